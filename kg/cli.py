@@ -1,0 +1,221 @@
+"""The ``rekg`` command line: it only connects the pipeline stages and prints their results."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.corpus import resolve_corpus_dir
+from kg.errors import KgError
+from kg.export import EXPORT_FORMATS, export_store
+from kg.pipeline import DEFAULT_FACTS_DIR, BuildSummary, build_store, check_sheets, violation_messages
+from kg.queries import list_named_queries, resolve_query_text, run_query
+from kg.store import current_database, default_store_dir, open_store, store_exists
+
+app = typer.Typer(help="rekg: a knowledge graph of the rare-earth supply chain.", no_args_is_help=True)
+console = Console()
+err = Console(stderr=True)
+
+StoreOption = Annotated[Optional[Path], typer.Option("--store", help="Store directory (default: $REKG_STORE or a per-user data folder).")]
+CorpusOption = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of source texts to check quotes against (default: $REKG_CORPUS or ../shared/corpus).")]
+FactsOption = Annotated[Path, typer.Option("--facts", help="Folder of fact sheets.")]
+
+
+def _fail(exc: KgError) -> typer.Exit:
+    err.print(f"[bold red]{type(exc).__name__}[/]: {escape(str(exc))}", highlight=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
+def _run_build(facts: Path, store: Path, corpus: Path | None) -> BuildSummary:
+    sheets = [p for p in facts.glob("*.yaml")]
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("building", total=len(sheets) + 2)
+        return build_store(
+            facts, store, corpus_dir=resolve_corpus_dir(corpus),
+            on_stage=lambda name: progress.update(task, description=name, advance=1 if name != "reading fact sheets" else 0),
+            on_sheet=lambda path: progress.update(task, description=f"built {path.name}", advance=1),
+        )
+
+
+def _print_summary(summary: BuildSummary, store: Path) -> None:
+    table = Table(title="Triples per graph")
+    table.add_column("graph")
+    table.add_column("triples", justify="right")
+    for graph, count in sorted(summary.triples_per_graph.items()):
+        table.add_row(graph, str(count))
+    table.add_row("[bold]total[/]", f"[bold]{summary.total_triples}[/]")
+    console.print(table)
+    classes = Table(title="Entities per class")
+    classes.add_column("class")
+    classes.add_column("entities", justify="right")
+    for name, count in summary.entities_per_class.items():
+        classes.add_row(name, str(count))
+    console.print(classes)
+    for warning in summary.warnings:
+        err.print(f"[yellow]warning[/]: {escape(warning)}", highlight=False)
+    console.print(f"Built {summary.total_triples} triples, {summary.quotes_checked} quotes verified, "
+                  f"in {summary.seconds:.2f} s → {store}", highlight=False)
+
+
+def _ensure_store(store: Path) -> None:
+    if not store_exists(store):
+        err.print(f"No store at {store}: building it first.")
+        _run_build(DEFAULT_FACTS_DIR, store, None)
+
+
+@app.command()
+def build(store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOption = DEFAULT_FACTS_DIR) -> None:
+    """Build the store from the fact sheets, refusing anything that fails the SHACL shapes."""
+    store_dir = default_store_dir(store)
+    try:
+        summary = _run_build(facts, store_dir, corpus)
+    except KgError as exc:
+        raise _fail(exc) from None
+    _print_summary(summary, store_dir)
+
+
+@app.command()
+def validate(
+    corpus: CorpusOption = None,
+    facts: FactsOption = DEFAULT_FACTS_DIR,
+    fmt: Annotated[str, typer.Option("--format", help="text or turtle")] = "text",
+) -> None:
+    """Validate the fact sheets against the SHACL shapes without writing the store."""
+    try:
+        built, report = check_sheets(facts, corpus_dir=resolve_corpus_dir(corpus))
+    except KgError as exc:
+        raise _fail(exc) from None
+    if fmt == "turtle":
+        sys.stdout.write(report.graph.serialize(format="turtle"))
+    else:
+        for line in violation_messages(report, built):
+            console.print(escape(line), highlight=False, soft_wrap=True)
+        warnings = [r for r in report.results if not r.is_violation]
+        for result in warnings:
+            console.print(escape(f"{result.severity}: {result.message} [{result.focus}]"), highlight=False)
+        console.print(f"{len(report.violations)} violation(s), {len(warnings)} other result(s)")
+    if report.violations:
+        raise typer.Exit(1)
+
+
+def _print_solutions(result: QuerySolutions, fmt: str) -> None:
+    if fmt in ("json", "csv", "tsv", "xml"):
+        sys.stdout.buffer.write(result.serialize(format=getattr(QueryResultsFormat, fmt.upper())))
+        return
+    names = [v.value for v in result.variables]
+    table = Table(*names, show_lines=False)
+    rows = 0
+    for solution in result:
+        cells = []
+        for name in names:
+            term = solution[name]
+            cells.append("" if term is None else term.value)
+        table.add_row(*cells)
+        rows += 1
+    console.print(table)
+    err.print(f"{rows} row(s)")
+
+
+@app.command()
+def query(
+    query: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or a named query (e.g. q01).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value for a named query's parameter.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json, csv, tsv or xml (CONSTRUCT: turtle)")] = "table",
+    list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Run a SPARQL query, a .rq file or a named query against the store."""
+    if list_queries or query is None:
+        table = Table("name", "title", "parameters")
+        for named in list_named_queries():
+            table.add_row(named.name, named.title, ", ".join(f"{p.name} ({p.type})" for p in named.params.values()))
+        console.print(table)
+        return
+    store_dir = default_store_dir(store)
+    try:
+        _ensure_store(store_dir)
+        text, named = resolve_query_text(query)
+        values = {}
+        for item in param or []:
+            name, sep, value = item.partition("=")
+            if not sep:
+                raise typer.BadParameter(f"--param takes name=value, not {item!r}")
+            values[name] = value
+        if values and named is None:
+            raise typer.BadParameter("--param only applies to a named query or a .rq file")
+        substitutions = named.substitutions(values) if named else None
+        result = run_query(open_store(store_dir), text, substitutions=substitutions)
+    except KgError as exc:
+        raise _fail(exc) from None
+    if isinstance(result, QuerySolutions):
+        _print_solutions(result, fmt)
+    elif isinstance(result, QueryBoolean):
+        if fmt in ("json", "xml", "csv", "tsv"):
+            sys.stdout.buffer.write(result.serialize(format=getattr(QueryResultsFormat, fmt.upper())))
+        else:
+            console.print(str(bool(result)).lower())
+    else:
+        sys.stdout.buffer.write(serialize(result, format=RdfFormat.TURTLE))
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))] = "ttl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Write the store as a linked-data dump."""
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
+    store_dir = default_store_dir(store)
+    try:
+        _ensure_store(store_dir)
+        db = open_store(store_dir)
+    except KgError as exc:
+        raise _fail(exc) from None
+    if output is None:
+        export_store(db, fmt, sys.stdout.buffer)
+        return
+    partial = output.with_name(output.name + ".partial")
+    with partial.open("wb") as handle:
+        export_store(db, fmt, handle)
+    partial.replace(output)
+    err.print(f"wrote {output} ({output.stat().st_size} bytes)")
+
+
+@app.command()
+def info(store: StoreOption = None) -> None:
+    """Show where the store is and what its graphs hold."""
+    store_dir = default_store_dir(store)
+    console.print(f"store: {store_dir}")
+    if not store_exists(store_dir):
+        console.print("not built yet: run `rekg build`")
+        return
+    try:
+        db = open_store(store_dir)
+    except KgError as exc:
+        raise _fail(exc) from None
+    console.print(f"database: {current_database(store_dir)}")
+    table = Table("graph", "triples")
+    counts = db.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    for row in counts:
+        table.add_row(row["g"].value, row["n"].value)
+    console.print(table)
+
+
+def main() -> None:
+    """Entry point of the ``rekg`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
