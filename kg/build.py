@@ -47,7 +47,7 @@ UNITS = {
     "AUD": QUDT_CURRENCY.AUD,
 }
 
-Origin = tuple[Path, "int | None"]
+Origin = tuple[LoadedSheet, tuple[Any, ...]]
 
 
 def load_ontology(path: Path = ONTOLOGY_FILE) -> Graph:
@@ -159,7 +159,7 @@ class _SheetBuilder:
             else:
                 kind = "figure" if fact.figure else "supply" if fact.supply else "stake"
                 node = getattr(self, f"add_{kind}")(getattr(fact, kind), ("facts", index, kind))
-                self.attach_provenance(node, evidence, fact, ("facts", index))
+                self.attach_provenance(node, evidence, fact, ("facts", index, kind))
 
     def add_source(self) -> None:
         info = self.sheet.source
@@ -172,7 +172,7 @@ class _SheetBuilder:
         self.add(self.source, REKG.fileName, info.file)
         self.add(self.source, REKG.sha256, info.sha256)
         self.add(self.source, SDO.url, URIRef(info.url) if info.url else None)
-        self.built.origins[self.source] = (self.loaded.path, self.loaded.line_of("source"))
+        self.built.origins[self.source] = (self.loaded, ("source",))
 
     def add_evidence(self, quote: str, index: int) -> URIRef:
         loc = ("facts", index, "quote")
@@ -193,16 +193,16 @@ class _SheetBuilder:
             self.add(position, OA.start, Literal(span[0]))
             self.add(position, OA.end, Literal(span[1]))
             self.built.quotes_checked += 1
-        self.built.origins.setdefault(evidence, (self.loaded.path, self.loaded.line_of(*loc)))
+        self.built.origins.setdefault(evidence, (self.loaded, loc))
         return evidence
 
     def attach_provenance(self, node: URIRef, evidence: URIRef, fact: Any, loc: tuple[Any, ...]) -> None:
         self.add(node, PROV.wasDerivedFrom, self.source)
         self.add(node, REKG.evidence, evidence)
-        self.add(node, REKG.attributedTo, self.ref(fact.attributed_to, *loc, "attributed_to"))
+        self.add(node, REKG.attributedTo, self.ref(fact.attributed_to, *loc[:2], "attributed_to"))
         if fact.hedge:
             self.add(node, REKG.hedge, fact.hedge)
-        self.built.origins[node] = (self.loaded.path, self.loaded.line_of(*loc))
+        self.built.origins[node] = (self.loaded, loc)
 
     def literal_for(self, predicate: URIRef, value: Any, loc: tuple[Any, ...]) -> Literal:
         datatype = self.terms.datatype_ranges[predicate]
@@ -320,7 +320,7 @@ def _add_registry(built: BuiltDataset, terms: OntologyTerms, registry: LoadedShe
             graph.add((iri, SKOS.altLabel, Literal(alt, lang="en")))
         if entry.iso:
             graph.add((iri, REKG.isoCode, Literal(entry.iso)))
-        built.origins[iri] = (registry.path, registry.line_of("entities", index))
+        built.origins[iri] = (registry, ("entities", index))
     return known
 
 

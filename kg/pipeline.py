@@ -43,7 +43,11 @@ def violation_messages(report: ValidationReport, built: BuiltDataset) -> list[st
     messages = []
     for result in report.violations:
         origin = built.origins.get(URIRef(result.focus))
-        where = f"{origin[0]}:{origin[1]}" if origin else result.focus
+        if origin:
+            sheet, loc = origin
+            where = f"{sheet.path}:{sheet.line_of(*loc, result.path)}"
+        else:
+            where = result.focus
         value = f" (got {result.value!r})" if result.value is not None else ""
         messages.append(f"{where}: {result.message}{value} [{result.focus}]")
     return messages

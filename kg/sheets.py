@@ -230,6 +230,8 @@ def _validate(path: Path, model: type[_Model], data: Any, lines: dict[tuple[Any,
         loc = [part for part in first["loc"] if not (isinstance(part, str) and "[" in part)]
         if first["type"] == "extra_forbidden":
             problem = f"unknown field {loc[-1]!r}"
+        elif first["type"] == "missing":
+            problem = f"required field {loc[-1]!r} is missing"
         else:
             problem = f"{first['msg']} (got {first.get('input')!r})"
         raise loaded.error(problem, *loc) from None

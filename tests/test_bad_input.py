@@ -1,0 +1,107 @@
+"""Bad fact sheets: one clear message naming file and line, exit 1, and the store left as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.pipeline import DEFAULT_FACTS_DIR
+from kg.store import current_database, open_store
+
+TEXT = (
+    "Acme Metals said on Monday that it supplies about 40% of Japan's NdPr oxide.\n"
+    "The company signed the deal in 2024.\n"
+)
+
+SHEET = """\
+source:
+  id: s-test
+  title: A test article
+  file: test.txt
+  sha256: {sha}
+mentions:
+  country/JP: [Japan]
+facts:
+  - quote: "it supplies about 40% of Japan's NdPr oxide"
+    supply: {{supplier: company/lynas-rare-earths, customer: country/JP, material: material/ndpr, share: 40, hedge: about, year: 2024}}
+  - quote: "The company signed the deal in 2024."
+    triples:
+      - [company/lynas-rare-earths, headquarteredIn, country/AU]
+"""
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def workspace(tmp_path: Path) -> dict[str, Path]:
+    """A corpus of one text of our own, the registry and one sheet, and a store built from them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "test.txt").write_text(TEXT, encoding="utf-8")
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    shutil.copy(DEFAULT_FACTS_DIR / "entities.yaml", facts / "entities.yaml")
+    sheet = facts / "test.yaml"
+    sheet.write_text(SHEET.format(sha=hashlib.sha256(TEXT.encode()).hexdigest()), encoding="utf-8")
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["build", "--store", str(store), "--corpus", str(corpus), "--facts", str(facts)])
+    assert result.exit_code == 0, result.output
+    return {"corpus": corpus, "facts": facts, "sheet": sheet, "store": store}
+
+
+def count_triples(store: Path) -> int:
+    rows = list(open_store(store).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    return int(rows[0]["n"].value)
+
+
+def rebuild(ws: dict[str, Path]):
+    return runner.invoke(
+        app, ["build", "--store", str(ws["store"]), "--corpus", str(ws["corpus"]), "--facts", str(ws["facts"])]
+    )
+
+
+CASES = {
+    "broken-yaml": (lambda s: s.replace("  - quote: \"The company", "  - quote: [\"The company"), 12, "broken YAML"),
+    "unknown-field": (lambda s: s.replace("    triples:\n", "    colour: red\n    triples:\n"), 12, "unknown field 'colour'"),
+    "unknown-entity": (lambda s: s.replace("[company/lynas-rare-earths, headquarteredIn", "[company/nope, headquarteredIn"),
+                       13, "unknown entity 'company/nope'"),
+    "share-140": (lambda s: s.replace("share: 40,", "share: 140,"), 10, "supply.share must be a percentage between 0 and 100"),
+    "year-20255": (lambda s: s.replace("year: 2024}", "year: 20255}"), 10, "year must be an integer year between 1900 and 2100"),
+    "quote-not-in-source": (lambda s: s.replace("The company signed the deal in 2024.", "The company signed nothing."),
+                            11, "quote not found in test.txt"),
+    "missing-source-section": (lambda s: s.split("mentions:")[0].replace("source:", "origin:") + "mentions:" + s.split("mentions:")[1],
+                               1, "required field 'source' is missing"),
+    "missing-source-file": (lambda s: s.replace("file: test.txt", "file: gone.txt"), 4, "'gone.txt' is not in the corpus"),
+    "unknown-property": (lambda s: s.replace("headquarteredIn", "basedIn"), 13, "unknown property 'basedIn'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_sheet_is_refused_with_file_and_line_and_store_untouched(workspace: dict[str, Path], name: str) -> None:
+    mutate, line, message = CASES[name]
+    before_db, before_count = current_database(workspace["store"]), count_triples(workspace["store"])
+    sheet = workspace["sheet"]
+    sheet.write_text(mutate(sheet.read_text()), encoding="utf-8")
+
+    result = rebuild(workspace)
+
+    assert result.exit_code == 1, result.output
+    output = " ".join(result.output.split())
+    assert f"{sheet}:{line}" in output, output
+    assert message in output, output
+    assert "Traceback" not in output
+    assert current_database(workspace["store"]) == before_db
+    assert count_triples(workspace["store"]) == before_count
+
+
+def test_good_sheet_rebuild_replaces_the_store(workspace: dict[str, Path]) -> None:
+    before_db = current_database(workspace["store"])
+    result = rebuild(workspace)
+    assert result.exit_code == 0, result.output
+    assert current_database(workspace["store"]) != before_db
+    assert not before_db.exists()
