@@ -172,6 +172,8 @@ class _SheetBuilder:
         self.add(self.source, REKG.fileName, info.file)
         self.add(self.source, REKG.sha256, info.sha256)
         self.add(self.source, SDO.url, URIRef(info.url) if info.url else None)
+        for url in info.see_also:
+            self.add(self.source, RDFS.seeAlso, URIRef(url))
         self.built.origins[self.source] = (self.loaded, ("source",))
 
     def add_evidence(self, quote: str, index: int) -> URIRef:

@@ -78,6 +78,7 @@ class SourceInfo(_Model):
     file: str | None = None
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    see_also: list[Annotated[str, Field(pattern=r"^https?://\S+$")]] = []
 
     @model_validator(mode="after")
     def _file_or_url(self) -> SourceInfo:
