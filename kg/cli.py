@@ -14,9 +14,11 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from kg.corpus import resolve_corpus_dir
+from kg.coverage import measure_coverage
 from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_store
 from kg.pipeline import DEFAULT_FACTS_DIR, BuildSummary, build_store, check_sheets, violation_messages
+from kg.sheets import load_sheets
 from kg.queries import list_named_queries, resolve_query_text, run_query
 from kg.store import current_database, default_store_dir, open_store, store_exists
 
@@ -190,6 +192,33 @@ def export(
         export_store(db, fmt, handle)
     partial.replace(output)
     err.print(f"wrote {output} ({output.stat().st_size} bytes)")
+
+
+@app.command()
+def coverage(
+    store: StoreOption = None,
+    corpus: CorpusOption = None,
+    facts: FactsOption = DEFAULT_FACTS_DIR,
+    uncited: Annotated[bool, typer.Option("--uncited/--no-uncited", help="List the sentences no fact cites.")] = True,
+) -> None:
+    """Per source: entities, relations, figures and claims in the graph, and the sentences no fact cites."""
+    store_dir = default_store_dir(store)
+    try:
+        _ensure_store(store_dir)
+        _, sheets = load_sheets(facts)
+        report = measure_coverage(open_store(store_dir), sheets, resolve_corpus_dir(corpus))
+    except KgError as exc:
+        raise _fail(exc) from None
+    table = Table("source", "entities", "relations", "figures", "supply", "stakes", "claims", "sentences cited")
+    for row in report:
+        share = f"{row.cited}/{row.sentences} ({row.cited_share:.0%})" if row.cited_share is not None else "—"
+        table.add_row(row.source_id, *(str(n) for n in (row.entities, row.relations, row.figures, row.supplies,
+                                                         row.stakes, row.claims)), share)
+    console.print(table)
+    if uncited:
+        for row in report:
+            for sentence in row.uncited:
+                console.print(f"[dim]{row.source_id}[/] uncited: {escape(sentence)}", highlight=False)
 
 
 @app.command()

@@ -167,3 +167,5 @@ def run_query(
         return store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except RuntimeError as exc:  # pyoxigraph's evaluation errors, e.g. a bad substitution
+        raise QueryError(f"query failed: {exc}") from None

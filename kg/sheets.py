@@ -29,6 +29,7 @@ __all__ = [
     "Fact",
     "FigureFact",
     "LoadedSheet",
+    "NoiseSpan",
     "Registry",
     "SourceInfo",
     "SourceSheet",
@@ -149,11 +150,19 @@ class Fact(_Model):
         return self
 
 
+class NoiseSpan(_Model):
+    """A passage of the source that is not about the subject (navigation, ads, teasers)."""
+
+    start: str = Field(alias="from", min_length=3)
+    end: str | None = Field(default=None, alias="to")
+
+
 class SourceSheet(_Model):
-    """A source sheet: the source, the surface forms it uses for entities, and its facts."""
+    """A source sheet: the source, the surface forms it uses, its noise, and its facts."""
 
     source: SourceInfo
     mentions: dict[Ref, list[str]] = {}
+    noise: list[NoiseSpan] = []
     facts: list[Fact]
 
 
