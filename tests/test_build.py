@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from kg.corpus import normalise
 from kg.pipeline import DEFAULT_FACTS_DIR, check_sheets
 from kg.sheets import load_sheets
 
@@ -38,7 +39,7 @@ def test_every_claim_has_a_source_and_a_verified_quote_with_offsets(store: Store
     for claim in claims:
         text = (corpus_dir / claim["file"]).read_text(encoding="utf-8")
         span = text[int(claim["start"]):int(claim["end"])]
-        assert span.split()[0].strip("\"“") in claim["quote"], claim
+        assert normalise(span) == normalise(claim["quote"]), claim
 
 
 def test_quotes_are_checked_only_when_the_corpus_is_at_hand() -> None:

@@ -1,0 +1,136 @@
+"""Each named query answers its question in QUESTIONS.md against the built graph."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import Store
+
+from kg.errors import QueryParameterError, UnknownQueryError
+from kg.queries import find_named_query, list_named_queries, run_query
+
+ID = "https://w3id.org/rekg/id/"
+S000, S002, S003, S004 = (f"{ID}source/{s}" for s in (
+    "s000-new-asian-alliance", "s002-us-japan-golden-age", "s003-us-agreements-tokyo-visit", "s004-lessons-from-japan"))
+
+
+def ask(store: Store, name: str, **params: str) -> list[dict[str, str]]:
+    query = find_named_query(name)
+    result = run_query(store, query.text, substitutions=query.substitutions(params))
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+
+
+def test_every_query_has_a_title_summary_and_typed_parameters() -> None:
+    queries = list_named_queries()
+    assert {q.name[:3] for q in queries} >= {"q01", "q02", "q03", "q04", "q05", "q06", "q07", "q08", "q10", "q11", "q12"}
+    for query in queries:
+        assert query.title.endswith("?") and query.summary, query.name
+        for param in query.params.values():
+            assert param.default is not None, (query.name, param.name)
+
+
+def test_q01_lynas_serves_japanese_magnet_makers_from_outside_china(store: Store) -> None:
+    rows = ask(store, "q01")
+    assert {r["refinerLabel"] for r in rows} == {"Lynas Rare Earths"}
+    assert "Malaysia" in {r["facilityCountryLabel"] for r in rows}
+    assert "China" not in {r["facilityCountryLabel"] for r in rows}
+    assert {(r["materialLabel"], r["buyerLabel"], r["share"], r["hedge"], r["source"]) for r in rows} == {
+        ("NdPr oxide", "Japan", "90", "about", S004)}
+    assert {"Shin-Etsu Chemical", "TDK", "Proterial"} <= {r["producerLabel"] for r in rows}
+    assert all("→ NdPr oxide (about 90%) → Japan →" in r["path"] for r in rows)
+
+
+def test_q02_scri_members_since_2021(store: Store) -> None:
+    rows = ask(store, "q02")
+    assert {r["memberLabel"] for r in rows} == {"India", "Japan", "Australia"}
+    assert {r["since"] for r in rows} == {"2021"} and {r["source"] for r in rows} == {S000}
+
+
+def test_q02_takes_another_alliance(store: Store) -> None:
+    rows = ask(store, "q02", alliance=f"{ID}alliance/new-asian-alliance")
+    assert {r["memberLabel"] for r in rows} == {"Japan", "Australia", "South Korea", "India"}
+
+
+def test_q03_dependence_moved_from_over_90_to_about_60(store: Store) -> None:
+    rows = ask(store, "q03")
+    claims = {(r["share"], r.get("hedge"), r.get("year"), r.get("period"), r.get("saidByLabel"), r["source"]) for r in rows}
+    assert ("90", "more than", "2010", None, None, S004) in claims
+    assert ("60", "approximately", None, "now", None, S002) in claims
+    assert ("60", None, None, "now", "Tatsuya Terazawa", S004) in claims
+    assert rows[0]["year"] == "2010"
+
+
+def test_q04_lynas_operates_mount_weld_in_australia(store: Store) -> None:
+    rows = ask(store, "q04")
+    assert {(r["operatorLabel"], r["placeLabel"], r["source"]) for r in rows} == {("Lynas Rare Earths", "Australia", S000)}
+
+
+def test_q05_us_agreements_of_october_2025(store: Store) -> None:
+    rows = ask(store, "q05")
+    by_party = {r["counterpartLabel"]: r for r in rows}
+    assert set(by_party) == {"Japan", "Australia", "Malaysia", "Thailand", "Vietnam", "Cambodia"}
+    assert by_party["Japan"]["placeLabel"] == "Tokyo"
+    assert by_party["Australia"]["placeLabel"] == "Washington, D.C."
+    assert float(by_party["Australia"]["value"]) == 3e9
+    assert {by_party[c]["binding"] for c in ("Malaysia", "Thailand", "Vietnam", "Cambodia")} == {"false"}
+    assert all("Tokyo visit" in r["sources"] for r in rows)
+
+
+def test_q05_nothing_in_another_month(store: Store) -> None:
+    assert ask(store, "q05", month="2025-11") == []
+
+
+def test_q06_production_shares_per_source_and_year(store: Store) -> None:
+    rows = ask(store, "q06")
+    assert {(r["subjectLabel"], r["value"], r.get("hedge"), r["year"], r["source"]) for r in rows} == {
+        ("China", "70", "~", "2023", S002), ("United States", "14", "~", "2023", S002),
+        ("Myanmar", "11", "~", "2023", S002), ("Australia", "5", "~", "2023", S002),
+        ("China", "60", "over", "2020", S000)}
+
+
+def test_q07_china_processing_share_per_source(store: Store) -> None:
+    rows = ask(store, "q07")
+    assert {(r["value"], r["hedge"], r["stageLabel"], r["source"]) for r in rows} == {
+        ("90", "nearly", "refining", S000), ("70", "over", "processing", S003)}
+
+
+def test_q08_embargo_hit_toyota_hitachi_panasonic(store: Store) -> None:
+    rows = ask(store, "q08")
+    assert {r["companyLabel"] for r in rows} == {"Toyota", "Hitachi", "Panasonic"}
+    assert {(r["imposerLabel"], r["targetLabel"]) for r in rows} == {("China", "Japan")}
+    assert all("maritime" in r["reasons"] for r in rows)
+    assert all("New Asian Alliance" in r["sources"] and "Lessons From Japan" in r["sources"] for r in rows)
+
+
+def test_q10_african_exploration_mous(store: Store) -> None:
+    rows = ask(store, "q10")
+    assert {r["countryLabel"] for r in rows} == {"Tanzania", "Malawi", "South Africa"}
+    assert {r["firmCountryLabel"] for r in rows} == {"Japan", "Australia"}
+    assert {r["source"] for r in rows} == {S000}
+
+
+def test_q11_alcoa_gallium_refinery_faces_opposition(store: Store) -> None:
+    rows = ask(store, "q11")
+    assert [r["facilityLabel"] for r in rows] == ["Alcoa gallium refinery (planned)"]
+    for reason in ("forests", "farmland", "endangered ecosystems"):
+        assert reason in rows[0]["reasons"]
+    assert rows[0]["placeLabel"] == "Western Australia"
+
+
+def test_q12_sources_disagree_on_the_us_japan_date_and_china_processing_share(store: Store) -> None:
+    rows = ask(store, "q12")
+    dates = [r for r in rows if r["kind"] == "date" and r["subject"] == f"{ID}agreement/us-japan-critical-minerals"]
+    assert dates and {dates[0]["value1"], dates[0]["value2"]} == {"2024-01-08", "2025-10-28"}
+    shares = [r for r in rows if r["kind"] == "figure" and r["subjectLabel"] == "China" and r["what"] == "processing share"]
+    assert len(shares) == 1 and "nearly 90" in shares[0]["value1"] + shares[0]["value2"]
+    # a change between years is not a disagreement
+    assert not [r for r in rows if r["what"] == "production share"]
+
+
+def test_unknown_query_and_bad_parameter_are_clear_errors() -> None:
+    with pytest.raises(UnknownQueryError):
+        find_named_query("q99")
+    with pytest.raises(QueryParameterError, match="has no parameter 'colour'"):
+        find_named_query("q01").substitutions({"colour": "red"})
+    with pytest.raises(QueryParameterError, match="absolute http"):
+        find_named_query("q01").substitutions({"country": "Japan"})
