@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -239,6 +240,25 @@ def info(store: StoreOption = None) -> None:
     for row in counts:
         table.add_row(row["g"].value, row["n"].value)
     console.print(table)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    store: StoreOption = None,
+) -> None:
+    """Serve the SPARQL endpoint, named questions, entity pages and the web page."""
+    import uvicorn
+
+    from server.app import create_app
+    from server.settings import Settings
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    store_dir = default_store_dir(store)
+    _ensure_store(store_dir)
+    err.print(f"rekg serving {store_dir} on http://{host}:{port}/ (SPARQL at /sparql)")
+    uvicorn.run(create_app(Settings.from_env(store_dir)), host=host, port=port, log_level="info")
 
 
 def main() -> None:

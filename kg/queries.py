@@ -27,6 +27,7 @@ __all__ = [
     "NamedQuery",
     "QueryParam",
     "find_named_query",
+    "refuse_remote_clauses",
     "list_named_queries",
     "load_named_query",
     "run_query",
@@ -151,6 +152,23 @@ def resolve_query_text(query: str, queries_dir: Path = QUERIES_DIR) -> tuple[str
     return query, None
 
 
+def refuse_remote_clauses(sparql: str) -> None:
+    """Raise QueryError when ``sparql`` has a clause that makes the store fetch a URL.
+
+    Both rdflib and pyoxigraph follow ``SERVICE`` and ``LOAD`` over the network; comments,
+    strings and IRIs are ignored when looking for them.
+
+    >>> refuse_remote_clauses('SELECT * { ?s ?p "SERVICE" }')
+    >>> refuse_remote_clauses("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: SERVICE and LOAD are refused: rekg never fetches remote data
+    """
+    stripped = re.sub(r"#[^\n]*|\"[^\"]*\"|'[^']*'|<[^>\s]*>", " ", sparql)
+    if _REMOTE.search(stripped):
+        raise QueryError("SERVICE and LOAD are refused: rekg never fetches remote data")
+
+
 def run_query(
     store: Store, sparql: str, *, substitutions: dict[Variable, Any] | None = None
 ) -> QuerySolutions | QueryBoolean | QueryTriples:
@@ -160,9 +178,7 @@ def run_query(
         QueryError: the query is malformed, or asks the server to fetch a URL
             (``SERVICE``, ``LOAD``).
     """
-    stripped = re.sub(r"#[^\n]*|\"[^\"]*\"|'[^']*'|<[^>]*>", " ", sparql)
-    if _REMOTE.search(stripped):
-        raise QueryError("SERVICE and LOAD are refused: rekg never fetches remote data")
+    refuse_remote_clauses(sparql)
     try:
         return store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
     except SyntaxError as exc:

@@ -7,7 +7,8 @@ Layout of a store directory::
     └── db-20261123T190102-4711/             a complete pyoxigraph (RocksDB) database
 
 A build writes a new ``db-*`` folder beside the current one and only then repoints
-``current``, so a failed build leaves the previous store exactly as it was.
+``current``, so a failed build leaves the previous store exactly as it was. The previous
+folder is kept until the next swap, for readers that still have it open.
 """
 
 from __future__ import annotations
@@ -77,10 +78,12 @@ def replace_store(root: Path, nquads: bytes) -> Path:
     except Exception:
         shutil.rmtree(database, ignore_errors=True)
         raise
+    previous = current_database(root) if store_exists(root) else None
     link = root / f".{_CURRENT}-{database.name}"
     link.symlink_to(database.name)
     os.replace(link, root / _CURRENT)
+    # keep the previous database for readers (a running server) that still have it open
     for old in root.glob("db-*"):
-        if old != database:
+        if old not in (database, previous):
             shutil.rmtree(old, ignore_errors=True)
     return database

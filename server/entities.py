@@ -1,0 +1,161 @@
+"""Linked-data pages: every entity and the ontology, as HTML for people and RDF for programs,
+and the label search behind the page's search box."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from pyoxigraph import Literal, NamedNode
+
+from kg.namespaces import BASE, ID, REKG
+from server.deps import ServicesDep, negotiated_request, not_acceptable, requested_accept, respond, run_logged
+from server.negotiation import GRAPH_TYPES, HTML, choose
+
+__all__ = ["local_path", "router", "select_rows"]
+
+router = APIRouter(tags=["Entities"])
+PAGE_LIMIT = 500  # an entity page walks a bounded neighbourhood
+
+PREFIXES = """PREFIX rekg: <https://w3id.org/rekg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+"""
+
+# Statements out of the entity, with the source and quote of the claim behind each.
+OUTGOING = PREFIXES + f"""SELECT DISTINCT ?e ?p ?pLabel ?o ?oLabel ?sourceLabel ?quote WHERE {{
+  ?e ?p ?o .
+  OPTIONAL {{ ?p rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
+  OPTIONAL {{ ?o rdfs:label ?oLabel }}
+  OPTIONAL {{ ?c rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
+              rekg:evidence/oa:hasSelector/oa:exact ?quote }}
+}} ORDER BY ?pLabel ?oLabel LIMIT {PAGE_LIMIT}"""
+
+# Statements into the entity, leaving out the claim and figure nodes that only point at it.
+INCOMING = PREFIXES + f"""SELECT DISTINCT ?e ?s ?sLabel ?p ?pLabel ?sourceLabel ?quote WHERE {{
+  ?s ?p ?e .
+  FILTER (?p NOT IN (rdf:subject, rdf:object, rekg:figureSubject))
+  OPTIONAL {{ ?p rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
+  OPTIONAL {{ ?s rdfs:label ?sLabel }}
+  OPTIONAL {{ ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?e ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
+              rekg:evidence/oa:hasSelector/oa:exact ?quote }}
+}} ORDER BY ?pLabel ?sLabel LIMIT {PAGE_LIMIT}"""
+
+FIGURES = PREFIXES + f"""SELECT DISTINCT ?e ?metricLabel ?value ?unit ?hedge ?year ?period ?scope ?sourceLabel ?quote WHERE {{
+  ?f rekg:figureSubject ?e ; rekg:metric/rdfs:label ?metricLabel ; rekg:value ?value ; rekg:unit ?unit ;
+     prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote .
+  OPTIONAL {{ ?f rekg:hedge ?hedge }} OPTIONAL {{ ?f rekg:year ?year }}
+  OPTIONAL {{ ?f rekg:period ?period }} OPTIONAL {{ ?f rekg:scope ?scope }}
+}} ORDER BY ?metricLabel ?year LIMIT {PAGE_LIMIT}"""
+
+DESCRIBE = PREFIXES + """CONSTRUCT { ?e ?p ?o . ?s ?q ?e } WHERE {
+  { ?e ?p ?o } UNION { ?s ?q ?e FILTER (?q NOT IN (rdf:subject, rdf:object)) }
+}"""
+
+SEARCH = PREFIXES + """SELECT DISTINCT ?q ?e ?label ?typeLabel WHERE {
+  ?e rdfs:label|skos:altLabel ?match .
+  FILTER (STRSTARTS(STR(?e), "https://w3id.org/rekg/id/") && CONTAINS(LCASE(STR(?match)), LCASE(?q)))
+  ?e rdfs:label ?label .
+  OPTIONAL { ?e a ?type . ?type rdfs:label ?typeLabel FILTER (STRSTARTS(STR(?type), STR(rekg:))) }
+} ORDER BY STRLEN(?label) ?label LIMIT 20"""
+
+ONTOLOGY_TERMS = PREFIXES + """SELECT ?term ?kind ?label ?definition WHERE {
+  GRAPH <https://w3id.org/rekg/graph/ontology> {
+    ?term rdfs:isDefinedBy <https://w3id.org/rekg/ontology> ; a ?kind ; rdfs:label ?label .
+    OPTIONAL { ?term skos:definition ?definition }
+    FILTER (?kind IN (<http://www.w3.org/2002/07/owl#Class>, <http://www.w3.org/2002/07/owl#ObjectProperty>,
+                      <http://www.w3.org/2002/07/owl#DatatypeProperty>))
+  }
+} ORDER BY ?kind ?label"""
+
+
+def local_path(iri: str) -> str:
+    """Where this server shows ``iri``: entities under ``/id/``, ontology terms under
+    ``/ontology``; other IRIs are left as they are.
+
+    >>> local_path("https://w3id.org/rekg/id/company/lynas-rare-earths")
+    '/id/company/lynas-rare-earths'
+    >>> local_path("https://w3id.org/rekg/ontology#operates")
+    '/ontology#operates'
+    """
+    if iri.startswith(str(ID)):
+        return "/id/" + iri[len(str(ID)):]
+    if iri.startswith(BASE + "ontology"):
+        return "/ontology" + iri[len(BASE + "ontology"):]
+    return iri
+
+
+async def select_rows(services: Any, endpoint: str, sparql: str, **substitutions: Any) -> list[dict[str, Any]]:
+    """Run a SELECT on the pool and return its rows as ``{variable: value}`` dicts."""
+    response = await run_logged(services, endpoint, negotiated_request(
+        "application/sparql-results+json", None, sparql, substitutions=substitutions))
+    document = json.loads(response.body)
+    return [{k: v["value"] for k, v in binding.items()} for binding in document["results"]["bindings"]]
+
+
+def _group(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Merge rows that differ only in source/quote into one statement with its evidence."""
+    grouped: dict[tuple[Any, ...], dict[str, Any]] = {}
+    evidence: dict[tuple[Any, ...], list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        ident = tuple(row.get(k) for k in key)
+        grouped.setdefault(ident, row)
+        if "sourceLabel" in row and (row["sourceLabel"], row.get("quote", "")) not in evidence[ident]:
+            evidence[ident].append((row["sourceLabel"], row.get("quote", "")))
+    return [{**row, "evidence": evidence[ident]} for ident, row in grouped.items()]
+
+
+@router.get("/id/{kind}/{slug}", summary="An entity, as HTML or RDF", response_model=None)
+async def entity(kind: str, slug: str, request: Request, services: ServicesDep) -> Response:
+    """The entity's page (HTML) or its description (RDF), by content negotiation."""
+    iri = f"{ID}{kind}/{slug}"
+    media = choose(requested_accept(request), [HTML, *GRAPH_TYPES])
+    if media is None:
+        return not_acceptable([HTML, *GRAPH_TYPES])
+    subject = NamedNode(iri)
+    outgoing = await select_rows(services, "entity", OUTGOING, e=subject)
+    incoming = await select_rows(services, "entity", INCOMING, e=subject)
+    if not outgoing and not incoming:
+        raise HTTPException(404, f"no entity {iri}")
+    if media != HTML:
+        response = await run_logged(services, "entity", negotiated_request(media, None, DESCRIBE, substitutions={"e": subject}))
+        return respond(response)
+    figures = await select_rows(services, "entity", FIGURES, e=subject)
+    label = next((r["o"] for r in outgoing if r["p"] == "http://www.w3.org/2000/01/rdf-schema#label"), slug)
+    types = sorted({r.get("oLabel", r["o"]) for r in outgoing if r["p"].endswith("22-rdf-syntax-ns#type")})
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "entity.html", {
+        "iri": iri, "label": label, "types": types,
+        "outgoing": _group([r for r in outgoing if not r["p"].endswith("22-rdf-syntax-ns#type")], ("p", "o")),
+        "incoming": _group(incoming, ("s", "p")),
+        "figures": figures, "local_path": local_path,
+    }, headers={"Vary": "Accept"})
+
+
+@router.get("/ontology", summary="The ontology, as HTML or RDF", response_model=None)
+async def ontology(request: Request, services: ServicesDep) -> Response:
+    """The ontology at its namespace IRI: a term list for people, the OWL graph for programs."""
+    media = choose(requested_accept(request), [HTML, *GRAPH_TYPES])
+    if media is None:
+        return not_acceptable([HTML, *GRAPH_TYPES])
+    if media != HTML:
+        return respond(await run_logged(services, "ontology", negotiated_request(
+            media, None, "CONSTRUCT WHERE { ?s ?p ?o }", default_graphs=[f"{BASE}graph/ontology"])))
+    terms = await select_rows(services, "ontology", ONTOLOGY_TERMS)
+    return request.app.state.templates.TemplateResponse(
+        request, "ontology.html", {"terms": terms, "namespace": str(REKG)}, headers={"Vary": "Accept"})
+
+
+@router.get("/search", summary="Search entities by label")
+async def search(q: str, services: ServicesDep) -> list[dict[str, str]]:
+    """Entities whose label or alternative label contains ``q`` (case-insensitive)."""
+    if not q.strip():
+        return []
+    rows = await select_rows(services, "search", SEARCH, q=Literal(q.strip()[:100]))
+    return [{"iri": r["e"], "label": r["label"], "type": r.get("typeLabel", ""), "path": local_path(r["e"])} for r in rows]

@@ -1,0 +1,40 @@
+"""Server settings, from keyword arguments or ``REKG_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Settings"]
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"REKG_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits and locations of one server; the defaults are those of a public endpoint."""
+
+    store_dir: Path
+    query_timeout: float = 10.0
+    max_rows: int = 100_000
+    max_body_bytes: int = 1 << 20
+    workers: int = 2
+    queue_wait: float = 2.0
+    update_token: str | None = None
+
+    @classmethod
+    def from_env(cls, store_dir: Path) -> Settings:
+        """Settings with each limit overridable by ``REKG_QUERY_TIMEOUT``, ``REKG_MAX_ROWS``,
+        ``REKG_MAX_BODY_BYTES``, ``REKG_WORKERS``, ``REKG_QUEUE_WAIT`` and ``REKG_UPDATE_TOKEN``."""
+        return cls(
+            store_dir=store_dir,
+            query_timeout=float(_env("QUERY_TIMEOUT", "10")),
+            max_rows=int(_env("MAX_ROWS", "100000")),
+            max_body_bytes=int(_env("MAX_BODY_BYTES", str(1 << 20))),
+            workers=int(_env("WORKERS", "2")),
+            queue_wait=float(_env("QUEUE_WAIT", "2")),
+            update_token=os.environ.get("REKG_UPDATE_TOKEN") or None,
+        )

@@ -1,0 +1,142 @@
+// rekg web page: run named questions and SPARQL, show results with entity links, search labels.
+"use strict";
+
+const ENTITY_BASE = "https://w3id.org/rekg/id/";
+const ONTOLOGY_BASE = "https://w3id.org/rekg/ontology";
+
+function localPath(iri) {
+  if (iri.startsWith(ENTITY_BASE)) return "/id/" + iri.slice(ENTITY_BASE.length);
+  if (iri.startsWith(ONTOLOGY_BASE)) return "/ontology" + iri.slice(ONTOLOGY_BASE.length);
+  return iri;
+}
+
+function el(tag, attrs = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text) node.textContent = text;
+  return node;
+}
+
+function renderResults(data) {
+  const box = document.getElementById("results");
+  box.replaceChildren();
+  if ("boolean" in data) { box.append(el("p", {class: "boolean"}, String(data.boolean))); return 1; }
+  const vars = data.head.vars;
+  const table = el("table", {class: "results"});
+  const head = el("tr");
+  vars.forEach(v => head.append(el("th", {}, v)));
+  table.append(el("thead")); table.tHead.append(head);
+  const body = el("tbody");
+  for (const row of data.results.bindings) {
+    const tr = el("tr");
+    for (const v of vars) {
+      const td = el("td");
+      const cell = row[v];
+      if (cell && cell.type === "uri") {
+        const label = row[v + "Label"] ? row[v + "Label"].value : cell.value;
+        td.append(el("a", {href: localPath(cell.value)}, label));
+      } else if (cell) {
+        td.textContent = cell.value;
+      }
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.append(body);
+  box.append(table);
+  return data.results.bindings.length;
+}
+
+function setDownloads(urlFor) {
+  const box = document.getElementById("downloads");
+  box.replaceChildren("Download: ");
+  for (const fmt of ["json", "xml", "csv", "tsv"]) {
+    box.append(el("a", {href: urlFor(fmt), download: "results." + fmt}, fmt.toUpperCase()), " ");
+  }
+}
+
+async function run(url, options) {
+  const status = document.getElementById("status");
+  status.textContent = "Running…";
+  const started = performance.now();
+  const response = await fetch(url, {...options, headers: {...(options.headers || {}), Accept: "application/sparql-results+json, text/turtle;q=0.5"}});
+  const text = await response.text();
+  if (!response.ok) { status.textContent = `Error ${response.status}: ${text}`; document.getElementById("results").replaceChildren(); return; }
+  const type = response.headers.get("content-type") || "";
+  if (!type.includes("json")) {
+    document.getElementById("results").replaceChildren(el("pre", {}, text));
+    status.textContent = `Graph result in ${Math.round(performance.now() - started)} ms.`;
+    return;
+  }
+  const rows = renderResults(JSON.parse(text));
+  const truncated = response.headers.get("x-rekg-truncated") ? " (truncated at the row limit)" : "";
+  status.textContent = `${rows} row(s) in ${Math.round(performance.now() - started)} ms${truncated}.`;
+}
+
+async function showParams() {
+  const name = document.getElementById("named").value;
+  const box = document.getElementById("params");
+  box.replaceChildren();
+  document.getElementById("named-summary").textContent = "";
+  if (!name) return;
+  const list = await (await fetch("/queries")).json();
+  const query = list.find(q => q.name === name);
+  document.getElementById("named-summary").textContent = query.summary;
+  for (const p of query.params) {
+    const label = el("label", {}, `${p.name} (${p.type}) `);
+    label.append(el("input", {name: p.name, value: p.default ?? "", size: 60, "data-param": p.name}));
+    box.append(label, el("br"));
+  }
+}
+
+function namedUrl(fmt) {
+  const name = document.getElementById("named").value;
+  const params = new URLSearchParams();
+  document.querySelectorAll("[data-param]").forEach(input => params.set(input.name, input.value));
+  if (fmt) params.set("format", fmt);
+  return `/queries/${encodeURIComponent(name)}?${params}`;
+}
+
+function sparqlUrl(fmt) {
+  const params = new URLSearchParams({query: document.getElementById("sparql").value});
+  if (fmt) params.set("format", fmt);
+  return `/sparql?${params}`;
+}
+
+function wireSearch() {
+  const input = document.getElementById("search");
+  const list = document.getElementById("search-results");
+  if (!input) return;
+  let timer;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      if (!q) { list.hidden = true; return; }
+      const hits = await (await fetch(`/search?q=${encodeURIComponent(q)}`)).json();
+      list.replaceChildren(...hits.map(h => {
+        const li = el("li");
+        li.append(el("a", {href: h.path}, h.label), el("span", {class: "type"}, " " + h.type));
+        return li;
+      }));
+      list.hidden = hits.length === 0;
+    }, 150);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  wireSearch();
+  const named = document.getElementById("named");
+  if (!named) return;
+  named.addEventListener("change", showParams);
+  document.getElementById("run-named").addEventListener("click", () => {
+    if (!named.value) return;
+    setDownloads(namedUrl);
+    run(namedUrl(), {});
+  });
+  document.getElementById("run-sparql").addEventListener("click", () => {
+    setDownloads(sparqlUrl);
+    run("/sparql", {method: "POST", body: document.getElementById("sparql").value,
+                    headers: {"Content-Type": "application/sparql-query"}});
+  });
+});
