@@ -120,7 +120,7 @@ def _date_literal(value: Any) -> Literal | None:
 class _SheetBuilder:
     """Turns one source sheet into the triples of its named graph."""
 
-    def __init__(self, built: BuiltDataset, terms: OntologyTerms, known: set[URIRef],
+    def __init__(self, built: BuiltDataset, terms: OntologyTerms, known: dict[URIRef, str],
                  loaded: LoadedSheet, text: str | None):
         self.built, self.terms, self.known, self.loaded, self.text = built, terms, known, loaded, text
         sheet: SourceSheet = loaded.model
@@ -259,6 +259,13 @@ class _SheetBuilder:
                 value = Literal(value, datatype=XSD.integer)
             self.add(node, predicate, value)
 
+    def label(self, node: URIRef, *parts: str | None) -> None:
+        """A readable label for an n-ary node, from its parts' labels."""
+        self.add(node, RDFS.label, Literal(" ".join(p for p in parts if p), lang="en"))
+
+    def name(self, ref: str | None) -> str | None:
+        return self.known.get(entity_iri(ref)) if ref else None
+
     def add_figure(self, figure: FigureFact, loc: tuple[Any, ...]) -> URIRef:
         node = ID[f"figure/{self.source_id}/{_digest(figure.model_dump_json())}"]
         metric = ID[f"metric/{figure.metric}"]
@@ -276,6 +283,9 @@ class _SheetBuilder:
             REKG.material: self.ref(figure.material, *loc, "material"),
             REKG.stage: self.ref(figure.stage, *loc, "stage"),
         })
+        when = f"({figure.year or figure.period})" if figure.year or figure.period else None
+        self.label(node, f"{self.name(figure.subject)} —", self.known[metric] + ":", figure.hedge, f"{figure.value}",
+                   figure.unit if figure.unit != "percent" else "%", when)
         return node
 
     def add_supply(self, supply: SupplyFact, loc: tuple[Any, ...]) -> URIRef:
@@ -290,6 +300,9 @@ class _SheetBuilder:
             REKG.year: supply.year,
             REKG.period: supply.period,
         })
+        share = f"{supply.hedge or ''} {supply.share}%".strip() if supply.share is not None else None
+        self.label(node, f"{self.name(supply.supplier)} supplies {self.name(supply.material)} to {self.name(supply.customer)}",
+                   f"({share})" if share else None, f"[{supply.year or supply.period}]" if supply.year or supply.period else None)
         return node
 
     def add_stake(self, stake: StakeFact, loc: tuple[Any, ...]) -> URIRef:
@@ -301,12 +314,15 @@ class _SheetBuilder:
             REKG.hedge: stake.hedge,
             REKG.year: stake.year,
         })
+        self.label(node, f"stake of {self.name(stake.holder)} in {self.name(stake.investee)}",
+                   f"({stake.share}%)" if stake.share is not None else None)
         return node
 
 
-def _add_registry(built: BuiltDataset, terms: OntologyTerms, registry: LoadedSheet) -> set[URIRef]:
+def _add_registry(built: BuiltDataset, terms: OntologyTerms, registry: LoadedSheet) -> dict[URIRef, str]:
+    """Add the registry's entities; return every known entity IRI with its label."""
     graph = built.dataset.graph(REGISTRY_GRAPH)
-    known: set[URIRef] = set(terms.individuals)
+    known = {iri: str(built.ontology.value(iri, RDFS.label)) for iri in terms.individuals}
     for index, entry in enumerate(registry.model.entities):
         iri = entity_iri(entry.id)
         rdf_type = REKG[entry.type]
@@ -314,7 +330,7 @@ def _add_registry(built: BuiltDataset, terms: OntologyTerms, registry: LoadedShe
             raise registry.error(f"unknown class {entry.type!r}: not in the ontology", "entities", index, "type")
         if iri in known:
             raise registry.error(f"entity {entry.id!r} is defined twice", "entities", index, "id")
-        known.add(iri)
+        known[iri] = entry.label
         graph.add((iri, RDF.type, rdf_type))
         graph.add((iri, RDFS.label, Literal(entry.label, lang="en")))
         graph.add((iri, SKOS.prefLabel, Literal(entry.label, lang="en")))

@@ -63,3 +63,78 @@ def facts_copy(tmp_path: Path) -> Path:
     target = tmp_path / "facts"
     shutil.copytree(DEFAULT_FACTS_DIR, target)
     return target
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """``rekg serve`` in a subprocess: real uvicorn on loopback, stopped on exit."""
+
+    def __init__(self, store: Path, **env: str):
+        import subprocess
+        import sys
+        import time
+
+        import httpx
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("REKG_")}
+        environment.update({f"REKG_{k.upper()}": v for k, v in env.items()})
+        self.log = (store.parent / f"server-{self.port}.log").open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kg.cli", "serve", "--port", str(self.port), "--store", str(store)],
+            env=environment, stdout=self.log, stderr=subprocess.STDOUT, cwd=REPO,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"rekg serve did not come up: {(store.parent / f'server-{self.port}.log').read_text()}")
+
+    def logs(self) -> str:
+        """What the server printed so far."""
+        self.log.flush()
+        return Path(self.log.name).read_text()
+
+    def stop(self) -> None:
+        """Stop the server and its workers."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except Exception:
+            self.process.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def server(built_store: Path):
+    """One live server on the real store, with default limits and no update token."""
+    live = LiveServer(built_store)
+    yield live
+    live.stop()
+
+
+@pytest.fixture()
+def store_copy(built_store: Path, tmp_path: Path) -> Path:
+    """A writable copy of the built store (for updates)."""
+    target = tmp_path / "store"
+    target.mkdir()
+    database = (built_store / "current").resolve()
+    shutil.copytree(database, target / database.name)
+    (target / "current").symlink_to(database.name)
+    return target

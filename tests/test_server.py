@@ -1,0 +1,303 @@
+"""The HTTP server, over real HTTP to uvicorn on loopback."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph
+
+from tests.conftest import LiveServer
+
+LYNAS = "https://w3id.org/rekg/id/company/lynas-rare-earths"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def count(response: httpx.Response) -> int:
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+# --- SPARQL protocol ---------------------------------------------------------------------
+
+def test_query_by_get_post_form_and_post_body_agree(server: LiveServer) -> None:
+    get = httpx.get(f"{server.url}/sparql", params={"query": COUNT})
+    form = httpx.post(f"{server.url}/sparql", data={"query": COUNT})
+    body = httpx.post(f"{server.url}/sparql", content=COUNT, headers={"Content-Type": "application/sparql-query"})
+    assert get.status_code == form.status_code == body.status_code == 200
+    assert count(get) == count(form) == count(body) > 5000
+
+
+@pytest.mark.parametrize("accept,media", [
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"),
+    ("text/tab-separated-values", "text/tab-separated-values"),
+    ("*/*", "application/sparql-results+json"),
+    ("", "application/sparql-results+json"),
+])
+def test_select_results_by_content_negotiation(server: LiveServer, accept: str, media: str) -> None:
+    response = httpx.get(f"{server.url}/sparql", params={"query": "SELECT ?s WHERE { ?s a <https://w3id.org/rekg/ontology#Country> } LIMIT 3"},
+                         headers={"Accept": accept} if accept else {})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+    assert "Accept" in response.headers["vary"]
+
+
+@pytest.mark.parametrize("accept,parser", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                                           ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")])
+def test_construct_by_content_negotiation(server: LiveServer, accept: str, parser: str) -> None:
+    query = f"CONSTRUCT {{ <{LYNAS}> ?p ?o }} WHERE {{ <{LYNAS}> ?p ?o }}"
+    response = httpx.get(f"{server.url}/sparql", params={"query": query}, headers={"Accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
+    assert len(Graph().parse(data=response.text, format=parser)) > 5
+
+
+def test_unsupported_accept_is_406_with_the_supported_list(server: LiveServer) -> None:
+    response = httpx.get(f"{server.url}/sparql", params={"query": COUNT}, headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert "application/sparql-results+json" in response.text and "text/turtle" in response.text
+
+
+def test_select_asked_for_as_rdf_only_is_406(server: LiveServer) -> None:
+    response = httpx.get(f"{server.url}/sparql", params={"query": COUNT}, headers={"Accept": "text/turtle"})
+    assert response.status_code == 406
+
+
+def test_service_description_without_query(server: LiveServer) -> None:
+    response = httpx.get(f"{server.url}/sparql", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    graph = Graph().parse(data=response.text, format="turtle")
+    result = graph.query("PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT ?e WHERE { ?s a sd:Service ; sd:endpoint ?e }")
+    assert [str(r.e) for r in result] == [f"{server.url}/sparql"]
+
+
+def test_each_source_graph_can_be_queried_with_graph(server: LiveServer) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/rekg/graph/s004-lessons-from-japan> { ?s ?p ?o } }"
+    assert 300 < count(httpx.get(f"{server.url}/sparql", params={"query": query})) < count(
+        httpx.get(f"{server.url}/sparql", params={"query": COUNT}))
+
+
+def test_default_graph_uri_restricts_the_default_graph(server: LiveServer) -> None:
+    response = httpx.get(f"{server.url}/sparql", params={"query": COUNT, "default-graph-uri": "https://w3id.org/rekg/graph/r01-japanese-magnet-makers"})
+    assert 10 < count(response) < 200
+
+
+def test_syntax_error_is_400_without_traceback(server: LiveServer) -> None:
+    response = httpx.get(f"{server.url}/sparql", params={"query": "SELECT WHERE {"})
+    assert response.status_code == 400 and "syntax error" in response.text
+    assert "Traceback" not in response.text
+
+
+def test_two_query_parameters_are_400(server: LiveServer) -> None:
+    assert httpx.get(f"{server.url}/sparql?query=ASK%7B%7D&query=ASK%7B%7D").status_code == 400
+
+
+def test_post_of_another_media_type_is_415(server: LiveServer) -> None:
+    response = httpx.post(f"{server.url}/sparql", content="ASK {}", headers={"Content-Type": "text/plain"})
+    assert response.status_code == 415
+
+
+def test_service_clause_is_refused_and_nothing_leaves_the_server(server: LiveServer) -> None:
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    listener = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=listener.serve_forever, daemon=True)
+    thread.start()
+    try:
+        target = f"http://127.0.0.1:{listener.server_port}/sparql"
+        for query in (f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                      f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}"):
+            response = httpx.post(f"{server.url}/sparql", data={"query": query})
+            assert response.status_code == 400 and "SERVICE and LOAD are refused" in response.text
+        assert httpx.get(f"{server.url}/sparql", params={"query": f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }} LIMIT 1"}).status_code == 200
+    finally:
+        listener.shutdown()
+        listener.server_close()
+    assert hits == []
+
+
+def test_cors_is_open_for_sparql_and_queries(server: LiveServer) -> None:
+    for path in ("/sparql", "/queries"):
+        preflight = httpx.options(f"{server.url}{path}", headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST"})
+        assert preflight.headers.get("access-control-allow-origin") in ("*", "https://example.org")
+    response = httpx.get(f"{server.url}/sparql", params={"query": COUNT}, headers={"Origin": "https://example.org"})
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+# --- named questions ---------------------------------------------------------------------
+
+def test_queries_lists_titles_descriptions_and_parameters(server: LiveServer) -> None:
+    listing = httpx.get(f"{server.url}/queries").json()
+    by_name = {q["name"]: q for q in listing}
+    q05 = next(q for name, q in by_name.items() if name.startswith("q05"))
+    assert q05["title"].startswith("Which critical-minerals agreements")
+    assert {p["name"] for p in q05["params"]} == {"party", "month"}
+
+
+def test_named_query_runs_with_parameters_and_negotiation(server: LiveServer) -> None:
+    response = httpx.get(f"{server.url}/queries/q02", params={"alliance": "https://w3id.org/rekg/id/alliance/new-asian-alliance"},
+                         headers={"Accept": "text/csv"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert "South Korea" in response.text
+
+
+def test_unknown_named_query_is_404_and_bad_parameter_400(server: LiveServer) -> None:
+    assert httpx.get(f"{server.url}/queries/q99").status_code == 404
+    bad = httpx.get(f"{server.url}/queries/q02", params={"colour": "red"})
+    assert bad.status_code == 400 and "has no parameter 'colour'" in bad.text
+    assert httpx.get(f"{server.url}/queries/q02", params={"alliance": "not an iri"}).status_code == 400
+
+
+# --- entity pages, ontology, search, graph store -----------------------------------------
+
+def test_entity_page_html_shows_statements_sources_and_quotes(server: LiveServer) -> None:
+    response = httpx.get(f"{server.url}/id/company/lynas-rare-earths", headers={"Accept": "text/html"})
+    assert response.status_code == 200 and "Accept" in response.headers["vary"]
+    html = response.text
+    assert "<h1>Lynas Rare Earths</h1>" in html
+    assert 'href="/id/facility/mount-weld"' in html
+    assert "the Mount Weld mine operated by Lynas Rare Earths Ltd." in html
+
+
+def test_entity_page_shows_figures_as_a_table(server: LiveServer) -> None:
+    html = httpx.get(f"{server.url}/id/country/CN", headers={"Accept": "text/html"}).text
+    assert '<table class="figures">' in html and "production share" in html
+
+
+def test_entity_as_rdf(server: LiveServer) -> None:
+    response = httpx.get(f"{server.url}/id/company/lynas-rare-earths", headers={"Accept": "text/turtle"})
+    graph = Graph().parse(data=response.text, format="turtle")
+    assert len(graph) > 10 and "Accept" in response.headers["vary"]
+
+
+def test_unknown_entity_is_404(server: LiveServer) -> None:
+    assert httpx.get(f"{server.url}/id/company/nope").status_code == 404
+
+
+def test_ontology_at_its_namespace(server: LiveServer) -> None:
+    assert "rekg:Refinery" in httpx.get(f"{server.url}/ontology", headers={"Accept": "text/html"}).text
+    graph = Graph().parse(data=httpx.get(f"{server.url}/ontology", headers={"Accept": "text/turtle"}).text, format="turtle")
+    assert len(graph) > 500
+
+
+def test_label_search(server: LiveServer) -> None:
+    hits = httpx.get(f"{server.url}/search", params={"q": "lyn"}).json()
+    assert hits[0]["label"] == "Lynas Rare Earths" and hits[0]["path"] == "/id/company/lynas-rare-earths"
+    assert any(h["label"] == "Lynas Rare Earths" for h in httpx.get(f"{server.url}/search", params={"q": "the miner"}).json())
+
+
+@pytest.mark.parametrize("graph", ["https://w3id.org/rekg/graph/s000-new-asian-alliance", "https://w3id.org/rekg/graph/ontology",
+                                   "https://w3id.org/rekg/graph/entities"])
+def test_graph_store_returns_one_graph(server: LiveServer, graph: str) -> None:
+    response = httpx.get(f"{server.url}/rdf-graph-store", params={"graph": graph}, headers={"Accept": "application/n-triples"})
+    assert response.status_code == 200 and len(Graph().parse(data=response.text, format="nt")) > 100
+
+
+def test_graph_store_default_and_missing(server: LiveServer) -> None:
+    assert httpx.get(f"{server.url}/rdf-graph-store?default", headers={"Accept": "text/turtle"}).status_code == 200
+    assert httpx.get(f"{server.url}/rdf-graph-store", params={"graph": "https://example.org/none"}).status_code == 404
+
+
+# --- operations ----------------------------------------------------------------------------
+
+def test_health_and_metrics(server: LiveServer) -> None:
+    assert httpx.get(f"{server.url}/health").json()["status"] == "ok"
+    httpx.get(f"{server.url}/sparql", params={"query": COUNT})
+    metrics = httpx.get(f"{server.url}/metrics").text
+    assert 'rekg_queries_total{endpoint="sparql"}' in metrics
+    assert "rekg_query_seconds_bucket" in metrics and "rekg_query_timeouts_total" in metrics
+
+
+def test_every_query_is_logged_with_its_duration(server: LiveServer) -> None:
+    httpx.get(f"{server.url}/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert " ms" in server.logs() and "rekg.server" in server.logs()
+
+
+def test_request_body_over_the_limit_is_413(server: LiveServer) -> None:
+    big = "#" + "x" * (1 << 20) + "\nASK {}"
+    response = httpx.post(f"{server.url}/sparql", content=big, headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 413
+
+
+# --- limits that need their own server -----------------------------------------------------
+
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_query_past_the_time_limit_is_cancelled_and_the_server_recovers(built_store: Path) -> None:
+    live = LiveServer(built_store, query_timeout="1", workers="1")
+    try:
+        response = httpx.get(f"{live.url}/sparql", params={"query": HEAVY}, timeout=30)
+        assert response.status_code == 503 and "time limit" in response.text
+        assert count(httpx.get(f"{live.url}/sparql", params={"query": COUNT}, timeout=30)) > 5000
+        assert "rekg_query_timeouts_total 1.0" in httpx.get(f"{live.url}/metrics").text
+    finally:
+        live.stop()
+
+
+def test_queries_over_the_concurrency_bound_get_503_with_retry_after(built_store: Path) -> None:
+    live = LiveServer(built_store, query_timeout="3", workers="1", queue_wait="0.2")
+    try:
+        with httpx.Client(timeout=30) as client:
+            slow = threading.Thread(target=lambda: client.get(f"{live.url}/sparql", params={"query": HEAVY}))
+            slow.start()
+            import time
+            time.sleep(0.5)
+            response = client.get(f"{live.url}/sparql", params={"query": "ASK {}"})
+            slow.join()
+        assert response.status_code == 503 and response.headers["retry-after"] == "1"
+    finally:
+        live.stop()
+
+
+def test_results_are_cut_at_the_row_limit(built_store: Path) -> None:
+    live = LiveServer(built_store, max_rows="10")
+    try:
+        response = httpx.get(f"{live.url}/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+        assert len(response.json()["results"]["bindings"]) == 10
+        assert response.headers["x-rekg-truncated"] == "true"
+    finally:
+        live.stop()
+
+
+# --- update ----------------------------------------------------------------------------------
+
+INSERT = 'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/company/lynas-rare-earths> rdfs:comment "checked" } }'
+BAD = 'PREFIX rekg: <https://w3id.org/rekg/ontology#> INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a rekg:Country } }'
+
+
+def test_update_is_off_without_a_token(server: LiveServer) -> None:
+    response = httpx.post(f"{server.url}/update", content=INSERT, headers={"Content-Type": "application/sparql-update"})
+    assert response.status_code == 403
+
+
+def test_update_with_token_applies_refuses_violations_and_rejects_wrong_token(store_copy: Path) -> None:
+    live = LiveServer(store_copy, update_token="s3cret")
+    try:
+        headers = {"Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"}
+        assert httpx.post(f"{live.url}/update", content=INSERT, headers={**headers, "Authorization": "Bearer wrong"}).status_code == 401
+        before = count(httpx.get(f"{live.url}/sparql", params={"query": COUNT}))
+        refused = httpx.post(f"{live.url}/update", content=BAD, headers=headers)
+        assert refused.status_code == 422 and "isoCode" in refused.text
+        assert count(httpx.get(f"{live.url}/sparql", params={"query": COUNT})) == before
+        assert httpx.post(f"{live.url}/update", data={"update": INSERT}, headers={"Authorization": "Bearer s3cret"}).status_code == 204
+        assert count(httpx.get(f"{live.url}/sparql", params={"query": COUNT})) == before + 1
+        load = httpx.post(f"{live.url}/update", content="LOAD <http://127.0.0.1:9/x.ttl>", headers=headers)
+        assert load.status_code == 400
+    finally:
+        live.stop()
