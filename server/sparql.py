@@ -47,8 +47,16 @@ async def _protocol_params(request: Request, body_type: str) -> tuple[dict[str, 
     params = parse_qs(request.url.query, keep_blank_values=True)
     if request.method != "POST":
         return params, None
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    raw = (await request.body()).decode("utf-8", errors="replace")
+    content_type = request.headers.get("content-type", "")
+    media = content_type.split(";")[0].strip().lower()
+    charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in content_type.split(";")[1:]
+                    if p.strip().lower().startswith("charset=")), "utf-8")
+    if charset not in ("utf-8", "utf8"):
+        raise UnsupportedMediaType(f"charset {charset!r} is not supported: send UTF-8")
+    try:
+        raw = (await request.body()).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError("the request body is not valid UTF-8") from None
     if media == "application/x-www-form-urlencoded":
         for key, values in parse_qs(raw, keep_blank_values=True).items():
             params.setdefault(key, []).extend(values)
