@@ -13,13 +13,17 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.tree import Tree
 
 from kg.corpus import resolve_corpus_dir
 from kg.coverage import measure_coverage
 from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_store
-from kg.pipeline import DEFAULT_FACTS_DIR, BuildSummary, build_store, check_sheets, violation_messages
+from kg.pipeline import DEFAULT_FACTS_DIR, BuildSummary, build_store, check_sheets, reason_store, violation_messages
 from kg.sheets import load_sheets
+from kg.explain import explain as explain_triple
+from kg.explain import label as explain_label
+from kg.explain import parse_term
 from kg.queries import list_named_queries, resolve_query_text, run_query
 from kg.store import current_database, default_store_dir, open_store, store_exists
 
@@ -65,6 +69,8 @@ def _print_summary(summary: BuildSummary, store: Path) -> None:
     console.print(classes)
     for warning in summary.warnings:
         err.print(f"[yellow]warning[/]: {escape(warning)}", highlight=False)
+    timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in summary.reasoning_seconds.items())
+    console.print(f"Inferred {summary.inferred} triples ({timings}).", highlight=False)
     console.print(f"Built {summary.total_triples} triples, {summary.quotes_checked} quotes verified, "
                   f"in {summary.seconds:.2f} s → {store}", highlight=False)
 
@@ -220,6 +226,61 @@ def coverage(
         for row in report:
             for sentence in row.uncited:
                 console.print(f"[dim]{row.source_id}[/] uncited: {escape(sentence)}", highlight=False)
+
+
+@app.command()
+def reason(store: StoreOption = None) -> None:
+    """Recompute the inferred graph (OWL 2 RL closure, project rules, HermiT) and its explanations."""
+    store_dir = default_store_dir(store)
+    try:
+        _ensure_store(store_dir)
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("reasoning")
+            summary = reason_store(store_dir, on_stage=lambda name: progress.update(task, description=name))
+    except KgError as exc:
+        raise _fail(exc) from None
+    timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in summary.reasoning_seconds.items())
+    console.print(f"Inferred {summary.inferred} triples ({timings}) in {summary.seconds:.2f} s → {summary.database}", highlight=False)
+
+
+@app.command()
+def explain(
+    subject: Annotated[str, typer.Argument(help="kind/slug, rekg:term or IRI")],
+    predicate: Annotated[str, typer.Argument(help="rekg:term, a bare term (partnerOf), 'a' or IRI")],
+    obj: Annotated[str, typer.Argument(metavar="OBJECT", help="kind/slug, rekg:term or IRI")],
+    store: StoreOption = None,
+) -> None:
+    """Show why an inferred triple holds: rules and premises down to the source quotes."""
+    store_dir = default_store_dir(store)
+    try:
+        _ensure_store(store_dir)
+        db = open_store(store_dir)
+        step = explain_triple(db, parse_term(subject), parse_term(predicate), parse_term(obj))
+    except KgError as exc:
+        raise _fail(exc) from None
+    if step is None:
+        err.print(f"not inferred: {subject} {predicate} {obj} (it may be asserted, or not hold)")
+        raise typer.Exit(1)
+    names: dict[str, str] = {}
+
+    def show(triple: tuple[str, str, str]) -> str:
+        parts = [names.setdefault(t, explain_label(db, t) if t.startswith("http") else t) for t in triple]
+        return escape(" ".join(parts))
+
+    def grow(tree: Tree, node) -> None:
+        if node.rule is None:
+            branch = tree.add(f"[green]asserted[/] {show(node.triple)}")
+            for source, quote in node.evidence:
+                branch.add(f"[dim]{escape(source)}[/]: “{escape(quote)}”")
+            return
+        branch = tree.add(f"{show(node.triple)} [cyan]⇐ {escape(node.rule)}[/]")
+        for premise in node.premises:
+            grow(branch, premise)
+
+    root = Tree(f"[bold]{show(step.triple)}[/] [cyan]⇐ {escape(step.rule or '')}[/]")
+    for premise in step.premises:
+        grow(root, premise)
+    console.print(root)
 
 
 @app.command()

@@ -7,6 +7,7 @@ prints these as ``ErrorName: message`` and exits 1, the server maps them to 4xx:
     ├── SheetError            a fact sheet is malformed (carries file, line, field)
     ├── ShapesLoadError       the SHACL shapes or ontology cannot be read
     ├── ValidationFailed      the built graph violates the shapes (carries the report)
+    ├── InconsistentGraph     the graph contradicts the ontology (HermiT), entity and axioms named
     ├── StoreError            the store is missing, locked or unreadable
     ├── UnknownQueryError     no named query has that name
     ├── QueryParameterError   a named-query parameter is unknown or malformed
@@ -18,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "InconsistentGraph",
     "KgError",
     "QueryError",
     "QueryParameterError",
@@ -74,3 +76,7 @@ class QueryParameterError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query is malformed, or uses a clause rekg refuses to run."""
+
+
+class InconsistentGraph(KgError):
+    """The asserted graph contradicts the ontology; the message names entity and axioms."""

@@ -8,8 +8,11 @@ from rdflib import Namespace, URIRef
 
 __all__ = [
     "BASE",
+    "DERIVED_GRAPHS",
+    "EXPLANATIONS_GRAPH",
     "GRAPH",
     "ID",
+    "INFERRED_GRAPH",
     "OA",
     "ONTOLOGY_FILE",
     "ONTOLOGY_GRAPH",
@@ -34,6 +37,9 @@ QUDT_UNIT = Namespace("http://qudt.org/vocab/unit/")
 QUDT_CURRENCY = Namespace("http://qudt.org/vocab/currency/")
 
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
+INFERRED_GRAPH = URIRef(BASE + "graph/inferred")
+EXPLANATIONS_GRAPH = URIRef(BASE + "graph/explanations")
+DERIVED_GRAPHS = frozenset({ONTOLOGY_GRAPH, INFERRED_GRAPH, EXPLANATIONS_GRAPH})
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 
 

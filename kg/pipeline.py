@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, URIRef
+from pyoxigraph import NamedNode, RdfFormat
+from rdflib import RDF, Graph, URIRef
 
-from kg.build import BuiltDataset, build_dataset
+from kg.build import BuiltDataset, build_dataset, load_ontology
 from kg.errors import ValidationFailed
-from kg.namespaces import ID, REKG
-from kg.store import replace_store
+from kg.namespaces import DERIVED_GRAPHS, EXPLANATIONS_GRAPH, ID, INFERRED_GRAPH, REKG
+from kg.reason import Materialised, materialise
+from kg.store import asserted_union, open_store, put_graph, replace_store
 from kg.validate import ValidationReport, validate_graph
 
-__all__ = ["DEFAULT_FACTS_DIR", "BuildSummary", "build_store", "check_sheets", "violation_messages"]
+__all__ = ["DEFAULT_FACTS_DIR", "BuildSummary", "build_store", "check_sheets", "reason_store", "violation_messages"]
 
 DEFAULT_FACTS_DIR = Path(__file__).resolve().parent / "facts"
 
@@ -31,6 +34,8 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     database: Path | None = None
+    inferred: int = 0
+    reasoning_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def total_triples(self) -> int:
@@ -91,6 +96,11 @@ def build_store(
     stage("SHACL gate")
     if not report.conforms and report.violations:
         raise ValidationFailed(violation_messages(report, built))
+    derived = _derive(built.union(), built.ontology, stage)
+    for iri, graph in ((INFERRED_GRAPH, derived.inferred), (EXPLANATIONS_GRAPH, derived.explanations)):
+        target = built.dataset.graph(iri)
+        for triple in graph:
+            target.add(triple)
     stage("writing the store")
     nquads = built.dataset.serialize(format="nquads").encode()
     database = replace_store(store_dir, nquads)
@@ -101,4 +111,42 @@ def build_store(
         warnings=built.warnings + [f"{r.severity}: {r.message} [{r.focus}]" for r in report.results if not r.is_violation],
         seconds=time.perf_counter() - started,
         database=database,
+        inferred=len(derived.inferred),
+        reasoning_seconds=_timings(derived),
+    )
+
+
+def _derive(asserted: Graph, ontology: Graph, stage: Callable[[str], None]) -> Materialised:
+    """Reasoning, with HermiT when Java is there (a build without it says so)."""
+    return materialise(asserted, ontology, hermit=shutil.which("java") is not None, on_stage=stage)
+
+
+def _timings(derived: Materialised) -> dict[str, float]:
+    timings = {"closure": derived.reasoning.closure_seconds, "explanations": derived.reasoning.explain_seconds}
+    if derived.hermit_seconds is not None:
+        timings["HermiT"] = derived.hermit_seconds
+    return timings
+
+
+def reason_store(store_dir: Path, *, on_stage: Callable[[str], None] | None = None) -> BuildSummary:
+    """Recompute the inferred and explanation graphs of the store, replacing the previous ones.
+
+    Asserted graphs are copied unchanged; the store is swapped only when reasoning succeeds.
+    """
+    started = time.perf_counter()
+    stage = on_stage or (lambda name: None)
+    store = open_store(store_dir)
+    derived = _derive(asserted_union(store), load_ontology(), stage)
+    stage("writing the store")
+    from pyoxigraph import Store
+
+    copy = Store()
+    copy.bulk_load(store.dump(format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
+    put_graph(copy, str(INFERRED_GRAPH), derived.inferred)
+    put_graph(copy, str(EXPLANATIONS_GRAPH), derived.explanations)
+    database = replace_store(store_dir, copy.dump(format=RdfFormat.N_QUADS))
+    return BuildSummary(
+        triples_per_graph={str(g): len(list(copy.quads_for_pattern(None, None, None, NamedNode(str(g))))) for g in DERIVED_GRAPHS},
+        seconds=time.perf_counter() - started, database=database,
+        inferred=len(derived.inferred), reasoning_seconds=_timings(derived),
     )

@@ -19,11 +19,21 @@ import time
 from pathlib import Path
 
 import platformdirs
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store
+from rdflib import Graph
 
 from kg.errors import StoreError
+from kg.namespaces import DERIVED_GRAPHS
 
-__all__ = ["current_database", "default_store_dir", "open_store", "replace_store", "store_exists"]
+__all__ = [
+    "asserted_union",
+    "current_database",
+    "default_store_dir",
+    "open_store",
+    "put_graph",
+    "replace_store",
+    "store_exists",
+]
 
 _CURRENT = "current"
 
@@ -87,3 +97,21 @@ def replace_store(root: Path, nquads: bytes) -> Path:
         if old not in (database, previous):
             shutil.rmtree(old, ignore_errors=True)
     return database
+
+
+def asserted_union(store: Store) -> Graph:
+    """Every asserted triple (all graphs but the ontology, inferred and explanation graphs)."""
+    skip = {str(g) for g in DERIVED_GRAPHS}
+    data = b"".join(
+        store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph)
+        for graph in [DefaultGraph(), *store.named_graphs()]
+        if getattr(graph, "value", None) not in skip
+    )
+    return Graph().parse(data=data.decode(), format="nt")
+
+
+def put_graph(store: Store, graph_iri: str, graph: Graph) -> None:
+    """Replace the named graph ``graph_iri`` of ``store`` with ``graph``."""
+    target = NamedNode(graph_iri)
+    store.clear_graph(target)
+    store.load(graph.serialize(format="nt").encode(), format=RdfFormat.N_TRIPLES, to_graph=target)

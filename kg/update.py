@@ -10,19 +10,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, RdfFormat, Store
-from rdflib import Graph
+import shutil
+
+from pyoxigraph import RdfFormat, Store
 
 from kg.build import load_ontology
 from kg.errors import KgError, QueryError
-from kg.namespaces import GRAPH, ONTOLOGY_GRAPH
+from kg.namespaces import EXPLANATIONS_GRAPH, INFERRED_GRAPH
 from kg.queries import refuse_remote_clauses
-from kg.store import open_store, replace_store
+from kg.reason import materialise
+from kg.store import asserted_union, open_store, put_graph, replace_store
 from kg.validate import ValidationReport, validate_graph
 
-__all__ = ["INFERRED_GRAPH", "UpdateRefused", "apply_update", "asserted_union", "with_using_clauses"]
+__all__ = ["UpdateRefused", "apply_update", "with_using_clauses"]
 
-INFERRED_GRAPH = GRAPH["inferred"]
 _TOKEN = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[{}]|;|\b(?:WHERE|USING|WITH)\b',
@@ -67,17 +68,6 @@ def with_using_clauses(update: str, using: list[str], using_named: list[str]) ->
     return "".join(out)
 
 
-def asserted_union(store: Store) -> Graph:
-    """Every triple outside the ontology and inferred graphs, as one rdflib graph (for SHACL)."""
-    skip = {str(ONTOLOGY_GRAPH), str(INFERRED_GRAPH)}
-    data = b"".join(
-        store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph)
-        for graph in [DefaultGraph(), *store.named_graphs()]
-        if getattr(graph, "value", None) not in skip
-    )
-    return Graph().parse(data=data.decode(), format="nt")
-
-
 def apply_update(
     root: Path,
     update: str,
@@ -90,9 +80,12 @@ def apply_update(
 
     Returns the new database folder.
 
+    The inferred graph is recomputed from the updated asserted graphs.
+
     Raises:
         QueryError: the update is malformed or would fetch remote data (LOAD, SERVICE).
         UpdateRefused: the result would violate the shapes; the store is unchanged.
+        InconsistentGraph: the result contradicts the ontology; the store is unchanged.
     """
     refuse_remote_clauses(update)
     text = with_using_clauses(update, using or [], using_named or [])
@@ -104,7 +97,11 @@ def apply_update(
         raise QueryError(f"SPARQL Update syntax error: {exc}") from None
     except (RuntimeError, OSError, ValueError) as exc:
         raise QueryError(f"update failed: {exc}") from None
-    report = validate_graph(asserted_union(copy), load_ontology())
+    asserted, ontology = asserted_union(copy), load_ontology()
+    report = validate_graph(asserted, ontology)
     if report.violations:
         raise UpdateRefused(report)
+    derived = materialise(asserted, ontology, hermit=shutil.which("java") is not None)
+    put_graph(copy, str(INFERRED_GRAPH), derived.inferred)
+    put_graph(copy, str(EXPLANATIONS_GRAPH), derived.explanations)
     return replace_store(root, copy.dump(format=RdfFormat.N_QUADS))

@@ -114,7 +114,7 @@ def test_q11_alcoa_gallium_refinery_faces_opposition(store: Store) -> None:
     assert [r["facilityLabel"] for r in rows] == ["Alcoa gallium refinery (planned)"]
     for reason in ("forests", "farmland", "endangered ecosystems"):
         assert reason in rows[0]["reasons"]
-    assert rows[0]["placeLabel"] == "Western Australia"
+    assert "Western Australia" in rows[0]["places"].split(" | ")
 
 
 def test_q12_sources_disagree_on_the_us_japan_date_and_china_processing_share(store: Store) -> None:
