@@ -17,7 +17,7 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from kg.corpus import find_quote, sha256_of
+from kg.corpus import find_quote, normalise, sha256_of
 from kg.errors import SheetError
 from kg.namespaces import (
     GRAPH,
@@ -152,7 +152,7 @@ class _SheetBuilder:
                     raise self.loaded.error(f"surface form {form!r} does not occur in the source text", "mentions", ref)
                 self.add(iri, SKOS.altLabel, Literal(form, lang="en"))
         for index, fact in enumerate(self.sheet.facts):
-            evidence = self.add_evidence(fact.quote, index)
+            evidence = self.add_evidence(fact.quote, index, fact.span)
             if fact.triples is not None:
                 for position, triple in enumerate(fact.triples):
                     self.add_statement(triple, evidence, fact, ("facts", index, "triples", position))
@@ -176,7 +176,7 @@ class _SheetBuilder:
             self.add(self.source, RDFS.seeAlso, URIRef(url))
         self.built.origins[self.source] = (self.loaded, ("source",))
 
-    def add_evidence(self, quote: str, index: int) -> URIRef:
+    def add_evidence(self, quote: str, index: int, span: tuple[int, int] | None) -> URIRef:
         loc = ("facts", index, "quote")
         evidence = ID[f"evidence/{self.source_id}/{_digest(quote)}"]
         self.add(evidence, RDF.type, REKG.Evidence)
@@ -186,7 +186,9 @@ class _SheetBuilder:
         self.add(selector, RDF.type, OA.TextQuoteSelector)
         self.add(selector, OA.exact, Literal(quote))
         if self.text is not None:
-            span = find_quote(self.text, quote)
+            if span is not None and normalise(self.text[span[0]:span[1]]) != normalise(quote):
+                raise self.loaded.error(f"span {list(span)} of {self.sheet.source.file} does not hold the quote", "facts", index, "span")
+            span = span or find_quote(self.text, quote)
             if span is None:
                 raise self.loaded.error(f"quote not found in {self.sheet.source.file}: {quote!r}", *loc)
             position = URIRef(f"{evidence}#position")
@@ -319,17 +321,17 @@ class _SheetBuilder:
         return node
 
 
-def _add_registry(built: BuiltDataset, terms: OntologyTerms, registry: LoadedSheet) -> dict[URIRef, str]:
-    """Add the registry's entities; return every known entity IRI with its label."""
-    graph = built.dataset.graph(REGISTRY_GRAPH)
-    known = {iri: str(built.ontology.value(iri, RDFS.label)) for iri in terms.individuals}
-    for index, entry in enumerate(registry.model.entities):
+def _add_entities(built: BuiltDataset, terms: OntologyTerms, sheet: LoadedSheet, graph_name: URIRef,
+                  known: dict[URIRef, str]) -> None:
+    """Add the entities a registry or source sheet declares to ``known`` and to its graph."""
+    graph = built.dataset.graph(graph_name)
+    for index, entry in enumerate(sheet.model.entities):
         iri = entity_iri(entry.id)
         rdf_type = REKG[entry.type]
         if rdf_type not in terms.classes:
-            raise registry.error(f"unknown class {entry.type!r}: not in the ontology", "entities", index, "type")
+            raise sheet.error(f"unknown class {entry.type!r}: not in the ontology", "entities", index, "type")
         if iri in known:
-            raise registry.error(f"entity {entry.id!r} is defined twice", "entities", index, "id")
+            raise sheet.error(f"entity {entry.id!r} is defined twice", "entities", index, "id")
         known[iri] = entry.label
         graph.add((iri, RDF.type, rdf_type))
         graph.add((iri, RDFS.label, Literal(entry.label, lang="en")))
@@ -338,8 +340,7 @@ def _add_registry(built: BuiltDataset, terms: OntologyTerms, registry: LoadedShe
             graph.add((iri, SKOS.altLabel, Literal(alt, lang="en")))
         if entry.iso:
             graph.add((iri, REKG.isoCode, Literal(entry.iso)))
-        built.origins[iri] = (registry, ("entities", index))
-    return known
+        built.origins[iri] = (sheet, ("entities", index))
 
 
 def _source_text(loaded: LoadedSheet, corpus_dir: Path | None) -> str | None:
@@ -383,7 +384,10 @@ def build_dataset(
     for triple in ontology:
         ontology_graph.add(triple)
     registry, sheets = load_sheets(facts_dir)
-    known = _add_registry(built, terms, registry)
+    known = {iri: str(built.ontology.value(iri, RDFS.label)) for iri in terms.individuals}
+    _add_entities(built, terms, registry, REGISTRY_GRAPH, known)
+    for loaded in sheets:
+        _add_entities(built, terms, loaded, graph_iri(loaded.model.source.id), known)
     if corpus_dir is None:
         built.warnings.append("no corpus found: quotes were not checked against the source texts")
     for loaded in sheets:

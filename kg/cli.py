@@ -15,13 +15,18 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.tree import Tree
 
+from kg.articles import ArticleError, read_article
 from kg.corpus import resolve_corpus_dir
 from kg.coverage import measure_coverage
 from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_store
 from kg.pipeline import DEFAULT_FACTS_DIR, BuildSummary, build_store, check_sheets, reason_store, violation_messages
 from kg.sheets import load_sheets
+from kg.draft import draft_sheet
+from kg.evaluate import evaluate as evaluate_extraction
+from kg.evaluate import gazetteer
 from kg.explain import explain as explain_triple
+from kg.extract import Extraction, Extractor, slugify
 from kg.explain import label as explain_label
 from kg.explain import parse_term
 from kg.queries import list_named_queries, resolve_query_text, run_query
@@ -226,6 +231,77 @@ def coverage(
         for row in report:
             for sentence in row.uncited:
                 console.print(f"[dim]{row.source_id}[/] uncited: {escape(sentence)}", highlight=False)
+
+
+def _extract_one(extractor, path: Path, source_id: str | None) -> tuple[str, Extraction]:
+    text = read_article(path)
+    extraction = extractor.extract(text)
+    return draft_sheet(extraction, path, source_id=source_id or "s-" + slugify(path.stem), text=text), extraction
+
+
+@app.command()
+def extract(
+    path: Annotated[Optional[Path], typer.Argument(help="An article (.txt) or a folder of them.")] = None,
+    source_id: Annotated[Optional[str], typer.Option("--source-id", help="The new source's id (default: from the file name).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Draft file (a folder for a batch; default: standard output, or ./drafts).")] = None,
+    evaluate_: Annotated[bool, typer.Option("--evaluate", help="Score the extractor against the curated sheets of the corpus.")] = False,
+    store: StoreOption = None,
+    corpus: CorpusOption = None,
+) -> None:
+    """Draft a fact sheet from article text: entity mentions, figures and relations, each with its sentence."""
+    store_dir = default_store_dir(store)
+    try:
+        _ensure_store(store_dir)
+        db = open_store(store_dir)
+        if evaluate_:
+            corpus_dir = resolve_corpus_dir(corpus)
+            if corpus_dir is None:
+                raise ArticleError("no corpus to evaluate on: give --corpus or set REKG_CORPUS")
+            registry, sheets = load_sheets(DEFAULT_FACTS_DIR)
+            types = {e.id: e.type for e in registry.model.entities}
+            scores = evaluate_extraction(db, sheets, types, corpus_dir)
+            table = Table("kind", "precision", "recall", "found", "proposed", "curated")
+            for kind, score in scores.items():
+                table.add_row(kind, f"{score.precision:.2f}", f"{score.recall:.2f}", str(score.tp), str(score.predicted), str(score.gold))
+            console.print(table)
+            return
+        if path is None:
+            raise typer.BadParameter("give an article, a folder of articles, or --evaluate")
+        extractor = Extractor(gazetteer(db))
+        if path.is_dir():
+            _extract_batch(extractor, path, output or Path("drafts"))
+            return
+        draft, _ = _extract_one(extractor, path, source_id)
+    except KgError as exc:
+        raise _fail(exc) from None
+    if output is None:
+        sys.stdout.write(draft)
+    else:
+        output.write_text(draft, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+def _extract_batch(extractor, folder: Path, out_dir: Path) -> None:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".txt", ".md", ""))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    table = Table("article", "sentences", "known", "new", "figures", "relations", "draft")
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for path in files:
+            progress.update(task, description=path.name)
+            try:
+                draft, result = _extract_one(extractor, path, None)
+            except KgError as exc:
+                table.add_row(path.name, "", "", "", "", "", f"[red]{escape(str(exc).split(': ', 1)[-1])}[/]")
+            else:
+                target = out_dir / f"{path.stem}.draft.yaml"
+                target.write_text(draft, encoding="utf-8")
+                known = sum(1 for m in result.mentions if m.iri)
+                table.add_row(path.name, str(len(result.sentences)), str(known), str(len(result.mentions) - known),
+                              str(len(result.figures)), str(len(result.relations)), str(target))
+            progress.advance(task)
+    console.print(table)
 
 
 @app.command()

@@ -132,6 +132,7 @@ class Fact(_Model):
     """One fact of a source sheet: an evidence quote and exactly one kind of content."""
 
     quote: str = Field(min_length=3)
+    span: tuple[int, int] | None = None
     attributed_to: Ref | None = None
     hedge: str | None = None
     triples: list[tuple[Ref, str, Scalar]] | None = None
@@ -158,9 +159,11 @@ class NoiseSpan(_Model):
 
 
 class SourceSheet(_Model):
-    """A source sheet: the source, the surface forms it uses, its noise, and its facts."""
+    """A source sheet: the source, entities first met in it (same form as the registry's),
+    the surface forms it uses, its noise, and its facts."""
 
     source: SourceInfo
+    entities: list[EntityEntry] = []
     mentions: dict[Ref, list[str]] = {}
     noise: list[NoiseSpan] = []
     facts: list[Fact]
