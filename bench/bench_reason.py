@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,7 +30,10 @@ def main(which: str) -> None:
         built = build_dataset(DEFAULT_FACTS_DIR, corpus_dir=None)
         asserted, ontology, hermit = built.union(), built.ontology, True
     else:
-        asserted = Graph().parse(data=synthetic_nquads(int(which)).decode(), format="nquads")
+        dataset = Dataset().parse(data=synthetic_nquads(int(which)).decode(), format="nquads")
+        asserted = Graph()
+        for s, p, o, _ in dataset.quads():
+            asserted.add((s, p, o))
         ontology, hermit = load_ontology(), False
     started = time.perf_counter()
     result = materialise(asserted, ontology, hermit=hermit)
