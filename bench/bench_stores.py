@@ -52,8 +52,8 @@ def main(size: int) -> None:
         union = rdflib.Graph()
         for triple in rl.graph(rdflib.URIRef("https://w3id.org/rekg/graph/synthetic")):
             union.add(triple)
-        print(f"| operation | pyoxigraph (on disk) | rdflib (in memory) | ratio |")
-        print(f"|---|---|---|---|")
+        print("| operation | pyoxigraph (on disk) | rdflib (in memory) | ratio |")
+        print("|---|---|---|---|")
         print(f"| load | {ox_load * 1000:.0f} ms | {rl_load * 1000:.0f} ms | {rl_load / ox_load:.0f}× |")
         for name, query in QUERIES.items():
             ox_ms = timed(lambda: list(ox.query(query, use_default_graph_as_union=True)))

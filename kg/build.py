@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +18,6 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
 from kg.corpus import find_quote, normalise, sha256_of
-from kg.errors import SheetError
 from kg.namespaces import (
     GRAPH,
     ID,
@@ -395,10 +394,3 @@ def build_dataset(
         if on_sheet:
             on_sheet(loaded.path)
     return built
-
-
-def iter_quads(built: BuiltDataset) -> Iterable[tuple[Any, Any, Any, Any]]:
-    """Every quad of the build, graph last."""
-    for graph in built.dataset.graphs():
-        for s, p, o in graph:
-            yield s, p, o, graph.identifier

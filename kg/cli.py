@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
@@ -18,26 +18,26 @@ from rich.tree import Tree
 from kg.articles import ArticleError, read_article
 from kg.corpus import resolve_corpus_dir
 from kg.coverage import measure_coverage
-from kg.errors import KgError
-from kg.export import EXPORT_FORMATS, export_store
-from kg.pipeline import DEFAULT_FACTS_DIR, BuildSummary, build_store, check_sheets, reason_store, violation_messages
-from kg.sheets import load_sheets
 from kg.draft import draft_sheet
+from kg.errors import KgError
 from kg.evaluate import evaluate as evaluate_extraction
 from kg.evaluate import gazetteer
 from kg.explain import explain as explain_triple
-from kg.extract import Extraction, Extractor, slugify
 from kg.explain import label as explain_label
 from kg.explain import parse_term
+from kg.export import EXPORT_FORMATS, export_store
+from kg.extract import Extraction, Extractor, slugify
+from kg.pipeline import DEFAULT_FACTS_DIR, BuildSummary, build_store, check_sheets, reason_store, violation_messages
 from kg.queries import list_named_queries, resolve_query_text, run_query
+from kg.sheets import load_sheets
 from kg.store import current_database, default_store_dir, open_store, store_exists
 
 app = typer.Typer(help="rekg: a knowledge graph of the rare-earth supply chain.", no_args_is_help=True)
 console = Console()
 err = Console(stderr=True)
 
-StoreOption = Annotated[Optional[Path], typer.Option("--store", help="Store directory (default: $REKG_STORE or a per-user data folder).")]
-CorpusOption = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of source texts to check quotes against (default: $REKG_CORPUS or ../shared/corpus).")]
+StoreOption = Annotated[Path | None, typer.Option("--store", help="Store directory (default: $REKG_STORE or a per-user data folder).")]
+CorpusOption = Annotated[Path | None, typer.Option("--corpus", help="Folder of source texts to check quotes against (default: $REKG_CORPUS or ../shared/corpus).")]
 FactsOption = Annotated[Path, typer.Option("--facts", help="Folder of fact sheets.")]
 
 
@@ -141,8 +141,8 @@ def _print_solutions(result: QuerySolutions, fmt: str) -> None:
 
 @app.command()
 def query(
-    query: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or a named query (e.g. q01).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value for a named query's parameter.")] = None,
+    query: Annotated[str | None, typer.Argument(help="SPARQL text, a .rq file, or a named query (e.g. q01).")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value for a named query's parameter.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json, csv, tsv or xml (CONSTRUCT: turtle)")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     store: StoreOption = None,
@@ -184,7 +184,7 @@ def query(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))] = "ttl",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
     store: StoreOption = None,
 ) -> None:
     """Write the store as a linked-data dump."""
@@ -241,9 +241,9 @@ def _extract_one(extractor, path: Path, source_id: str | None) -> tuple[str, Ext
 
 @app.command()
 def extract(
-    path: Annotated[Optional[Path], typer.Argument(help="An article (.txt) or a folder of them.")] = None,
-    source_id: Annotated[Optional[str], typer.Option("--source-id", help="The new source's id (default: from the file name).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Draft file (a folder for a batch; default: standard output, or ./drafts).")] = None,
+    path: Annotated[Path | None, typer.Argument(help="An article (.txt) or a folder of them.")] = None,
+    source_id: Annotated[str | None, typer.Option("--source-id", help="The new source's id (default: from the file name).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Draft file (a folder for a batch; default: standard output, or ./drafts).")] = None,
     evaluate_: Annotated[bool, typer.Option("--evaluate", help="Score the extractor against the curated sheets of the corpus.")] = False,
     store: StoreOption = None,
     corpus: CorpusOption = None,

@@ -27,7 +27,6 @@ from rdflib.query import ResultRow
 from kg.namespaces import ID, OA, REKG
 
 __all__ = [
-    "EXPLANATIONS_GRAPH",
     "Explanation",
     "Materialised",
     "Reasoning",

@@ -8,9 +8,8 @@ leaves the store exactly as it was.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import shutil
+from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 

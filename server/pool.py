@@ -202,7 +202,7 @@ class QueryPool:
         idle = self._queue()
         try:
             worker = await asyncio.wait_for(idle.get(), self.queue_wait)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise PoolBusy() from None
         try:
             worker.conn.send(request)

@@ -7,7 +7,6 @@ fetched. Query requests go to /sparql and update requests to /update (with the t
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import httpx
 import pytest
