@@ -108,7 +108,7 @@ def measure(label: str, store_dir: Path, point: str, n: int) -> None:
             rps = http_throughput(url, path, params, 8, 5.0)
             print(f"| {label} | {name} | {statistics.median(http_ms):.2f} | {percentile(http_ms, 0.99):.2f} | "
                   f"{statistics.median(local_ms):.3f} | {percentile(local_ms, 0.99):.3f} | "
-                  f"{statistics.median(http_ms) / statistics.median(local_ms):.0f}× | {rps:.0f} |", flush=True)
+                  f"{statistics.median(http_ms) / statistics.median(local_ms):.0f}× | {rps:.1f} |", flush=True)
     finally:
         process.terminate()
         process.wait(timeout=120)
