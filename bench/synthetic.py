@@ -20,8 +20,13 @@ G = "https://w3id.org/rekg/graph/synthetic"
 MATERIALS = ["ndpr", "rare-earth-oxides", "lithium", "gallium", "rare-earth-ore"]
 
 
-def synthetic_nquads(triples: int, *, seed: int = 7) -> bytes:
-    """About ``triples`` quads of companies, refineries, magnet makers and supply relations."""
+def synthetic_nquads(triples: int, *, seed: int = 7, company_customers: float = 2 / 3) -> bytes:
+    """About ``triples`` quads of companies, refineries, magnet makers and supply relations.
+
+    ``company_customers`` is the share of supply relations whose customer is another company
+    (the rest go to countries): it sets how long supply chains get, and so how large the
+    transitive closure of ``upstreamOf`` is.
+    """
     rng = random.Random(seed)
     countries = [f"{I}country/JP", f"{I}country/CN"] + [f"{I}country/C{n}" for n in range(198)]
     lines: list[str] = []
@@ -48,7 +53,8 @@ def synthetic_nquads(triples: int, *, seed: int = 7) -> bytes:
         add(facility, f"{R}locatedIn", f"<{rng.choice(countries)}>")
         add(supply, T, f"<{R}SupplyRelation>")
         add(supply, f"{R}supplier", f"<{company}>")
-        customer = rng.choice(countries) if n % 3 == 0 else f"{I}company/c{rng.randrange(max(n, 1))}"
+        to_company = n > 0 and rng.random() < company_customers
+        customer = f"{I}company/c{rng.randrange(n)}" if to_company else rng.choice(countries)
         add(supply, f"{R}customer", f"<{customer}>")
         add(supply, f"{R}material", f"<{I}material/{rng.choice(MATERIALS)}>")
         add(supply, f"{R}share", f'"{rng.randrange(1, 100)}"^^<http://www.w3.org/2001/XMLSchema#decimal>')
