@@ -21,7 +21,8 @@ function renderResults(data) {
   const box = document.getElementById("results");
   box.replaceChildren();
   if ("boolean" in data) { box.append(el("p", {class: "boolean"}, String(data.boolean))); return 1; }
-  const vars = data.head.vars;
+  // a ?xLabel column is shown as the text of ?x's link, not as a column of its own
+  const vars = data.head.vars.filter(v => !(v.endsWith("Label") && data.head.vars.includes(v.slice(0, -5))));
   const table = el("table", {class: "results"});
   const head = el("tr");
   vars.forEach(v => head.append(el("th", {}, v)));
