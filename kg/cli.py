@@ -47,13 +47,13 @@ def _fail(exc: KgError) -> typer.Exit:
 
 
 def _run_build(facts: Path, store: Path, corpus: Path | None) -> BuildSummary:
-    sheets = [p for p in facts.glob("*.yaml")]
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+    sheets = list(facts.glob("*.yaml"))
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} sheets"),
                   TimeElapsedColumn(), console=err, transient=True) as progress:
-        task = progress.add_task("building", total=len(sheets) + 2)
+        task = progress.add_task("building", total=len(sheets))
         return build_store(
             facts, store, corpus_dir=resolve_corpus_dir(corpus),
-            on_stage=lambda name: progress.update(task, description=name, advance=1 if name != "reading fact sheets" else 0),
+            on_stage=lambda name: progress.update(task, description=name),
             on_sheet=lambda path: progress.update(task, description=f"built {path.name}", advance=1),
         )
 

@@ -18,7 +18,12 @@ from rdflib.collection import Collection
 from kg.errors import InconsistentGraph
 from kg.namespaces import ID, REKG
 
-__all__ = ["classify", "diagnose"]
+__all__ = ["classify", "diagnose", "hermit_available"]
+
+
+def hermit_available() -> bool:
+    """Whether HermiT can run here (it needs a Java runtime on the PATH)."""
+    return shutil.which("java") is not None
 
 
 def _hermit_input(data: Graph, ontology: Graph) -> Graph:
@@ -87,7 +92,7 @@ def classify(data: Graph, ontology: Graph, *, known: Graph | None = None) -> set
         InconsistentGraph: HermiT finds the graph inconsistent (with a diagnosis).
         FileNotFoundError: Java is not installed.
     """
-    if shutil.which("java") is None:
+    if not hermit_available():
         raise FileNotFoundError("HermiT needs Java: install a JRE (Debian: default-jre-headless)")
     import owlready2
 

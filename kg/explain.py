@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import NamedNode, Store, Variable
 
 from kg.errors import QueryError
 from kg.namespaces import EXPLANATIONS_GRAPH, ID, REKG
@@ -73,20 +73,14 @@ def parse_term(text: str) -> NamedNode:
 
 def label(store: Store, iri: str) -> str:
     """The rdfs:label of ``iri``, or its last segment."""
-    for row in store.query(_LABEL, use_default_graph_as_union=True, substitutions={_var("t"): NamedNode(iri)}):
+    for row in store.query(_LABEL, use_default_graph_as_union=True, substitutions={Variable("t"): NamedNode(iri)}):
         return row["label"].value
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _var(name: str):
-    from pyoxigraph import Variable
-
-    return Variable(name)
-
-
 def _premises(store: Store, node: NamedNode, seen: set[str]) -> list[Step]:
     steps = []
-    rows = list(store.query(_PREMISES, substitutions={_var("n"): node}))
+    rows = list(store.query(_PREMISES, substitutions={Variable("n"): node}))
     for row in rows:
         triple = (row["ps"].value, row["pp"].value, row["po"].value)
         premise = row["premise"]
@@ -97,14 +91,14 @@ def _premises(store: Store, node: NamedNode, seen: set[str]) -> list[Step]:
             steps.append(Step(triple, row["rule"].value, _premises(store, premise, seen)))
         else:
             evidence = [(r["sourceLabel"].value, r["quote"].value) for r in store.query(
-                _EVIDENCE, use_default_graph_as_union=True, substitutions={_var("premise"): premise})]
+                _EVIDENCE, use_default_graph_as_union=True, substitutions={Variable("premise"): premise})]
             steps.append(Step(triple, None, evidence=sorted(set(evidence))))
     return steps
 
 
 def explain(store: Store, subject: NamedNode, predicate: NamedNode, obj: NamedNode) -> Step | None:
     """The explanation tree of an inferred triple, or None when it was not inferred."""
-    substitutions = {_var("s"): subject, _var("p"): predicate, _var("o"): obj}
+    substitutions = {Variable("s"): subject, Variable("p"): predicate, Variable("o"): obj}
     for row in store.query(_INFERENCE, substitutions=substitutions):
         node = row["n"]
         return Step((subject.value, predicate.value, obj.value), row["rule"].value, _premises(store, node, {node.value}))

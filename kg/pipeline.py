@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat
+from pyoxigraph import NamedNode, RdfFormat, Store
 from rdflib import RDF, Graph, URIRef
 
 from kg.build import BuiltDataset, build_dataset, load_ontology
+from kg.consistency import hermit_available
 from kg.errors import ValidationFailed
 from kg.namespaces import DERIVED_GRAPHS, EXPLANATIONS_GRAPH, ID, INFERRED_GRAPH, REKG
 from kg.reason import Materialised, materialise
@@ -118,7 +118,7 @@ def build_store(
 
 def _derive(asserted: Graph, ontology: Graph, stage: Callable[[str], None]) -> Materialised:
     """Reasoning, with HermiT when Java is there (a build without it says so)."""
-    return materialise(asserted, ontology, hermit=shutil.which("java") is not None, on_stage=stage)
+    return materialise(asserted, ontology, hermit=hermit_available(), on_stage=stage)
 
 
 def _timings(derived: Materialised) -> dict[str, float]:
@@ -138,8 +138,6 @@ def reason_store(store_dir: Path, *, on_stage: Callable[[str], None] | None = No
     store = open_store(store_dir)
     derived = _derive(asserted_union(store), load_ontology(), stage)
     stage("writing the store")
-    from pyoxigraph import Store
-
     copy = Store()
     copy.bulk_load(store.dump(format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
     put_graph(copy, str(INFERRED_GRAPH), derived.inferred)

@@ -8,12 +8,12 @@ leaves the store exactly as it was.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 
 from kg.build import load_ontology
+from kg.consistency import hermit_available
 from kg.errors import KgError, QueryError
 from kg.namespaces import EXPLANATIONS_GRAPH, INFERRED_GRAPH
 from kg.queries import refuse_remote_clauses
@@ -100,7 +100,7 @@ def apply_update(
     report = validate_graph(asserted, ontology)
     if report.violations:
         raise UpdateRefused(report)
-    derived = materialise(asserted, ontology, hermit=shutil.which("java") is not None)
+    derived = materialise(asserted, ontology, hermit=hermit_available())
     put_graph(copy, str(INFERRED_GRAPH), derived.inferred)
     put_graph(copy, str(EXPLANATIONS_GRAPH), derived.explanations)
     return replace_store(root, copy.dump(format=RdfFormat.N_QUADS))

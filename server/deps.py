@@ -74,22 +74,23 @@ def _services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(_services)]
 
 
+def format_media(fmt: str) -> str:
+    """The media type a ``format`` short name (json, csv, ttl…) stands for."""
+    if fmt not in FORMAT_ALIASES:
+        raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(FORMAT_ALIASES)}")
+    return FORMAT_ALIASES[fmt]
+
+
 def requested_accept(request: Request) -> str | None:
     """The Accept header, or the media type a ``?format=`` short name stands for."""
     fmt = request.query_params.get("format")
-    if fmt:
-        if fmt not in FORMAT_ALIASES:
-            raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(FORMAT_ALIASES)}")
-        return FORMAT_ALIASES[fmt]
-    return request.headers.get("accept")
+    return format_media(fmt) if fmt else request.headers.get("accept")
 
 
 def negotiated_request(accept: str | None, fmt: str | None, sparql: str, **options: Any) -> QueryRequest:
     """A QueryRequest whose result formats follow ``Accept`` (or a ``format`` short name)."""
     if fmt:
-        if fmt not in FORMAT_ALIASES:
-            raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(FORMAT_ALIASES)}")
-        accept = FORMAT_ALIASES[fmt]
+        accept = format_media(fmt)
     results = choose(accept, list(RESULT_TYPES))
     graphs = choose(accept, list(GRAPH_TYPES))
     if results is None and graphs is None:
