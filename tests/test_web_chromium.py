@@ -71,3 +71,19 @@ def test_sparql_box_runs_and_links_entities(server: LiveServer, browser) -> None
     browser.find_element(By.ID, "run-sparql").click()
     link = WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#results a[href^='/id/']")))
     assert link.text
+
+
+def test_shares_are_drawn_as_a_bar_chart(server: LiveServer, browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    browser.get(server.url + "/")
+    select = Select(browser.find_element(By.ID, "named"))
+    select.select_by_value(next(o.get_attribute("value") for o in select.options if o.get_attribute("value").startswith("q06")))
+    WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-param='metric']")))
+    browser.find_element(By.ID, "run-named").click()
+    chart = WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
+    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.bar")) == 5
+    assert "China (2023)" in chart.text
+    browser.save_screenshot(str(tmp_path / "q6.png"))

@@ -48,6 +48,40 @@ function renderResults(data) {
   return data.results.bindings.length;
 }
 
+// Figures read better as bars: when rows carry a share or value, draw one bar per row.
+function renderChart(data) {
+  const vars = data.head.vars;
+  const valueVar = ["share", "value"].find(v => vars.includes(v));
+  const preferred = ["subjectLabel", "partnerLabel", "supplierLabel", "countryLabel", "sourceLabel"];
+  const labelVar = preferred.find(v => vars.includes(v)) || vars.find(v => v.endsWith("Label"));
+  const rows = data.results.bindings.filter(r => valueVar && r[valueVar] && !isNaN(parseFloat(r[valueVar].value)));
+  if (!valueVar || !labelVar || rows.length < 2 || rows.length > 40) return;
+  const max = Math.max(...rows.map(r => parseFloat(r[valueVar].value)));
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("class", "chart");
+  svg.setAttribute("width", "900");
+  svg.setAttribute("height", String(rows.length * 24 + 10));
+  rows.forEach((r, i) => {
+    const value = parseFloat(r[valueVar].value);
+    const when = (r.year || r.period || {}).value;
+    const hedge = r.hedge ? r.hedge.value + " " : "";
+    const text = document.createElementNS(ns, "text");
+    text.setAttribute("x", "0"); text.setAttribute("y", String(i * 24 + 18));
+    const name = r[labelVar] ? r[labelVar].value : "";
+    text.textContent = (name.length > 34 ? name.slice(0, 33) + "…" : name) + (when ? ` (${when})` : "");
+    const bar = document.createElementNS(ns, "rect");
+    bar.setAttribute("x", "330"); bar.setAttribute("y", String(i * 24 + 5));
+    bar.setAttribute("height", "16"); bar.setAttribute("width", String(Math.max(1, 400 * value / max)));
+    bar.setAttribute("class", "bar");
+    const label = document.createElementNS(ns, "text");
+    label.setAttribute("x", String(336 + 400 * value / max)); label.setAttribute("y", String(i * 24 + 18));
+    label.textContent = hedge + r[valueVar].value + (valueVar === "share" || max <= 100 ? "%" : "");
+    svg.append(text, bar, label);
+  });
+  document.getElementById("results").prepend(svg);
+}
+
 function setDownloads(urlFor) {
   const box = document.getElementById("downloads");
   box.replaceChildren("Download: ");
@@ -69,7 +103,9 @@ async function run(url, options) {
     status.textContent = `Graph result in ${Math.round(performance.now() - started)} ms.`;
     return;
   }
-  const rows = renderResults(JSON.parse(text));
+  const data = JSON.parse(text);
+  const rows = renderResults(data);
+  if (!("boolean" in data)) renderChart(data);
   const truncated = response.headers.get("x-rekg-truncated") ? " (truncated at the row limit)" : "";
   status.textContent = `${rows} row(s) in ${Math.round(performance.now() - started)} ms${truncated}.`;
 }
