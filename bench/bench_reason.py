@@ -37,7 +37,9 @@ def main(which: str, company_customers: float) -> None:
             asserted.add((s, p, o))
         ontology, hermit = load_ontology(), False
     started = time.perf_counter()
-    result = materialise(asserted, ontology, hermit=hermit)
+    stage = lambda name: print(f"[{time.perf_counter() - started:8.1f} s] {name}", file=sys.stderr, flush=True)  # noqa: E731
+    stage(f"{len(asserted)} asserted triples parsed")
+    result = materialise(asserted, ontology, hermit=hermit, on_stage=stage)
     total = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     r = result.reasoning
