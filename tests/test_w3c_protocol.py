@@ -106,7 +106,8 @@ def test_w3c_protocol_case(w3c_server: LiveServer, name: str, requests: list[dic
         headers = dict(request["headers"])
         if update:
             headers["Authorization"] = f"Bearer {TOKEN}"
-        response = httpx.request(request["method"], w3c_server.url + path, headers=headers,
+        # an update re-runs reasoning (owlrl and HermiT) before it answers: allow it time
+        response = httpx.request(request["method"], w3c_server.url + path, headers=headers, timeout=120,
                                  content=request["body"].encode(request["encoding"]) if request["body"] is not None else None)
         status_class = f"{response.status_code // 100}xx"
         assert status_class in request["status"], (name, path, response.status_code, response.text[:300])
