@@ -36,7 +36,8 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "seventeen": 17, "twenty": 20, "hundred": 100}
 COUNT_NOUNS = {"deposits", "mines", "elements", "minerals", "metals", "plants", "refineries", "facilities", "projects",
                "companies", "countries", "agreements", "tonnes", "tons", "sites", "smelters"}
-MULTIPLIERS = {"double": (200, "percent"), "triple": (3, "times"), "quadruple": (4, "times"), "halve": (50, "percent")}
+MULTIPLIERS = {"double": (200, "percent"), "doubled": (200, "percent"), "triple": (3, "times"), "tripled": (3, "times"),
+               "quadruple": (4, "times"), "quadrupled": (4, "times"), "halve": (50, "percent"), "halved": (50, "percent")}
 DOMAIN_WORDS = re.compile(
     r"rare earth|\bREEs?\b|mineral|magnet|\bmin(e|es|ing|er|ers)\b|refin|process|deposit|\bores?\b|lithium|gallium|"
     r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal", re.IGNORECASE)
@@ -225,7 +226,7 @@ class Extractor:
                               [num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["yen", "dollars", "euros", "yuan", "usd", "aud"]}}]])
         matcher.add("COUNT", [[num, *([{"IS_ALPHA": True, "OP": "?"}] * 3), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
-        matcher.add("MULTIPLIER", [[{"LOWER": {"IN": ["double", "triple", "quadruple", "halve", "doubled", "tripled", "halved"]}}]])
+        matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
         matcher.add("NEW_ORG", [[{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(ORG_SUFFIXES)}}],
                                 [{"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]},
                                   "IS_TITLE": True}, {"LOWER": {"IN": ["of", "for"]}}, {"IS_TITLE": True, "OP": "+"}]])
@@ -314,10 +315,7 @@ class Extractor:
         label = span.label_
         first = span[0]
         if label == "MULTIPLIER":
-            word = first.lower_.rstrip("d").rstrip("e") + "e" if first.lower_.endswith("d") else first.lower_
-            value, unit = MULTIPLIERS.get(word, MULTIPLIERS.get(first.lower_, (None, None)))
-            if value is None:
-                return None
+            value, unit = MULTIPLIERS[first.lower_]
             return Figure(Decimal(value), unit, self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)
         numbers = [t for t in span if _number(t.text) is not None]
         if not numbers:
