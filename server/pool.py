@@ -140,6 +140,7 @@ def _worker_main(conn: Connection, store_path: str) -> None:
     from pyoxigraph import Store
 
     store = Store.read_only(store_path)
+    conn.send(("ready", None))  # startup is not counted against the first query's time limit
     while True:
         request = conn.recv()
         if request is None:
@@ -158,6 +159,15 @@ class _Worker:
         self.process = context.Process(target=_worker_main, args=(child, str(store_path)), daemon=True)
         self.process.start()
         child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        """Block until the worker has opened the store (it says so once)."""
+        if not self.ready:
+            if not self.conn.poll(timeout):
+                raise RuntimeError("a query worker did not start")
+            self.conn.recv()
+            self.ready = True
 
     def kill(self) -> None:
         self.process.kill()
@@ -205,6 +215,7 @@ class QueryPool:
         except TimeoutError:
             raise PoolBusy() from None
         try:
+            await anyio.to_thread.run_sync(worker.wait_ready)
             worker.conn.send(request)
             ready = await anyio.to_thread.run_sync(worker.conn.poll, self.timeout)
             if not ready:
