@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store, serialize
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -48,8 +48,7 @@ def _fail(exc: KgError) -> typer.Exit:
 
 def _run_build(facts: Path, store: Path, corpus: Path | None) -> BuildSummary:
     sheets = list(facts.glob("*.yaml"))
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} sheets"),
-                  TimeElapsedColumn(), console=err, transient=True) as progress:
+    with _progress(unit="sheets") as progress:
         task = progress.add_task("building", total=len(sheets))
         return build_store(
             facts, store, corpus_dir=resolve_corpus_dir(corpus),
@@ -80,10 +79,25 @@ def _print_summary(summary: BuildSummary, store: Path) -> None:
                   f"in {summary.seconds:.2f} s → {store}", highlight=False)
 
 
+def _progress(*, bar: bool = True, unit: str = "") -> Progress:
+    """The CLI's progress display on standard error: spinner, stage, optional bar, elapsed time."""
+    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    if bar:
+        columns += [BarColumn(), TextColumn("{task.completed}/{task.total}" + (f" {unit}" if unit else ""))]
+    return Progress(*columns, TimeElapsedColumn(), console=err, transient=True)
+
+
 def _ensure_store(store: Path) -> None:
     if not store_exists(store):
         err.print(f"No store at {store}: building it first.")
         _run_build(DEFAULT_FACTS_DIR, store, None)
+
+
+def _open_ready(store: Path | None) -> Store:
+    """The store of ``--store`` (or its default), built first when missing, opened read-only."""
+    store_dir = default_store_dir(store)
+    _ensure_store(store_dir)
+    return open_store(store_dir)
 
 
 @app.command()
@@ -154,9 +168,7 @@ def query(
             table.add_row(named.name, named.title, ", ".join(f"{p.name} ({p.type})" for p in named.params.values()))
         console.print(table)
         return
-    store_dir = default_store_dir(store)
     try:
-        _ensure_store(store_dir)
         text, named = resolve_query_text(query)
         values = {}
         for item in param or []:
@@ -167,7 +179,7 @@ def query(
         if values and named is None:
             raise typer.BadParameter("--param only applies to a named query or a .rq file")
         substitutions = named.substitutions(values) if named else None
-        result = run_query(open_store(store_dir), text, substitutions=substitutions)
+        result = run_query(_open_ready(store), text, substitutions=substitutions)
     except KgError as exc:
         raise _fail(exc) from None
     if isinstance(result, QuerySolutions):
@@ -190,10 +202,8 @@ def export(
     """Write the store as a linked-data dump."""
     if fmt not in EXPORT_FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
-    store_dir = default_store_dir(store)
     try:
-        _ensure_store(store_dir)
-        db = open_store(store_dir)
+        db = _open_ready(store)
     except KgError as exc:
         raise _fail(exc) from None
     if output is None:
@@ -214,11 +224,9 @@ def coverage(
     uncited: Annotated[bool, typer.Option("--uncited/--no-uncited", help="List the sentences no fact cites.")] = True,
 ) -> None:
     """Per source: entities, relations, figures and claims in the graph, and the sentences no fact cites."""
-    store_dir = default_store_dir(store)
     try:
-        _ensure_store(store_dir)
         _, sheets = load_sheets(facts)
-        report = measure_coverage(open_store(store_dir), sheets, resolve_corpus_dir(corpus))
+        report = measure_coverage(_open_ready(store), sheets, resolve_corpus_dir(corpus))
     except KgError as exc:
         raise _fail(exc) from None
     table = Table("source", "entities", "relations", "figures", "supply", "stakes", "claims", "sentences cited")
@@ -249,10 +257,8 @@ def extract(
     corpus: CorpusOption = None,
 ) -> None:
     """Draft a fact sheet from article text: entity mentions, figures and relations, each with its sentence."""
-    store_dir = default_store_dir(store)
     try:
-        _ensure_store(store_dir)
-        db = open_store(store_dir)
+        db = _open_ready(store)
         if evaluate_:
             corpus_dir = resolve_corpus_dir(corpus)
             if corpus_dir is None:
@@ -285,8 +291,7 @@ def _extract_batch(extractor, folder: Path, out_dir: Path) -> None:
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".txt", ".md", ""))
     out_dir.mkdir(parents=True, exist_ok=True)
     table = Table("article", "sentences", "known", "new", "figures", "relations", "draft")
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=err, transient=True) as progress:
+    with _progress(unit="articles") as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
             progress.update(task, description=path.name)
@@ -310,7 +315,7 @@ def reason(store: StoreOption = None) -> None:
     store_dir = default_store_dir(store)
     try:
         _ensure_store(store_dir)
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True) as progress:
+        with _progress(bar=False) as progress:
             task = progress.add_task("reasoning")
             summary = reason_store(store_dir, on_stage=lambda name: progress.update(task, description=name))
     except KgError as exc:
@@ -327,10 +332,8 @@ def explain(
     store: StoreOption = None,
 ) -> None:
     """Show why an inferred triple holds: rules and premises down to the source quotes."""
-    store_dir = default_store_dir(store)
     try:
-        _ensure_store(store_dir)
-        db = open_store(store_dir)
+        db = _open_ready(store)
         step = explain_triple(db, parse_term(subject), parse_term(predicate), parse_term(obj))
     except KgError as exc:
         raise _fail(exc) from None
