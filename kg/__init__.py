@@ -1,12 +1,16 @@
-"""rekg: a knowledge graph of the rare-earth and critical-minerals supply chain."""
+"""rekg: a knowledge graph of the rare-earth and critical-minerals supply chain.
+
+The packages follow the data flow: :mod:`kg.ingest` (fact sheets → RDF → SHACL gate → store),
+:mod:`kg.reasoning` (closure, rules, consistency, explanations), :mod:`kg.store` (the store
+interface, the embedded store, named queries, dumps), :mod:`kg.curation` (extraction from
+articles, coverage) and :mod:`kg.cli` (the ``rekg`` command, which only connects them).
+"""
 
 from __future__ import annotations
 
-from kg.build import build_dataset
 from kg.errors import KgError
-from kg.pipeline import build_store
-from kg.queries import run_query
-from kg.store import open_store
-from kg.validate import validate_graph
+from kg.ingest.pipeline import build_store
+from kg.store import Store, open_store
+from kg.vocab import VERSION
 
-__all__ = ["KgError", "build_dataset", "build_store", "open_store", "run_query", "validate_graph"]
+__all__ = ["VERSION", "KgError", "Store", "build_store", "open_store"]

@@ -5,28 +5,41 @@ prints these as ``ErrorName: message`` and exits 1, the server maps them to 4xx:
 
     KgError
     ├── SheetError            a fact sheet is malformed (carries file, line, field)
+    ├── CorpusError           the folder of source texts given does not exist
     ├── ShapesLoadError       the SHACL shapes or ontology cannot be read
     ├── ValidationFailed      the built graph violates the shapes (carries the report)
     ├── InconsistentGraph     the graph contradicts the ontology (HermiT), entity and axioms named
+    ├── UpdateRefused         an update would break the shapes (carries the report)
     ├── StoreError            the store is missing, locked or unreadable
+    ├── ArticleError          a file given to the extractor is not an article's text
+    ├── MissingExtra          an optional part (spaCy for extraction) is not installed
     ├── UnknownQueryError     no named query has that name
     ├── QueryParameterError   a named-query parameter is unknown or malformed
+    ├── NotAcceptable         no serialisation the client accepts exists for the result
     └── QueryError            a SPARQL query is malformed or refused
+        └── QueryTimedOut     the query ran past its time limit and was stopped
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 __all__ = [
+    "ArticleError",
+    "CorpusError",
     "InconsistentGraph",
     "KgError",
+    "MissingExtra",
+    "NotAcceptable",
     "QueryError",
     "QueryParameterError",
+    "QueryTimedOut",
     "SheetError",
     "ShapesLoadError",
     "StoreError",
     "UnknownQueryError",
+    "UpdateRefused",
     "ValidationFailed",
 ]
 
@@ -46,6 +59,10 @@ class SheetError(KgError):
         where = f"{self.path}:{line}" if line else str(self.path)
         what = f"{field}: {problem}" if field else problem
         super().__init__(f"{where}: {what}")
+
+
+class CorpusError(KgError):
+    """The corpus folder given (``--corpus``, ``$REKG_CORPUS``) does not exist."""
 
 
 class ShapesLoadError(KgError):
@@ -80,3 +97,28 @@ class QueryError(KgError):
 
 class InconsistentGraph(KgError):
     """The asserted graph contradicts the ontology; the message names entity and axioms."""
+
+
+class UpdateRefused(KgError):
+    """The update would break the SHACL shapes; ``report`` says how. Nothing was written."""
+
+    def __init__(self, report: Any):
+        self.report = report
+        lines = [f"{r.focus} {r.path or ''}: {r.message}" for r in report.violations]
+        super().__init__(f"update refused, {len(lines)} SHACL violation(s):\n" + "\n".join(lines))
+
+
+class ArticleError(KgError):
+    """The file is not a readable article: empty, binary, not UTF-8 or too large."""
+
+
+class NotAcceptable(KgError):
+    """No serialisation that the client accepts exists for this kind of result."""
+
+
+class QueryTimedOut(QueryError):
+    """The query ran past its time limit and was stopped."""
+
+
+class MissingExtra(KgError):
+    """A command needs an optional dependency that is not installed; the message names the extra."""

@@ -1,0 +1,5 @@
+"""``python -m kg.cli``: the same as the ``rekg`` command."""
+
+from kg.cli import main
+
+main()

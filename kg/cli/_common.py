@@ -1,0 +1,75 @@
+"""What every ``rekg`` command shares: consoles, options, progress, errors and the store.
+
+Errors are handled once, by :class:`CommandGroup`: a :class:`~kg.errors.KgError` from any
+command prints ``ErrorName: message`` on standard error and exits 1; wrong usage (an unknown
+``--format`` among them) is Typer's exit 2; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
+
+from kg.errors import KgError
+from kg.ingest.corpus import resolve_corpus_dir
+from kg.ingest.pipeline import BuildSummary, build_store
+from kg.store import EmbeddedStore, Store, default_store_dir
+from kg.vocab import FACTS_DIR
+
+__all__ = ["CommandGroup", "CorpusOption", "FactsOption", "StoreOption", "console", "err", "open_ready", "progress", "run_build"]
+
+console = Console()
+err = Console(stderr=True)
+
+StoreOption = Annotated[Path | None, typer.Option("--store", help="Store directory (default: $REKG_STORE or a per-user data folder).")]
+CorpusOption = Annotated[Path | None, typer.Option("--corpus", help="Folder of source texts to check quotes against (default: $REKG_CORPUS or ../shared/corpus).")]
+FactsOption = Annotated[Path, typer.Option("--facts", help="Folder of fact sheets.")]
+
+
+class CommandGroup(TyperGroup):
+    """The ``rekg`` group: turns every :class:`KgError` into one message and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a KgError becomes ``ErrorName: message`` on stderr and exit 1."""
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            err.print(f"[bold red]{type(exc).__name__}[/]: {escape(str(exc))}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+
+def progress(*, bar: bool = True, unit: str = "") -> Progress:
+    """The CLI's progress display on standard error: spinner, stage, optional bar, elapsed time."""
+    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    if bar:
+        columns += [BarColumn(), TextColumn("{task.completed}/{task.total}" + (f" {unit}" if unit else ""))]
+    return Progress(*columns, TimeElapsedColumn(), console=err, transient=True)
+
+
+def run_build(facts: Path, store_dir: Path, corpus: Path | None) -> BuildSummary:
+    """Build the sheets of ``facts`` into the store at ``store_dir``, with a progress bar."""
+    sheets = list(facts.glob("*.yaml"))
+    corpus_dir = resolve_corpus_dir(corpus)
+    with progress(unit="sheets") as shown:
+        task = shown.add_task("building", total=len(sheets))
+        return build_store(
+            facts, EmbeddedStore(store_dir, read_only=False), corpus_dir=corpus_dir,
+            on_stage=lambda name: shown.update(task, description=name),
+            on_sheet=lambda path: shown.update(task, description=f"built {path.name}", advance=1),
+        )
+
+
+def open_ready(store: Path | None) -> Store:
+    """The store of ``--store`` (or its default), built first when missing, opened read-only."""
+    store_dir = default_store_dir(store)
+    if not EmbeddedStore.exists(store_dir):
+        err.print(f"No store at {store_dir}: building it first.")
+        run_build(FACTS_DIR, store_dir, None)
+    return EmbeddedStore(store_dir)

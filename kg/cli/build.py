@@ -1,0 +1,111 @@
+"""``rekg build``, ``validate``, ``reason`` and ``info``: making the store and looking at it."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from kg.cli._common import CorpusOption, FactsOption, StoreOption, console, err, open_ready, progress, run_build
+from kg.ingest.corpus import resolve_corpus_dir
+from kg.ingest.pipeline import BuildSummary, build_and_validate, rederive_store, violation_messages
+from kg.store import EmbeddedStore, default_store_dir
+from kg.vocab import FACTS_DIR
+
+__all__ = ["register"]
+
+
+class ReportFormat(str, Enum):
+    """How ``rekg validate`` prints its report."""
+
+    text = "text"
+    turtle = "turtle"
+
+
+def _timings(summary: BuildSummary) -> str:
+    return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in summary.reasoning_seconds.items())
+
+
+def _print_summary(summary: BuildSummary, store: Path) -> None:
+    table = Table(title="Triples per graph")
+    table.add_column("graph")
+    table.add_column("triples", justify="right")
+    for graph, count in sorted(summary.triples_per_graph.items()):
+        table.add_row(graph, str(count))
+    table.add_row("[bold]total[/]", f"[bold]{summary.total_triples}[/]")
+    console.print(table)
+    classes = Table(title="Entities per class")
+    classes.add_column("class")
+    classes.add_column("entities", justify="right")
+    for name, count in summary.entities_per_class.items():
+        classes.add_row(name, str(count))
+    console.print(classes)
+    for warning in summary.warnings:
+        err.print(f"[yellow]warning[/]: {escape(warning)}", highlight=False)
+    console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}).", highlight=False)
+    console.print(f"Built {summary.total_triples} triples, {summary.quotes_checked} quotes verified, "
+                  f"in {summary.seconds:.2f} s → {store}", highlight=False)
+
+
+def build(store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOption = FACTS_DIR) -> None:
+    """Build the store from the fact sheets, refusing anything that fails the SHACL shapes."""
+    store_dir = default_store_dir(store)
+    _print_summary(run_build(facts, store_dir, corpus), store_dir)
+
+
+def validate(
+    corpus: CorpusOption = None,
+    facts: FactsOption = FACTS_DIR,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="How to print the report.")] = ReportFormat.text,
+) -> None:
+    """Validate the fact sheets against the SHACL shapes without writing the store."""
+    built, report = build_and_validate(facts, corpus_dir=resolve_corpus_dir(corpus))
+    if fmt is ReportFormat.turtle:
+        sys.stdout.write(report.graph.serialize(format="turtle"))
+    else:
+        for line in violation_messages(report, built):
+            console.print(escape(line), highlight=False, soft_wrap=True)
+        warnings = [r for r in report.results if not r.is_violation]
+        for result in warnings:
+            console.print(escape(f"{result.severity}: {result.message} [{result.focus}]"), highlight=False)
+        console.print(f"{len(report.violations)} violation(s), {len(warnings)} other result(s)")
+    if report.violations:
+        raise typer.Exit(1)
+
+
+def reason(store: StoreOption = None) -> None:
+    """Recompute the inferred graph (OWL 2 RL closure, project rules, HermiT) and its explanations."""
+    store_dir = default_store_dir(store)
+    open_ready(store)
+    with progress(bar=False) as shown:
+        task = shown.add_task("reasoning")
+        summary = rederive_store(EmbeddedStore(store_dir, read_only=False),
+                                 on_stage=lambda name: shown.update(task, description=name))
+    console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}) in {summary.seconds:.2f} s → {store_dir}",
+                  highlight=False)
+
+
+def info(store: StoreOption = None) -> None:
+    """Show where the store is and what its graphs hold."""
+    store_dir = default_store_dir(store)
+    console.print(f"store: {store_dir}")
+    if not EmbeddedStore.exists(store_dir):
+        console.print("not built yet: run `rekg build`")
+        return
+    db = EmbeddedStore(store_dir)
+    console.print(f"version: {db.version()}")
+    table = Table("graph", "triples")
+    for row in db.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"):
+        table.add_row(str(row["g"]), str(row["n"]))
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add these commands to ``app``."""
+    for command in (build, validate, reason, info):
+        app.command()(command)

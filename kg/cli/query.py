@@ -1,0 +1,147 @@
+"""``rekg query``, ``export`` and ``explain``: asking the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from kg.cli._common import StoreOption, console, err, open_ready
+from kg.reasoning.explain import Step, label, parse_term
+from kg.reasoning.explain import explain as explain_triple
+from kg.store.export import export_store
+from kg.store.formats import SHORT_NAMES, TURTLE
+from kg.store.queries import list_named_queries, resolve_query_text
+
+__all__ = ["register"]
+
+
+class QueryFormat(str, Enum):
+    """How ``rekg query`` prints results (a graph result is always Turtle)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    xml = "xml"
+
+
+class ExportFormat(str, Enum):
+    """The formats of ``rekg export``: triple formats give the union, quad formats keep the graphs."""
+
+    ttl = "ttl"
+    nt = "nt"
+    nq = "nq"
+    trig = "trig"
+    jsonld = "jsonld"
+    xml = "xml"
+
+
+def _print_table(document: dict) -> None:
+    """SPARQL JSON results as a table (a boolean as ``true``/``false``)."""
+    if "boolean" in document:
+        console.print(str(document["boolean"]).lower())
+        return
+    names = document["head"]["vars"]
+    table = Table(*names)
+    bindings = document["results"]["bindings"]
+    for row in bindings:
+        table.add_row(*(row[n]["value"] if n in row else "" for n in names))
+    console.print(table)
+    err.print(f"{len(bindings)} row(s)")
+
+
+def query(
+    query: Annotated[str | None, typer.Argument(help="SPARQL text, a .rq file, or a named query (e.g. q01).")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value for a named query's parameter.")] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="How to print solutions (CONSTRUCT gives Turtle).")] = QueryFormat.table,
+    list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Run a SPARQL query, a .rq file or a named query against the store."""
+    if list_queries or query is None:
+        table = Table("name", "title", "parameters")
+        for named in list_named_queries():
+            table.add_row(named.name, named.title, ", ".join(f"{p.name} ({p.type})" for p in named.params.values()))
+        console.print(table)
+        return
+    text, named = resolve_query_text(query)
+    values = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"--param takes name=value, not {item!r}")
+        values[name] = value
+    if values and named is None:
+        raise typer.BadParameter("--param only applies to a named query or a .rq file")
+    results_type = SHORT_NAMES["json" if fmt is QueryFormat.table else fmt.value]
+    result = open_ready(store).query(text, results_type=results_type, graph_type=TURTLE,
+                                     bindings=named.bindings(values) if named else None)
+    if result.kind != "graph" and fmt is QueryFormat.table:
+        _print_table(json.loads(result.body))
+    else:
+        sys.stdout.buffer.write(result.body)
+
+
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Triple formats give the union of the graphs; nq, trig, jsonld keep them.")] = ExportFormat.ttl,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Write the store as a linked-data dump."""
+    db = open_ready(store)
+    if output is None:
+        export_store(db, fmt.value, sys.stdout.buffer)
+        return
+    partial = output.with_name(output.name + ".partial")
+    with partial.open("wb") as handle:
+        export_store(db, fmt.value, handle)
+    partial.replace(output)
+    err.print(f"wrote {output} ({output.stat().st_size} bytes)")
+
+
+def explain(
+    subject: Annotated[str, typer.Argument(help="kind/slug, rekg:term or IRI")],
+    predicate: Annotated[str, typer.Argument(help="rekg:term, a bare term (partnerOf), 'a' or IRI")],
+    obj: Annotated[str, typer.Argument(metavar="OBJECT", help="kind/slug, rekg:term or IRI")],
+    store: StoreOption = None,
+) -> None:
+    """Show why an inferred triple holds: rules and premises down to the source quotes."""
+    db = open_ready(store)
+    step = explain_triple(db, parse_term(subject), parse_term(predicate), parse_term(obj))
+    if step is None:
+        err.print(f"not inferred: {subject} {predicate} {obj} (it may be asserted, or not hold)")
+        raise typer.Exit(1)
+    names: dict[str, str] = {}
+
+    def show(triple: tuple[str, str, str]) -> str:
+        parts = [names.setdefault(t, label(db, t) if t.startswith("http") else t) for t in triple]
+        return escape(" ".join(parts))
+
+    def grow(tree: Tree, node: Step) -> None:
+        if node.rule is None:
+            branch = tree.add(f"[green]asserted[/] {show(node.triple)}")
+            for source, quote in node.evidence:
+                branch.add(f"[dim]{escape(source)}[/]: “{escape(quote)}”")
+            return
+        branch = tree.add(f"{show(node.triple)} [cyan]⇐ {escape(node.rule)}[/]")
+        for premise in node.premises:
+            grow(branch, premise)
+
+    root = Tree(f"[bold]{show(step.triple)}[/] [cyan]⇐ {escape(step.rule or '')}[/]")
+    for premise in step.premises:
+        grow(root, premise)
+    console.print(root)
+
+
+def register(app: typer.Typer) -> None:
+    """Add these commands to ``app``."""
+    for command in (query, export, explain):
+        app.command()(command)

@@ -1,0 +1,35 @@
+"""``rekg serve``: the HTTP server over the store."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+
+from kg.cli._common import StoreOption, err, open_ready
+from kg.store import default_store_dir
+
+__all__ = ["register"]
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    store: StoreOption = None,
+) -> None:
+    """Serve the SPARQL endpoint, named questions, entity pages and the web page."""
+    import uvicorn
+    from rekg_server.app import create_app
+    from rekg_server.settings import Settings
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    store_dir = default_store_dir(store)
+    open_ready(store_dir)
+    err.print(f"rekg serving {store_dir} on http://{host}:{port}/ (SPARQL at /sparql)")
+    uvicorn.run(create_app(Settings.from_env(store_dir)), host=host, port=port, log_level="info")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this command to ``app``."""
+    app.command()(serve)

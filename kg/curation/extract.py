@@ -1,0 +1,424 @@
+"""Article text → proposed facts, with spaCy's blank English pipeline (no downloaded model).
+
+The sentenciser splits sentences; an EntityRuler built from the graph's own labels and
+alternative labels (the gazetteer) marks known entities; Matcher patterns find figures,
+candidate new entities and the trigger words of common relations. Boilerplate (navigation,
+ads, comment prompts, unrelated teasers) is skipped by line-level heuristics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from kg.errors import MissingExtra
+from kg.vocab import ID
+
+try:
+    import spacy
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span
+except ModuleNotFoundError:
+    raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
+
+__all__ = ["Extraction", "Extractor", "Figure", "Mention", "Relation", "Sentence"]
+
+ACTOR_KINDS = {"country", "company", "agency", "org", "alliance", "publisher", "person"}
+NAMED_KINDS = ACTOR_KINDS | {"region", "city", "facility", "material"}
+PARTY_KINDS = {"country", "company", "agency", "org", "alliance"}
+HEDGE_WORDS = {"over", "about", "nearly", "approximately", "around", "almost", "roughly", "some", "~", ">", "<",
+               "may", "could", "might", "only", "just", "estimated", "roughly", "below", "above", "under"}
+HEDGE_PHRASES = [("up", "to"), ("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("close", "to"),
+                 ("as", "much", "as"), ("as", "many", "as"), ("could", "eventually"), ("is", "projected", "to")]
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6}
+CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "yen": "JPY", "¥": "JPY", "a$": "AUD",
+              "aud": "AUD", "euros": "EUR", "€": "EUR", "yuan": "CNY"}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "seventeen": 17, "twenty": 20, "hundred": 100}
+COUNT_NOUNS = {"deposits", "mines", "elements", "minerals", "metals", "plants", "refineries", "facilities", "projects",
+               "companies", "countries", "agreements", "tonnes", "tons", "sites", "smelters"}
+MULTIPLIERS = {"double": (200, "percent"), "doubled": (200, "percent"), "triple": (3, "times"), "tripled": (3, "times"),
+               "quadruple": (4, "times"), "quadrupled": (4, "times"), "halve": (50, "percent"), "halved": (50, "percent")}
+DOMAIN_WORDS = re.compile(
+    r"rare earth|\bREEs?\b|mineral|magnet|\bmin(e|es|ing|er|ers)\b|refin|process|deposit|\bores?\b|lithium|gallium|"
+    r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal", re.IGNORECASE)
+BOILERPLATE = re.compile(
+    r"^(home|menu|search|rechercher|commandit|sponsored|advertisement|read more|lire la suite|related|you may also like|"
+    r"leave a (comment|reply)|share (this|your thoughts)|subscribe|sign up|newsletter|adblock|this site uses|cookie|"
+    r"posts?$|par \w+ \d{4}-|by \w+ \d{4}-|also on our radar|google-site-verification)", re.IGNORECASE)
+TAIL_MARKERS = re.compile(r"^(you may also like|lire la suite|read more|related (posts|articles)|also on our radar|"
+                          r"leave a comment|commandité)", re.IGNORECASE)
+DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency"}
+DEMONYMS = {"chinese": "China", "japanese": "Japan", "australian": "Australia", "american": "United States",
+            "indian": "India", "korean": "South Korea", "malaysian": "Malaysia", "vietnamese": "Vietnam",
+            "thai": "Thailand", "saudi": "Saudi Arabia", "kazakh": "Kazakhstan", "african": "Africa"}
+ROLE_WORDS = {"president", "minister", "ceo", "chairman", "chairwoman", "director", "secretary", "chief", "executive",
+              "founder", "analyst", "spokesperson", "spokesman", "premier", "prime"}
+ORG_SUFFIXES = {"ltd", "ltd.", "limited", "inc", "inc.", "corporation", "corp", "corp.", "group", "institute",
+                "ministry", "office", "agency", "initiative", "alliance", "partnership", "association", "bank", "capital",
+                "council", "commission", "department", "fund", "materials", "metals", "minerals", "mining", "resources"}
+FACILITY_NOUNS = {"mine", "refinery", "plant", "smelter", "facility", "factory", "hub"}
+RELATION_TRIGGERS = {
+    "agreement": [[{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
+                  [{"LOWER": {"IN": ["agreement", "agreements", "deal", "pact", "mou", "mous", "memorandum", "framework"]}}],
+                  [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
+                  [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "talks"]}}, {"LOWER": {"IN": ["with", "up"]}}]],
+    "supplies": [[{"LOWER": {"IN": ["supplies", "supplied", "provides", "provided", "sends", "sent", "shipped", "exports"]}}],
+                 [{"LOWER": "met"}, {"LOWER": "by"}], [{"LOWER": {"IN": ["dependence", "reliance", "dependent", "reliant"]}},
+                                                       {"LOWER": "on"}]],
+    "operates": [[{"LOWER": {"IN": ["operated", "owned", "run"]}}, {"LOWER": "by"}],
+                 [{"LOWER": {"IN": ["operates", "owns", "runs"]}}], [{"LOWER": {"IN": ["has", "have"]}}, {"OP": "?"},
+                                                                     {"LOWER": {"IN": ["refining", "processing", "separation"]}},
+                                                                     {"LOWER": {"IN": ["plant", "facility", "refinery"]}}]],
+    "invested": [[{"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}}, {"LOWER": "in"}]],
+    "restricts": [[{"LOWER": "embargo"}], [{"LOWER": "export"}, {"LOWER": {"IN": ["control", "controls", "restrictions", "curbs", "ban"]}}],
+                  [{"LOWER": {"IN": ["controls", "restrictions", "curbs"]}}, {"LOWER": "on"}, {"LOWER": "exports"}],
+                  [{"LOWER": {"IN": ["halted", "stopped", "stopping", "banned", "restricted"]}}, {"OP": "*", "IS_ALPHA": True},
+                   {"LOWER": "exports"}]],
+    "discovered": [[{"LOWER": {"IN": ["discovered", "discovers", "discovery"]}}]],
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A known entity (``iri`` set) or a new candidate (``iri`` None, ``kind`` a guess) in the text."""
+
+    text: str
+    start: int
+    end: int
+    iri: str | None
+    kind: str
+    sentence: int
+
+    @property
+    def ref_iri(self) -> str:
+        """The entity's IRI, or for a new candidate the IRI its draft entry proposes."""
+        return self.iri or f"{ID}{self.kind}/{slugify(self.text)}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the text states, with unit, hedge and what it is likely about."""
+
+    value: Decimal
+    unit: str
+    hedge: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation proposed from a trigger pattern: kind, subject, object (entity IRIs or None)."""
+
+    kind: str
+    subject: str
+    object: str | None
+    sentence: int
+    share: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article that is not boilerplate, with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Extraction:
+    """Everything proposed for one article."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    references: list[Mention] = field(default_factory=list)
+    skipped_lines: int = 0
+
+
+def slugify(text: str) -> str:
+    """A stable slug for a new entity's id.
+
+    >>> slugify("Acme Metals Ltd.")
+    'acme-metals-ltd'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _number(text: str) -> Decimal | None:
+    cleaned = text.lower().lstrip("~>≈<").replace(",", "")
+    if cleaned in NUMBER_WORDS:
+        return Decimal(NUMBER_WORDS[cleaned])
+    try:
+        return Decimal(cleaned)
+    except ArithmeticError:
+        return None
+
+
+@Language.component("rekg_drop_negated_names")
+def drop_negated_names(doc: Doc) -> Doc:
+    """Drop names negated by a prefix, as in "non-Chinese"."""
+    doc.ents = [e for e in doc.ents if not (e.start >= 2 and doc[e.start - 1].text == "-" and doc[e.start - 2].lower_ == "non")]
+    return doc
+
+
+def surface_variants(form: str, kind: str) -> set[str]:
+    """The ways a label may appear in text: without a trailing ", qualifier" or "(note)", with
+    either apostrophe, and, for materials, in the plural.
+
+    >>> sorted(surface_variants("Washington, D.C.", "city"))
+    ['Washington', 'Washington, D.C.']
+    >>> sorted(surface_variants("permanent magnet", "material"))
+    ['permanent magnet', 'permanent magnets']
+    """
+    variants = {form, re.sub(r"\s*\([^)]*\)", "", form).strip()}
+    if "," in form:
+        variants.add(form.split(",", 1)[0].strip())
+    if kind == "material":
+        variants |= {v + "s" for v in variants if v[-1:].isalpha() and not v.endswith("s") and v.islower()}
+    variants |= {v.replace("'", "\u2019") for v in variants} | {v.replace("\u2019", "'") for v in variants}
+    return {v for v in variants if len(v) > 2}
+
+
+class Extractor:
+    """The extraction pipeline over one gazetteer: ``{surface form: (entity IRI, kind)}``."""
+
+    def __init__(self, gazetteer: dict[str, tuple[str, str]]):
+        self.gazetteer = {}
+        for form, (iri, kind) in gazetteer.items():
+            for variant in surface_variants(form, kind):
+                self.gazetteer.setdefault(variant, (iri, kind))
+        for form, value in gazetteer.items():
+            self.gazetteer[form] = value
+        self.labels = {form.lower(): value for form, value in self.gazetteer.items()}
+
+    @cached_property
+    def nlp(self) -> Language:
+        """spaCy's blank English with a sentenciser and an entity ruler over the gazetteer."""
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+        # short all-capital names (US, EU, DFC) match their case exactly: "us" is not the US
+        patterns = [{"label": kind.upper(), "id": iri,
+                     "pattern": [{"ORTH": form}] if form.isupper() and len(form) <= 5 else form}
+                    for form, (iri, kind) in self.gazetteer.items() if len(form) > 1]
+        for demonym, name in DEMONYMS.items():
+            if name.lower() in self.labels:
+                iri, kind = self.labels[name.lower()]
+                patterns.append({"label": kind.upper(), "pattern": [{"LOWER": demonym}], "id": iri})
+        ruler.add_patterns(patterns)
+        nlp.add_pipe("rekg_drop_negated_names")
+        return nlp
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """Patterns for figures, new candidate entities and relation triggers."""
+        matcher = Matcher(self.nlp.vocab)
+        num = {"LIKE_NUM": True}
+        matcher.add("PERCENT", [[num, {"ORTH": "%"}], [{"TEXT": {"REGEX": r"^[~>≈<]\d"}}, {"ORTH": "%"}],
+                                [num, {"LOWER": {"IN": ["percent", "per"]}}]])
+        matcher.add("MONEY", [[{"LOWER": {"IN": ["$", "us$", "a$", "€", "¥"]}}, num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}],
+                              [num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["yen", "dollars", "euros", "yuan", "usd", "aud"]}}]])
+        matcher.add("COUNT", [[num, *([{"IS_ALPHA": True, "OP": "?"}] * 3), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])
+        matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
+        matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
+        matcher.add("NEW_ORG", [[{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(ORG_SUFFIXES)}}],
+                                [{"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]},
+                                  "IS_TITLE": True}, {"LOWER": {"IN": ["of", "for"]}}, {"IS_TITLE": True, "OP": "+"}]])
+        matcher.add("NEW_FACILITY", [[{"LOWER": "mount"}, {"IS_TITLE": True}], [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(FACILITY_NOUNS)}}]])
+        matcher.add("NEW_PERSON", [[{"LOWER": {"IN": list(ROLE_WORDS)}}, {"IS_TITLE": True}, {"IS_TITLE": True}],
+                                   [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"},
+                                    {"LOWER": {"IN": list(ROLE_WORDS)}}]])
+        matcher.add("REFERENCE", [[{"LOWER": "the"}, {"LOWER": {"IN": list(DEFINITE_REFERENCES)}}]])
+        for kind, patterns in RELATION_TRIGGERS.items():
+            matcher.add(f"REL_{kind}", patterns)
+        return matcher
+
+    def content_lines(self, text: str) -> tuple[list[tuple[int, int]], int]:
+        """Spans of the lines worth reading, and how many were skipped as boilerplate."""
+        spans: list[tuple[int, int]] = []
+        lines: list[tuple[int, int, str, bool]] = []
+        skipped = 0
+        for match in re.finditer(r"[^\n]+", text):
+            line = match.group().strip()
+            if not line:
+                continue
+            if TAIL_MARKERS.match(line):
+                skipped += text[match.start():].count("\n") + 1
+                break
+            ascii_share = sum(c.isascii() for c in line) / len(line)
+            lines.append((match.start(), match.end(), line, bool(BOILERPLATE.match(line)) or ascii_share < 0.7))
+        # a line is read when it, or a neighbouring line, speaks of the subject (keeps tables and
+        # short paragraphs of a relevant passage; drops unrelated newsletter items and teasers)
+        topical = [bool(DOMAIN_WORDS.search(line)) and not junk for _, _, line, junk in lines]
+        for n, (start, end, _, junk) in enumerate(lines):
+            if not junk and any(topical[max(0, n - 1):n + 2]):
+                spans.append((start, end))
+            else:
+                skipped += 1
+        return spans, skipped
+
+    def extract(self, text: str) -> Extraction:
+        """Propose mentions, figures and relations for ``text``."""
+        result = Extraction()
+        spans, result.skipped_lines = self.content_lines(text)
+        for start, end in spans:
+            doc = self.nlp(text[start:end])
+            for sent in doc.sents:
+                if len(sent) < 3:
+                    continue
+                index = len(result.sentences)
+                result.sentences.append(Sentence(sent.text, start + sent.start_char, start + sent.end_char))
+                self._sentence(sent, start, index, result)
+        return result
+
+    def _sentence(self, sent: Span, offset: int, index: int, result: Extraction) -> None:
+        doc: Doc = sent.doc
+        known = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
+        mentions = [Mention(e.text, offset + e.start_char, offset + e.end_char, e.ent_id_, e.label_.lower(), index) for e in known]
+        taken = {i for e in known for i in range(e.start, e.end)}
+        matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
+        used: set[int] = set()
+        triggers: list[tuple[str, Span]] = []
+        references: list[Span] = []
+        for span in matches:
+            label = span.label_
+            overlaps = any(i in used for i in range(span.start, span.end))
+            if label.startswith("REL_"):
+                triggers.append((label[4:], span))
+            elif label == "REFERENCE":
+                references.append(span)
+                result.references.append(Mention(span.text, offset + span.start_char, offset + span.end_char, None, "reference", index))
+            elif label.startswith("NEW_") and not overlaps and not any(i in taken for i in range(span.start, span.end)):
+                kind = {"NEW_ORG": "company", "NEW_FACILITY": "facility", "NEW_PERSON": "person"}[label]
+                name = span[1:] if label == "NEW_PERSON" and span[0].lower_ in ROLE_WORDS else span
+                if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
+                    name = name[:2]
+                mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index))
+                used.update(range(span.start, span.end))
+            elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MULTIPLIER") and not overlaps:
+                figure = self._figure(span, offset, index)
+                if figure is not None:
+                    result.figures.append(figure)
+                    used.update(range(span.start, span.end))
+        result.mentions.extend(mentions)
+        resolved = self._resolve_references(sent, mentions, references, offset, result)
+        for kind, span in triggers:
+            result.relations.extend(self._relations(kind, span, sent, resolved, index))
+
+    def _figure(self, span: Span, offset: int, index: int) -> Figure | None:
+        label = span.label_
+        first = span[0]
+        if label == "MULTIPLIER":
+            value, unit = MULTIPLIERS[first.lower_]
+            return Figure(Decimal(value), unit, self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)
+        numbers = [t for t in span if _number(t.text) is not None]
+        if not numbers:
+            return None
+        value = _number(numbers[0].text)
+        if label == "DURATION" and (span.start > 0 and span.doc[span.start - 1].lower_ in {"first", "last", "next", "past"}):
+            return None
+        if label == "DURATION" and value is not None and value >= 1000:
+            return None
+        unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year"}.get(label, "USD")
+        if label == "MONEY":
+            for token in span:
+                if token.lower_ in SCALES:
+                    value *= SCALES[token.lower_]
+                if token.lower_ in CURRENCIES:
+                    unit = CURRENCIES[token.lower_]
+        inline = first.text[0] if first.text[0] in "~>≈<" else None
+        return Figure(value, unit, inline or self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)
+
+    @staticmethod
+    def _hedge(span: Span) -> str | None:
+        """The qualifier just before a number: a phrase ("up to", "more than") or a word ("about")."""
+        before = [t.lower_ for t in span.doc[max(0, span.start - 3):span.start]]
+        for phrase in sorted(HEDGE_PHRASES, key=len, reverse=True):
+            if tuple(before[-len(phrase):]) == phrase:
+                return " ".join(phrase)
+        return before[-1] if before and before[-1] in HEDGE_WORDS else None
+
+    @staticmethod
+    def _resolve_references(sent: Span, mentions: list[Mention], references: list[Span], offset: int,
+                            result: Extraction) -> list[tuple[int, str, str]]:
+        """The sentence's mentions as (token index, IRI, kind); "the miner"-style references
+        resolve to the latest company mentioned before them (for the curator to check)."""
+        resolved = []
+        for mention in mentions:
+            span = sent.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+            if span is not None:
+                resolved.append((span.start, mention.ref_iri, mention.kind))
+        for ref in references:
+            earlier = [m for m in result.mentions if m.kind == "company" and m.start < offset + ref.start_char]
+            if earlier:
+                resolved.append((ref.start, earlier[-1].ref_iri, "company"))
+        return sorted(resolved)
+
+    def _relations(self, kind: str, trigger: Span, sent: Span, mentions: list[tuple[int, str, str]], index: int) -> list[Relation]:
+        before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"}]
+        after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end]
+        actors = list(dict.fromkeys(iri for _, iri, k in mentions if k in PARTY_KINDS))
+        doc = sent.doc
+        if kind == "agreement":
+            with_at = next((t.i for t in doc[trigger.start:sent.end] if t.lower_ == "with"), None)
+            if with_at is not None:
+                left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS))
+                right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS))
+                if left and right:
+                    return [Relation("agreement", a, b, index) for a in left for b in right if a != b]
+            return [Relation("agreement", a, b, index) for n, a in enumerate(actors) for b in actors[n + 1:]]
+        if kind == "supplies":
+            words = trigger.text.lower()
+            customer_first = words == "met by" or words.startswith(("dependence", "reliance", "dependent", "reliant"))
+            possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
+            if customer_first:
+                suppliers = [m for m in after if m[2] in PARTY_KINDS]
+                customers = [m for m in before if m[2] in PARTY_KINDS]
+                if suppliers and customers:
+                    return [Relation("supplies", suppliers[0][1], customers[0][1], index)]
+                return []
+            suppliers = [m for m in before if m[2] in PARTY_KINDS]
+            customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
+            if suppliers and customers:
+                return [Relation("supplies", suppliers[-1][1], customers[0][1], index)]
+            return []
+        if kind == "operates":
+            if trigger[-1].lower_ == "by":
+                facilities = [m for m in before if m[2] == "facility"]
+                owners = [m for m in after if m[2] in PARTY_KINDS]
+                return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
+            owners = [m for m in before if m[2] in PARTY_KINDS]
+            facilities = [m for m in after if m[2] == "facility"]
+            return [Relation("operates", owners[-1][1], facilities[0][1], index)] if owners and facilities else []
+        if kind == "invested":
+            investors = [m for m in before if m[2] in PARTY_KINDS]
+            investees = [m for m in after if m[2] in PARTY_KINDS | {"facility", "region"}]
+            if not investors or not investees:
+                return []
+            listed = [investees[0]]
+            for previous, current in zip(investees, investees[1:]):
+                between = {t.lower_ for t in doc[previous[0] + 1:current[0]]}
+                if not between <= {",", "and", "or", "especially", "particularly", "in", "including"}:
+                    break
+                listed.append(current)
+            return [Relation("invested", investors[-1][1], m[1], index) for m in listed]
+        if kind == "restricts":
+            imposers = [m for m in mentions if m[0] < trigger.end and m[2] == "country"]
+            targets = [m for m in after if m[2] in PARTY_KINDS and m[1] != (imposers[-1][1] if imposers else None)]
+            if imposers:
+                return [Relation("restricts", imposers[-1][1], targets[0][1] if targets else None, index)]
+            return []
+        if kind == "discovered":
+            finders = [m for m in before if m[2] in PARTY_KINDS]
+            return [Relation("discovered", finders[-1][1], None, index)] if finders else []
+        return []

@@ -1,0 +1,336 @@
+"""Typed fact sheets → RDF: one named graph per source, plus the registry and the ontology.
+
+Every node a fact creates (claim, figure, supply relation, stake, evidence) is remembered
+with the file and line it came from, so a SHACL violation can point back at the sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
+
+from kg.ingest.corpus import find_quote, normalise, sha256_of
+from kg.ingest.sheets import FigureFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
+from kg.ontology import OntologyTerms, load_ontology
+from kg.vocab import ID, OA, ONTOLOGY_GRAPH, REGISTRY_GRAPH, REKG, UNITS, entity_iri, graph_iri
+
+__all__ = ["BuiltDataset", "build_dataset"]
+
+Origin = tuple[LoadedSheet, tuple[Any, ...]]
+
+
+@dataclass
+class BuiltDataset:
+    """The RDF of a build, before validation, with the origin of each generated node."""
+
+    dataset: Dataset
+    ontology: Graph
+    origins: dict[URIRef, Origin] = field(default_factory=dict)
+    quotes_checked: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def asserted_graphs(self) -> list[Graph]:
+        """Every graph but the ontology: what the sheets say."""
+        return [g for g in self.dataset.graphs() if g.identifier != ONTOLOGY_GRAPH and len(g)]
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def _date_literal(value: Any) -> Literal | None:
+    if isinstance(value, dt.date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    text = str(value)
+    if len(text) == 4 and text.isdigit():
+        return Literal(text, datatype=XSD.gYear)
+    if len(text) == 7 and text[:4].isdigit() and text[4] == "-" and text[5:].isdigit():
+        return Literal(text, datatype=XSD.gYearMonth)
+    return None
+
+
+class _SheetBuilder:
+    """Turns one source sheet into the triples of its named graph."""
+
+    def __init__(self, built: BuiltDataset, terms: OntologyTerms, known: dict[URIRef, str],
+                 loaded: LoadedSheet, text: str | None):
+        self.built, self.terms, self.known, self.loaded, self.text = built, terms, known, loaded, text
+        sheet: SourceSheet = loaded.model
+        self.sheet = sheet
+        self.source_id = sheet.source.id
+        self.source = ID[f"source/{self.source_id}"]
+        self.graph = built.dataset.graph(graph_iri(self.source_id))
+
+    def ref(self, ref: str | None, *loc: Any) -> URIRef | None:
+        if ref is None:
+            return None
+        iri = entity_iri(ref)
+        if iri not in self.known:
+            raise self.loaded.error(
+                f"unknown entity {ref!r}: add it to the entity registry (kg/facts/entities.yaml)", *loc
+            )
+        return iri
+
+    def add(self, s: URIRef | BNode, p: URIRef, o: Any) -> None:
+        if o is not None:
+            self.graph.add((s, p, o if isinstance(o, (URIRef, BNode, Literal)) else Literal(o)))
+
+    def build(self) -> None:
+        self.add_source()
+        for ref, forms in self.sheet.mentions.items():
+            iri = self.ref(ref, "mentions", ref)
+            for form in forms:
+                if self.text is not None and find_quote(self.text, form, ignore_case=True) is None:
+                    raise self.loaded.error(f"surface form {form!r} does not occur in the source text", "mentions", ref)
+                self.add(iri, SKOS.altLabel, Literal(form, lang="en"))
+        for index, fact in enumerate(self.sheet.facts):
+            evidence = self.add_evidence(fact.quote, index, fact.span)
+            if fact.triples is not None:
+                for position, triple in enumerate(fact.triples):
+                    self.add_statement(triple, evidence, fact, ("facts", index, "triples", position))
+            else:
+                kind = "figure" if fact.figure else "supply" if fact.supply else "stake"
+                node = getattr(self, f"add_{kind}")(getattr(fact, kind), ("facts", index, kind))
+                self.attach_provenance(node, evidence, fact, ("facts", index, kind))
+
+    def add_source(self) -> None:
+        info = self.sheet.source
+        self.add(self.source, RDF.type, REKG.Source)
+        self.add(self.source, RDFS.label, Literal(info.title, lang="en"))
+        self.add(self.source, DCTERMS.title, Literal(info.title, lang="en"))
+        self.add(self.source, REKG.publishedBy, self.ref(info.publisher, "source", "publisher"))
+        self.add(self.source, DCTERMS.creator, info.author)
+        self.add(self.source, DCTERMS.date, _date_literal(info.date) if info.date else None)
+        self.add(self.source, REKG.fileName, info.file)
+        self.add(self.source, REKG.sha256, info.sha256)
+        self.add(self.source, SDO.url, URIRef(info.url) if info.url else None)
+        for url in info.see_also:
+            self.add(self.source, RDFS.seeAlso, URIRef(url))
+        self.built.origins[self.source] = (self.loaded, ("source",))
+
+    def add_evidence(self, quote: str, index: int, span: tuple[int, int] | None) -> URIRef:
+        loc = ("facts", index, "quote")
+        evidence = ID[f"evidence/{self.source_id}/{_digest(quote)}"]
+        self.add(evidence, RDF.type, REKG.Evidence)
+        self.add(evidence, OA.hasSource, self.source)
+        selector = URIRef(f"{evidence}#quote")
+        self.add(evidence, OA.hasSelector, selector)
+        self.add(selector, RDF.type, OA.TextQuoteSelector)
+        self.add(selector, OA.exact, Literal(quote))
+        if self.text is not None:
+            if span is not None and normalise(self.text[span[0]:span[1]]) != normalise(quote):
+                raise self.loaded.error(f"span {list(span)} of {self.sheet.source.file} does not hold the quote", "facts", index, "span")
+            span = span or find_quote(self.text, quote)
+            if span is None:
+                raise self.loaded.error(f"quote not found in {self.sheet.source.file}: {quote!r}", *loc)
+            position = URIRef(f"{evidence}#position")
+            self.add(evidence, OA.hasSelector, position)
+            self.add(position, RDF.type, OA.TextPositionSelector)
+            self.add(position, OA.start, Literal(span[0]))
+            self.add(position, OA.end, Literal(span[1]))
+            self.built.quotes_checked += 1
+        self.built.origins.setdefault(evidence, (self.loaded, loc))
+        return evidence
+
+    def attach_provenance(self, node: URIRef, evidence: URIRef, fact: Any, loc: tuple[Any, ...]) -> None:
+        self.add(node, PROV.wasDerivedFrom, self.source)
+        self.add(node, REKG.evidence, evidence)
+        self.add(node, REKG.attributedTo, self.ref(fact.attributed_to, *loc[:2], "attributed_to"))
+        if fact.hedge:
+            self.add(node, REKG.hedge, fact.hedge)
+        self.built.origins[node] = (self.loaded, loc)
+
+    def literal_for(self, predicate: URIRef, value: Any, loc: tuple[Any, ...]) -> Literal:
+        datatype = self.terms.datatype_ranges[predicate]
+        if datatype is None:
+            literal = _date_literal(value)
+            if literal is None:
+                raise self.loaded.error(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", *loc)
+            return literal
+        checks = {
+            XSD.integer: lambda v: isinstance(v, int) and not isinstance(v, bool),
+            XSD.decimal: lambda v: isinstance(v, (int, float, Decimal)) and not isinstance(v, bool),
+            XSD.boolean: lambda v: isinstance(v, bool),
+            XSD.string: lambda v: isinstance(v, str),
+        }
+        if not checks.get(datatype, lambda v: True)(value):
+            raise self.loaded.error(f"{value!r} is not a valid {datatype.split('#')[-1]}", *loc)
+        if datatype == XSD.decimal:
+            return Literal(Decimal(str(value)), datatype=XSD.decimal)
+        if datatype == XSD.string:
+            return Literal(value)
+        return Literal(value, datatype=datatype)
+
+    def add_statement(self, triple: tuple[str, str, Any], evidence: URIRef, fact: Any, loc: tuple[Any, ...]) -> None:
+        subject_ref, predicate_name, value = triple
+        subject = self.ref(subject_ref, *loc)
+        predicate = REKG[predicate_name]
+        if predicate in self.terms.object_properties:
+            if not isinstance(value, str):
+                raise self.loaded.error(f"{predicate_name} links to an entity, not to {value!r}", *loc)
+            obj: URIRef | Literal = self.ref(value, *loc)  # type: ignore[assignment]
+        elif predicate in self.terms.datatype_ranges:
+            obj = self.literal_for(predicate, value, loc)
+        else:
+            raise self.loaded.error(f"unknown property {predicate_name!r}: not in the ontology", *loc)
+        assert subject is not None
+        self.add(subject, predicate, obj)
+        claim = ID[f"claim/{self.source_id}/{_digest(subject, predicate, obj, fact.quote)}"]
+        self.add(claim, RDF.type, REKG.Claim)
+        self.add(claim, RDF.subject, subject)
+        self.add(claim, RDF.predicate, predicate)
+        self.add(claim, RDF.object, obj)
+        self.attach_provenance(claim, evidence, fact, loc)
+
+    def add_common(self, node: URIRef, rdf_type: URIRef, values: dict[URIRef, Any]) -> None:
+        self.add(node, RDF.type, rdf_type)
+        for predicate, value in values.items():
+            if value is None:
+                continue
+            if isinstance(value, Decimal):
+                value = Literal(value, datatype=XSD.decimal)
+            elif isinstance(value, int) and predicate == REKG.year:
+                value = Literal(value, datatype=XSD.integer)
+            self.add(node, predicate, value)
+
+    def label(self, node: URIRef, *parts: str | None) -> None:
+        """A readable label for an n-ary node, from its parts' labels."""
+        self.add(node, RDFS.label, Literal(" ".join(p for p in parts if p), lang="en"))
+
+    def name(self, ref: str | None) -> str | None:
+        return self.known.get(entity_iri(ref)) if ref else None
+
+    def add_figure(self, figure: FigureFact, loc: tuple[Any, ...]) -> URIRef:
+        node = ID[f"figure/{self.source_id}/{_digest(figure.model_dump_json())}"]
+        metric = ID[f"metric/{figure.metric}"]
+        if metric not in self.known:
+            raise self.loaded.error(f"unknown metric {figure.metric!r}: see the rekg:Metric individuals", *loc, "metric")
+        self.add_common(node, REKG.Figure, {
+            REKG.figureSubject: self.ref(figure.subject, *loc, "subject"),
+            REKG.metric: metric,
+            REKG.value: figure.value,
+            REKG.unit: UNITS[figure.unit],
+            REKG.hedge: figure.hedge,
+            REKG.year: figure.year,
+            REKG.period: figure.period,
+            REKG.scope: figure.scope,
+            REKG.material: self.ref(figure.material, *loc, "material"),
+            REKG.stage: self.ref(figure.stage, *loc, "stage"),
+        })
+        when = f"({figure.year or figure.period})" if figure.year or figure.period else None
+        self.label(node, f"{self.name(figure.subject)} —", self.known[metric] + ":", figure.hedge, f"{figure.value}",
+                   figure.unit if figure.unit != "percent" else "%", when)
+        return node
+
+    def add_supply(self, supply: SupplyFact, loc: tuple[Any, ...]) -> URIRef:
+        node = ID[f"supply/{self.source_id}/{_digest(supply.model_dump_json())}"]
+        self.add_common(node, REKG.SupplyRelation, {
+            REKG.supplier: self.ref(supply.supplier, *loc, "supplier"),
+            REKG.customer: self.ref(supply.customer, *loc, "customer"),
+            REKG.material: self.ref(supply.material, *loc, "material"),
+            REKG.via: self.ref(supply.via, *loc, "via"),
+            REKG.share: supply.share,
+            REKG.hedge: supply.hedge,
+            REKG.year: supply.year,
+            REKG.period: supply.period,
+        })
+        share = f"{supply.hedge or ''} {supply.share}%".strip() if supply.share is not None else None
+        self.label(node, f"{self.name(supply.supplier)} supplies {self.name(supply.material)} to {self.name(supply.customer)}",
+                   f"({share})" if share else None, f"[{supply.year or supply.period}]" if supply.year or supply.period else None)
+        return node
+
+    def add_stake(self, stake: StakeFact, loc: tuple[Any, ...]) -> URIRef:
+        node = ID[f"stake/{self.source_id}/{_digest(stake.model_dump_json())}"]
+        self.add_common(node, REKG.Stake, {
+            REKG.holder: self.ref(stake.holder, *loc, "holder"),
+            REKG.investee: self.ref(stake.investee, *loc, "investee"),
+            REKG.share: stake.share,
+            REKG.hedge: stake.hedge,
+            REKG.year: stake.year,
+        })
+        self.label(node, f"stake of {self.name(stake.holder)} in {self.name(stake.investee)}",
+                   f"({stake.share}%)" if stake.share is not None else None)
+        return node
+
+
+def _add_entities(built: BuiltDataset, terms: OntologyTerms, sheet: LoadedSheet, graph_name: URIRef,
+                  known: dict[URIRef, str]) -> None:
+    """Add the entities a registry or source sheet declares to ``known`` and to its graph."""
+    graph = built.dataset.graph(graph_name)
+    for index, entry in enumerate(sheet.model.entities):
+        iri = entity_iri(entry.id)
+        rdf_type = REKG[entry.type]
+        if rdf_type not in terms.classes:
+            raise sheet.error(f"unknown class {entry.type!r}: not in the ontology", "entities", index, "type")
+        if iri in known:
+            raise sheet.error(f"entity {entry.id!r} is defined twice", "entities", index, "id")
+        known[iri] = entry.label
+        graph.add((iri, RDF.type, rdf_type))
+        graph.add((iri, RDFS.label, Literal(entry.label, lang="en")))
+        graph.add((iri, SKOS.prefLabel, Literal(entry.label, lang="en")))
+        for alt in entry.alt:
+            graph.add((iri, SKOS.altLabel, Literal(alt, lang="en")))
+        if entry.iso:
+            graph.add((iri, REKG.isoCode, Literal(entry.iso)))
+        built.origins[iri] = (sheet, ("entities", index))
+
+
+def _source_text(loaded: LoadedSheet, corpus_dir: Path | None) -> str | None:
+    info = loaded.model.source
+    if corpus_dir is None or info.file is None:
+        return None
+    path = corpus_dir / info.file
+    if not path.is_file():
+        raise loaded.error(f"source file {info.file!r} is not in the corpus {corpus_dir}", "source", "file")
+    actual = sha256_of(path)
+    if actual != info.sha256:
+        raise loaded.error(f"sha256 of {info.file} is {actual}, not the one the sheet records", "source", "sha256")
+    return path.read_text(encoding="utf-8")
+
+
+def build_dataset(
+    facts_dir: Path,
+    *,
+    corpus_dir: Path | None,
+    on_sheet: Callable[[Path], None] | None = None,
+) -> BuiltDataset:
+    """Build the RDF of every fact sheet in ``facts_dir``.
+
+    Args:
+        facts_dir: the folder holding ``entities.yaml`` and the source sheets.
+        corpus_dir: where the source texts are; when given, every quote and surface form is
+            checked against its text and located by character offsets.
+        on_sheet: called after each sheet is built (for progress bars).
+
+    Returns:
+        The dataset (ontology graph, registry graph, one graph per source) and the origins.
+
+    Raises:
+        SheetError: a sheet is malformed, names an unknown entity or property, or quotes text
+            its source does not contain.
+    """
+    ontology = load_ontology()
+    terms = OntologyTerms.of(ontology)
+    built = BuiltDataset(Dataset(), ontology)
+    ontology_graph = built.dataset.graph(ONTOLOGY_GRAPH)
+    ontology_graph += ontology
+    registry, sheets = load_sheets(facts_dir)
+    known = {iri: str(built.ontology.value(iri, RDFS.label)) for iri in terms.individuals}
+    _add_entities(built, terms, registry, REGISTRY_GRAPH, known)
+    for loaded in sheets:
+        _add_entities(built, terms, loaded, graph_iri(loaded.model.source.id), known)
+    if corpus_dir is None:
+        built.warnings.append("no corpus found: quotes were not checked against the source texts")
+    for loaded in sheets:
+        _SheetBuilder(built, terms, known, loaded, _source_text(loaded, corpus_dir)).build()
+        if on_sheet:
+            on_sheet(loaded.path)
+    return built

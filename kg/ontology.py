@@ -1,0 +1,53 @@
+"""The project's OWL ontology: reading it, and the terms the build checks fact sheets against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+
+from kg.vocab import ID, ONTOLOGY_FILE, REKG
+
+__all__ = ["OntologyTerms", "load_ontology"]
+
+
+@lru_cache(maxsize=4)
+def _parse(path: Path, mtime: float) -> Graph:
+    return Graph().parse(path, format="turtle")
+
+
+def load_ontology(path: Path = ONTOLOGY_FILE) -> Graph:
+    """The ontology graph (parsed once per file version; callers must not change it)."""
+    return _parse(path, path.stat().st_mtime)
+
+
+@dataclass(frozen=True)
+class OntologyTerms:
+    """What the build needs to know of the ontology: classes, properties, named individuals."""
+
+    classes: frozenset[URIRef]
+    object_properties: frozenset[URIRef]
+    datatype_ranges: dict[URIRef, URIRef | None]
+    individuals: frozenset[URIRef]
+
+    @classmethod
+    def of(cls, ontology: Graph) -> OntologyTerms:
+        """Collect the terms declared in ``ontology``.
+
+        >>> terms = OntologyTerms.of(load_ontology())
+        >>> REKG.Country in terms.classes, REKG.partnerOf in terms.object_properties
+        (True, True)
+        """
+        def ours(term: object) -> bool:
+            return isinstance(term, URIRef) and term.startswith(REKG)
+
+        return cls(
+            classes=frozenset(t for t in ontology.subjects(RDF.type, OWL.Class) if ours(t)),
+            object_properties=frozenset(t for t in ontology.subjects(RDF.type, OWL.ObjectProperty) if ours(t)),
+            datatype_ranges={
+                t: ontology.value(t, RDFS.range) for t in ontology.subjects(RDF.type, OWL.DatatypeProperty) if ours(t)
+            },
+            individuals=frozenset(t for t in ontology.subjects(RDF.type, OWL.NamedIndividual) if t.startswith(ID)),
+        )

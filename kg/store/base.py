@@ -1,0 +1,97 @@
+"""The store interface: what the pipeline, the CLI and the server ask of a triple store.
+
+Terms cross it as rdflib terms, formats as media types (:mod:`kg.store.formats`), data as
+bytes; no engine's own types leak through, so an implementation over a remote SPARQL 1.1
+store fits as well as the embedded Oxigraph one (:mod:`kg.store.embedded`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, Literal, Protocol, runtime_checkable
+
+from rdflib.term import Node
+
+from kg.store.formats import SPARQL_JSON, TURTLE
+
+__all__ = ["QueryResult", "Row", "Store", "dump_bytes"]
+
+Row = dict[str, Node]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A serialised query result: its kind, media type, bytes, row count and whether it was cut."""
+
+    kind: Literal["solutions", "boolean", "graph"]
+    media_type: str
+    body: bytes
+    rows: int
+    truncated: bool = False
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A triple store holding named graphs; the default graph of a query is their union."""
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        results_type: str | None = SPARQL_JSON,
+        graph_type: str | None = TURTLE,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        """Run a query and serialise its result: solutions and booleans as ``results_type``,
+        graphs as ``graph_type`` (None: the caller accepts no such result).
+
+        Raises:
+            QueryError: the query is malformed or fails.
+            NotAcceptable: the result is of a kind whose type is None.
+        """
+        ...
+
+    def select(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> list[Row]:
+        """The rows of a SELECT over the union of all graphs, unbound variables left out."""
+        ...
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Apply a SPARQL Update as one transaction."""
+        ...
+
+    def load(self, data: bytes, *, media_type: str, graph: str | None = None) -> None:
+        """Add RDF: a dataset format keeps its graphs, a triple format goes into ``graph``."""
+        ...
+
+    def replace_graph(self, graph: str, data: bytes, *, media_type: str) -> None:
+        """Replace one named graph with the triples of ``data``."""
+        ...
+
+    def replace_all(self, data: bytes, *, media_type: str) -> None:
+        """Replace every graph with the dataset ``data``; readers see the old or the new whole."""
+        ...
+
+    def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
+        """Write one graph, or every graph (a dataset format) or their union (a triple format)."""
+        ...
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs."""
+        ...
+
+    def version(self) -> str:
+        """An identifier of the data served now; it changes when a build replaces it."""
+        ...
+
+
+def dump_bytes(store: Store, *, media_type: str, graph: str | None = None) -> bytes:
+    """:meth:`Store.dump` into bytes."""
+    buffer = io.BytesIO()
+    store.dump(buffer, media_type=media_type, graph=graph)
+    return buffer.getvalue()

@@ -1,0 +1,307 @@
+"""The embedded store: a pyoxigraph database on disk (or in memory), replaced atomically.
+
+Layout of a store directory::
+
+    STORE/
+    ├── current -> db-20261123T190102-4711   symlink swapped in one rename
+    └── db-20261123T190102-4711/             a complete pyoxigraph (RocksDB) database
+
+:meth:`EmbeddedStore.replace_all` writes a new ``db-*`` folder beside the current one and
+only then repoints ``current``, so a failed build leaves the previous store exactly as it
+was. The previous folder is kept until the next swap, for readers that still have it open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import platformdirs
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import NotAcceptable, QueryError, StoreError
+from kg.store.base import QueryResult, Row
+from kg.store.formats import SPARQL_JSON, TURTLE
+from kg.store.sparql import refuse_remote_clauses
+from kg.vocab import NAMESPACES
+
+__all__ = ["EmbeddedStore", "default_store_dir"]
+
+_CURRENT = "current"
+_PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML)
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def default_store_dir(explicit: Path | None = None) -> Path:
+    """The store directory: ``explicit``, else ``$REKG_STORE``, else a per-user data folder."""
+    if explicit is not None:
+        return explicit
+    if os.environ.get("REKG_STORE"):
+        return Path(os.environ["REKG_STORE"])
+    return Path(platformdirs.user_data_dir("rekg")) / "store"
+
+
+@contextmanager
+def _engine_errors(what: str) -> Iterator[None]:
+    """pyoxigraph's errors as :class:`QueryError`: the one place they are translated."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except (RuntimeError, OSError, ValueError) as exc:
+        raise QueryError(f"{what} failed: {exc}") from None
+
+
+def _to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _from_ox(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+
+
+def _rdf_format(media_type: str) -> ox.RdfFormat:
+    found = ox.RdfFormat.from_media_type(media_type)
+    if found is None:
+        raise StoreError(f"no RDF format has the media type {media_type!r}")
+    return found
+
+
+class EmbeddedStore:
+    """A :class:`~kg.store.base.Store` over pyoxigraph: on disk under ``root`` (see the module
+    docstring), or in memory when ``root`` is None."""
+
+    def __init__(self, root: Path | None = None, *, read_only: bool = True):
+        self.root, self.read_only = root, read_only
+        self._store = ox.Store() if root is None else self._open_current()
+
+    @staticmethod
+    def exists(root: Path) -> bool:
+        """True when ``root`` holds a built store."""
+        return (root / _CURRENT).is_symlink() and (root / _CURRENT).resolve().is_dir()
+
+    def database(self) -> Path:
+        """The database folder ``root/current`` points at."""
+        if self.root is None:
+            raise StoreError("an in-memory store has no database folder")
+        return (self.root / _CURRENT).resolve()
+
+    def _open_current(self) -> ox.Store:
+        assert self.root is not None
+        if not self.exists(self.root):
+            if self.read_only:
+                raise StoreError(f"no store at {self.root}: run `rekg build` first")
+            return self._open_new()
+        path = str(self.database())
+        try:
+            return ox.Store.read_only(path) if self.read_only else ox.Store(path)
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    def _open_new(self) -> ox.Store:
+        """An empty store swapped in as current (the first write to a new directory)."""
+        self.replace_all(b"", media_type="application/n-quads")
+        return self._store
+
+    # --- reading -----------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        results_type: str | None = SPARQL_JSON,
+        graph_type: str | None = TURTLE,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        """See :meth:`kg.store.base.Store.query`.
+
+        >>> store = EmbeddedStore()
+        >>> store.update('INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/p> "x" } }')
+        >>> store.query("SELECT ?o WHERE { ?s ?p ?o }", results_type="text/csv").body
+        b'o\\r\\nx\\r\\n'
+        """
+        refuse_remote_clauses(sparql)
+        options: dict[str, Any] = {"base_iri": base_iri}
+        if default_graphs is not None:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            options["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        if bindings:
+            options["substitutions"] = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+        with _engine_errors("query"):
+            result = self._store.query(sparql, **options)
+            if isinstance(result, ox.QueryTriples):
+                if graph_type is None:
+                    raise NotAcceptable("the query gives a graph, and the request accepts no RDF format")
+                triples = list(_take(result, max_rows))
+                kept = triples[:max_rows] if max_rows is not None else triples
+                body = ox.serialize(kept, format=_rdf_format(graph_type)) or b""
+                return QueryResult("graph", graph_type, body, len(kept), len(kept) < len(triples))
+            if results_type is None:
+                raise NotAcceptable("the query gives solutions, and the request accepts no results format")
+            if isinstance(result, ox.QueryBoolean):
+                document: dict[str, Any] = {"head": {}, "boolean": bool(result)}
+                return QueryResult("boolean", results_type, _results_bytes(document, results_type), 1)
+            names = [v.value for v in result.variables]
+            bindings = [{n: _term_json(row[n]) for n in names if row[n] is not None} for row in _take(result, max_rows)]
+            kept = bindings[:max_rows] if max_rows is not None else bindings
+            document = {"head": {"vars": names}, "results": {"bindings": kept}}
+            return QueryResult("solutions", results_type, _results_bytes(document, results_type), len(kept), len(kept) < len(bindings))
+
+    def select(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> list[Row]:
+        """See :meth:`kg.store.base.Store.select`.
+
+        >>> store = EmbeddedStore()
+        >>> store.update('INSERT DATA { <http://e/a> <http://e/p> "x"@en }')
+        >>> store.select("SELECT ?s ?o ?none WHERE { ?s ?p ?o }")
+        [{'s': rdflib.term.URIRef('http://e/a'), 'o': rdflib.term.Literal('x', lang='en')}]
+        """
+        refuse_remote_clauses(sparql)
+        substitutions = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        with _engine_errors("query"):
+            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryError("select() takes a SELECT query")
+            names = [v.value for v in result.variables]
+            return [{n: _from_ox(s[n]) for n in names if s[n] is not None} for s in result]
+
+    def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
+        """See :meth:`kg.store.base.Store.dump`."""
+        rdf_format = _rdf_format(media_type)
+        with _engine_errors("dump"):
+            prefixes = NAMESPACES if rdf_format in _PREFIXED else None
+            if graph is not None:
+                self._store.dump(output, format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
+            elif rdf_format.supports_datasets:
+                self._store.dump(output, format=rdf_format, prefixes=prefixes)
+            else:
+                union = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+                ox.serialize(union, output, format=rdf_format, prefixes=prefixes)
+
+    def graph_names(self) -> list[str]:
+        """See :meth:`kg.store.base.Store.graph_names`."""
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def version(self) -> str:
+        """The name of the database folder served (``memory`` in memory)."""
+        return "memory" if self.root is None else self.database().name
+
+    # --- writing -----------------------------------------------------------------------
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"the store at {self.root} is open read-only")
+        return self._store
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """See :meth:`kg.store.base.Store.update`."""
+        refuse_remote_clauses(sparql)
+        with _engine_errors("update"):
+            self._writable().update(sparql, base_iri=base_iri)
+
+    def load(self, data: bytes, *, media_type: str, graph: str | None = None) -> None:
+        """See :meth:`kg.store.base.Store.load`."""
+        target = ox.NamedNode(graph) if graph else None
+        with _engine_errors("load"):
+            self._writable().bulk_load(data, format=_rdf_format(media_type), to_graph=target)
+
+    def replace_graph(self, graph: str, data: bytes, *, media_type: str) -> None:
+        """See :meth:`kg.store.base.Store.replace_graph`."""
+        target = ox.NamedNode(graph)
+        with _engine_errors("load"):
+            store = self._writable()
+            store.clear_graph(target)
+            store.load(data, format=_rdf_format(media_type), to_graph=target)
+
+    def replace_all(self, data: bytes, *, media_type: str) -> None:
+        """See :meth:`kg.store.base.Store.replace_all`: on disk, a new database beside the
+        current one, swapped in by one rename; older databases are removed after the swap."""
+        if self.root is None:
+            self._store.clear()
+            self.load(data, media_type=media_type)
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        database = self.root / f"db-{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        try:
+            fresh = ox.Store(str(database))
+            with _engine_errors("load"):
+                fresh.bulk_load(data, format=_rdf_format(media_type))
+            fresh.flush()
+        except BaseException:
+            shutil.rmtree(database, ignore_errors=True)
+            raise
+        previous = self.database() if self.exists(self.root) else None
+        link = self.root / f".{_CURRENT}-{database.name}"
+        link.symlink_to(database.name)
+        os.replace(link, self.root / _CURRENT)
+        for old in self.root.glob("db-*"):
+            if old not in (database, previous):
+                shutil.rmtree(old, ignore_errors=True)
+        if self.read_only:
+            del fresh
+            self._store = ox.Store.read_only(str(database))
+        else:
+            self._store = fresh
+
+
+def _take(items: Any, limit: int | None) -> Iterator[Any]:
+    """The items, at most ``limit + 1`` of them (one more shows that the limit cut them)."""
+    for count, item in enumerate(items):
+        if limit is not None and count > limit:
+            return
+        yield item
+
+
+def _term_json(term: Any) -> dict[str, str]:
+    """A term in the SPARQL 1.1 JSON results format."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != _XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _results_bytes(document: dict[str, Any], media_type: str) -> bytes:
+    """SPARQL JSON results as ``media_type``: other formats through pyoxigraph's own writer."""
+    data = json.dumps(document).encode()
+    if media_type == SPARQL_JSON:
+        return data
+    results_format = ox.QueryResultsFormat.from_media_type(media_type)
+    if results_format is None:
+        raise StoreError(f"no query results format has the media type {media_type!r}")
+    return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(format=results_format)

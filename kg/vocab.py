@@ -1,0 +1,147 @@
+"""The one place that names things: namespaces and the SPARQL PREFIX block, graph IRIs,
+units of measure, resource paths and the package version. Every other module imports them.
+
+The base of instance and graph IRIs is :data:`BASE`; every IRI below is derived from it.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+__all__ = [
+    "BASE",
+    "DERIVED_GRAPHS",
+    "EXPLANATIONS_GRAPH",
+    "FACTS_DIR",
+    "GRAPH",
+    "ID",
+    "INFERRED_GRAPH",
+    "NAMESPACES",
+    "OA",
+    "ONTOLOGY_FILE",
+    "ONTOLOGY_GRAPH",
+    "QUERIES_DIR",
+    "REGISTRY_GRAPH",
+    "REKG",
+    "SHAPES_DIR",
+    "SPARQL_PREFIXES",
+    "UNITS",
+    "VERSION",
+    "entity_iri",
+    "entity_ref",
+    "graph_iri",
+    "short_name",
+]
+
+BASE = "https://w3id.org/rekg/"
+REKG = Namespace(BASE + "ontology#")
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+_QUDT_UNIT = Namespace("http://qudt.org/vocab/unit/")
+_QUDT_CURRENCY = Namespace("http://qudt.org/vocab/currency/")
+
+# prefix -> namespace, for SPARQL text, rdflib's initNs and the prefixes of dumps
+NAMESPACES: dict[str, str] = {
+    "rekg": str(REKG),
+    "id": str(ID),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "dct": str(DCTERMS),
+    "schema": str(SDO),
+}
+SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in NAMESPACES.items())
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+REGISTRY_GRAPH = GRAPH["entities"]
+INFERRED_GRAPH = GRAPH["inferred"]
+EXPLANATIONS_GRAPH = GRAPH["explanations"]
+DERIVED_GRAPHS = frozenset({ONTOLOGY_GRAPH, INFERRED_GRAPH, EXPLANATIONS_GRAPH})
+
+# A figure's ``unit`` in a fact sheet -> its QUDT IRI. The sheet schema, the build and the
+# extractor's drafts all take their units from here.
+UNITS: dict[str, URIRef] = {
+    "percent": _QUDT_UNIT.PERCENT,
+    "count": _QUDT_UNIT.NUM,
+    "year": _QUDT_UNIT.YR,
+    "times": _QUDT_UNIT.UNITLESS,
+    "USD": _QUDT_CURRENCY.USD,
+    "JPY": _QUDT_CURRENCY.JPY,
+    "AUD": _QUDT_CURRENCY.AUD,
+    "EUR": _QUDT_CURRENCY.EUR,
+    "CNY": _QUDT_CURRENCY.CNY,
+}
+CURRENCY_UNITS = frozenset(name for name, iri in UNITS.items() if iri.startswith(str(_QUDT_CURRENCY)))
+
+try:
+    VERSION = version("rare-earth-kg")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    VERSION = "0+unknown"
+
+
+def _resource_root() -> Path:
+    """Where ``ontology/``, ``shapes/`` and ``queries/`` live: the checkout, or the wheel's copy."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent, here / "_data"):
+        if (candidate / "ontology" / "rekg.ttl").is_file():
+            return candidate
+    raise FileNotFoundError(f"rekg resources (ontology/rekg.ttl) not found next to {here}")
+
+
+_RESOURCES = _resource_root()
+ONTOLOGY_FILE = _RESOURCES / "ontology" / "rekg.ttl"
+SHAPES_DIR = _RESOURCES / "shapes"
+QUERIES_DIR = _RESOURCES / "queries"
+FACTS_DIR = Path(__file__).resolve().parent / "facts"
+
+
+def entity_iri(ref: str) -> URIRef:
+    """The IRI of an entity reference ``kind/slug``.
+
+    >>> str(entity_iri("country/JP"))
+    'https://w3id.org/rekg/id/country/JP'
+    """
+    return ID[ref]
+
+
+def entity_ref(iri: str) -> str | None:
+    """The ``kind/slug`` of an entity IRI, or None for any other IRI.
+
+    >>> entity_ref("https://w3id.org/rekg/id/country/JP"), entity_ref("http://example.org/x")
+    ('country/JP', None)
+    """
+    return iri[len(ID):] if iri.startswith(ID) else None
+
+
+def graph_iri(source_id: str) -> URIRef:
+    """The named graph holding what one source says.
+
+    >>> str(graph_iri("new-asian-alliance"))
+    'https://w3id.org/rekg/graph/new-asian-alliance'
+    """
+    return GRAPH[source_id]
+
+
+def short_name(iri: str) -> str:
+    """A compact name for people: ``kind/slug`` for entities, ``prefix:local`` for the
+    vocabularies above, the IRI itself otherwise.
+
+    >>> short_name("https://w3id.org/rekg/id/country/JP"), short_name("https://w3id.org/rekg/ontology#partnerOf")
+    ('country/JP', 'rekg:partnerOf')
+    """
+    ref = entity_ref(iri)
+    if ref is not None:
+        return ref
+    for prefix, namespace in NAMESPACES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri

@@ -1,0 +1,126 @@
+"""The FastAPI application: routers, limits, error mapping, health and metrics."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kg.errors import QueryTimedOut
+from kg.store import EmbeddedStore
+from kg.vocab import VERSION
+from rekg_server.deps import Services, ServicesDep
+from rekg_server.errors import PoolBusy, install_error_handlers
+from rekg_server.metrics import Metrics
+from rekg_server.pool import QueryPool
+from rekg_server.routes import entities, graph_store, queries, sparql, update, web
+from rekg_server.settings import Settings
+
+__all__ = ["create_app"]
+
+HERE = Path(__file__).resolve().parent
+
+
+class BodyLimit:
+    """Refuse request bodies larger than ``limit`` bytes with 413, before any handler runs."""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                await self._refuse(scope, receive, send)
+                return
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = PlainTextResponse(f"request body larger than {self.limit} bytes\n", status_code=413)
+        await response(scope, receive, send)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The rekg application over the store at ``settings.store_dir`` (which must be built)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = EmbeddedStore(settings.store_dir)  # fails early, with a clear message, on a missing store
+        pool = QueryPool(store.database(), size=settings.workers,
+                         timeout=settings.query_timeout, queue_wait=settings.queue_wait)
+        app.state.services = Services(settings, pool, metrics)
+        try:
+            yield
+        finally:
+            pool.close()
+
+    app = FastAPI(
+        title="rekg",
+        summary="SPARQL endpoint and linked-data pages of the rare-earth supply-chain knowledge graph",
+        version=VERSION,
+        lifespan=lifespan,
+    )
+    app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (sparql, update, graph_store, queries, entities, web):
+        app.include_router(module.router)
+    metrics = Metrics()
+
+    def count(exc: Exception) -> None:
+        if isinstance(exc, PoolBusy):
+            metrics.busy.inc()
+        elif isinstance(exc, QueryTimedOut):
+            metrics.timeouts.inc()
+
+    install_error_handlers(app, count)
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                       allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=["X-Rekg-Rows", "X-Rekg-Truncated"])
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+
+    @app.get("/health", tags=["Operations"])
+    async def health(services: ServicesDep) -> JSONResponse:
+        """Whether the store answers a query."""
+        try:
+            await services.run("health", "ASK { ?s ?p ?o }")
+        except Exception as exc:  # any failure means not healthy; say which
+            return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, status_code=503)
+        return JSONResponse({"status": "ok", "version": services.pool.store_path.name})
+
+    @app.get("/metrics", tags=["Operations"])
+    async def metrics(services: ServicesDep) -> Response:
+        """Prometheus counters and the query latency histogram."""
+        return Response(generate_latest(services.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return app

@@ -1,0 +1,83 @@
+"""What the handlers share (settings, the query pool, metrics), and running a query through it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from kg.store import EmbeddedStore
+from kg.store.base import QueryResult
+from kg.store.sparql import refuse_remote_clauses
+from rekg_server.metrics import Metrics
+from rekg_server.pool import QueryPool, QueryRequest
+from rekg_server.settings import Settings
+
+__all__ = ["Services", "ServicesDep", "respond"]
+
+log = logging.getLogger("rekg.server")
+
+
+@dataclass
+class Services:
+    """What the handlers share: settings, the worker pool and the metrics."""
+
+    settings: Settings
+    pool: QueryPool
+    metrics: Metrics
+    _checked: float = 0.0
+
+    async def fresh_pool(self) -> QueryPool:
+        """The pool, repointed first if ``rekg build`` swapped in a new database meanwhile."""
+        now = time.monotonic()
+        if now - self._checked > 1.0:
+            self._checked = now
+            database = EmbeddedStore(self.settings.store_dir).database()
+            if database != self.pool.store_path:
+                log.info("store changed to %s: restarting workers", database.name)
+                await self.pool.restart(database)
+        return self.pool
+
+    async def run(self, endpoint: str, sparql: str, **options: Any) -> QueryResult:
+        """Run a query on the pool (options as ``Store.query`` takes them), counted, timed, logged."""
+        refuse_remote_clauses(sparql)
+        options.setdefault("max_rows", self.settings.max_rows)
+        pool = await self.fresh_pool()
+        started = time.perf_counter()
+        try:
+            result = await pool.run(QueryRequest(sparql, options))
+        except Exception:
+            self.metrics.errors.labels(endpoint).inc()
+            raise
+        elapsed = time.perf_counter() - started
+        self.metrics.queries.labels(endpoint).inc()
+        self.metrics.latency.labels(endpoint).observe(elapsed)
+        log.info("%s %s rows=%d truncated=%s %.1f ms", endpoint, result.kind, result.rows, result.truncated, elapsed * 1000)
+        return result
+
+    async def select(self, endpoint: str, sparql: str, **bindings: Any) -> list[dict[str, str]]:
+        """The rows of a SELECT as ``{variable: value}`` strings."""
+        result = await self.run(endpoint, sparql, bindings=bindings)
+        return [{k: v["value"] for k, v in b.items()} for b in json.loads(result.body)["results"]["bindings"]]
+
+
+def _services(request: Request) -> Services:
+    return request.app.state.services
+
+
+ServicesDep = Annotated[Services, Depends(_services)]
+
+
+def respond(result: QueryResult, *, headers: dict[str, str] | None = None) -> Response:
+    """The HTTP response for a serialised query result."""
+    extra = {"X-Rekg-Rows": str(result.rows), "Vary": "Accept"}
+    if result.truncated:
+        extra["X-Rekg-Truncated"] = "true"
+    media = result.media_type + ("; charset=utf-8" if result.media_type.startswith("text/") else "")
+    return Response(result.body, media_type=media, headers={**extra, **(headers or {})})
+

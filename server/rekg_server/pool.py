@@ -1,0 +1,146 @@
+"""Queries run in worker processes, so a query past its time limit is really stopped.
+
+Neither rdflib nor pyoxigraph can cancel a running query, and a running query holds its
+thread: only a process can be killed. Each worker opens the store read-only and answers one
+request at a time; the pool hands requests to idle workers, kills and replaces a worker
+whose query overruns, and refuses work when every worker stays busy past a short wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import anyio
+
+from kg.errors import KgError, QueryError, QueryTimedOut
+from kg.store import open_store
+from kg.store.base import QueryResult
+from rekg_server.errors import PoolBusy
+
+__all__ = ["QueryPool", "QueryRequest"]
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """What a worker needs to run one query and serialise its result (see ``Store.query``)."""
+
+    sparql: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def _worker_main(conn: Connection, store_path: str) -> None:
+    """A worker: open the store read-only, then answer requests until told to stop."""
+    store = open_store(Path(store_path))
+    conn.send(("ready", None))  # startup is not counted against the first query's time limit
+    while True:
+        request = conn.recv()
+        if request is None:
+            return
+        try:
+            conn.send(("ok", store.query(request.sparql, **request.options)))
+        except KgError as exc:
+            conn.send(("error", exc))
+        except Exception as exc:  # report, never die silently: the pool would wait forever
+            conn.send(("error", QueryError(f"query failed: {type(exc).__name__}: {exc}")))
+
+
+class _Worker:
+    def __init__(self, context: Any, store_path: Path):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, str(store_path)), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        """Block until the worker has opened the store (it says so once)."""
+        if not self.ready:
+            if not self.conn.poll(timeout):
+                raise RuntimeError("a query worker did not start")
+            self.conn.recv()
+            self.ready = True
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=2)
+        if self.process.is_alive():
+            self.kill()
+
+
+class QueryPool:
+    """A fixed number of worker processes over one store database folder."""
+
+    def __init__(self, store_path: Path, *, size: int, timeout: float, queue_wait: float):
+        self._context = multiprocessing.get_context("spawn")
+        self.store_path = store_path
+        self.timeout, self.queue_wait = timeout, queue_wait
+        self._workers = [_Worker(self._context, store_path) for _ in range(size)]
+        self._idle: asyncio.Queue[_Worker] | None = None
+
+    def _queue(self) -> asyncio.Queue[_Worker]:
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for worker in self._workers:
+                self._idle.put_nowait(worker)
+        return self._idle
+
+    async def run(self, request: QueryRequest) -> QueryResult:
+        """Run ``request`` on an idle worker.
+
+        Raises:
+            PoolBusy: no worker became free within the queue wait.
+            QueryTimedOut: the query overran; its worker was replaced.
+            KgError: the store refused or failed the query (as ``Store.query`` raises).
+        """
+        idle = self._queue()
+        try:
+            worker = await asyncio.wait_for(idle.get(), self.queue_wait)
+        except TimeoutError:
+            raise PoolBusy() from None
+        try:
+            await anyio.to_thread.run_sync(worker.wait_ready)
+            worker.conn.send(request)
+            ready = await anyio.to_thread.run_sync(worker.conn.poll, self.timeout)
+            if not ready:
+                replacement = _Worker(self._context, self.store_path)
+                self._workers[self._workers.index(worker)] = replacement
+                await anyio.to_thread.run_sync(worker.kill)
+                worker = replacement
+                raise QueryTimedOut(f"query cancelled after the {self.timeout:g} s time limit: add a LIMIT or narrow the patterns")
+            status, payload = worker.conn.recv()
+        finally:
+            idle.put_nowait(worker)
+        if status != "ok":
+            raise payload
+        return payload
+
+    async def restart(self, store_path: Path) -> None:
+        """Point every worker at a new database folder (after an update swapped it in)."""
+        idle = self._queue()
+        old = []
+        for _ in range(len(self._workers)):
+            old.append(await idle.get())
+        self.store_path = store_path
+        self._workers = [_Worker(self._context, store_path) for _ in old]
+        for worker in old:
+            await anyio.to_thread.run_sync(worker.stop)
+        for worker in self._workers:
+            idle.put_nowait(worker)
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for worker in self._workers:
+            worker.stop()

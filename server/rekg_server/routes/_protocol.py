@@ -1,0 +1,45 @@
+"""Reading SPARQL 1.1 Protocol requests: parameters from the URL and a form or direct body."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from fastapi import Request
+
+from rekg_server.errors import ProtocolError, UnsupportedMediaType
+
+__all__ = ["protocol_params", "single"]
+
+
+async def protocol_params(request: Request, body_type: str) -> tuple[dict[str, list[str]], str | None]:
+    """Parameters from the URL and a form body, and the raw body when it is ``body_type``."""
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    if request.method != "POST":
+        return params, None
+    content_type = request.headers.get("content-type", "")
+    media = content_type.split(";")[0].strip().lower()
+    charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in content_type.split(";")[1:]
+                    if p.strip().lower().startswith("charset=")), "utf-8")
+    if charset not in ("utf-8", "utf8"):
+        raise UnsupportedMediaType(f"charset {charset!r} is not supported: send UTF-8")
+    try:
+        raw = (await request.body()).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError("the request body is not valid UTF-8") from None
+    if media == "application/x-www-form-urlencoded":
+        for key, values in parse_qs(raw, keep_blank_values=True).items():
+            params.setdefault(key, []).extend(values)
+        return params, None
+    if media == body_type:
+        return params, raw
+    raise UnsupportedMediaType(
+        f"POST with Content-Type {media or 'none'!r}: send application/x-www-form-urlencoded or {body_type}"
+    )
+
+
+def single(params: dict[str, list[str]], name: str) -> str | None:
+    """The one value of ``name``, None when absent; two values are a protocol error."""
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise ProtocolError(f"more than one {name!r} parameter")
+    return values[0] if values else None

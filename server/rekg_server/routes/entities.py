@@ -1,0 +1,154 @@
+"""Linked-data pages: every entity and the ontology, as HTML for people and RDF for programs,
+and the label search behind the page's search box."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from rdflib import Literal, URIRef
+
+from kg.errors import NotAcceptable
+from kg.store.formats import GRAPH_TYPES, media_type_of
+from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, REKG, SPARQL_PREFIXES
+from rekg_server.deps import ServicesDep, respond
+from rekg_server.errors import NotFound
+from rekg_server.negotiation import HTML, choose
+
+__all__ = ["local_path", "router"]
+
+router = APIRouter(tags=["Entities"])
+PAGE_LIMIT = 500  # an entity page walks a bounded neighbourhood
+
+PREFIXES = SPARQL_PREFIXES
+
+# Statements out of the entity, with the source and quote of the claim behind each.
+OUTGOING = PREFIXES + f"""SELECT DISTINCT ?e ?p ?pLabel ?o ?oLabel ?sourceLabel ?quote WHERE {{
+  ?e ?p ?o .
+  OPTIONAL {{ ?p rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
+  OPTIONAL {{ ?o rdfs:label ?oLabel }}
+  OPTIONAL {{ ?c rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
+              rekg:evidence/oa:hasSelector/oa:exact ?quote }}
+}} ORDER BY ?pLabel ?oLabel LIMIT {PAGE_LIMIT}"""
+
+# Statements into the entity, leaving out the claim and figure nodes that only point at it.
+INCOMING = PREFIXES + f"""SELECT DISTINCT ?e ?s ?sLabel ?p ?pLabel ?sourceLabel ?quote WHERE {{
+  ?s ?p ?e .
+  FILTER (?p NOT IN (rdf:subject, rdf:object, rekg:figureSubject))
+  OPTIONAL {{ ?p rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
+  OPTIONAL {{ ?s rdfs:label ?sLabel }}
+  OPTIONAL {{ ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?e ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
+              rekg:evidence/oa:hasSelector/oa:exact ?quote }}
+}} ORDER BY ?pLabel ?sLabel LIMIT {PAGE_LIMIT}"""
+
+FIGURES = PREFIXES + f"""SELECT DISTINCT ?e ?metricLabel ?value ?unit ?hedge ?year ?period ?scope ?sourceLabel ?quote WHERE {{
+  ?f rekg:figureSubject ?e ; rekg:metric/rdfs:label ?metricLabel ; rekg:value ?value ; rekg:unit ?unit ;
+     prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote .
+  OPTIONAL {{ ?f rekg:hedge ?hedge }} OPTIONAL {{ ?f rekg:year ?year }}
+  OPTIONAL {{ ?f rekg:period ?period }} OPTIONAL {{ ?f rekg:scope ?scope }}
+}} ORDER BY ?metricLabel ?year LIMIT {PAGE_LIMIT}"""
+
+DESCRIBE = PREFIXES + """CONSTRUCT { ?e ?p ?o . ?s ?q ?e } WHERE {
+  { ?e ?p ?o } UNION { ?s ?q ?e FILTER (?q NOT IN (rdf:subject, rdf:object)) }
+}"""
+
+SEARCH = PREFIXES + f"""SELECT DISTINCT ?q ?e ?label ?typeLabel WHERE {{
+  ?e rdfs:label|skos:altLabel ?match .
+  FILTER (STRSTARTS(STR(?e), "{ID}") && CONTAINS(LCASE(STR(?match)), LCASE(?q)))
+  ?e rdfs:label ?label .
+  OPTIONAL {{ ?e a ?type . ?type rdfs:label ?typeLabel FILTER (STRSTARTS(STR(?type), STR(rekg:))) }}
+}} ORDER BY STRLEN(?label) ?label LIMIT 20"""
+
+ONTOLOGY_TERMS = PREFIXES + f"""SELECT ?term ?kind ?label ?definition WHERE {{
+  GRAPH <{ONTOLOGY_GRAPH}> {{
+    ?term rdfs:isDefinedBy <{BASE}ontology> ; a ?kind ; rdfs:label ?label .
+    OPTIONAL {{ ?term skos:definition ?definition }}
+    FILTER (?kind IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty))
+  }}
+}} ORDER BY ?kind ?label"""
+
+
+def local_path(iri: str) -> str:
+    """Where this server shows ``iri``: entities under ``/id/``, ontology terms under
+    ``/ontology``; other IRIs are left as they are.
+
+    >>> local_path("https://w3id.org/rekg/id/company/lynas-rare-earths")
+    '/id/company/lynas-rare-earths'
+    >>> local_path("https://w3id.org/rekg/ontology#operates")
+    '/ontology#operates'
+    """
+    if iri.startswith(ID):
+        return "/id/" + iri[len(ID):]
+    if iri.startswith(BASE + "ontology"):
+        return "/ontology" + iri[len(BASE + "ontology"):]
+    return iri
+
+
+def _group(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Merge rows that differ only in source/quote into one statement with its evidence."""
+    grouped: dict[tuple[Any, ...], dict[str, Any]] = {}
+    evidence: dict[tuple[Any, ...], list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        ident = tuple(row.get(k) for k in key)
+        grouped.setdefault(ident, row)
+        if "sourceLabel" in row and (row["sourceLabel"], row.get("quote", "")) not in evidence[ident]:
+            evidence[ident].append((row["sourceLabel"], row.get("quote", "")))
+    return [{**row, "evidence": evidence[ident]} for ident, row in grouped.items()]
+
+
+@router.get("/id/{kind}/{slug}", summary="An entity, as HTML or RDF", response_model=None)
+async def entity(kind: str, slug: str, request: Request, services: ServicesDep) -> Response:
+    """The entity's page (HTML) or its description (RDF), by content negotiation."""
+    iri = f"{ID}{kind}/{slug}"
+    media = _page_or_rdf(request)
+    subject = URIRef(iri)
+    outgoing = await services.select("entity", OUTGOING, e=subject)
+    incoming = await services.select("entity", INCOMING, e=subject)
+    if not outgoing and not incoming:
+        raise NotFound(f"no entity {iri}")
+    if media != HTML:
+        return respond(await services.run("entity", DESCRIBE, graph_type=media, bindings={"e": subject}))
+    figures = await services.select("entity", FIGURES, e=subject)
+    label = next((r["o"] for r in outgoing if r["p"] == "http://www.w3.org/2000/01/rdf-schema#label"), slug)
+    types = sorted({r.get("oLabel", r["o"]) for r in outgoing if r["p"].endswith("22-rdf-syntax-ns#type")})
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "entity.html", {
+        "iri": iri, "label": label, "types": types,
+        "outgoing": _group([r for r in outgoing if not r["p"].endswith("22-rdf-syntax-ns#type")], ("p", "o")),
+        "incoming": _group(incoming, ("s", "p")),
+        "figures": figures, "local_path": local_path,
+    }, headers={"Vary": "Accept"})
+
+
+def _page_or_rdf(request: Request) -> str:
+    """HTML or an RDF media type, by ``?format=`` or the Accept header."""
+    fmt = request.query_params.get("format")
+    accept = media_type_of(fmt, GRAPH_TYPES) if fmt else request.headers.get("accept")
+    media = choose(accept, (HTML, *GRAPH_TYPES))
+    if media is None:
+        raise NotAcceptable(f"this resource is available as {', '.join((HTML, *GRAPH_TYPES))}")
+    return media
+
+
+@router.get("/ontology", summary="The ontology, as HTML or RDF", response_model=None)
+async def ontology(request: Request, services: ServicesDep) -> Response:
+    """The ontology at its namespace IRI: a term list for people, the OWL graph for programs."""
+    media = _page_or_rdf(request)
+    if media != HTML:
+        return respond(await services.run("ontology", "CONSTRUCT WHERE { ?s ?p ?o }", graph_type=media,
+                                          default_graphs=[str(ONTOLOGY_GRAPH)]))
+    terms = await services.select("ontology", ONTOLOGY_TERMS)
+    return request.app.state.templates.TemplateResponse(
+        request, "ontology.html", {"terms": terms, "namespace": str(REKG)}, headers={"Vary": "Accept"})
+
+
+@router.get("/search", summary="Search entities by label")
+async def search(q: str, services: ServicesDep) -> list[dict[str, str]]:
+    """Entities whose label or alternative label contains ``q`` (case-insensitive)."""
+    if not q.strip():
+        return []
+    rows = await services.select("search", SEARCH, q=Literal(q.strip()[:100]))
+    return [{"iri": r["e"], "label": r["label"], "type": r.get("typeLabel", ""), "path": local_path(r["e"])} for r in rows]

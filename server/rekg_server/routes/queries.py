@@ -1,0 +1,46 @@
+"""Named questions: list the queries of ``queries/`` and run one with parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from kg.errors import QueryParameterError
+from kg.store.queries import find_named_query, list_named_queries
+from rekg_server.deps import ServicesDep, respond
+from rekg_server.negotiation import result_types
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["Named queries"])
+
+
+@router.get("/queries", summary="List the named questions")
+def list_queries() -> list[dict[str, Any]]:
+    """Every named query with its title, description and parameters."""
+    return [
+        {
+            "name": q.name,
+            "title": q.title,
+            "summary": q.summary,
+            "description": q.description,
+            "tags": q.tags,
+            "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                       for p in q.params.values()],
+            "path": f"/queries/{q.name}",
+        }
+        for q in list_named_queries()
+    ]
+
+
+@router.get("/queries/{name}", summary="Run a named question")
+async def run_named(name: str, request: Request, services: ServicesDep) -> Response:
+    """Run the named query ``name``; its parameters come from the query string."""
+    query = find_named_query(name)
+    values = {k: v for k, v in request.query_params.items() if k != "format"}
+    if len(request.query_params.getlist("format")) > 1:
+        raise QueryParameterError("more than one `format` parameter")
+    types = result_types(request.headers.get("accept"), request.query_params.get("format"))
+    return respond(await services.run(f"queries/{query.name}", query.text, **types, bindings=query.bindings(values)))

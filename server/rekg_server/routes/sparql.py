@@ -1,0 +1,71 @@
+"""The SPARQL 1.1 query endpoint and its service description."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
+
+from kg.errors import NotAcceptable
+from kg.store.formats import GRAPH_TYPES
+from rekg_server.deps import ServicesDep, respond
+from rekg_server.errors import ProtocolError
+from rekg_server.negotiation import choose, result_types
+from rekg_server.routes._protocol import protocol_params, single
+
+__all__ = ["graph_response", "router", "service_description"]
+
+router = APIRouter(tags=["SPARQL"])
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+_RDFLIB_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
+                   "application/rdf+xml": "xml"}
+
+
+def service_description(endpoint: str) -> Graph:
+    """The SPARQL 1.1 Service Description of the endpoint."""
+    graph = Graph()
+    graph.bind("sd", SD)
+    service = BNode()
+    graph.add((service, RDF.type, SD.Service))
+    graph.add((service, SD.endpoint, URIRef(endpoint)))
+    graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+        graph.add((service, SD.resultFormat, FORMATS[fmt]))
+    dataset = BNode()
+    graph.add((service, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    default = BNode()
+    graph.add((dataset, SD.defaultGraph, default))
+    graph.add((default, RDF.type, SD.Graph))
+    graph.add((default, DCTERMS.description,
+               Literal("The union of every named graph: each source's graph, the ontology and the inferred graph.")))
+    return graph
+
+
+def graph_response(graph: Graph, accept: str | None) -> Response:
+    """An rdflib graph serialised in the RDF format the client prefers."""
+    media = choose(accept, GRAPH_TYPES)
+    if media is None:
+        raise NotAcceptable(f"this resource is available as {', '.join(GRAPH_TYPES)}")
+    return Response(graph.serialize(format=_RDFLIB_FORMATS[media]), media_type=media, headers={"Vary": "Accept"})
+
+
+@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 query endpoint")
+async def sparql(request: Request, services: ServicesDep) -> Response:
+    """Answer a SPARQL query (GET, POST form, POST application/sparql-query); with no query,
+    describe the service."""
+    params, body = await protocol_params(request, "application/sparql-query")
+    if "update" in params:
+        raise ProtocolError("this is the query endpoint: send updates to /update")
+    query = body if body is not None else single(params, "query")
+    if query is None:
+        return graph_response(service_description(str(request.url_for("sparql"))), request.headers.get("accept"))
+    types = result_types(request.headers.get("accept"), single(params, "format"))
+    return respond(await services.run(
+        "sparql", query, **types, default_graphs=params.get("default-graph-uri") or None,
+        named_graphs=params.get("named-graph-uri") or None, base_iri=str(request.url_for("sparql")),
+    ))

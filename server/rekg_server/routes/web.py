@@ -1,0 +1,52 @@
+"""The web page: write or pick a query, run it, see and download results, browse entities."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from rdflib import URIRef
+
+from kg.store.queries import list_named_queries
+from kg.vocab import ID, REGISTRY_GRAPH, SPARQL_PREFIXES
+from rekg_server.deps import ServicesDep
+from rekg_server.routes.entities import local_path
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+CLASSES = SPARQL_PREFIXES + f"""SELECT ?class ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+  GRAPH <{REGISTRY_GRAPH}> {{ ?e a ?class }}
+  ?class rdfs:label ?label
+}} GROUP BY ?class ?label ORDER BY DESC(?n) ?label"""
+
+MEMBERS = SPARQL_PREFIXES + f"""SELECT ?class ?e ?label WHERE {{
+  ?e a ?class ; rdfs:label ?label . FILTER STRSTARTS(STR(?e), "{ID}")
+}} ORDER BY ?label LIMIT 1000"""
+
+EXAMPLE = SPARQL_PREFIXES + """
+# Who operates which facility, and where?
+SELECT ?operator ?operatorLabel ?facility ?facilityLabel ?placeLabel WHERE {
+  ?operator rekg:operates ?facility ; rdfs:label ?operatorLabel .
+  ?facility rdfs:label ?facilityLabel ; rekg:locatedIn/rdfs:label ?placeLabel .
+}
+ORDER BY ?operatorLabel
+"""
+
+
+@router.get("/", response_class=HTMLResponse)
+async def index(request: Request, services: ServicesDep) -> HTMLResponse:
+    """The query page, with the named questions and the entity classes to browse."""
+    classes = await services.select("web", CLASSES)
+    return request.app.state.templates.TemplateResponse(request, "index.html", {
+        "queries": list_named_queries(), "classes": classes, "example": EXAMPLE, "local_path": local_path,
+    })
+
+
+@router.get("/browse", response_class=HTMLResponse)
+async def browse(request: Request, services: ServicesDep, cls: str) -> HTMLResponse:
+    """Every entity of one class (``?cls=`` its IRI), with links to their pages."""
+    rows = await services.select("web", MEMBERS, **{"class": URIRef(cls)})
+    return request.app.state.templates.TemplateResponse(request, "browse.html", {
+        "cls": cls, "rows": rows, "local_path": local_path,
+    })
