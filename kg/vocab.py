@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 __all__ = [
     "BASE",
+    "CURRENCY_UNITS",
     "DERIVED_GRAPHS",
     "EXPLANATIONS_GRAPH",
     "FACTS_DIR",

@@ -1,4 +1,5 @@
-"""Shared fixtures: a clean environment per test, and one real store built from the real sheets."""
+"""Shared fixtures: a clean environment per test, one real store built once from the real
+sheets (shared by every read-only test), and the live server where real HTTP is the point."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.corpus import resolve_corpus_dir
-from kg.pipeline import DEFAULT_FACTS_DIR, build_store
-from kg.store import open_store
+from kg.ingest.corpus import resolve_corpus_dir
+from kg.ingest.pipeline import build_store
+from kg.store import EmbeddedStore, Store
+from kg.vocab import FACTS_DIR, SPARQL_PREFIXES
 
 REPO = Path(__file__).resolve().parent.parent
-KEEP = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JAVA_HOME", "REKG_REQUIRE_ALL", "REKG_CORPUS",
+KEEP = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JAVA_HOME", "REKG_REQUIRE_ALL", "REKG_CORPUS", "REKG_UPDATE_GOLDEN",
         "VIRTUAL_ENV", "PYTHONPATH", "CHROME_BIN", "SYSTEMROOT")
 
 
@@ -47,21 +49,26 @@ def corpus_dir() -> Path:
 def built_store(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
     """A store built once from the real fact sheets, with every quote verified."""
     root = tmp_path_factory.mktemp("store")
-    build_store(DEFAULT_FACTS_DIR, root, corpus_dir=corpus_dir)
+    build_store(FACTS_DIR, EmbeddedStore(root, read_only=False), corpus_dir=corpus_dir)
     return root
 
 
 @pytest.fixture(scope="session")
-def store(built_store: Path):
+def store(built_store: Path) -> Store:
     """The built store, opened read-only."""
-    return open_store(built_store)
+    return EmbeddedStore(built_store)
+
+
+def rows(store: Store, query: str, **bindings: object) -> list[dict[str, str]]:
+    """The rows of a SELECT (with the project's prefixes) as ``{variable: text}``."""
+    return [{k: str(v) for k, v in row.items()} for row in store.select(SPARQL_PREFIXES + query, bindings=bindings)]
 
 
 @pytest.fixture()
 def facts_copy(tmp_path: Path) -> Path:
     """A writable copy of the real fact sheets."""
     target = tmp_path / "facts"
-    shutil.copytree(DEFAULT_FACTS_DIR, target)
+    shutil.copytree(FACTS_DIR, target)
     return target
 
 

@@ -9,8 +9,8 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from kg.build import load_ontology
-from kg.namespaces import ID, REKG
+from kg.ontology import load_ontology
+from kg.vocab import ID, REKG
 from tests.conftest import require
 
 DECLARED_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual)

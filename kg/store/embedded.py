@@ -92,10 +92,10 @@ def _rdf_format(media_type: str) -> ox.RdfFormat:
 
 class EmbeddedStore:
     """A :class:`~kg.store.base.Store` over pyoxigraph: on disk under ``root`` (see the module
-    docstring), or in memory when ``root`` is None."""
+    docstring), or in memory (always writable) when ``root`` is None."""
 
     def __init__(self, root: Path | None = None, *, read_only: bool = True):
-        self.root, self.read_only = root, read_only
+        self.root, self.read_only = root, read_only and root is not None
         self._store = ox.Store() if root is None else self._open_current()
 
     @staticmethod
@@ -114,17 +114,12 @@ class EmbeddedStore:
         if not self.exists(self.root):
             if self.read_only:
                 raise StoreError(f"no store at {self.root}: run `rekg build` first")
-            return self._open_new()
+            return ox.Store()  # nothing on disk until the first replace_all
         path = str(self.database())
         try:
             return ox.Store.read_only(path) if self.read_only else ox.Store(path)
         except OSError as exc:
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
-
-    def _open_new(self) -> ox.Store:
-        """An empty store swapped in as current (the first write to a new directory)."""
-        self.replace_all(b"", media_type="application/n-quads")
-        return self._store
 
     # --- reading -----------------------------------------------------------------------
 
@@ -220,6 +215,8 @@ class EmbeddedStore:
     def _writable(self) -> ox.Store:
         if self.read_only:
             raise StoreError(f"the store at {self.root} is open read-only")
+        if self.root is not None and not self.exists(self.root):
+            raise StoreError(f"no store at {self.root}: run `rekg build` first")
         return self._store
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Store
+from kg.store import Store
+from tests.conftest import rows
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.coverage import measure_coverage
-from kg.pipeline import DEFAULT_FACTS_DIR
-from kg.sheets import load_sheets
+from kg.curation.coverage import measure_coverage
+from kg.vocab import FACTS_DIR
+from kg.ingest.sheets import load_sheets
 
 ID = "https://w3id.org/rekg/id/"
 
@@ -54,18 +55,17 @@ EXPECTED = {
 @pytest.mark.parametrize("source", sorted(EXPECTED))
 def test_article_keeps_its_entities_and_figures(store: Store, source: str) -> None:
     graph = f"<https://w3id.org/rekg/graph/{source}>"
-    present = {s["e"].value for s in store.query(f"SELECT DISTINCT ?e WHERE {{ GRAPH {graph} {{ {{ ?e ?p ?o }} UNION {{ ?x ?p ?e }} }} }}")}
+    present = {r["e"] for r in rows(store, f"SELECT DISTINCT ?e WHERE {{ GRAPH {graph} {{ {{ ?e ?p ?o }} UNION {{ ?x ?p ?e }} }} }}")}
     missing = [e for e in EXPECTED[source]["entities"] if ID + e not in present]
     assert missing == [], f"{source} lost entities {missing}"
-    figures = {(s["s"].value, s["m"].value, float(s["v"].value)) for s in store.query(
-        f"PREFIX rekg: <https://w3id.org/rekg/ontology#> SELECT ?s ?m ?v WHERE {{ GRAPH {graph} "
-        "{ ?f a rekg:Figure ; rekg:figureSubject ?s ; rekg:metric ?m ; rekg:value ?v } }")}
+    figures = {(r["s"], r["m"], float(r["v"])) for r in rows(
+        store, f"SELECT ?s ?m ?v WHERE {{ GRAPH {graph} {{ ?f a rekg:Figure ; rekg:figureSubject ?s ; rekg:metric ?m ; rekg:value ?v }} }}")}
     for subject, metric, value in EXPECTED[source]["figures"]:
         assert (ID + subject, f"{ID}metric/{metric}", float(value)) in figures, (source, subject, metric, value)
 
 
 def test_coverage_counts_and_uncited_sentences(store: Store, corpus_dir: Path) -> None:
-    _, sheets = load_sheets(DEFAULT_FACTS_DIR)
+    _, sheets = load_sheets(FACTS_DIR)
     report = {row.source_id: row for row in measure_coverage(store, sheets, corpus_dir)}
     assert set(EXPECTED) <= set(report)
     for source in EXPECTED:
@@ -81,4 +81,6 @@ def test_coverage_counts_and_uncited_sentences(store: Store, corpus_dir: Path) -
 def test_rekg_coverage_command(built_store: Path) -> None:
     result = CliRunner().invoke(app, ["coverage", "--store", str(built_store), "--no-uncited"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "s004-lessons-from-jap" in result.output
+    table = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 8}
+    assert set(EXPECTED) <= set(table), table.keys()
+    assert "r01-japanese-magnet-makers" in table

@@ -9,14 +9,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Store
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.evaluate import evaluate, gazetteer
-from kg.extract import Extractor
-from kg.pipeline import DEFAULT_FACTS_DIR
-from kg.sheets import load_sheets
+from kg.curation.evaluate import evaluate
+from kg.curation.extract import CURRENCIES, Extractor
+from kg.curation.gazetteer import gazetteer
+from kg.ingest.sheets import load_sheets
+from kg.store import EmbeddedStore, Store
+from kg.vocab import CURRENCY_UNITS, FACTS_DIR, UNITS
+from tests.conftest import rows
 
 ID = "https://w3id.org/rekg/id/"
 ARTICLE = """Home | News | Markets
@@ -103,10 +105,20 @@ def test_a_fixed_draft_is_accepted_by_build(built_store: Path, tmp_path: Path) -
     assert "todo/" not in text.replace("/todo-", "/x-")
     facts = tmp_path / "facts"
     facts.mkdir()
-    shutil.copy(DEFAULT_FACTS_DIR / "entities.yaml", facts / "entities.yaml")
+    shutil.copy(FACTS_DIR / "entities.yaml", facts / "entities.yaml")
     (facts / "s-acme.yaml").write_text(text)
     built = runner.invoke(app, ["build", "--store", str(tmp_path / "store"), "--facts", str(facts), "--corpus", str(corpus)])
     assert built.exit_code == 0, built.output
+    graph = "GRAPH <https://w3id.org/rekg/graph/s-acme>"
+    built_store = EmbeddedStore(tmp_path / "store")
+    supplies = rows(built_store, f"SELECT ?customer ?material WHERE {{ {graph} {{ ?r a rekg:SupplyRelation ; rekg:customer ?customer ; rekg:material ?material }} }}")
+    assert {"customer": ID + "country/JP", "material": ID + "material/ndpr"} in supplies
+    values = {float(r["v"]) for r in rows(built_store, f"SELECT ?v WHERE {{ {graph} {{ ?f a rekg:Figure ; rekg:value ?v }} }}")}
+    assert {40.0, 3e9, 1e11, 7.0} <= values
+
+
+def test_every_currency_the_extractor_drafts_is_a_unit_sheets_accept() -> None:
+    assert set(CURRENCIES.values()) <= CURRENCY_UNITS <= set(UNITS)
 
 
 @pytest.mark.parametrize("name,content,message", [
@@ -140,12 +152,18 @@ def test_batch_writes_drafts_and_a_summary(built_store: Path, tmp_path: Path) ->
     result = runner.invoke(app, ["extract", str(folder), "-o", str(tmp_path / "out"), "--store", str(built_store)],
                            env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "out" / "a.draft.yaml").is_file() and (tmp_path / "out" / "b.draft.yaml").is_file()
+    assert (tmp_path / "out" / "a.draft.yaml").is_file()
+    draft = (tmp_path / "out" / "b.draft.yaml").read_text()
+    assert "[agreement/todo-country-jp-country-au, party, country/JP]" in draft
+    assert "[agreement/todo-country-jp-country-au, party, country/AU]" in draft
+    assert "value: 5, unit: percent" in draft
+    assert 'quote: "Japan supplies 5% of Australia\'s lithium."' in draft
     assert "the file is empty" in result.output
+    assert not (tmp_path / "out" / "c.draft.yaml").exists()
 
 
 def test_evaluation_on_the_corpus_meets_the_targets(store: Store, corpus_dir: Path) -> None:
-    registry, sheets = load_sheets(DEFAULT_FACTS_DIR)
+    registry, sheets = load_sheets(FACTS_DIR)
     types = {e.id: e.type for e in registry.model.entities}
     scores = evaluate(store, sheets, types, corpus_dir)
     assert scores["entity mentions"].recall >= 0.95
@@ -156,4 +174,6 @@ def test_evaluation_on_the_corpus_meets_the_targets(store: Store, corpus_dir: Pa
 def test_evaluate_command_prints_the_table(built_store: Path) -> None:
     result = runner.invoke(app, ["extract", "--evaluate", "--store", str(built_store)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "entity mentions" in result.output and "recall" in result.output
+    line = next(line for line in result.output.splitlines() if "entity mentions" in line)
+    precision, recall = (float(cell) for cell in line.split("│")[2:4])
+    assert precision >= 0.9 and recall >= 0.95

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import os
+from pathlib import Path
+
 import pytest
-from pyoxigraph import Store
 
 from kg.errors import QueryParameterError, UnknownQueryError
-from kg.queries import find_named_query, list_named_queries, run_query
+from kg.store import Store
+from kg.store.queries import find_named_query, list_named_queries
+
+GOLDEN = Path(__file__).parent / "golden"
 
 ID = "https://w3id.org/rekg/id/"
 S000, S002, S003, S004 = (f"{ID}source/{s}" for s in (
@@ -15,9 +22,30 @@ S000, S002, S003, S004 = (f"{ID}source/{s}" for s in (
 
 def ask(store: Store, name: str, **params: str) -> list[dict[str, str]]:
     query = find_named_query(name)
-    result = run_query(store, query.text, substitutions=query.substitutions(params))
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+    return [{k: str(v) for k, v in row.items()} for row in store.select(query.text, bindings=query.bindings(params))]
+
+
+def answer_csv(store: Store, name: str) -> str:
+    """A named query's answer with its defaults, as CSV with the rows sorted (a stable diff)."""
+    query = find_named_query(name)
+    body = store.query(query.text, results_type="text/csv", bindings=query.bindings({})).body.decode()
+    header, *lines = list(csv.reader(io.StringIO(body)))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, *sorted(lines)])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_named_queries()])
+def test_answer_matches_its_golden_file(store: Store, name: str) -> None:
+    """Every named query has a golden answer (rows as CSV): a change of answer is a visible diff.
+    ``REKG_UPDATE_GOLDEN=1`` rewrites the files from the current answers."""
+    path = GOLDEN / f"{name}.csv"
+    actual = answer_csv(store, name)
+    if os.environ.get("REKG_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"no golden answer {path}: run with REKG_UPDATE_GOLDEN=1 and review the diff"
+    assert actual == path.read_text(encoding="utf-8")
 
 
 def test_every_query_has_a_title_summary_and_typed_parameters() -> None:
@@ -131,6 +159,6 @@ def test_unknown_query_and_bad_parameter_are_clear_errors() -> None:
     with pytest.raises(UnknownQueryError):
         find_named_query("q99")
     with pytest.raises(QueryParameterError, match="has no parameter 'colour'"):
-        find_named_query("q01").substitutions({"colour": "red"})
+        find_named_query("q01").bindings({"colour": "red"})
     with pytest.raises(QueryParameterError, match="absolute http"):
-        find_named_query("q01").substitutions({"country": "Japan"})
+        find_named_query("q01").bindings({"country": "Japan"})

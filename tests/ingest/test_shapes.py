@@ -8,8 +8,8 @@ import pytest
 from pyshacl import validate
 from rdflib import Graph
 
-from kg.build import load_ontology
-from kg.validate import load_shapes, validate_graph
+from kg.ontology import load_ontology
+from kg.ingest.validate import load_shapes, validate_graph
 
 CASES = sorted((Path(__file__).parent / "shapes").glob("*.test.ttl"))
 
@@ -34,7 +34,7 @@ def test_every_property_shape_speaks_to_the_sheet_author() -> None:
 def test_shape_case(case: Path) -> None:
     expected_line = case.read_text().splitlines()[0]
     expected = [part.strip() for part in expected_line.split(":", 1)[1].split(",")]
-    report = validate_graph(Graph().parse(case, format="turtle"), load_ontology())
+    report = validate_graph(Graph().parse(case, format="turtle"), ontology=load_ontology())
     if expected == ["conforms"]:
         assert report.violations == [], report.text
         return

@@ -1,4 +1,8 @@
-"""Bad fact sheets: one clear message naming file and line, exit 1, and the store left as it was."""
+"""Bad fact sheets: one clear message naming file and line, exit 1, and the store left as it was.
+
+One small store (the registry and one sheet of our own) is built once for the module; each
+case mutates a copy of the sheet and rebuilds into that same store, which must not change.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.pipeline import DEFAULT_FACTS_DIR
-from kg.store import current_database, open_store
+from kg.vocab import FACTS_DIR
+from kg.store import EmbeddedStore
 
 TEXT = (
     "Acme Metals said on Monday that it supplies about 40% of Japan's NdPr oxide.\n"
@@ -37,15 +41,16 @@ facts:
 runner = CliRunner()
 
 
-@pytest.fixture()
-def workspace(tmp_path: Path) -> dict[str, Path]:
-    """A corpus of one text of our own, the registry and one sheet, and a store built from them."""
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A corpus of one text of our own, the registry and one sheet, and a store built once from them."""
+    tmp_path = tmp_path_factory.mktemp("small")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "test.txt").write_text(TEXT, encoding="utf-8")
     facts = tmp_path / "facts"
     facts.mkdir()
-    shutil.copy(DEFAULT_FACTS_DIR / "entities.yaml", facts / "entities.yaml")
+    shutil.copy(FACTS_DIR / "entities.yaml", facts / "entities.yaml")
     sheet = facts / "test.yaml"
     sheet.write_text(SHEET.format(sha=hashlib.sha256(TEXT.encode()).hexdigest()), encoding="utf-8")
     store = tmp_path / "store"
@@ -54,9 +59,20 @@ def workspace(tmp_path: Path) -> dict[str, Path]:
     return {"corpus": corpus, "facts": facts, "sheet": sheet, "store": store}
 
 
+@pytest.fixture()
+def workspace(small_store: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
+    """The small store with a fresh copy of its sheets, to mutate."""
+    facts = tmp_path / "facts"
+    shutil.copytree(small_store["facts"], facts)
+    return {**small_store, "facts": facts, "sheet": facts / "test.yaml"}
+
+
+def database(store: Path) -> Path:
+    return EmbeddedStore(store).database()
+
+
 def count_triples(store: Path) -> int:
-    rows = list(open_store(store).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
-    return int(rows[0]["n"].value)
+    return int(EmbeddedStore(store).select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
 
 
 def rebuild(ws: dict[str, Path]):
@@ -84,7 +100,7 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_bad_sheet_is_refused_with_file_and_line_and_store_untouched(workspace: dict[str, Path], name: str) -> None:
     mutate, line, message = CASES[name]
-    before_db, before_count = current_database(workspace["store"]), count_triples(workspace["store"])
+    before_db, before_count = database(workspace["store"]), count_triples(workspace["store"])
     sheet = workspace["sheet"]
     sheet.write_text(mutate(sheet.read_text()), encoding="utf-8")
 
@@ -95,13 +111,18 @@ def test_bad_sheet_is_refused_with_file_and_line_and_store_untouched(workspace: 
     assert f"{sheet}:{line}" in output, output
     assert message in output, output
     assert "Traceback" not in output
-    assert current_database(workspace["store"]) == before_db
+    assert database(workspace["store"]) == before_db
     assert count_triples(workspace["store"]) == before_count
 
 
 def test_good_sheet_rebuild_replaces_the_store(workspace: dict[str, Path]) -> None:
-    before_db = current_database(workspace["store"])
+    before_db = database(workspace["store"])
+    sheet = workspace["sheet"]
+    sheet.write_text(sheet.read_text().replace("share: 40,", "share: 41,"), encoding="utf-8")
     result = rebuild(workspace)
     assert result.exit_code == 0, result.output
-    assert current_database(workspace["store"]) != before_db
+    assert database(workspace["store"]) != before_db
     assert before_db.exists()  # kept for readers that still have it open
+    shares = EmbeddedStore(workspace["store"]).select(
+        "SELECT ?v WHERE { ?r <https://w3id.org/rekg/ontology#share> ?v }")
+    assert [str(r["v"]) for r in shares] == ["41"]
