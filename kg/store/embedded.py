@@ -96,7 +96,20 @@ class EmbeddedStore:
 
     def __init__(self, root: Path | None = None, *, read_only: bool = True):
         self.root, self.read_only = root, read_only and root is not None
+        self._pinned: Path | None = None
         self._store = ox.Store() if root is None else self._open_current()
+
+    @classmethod
+    def pinned(cls, database: Path) -> EmbeddedStore:
+        """One database folder of a store directory, read-only, whatever ``current`` becomes
+        later (a query worker serves one version until it is replaced)."""
+        store = cls.__new__(cls)
+        store.root, store.read_only, store._pinned = database.parent, True, database
+        try:
+            store._store = ox.Store.read_only(str(database))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {database}: {exc}") from exc
+        return store
 
     @staticmethod
     def exists(root: Path) -> bool:
@@ -107,7 +120,7 @@ class EmbeddedStore:
         """The database folder ``root/current`` points at."""
         if self.root is None:
             raise StoreError("an in-memory store has no database folder")
-        return (self.root / _CURRENT).resolve()
+        return self._pinned or (self.root / _CURRENT).resolve()
 
     def _open_current(self) -> ox.Store:
         assert self.root is not None

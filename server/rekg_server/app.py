@@ -80,7 +80,7 @@ def create_app(settings: Settings) -> FastAPI:
         store = EmbeddedStore(settings.store_dir)  # fails early, with a clear message, on a missing store
         pool = QueryPool(store.database(), size=settings.workers,
                          timeout=settings.query_timeout, queue_wait=settings.queue_wait)
-        app.state.services = Services(settings, pool, metrics)
+        app.state.services = Services(settings, pool, counters)
         try:
             yield
         finally:
@@ -96,13 +96,13 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (sparql, update, graph_store, queries, entities, web):
         app.include_router(module.router)
-    metrics = Metrics()
+    counters = Metrics()
 
     def count(exc: Exception) -> None:
         if isinstance(exc, PoolBusy):
-            metrics.busy.inc()
+            counters.busy.inc()
         elif isinstance(exc, QueryTimedOut):
-            metrics.timeouts.inc()
+            counters.timeouts.inc()
 
     install_error_handlers(app, count)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],

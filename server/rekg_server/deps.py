@@ -31,6 +31,14 @@ class Services:
     pool: QueryPool
     metrics: Metrics
     _checked: float = 0.0
+    _writer: EmbeddedStore | None = None
+
+    def writer(self) -> EmbeddedStore:
+        """The one writable handle on the store (opened at the first update, then kept: the
+        database allows one writer)."""
+        if self._writer is None:
+            self._writer = EmbeddedStore(self.settings.store_dir, read_only=False)
+        return self._writer
 
     async def fresh_pool(self) -> QueryPool:
         """The pool, repointed first if ``rekg build`` swapped in a new database meanwhile."""

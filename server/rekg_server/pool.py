@@ -18,7 +18,7 @@ from typing import Any
 import anyio
 
 from kg.errors import KgError, QueryError, QueryTimedOut
-from kg.store import open_store
+from kg.store import EmbeddedStore
 from kg.store.base import QueryResult
 from rekg_server.errors import PoolBusy
 
@@ -35,7 +35,7 @@ class QueryRequest:
 
 def _worker_main(conn: Connection, store_path: str) -> None:
     """A worker: open the store read-only, then answer requests until told to stop."""
-    store = open_store(Path(store_path))
+    store = EmbeddedStore.pinned(Path(store_path))
     conn.send(("ready", None))  # startup is not counted against the first query's time limit
     while True:
         request = conn.recv()

@@ -13,7 +13,7 @@ import pytest
 from rdflib import RDF, Graph, Namespace
 from rdflib.collection import Collection
 
-from kg.store import replace_store
+from kg.store import EmbeddedStore
 from tests.conftest import REPO, LiveServer, require
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -66,7 +66,7 @@ def w3c_server(tmp_path_factory: pytest.TempPathFactory):
         for line in (W3C / f"{name}.nt").read_text().splitlines():
             if line.strip():
                 quads.append(line.rstrip().rstrip(".").rstrip() + f" {graph} .")
-    replace_store(root, ("\n".join(quads) + "\n").encode())
+    EmbeddedStore(root, read_only=False).replace_all(("\n".join(quads) + "\n").encode(), media_type="application/n-quads")
     live = LiveServer(root, update_token=TOKEN)
     yield live
     live.stop()

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kg.ingest.update import apply_update
-from kg.store import EmbeddedStore
 from rekg_server.deps import ServicesDep
 from rekg_server.errors import ProtocolError, UpdateForbidden
 from rekg_server.routes._protocol import protocol_params, single
@@ -37,8 +36,8 @@ async def update(request: Request, services: ServicesDep) -> Response:
     text = body if body is not None else single(params, "update")
     if text is None:
         raise ProtocolError("no update: send it as the `update` form field or an application/sparql-update body")
-    store = EmbeddedStore(services.settings.store_dir, read_only=False)
     async with _update_lock:
+        store = services.writer()
         await anyio.to_thread.run_sync(lambda: apply_update(
             store, text, using=params.get("using-graph-uri", []), using_named=params.get("using-named-graph-uri", []),
             base_iri=str(request.url_for("update")),
