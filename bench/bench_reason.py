@@ -19,11 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from synthetic import synthetic_nquads  # noqa: E402
-
 from kg.build import build_dataset, load_ontology  # noqa: E402
 from kg.pipeline import DEFAULT_FACTS_DIR  # noqa: E402
 from kg.reason import materialise  # noqa: E402
+from synthetic import synthetic_nquads  # noqa: E402
 
 
 def main(which: str, company_customers: float) -> None:

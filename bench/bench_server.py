@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from synthetic import synthetic_nquads  # noqa: E402
-
 from kg.corpus import resolve_corpus_dir  # noqa: E402
 from kg.pipeline import DEFAULT_FACTS_DIR, build_store  # noqa: E402
 from kg.queries import find_named_query  # noqa: E402
+from synthetic import synthetic_nquads  # noqa: E402
+
 from kg.store import open_store, replace_store  # noqa: E402
 
 POINT = "SELECT ?p ?o WHERE { <https://w3id.org/rekg/id/company/lynas-rare-earths> ?p ?o }"

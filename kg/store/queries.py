@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
 import yaml
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node

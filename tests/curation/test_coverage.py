@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kg.store import Store
-from tests.conftest import rows
 from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.curation.coverage import measure_coverage
-from kg.vocab import FACTS_DIR
 from kg.ingest.sheets import load_sheets
+from kg.store import Store
+from kg.vocab import FACTS_DIR
+from tests.conftest import rows
 
 ID = "https://w3id.org/rekg/id/"
 

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.vocab import FACTS_DIR
 from kg.store import EmbeddedStore
+from kg.vocab import FACTS_DIR
 
 TEXT = (
     "Acme Metals said on Monday that it supplies about 40% of Japan's NdPr oxide.\n"

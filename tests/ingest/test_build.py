@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.store import Store
-from tests.conftest import rows
-
 from kg.ingest.corpus import normalise
 from kg.ingest.pipeline import build_and_validate
-from kg.vocab import FACTS_DIR
 from kg.ingest.sheets import load_sheets
+from kg.store import Store
+from kg.vocab import FACTS_DIR
+from tests.conftest import rows
+
 
 def test_one_named_graph_per_source_plus_ontology_and_registry(store: Store) -> None:
     _, sheets = load_sheets(FACTS_DIR)

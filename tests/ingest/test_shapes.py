@@ -8,8 +8,8 @@ import pytest
 from pyshacl import validate
 from rdflib import Graph
 
-from kg.ontology import load_ontology
 from kg.ingest.validate import load_shapes, validate_graph
+from kg.ontology import load_ontology
 
 CASES = sorted((Path(__file__).parent / "shapes").glob("*.test.ttl"))
 

@@ -8,16 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from kg.store import Store
 from rdflib import RDF, Graph
 from typer.testing import CliRunner
 
-from kg.ontology import load_ontology
 from kg.errors import InconsistentGraph
-from kg.reasoning.explain import explain, parse_term
-from kg.vocab import EXPLANATIONS_GRAPH, ID, INFERRED_GRAPH, REKG
-from kg.store.queries import find_named_query
+from kg.ontology import load_ontology
 from kg.reasoning import reason
+from kg.reasoning.explain import explain, parse_term
+from kg.store import Store
+from kg.store.queries import find_named_query
+from kg.vocab import EXPLANATIONS_GRAPH, ID, INFERRED_GRAPH, REKG
 from tests.conftest import require, rows
 
 HEAD = """@prefix rekg: <https://w3id.org/rekg/ontology#> . @prefix id: <https://w3id.org/rekg/id/> .

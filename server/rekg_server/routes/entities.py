@@ -3,7 +3,6 @@ and the label search behind the page's search box."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
