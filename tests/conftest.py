@@ -136,6 +136,17 @@ def server(built_store: Path):
     live.stop()
 
 
+@pytest.fixture(scope="session")
+def client(built_store: Path):
+    """The app over the real store, called in process (its lifespan and worker pool run)."""
+    from fastapi.testclient import TestClient
+    from rekg_server.app import create_app
+    from rekg_server.settings import Settings
+
+    with TestClient(create_app(Settings(store_dir=built_store))) as test_client:
+        yield test_client
+
+
 @pytest.fixture()
 def store_copy(built_store: Path, tmp_path: Path) -> Path:
     """A writable copy of the built store (for updates)."""

@@ -43,7 +43,7 @@ def test_every_term_has_exactly_one_english_label_and_a_definition(ontology: Gra
     terms = own_terms(ontology)
     assert len(terms) > 100
     for term in terms:
-        labels = [l for l in ontology.objects(term, RDFS.label) if getattr(l, "language", None) == "en"]
+        labels = [label for label in ontology.objects(term, RDFS.label) if getattr(label, "language", None) == "en"]
         assert len(labels) == 1, f"{term} has {len(labels)} English labels"
         assert ontology.value(term, SKOS.definition) is not None, f"{term} has no definition"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +20,7 @@ from kg.vocab import FACTS_DIR
 __all__ = ["register"]
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     """How ``rekg validate`` prints its report."""
 
     text = "text"

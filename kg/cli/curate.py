@@ -19,7 +19,8 @@ from kg.ingest.sheets import load_sheets
 from kg.vocab import FACTS_DIR
 
 if TYPE_CHECKING:
-    from kg.curation.extract import Extraction, Extractor
+    from kg.curation.extract import Extractor
+    from kg.curation.proposals import Extraction
 
 __all__ = ["register"]
 
@@ -47,7 +48,7 @@ def coverage(
 
 def _extract_one(extractor: Extractor, path: Path, source_id: str | None) -> tuple[str, Extraction]:
     from kg.curation.draft import draft_sheet
-    from kg.curation.extract import slugify
+    from kg.curation.proposals import slugify
 
     text = read_article(path)
     extraction = extractor.extract(text)

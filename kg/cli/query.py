@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +23,7 @@ from kg.store.queries import list_named_queries, resolve_query_text
 __all__ = ["register"]
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     """How ``rekg query`` prints results (a graph result is always Turtle)."""
 
     table = "table"
@@ -33,7 +33,7 @@ class QueryFormat(str, Enum):
     xml = "xml"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     """The formats of ``rekg export``: triple formats give the union, quad formats keep the graphs."""
 
     ttl = "ttl"

@@ -7,7 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from kg.curation.extract import Extraction, Figure, Mention, slugify
+from kg.curation.proposals import Extraction, Figure, Mention, slugify
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
 __all__ = ["draft_sheet"]

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kg.curation.extract import NAMED_KINDS, Extraction, Extractor
+from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
+from kg.curation.lexicon import NAMED_KINDS
+from kg.curation.proposals import Extraction
 from kg.ingest.sheets import LoadedSheet
 from kg.store.base import Store
 from kg.vocab import ID, graph_iri

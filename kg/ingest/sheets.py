@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -46,7 +46,7 @@ REGISTRY_FILE = "entities.yaml"
 Ref = Annotated[str, Field(pattern=r"^[a-z]+/[A-Za-z0-9][A-Za-z0-9-]*$")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Unit = Literal[tuple(UNITS)]  # type: ignore[valid-type]
-Scalar = Union[bool, int, float, str, dt.date]
+Scalar = bool | int | float | str | dt.date
 
 
 class _Model(BaseModel):

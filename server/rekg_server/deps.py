@@ -58,7 +58,8 @@ class Services:
         pool = await self.fresh_pool()
         started = time.perf_counter()
         try:
-            result = await pool.run(QueryRequest(sparql, options))
+            with self.metrics.in_flight.track_inprogress():
+                result = await pool.run(QueryRequest(sparql, options))
         except Exception:
             self.metrics.errors.labels(endpoint).inc()
             raise

@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.curation.evaluate import evaluate
-from kg.curation.extract import CURRENCIES, Extractor
+from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
+from kg.curation.lexicon import CURRENCIES
 from kg.ingest.sheets import load_sheets
 from kg.store import EmbeddedStore, Store
 from kg.vocab import CURRENCY_UNITS, FACTS_DIR, UNITS

@@ -1,13 +1,18 @@
-"""The HTTP server, over real HTTP to uvicorn on loopback."""
+"""The HTTP server: through the ASGI app in process where real HTTP is not the point, over real
+HTTP to uvicorn for the limits (time, concurrency, rows) and updates."""
 
 from __future__ import annotations
 
 import http.server
+import logging
+import re
 import threading
+import time
 from pathlib import Path
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from rdflib import Graph
 
 from tests.conftest import LiveServer
@@ -22,10 +27,10 @@ def count(response: httpx.Response) -> int:
 
 # --- SPARQL protocol ---------------------------------------------------------------------
 
-def test_query_by_get_post_form_and_post_body_agree(server: LiveServer) -> None:
-    get = httpx.get(f"{server.url}/sparql", params={"query": COUNT})
-    form = httpx.post(f"{server.url}/sparql", data={"query": COUNT})
-    body = httpx.post(f"{server.url}/sparql", content=COUNT, headers={"Content-Type": "application/sparql-query"})
+def test_query_by_get_post_form_and_post_body_agree(client: TestClient) -> None:
+    get = client.get("/sparql", params={"query": COUNT})
+    form = client.post("/sparql", data={"query": COUNT})
+    body = client.post("/sparql", content=COUNT, headers={"Content-Type": "application/sparql-query"})
     assert get.status_code == form.status_code == body.status_code == 200
     assert count(get) == count(form) == count(body) > 5000
 
@@ -38,8 +43,8 @@ def test_query_by_get_post_form_and_post_body_agree(server: LiveServer) -> None:
     ("*/*", "application/sparql-results+json"),
     ("", "application/sparql-results+json"),
 ])
-def test_select_results_by_content_negotiation(server: LiveServer, accept: str, media: str) -> None:
-    response = httpx.get(f"{server.url}/sparql", params={"query": "SELECT ?s WHERE { ?s a <https://w3id.org/rekg/ontology#Country> } LIMIT 3"},
+def test_select_results_by_content_negotiation(client: TestClient, accept: str, media: str) -> None:
+    response = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s a <https://w3id.org/rekg/ontology#Country> } LIMIT 3"},
                          headers={"Accept": accept} if accept else {})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(media)
@@ -48,59 +53,59 @@ def test_select_results_by_content_negotiation(server: LiveServer, accept: str, 
 
 @pytest.mark.parametrize("accept,parser", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
                                            ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")])
-def test_construct_by_content_negotiation(server: LiveServer, accept: str, parser: str) -> None:
+def test_construct_by_content_negotiation(client: TestClient, accept: str, parser: str) -> None:
     query = f"CONSTRUCT {{ <{LYNAS}> ?p ?o }} WHERE {{ <{LYNAS}> ?p ?o }}"
-    response = httpx.get(f"{server.url}/sparql", params={"query": query}, headers={"Accept": accept})
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
     assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
     assert len(Graph().parse(data=response.text, format=parser)) > 5
 
 
-def test_unsupported_accept_is_406_with_the_supported_list(server: LiveServer) -> None:
-    response = httpx.get(f"{server.url}/sparql", params={"query": COUNT}, headers={"Accept": "image/png"})
+def test_unsupported_accept_is_406_with_the_supported_list(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": COUNT}, headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert "application/sparql-results+json" in response.text and "text/turtle" in response.text
 
 
-def test_select_asked_for_as_rdf_only_is_406(server: LiveServer) -> None:
-    response = httpx.get(f"{server.url}/sparql", params={"query": COUNT}, headers={"Accept": "text/turtle"})
+def test_select_asked_for_as_rdf_only_is_406(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": COUNT}, headers={"Accept": "text/turtle"})
     assert response.status_code == 406
 
 
-def test_service_description_without_query(server: LiveServer) -> None:
-    response = httpx.get(f"{server.url}/sparql", headers={"Accept": "text/turtle"})
+def test_service_description_without_query(client: TestClient) -> None:
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
     assert response.status_code == 200
     graph = Graph().parse(data=response.text, format="turtle")
     result = graph.query("PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT ?e WHERE { ?s a sd:Service ; sd:endpoint ?e }")
-    assert [str(r.e) for r in result] == [f"{server.url}/sparql"]
+    assert [str(r.e) for r in result] == ["http://testserver/sparql"]
 
 
-def test_each_source_graph_can_be_queried_with_graph(server: LiveServer) -> None:
+def test_each_source_graph_can_be_queried_with_graph(client: TestClient) -> None:
     query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/rekg/graph/s004-lessons-from-japan> { ?s ?p ?o } }"
-    assert 300 < count(httpx.get(f"{server.url}/sparql", params={"query": query})) < count(
-        httpx.get(f"{server.url}/sparql", params={"query": COUNT}))
+    assert 300 < count(client.get("/sparql", params={"query": query})) < count(
+        client.get("/sparql", params={"query": COUNT}))
 
 
-def test_default_graph_uri_restricts_the_default_graph(server: LiveServer) -> None:
-    response = httpx.get(f"{server.url}/sparql", params={"query": COUNT, "default-graph-uri": "https://w3id.org/rekg/graph/r01-japanese-magnet-makers"})
+def test_default_graph_uri_restricts_the_default_graph(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": COUNT, "default-graph-uri": "https://w3id.org/rekg/graph/r01-japanese-magnet-makers"})
     assert 10 < count(response) < 200
 
 
-def test_syntax_error_is_400_without_traceback(server: LiveServer) -> None:
-    response = httpx.get(f"{server.url}/sparql", params={"query": "SELECT WHERE {"})
+def test_syntax_error_is_400_without_traceback(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "SELECT WHERE {"})
     assert response.status_code == 400 and "syntax error" in response.text
     assert "Traceback" not in response.text
 
 
-def test_two_query_parameters_are_400(server: LiveServer) -> None:
-    assert httpx.get(f"{server.url}/sparql?query=ASK%7B%7D&query=ASK%7B%7D").status_code == 400
+def test_two_query_parameters_are_400(client: TestClient) -> None:
+    assert client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D").status_code == 400
 
 
-def test_post_of_another_media_type_is_415(server: LiveServer) -> None:
-    response = httpx.post(f"{server.url}/sparql", content="ASK {}", headers={"Content-Type": "text/plain"})
+def test_post_of_another_media_type_is_415(client: TestClient) -> None:
+    response = client.post("/sparql", content="ASK {}", headers={"Content-Type": "text/plain"})
     assert response.status_code == 415
 
 
-def test_service_clause_is_refused_and_nothing_leaves_the_server(server: LiveServer) -> None:
+def test_service_clause_is_refused_and_nothing_leaves_the_server(client: TestClient) -> None:
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -121,51 +126,51 @@ def test_service_clause_is_refused_and_nothing_leaves_the_server(server: LiveSer
         target = f"http://127.0.0.1:{listener.server_port}/sparql"
         for query in (f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
                       f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}"):
-            response = httpx.post(f"{server.url}/sparql", data={"query": query})
+            response = client.post("/sparql", data={"query": query})
             assert response.status_code == 400 and "SERVICE and LOAD are refused" in response.text
-        assert httpx.get(f"{server.url}/sparql", params={"query": f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }} LIMIT 1"}).status_code == 200
+        assert client.get("/sparql", params={"query": f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }} LIMIT 1"}).status_code == 200
     finally:
         listener.shutdown()
         listener.server_close()
     assert hits == []
 
 
-def test_cors_is_open_for_sparql_and_queries(server: LiveServer) -> None:
+def test_cors_is_open_for_sparql_and_queries(client: TestClient) -> None:
     for path in ("/sparql", "/queries"):
-        preflight = httpx.options(f"{server.url}{path}", headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST"})
+        preflight = client.options(path, headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST"})
         assert preflight.headers.get("access-control-allow-origin") in ("*", "https://example.org")
-    response = httpx.get(f"{server.url}/sparql", params={"query": COUNT}, headers={"Origin": "https://example.org"})
+    response = client.get("/sparql", params={"query": COUNT}, headers={"Origin": "https://example.org"})
     assert response.headers["access-control-allow-origin"] == "*"
 
 
 # --- named questions ---------------------------------------------------------------------
 
-def test_queries_lists_titles_descriptions_and_parameters(server: LiveServer) -> None:
-    listing = httpx.get(f"{server.url}/queries").json()
+def test_queries_lists_titles_descriptions_and_parameters(client: TestClient) -> None:
+    listing = client.get("/queries").json()
     by_name = {q["name"]: q for q in listing}
     q05 = next(q for name, q in by_name.items() if name.startswith("q05"))
     assert q05["title"].startswith("Which critical-minerals agreements")
     assert {p["name"] for p in q05["params"]} == {"party", "month"}
 
 
-def test_named_query_runs_with_parameters_and_negotiation(server: LiveServer) -> None:
-    response = httpx.get(f"{server.url}/queries/q02", params={"alliance": "https://w3id.org/rekg/id/alliance/new-asian-alliance"},
+def test_named_query_runs_with_parameters_and_negotiation(client: TestClient) -> None:
+    response = client.get("/queries/q02", params={"alliance": "https://w3id.org/rekg/id/alliance/new-asian-alliance"},
                          headers={"Accept": "text/csv"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert "South Korea" in response.text
 
 
-def test_unknown_named_query_is_404_and_bad_parameter_400(server: LiveServer) -> None:
-    assert httpx.get(f"{server.url}/queries/q99").status_code == 404
-    bad = httpx.get(f"{server.url}/queries/q02", params={"colour": "red"})
+def test_unknown_named_query_is_404_and_bad_parameter_400(client: TestClient) -> None:
+    assert client.get("/queries/q99").status_code == 404
+    bad = client.get("/queries/q02", params={"colour": "red"})
     assert bad.status_code == 400 and "has no parameter 'colour'" in bad.text
-    assert httpx.get(f"{server.url}/queries/q02", params={"alliance": "not an iri"}).status_code == 400
+    assert client.get("/queries/q02", params={"alliance": "not an iri"}).status_code == 400
 
 
 # --- entity pages, ontology, search, graph store -----------------------------------------
 
-def test_entity_page_html_shows_statements_sources_and_quotes(server: LiveServer) -> None:
-    response = httpx.get(f"{server.url}/id/company/lynas-rare-earths", headers={"Accept": "text/html"})
+def test_entity_page_html_shows_statements_sources_and_quotes(client: TestClient) -> None:
+    response = client.get("/id/company/lynas-rare-earths", headers={"Accept": "text/html"})
     assert response.status_code == 200 and "Accept" in response.headers["vary"]
     html = response.text
     assert "<h1>Lynas Rare Earths</h1>" in html
@@ -173,63 +178,67 @@ def test_entity_page_html_shows_statements_sources_and_quotes(server: LiveServer
     assert "the Mount Weld mine operated by Lynas Rare Earths Ltd." in html
 
 
-def test_entity_page_shows_figures_as_a_table(server: LiveServer) -> None:
-    html = httpx.get(f"{server.url}/id/country/CN", headers={"Accept": "text/html"}).text
+def test_entity_page_shows_figures_as_a_table(client: TestClient) -> None:
+    html = client.get("/id/country/CN", headers={"Accept": "text/html"}).text
     assert '<table class="figures">' in html and "production share" in html
 
 
-def test_entity_as_rdf(server: LiveServer) -> None:
-    response = httpx.get(f"{server.url}/id/company/lynas-rare-earths", headers={"Accept": "text/turtle"})
+def test_entity_as_rdf(client: TestClient) -> None:
+    response = client.get("/id/company/lynas-rare-earths", headers={"Accept": "text/turtle"})
     graph = Graph().parse(data=response.text, format="turtle")
     assert len(graph) > 10 and "Accept" in response.headers["vary"]
 
 
-def test_unknown_entity_is_404(server: LiveServer) -> None:
-    assert httpx.get(f"{server.url}/id/company/nope").status_code == 404
+def test_unknown_entity_is_404(client: TestClient) -> None:
+    assert client.get("/id/company/nope").status_code == 404
 
 
-def test_ontology_at_its_namespace(server: LiveServer) -> None:
-    assert "rekg:Refinery" in httpx.get(f"{server.url}/ontology", headers={"Accept": "text/html"}).text
-    graph = Graph().parse(data=httpx.get(f"{server.url}/ontology", headers={"Accept": "text/turtle"}).text, format="turtle")
+def test_ontology_at_its_namespace(client: TestClient) -> None:
+    assert "rekg:Refinery" in client.get("/ontology", headers={"Accept": "text/html"}).text
+    graph = Graph().parse(data=client.get("/ontology", headers={"Accept": "text/turtle"}).text, format="turtle")
     assert len(graph) > 500
 
 
-def test_label_search(server: LiveServer) -> None:
-    hits = httpx.get(f"{server.url}/search", params={"q": "lyn"}).json()
+def test_label_search(client: TestClient) -> None:
+    hits = client.get("/search", params={"q": "lyn"}).json()
     assert hits[0]["label"] == "Lynas Rare Earths" and hits[0]["path"] == "/id/company/lynas-rare-earths"
-    assert any(h["label"] == "Lynas Rare Earths" for h in httpx.get(f"{server.url}/search", params={"q": "the miner"}).json())
+    assert any(h["label"] == "Lynas Rare Earths" for h in client.get("/search", params={"q": "the miner"}).json())
 
 
 @pytest.mark.parametrize("graph", ["https://w3id.org/rekg/graph/s000-new-asian-alliance", "https://w3id.org/rekg/graph/ontology",
                                    "https://w3id.org/rekg/graph/entities"])
-def test_graph_store_returns_one_graph(server: LiveServer, graph: str) -> None:
-    response = httpx.get(f"{server.url}/rdf-graph-store", params={"graph": graph}, headers={"Accept": "application/n-triples"})
+def test_graph_store_returns_one_graph(client: TestClient, graph: str) -> None:
+    response = client.get("/rdf-graph-store", params={"graph": graph}, headers={"Accept": "application/n-triples"})
     assert response.status_code == 200 and len(Graph().parse(data=response.text, format="nt")) > 100
 
 
-def test_graph_store_default_and_missing(server: LiveServer) -> None:
-    assert httpx.get(f"{server.url}/rdf-graph-store?default", headers={"Accept": "text/turtle"}).status_code == 200
-    assert httpx.get(f"{server.url}/rdf-graph-store", params={"graph": "https://example.org/none"}).status_code == 404
+def test_graph_store_default_and_missing(client: TestClient) -> None:
+    assert client.get("/rdf-graph-store?default", headers={"Accept": "text/turtle"}).status_code == 200
+    assert client.get("/rdf-graph-store", params={"graph": "https://example.org/none"}).status_code == 404
 
 
 # --- operations ----------------------------------------------------------------------------
 
-def test_health_and_metrics(server: LiveServer) -> None:
-    assert httpx.get(f"{server.url}/health").json()["status"] == "ok"
-    httpx.get(f"{server.url}/sparql", params={"query": COUNT})
-    metrics = httpx.get(f"{server.url}/metrics").text
+def test_health_and_metrics(client: TestClient) -> None:
+    assert client.get("/health").json()["status"] == "ok"
+    client.get("/sparql", params={"query": COUNT})
+    metrics = client.get("/metrics").text
     assert 'rekg_queries_total{endpoint="sparql"}' in metrics
     assert "rekg_query_seconds_bucket" in metrics and "rekg_query_timeouts_total" in metrics
 
 
-def test_every_query_is_logged_with_its_duration(server: LiveServer) -> None:
-    httpx.get(f"{server.url}/sparql", params={"query": "ASK { ?s ?p ?o }"})
-    assert " ms" in server.logs() and "rekg.server" in server.logs()
+def test_every_query_is_logged_with_endpoint_form_rows_and_duration(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="rekg.server"):
+        client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3"})
+        client.get("/queries/q02", params={"alliance": "https://w3id.org/rekg/id/alliance/new-asian-alliance"})
+    lines = [r.getMessage() for r in caplog.records if r.name == "rekg.server"]
+    assert re.fullmatch(r"sparql solutions rows=3 truncated=False \d+\.\d ms", lines[0]), lines
+    assert re.fullmatch(r"queries/q02-members-of-an-alliance solutions rows=4 truncated=False \d+\.\d ms", lines[1]), lines
 
 
-def test_request_body_over_the_limit_is_413(server: LiveServer) -> None:
+def test_request_body_over_the_limit_is_413(client: TestClient) -> None:
     big = "#" + "x" * (1 << 20) + "\nASK {}"
-    response = httpx.post(f"{server.url}/sparql", content=big, headers={"Content-Type": "application/sparql-query"})
+    response = client.post("/sparql", content=big, headers={"Content-Type": "application/sparql-query"})
     assert response.status_code == 413
 
 
@@ -255,8 +264,9 @@ def test_queries_over_the_concurrency_bound_get_503_with_retry_after(built_store
         with httpx.Client(timeout=30) as client:
             slow = threading.Thread(target=lambda: client.get(f"{live.url}/sparql", params={"query": HEAVY}))
             slow.start()
-            import time
-            time.sleep(0.5)
+            deadline = time.monotonic() + 20
+            while "rekg_queries_in_flight 1.0" not in client.get(f"{live.url}/metrics").text:
+                assert time.monotonic() < deadline, "the slow query never started"
             response = client.get(f"{live.url}/sparql", params={"query": "ASK {}"})
             slow.join()
         assert response.status_code == 503 and response.headers["retry-after"] == "1"
@@ -270,6 +280,7 @@ def test_results_are_cut_at_the_row_limit(built_store: Path) -> None:
         response = httpx.get(f"{live.url}/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
         assert len(response.json()["results"]["bindings"]) == 10
         assert response.headers["x-rekg-truncated"] == "true"
+        assert re.search(r"rekg\.server.*sparql solutions rows=10 truncated=True \d+\.\d ms", live.logs())
     finally:
         live.stop()
 
@@ -280,8 +291,8 @@ INSERT = 'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> INSERT DATA { GRA
 BAD = 'PREFIX rekg: <https://w3id.org/rekg/ontology#> INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a rekg:Country } }'
 
 
-def test_update_is_off_without_a_token(server: LiveServer) -> None:
-    response = httpx.post(f"{server.url}/update", content=INSERT, headers={"Content-Type": "application/sparql-update"})
+def test_update_is_off_without_a_token(client: TestClient) -> None:
+    response = client.post("/update", content=INSERT, headers={"Content-Type": "application/sparql-update"})
     assert response.status_code == 403
 
 

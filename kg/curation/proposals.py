@@ -1,0 +1,86 @@
+"""What the extractor proposes for one article: mentions, figures, relations, sentences.
+
+Plain data, free of spaCy, so that drafting and evaluation read it without the extra installed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.vocab import ID
+
+__all__ = ["Extraction", "Figure", "Mention", "Relation", "Sentence", "slugify"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A known entity (``iri`` set) or a new candidate (``iri`` None, ``kind`` a guess) in the text."""
+
+    text: str
+    start: int
+    end: int
+    iri: str | None
+    kind: str
+    sentence: int
+
+    @property
+    def ref_iri(self) -> str:
+        """The entity's IRI, or for a new candidate the IRI its draft entry proposes."""
+        return self.iri or f"{ID}{self.kind}/{slugify(self.text)}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the text states, with unit, hedge and what it is likely about."""
+
+    value: Decimal
+    unit: str
+    hedge: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation proposed from a trigger pattern: kind, subject, object (entity IRIs or None)."""
+
+    kind: str
+    subject: str
+    object: str | None
+    sentence: int
+    share: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article that is not boilerplate, with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Extraction:
+    """Everything proposed for one article."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    references: list[Mention] = field(default_factory=list)
+    skipped_lines: int = 0
+
+
+def slugify(text: str) -> str:
+    """A stable slug for a new entity's id.
+
+    >>> slugify("Acme Metals Ltd.")
+    'acme-metals-ltd'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
