@@ -16,7 +16,6 @@ __all__ = [
     "BASE",
     "CURRENCY_UNITS",
     "DERIVED_GRAPHS",
-    "EXPLANATIONS_GRAPH",
     "FACTS_DIR",
     "GRAPH",
     "ID",
@@ -65,8 +64,7 @@ SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in NAMES
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 REGISTRY_GRAPH = GRAPH["entities"]
 INFERRED_GRAPH = GRAPH["inferred"]
-EXPLANATIONS_GRAPH = GRAPH["explanations"]
-DERIVED_GRAPHS = frozenset({ONTOLOGY_GRAPH, INFERRED_GRAPH, EXPLANATIONS_GRAPH})
+DERIVED_GRAPHS = frozenset({ONTOLOGY_GRAPH, INFERRED_GRAPH})
 
 # A figure's ``unit`` in a fact sheet -> its QUDT IRI. The sheet schema, the build and the
 # extractor's drafts all take their units from here.

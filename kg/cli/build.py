@@ -79,7 +79,7 @@ def validate(
 
 
 def reason(store: StoreOption = None) -> None:
-    """Recompute the inferred graph (OWL 2 RL closure, project rules, HermiT) and its explanations."""
+    """Recompute the inferred graph (OWL 2 RL closure, project rules, consistency)."""
     store_dir = default_store_dir(store)
     open_ready(store)
     with progress(bar=False) as shown:

@@ -23,7 +23,7 @@ from kg.ontology import load_ontology
 from kg.reasoning import Reasoning, reason
 from kg.store.base import Store, dump_bytes
 from kg.store.formats import N_QUADS, N_TRIPLES
-from kg.vocab import DERIVED_GRAPHS, EXPLANATIONS_GRAPH, ID, INFERRED_GRAPH, REKG, short_name
+from kg.vocab import DERIVED_GRAPHS, ID, INFERRED_GRAPH, REKG, short_name
 
 __all__ = ["BuildSummary", "asserted_graph", "build_and_validate", "build_store", "rederive_store", "violation_messages",
            "write_derived"]
@@ -98,9 +98,8 @@ def build_store(facts_dir: Path, store: Store, *, corpus_dir: Path | None,
         raise ValidationFailed(violation_messages(report, built))
     asserted = built.asserted_graphs()
     reasoning = reason(ReadOnlyGraphAggregate(asserted), built.ontology, on_stage=stage)
-    for iri, graph in ((INFERRED_GRAPH, reasoning.inferred), (EXPLANATIONS_GRAPH, reasoning.explanations)):
-        target = built.dataset.graph(iri)
-        target += graph
+    inferred = built.dataset.graph(INFERRED_GRAPH)
+    inferred += reasoning.inferred
     stage("writing the store")
     store.replace_all(built.dataset.serialize(format="nquads", encoding="utf-8"), media_type=N_QUADS)
     return BuildSummary(
@@ -126,18 +125,17 @@ def asserted_graph(store: Store) -> Graph:
 
 
 def write_derived(store: Store, reasoning: Reasoning) -> None:
-    """Replace the inferred and explanation graphs of ``store`` with ``reasoning``'s."""
-    for iri, graph in ((INFERRED_GRAPH, reasoning.inferred), (EXPLANATIONS_GRAPH, reasoning.explanations)):
-        store.replace_graph(str(iri), graph.serialize(format="nt", encoding="utf-8"), media_type=N_TRIPLES)
+    """Replace the inferred graph of ``store`` with ``reasoning``'s."""
+    store.replace_graph(str(INFERRED_GRAPH), reasoning.inferred.serialize(format="nt", encoding="utf-8"), media_type=N_TRIPLES)
 
 
 def rederive_store(store: Store, *, on_stage: Stage | None = None) -> BuildSummary:
-    """Recompute the inferred and explanation graphs of ``store`` from its asserted graphs."""
+    """Recompute the inferred graph of ``store`` from its asserted graphs."""
     started = time.perf_counter()
     reasoning = reason(asserted_graph(store), load_ontology(), on_stage=on_stage)
     (on_stage or (lambda name: None))("writing the store")
     write_derived(store, reasoning)
     return BuildSummary(
-        triples_per_graph={str(INFERRED_GRAPH): len(reasoning.inferred), str(EXPLANATIONS_GRAPH): len(reasoning.explanations)},
+        triples_per_graph={str(INFERRED_GRAPH): len(reasoning.inferred)},
         seconds=time.perf_counter() - started, inferred=len(reasoning.inferred), reasoning_seconds=reasoning.seconds,
     )

@@ -67,10 +67,12 @@ def _local_name(term: object) -> str | None:
     return text.rsplit("#", 1)[-1] if isinstance(term, URIRef) and "#" in text else text
 
 
-def validate_graph(data: Graph, *, ontology: Graph | None = None, shapes: Graph | None = None) -> ValidationReport:
+def validate_graph(data: Graph, *, ontology: Graph | None = None, shapes: Graph | None = None,
+                   focus_nodes: list[URIRef] | None = None) -> ValidationReport:
     """Validate ``data`` against the shapes. The class hierarchy comes from ``ontology`` when
     given (mixed into a copy of the data); without it, ``data`` must hold the ontology itself
-    (a build's dataset does) and is validated in place, uncopied.
+    (a build's dataset does) and is validated in place, uncopied. With ``focus_nodes``, only
+    those nodes are validated (against every shape that targets them).
 
     >>> from kg.ontology import load_ontology
     >>> from kg.vocab import ID, REKG
@@ -86,6 +88,7 @@ def validate_graph(data: Graph, *, ontology: Graph | None = None, shapes: Graph 
         inference="none",
         allow_warnings=True,
         inplace=ontology is None,
+        focus_nodes=focus_nodes or None,
     )
     results = []
     for node in report_graph.subjects(RDF.type, SH.ValidationResult):

@@ -1,31 +1,28 @@
-"""Walk an inferred triple back through its rules and premises to the source quotes."""
+"""Why a triple holds, found on demand: rules and premises down to the source quotes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from rdflib import RDF, URIRef
+from rdflib.term import Node
 
 from kg.errors import QueryError
+from kg.ontology import load_ontology
+from kg.reasoning.rules import Rule, Triple, compile_rules, substitute, unify
 from kg.store.base import Store
-from kg.vocab import EXPLANATIONS_GRAPH, ID, REKG, SPARQL_PREFIXES
+from kg.vocab import ID, INFERRED_GRAPH, REKG, SPARQL_PREFIXES
 
-__all__ = ["Step", "explain", "label", "parse_term"]
+__all__ = ["Explainer", "Step", "explain", "label", "parse_term"]
 
-_PREFIXES = SPARQL_PREFIXES
-_INFERENCE = _PREFIXES + f"""SELECT ?s ?p ?o ?n ?rule WHERE {{ GRAPH <{EXPLANATIONS_GRAPH}> {{
-  ?n a rekg:Inference ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rekg:rule ?rule }} }}"""
-_PREMISES = _PREFIXES + f"""SELECT ?n ?premise ?kind ?ps ?pp ?po ?rule WHERE {{ GRAPH <{EXPLANATIONS_GRAPH}> {{
-  ?n rekg:premise ?premise . ?premise a ?kind ; rdf:subject ?ps ; rdf:predicate ?pp ; rdf:object ?po .
-  OPTIONAL {{ ?premise rekg:rule ?rule }} }} }}"""
-# The evidence of an asserted premise: the claims that assert it, or, for a premise about an
+_ASSERTED = f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INFERRED_GRAPH}>) }}"
+# The evidence of an asserted triple: the claims that assert it, or, for a triple about an
 # n-ary claim node (a supply relation, figure, stake), that node's own evidence.
-_EVIDENCE = _PREFIXES + f"""SELECT DISTINCT ?premise ?sourceLabel ?quote WHERE {{
-  {{ GRAPH <{EXPLANATIONS_GRAPH}> {{ ?premise rekg:assertedBy ?claim }} }}
-  UNION {{ GRAPH <{EXPLANATIONS_GRAPH}> {{ ?premise rdf:subject ?claim }} ?claim prov:wasDerivedFrom ?any }}
+_EVIDENCE = SPARQL_PREFIXES + """SELECT DISTINCT ?sourceLabel ?quote WHERE {
+  { ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } UNION { ?s prov:wasDerivedFrom ?any BIND (?s AS ?claim) }
   ?claim prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote .
-}}"""
-_LABEL = _PREFIXES + "SELECT ?t ?label WHERE { ?t rdfs:label ?label } LIMIT 1"
+}"""
+_LABEL = SPARQL_PREFIXES + "SELECT ?t ?label WHERE { ?t rdfs:label ?label } LIMIT 1"
 
 
 @dataclass
@@ -37,6 +34,7 @@ class Step:
     rule: str | None
     premises: list[Step] = field(default_factory=list)
     evidence: list[tuple[str, str]] = field(default_factory=list)
+    description: str = ""
 
     def quotes(self) -> list[tuple[str, str]]:
         """Every (source, quote) reached anywhere below this step."""
@@ -74,25 +72,54 @@ def label(store: Store, iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _premises(store: Store, node: URIRef, seen: set[str]) -> list[Step]:
-    steps = []
-    for row in store.select(_PREMISES, bindings={"n": node}):
-        triple = (str(row["ps"]), str(row["pp"]), str(row["po"]))
-        premise = row["premise"]
-        if row["kind"] == REKG.Inference:
-            if str(premise) in seen:
+class Explainer:
+    """Finds derivations on demand: for a triple, a rule whose head matches it and whose body
+    matches the store (by the rule's own SPARQL), each premise explained in turn, never through
+    a triple already on the path, down to asserted triples and their quotes. Successes are
+    remembered, so explaining many triples shares the work."""
+
+    def __init__(self, store: Store, rules: list[Rule] | None = None):
+        self.store = store
+        self.rules = rules if rules is not None else compile_rules(load_ontology())
+        self._found: dict[Triple, Step] = {}
+
+    def _asserted(self, triple: Triple) -> Step | None:
+        s, p, o = triple
+        if not self.store.query(_ASSERTED, bindings={"s": s, "p": p, "o": o}).body.endswith(b"true}"):
+            return None
+        rows = self.store.select(_EVIDENCE, bindings={"s": s, "p": p, "o": o})
+        return Step(_text(triple), None, evidence=sorted({(str(r["sourceLabel"]), str(r["quote"])) for r in rows}))
+
+    def step(self, triple: Triple, path: frozenset[Triple] = frozenset()) -> Step | None:
+        """The explanation of ``triple``, or None when it neither is asserted nor follows."""
+        if triple in self._found:
+            return self._found[triple]
+        found = self._asserted(triple) or self._derived(triple, path | {triple})
+        if found is not None:
+            self._found[triple] = found
+        return found
+
+    def _derived(self, triple: Triple, path: frozenset[Triple]) -> Step | None:
+        for rule in self.rules:
+            binding = unify(rule.head, triple)
+            if binding is None:
                 continue
-            seen.add(str(premise))
-            steps.append(Step(triple, str(row["rule"]), _premises(store, premise, seen)))
-        else:
-            evidence = [(str(r["sourceLabel"]), str(r["quote"])) for r in store.select(_EVIDENCE, bindings={"premise": premise})]
-            steps.append(Step(triple, None, evidence=sorted(set(evidence))))
-    return steps
+            for row in self.store.select(rule.sparql(binding)):
+                full = {**binding, **row}
+                premises = [substitute(p, full) for p in rule.body]
+                if any(p in path for p in premises):
+                    continue
+                steps = [self.step(p, path) for p in premises]  # type: ignore[arg-type]
+                if all(steps):
+                    return Step(_text(triple), rule.name, steps, description=rule.description)  # type: ignore[arg-type]
+        return None
 
 
-def explain(store: Store, subject: URIRef, predicate: URIRef, obj: URIRef) -> Step | None:
-    """The explanation tree of an inferred triple, or None when it was not inferred."""
-    for row in store.select(_INFERENCE, bindings={"s": subject, "p": predicate, "o": obj}):
-        node = row["n"]
-        return Step((str(subject), str(predicate), str(obj)), str(row["rule"]), _premises(store, node, {str(node)}))
-    return None
+def _text(triple: Triple) -> tuple[str, str, str]:
+    return (str(triple[0]), str(triple[1]), str(triple[2]))
+
+
+def explain(store: Store, subject: URIRef, predicate: URIRef, obj: Node) -> Step | None:
+    """The explanation tree of a triple: asserted (with its quotes) or derived (with the rule
+    and the premises it rests on); None when it does not hold."""
+    return Explainer(store).step((subject, predicate, obj))

@@ -1,121 +1,265 @@
-"""The rules reasoning applies: OWL 2 RL rules in the forms the ontology uses (they explain
-the closure) and the project's own rules (what OWL 2 RL cannot say). Rules are data: a name,
-a description, a SPARQL pattern, the triple concluded and the premises it rests on.
+"""The rules reasoning applies, as data: a head, body patterns and filters.
+
+The OWL 2 RL rules (their W3C names) are instantiated from the ontology's axioms, so each
+compiled rule has constant predicates (``prp-symp`` over ``rekg:coMemberOf`` reads only
+``coMemberOf`` triples); the project's own rules say what OWL 2 RL cannot (differences,
+thresholds, n-ary relations, statuses). The same rules drive the engine
+(:mod:`~kg.reasoning.engine`), the consistency check and, as SPARQL, the explanations
+(:mod:`~kg.reasoning.explain`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from rdflib import OWL, RDF, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.query import ResultRow
+from rdflib.term import Node
 
-from kg.vocab import NAMESPACES, entity_iri
+from kg.vocab import REKG, entity_iri
 
-__all__ = ["OWL_RULES", "PROJECT_RULES", "RULES", "Rule", "Triple", "defined_class_matches"]
+__all__ = ["PROJECT_RULES", "AtLeast", "Contradiction", "Distinct", "NoValue", "Pattern", "Rule", "Triple",
+           "compile_contradictions", "compile_rules", "is_var", "substitute", "unify"]
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+Triple = tuple[Node, Node, Node]
+Pattern = tuple[Node | str, Node | str, Node | str]
+"""A triple pattern: ``"?name"`` strings are variables, anything else a constant term."""
+Binding = Mapping[str, Node]
+Objects = Callable[[Node, Node], Iterable[Node]]
+"""Looks up the objects of (subject, predicate) in the graph a filter is checked against."""
+
+
+def is_var(term: object) -> bool:
+    """Whether a pattern term is a variable (a plain ``"?name"`` string, not an RDF term)."""
+    return type(term) is str and term.startswith("?")  # type: ignore[union-attr]
+
+
+def substitute(pattern: Pattern, binding: Binding) -> Pattern:
+    """``pattern`` with its bound variables replaced by their values."""
+    return tuple(binding.get(t[1:], t) if is_var(t) else t for t in pattern)  # type: ignore[return-value]
+
+
+def unify(pattern: Pattern, triple: Triple, binding: Binding | None = None) -> dict[str, Node] | None:
+    """``binding`` extended so that ``pattern`` matches ``triple``, or None when it cannot."""
+    extended = dict(binding or {})
+    for term, value in zip(pattern, triple):
+        if is_var(term):
+            if extended.setdefault(term[1:], value) != value:  # type: ignore[index]
+                return None
+        elif term != value:
+            return None
+    return extended
+
+
+def _sparql_term(term: Node | str, binding: Binding) -> str:
+    """A term as SPARQL: a bound variable as its value, an unbound one as itself."""
+    if is_var(term):
+        value = binding.get(term[1:])  # type: ignore[index]
+        return term if value is None else value.n3()  # type: ignore[return-value]
+    return term.n3()  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True)
+class Distinct:
+    """The two terms differ (``FILTER (?x != ?y)``)."""
+
+    left: str
+    right: Node | str
+
+    def holds(self, binding: Binding, objects: Objects) -> bool:
+        """Whether the filter passes for ``binding``."""
+        return binding[self.left[1:]] != (binding[self.right[1:]] if is_var(self.right) else self.right)
+
+    def sparql(self, binding: Binding) -> str:
+        """The filter as SPARQL, ``binding`` substituted."""
+        return f"FILTER ({_sparql_term(self.left, binding)} != {_sparql_term(self.right, binding)})"
+
+
+@dataclass(frozen=True)
+class AtLeast:
+    """A numeric value is at least ``bound``."""
+
+    variable: str
+    bound: float
+
+    def holds(self, binding: Binding, objects: Objects) -> bool:
+        """Whether the filter passes for ``binding``."""
+        value = binding[self.variable[1:]]
+        try:
+            return isinstance(value, Literal) and float(value) >= self.bound
+        except ValueError:
+            return False
+
+    def sparql(self, binding: Binding) -> str:
+        """The filter as SPARQL, ``binding`` substituted."""
+        return f"FILTER ({_sparql_term(self.variable, binding)} >= {self.bound})"
+
+
+@dataclass(frozen=True)
+class NoValue:
+    """The subject has no ``predicate`` value among ``values`` (compared as text): negation over
+    asserted data only, so the rules stay stratified."""
+
+    variable: str
+    predicate: URIRef
+    values: frozenset[str]
+
+    def holds(self, binding: Binding, objects: Objects) -> bool:
+        """Whether the filter passes for ``binding``."""
+        return not any(str(v) in self.values for v in objects(binding[self.variable[1:]], self.predicate))
+
+    def sparql(self, binding: Binding) -> str:
+        """The filter as SPARQL, ``binding`` substituted."""
+        listed = ", ".join(Literal(v).n3() for v in sorted(self.values))
+        subject = _sparql_term(self.variable, binding)
+        return f"FILTER NOT EXISTS {{ {subject} {self.predicate.n3()} ?_v FILTER (STR(?_v) IN ({listed})) }}"
+
+
+Filter = Distinct | AtLeast | NoValue
+
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule: a SPARQL pattern, the triple it concludes and the premises it rests on.
-
-    Terms are ``?variables`` or prefixed names (``rekg:``, ``owl:``, ``rdf:``, ``rdfs:``, ``id:``).
-    """
+    """If every body pattern matches and every filter holds, the head holds."""
 
     name: str
     description: str
-    where: str
-    conclusion: tuple[str, str, str]
-    premises: tuple[tuple[str, str, str], ...]
-    owl: bool = False
+    head: Pattern
+    body: tuple[Pattern, ...]
+    filters: tuple[Filter, ...] = ()
 
-    def matches(self, graph: Graph) -> Iterable[tuple[Triple, list[Triple]]]:
-        """Every (conclusion, premises) this rule yields on ``graph``."""
-        for row in graph.query(f"SELECT * WHERE {{ {self.where} }}", initNs=NAMESPACES):
-            assert isinstance(row, ResultRow)
-            binding = row.asdict()
-            term = lambda text: binding[text[1:]] if text.startswith("?") else _expand(text)  # noqa: E731
-            yield tuple(map(term, self.conclusion)), [tuple(map(term, p)) for p in self.premises]  # type: ignore[misc]
+    def holds(self, binding: Binding, objects: Objects) -> bool:
+        """Whether every filter passes for a full binding of the body."""
+        return all(f.holds(binding, objects) for f in self.filters)
 
-
-def _expand(name: str) -> URIRef:
-    prefix, local = name.split(":", 1)
-    return URIRef(NAMESPACES[prefix] + local)
+    def sparql(self, binding: Binding | None = None) -> str:
+        """The body as a SPARQL SELECT (over the union of all graphs), ``binding`` substituted."""
+        bound = binding or {}
+        patterns = " . ".join(" ".join(_sparql_term(t, bound) for t in p) for p in self.body)
+        filters = " ".join(f.sparql(bound) for f in self.filters)
+        free = sorted({t for p in self.body for t in p if is_var(t) and t[1:] not in bound})  # type: ignore[union-attr]
+        return f"SELECT DISTINCT {' '.join(free) or '*'} WHERE {{ {patterns} . {filters} }}"
 
 
-# OWL 2 RL rules (their W3C names) in the forms the ontology uses: they explain owlrl's closure.
-OWL_RULES = [
-    Rule("prp-symp", "a symmetric property holds both ways", "?p a owl:SymmetricProperty . ?x ?p ?y .",
-         ("?y", "?p", "?x"), (("?x", "?p", "?y"),), owl=True),
-    Rule("prp-inv1", "a property implies its inverse", "?p owl:inverseOf ?q . ?x ?p ?y .",
-         ("?y", "?q", "?x"), (("?x", "?p", "?y"),), owl=True),
-    Rule("prp-inv2", "an inverse implies the property", "?p owl:inverseOf ?q . ?x ?q ?y .",
-         ("?y", "?p", "?x"), (("?x", "?q", "?y"),), owl=True),
-    Rule("prp-trp", "a transitive property chains", "?p a owl:TransitiveProperty . ?x ?p ?y . ?y ?p ?z .",
-         ("?x", "?p", "?z"), (("?x", "?p", "?y"), ("?y", "?p", "?z")), owl=True),
-    Rule("prp-spo1", "a sub-property implies its super-property", "?p rdfs:subPropertyOf ?q . ?x ?p ?y .",
-         ("?x", "?q", "?y"), (("?x", "?p", "?y"),), owl=True),
-    Rule("prp-spo2", "a property chain implies its property",
-         "?p owl:propertyChainAxiom ?l . ?l rdf:first ?p1 ; rdf:rest/rdf:first ?p2 . ?x ?p1 ?y . ?y ?p2 ?z .",
-         ("?x", "?p", "?z"), (("?x", "?p1", "?y"), ("?y", "?p2", "?z")), owl=True),
-    Rule("prp-dom", "a property's domain types its subject", "?p rdfs:domain ?c . FILTER isIRI(?c) ?x ?p ?y .",
-         ("?x", "rdf:type", "?c"), (("?x", "?p", "?y"),), owl=True),
-    Rule("prp-rng", "a property's range types its object", "?p rdfs:range ?c . FILTER isIRI(?c) ?x ?p ?y . FILTER (!isLiteral(?y))",
-         ("?y", "rdf:type", "?c"), (("?x", "?p", "?y"),), owl=True),
-    Rule("cax-sco", "a member of a class is a member of its superclasses",
-         "?c rdfs:subClassOf ?d . FILTER isIRI(?d) ?x a ?c .", ("?x", "rdf:type", "?d"), (("?x", "rdf:type", "?c"),), owl=True),
-]
+@dataclass(frozen=True)
+class Contradiction:
+    """A pattern that must never match: the data breaks ``axiom``."""
+
+    name: str
+    axiom: str
+    body: tuple[Pattern, ...]
+    subject: str = "?x"
+
 
 # The project's own rules: what OWL 2 RL cannot say (differences, thresholds, n-ary relations).
-PROJECT_RULES = [
+PROJECT_RULES = (
     Rule("partner-via-agreement", "parties to the same agreement (not merely proposed or in talks) are partners",
-         """?x rekg:coPartyOf ?y . FILTER (?x != ?y)
-            FILTER EXISTS { ?x rekg:partyTo ?a . ?a rekg:party ?y .
-                            FILTER NOT EXISTS { ?a rekg:status ?st FILTER (STR(?st) IN ("proposed", "in talks")) } }""",
-         ("?x", "rekg:partnerOf", "?y"), (("?x", "rekg:coPartyOf", "?y"),)),
+         ("?x", REKG.partnerOf, "?y"), (("?x", REKG.partyTo, "?a"), ("?a", REKG.party, "?y")),
+         (Distinct("?x", "?y"), NoValue("?a", REKG.status, frozenset({"proposed", "in talks"})))),
     Rule("partner-via-alliance", "members of the same alliance are partners",
-         "?x rekg:coMemberOf ?y . FILTER (?x != ?y)", ("?x", "rekg:partnerOf", "?y"), (("?x", "rekg:coMemberOf", "?y"),)),
+         ("?x", REKG.partnerOf, "?y"), (("?x", REKG.coMemberOf, "?y"),), (Distinct("?x", "?y"),)),
     Rule("supplies-to", "the supplier of a supply relation supplies its customer",
-         "?r a rekg:SupplyRelation ; rekg:supplier ?x ; rekg:customer ?y . FILTER (?x != ?y)",
-         ("?x", "rekg:suppliesTo", "?y"), (("?r", "rekg:supplier", "?x"), ("?r", "rekg:customer", "?y"))),
+         ("?x", REKG.suppliesTo, "?y"),
+         (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.supplier, "?x"), ("?r", REKG.customer, "?y")),
+         (Distinct("?x", "?y"),)),
     Rule("supply-reaches-producers",
          "a supplier of a material to a country is upstream of that country's producers of goods made from it",
-         """?r rekg:supplier ?s ; rekg:customer ?c ; rekg:material ?m . ?c a rekg:Country .
-            ?maker rekg:headquarteredIn ?c ; rekg:produces ?product . ?product rekg:madeFrom ?m . FILTER (?s != ?maker)""",
-         ("?s", "rekg:upstreamOf", "?maker"),
-         (("?r", "rekg:supplier", "?s"), ("?r", "rekg:customer", "?c"), ("?r", "rekg:material", "?m"),
-          ("?maker", "rekg:headquarteredIn", "?c"), ("?maker", "rekg:produces", "?product"), ("?product", "rekg:madeFrom", "?m"))),
+         ("?s", REKG.upstreamOf, "?maker"),
+         (("?r", REKG.supplier, "?s"), ("?r", REKG.customer, "?c"), ("?r", REKG.material, "?m"), ("?c", RDF.type, REKG.Country),
+          ("?maker", REKG.headquarteredIn, "?c"), ("?maker", REKG.produces, "?product"), ("?product", REKG.madeFrom, "?m")),
+         (Distinct("?s", "?maker"),)),
     Rule("refiner-outside-china", "an organisation operating a refinery in a country other than China",
-         f"?o rekg:operates ?f . ?f a rekg:Refinery ; rekg:locatedIn ?c . ?c a rekg:Country . FILTER (?c != <{entity_iri('country/CN')}>)",
-         ("?o", "rdf:type", "rekg:RefinerOutsideChina"),
-         (("?o", "rekg:operates", "?f"), ("?f", "rdf:type", "rekg:Refinery"), ("?f", "rekg:locatedIn", "?c"), ("?c", "rdf:type", "rekg:Country"))),
+         ("?o", RDF.type, REKG.RefinerOutsideChina),
+         (("?o", REKG.operates, "?f"), ("?f", RDF.type, REKG.Refinery), ("?f", REKG.locatedIn, "?c"), ("?c", RDF.type, REKG.Country)),
+         (Distinct("?c", URIRef(entity_iri("country/CN"))),)),
     Rule("single-supplier-dependence", "a country that gets at least 50 % of its needs for a material from one supplier",
-         "?r a rekg:SupplyRelation ; rekg:customer ?c ; rekg:supplier ?s ; rekg:share ?share . ?c a rekg:Country . FILTER (?share >= 50)",
-         ("?c", "rdf:type", "rekg:SingleSupplierDependentCountry"),
-         (("?r", "rekg:customer", "?c"), ("?r", "rekg:supplier", "?s"), ("?r", "rekg:share", "?share"))),
-]
-
-RULES = OWL_RULES + PROJECT_RULES
-
-
-def defined_class_matches(graph: Graph) -> Iterable[tuple[Triple, list[Triple], str]]:
-    """cls-int1 with cls-hv1: membership of a class defined as an intersection of classes and
-    hasValue restrictions, with the triples that satisfy each part."""
-    for defined, expression in graph.subject_objects(OWL.equivalentClass):
-        members = graph.value(expression, OWL.intersectionOf)
-        if not isinstance(defined, URIRef) or members is None:
-            continue
-        parts = list(Collection(graph, members))
-        classes = [p for p in parts if isinstance(p, URIRef)]
-        restrictions = [(graph.value(p, OWL.onProperty), graph.value(p, OWL.hasValue)) for p in parts if isinstance(p, BNode)]
-        if not classes or any(v is None for _, v in restrictions):
-            continue
-        for candidate in set(graph.subjects(RDF.type, classes[0])):
-            premises = [(candidate, RDF.type, c) for c in classes] + [(candidate, p, v) for p, v in restrictions]
-            if all(t in graph for t in premises):
-                yield (candidate, RDF.type, defined), premises, f"cls-int1 ({defined.n3(graph.namespace_manager)})"
+         ("?c", RDF.type, REKG.SingleSupplierDependentCountry),
+         (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.customer, "?c"), ("?r", REKG.supplier, "?s"),
+          ("?r", REKG.share, "?share"), ("?c", RDF.type, REKG.Country)),
+         (AtLeast("?share", 50),)),
+)
 
 
+def _iris(graph: Graph, predicate: URIRef) -> Iterable[tuple[URIRef, URIRef]]:
+    for s, o in graph.subject_objects(predicate):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            yield s, o
+
+
+def _typed(graph: Graph, kind: URIRef) -> list[URIRef]:
+    return sorted(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef))
+
+
+def _owl_rules(tbox: Graph) -> Iterable[Rule]:
+    for p in _typed(tbox, OWL.SymmetricProperty):
+        yield Rule("prp-symp", f"{p.n3()} is symmetric", ("?y", p, "?x"), (("?x", p, "?y"),))
+    for p in _typed(tbox, OWL.TransitiveProperty):
+        yield Rule("prp-trp", f"{p.n3()} is transitive", ("?x", p, "?z"), (("?x", p, "?y"), ("?y", p, "?z")))
+    for p, q in _iris(tbox, OWL.inverseOf):
+        yield Rule("prp-inv1", f"{q.n3()} is the inverse of {p.n3()}", ("?y", q, "?x"), (("?x", p, "?y"),))
+        yield Rule("prp-inv2", f"{p.n3()} is the inverse of {q.n3()}", ("?y", p, "?x"), (("?x", q, "?y"),))
+    for p, q in _iris(tbox, RDFS.subPropertyOf):
+        yield Rule("prp-spo1", f"{p.n3()} is a sub-property of {q.n3()}", ("?x", q, "?y"), (("?x", p, "?y"),))
+    for p, q in _iris(tbox, OWL.equivalentProperty):
+        yield Rule("prp-eqp1", f"{p.n3()} is equivalent to {q.n3()}", ("?x", q, "?y"), (("?x", p, "?y"),))
+        yield Rule("prp-eqp2", f"{q.n3()} is equivalent to {p.n3()}", ("?x", p, "?y"), (("?x", q, "?y"),))
+    for p, chain in tbox.subject_objects(OWL.propertyChainAxiom):
+        steps = list(Collection(tbox, chain))
+        body = tuple((f"?u{i}", step, f"?u{i + 1}") for i, step in enumerate(steps))
+        yield Rule("prp-spo2", f"{p.n3()} is the chain {' / '.join(s.n3() for s in steps)}", ("?u0", p, f"?u{len(steps)}"), body)
+    for p, c in _iris(tbox, RDFS.domain):
+        yield Rule("prp-dom", f"the domain of {p.n3()} is {c.n3()}", ("?x", RDF.type, c), (("?x", p, "?y"),))
+    for p, c in _iris(tbox, RDFS.range):
+        if (p, RDF.type, OWL.DatatypeProperty) not in tbox:
+            yield Rule("prp-rng", f"the range of {p.n3()} is {c.n3()}", ("?y", RDF.type, c), (("?x", p, "?y"),))
+    for c, d in _iris(tbox, RDFS.subClassOf):
+        yield Rule("cax-sco", f"{c.n3()} is a subclass of {d.n3()}", ("?x", RDF.type, d), (("?x", RDF.type, c),))
+    for c, expression in tbox.subject_objects(OWL.equivalentClass):
+        if isinstance(expression, URIRef):
+            yield Rule("cax-eqc1", f"{c.n3()} is equivalent to {expression.n3()}", ("?x", RDF.type, expression), (("?x", RDF.type, c),))
+            yield Rule("cax-eqc2", f"{expression.n3()} is equivalent to {c.n3()}", ("?x", RDF.type, c), (("?x", RDF.type, expression),))
+        elif (members := tbox.value(expression, OWL.intersectionOf)) is not None and isinstance(c, URIRef):
+            yield from _intersection_rules(tbox, c, list(Collection(tbox, members)))
+
+
+def _intersection_rules(tbox: Graph, defined: URIRef, parts: list[Node]) -> Iterable[Rule]:
+    """cls-int1 (all parts make a member), cls-int2 and cls-hv2 (a member has every part)."""
+    conditions: list[Pattern] = []
+    for part in parts:
+        if isinstance(part, URIRef):
+            conditions.append(("?x", RDF.type, part))
+        elif (value := tbox.value(part, OWL.hasValue)) is not None:
+            conditions.append(("?x", tbox.value(part, OWL.onProperty), value))  # type: ignore[arg-type]
+        else:
+            return  # a part OWL 2 RL cannot use in this position: no rule
+    name = defined.n3()
+    yield Rule("cls-int1", f"{name} is the intersection of its parts", ("?x", RDF.type, defined), tuple(conditions))
+    for condition in conditions:
+        kind = "cls-int2" if condition[1] == RDF.type else "cls-hv2"
+        yield Rule(kind, f"every {name} meets each part of its definition", condition, (("?x", RDF.type, defined),))
+
+
+def compile_rules(ontology: Graph) -> list[Rule]:
+    """Every rule over ``ontology``: the OWL 2 RL rules its axioms call for, then the project's."""
+    return [*_owl_rules(ontology), *PROJECT_RULES]
+
+
+def compile_contradictions(ontology: Graph) -> list[Contradiction]:
+    """The OWL 2 RL inconsistency rules its axioms call for (cax-dw, cax-adc, prp-asyp, prp-irp,
+    prp-pdw, cls-nothing2)."""
+    found = [Contradiction("cls-nothing2", "nothing is a member of owl:Nothing", (("?x", RDF.type, OWL.Nothing),))]
+    pairs = [(a, b, "owl:disjointWith") for a, b in _iris(ontology, OWL.disjointWith)]
+    for group in ontology.subjects(RDF.type, OWL.AllDisjointClasses):
+        members = list(Collection(ontology, ontology.value(group, OWL.members)))
+        pairs += [(a, b, "owl:AllDisjointClasses") for i, a in enumerate(members) for b in members[i + 1:]]
+    for a, b, axiom in pairs:
+        found.append(Contradiction("cax-dw" if axiom == "owl:disjointWith" else "cax-adc",
+                                   f"{a.n3()} and {b.n3()} are disjoint ({axiom})", (("?x", RDF.type, a), ("?x", RDF.type, b))))
+    for p in _typed(ontology, OWL.AsymmetricProperty):
+        found.append(Contradiction("prp-asyp", f"{p.n3()} is asymmetric", (("?x", p, "?y"), ("?y", p, "?x"))))
+    for p in _typed(ontology, OWL.IrreflexiveProperty):
+        found.append(Contradiction("prp-irp", f"{p.n3()} is irreflexive", (("?x", p, "?x"),)))
+    for p, q in _iris(ontology, OWL.propertyDisjointWith):
+        found.append(Contradiction("prp-pdw", f"{p.n3()} and {q.n3()} are disjoint properties", (("?x", p, "?y"), ("?x", q, "?y"))))
+    return found

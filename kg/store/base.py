@@ -8,7 +8,7 @@ store fits as well as the embedded Oxigraph one (:mod:`kg.store.embedded`).
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Literal, Protocol, runtime_checkable
 
@@ -16,9 +16,11 @@ from rdflib.term import Node
 
 from kg.store.formats import SPARQL_JSON, TURTLE
 
-__all__ = ["QueryResult", "Row", "Store", "dump_bytes"]
+__all__ = ["Quad", "QueryResult", "Row", "Store", "dump_bytes"]
 
 Row = dict[str, Node]
+Quad = tuple[Node, Node, Node, str | None]
+"""A triple and the IRI of its named graph (None: the default graph)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,16 @@ class Store(Protocol):
         """Add RDF: a dataset format keeps its graphs, a triple format goes into ``graph``."""
         ...
 
+    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad]) -> None:
+        """Delete then insert quads ``(s, p, o, graph IRI)`` in one transaction: readers see
+        the store before or after, never between, and see it at once."""
+        ...
+
+    def quads(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None,
+              graph: str | None = None) -> Iterator[Quad]:
+        """The quads matching a pattern (None matches anything)."""
+        ...
+
     def replace_graph(self, graph: str, data: bytes, *, media_type: str) -> None:
         """Replace one named graph with the triples of ``data``."""
         ...
@@ -86,7 +98,7 @@ class Store(Protocol):
         ...
 
     def version(self) -> str:
-        """An identifier of the data served now; it changes when a build replaces it."""
+        """An identifier of the data served now; it changes with every write."""
         ...
 
 

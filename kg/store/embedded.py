@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -28,7 +28,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import NotAcceptable, QueryError, StoreError
-from kg.store.base import QueryResult, Row
+from kg.store.base import Quad, QueryResult, Row
 from kg.store.formats import SPARQL_JSON, TURTLE
 from kg.store.sparql import refuse_remote_clauses
 from kg.vocab import NAMESPACES
@@ -98,6 +98,7 @@ class EmbeddedStore:
         self.root, self.read_only = root, read_only and root is not None
         self._pinned: Path | None = None
         self._store = ox.Store() if root is None else self._open_current()
+        self._generation = 0 if root is None or not self.exists(root) else self._read_generation()
 
     @classmethod
     def pinned(cls, database: Path) -> EmbeddedStore:
@@ -105,6 +106,7 @@ class EmbeddedStore:
         later (a query worker serves one version until it is replaced)."""
         store = cls.__new__(cls)
         store.root, store.read_only, store._pinned = database.parent, True, database
+        store._generation = store._read_generation()
         try:
             store._store = ox.Store.read_only(str(database))
         except OSError as exc:
@@ -155,6 +157,7 @@ class EmbeddedStore:
         >>> store.query("SELECT ?o WHERE { ?s ?p ?o }", results_type="text/csv").body
         b'o\\r\\nx\\r\\n'
         """
+        self._refresh()
         refuse_remote_clauses(sparql)
         options: dict[str, Any] = {"base_iri": base_iri}
         if default_graphs is not None:
@@ -193,6 +196,7 @@ class EmbeddedStore:
         >>> store.select("SELECT ?s ?o ?none WHERE { ?s ?p ?o }")
         [{'s': rdflib.term.URIRef('http://e/a'), 'o': rdflib.term.Literal('x', lang='en')}]
         """
+        self._refresh()
         refuse_remote_clauses(sparql)
         substitutions = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
         with _engine_errors("query"):
@@ -204,6 +208,7 @@ class EmbeddedStore:
 
     def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.dump`."""
+        self._refresh()
         rdf_format = _rdf_format(media_type)
         with _engine_errors("dump"):
             prefixes = NAMESPACES if rdf_format in _PREFIXED else None
@@ -217,11 +222,43 @@ class EmbeddedStore:
 
     def graph_names(self) -> list[str]:
         """See :meth:`kg.store.base.Store.graph_names`."""
+        self._refresh()
         return sorted(g.value for g in self._store.named_graphs())
 
     def version(self) -> str:
-        """The name of the database folder served (``memory`` in memory)."""
-        return "memory" if self.root is None else self.database().name
+        """The database folder served and its write generation (``memory:N`` in memory)."""
+        if self.root is None:
+            return f"memory:{self._generation}"
+        return f"{self.database().name}:{self._read_generation()}"
+
+    def _marker(self) -> Path:
+        database = self.database()
+        return database.parent / f"{database.name}.generation"
+
+    def _read_generation(self) -> int:
+        try:
+            return int(self._marker().read_text())
+        except (FileNotFoundError, ValueError):
+            return 0
+
+    def _refresh(self) -> None:
+        """A read-only handle sees the database as it was when opened: reopen it when a writer
+        has committed since (the generation marker says so)."""
+        if self.read_only and self.root is not None:
+            generation = self._read_generation()
+            if generation != self._generation:
+                self._store = ox.Store.read_only(str(self.database()))
+                self._generation = generation
+
+    def quads(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None,
+              graph: str | None = None) -> Iterator[Quad]:
+        """See :meth:`kg.store.base.Store.quads`."""
+        self._refresh()
+        pattern = [None if t is None else _to_ox(t) for t in (subject, predicate, obj)]
+        target = None if graph is None else ox.NamedNode(graph)
+        for quad in self._store.quads_for_pattern(*pattern, target):
+            name = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+            yield _from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object), name
 
     # --- writing -----------------------------------------------------------------------
 
@@ -232,11 +269,34 @@ class EmbeddedStore:
             raise StoreError(f"no store at {self.root}: run `rekg build` first")
         return self._store
 
+    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad]) -> None:
+        """See :meth:`kg.store.base.Store.apply`: one SPARQL Update request is one transaction
+        (insertions alone go through ``extend``, also one transaction); the generation marker
+        then tells read-only handles to reopen."""
+        deletions, insertions = list(deletions), list(insertions)
+        store = self._writable()
+        with _engine_errors("update"):
+            if deletions:
+                store.update(f"DELETE DATA {{ {_data_block(deletions)} }} ; INSERT DATA {{ {_data_block(insertions)} }}")
+            elif insertions:
+                store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(g) if g else ox.DefaultGraph())
+                             for s, p, o, g in insertions)
+        self._bump_generation()
+
+    def _bump_generation(self) -> None:
+        self._generation += 1
+        if self.root is not None:
+            self._generation = self._read_generation() + 1
+            partial = self._marker().with_suffix(".partial")
+            partial.write_text(str(self._generation))
+            os.replace(partial, self._marker())
+
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.update`."""
         refuse_remote_clauses(sparql)
         with _engine_errors("update"):
             self._writable().update(sparql, base_iri=base_iri)
+        self._bump_generation()
 
     def load(self, data: bytes, *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.load`."""
@@ -277,11 +337,21 @@ class EmbeddedStore:
         for old in self.root.glob("db-*"):
             if old not in (database, previous):
                 shutil.rmtree(old, ignore_errors=True)
+        self._generation = 0
         if self.read_only:
             del fresh
             self._store = ox.Store.read_only(str(database))
         else:
             self._store = fresh
+
+
+def _data_block(quads: list[Quad]) -> str:
+    """Quads as the body of INSERT DATA / DELETE DATA."""
+    lines = []
+    for s, p, o, g in quads:
+        triple = f"{s.n3()} {p.n3()} {o.n3()} ."
+        lines.append(f"GRAPH <{g}> {{ {triple} }}" if g else triple)
+    return "\n".join(lines)
 
 
 def _take(items: Any, limit: int | None) -> Iterator[Any]:

@@ -1,0 +1,143 @@
+"""Incremental change: quads in and out of the asserted graphs, checked and reasoned about
+only where they touch, written with their consequences in one transaction.
+
+1. The quads become a triple-level change (a triple stays asserted while any graph holds it).
+2. SHACL validates only the focus nodes the change touches, plus the nodes that link to a node
+   whose types changed, over their neighbourhood (pyshacl's ``focus_nodes``).
+3. The engine, kept warm per store, derives additions semi-naively and withdraws removals by
+   delete-and-rederive; the OWL 2 RL inconsistency rules look only near the change.
+4. Asserted and inferred changes reach the store through one :meth:`Store.apply`.
+
+A refused change leaves the store and the warm engine as they were.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.term import Node
+
+from kg.errors import UpdateRefused
+from kg.ingest.validate import validate_graph
+from kg.ontology import load_ontology
+from kg.reasoning.closure import engine_for, is_ours, raise_if_inconsistent
+from kg.reasoning.engine import Engine
+from kg.reasoning.rules import Triple
+from kg.store.base import Quad, Store
+from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH
+
+__all__ = ["ChangeSummary", "apply_change", "warm_engine"]
+
+_DERIVED = {str(g) for g in DERIVED_GRAPHS}
+_warm: weakref.WeakKeyDictionary[Store, tuple[str, Engine]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What a change did: quads written and removed, inferred triples added and withdrawn."""
+
+    inserted: int
+    deleted: int
+    inferred_added: int
+    inferred_removed: int
+
+
+def _asserted_triples(store: Store) -> Iterable[Triple]:
+    for s, p, o, g in store.quads():
+        if g not in _DERIVED:
+            yield s, p, o
+
+
+def warm_engine(store: Store, on_stage: Callable[[str], None] | None = None) -> Engine:
+    """The engine holding ``store``'s closure, computed once and kept while the store's version
+    is the one it was computed for."""
+    version = store.version()
+    cached = _warm.get(store)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    (on_stage or (lambda name: None))("reading the asserted graphs into the reasoner")
+    engine = engine_for(load_ontology())
+    engine.add(_asserted_triples(store))
+    _warm[store] = (version, engine)
+    return engine
+
+
+def _still_asserted(store: Store, triple: Triple, deleted: set[Quad], inserted_triples: set[Triple]) -> bool:
+    if triple in inserted_triples:
+        return True
+    return any(g not in _DERIVED and (*triple, g) not in deleted for *_, g in store.quads(*triple))
+
+
+def _neighbourhood(store: Store, focus: set[Node], added: set[Triple], removed: set[Triple]) -> Graph:
+    """The asserted triples SHACL reads about ``focus`` after the change: their statements and
+    the types of what they point at."""
+    graph = Graph()
+    for node in focus:
+        for s, p, o, g in store.quads(node):
+            if g not in _DERIVED and (s, p, o) not in removed:
+                graph.add((s, p, o))
+    for triple in added:
+        if triple[0] in focus:
+            graph.add(triple)
+    for value in {o for o in graph.objects() if isinstance(o, URIRef)}:
+        for s, p, o, g in store.quads(value, RDF.type):
+            if g not in _DERIVED and (s, p, o) not in removed:
+                graph.add((s, p, o))
+    for triple in added:
+        if triple[1] == RDF.type:
+            graph.add(triple)
+    return graph
+
+
+def _check_shapes(store: Store, added: set[Triple], removed: set[Triple]) -> None:
+    focus: set[Node] = {t[0] for t in added | removed} | {t[2] for t in added | removed if isinstance(t[2], URIRef)}
+    retyped = {t[0] for t in added | removed if t[1] == RDF.type}
+    for node in retyped:  # a node whose types changed may break the shapes of those linking to it
+        focus |= {s for s, *_ in store.quads(None, None, node)}
+    focus = {n for n in focus if isinstance(n, URIRef)}
+    if not focus:
+        return
+    report = validate_graph(_neighbourhood(store, focus, added, removed), ontology=load_ontology(), focus_nodes=sorted(focus))
+    if report.violations:
+        raise UpdateRefused(report)
+
+
+def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]) -> ChangeSummary:
+    """Delete then insert asserted quads, with the SHACL gate and incremental reasoning.
+
+    Raises:
+        UpdateRefused: the result would violate the shapes; nothing is written.
+        InconsistentGraph: the result contradicts the ontology; nothing is written.
+    """
+    deleted_quads = {q for q in deleted if q[3] not in _DERIVED}
+    inserted_quads = {q for q in inserted if q[3] not in _DERIVED}
+    existing = {q for q in inserted_quads if next(store.quads(q[0], q[1], q[2], q[3]), None) is not None}
+    inserted_quads -= existing - deleted_quads
+    inserted_triples = {q[:3] for q in inserted_quads}
+    removed = {q[:3] for q in deleted_quads if not _still_asserted(store, q[:3], deleted_quads, inserted_triples)}
+    added = {t for t in inserted_triples if not any(g not in _DERIVED for *_, g in store.quads(*t))}  # type: ignore[misc]
+    _check_shapes(store, added, removed)
+
+    engine = warm_engine(store)
+    before = {t for t in added | removed if t in engine.facts and t not in engine.asserted}
+    try:
+        first, second = engine.remove(removed), engine.add(added)
+        raise_if_inconsistent(engine, load_ontology(), near=added | second.added)
+    except BaseException:
+        _warm.pop(store, None)  # the warm engine saw a change that is not written: recompute next time
+        raise
+    touched = first.added | first.removed | second.added | second.removed | before
+    now_inferred = {t for t in touched if t in engine.facts and t not in engine.asserted and is_ours(t)}
+    was_inferred = {t for t in touched if is_ours(t)} - now_inferred
+    graph = str(INFERRED_GRAPH)
+    try:
+        store.apply([*deleted_quads, *((*t, graph) for t in was_inferred)],
+                    [*inserted_quads, *((*t, graph) for t in now_inferred)])
+    except BaseException:
+        _warm.pop(store, None)
+        raise
+    _warm[store] = (store.version(), engine)
+    return ChangeSummary(len(inserted_quads), len(deleted_quads), len(now_inferred), len(was_inferred))
