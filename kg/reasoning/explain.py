@@ -18,7 +18,7 @@ __all__ = ["Explainer", "Step", "explain", "label", "parse_term"]
 _ASSERTED = f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INFERRED_GRAPH}>) }}"
 # The evidence of an asserted triple: the claims that assert it, or, for a triple about an
 # n-ary claim node (a supply relation, figure, stake), that node's own evidence.
-_EVIDENCE = SPARQL_PREFIXES + """SELECT DISTINCT ?sourceLabel ?quote WHERE {
+_EVIDENCE = SPARQL_PREFIXES + """SELECT DISTINCT ?s ?p ?o ?sourceLabel ?quote WHERE {
   { ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } UNION { ?s prov:wasDerivedFrom ?any BIND (?s AS ?claim) }
   ?claim prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote .
 }"""
@@ -80,7 +80,9 @@ class Explainer:
 
     def __init__(self, store: Store, rules: list[Rule] | None = None):
         self.store = store
-        self.rules = rules if rules is not None else compile_rules(load_ontology())
+        rules = rules if rules is not None else compile_rules(load_ontology())
+        # the project's rules first: they say in one step what symmetry or inverses say in two
+        self.rules = sorted(rules, key=lambda rule: rule.name.startswith(("prp-", "cax-", "cls-")))
         self._found: dict[Triple, Step] = {}
 
     def _asserted(self, triple: Triple) -> Step | None:

@@ -17,7 +17,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from kg.vocab import REKG, entity_iri
+from kg.vocab import REKG, entity_iri, short_name
 
 __all__ = ["PROJECT_RULES", "AtLeast", "Contradiction", "Distinct", "NoValue", "Pattern", "Rule", "Triple",
            "compile_contradictions", "compile_rules", "is_var", "substitute", "unify"]
@@ -193,32 +193,32 @@ def _typed(graph: Graph, kind: URIRef) -> list[URIRef]:
 
 def _owl_rules(tbox: Graph) -> Iterable[Rule]:
     for p in _typed(tbox, OWL.SymmetricProperty):
-        yield Rule("prp-symp", f"{p.n3()} is symmetric", ("?y", p, "?x"), (("?x", p, "?y"),))
+        yield Rule("prp-symp", f"{short_name(p)} is symmetric", ("?y", p, "?x"), (("?x", p, "?y"),))
     for p in _typed(tbox, OWL.TransitiveProperty):
-        yield Rule("prp-trp", f"{p.n3()} is transitive", ("?x", p, "?z"), (("?x", p, "?y"), ("?y", p, "?z")))
+        yield Rule("prp-trp", f"{short_name(p)} is transitive", ("?x", p, "?z"), (("?x", p, "?y"), ("?y", p, "?z")))
     for p, q in _iris(tbox, OWL.inverseOf):
-        yield Rule("prp-inv1", f"{q.n3()} is the inverse of {p.n3()}", ("?y", q, "?x"), (("?x", p, "?y"),))
-        yield Rule("prp-inv2", f"{p.n3()} is the inverse of {q.n3()}", ("?y", p, "?x"), (("?x", q, "?y"),))
+        yield Rule("prp-inv1", f"{short_name(q)} is the inverse of {short_name(p)}", ("?y", q, "?x"), (("?x", p, "?y"),))
+        yield Rule("prp-inv2", f"{short_name(p)} is the inverse of {short_name(q)}", ("?y", p, "?x"), (("?x", q, "?y"),))
     for p, q in _iris(tbox, RDFS.subPropertyOf):
-        yield Rule("prp-spo1", f"{p.n3()} is a sub-property of {q.n3()}", ("?x", q, "?y"), (("?x", p, "?y"),))
+        yield Rule("prp-spo1", f"{short_name(p)} is a sub-property of {short_name(q)}", ("?x", q, "?y"), (("?x", p, "?y"),))
     for p, q in _iris(tbox, OWL.equivalentProperty):
-        yield Rule("prp-eqp1", f"{p.n3()} is equivalent to {q.n3()}", ("?x", q, "?y"), (("?x", p, "?y"),))
-        yield Rule("prp-eqp2", f"{q.n3()} is equivalent to {p.n3()}", ("?x", p, "?y"), (("?x", q, "?y"),))
+        yield Rule("prp-eqp1", f"{short_name(p)} is equivalent to {short_name(q)}", ("?x", q, "?y"), (("?x", p, "?y"),))
+        yield Rule("prp-eqp2", f"{short_name(q)} is equivalent to {short_name(p)}", ("?x", p, "?y"), (("?x", q, "?y"),))
     for p, chain in tbox.subject_objects(OWL.propertyChainAxiom):
         steps = list(Collection(tbox, chain))
         body = tuple((f"?u{i}", step, f"?u{i + 1}") for i, step in enumerate(steps))
-        yield Rule("prp-spo2", f"{p.n3()} is the chain {' / '.join(s.n3() for s in steps)}", ("?u0", p, f"?u{len(steps)}"), body)
+        yield Rule("prp-spo2", f"{short_name(p)} is the chain {' / '.join(short_name(s) for s in steps)}", ("?u0", p, f"?u{len(steps)}"), body)
     for p, c in _iris(tbox, RDFS.domain):
-        yield Rule("prp-dom", f"the domain of {p.n3()} is {c.n3()}", ("?x", RDF.type, c), (("?x", p, "?y"),))
+        yield Rule("prp-dom", f"the domain of {short_name(p)} is {short_name(c)}", ("?x", RDF.type, c), (("?x", p, "?y"),))
     for p, c in _iris(tbox, RDFS.range):
         if (p, RDF.type, OWL.DatatypeProperty) not in tbox:
-            yield Rule("prp-rng", f"the range of {p.n3()} is {c.n3()}", ("?y", RDF.type, c), (("?x", p, "?y"),))
+            yield Rule("prp-rng", f"the range of {short_name(p)} is {short_name(c)}", ("?y", RDF.type, c), (("?x", p, "?y"),))
     for c, d in _iris(tbox, RDFS.subClassOf):
-        yield Rule("cax-sco", f"{c.n3()} is a subclass of {d.n3()}", ("?x", RDF.type, d), (("?x", RDF.type, c),))
+        yield Rule("cax-sco", f"{short_name(c)} is a subclass of {short_name(d)}", ("?x", RDF.type, d), (("?x", RDF.type, c),))
     for c, expression in tbox.subject_objects(OWL.equivalentClass):
         if isinstance(expression, URIRef):
-            yield Rule("cax-eqc1", f"{c.n3()} is equivalent to {expression.n3()}", ("?x", RDF.type, expression), (("?x", RDF.type, c),))
-            yield Rule("cax-eqc2", f"{expression.n3()} is equivalent to {c.n3()}", ("?x", RDF.type, c), (("?x", RDF.type, expression),))
+            yield Rule("cax-eqc1", f"{short_name(c)} is equivalent to {short_name(expression)}", ("?x", RDF.type, expression), (("?x", RDF.type, c),))
+            yield Rule("cax-eqc2", f"{short_name(expression)} is equivalent to {short_name(c)}", ("?x", RDF.type, c), (("?x", RDF.type, expression),))
         elif (members := tbox.value(expression, OWL.intersectionOf)) is not None and isinstance(c, URIRef):
             yield from _intersection_rules(tbox, c, list(Collection(tbox, members)))
 
@@ -233,7 +233,7 @@ def _intersection_rules(tbox: Graph, defined: URIRef, parts: list[Node]) -> Iter
             conditions.append(("?x", tbox.value(part, OWL.onProperty), value))  # type: ignore[arg-type]
         else:
             return  # a part OWL 2 RL cannot use in this position: no rule
-    name = defined.n3()
+    name = short_name(defined)
     yield Rule("cls-int1", f"{name} is the intersection of its parts", ("?x", RDF.type, defined), tuple(conditions))
     for condition in conditions:
         kind = "cls-int2" if condition[1] == RDF.type else "cls-hv2"
@@ -255,11 +255,11 @@ def compile_contradictions(ontology: Graph) -> list[Contradiction]:
         pairs += [(a, b, "owl:AllDisjointClasses") for i, a in enumerate(members) for b in members[i + 1:]]
     for a, b, axiom in pairs:
         found.append(Contradiction("cax-dw" if axiom == "owl:disjointWith" else "cax-adc",
-                                   f"{a.n3()} and {b.n3()} are disjoint ({axiom})", (("?x", RDF.type, a), ("?x", RDF.type, b))))
+                                   f"{short_name(a)} and {short_name(b)} are disjoint ({axiom})", (("?x", RDF.type, a), ("?x", RDF.type, b))))
     for p in _typed(ontology, OWL.AsymmetricProperty):
-        found.append(Contradiction("prp-asyp", f"{p.n3()} is asymmetric", (("?x", p, "?y"), ("?y", p, "?x"))))
+        found.append(Contradiction("prp-asyp", f"{short_name(p)} is asymmetric", (("?x", p, "?y"), ("?y", p, "?x"))))
     for p in _typed(ontology, OWL.IrreflexiveProperty):
-        found.append(Contradiction("prp-irp", f"{p.n3()} is irreflexive", (("?x", p, "?x"),)))
+        found.append(Contradiction("prp-irp", f"{short_name(p)} is irreflexive", (("?x", p, "?x"),)))
     for p, q in _iris(ontology, OWL.propertyDisjointWith):
-        found.append(Contradiction("prp-pdw", f"{p.n3()} and {q.n3()} are disjoint properties", (("?x", p, "?y"), ("?x", q, "?y"))))
+        found.append(Contradiction("prp-pdw", f"{short_name(p)} and {short_name(q)} are disjoint properties", (("?x", p, "?y"), ("?x", q, "?y"))))
     return found

@@ -8,16 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, RDFS, Graph
 from typer.testing import CliRunner
 
 from kg.errors import InconsistentGraph
 from kg.ontology import load_ontology
 from kg.reasoning import reason
-from kg.reasoning.explain import explain, parse_term
+from kg.reasoning.explain import Explainer, Step, explain, parse_term
 from kg.store import Store
 from kg.store.queries import find_named_query
-from kg.vocab import EXPLANATIONS_GRAPH, ID, INFERRED_GRAPH, REKG
+from kg.vocab import ID, INFERRED_GRAPH, REKG
 from tests.conftest import require, rows
 
 HEAD = """@prefix rekg: <https://w3id.org/rekg/ontology#> . @prefix id: <https://w3id.org/rekg/id/> .
@@ -93,18 +93,28 @@ def test_no_refiner_outside_china_for_a_refinery_in_china(ontology: Graph) -> No
 
 
 def test_inconsistent_graph_names_entity_and_axioms(ontology: Graph) -> None:
-    require(shutil.which("java") is not None, "Java is not installed (HermiT needs it)")
-    from kg.reasoning.consistency import classify
-
     data = parse("id:company/x a rekg:Country , rekg:Company .")
     with pytest.raises(InconsistentGraph) as error:
-        classify(data, ontology)
-    assert "company/x is a rekg:Country and a rekg:Company" in str(error.value)
+        reason(data, ontology, hermit=False)
+    assert "company/x (asserted: rekg:Company, rekg:Country) breaks cax-adc" in str(error.value)
     assert "rekg:Country and rekg:Organization are disjoint (owl:AllDisjointClasses)" in str(error.value)
 
 
-def test_build_refuses_an_inconsistent_graph(facts_copy: Path, tmp_path: Path, corpus_dir: Path) -> None:
+def test_ontology_checked_by_hermit(ontology: Graph) -> None:
     require(shutil.which("java") is not None, "Java is not installed (HermiT needs it)")
+    from kg.reasoning.consistency import check_ontology
+
+    check_ontology(ontology)
+    broken = Graph()
+    for triple in ontology:
+        broken.add(triple)
+    broken.add((REKG.Mine, REKG.unused, REKG.Mine))  # a different ontology: not answered from the cache
+    broken.add((REKG.Mine, RDFS.subClassOf, REKG.Country))  # a mine is a facility and a country: no mine can exist
+    with pytest.raises(InconsistentGraph, match="can have no member"):
+        check_ontology(broken)
+
+
+def test_build_refuses_an_inconsistent_graph(facts_copy: Path, tmp_path: Path, corpus_dir: Path) -> None:
     from kg.cli import app
 
     registry = facts_copy / "entities.yaml"
@@ -113,7 +123,7 @@ def test_build_refuses_an_inconsistent_graph(facts_copy: Path, tmp_path: Path, c
     result = CliRunner().invoke(app, ["build", "--store", str(tmp_path / "s"), "--facts", str(facts_copy), "--corpus", str(corpus_dir)])
     assert result.exit_code == 1, result.output
     output = " ".join(result.output.split())
-    assert "InconsistentGraph" in output and "facility/mount-weld is a rekg:Country and a rekg:Facility" in output
+    assert "InconsistentGraph" in output and "facility/mount-weld (asserted: rekg:Country) breaks cax-adc" in output
     assert not (tmp_path / "s" / "current").exists()
 
 
@@ -140,17 +150,25 @@ def test_inferred_graph_holds_only_our_conclusions_and_none_that_are_asserted(st
                 !(STRSTARTS(STR(?p), "https://w3id.org/rekg/ontology#") || ?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)) }}""")
     assert noise == []
     overlap = rows(store, f"""SELECT ?s WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }}
-        FILTER (?g NOT IN (<{inferred}>, <https://w3id.org/rekg/graph/explanations>)) }} LIMIT 5""")
+        FILTER (?g != <{inferred}>) }} LIMIT 5""")
     assert overlap == []
     total = rows(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }}")[0]["n"]
     assert int(total) > 300
 
 
-def test_every_inferred_triple_has_an_explanation(store: Store) -> None:
-    missing = rows(store, """PREFIX rekg: <https://w3id.org/rekg/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-        SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/rekg/graph/inferred> { ?s ?p ?o }
-        MINUS { GRAPH <https://w3id.org/rekg/graph/explanations> { ?n rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } }""")
-    assert missing == []
+def _reaches_asserted(step: Step) -> bool:
+    """A derivation is well founded: every leaf is an asserted triple, every rule has premises."""
+    if step.rule is None:
+        return not step.premises
+    return bool(step.premises) and all(_reaches_asserted(p) for p in step.premises)
+
+
+def test_every_inferred_triple_has_an_explanation_down_to_asserted_premises(store: Store) -> None:
+    explainer = Explainer(store)
+    inferred = [q[:3] for q in store.quads(graph=str(INFERRED_GRAPH))]
+    assert len(inferred) > 300
+    unexplained = [t for t in inferred if not ((step := explainer.step(t)) and step.rule and _reaches_asserted(step))]
+    assert unexplained == []
 
 
 def test_explanation_of_an_inferred_partnership_reaches_quotes(store: Store) -> None:
@@ -179,7 +197,7 @@ def test_rekg_explain_command(built_store: Path) -> None:
 
 
 def test_rekg_reason_recomputes_the_derived_graphs_and_nothing_else(store_copy: Path) -> None:
-    """Drop the inferred and explanation graphs, run ``rekg reason``: they come back the same,
+    """Drop the inferred graph, run ``rekg reason``: it comes back the same,
     and the asserted graphs are untouched."""
     from kg.cli import app
     from kg.store import EmbeddedStore
@@ -192,7 +210,7 @@ def test_rekg_reason_recomputes_the_derived_graphs_and_nothing_else(store_copy: 
 
     writable = EmbeddedStore(store_copy, read_only=False)
     before, inferred = counts(writable), graph(writable, str(INFERRED_GRAPH))
-    writable.update(f"DROP GRAPH <{INFERRED_GRAPH}> ; DROP GRAPH <{EXPLANATIONS_GRAPH}>")
+    writable.update(f"DROP GRAPH <{INFERRED_GRAPH}>")
     assert str(INFERRED_GRAPH) not in counts(writable)
     del writable
     result = CliRunner().invoke(app, ["reason", "--store", str(store_copy)])
