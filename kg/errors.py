@@ -95,6 +95,10 @@ class QueryError(KgError):
     """A SPARQL query is malformed, or uses a clause rekg refuses to run."""
 
 
+class RdfSyntaxError(KgError):
+    """An RDF file does not parse: the message names the file, line and column."""
+
+
 class InconsistentGraph(KgError):
     """The asserted graph contradicts the ontology; the message names entity and axioms."""
 

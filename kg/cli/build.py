@@ -12,10 +12,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from kg.cli._common import CorpusOption, FactsOption, StoreOption, console, err, open_ready, progress, run_build
+from kg.ingest.change import apply_change
 from kg.ingest.corpus import resolve_corpus_dir
 from kg.ingest.pipeline import BuildSummary, build_and_validate, rederive_store, violation_messages
 from kg.store import EmbeddedStore, default_store_dir
-from kg.vocab import FACTS_DIR
+from kg.store.embedded import read_quads
+from kg.vocab import FACTS_DIR, GRAPH
 
 __all__ = ["register"]
 
@@ -105,7 +107,25 @@ def info(store: StoreOption = None) -> None:
     console.print(table)
 
 
+def load(
+    file: Annotated[Path, typer.Argument(help="RDF file: .nq, .trig, .ttl, .nt or .rdf, optionally .gz", exists=True, dir_okay=False)],
+    graph: Annotated[str | None, typer.Option(help="Named graph for the triples (default: graph/load/<file name>).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Add RDF to the store through the SHACL gate and incremental reasoning."""
+    target = graph or str(GRAPH[f"load/{file.name.split('.')[0]}"])
+    store_dir = default_store_dir(store)
+    open_ready(store)
+    with progress(bar=False) as shown:
+        task = shown.add_task(f"parsing {file.name}")
+        quads = read_quads(file, graph=target)
+        summary = apply_change(EmbeddedStore(store_dir, read_only=False), [], quads,
+                               on_stage=lambda name: shown.update(task, description=name))
+    console.print(f"Loaded {summary.inserted} new quads from {file} ({len(quads) - summary.inserted} already there); "
+                  f"{summary.inferred_added} inferred triples added, {summary.inferred_removed} withdrawn.")
+
+
 def register(app: typer.Typer) -> None:
     """Add these commands to ``app``."""
-    for command in (build, validate, reason, info):
+    for command in (build, validate, reason, load, info):
         app.command()(command)

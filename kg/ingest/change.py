@@ -105,7 +105,8 @@ def _check_shapes(store: Store, added: set[Triple], removed: set[Triple]) -> Non
         raise UpdateRefused(report)
 
 
-def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]) -> ChangeSummary:
+def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad], *,
+                 on_stage: Callable[[str], None] | None = None) -> ChangeSummary:
     """Delete then insert asserted quads, with the SHACL gate and incremental reasoning.
 
     Raises:
@@ -119,9 +120,12 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
     inserted_triples = {q[:3] for q in inserted_quads}
     removed = {q[:3] for q in deleted_quads if not _still_asserted(store, q[:3], deleted_quads, inserted_triples)}
     added = {t for t in inserted_triples if not any(g not in _DERIVED for *_, g in store.quads(*t))}  # type: ignore[misc]
+    stage = on_stage or (lambda name: None)
+    stage(f"SHACL gate: {len(added) + len(removed)} changed triples")
     _check_shapes(store, added, removed)
 
-    engine = warm_engine(store)
+    engine = warm_engine(store, on_stage)
+    stage("incremental reasoning and consistency")
     before = {t for t in added | removed if t in engine.facts and t not in engine.asserted}
     try:
         first, second = engine.remove(removed), engine.add(added)
@@ -133,6 +137,7 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
     now_inferred = {t for t in touched if t in engine.facts and t not in engine.asserted and is_ours(t)}
     was_inferred = {t for t in touched if is_ours(t)} - now_inferred
     graph = str(INFERRED_GRAPH)
+    stage("writing the change in one transaction")
     try:
         store.apply([*deleted_quads, *((*t, graph) for t in was_inferred)],
                     [*inserted_quads, *((*t, graph) for t in now_inferred)])

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import RDF, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.ontology import load_ontology
 from kg.reasoning.rules import Rule, Triple, compile_rules, substitute, unify
 from kg.store.base import Store
-from kg.vocab import ID, INFERRED_GRAPH, REKG, SPARQL_PREFIXES
+from kg.vocab import ID, INFERRED_GRAPH, NAMESPACES, OA, REKG, SPARQL_PREFIXES
 
-__all__ = ["Explainer", "Step", "explain", "label", "parse_term"]
+__all__ = ["Explainer", "Step", "explain", "explanation_graph", "label", "parse_term"]
 
 _ASSERTED = f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INFERRED_GRAPH}>) }}"
 # The evidence of an asserted triple: the claims that assert it, or, for a triple about an
@@ -119,6 +119,30 @@ class Explainer:
 
 def _text(triple: Triple) -> tuple[str, str, str]:
     return (str(triple[0]), str(triple[1]), str(triple[2]))
+
+
+def explanation_graph(step: Step) -> Graph:
+    """An explanation as RDF: a ``rekg:Inference`` per derived triple (its statement, rule and
+    premises), a ``rekg:AssertedPremise`` per asserted one, with the quotes that state it."""
+    graph = Graph()
+    for prefix in ("rekg", "rdf", "oa"):
+        graph.bind(prefix, NAMESPACES[prefix])
+
+    def node(current: Step) -> BNode:
+        here = BNode()
+        graph.add((here, RDF.type, REKG.Inference if current.rule else REKG.AssertedPremise))
+        for part, value in zip((RDF.subject, RDF.predicate, RDF.object), current.triple):
+            graph.add((here, part, URIRef(value) if value.startswith(("http://", "https://")) else Literal(value)))
+        if current.rule:
+            graph.add((here, REKG.rule, Literal(current.rule)))
+        for premise in current.premises:
+            graph.add((here, REKG.premise, node(premise)))
+        for _, quote in current.evidence:
+            graph.add((here, OA.exact, Literal(quote)))
+        return here
+
+    node(step)
+    return graph
 
 
 def explain(store: Store, subject: URIRef, predicate: URIRef, obj: Node) -> Step | None:

@@ -13,6 +13,7 @@ was. The previous folder is kept until the next swap, for readers that still hav
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -27,13 +28,13 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import NotAcceptable, QueryError, StoreError
+from kg.errors import NotAcceptable, QueryError, RdfSyntaxError, StoreError
 from kg.store.base import Quad, QueryResult, Row
 from kg.store.formats import SPARQL_JSON, TURTLE
 from kg.store.sparql import refuse_remote_clauses
 from kg.vocab import NAMESPACES
 
-__all__ = ["EmbeddedStore", "default_store_dir"]
+__all__ = ["EmbeddedStore", "default_store_dir", "read_quads"]
 
 _CURRENT = "current"
 _PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML)
@@ -88,6 +89,29 @@ def _rdf_format(media_type: str) -> ox.RdfFormat:
     if found is None:
         raise StoreError(f"no RDF format has the media type {media_type!r}")
     return found
+
+
+def read_quads(path: Path, *, graph: str) -> list[Quad]:
+    """The quads of an RDF file (N-Quads, TriG, Turtle, N-Triples, RDF/XML; ``.gz`` too), parsed
+    by Oxigraph; triples of a triple format, and a dataset's default graph, go into ``graph``.
+
+    Raises:
+        RdfSyntaxError: the file does not parse (with its line and column) or its format is unknown.
+    """
+    name = path.name.removesuffix(".gz")
+    rdf_format = ox.RdfFormat.from_extension(name.rsplit(".", 1)[-1]) if "." in name else None
+    if rdf_format is None:
+        raise RdfSyntaxError(f"{path}: unknown RDF format (use .nq, .trig, .ttl, .nt or .rdf, optionally .gz)")
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            return [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object),
+                     graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
+                    for q in ox.parse(handle, format=rdf_format, base_iri=path.resolve().as_uri())]
+    except SyntaxError as exc:
+        raise RdfSyntaxError(f"{path}:{exc.lineno}:{exc.offset}: {exc.msg}") from None
+    except (OSError, EOFError) as exc:
+        raise RdfSyntaxError(f"{path}: cannot read: {exc}") from None
 
 
 class EmbeddedStore:

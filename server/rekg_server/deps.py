@@ -32,6 +32,14 @@ class Services:
     metrics: Metrics
     _checked: float = 0.0
     _writer: EmbeddedStore | None = None
+    _reader: EmbeddedStore | None = None
+
+    def reader(self) -> EmbeddedStore:
+        """A read-only handle in this process, for work made of many small queries (it reopens
+        itself after each commit)."""
+        if self._reader is None or self._reader.database() != EmbeddedStore(self.settings.store_dir).database():
+            self._reader = EmbeddedStore(self.settings.store_dir)
+        return self._reader
 
     def writer(self) -> EmbeddedStore:
         """The one writable handle on the store (opened at the first update, then kept: the

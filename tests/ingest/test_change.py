@@ -100,3 +100,40 @@ def test_sigkill_mid_update_leaves_the_store_before_or_after(store_copy: Path) -
     joined = next(store.quads(LYNAS, REKG.memberOf, ID["alliance/new-asian-alliance"]), None) is not None
     assert inferred(store) == rebuilt(store)
     assert joined or inferred(store) == original
+
+
+# --- rekg load -------------------------------------------------------------------------------
+
+def test_rekg_load_adds_gzipped_turtle_with_its_consequences(store_copy: Path, tmp_path: Path) -> None:
+    import gzip
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    source = tmp_path / "extra.ttl.gz"
+    source.write_bytes(gzip.compress(b"<https://w3id.org/rekg/id/company/lynas-rare-earths> "
+                                     b"<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> ."))
+    result = CliRunner().invoke(app, ["load", str(source), "--store", str(store_copy)])
+    assert result.exit_code == 0, result.output
+    store = EmbeddedStore(store_copy)
+    assert next(store.quads(LYNAS, REKG.memberOf, None, "https://w3id.org/rekg/graph/load/extra"), None) is not None
+    assert store.select(LYNAS_PARTNERS) and inferred(store) == rebuilt(store)
+
+
+@pytest.mark.parametrize("name,text,message", [
+    ("bad.nt", '<http://a> <http://b> "x .\n', "bad.nt:1:23"),
+    ("bad.ttl", "@prefix rekg: <https://w3id.org/rekg/ontology#> .\n<https://w3id.org/rekg/id/country/XX> a rekg:Country .\n",
+     "isoCode"),
+    ("bad.csv", "a,b\n", "unknown RDF format"),
+])
+def test_rekg_load_refuses_bad_rdf_and_changes_nothing(store_copy: Path, tmp_path: Path, name: str, text: str, message: str) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    (tmp_path / name).write_text(text)
+    version = EmbeddedStore(store_copy).version()
+    result = CliRunner().invoke(app, ["load", str(tmp_path / name), "--store", str(store_copy)], env={"COLUMNS": "300"})
+    assert result.exit_code == 1 and message in " ".join(result.output.split())
+    assert EmbeddedStore(store_copy).version() == version

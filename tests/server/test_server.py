@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 
 from tests.conftest import LiveServer
 
@@ -314,3 +314,16 @@ def test_update_with_token_applies_refuses_violations_and_rejects_wrong_token(st
         assert load.status_code == 400
     finally:
         live.stop()
+
+
+def test_explain_shows_the_derivation_down_to_quotes(client: TestClient) -> None:
+    params = {"s": "country/JP", "p": "partnerOf", "o": "country/IN"}
+    html = client.get("/explain", params=params, headers={"Accept": "text/html"})
+    assert html.status_code == 200 and "partner-via-" in html.text and 'href="/id/country/IN"' in html.text
+    assert "India" in html.text and "“" in html.text
+    rdf = Graph().parse(data=client.get("/explain", params=params, headers={"Accept": "text/turtle"}).text, format="turtle")
+    rekg = "https://w3id.org/rekg/ontology#"
+    rules = {str(o) for o in rdf.objects(None, URIRef(rekg + "rule"))}
+    assert any(r.startswith("partner-via-") for r in rules)
+    assert set(rdf.subjects(RDF.type, URIRef(rekg + "AssertedPremise")))
+    assert client.get("/explain", params={"s": "country/JP", "p": "partnerOf", "o": "country/JP"}).status_code == 404

@@ -17,7 +17,7 @@ from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound
 from rekg_server.negotiation import HTML, choose
 
-__all__ = ["local_path", "router"]
+__all__ = ["local_path", "page_or_rdf", "router"]
 
 router = APIRouter(tags=["Entities"])
 PAGE_LIMIT = 500  # an entity page walks a bounded neighbourhood
@@ -102,7 +102,7 @@ def _group(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, A
 async def entity(kind: str, slug: str, request: Request, services: ServicesDep) -> Response:
     """The entity's page (HTML) or its description (RDF), by content negotiation."""
     iri = f"{ID}{kind}/{slug}"
-    media = _page_or_rdf(request)
+    media = page_or_rdf(request)
     subject = URIRef(iri)
     outgoing = await services.select("entity", OUTGOING, e=subject)
     incoming = await services.select("entity", INCOMING, e=subject)
@@ -122,7 +122,7 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
     }, headers={"Vary": "Accept"})
 
 
-def _page_or_rdf(request: Request) -> str:
+def page_or_rdf(request: Request) -> str:
     """HTML or an RDF media type, by ``?format=`` or the Accept header."""
     fmt = request.query_params.get("format")
     accept = media_type_of(fmt, GRAPH_TYPES) if fmt else request.headers.get("accept")
@@ -135,7 +135,7 @@ def _page_or_rdf(request: Request) -> str:
 @router.get("/ontology", summary="The ontology, as HTML or RDF", response_model=None)
 async def ontology(request: Request, services: ServicesDep) -> Response:
     """The ontology at its namespace IRI: a term list for people, the OWL graph for programs."""
-    media = _page_or_rdf(request)
+    media = page_or_rdf(request)
     if media != HTML:
         return respond(await services.run("ontology", "CONSTRUCT WHERE { ?s ?p ?o }", graph_type=media,
                                           default_graphs=[str(ONTOLOGY_GRAPH)]))
