@@ -1,52 +1,70 @@
-"""Reasoning cost: closure time, explanation time, HermiT time and inferred-triple counts.
+"""Reasoning and change costs of the engine, on the synthetic graph shaped like the real one.
 
-Run: python bench/bench_reason.py real | TRIPLES [COMPANY_CUSTOMER_SHARE]
-"real" reasons over the graph built from kg/facts (with HermiT); a number reasons over a
-synthetic supply-chain graph of that many triples (owlrl closure and project rules, then
-explanations; HermiT is left out: it classifies the ontology's individuals, not bulk data).
+Run: python bench/bench_reason.py TRIPLES [--oracle]
+Prints one Markdown row: asserted, inferred, closure seconds, consistency seconds, peak RSS,
+then the p50 of adding and removing 100 asserted triples incrementally (with consequences).
+``--oracle`` also times owlrl on the same input (slow: minutes at 100k).
 """
 
 from __future__ import annotations
 
+import random
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from kg.build import build_dataset, load_ontology  # noqa: E402
-from kg.pipeline import DEFAULT_FACTS_DIR  # noqa: E402
-from kg.reason import materialise  # noqa: E402
+from kg.ontology import load_ontology  # noqa: E402
+from kg.reasoning.closure import engine_for, raise_if_inconsistent  # noqa: E402
+from kg.store.embedded import _from_ox  # noqa: E402
+from kg.vocab import ID, REKG  # noqa: E402
 from synthetic import synthetic_nquads  # noqa: E402
 
 
-def main(which: str, company_customers: float) -> None:
-    if which == "real":
-        built = build_dataset(DEFAULT_FACTS_DIR, corpus_dir=None)
-        asserted, ontology, hermit = built.union(), built.ontology, True
-    else:
-        dataset = Dataset().parse(data=synthetic_nquads(int(which), company_customers=company_customers).decode(), format="nquads")
-        asserted = Graph()
-        for s, p, o, _ in dataset.quads():
-            asserted.add((s, p, o))
-        ontology, hermit = load_ontology(), False
+def main(size: int, oracle: bool) -> None:
+    triples = [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object))
+               for q in ox.parse(synthetic_nquads(size), format=ox.RdfFormat.N_QUADS)]
+    ontology = load_ontology()
     started = time.perf_counter()
-    stage = lambda name: print(f"[{time.perf_counter() - started:8.1f} s] {name}", file=sys.stderr, flush=True)  # noqa: E731
-    stage(f"{len(asserted)} asserted triples parsed")
-    result = materialise(asserted, ontology, hermit=hermit, on_stage=stage)
-    total = time.perf_counter() - started
+    engine = engine_for(ontology)
+    engine.add(triples)
+    closure = time.perf_counter() - started
+    started = time.perf_counter()
+    raise_if_inconsistent(engine, ontology)
+    consistency = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    r = result.reasoning
-    hermit_s = f"{result.hermit_seconds:.2f}" if result.hermit_seconds is not None else "—"
-    label = which if which == "real" else f"{which} ({company_customers:.0%} company customers)"
-    print(f"| {label} | {len(asserted)} | {len(result.inferred)} | {r.closure_seconds:.2f} | {r.explain_seconds:.2f} | "
-          f"{hermit_s} | {total:.2f} | {peak:.0f} |", flush=True)
+    rng = random.Random(3)
+    companies = sorted({s for s, p, o in triples if p == REKG.headquarteredIn})
+    adds, removes = [], []
+    for round_ in range(5):
+        batch = [(ID[f"supply/bench-{round_}-{i}"], REKG.supplier, rng.choice(companies)) for i in range(50)]
+        batch += [(s, REKG.customer, rng.choice(companies)) for s, _, _ in batch]
+        started = time.perf_counter()
+        engine.add(batch)
+        adds.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        engine.remove(batch)
+        removes.append(time.perf_counter() - started)
+    print(f"| {size:,} | {len(engine.asserted):,} | {len(engine.inferred()):,} | {closure:.2f} | {consistency:.2f} | {peak:.0f} | "
+          f"{statistics.median(adds) * 1000:.0f} | {statistics.median(removes) * 1000:.0f} |", flush=True)
+    if oracle:
+        import owlrl
+        from rdflib import Graph
+
+        graph = Graph()
+        for triple in (*triples, *ontology):
+            graph.add(triple)
+        started = time.perf_counter()
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+        print(f"owlrl closure alone: {time.perf_counter() - started:.1f} s", flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "real", float(sys.argv[2]) if len(sys.argv) > 2 else 2 / 3)
+    main(int(sys.argv[1]), "--oracle" in sys.argv)
