@@ -21,11 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from synthetic import synthetic_nquads  # noqa: E402
+
 from kg.ontology import load_ontology  # noqa: E402
 from kg.reasoning.closure import engine_for, raise_if_inconsistent  # noqa: E402
 from kg.store.embedded import _from_ox  # noqa: E402
 from kg.vocab import ID, REKG  # noqa: E402
-from synthetic import synthetic_nquads  # noqa: E402
 
 
 def main(size: int, oracle: bool) -> None:
