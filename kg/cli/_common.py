@@ -7,6 +7,7 @@ command prints ``ErrorName: message`` on standard error and exits 1; wrong usage
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -59,11 +60,16 @@ def run_build(facts: Path, store_dir: Path, corpus: Path | None) -> BuildSummary
     corpus_dir = resolve_corpus_dir(corpus)
     with progress(unit="sheets") as shown:
         task = shown.add_task("building", total=len(sheets))
-        return build_store(
-            facts, EmbeddedStore(store_dir, read_only=False), corpus_dir=corpus_dir,
-            on_stage=lambda name: shown.update(task, description=name),
-            on_sheet=lambda path: shown.update(task, description=f"built {path.name}", advance=1),
-        )
+        try:
+            return build_store(
+                facts, EmbeddedStore(store_dir, read_only=False), corpus_dir=corpus_dir,
+                on_stage=lambda name: shown.update(task, description=name),
+                on_sheet=lambda path: shown.update(task, description=f"built {path.name}", advance=1),
+            )
+        except BaseException as exc:
+            # the traceback's frames hold the writable store: free them so its lock goes now
+            traceback.clear_frames(exc.__traceback__)
+            raise
 
 
 def open_ready(store: Path | None) -> Store:

@@ -114,9 +114,8 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
         InconsistentGraph: the result contradicts the ontology; nothing is written.
     """
     deleted_quads = {q for q in deleted if q[3] not in _DERIVED}
-    inserted_quads = {q for q in inserted if q[3] not in _DERIVED}
-    existing = {q for q in inserted_quads if next(store.quads(q[0], q[1], q[2], q[3]), None) is not None}
-    inserted_quads -= existing - deleted_quads
+    # a quad already there is no change, unless this change also deletes it
+    inserted_quads = {q for q in inserted if q[3] not in _DERIVED and (q in deleted_quads or next(store.quads(*q), None) is None)}
     inserted_triples = {q[:3] for q in inserted_quads}
     removed = {q[:3] for q in deleted_quads if not _still_asserted(store, q[:3], deleted_quads, inserted_triples)}
     added = {t for t in inserted_triples if not any(g not in _DERIVED for *_, g in store.quads(*t))}  # type: ignore[misc]

@@ -308,12 +308,13 @@ class EmbeddedStore:
         self._bump_generation()
 
     def _bump_generation(self) -> None:
-        self._generation += 1
-        if self.root is not None:
-            self._generation = self._read_generation() + 1
-            partial = self._marker().with_suffix(".partial")
-            partial.write_text(str(self._generation))
-            os.replace(partial, self._marker())
+        if self.root is None:
+            self._generation += 1
+            return
+        self._generation = self._read_generation() + 1
+        partial = self._marker().with_suffix(".partial")
+        partial.write_text(str(self._generation))
+        os.replace(partial, self._marker())
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.update`."""
