@@ -53,7 +53,7 @@ def main(size: int, oracle: bool) -> None:
         started = time.perf_counter()
         engine.remove(batch)
         removes.append(time.perf_counter() - started)
-    print(f"| {size:,} | {len(engine.asserted):,} | {len(engine.inferred()):,} | {closure:.2f} | {consistency:.2f} | {peak:.0f} | "
+    print(f"| {size:,} | {engine.asserted_count():,} | {len(engine.inferred()):,} | {closure:.2f} | {consistency:.2f} | {peak:.0f} | "
           f"{statistics.median(adds) * 1000:.0f} | {statistics.median(removes) * 1000:.0f} |", flush=True)
     if oracle:
         import owlrl

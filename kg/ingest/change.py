@@ -125,7 +125,7 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
 
     engine = warm_engine(store, on_stage)
     stage("incremental reasoning and consistency")
-    before = {t for t in added | removed if t in engine.facts and t not in engine.asserted}
+    before = {t for t in added | removed if engine.holds(t) and not engine.is_asserted(t)}
     try:
         first, second = engine.remove(removed), engine.add(added)
         raise_if_inconsistent(engine, load_ontology(), near=added | second.added)
@@ -133,7 +133,7 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
         _warm.pop(store, None)  # the warm engine saw a change that is not written: recompute next time
         raise
     touched = first.added | first.removed | second.added | second.removed | before
-    now_inferred = {t for t in touched if t in engine.facts and t not in engine.asserted and is_ours(t)}
+    now_inferred = {t for t in touched if engine.holds(t) and not engine.is_asserted(t) and is_ours(t)}
     was_inferred = {t for t in touched if is_ours(t)} - now_inferred
     graph = str(INFERRED_GRAPH)
     stage("writing the change in one transaction")

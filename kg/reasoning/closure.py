@@ -62,7 +62,7 @@ def raise_if_inconsistent(engine: Engine, ontology: Graph, near: Iterable[Triple
     if found:
         reasons = []
         for rule, entity in found:
-            stated = sorted(short_name(t) for t in engine.objects(entity, RDF.type) if (entity, RDF.type, t) in engine.asserted)
+            stated = sorted(short_name(t) for t in engine.objects(entity, RDF.type) if engine.is_asserted((entity, RDF.type, t)))
             reasons.append(f"{short_name(entity)} (asserted: {', '.join(stated) or 'no type'}) breaks {rule.name}: {rule.axiom}")
         raise InconsistentGraph("the graph is inconsistent with the ontology:\n" + "\n".join(reasons))
 

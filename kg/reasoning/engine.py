@@ -1,11 +1,13 @@
 """A forward-chaining engine over compiled rules: semi-naive closure, incremental change.
 
-Facts are kept in memory with two indexes (subject-predicate → objects, predicate-object →
-subjects). Each rule's body patterns are indexed by what a triple must look like to match
-them (its predicate, and for ``rdf:type`` its class), so a new triple wakes only the rules
-that can use it, and each round joins only the new triples of the previous round against the
-rest (semi-naive evaluation). Removals use delete-and-rederive (DRed): everything derived
-through a removed triple is withdrawn, then whatever still has another derivation comes back.
+Terms are interned as integers, and facts kept as integer triples with three indexes
+(subject-predicate → objects, predicate-object → subjects, predicate → pairs). Each rule is
+compiled, once for each body pattern a new triple can match, into a small Python function of
+nested loops over those indexes (:func:`_compile`), so a new triple wakes only the rules that
+can use it and runs them as plain set lookups. Each round joins only the previous round's new
+triples against the rest (semi-naive evaluation). Removals use delete-and-rederive (DRed):
+everything derived through a removed triple is withdrawn, then whatever still has another
+derivation comes back.
 
 Only triples some rule reads or concludes are kept: provenance, labels and quotes never enter.
 """
@@ -13,27 +15,19 @@ Only triples some rule reads or concludes are kept: provenance, labels and quote
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import RDF, Literal
 from rdflib.term import Node
 
-from kg.reasoning.rules import Contradiction, NoValue, Pattern, Rule, Triple, is_var, substitute, unify
+from kg.reasoning.rules import Contradiction, Distinct, Filter, NoValue, Pattern, Rule, Triple, is_var
 
 __all__ = ["Change", "Engine"]
 
-Binding = dict[str, Node]
-
-
-def _key(pattern: Pattern) -> object:
-    """What a triple must have to match ``pattern``: its predicate, and for a class its class."""
-    p, o = pattern[1], pattern[2]
-    return (p, o) if p == RDF.type and not is_var(o) else p
-
-
-def _keys(triple: Triple) -> tuple[object, ...]:
-    return (triple[1], (triple[1], triple[2])) if triple[1] == RDF.type else (triple[1],)
+Ids = tuple[int, int, int]
+Run = Callable[..., Iterator]
+"""A compiled join: called with the triple (or value) that starts it, yields its results."""
 
 
 @dataclass
@@ -49,190 +43,311 @@ class Engine:
 
     def __init__(self, rules: Iterable[Rule]):
         self.rules = list(rules)
-        self.facts: set[Triple] = set()
-        self.asserted: set[Triple] = set()
-        self._objects: defaultdict[tuple[Node, Node], set[Node]] = defaultdict(set)
-        self._subjects: defaultdict[tuple[Node, Node], set[Node]] = defaultdict(set)
-        self._pairs: defaultdict[Node, set[tuple[Node, Node]]] = defaultdict(set)
-        self._by_body: defaultdict[object, list[tuple[Rule, int]]] = defaultdict(list)
-        self._by_head: defaultdict[object, list[Rule]] = defaultdict(list)
-        self._negated: defaultdict[Node, list[tuple[Rule, str]]] = defaultdict(list)
+        self._terms: list[Node] = []
+        self._ids: dict[Node, int] = {}
+        self._literals: set[int] = set()
+        self._facts: set[Ids] = set()
+        self._asserted: set[Ids] = set()
+        self._objects: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
+        self._subjects: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
+        self._pairs: defaultdict[int, set[tuple[int, int]]] = defaultdict(set)
+        self._type = self._intern(RDF.type)
+        self._by_body: defaultdict[object, list[Run]] = defaultdict(list)
+        self._by_head: defaultdict[object, list[tuple[Rule, Run]]] = defaultdict(list)
+        self._negated: defaultdict[int, list[Run]] = defaultdict(list)
+        self._checks: dict[tuple[Contradiction, int | None], Run] = {}
         for rule in self.rules:
             for index, pattern in enumerate(rule.body):
                 if is_var(pattern[1]):
                     raise ValueError(f"rule {rule.name}: a body pattern needs a constant predicate")
-                self._by_body[_key(pattern)].append((rule, index))
-            self._by_head[_key(rule.head)].append(rule)
+                rest = [p for i, p in enumerate(rule.body) if i != index]
+                self._by_body[self._key(pattern)].append(self._compile(pattern, rest, rule.filters, rule.head))
+            self._by_head[self._key(rule.head)].append((rule, self._compile(rule.head, rule.body, rule.filters, list(rule.body))))
             for f in rule.filters:
                 if isinstance(f, NoValue):
-                    self._negated[f.predicate].append((rule, f.variable[1:]))
+                    self._negated[self._intern(f.predicate)].append(self._compile(f.variable, rule.body, rule.filters, rule.head))
+
+    # --- terms and compiled joins ----------------------------------------------------------
+
+    def _intern(self, term: Node) -> int:
+        found = self._ids.get(term)
+        if found is None:
+            found = self._ids[term] = len(self._terms)
+            self._terms.append(term)
+            if isinstance(term, Literal):
+                self._literals.add(found)
+        return found
+
+    def _encode(self, triple: Triple) -> Ids | None:
+        """``triple`` as integers, or None when one of its terms was never seen."""
+        s, p, o = (self._ids.get(t) for t in triple)
+        return None if s is None or p is None or o is None else (s, p, o)
+
+    def _decode(self, triple: Ids) -> Triple:
+        terms = self._terms
+        return terms[triple[0]], terms[triple[1]], terms[triple[2]]
+
+    def _key(self, pattern: Pattern) -> object:
+        """What a triple must have to match ``pattern``: its predicate, and for a class its class."""
+        p, o = self._intern(pattern[1]), pattern[2]  # type: ignore[arg-type]
+        return (p, self._intern(o)) if p == self._type and not is_var(o) else p  # type: ignore[arg-type]
+
+    def _keys(self, triple: Ids) -> tuple[object, ...]:
+        return (triple[1], (triple[1], triple[2])) if triple[1] == self._type else (triple[1],)
+
+    def _compile(self, start: Pattern | str, patterns: Sequence[Pattern], filters: Sequence[Filter],
+                 result: Pattern | str | list[Pattern]) -> Run:
+        """A function joining ``patterns`` from ``start`` (a pattern its argument triple matches,
+        or a variable its argument binds), checking ``filters`` as soon as their variables are
+        bound, and yielding ``result`` substituted (a pattern as a triple, a list of patterns as
+        a tuple of triples, a variable as its value)."""
+        names: dict[str, str] = {}
+        lines = ["def run(a):"]
+        depth = 1
+
+        def code(term: Node | str) -> str:
+            return names[term] if is_var(term) else str(self._intern(term))  # type: ignore[arg-type]
+
+        def bound(term: Node | str) -> bool:
+            return not is_var(term) or term in names
+
+        def bind(term: str, value: str) -> None:
+            names[term] = f"v{len(names)}"
+            emit(f"{names[term]} = {value}")
+
+        def emit(line: str) -> None:
+            lines.append("    " * depth + line)
+
+        if isinstance(start, str):
+            bind(start, "a")
+        else:
+            for position, term in enumerate(start):
+                if bound(term):
+                    emit(f"if a[{position}] != {code(term)}: return")
+                else:
+                    bind(term, f"a[{position}]")  # type: ignore[arg-type]
+        namespace: dict[str, object] = {"F": self._facts, "O": self._objects, "S": self._subjects, "P": self._pairs}
+        waiting, remaining = list(filters), list(patterns)
+        while True:
+            for f in [f for f in waiting if all(v in names for v in _variables(f))]:
+                waiting.remove(f)
+                if isinstance(f, Distinct):
+                    emit(f"if {code(f.left)} != {code(f.right)}:")
+                else:
+                    namespace[check := f"f{len(namespace)}"] = self._filter(f)
+                    emit(f"if {check}({', '.join(names[v] for v in _variables(f))}):")
+                depth += 1
+            if not remaining:
+                break
+            pattern = max(remaining, key=lambda p: sum(map(bound, p)))
+            remaining.remove(pattern)
+            s, p, o = pattern
+            if bound(s) and bound(o):
+                emit(f"if ({code(s)}, {code(p)}, {code(o)}) in F:")
+            elif bound(s):
+                emit(f"for {(o_name := f'v{len(names)}')} in O.get(({code(s)}, {code(p)}), ()):")
+                names[o] = o_name  # type: ignore[index]
+            elif bound(o):
+                emit(f"for {(s_name := f'v{len(names)}')} in S.get(({code(p)}, {code(o)}), ()):")
+                names[s] = s_name  # type: ignore[index]
+            elif s == o:
+                emit(f"for {(s_name := f'v{len(names)}')}, _o in P.get({code(p)}, ()):")
+                names[s] = s_name  # type: ignore[index]
+                depth += 1
+                emit(f"if {s_name} == _o:")
+            else:
+                s_name, o_name = f"v{len(names)}", f"v{len(names) + 1}"
+                emit(f"for {s_name}, {o_name} in P.get({code(p)}, ()):")
+                names[s], names[o] = s_name, o_name  # type: ignore[index]
+            depth += 1
+
+        def substituted(pattern: Pattern) -> str:
+            return f"({', '.join(map(code, pattern))})"
+
+        if isinstance(result, list):
+            emit(f"yield ({''.join(substituted(p) + ', ' for p in result)})")
+        else:
+            emit(f"yield {code(result) if isinstance(result, str) else substituted(result)}")
+        exec("\n".join(lines), namespace)  # noqa: S102 - source generated above from the rule's own terms
+        return namespace["run"]  # type: ignore[return-value]
+
+    def _filter(self, f: Filter) -> Callable[..., bool]:
+        """A filter over interned values, checked by the filter itself on the terms."""
+        variables = _variables(f)
+        terms = self._terms
+        return lambda *values: f.holds({v[1:]: terms[i] for v, i in zip(variables, values)}, self.objects)
 
     # --- reading --------------------------------------------------------------------------
 
     def relevant(self, triple: Triple) -> bool:
         """Whether a rule reads or concludes triples like this one (others are not kept)."""
-        return any(k in self._by_body or k in self._by_head for k in _keys(triple)) or triple[1] in self._negated
+        p = self._ids.get(triple[1])
+        keys = (p, (p, self._ids.get(triple[2]))) if p == self._type else (p,)
+        return any(k in self._by_body or k in self._by_head for k in keys) or p in self._negated
 
     def objects(self, subject: Node, predicate: Node) -> set[Node]:
         """The objects of (subject, predicate)."""
-        return self._objects.get((subject, predicate), set())
+        s, p = self._ids.get(subject), self._ids.get(predicate)
+        return {self._terms[o] for o in self._objects.get((s, p), ())} if s is not None and p is not None else set()
+
+    def holds(self, triple: Triple) -> bool:
+        """Whether ``triple`` is asserted or follows."""
+        return self._encode(triple) in self._facts
+
+    def is_asserted(self, triple: Triple) -> bool:
+        """Whether ``triple`` is asserted (kept: some rule reads or concludes it)."""
+        return self._encode(triple) in self._asserted
+
+    def asserted_count(self) -> int:
+        """How many asserted triples the engine keeps."""
+        return len(self._asserted)
 
     def inferred(self) -> set[Triple]:
         """Every triple that follows and is not asserted."""
-        return self.facts - self.asserted
+        return {self._decode(t) for t in self._facts - self._asserted}
 
-    def _match(self, pattern: Pattern, binding: Binding) -> Iterator[Binding]:
-        s, p, o = substitute(pattern, binding)
-        if not is_var(s) and not is_var(o):
-            if (s, p, o) in self.facts:
-                yield binding
-        elif not is_var(s):
-            for value in tuple(self._objects.get((s, p), ())):
-                if (found := unify(pattern, (s, p, value), binding)) is not None:
-                    yield found
-        elif not is_var(o):
-            for value in tuple(self._subjects.get((p, o), ())):
-                if (found := unify(pattern, (value, p, o), binding)) is not None:
-                    yield found
-        else:
-            for a, b in tuple(self._pairs.get(p, ())):
-                if (found := unify(pattern, (a, p, b), binding)) is not None:
-                    yield found
-
-    def _join(self, patterns: list[Pattern], binding: Binding) -> Iterator[Binding]:
-        if not patterns:
-            yield binding
-            return
-        # the most bound pattern first: fewest candidates
-        best = max(range(len(patterns)), key=lambda i: sum(not is_var(t) or t[1:] in binding for t in patterns[i]))  # type: ignore[index]
-        rest = patterns[:best] + patterns[best + 1:]
-        for extended in self._match(patterns[best], binding):
-            yield from self._join(rest, extended)
-
-    def _fire(self, rule: Rule, binding: Binding, skip: int | None = None) -> Iterator[tuple[Triple, Binding]]:
-        body = [p for i, p in enumerate(rule.body) if i != skip]
-        for full in self._join(body, binding):
-            if rule.holds(full, self.objects):
-                yield substitute(rule.head, full), full  # type: ignore[misc]
-
-    def _consequences(self, triples: Iterable[Triple]) -> Iterator[tuple[Triple, Rule]]:
+    def _consequences(self, triples: Iterable[Ids]) -> set[Ids]:
         """Every conclusion of a rule instance that uses one of ``triples``."""
+        found: set[Ids] = set()
+        by_body = self._by_body
         for triple in triples:
-            for key in _keys(triple):
-                for rule, index in self._by_body.get(key, ()):
-                    start = unify(rule.body[index], triple, {})
-                    if start is not None:
-                        for conclusion, _ in self._fire(rule, start, skip=index):
-                            yield conclusion, rule
+            for key in self._keys(triple):
+                for run in by_body.get(key, ()):
+                    found.update(run(triple))
+        return found
+
+    def _derivable(self, triple: Ids) -> bool:
+        """Whether some rule concludes ``triple`` in one step from the current facts."""
+        return any(next(run(triple), None) is not None for key in self._keys(triple) for _, run in self._by_head.get(key, ()))
 
     def derivations(self, triple: Triple) -> Iterator[tuple[Rule, list[Triple]]]:
         """Each (rule, premises) that concludes ``triple`` in one step from the current facts."""
-        for key in _keys(triple):
-            for rule in self._by_head.get(key, ()):
-                start = unify(rule.head, triple, {})
-                if start is not None:
-                    for _, full in self._fire(rule, start):
-                        yield rule, [substitute(p, full) for p in rule.body]  # type: ignore[misc]
+        encoded = self._encode(triple)
+        if encoded is None:
+            return
+        for key in self._keys(encoded):
+            for rule, run in self._by_head.get(key, ()):
+                for premises in run(encoded):
+                    yield rule, [self._decode(p) for p in premises]
 
     def violations(self, contradictions: Iterable[Contradiction], near: Iterable[Triple] | None = None) -> list[tuple[Contradiction, Node]]:
         """Each contradiction that matches (everywhere, or only through the triples ``near``),
         with the entity it is about."""
+        starts = None if near is None else [t for t in map(self._encode, near) if t is not None]
         found = set()
         for rule in contradictions:
-            if near is None:
-                starts: Iterable[tuple[Binding, list[Pattern]]] = [({}, list(rule.body))]
-            else:
-                starts = [(b, [p for j, p in enumerate(rule.body) if j != i]) for t in near for i, pattern in enumerate(rule.body)
-                          if (b := unify(pattern, t, {})) is not None]
-            for binding, rest in starts:
-                for full in self._join(rest, binding):
-                    found.add((rule, full[rule.subject[1:]]))
+            if starts is None:
+                found |= {(rule, self._terms[v]) for v in self._check(rule, None)(None)}
+                continue
+            for index, pattern in enumerate(rule.body):
+                key = self._key(pattern)
+                run = self._check(rule, index)
+                for triple in starts:
+                    if key in self._keys(triple):
+                        found |= {(rule, self._terms[v]) for v in run(triple)}
         return sorted(found, key=lambda v: (v[0].name, str(v[1]), v[0].axiom))
+
+    def _check(self, rule: Contradiction, index: int | None) -> Run:
+        """The compiled join of a contradiction: whole, or starting from body pattern ``index``."""
+        if (rule, index) not in self._checks:
+            if index is None:  # no start: the argument is ignored
+                start: Pattern | str = "?_start"
+                patterns = list(rule.body)
+            else:
+                start, patterns = rule.body[index], [p for i, p in enumerate(rule.body) if i != index]
+            self._checks[(rule, index)] = self._compile(start, patterns, (), rule.subject)
+        return self._checks[(rule, index)]
 
     # --- changing ----------------------------------------------------------------------------
 
-    def _insert(self, triple: Triple) -> None:
+    def _insert(self, triple: Ids) -> None:
         s, p, o = triple
-        self.facts.add(triple)
+        self._facts.add(triple)
         self._objects[(s, p)].add(o)
         self._subjects[(p, o)].add(s)
         self._pairs[p].add((s, o))
 
-    def _delete(self, triple: Triple) -> None:
+    def _delete(self, triple: Ids) -> None:
         s, p, o = triple
-        self.facts.discard(triple)
+        self._facts.discard(triple)
         self._objects[(s, p)].discard(o)
         self._subjects[(p, o)].discard(s)
         self._pairs[p].discard((s, o))
 
-    def _saturate(self, delta: set[Triple]) -> set[Triple]:
+    def _saturate(self, delta: set[Ids]) -> set[Ids]:
         """Semi-naive: each round joins only the previous round's new triples; returns all new."""
-        derived: set[Triple] = set()
+        derived: set[Ids] = set()
+        literals = self._literals
         while delta:
-            fresh = {c for c, _ in self._consequences(delta) if c not in self.facts and not isinstance(c[0], Literal)}
+            fresh = {c for c in self._consequences(delta) - self._facts if c[0] not in literals}
             for triple in fresh:
                 self._insert(triple)
             derived |= fresh
             delta = fresh
         return derived
 
-    def _negation_instances(self, triples: Iterable[Triple]) -> set[Triple]:
+    def _negation_instances(self, triples: Iterable[Ids]) -> set[Ids]:
         """Conclusions of rules whose negated condition reads one of ``triples``, as they stand now."""
-        found = set()
+        found: set[Ids] = set()
         for s, p, _ in triples:
-            for rule, variable in self._negated.get(p, ()):
-                found |= {c for c, _ in self._fire(rule, {variable: s})}
+            for run in self._negated.get(p, ()):
+                found.update(run(s))
         return found
 
     def add(self, triples: Iterable[Triple]) -> Change:
         """Assert ``triples`` (those no rule reads or concludes are ignored) and derive what follows."""
-        new = {t for t in triples if t not in self.asserted and self.relevant(t)}
-        promoted = {t for t in new if t in self.facts}  # inferred before, asserted now
+        new = {(self._intern(t[0]), self._intern(t[1]), self._intern(t[2])) for t in triples if self.relevant(t)} - self._asserted
+        promoted = new & self._facts  # inferred before, asserted now
         withdrawn = self._negation_instances(t for t in new if t[1] in self._negated)
-        self.asserted |= new
+        self._asserted |= new
         for triple in new:
             self._insert(triple)
-        change = Change(removed=promoted)
+        removed = set(promoted)
         if withdrawn:  # a new value defeats a negated condition: what rested on it is re-derived or goes
-            change.removed |= self._withdraw(withdrawn - self.asserted)
-        change.added = self._saturate(new - promoted)
-        return self._settled(change)
+            removed |= self._withdraw(withdrawn - self._asserted)
+        return self._settled(self._saturate(new - promoted), removed)
 
     def remove(self, triples: Iterable[Triple]) -> Change:
         """Retract asserted ``triples`` and withdraw what no longer follows (delete and rederive)."""
-        gone = {t for t in triples if t in self.asserted}
-        self.asserted -= gone
-        change = Change(removed=self._withdraw(gone) - gone)
-        change.added = {t for t in gone if t in self.facts}  # still derivable: now inferred
-        reenabled = {c for c in self._negation_instances(t for t in gone if t[1] in self._negated) if c not in self.facts}
+        gone = {t for t in map(self._encode, triples) if t in self._asserted}
+        self._asserted -= gone
+        removed = self._withdraw(gone) - gone
+        added = {t for t in gone if t in self._facts}  # still derivable: now inferred
+        reenabled = self._negation_instances(t for t in gone if t[1] in self._negated) - self._facts
         for triple in reenabled:
             self._insert(triple)
-        change.added |= reenabled | self._saturate(reenabled)
-        return self._settled(change)
+        return self._settled(added | reenabled | self._saturate(reenabled), removed)
 
-    def _settled(self, change: Change) -> Change:
-        """``change`` reduced to what differs at the end: inferred now, or no longer inferred."""
-        return Change(added={t for t in change.added if t in self.facts and t not in self.asserted},
-                      removed={t for t in change.removed if t not in self.facts or t in self.asserted})
+    def _settled(self, added: set[Ids], removed: set[Ids]) -> Change:
+        """The change reduced to what differs at the end (inferred now, or no longer inferred), as terms."""
+        facts, asserted = self._facts, self._asserted
+        return Change(added={self._decode(t) for t in added if t in facts and t not in asserted},
+                      removed={self._decode(t) for t in removed if t not in facts or t in asserted})
 
-    def _consequence_closure(self, seeds: set[Triple]) -> set[Triple]:
+    def _consequence_closure(self, seeds: set[Ids]) -> set[Ids]:
         """Every inferred triple derived (over the current facts) through one of ``seeds``."""
-        over: set[Triple] = set()
+        over: set[Ids] = set()
         frontier = seeds
         while frontier:
-            frontier = {c for c, _ in self._consequences(frontier) if c in self.facts and c not in self.asserted and c not in over}
+            frontier = (self._consequences(frontier) & self._facts) - self._asserted - over
             over |= frontier
         return over
 
-    def _withdraw(self, triples: set[Triple]) -> set[Triple]:
+    def _withdraw(self, triples: set[Ids]) -> set[Ids]:
         """Delete ``triples`` and what was derived through them, then rederive whatever still
         follows; returns the triples that are gone for good."""
-        over = triples | self._consequence_closure(triples)
-        over = {t for t in over if t not in self.asserted}
+        over = (triples | self._consequence_closure(triples)) - self._asserted
         for triple in over:
             self._delete(triple)
-        back = {t for t in over if next(self.derivations(t), None) is not None}
+        back = {t for t in over if self._derivable(t)}
         for triple in back:
             self._insert(triple)
         self._saturate(back)
-        return {t for t in over if t not in self.facts}
+        return {t for t in over if t not in self._facts}
+
+
+def _variables(f: Filter) -> list[str]:
+    """The variables a filter reads."""
+    if isinstance(f, Distinct):
+        return [v for v in (f.left, f.right) if is_var(v)]  # type: ignore[misc]
+    return [f.variable]

@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from kg.vocab import REKG, entity_iri, short_name
 
-__all__ = ["PROJECT_RULES", "AtLeast", "Contradiction", "Distinct", "NoValue", "Pattern", "Rule", "Triple",
+__all__ = ["PROJECT_RULES", "AtLeast", "Contradiction", "Distinct", "Filter", "NoValue", "Pattern", "Rule", "Triple",
            "compile_contradictions", "compile_rules", "is_var", "substitute", "unify"]
 
 Triple = tuple[Node, Node, Node]
@@ -128,10 +128,6 @@ class Rule:
     head: Pattern
     body: tuple[Pattern, ...]
     filters: tuple[Filter, ...] = ()
-
-    def holds(self, binding: Binding, objects: Objects) -> bool:
-        """Whether every filter passes for a full binding of the body."""
-        return all(f.holds(binding, objects) for f in self.filters)
 
     def sparql(self, binding: Binding | None = None) -> str:
         """The body as a SPARQL SELECT (over the union of all graphs), ``binding`` substituted."""
