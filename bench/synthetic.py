@@ -2,7 +2,7 @@
 
 Shaped like the real graph so the named questions do real work on it: countries (Japan and
 China among them), companies with head offices, refineries they operate, magnet makers,
-supply relations of NdPr with shares, sources and evidence quotes.
+supply relations of NdPr with shares, sources and evidence quotes; it conforms to the shapes.
 """
 
 from __future__ import annotations
@@ -17,51 +17,72 @@ SUB = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 PROV = "http://www.w3.org/ns/prov#wasDerivedFrom"
 OA = "http://www.w3.org/ns/oa#"
 G = "https://w3id.org/rekg/graph/synthetic"
+TITLE = "http://purl.org/dc/terms/title"
+SOURCES = 500
+NAMES = {"JP": "Japan", "CN": "China"}  # as in the registry, so the graph loads beside the real one
 MATERIALS = ["ndpr", "rare-earth-oxides", "lithium", "gallium", "rare-earth-ore"]
+REFINED = ["ndpr", "rare-earth-oxides", "lithium", "gallium"]
+DOWNSTREAM = {"mining": "refining", "refining": "magnets"}  # who a company of each stage sells to
 
 
 def synthetic_nquads(triples: int, *, seed: int = 7, company_customers: float = 2 / 3) -> bytes:
-    """About ``triples`` quads of companies, refineries, magnet makers and supply relations.
+    """About ``triples`` quads of companies, their facilities and supply relations.
 
-    ``company_customers`` is the share of supply relations whose customer is another company
-    (the rest go to countries): it sets how long supply chains get, and so how large the
-    transitive closure of ``upstreamOf`` is.
+    Like the real graph, the chain is layered: miners (3 in 10 companies) sell ore to refiners
+    (6 in 10), refiners sell NdPr, oxides, lithium or gallium to magnet makers (1 in 10), magnet
+    makers sell magnets; each sells to a company of the next stage with the probability
+    ``company_customers``, else to a country. (An earlier version let any company sell any
+    material to anyone: past 150k triples its supply chains closed into cycles through the
+    countries, and the transitive closure of ``upstreamOf`` grew with the square of the graph.)
     """
     rng = random.Random(seed)
     countries = [f"{I}country/JP", f"{I}country/CN"] + [f"{I}country/C{n}" for n in range(198)]
     lines: list[str] = []
+    companies: dict[str, list[str]] = {"mining": [], "refining": [], "magnets": []}
     add = lambda s, p, o: lines.append(f"<{s}> <{p}> {o} <{G}> .")  # noqa: E731
     add(f"{R}SeparationPlant", SUB, f"<{R}Refinery>")
     add(f"{I}material/ndfeb-magnet", f"{R}madeFrom", f"<{I}material/ndpr>")
     for m in MATERIALS + ["ndfeb-magnet"]:
+        add(f"{I}material/{m}", T, f"<{R}Material>")
         add(f"{I}material/{m}", L, f'"{m}"@en')
-    for c in countries:
+    for n, c in enumerate(countries):
+        code = c.rsplit("/", 1)[-1] if n < 2 else chr(65 + n // 26) + chr(65 + n % 26)
         add(c, T, f"<{R}Country>")
-        add(c, L, f'"Country {c.rsplit("/", 1)[-1]}"@en')
+        add(c, L, f'"{NAMES.get(code, "Country " + code)}"@en')
+        add(c, f"{R}isoCode", f'"{code}"')
+    for n in range(SOURCES):
+        add(f"{I}source/s{n}", T, f"<{R}Source>")
+        add(f"{I}source/s{n}", L, f'"Source {n}"@en')
+        add(f"{I}source/s{n}", TITLE, f'"Source {n}"')
     n = 0
     while len(lines) < triples:
         company, facility, supply = f"{I}company/c{n}", f"{I}facility/f{n}", f"{I}supply/s{n}"
-        source, evidence = f"{I}source/s{n % 500}", f"{I}evidence/e{n}"
+        source, evidence = f"{I}source/s{n % SOURCES}", f"{I}evidence/e{n}"
+        stage = "magnets" if n % 10 == 0 else "mining" if n % 10 < 4 else "refining"
         add(company, T, f"<{R}Company>")
         add(company, L, f'"Company {n}"@en')
         add(company, f"{R}headquarteredIn", f"<{rng.choice(countries)}>")
-        if n % 10 == 0:
+        if stage == "magnets":
             add(company, f"{R}produces", f"<{I}material/ndfeb-magnet>")
         add(company, f"{R}operates", f"<{facility}>")
-        add(facility, T, f"<{R}{rng.choice(['Refinery', 'SeparationPlant', 'Mine'])}>")
+        kind = {"mining": "Mine", "refining": rng.choice(["Refinery", "SeparationPlant"]), "magnets": "Facility"}[stage]
+        add(facility, T, f"<{R}{kind}>")
         add(facility, L, f'"Facility {n}"@en')
         add(facility, f"{R}locatedIn", f"<{rng.choice(countries)}>")
         add(supply, T, f"<{R}SupplyRelation>")
         add(supply, f"{R}supplier", f"<{company}>")
-        to_company = n > 0 and rng.random() < company_customers
-        customer = f"{I}company/c{rng.randrange(n)}" if to_company else rng.choice(countries)
+        buyers = companies[DOWNSTREAM[stage]] if stage in DOWNSTREAM else []
+        customer = rng.choice(buyers) if buyers and rng.random() < company_customers else rng.choice(countries)
         add(supply, f"{R}customer", f"<{customer}>")
-        add(supply, f"{R}material", f"<{I}material/{rng.choice(MATERIALS)}>")
+        material = {"mining": "rare-earth-ore", "refining": rng.choice(REFINED), "magnets": "ndfeb-magnet"}[stage]
+        add(supply, f"{R}material", f"<{I}material/{material}>")
+        companies[stage].append(company)
         add(supply, f"{R}share", f'"{rng.randrange(1, 100)}"^^<http://www.w3.org/2001/XMLSchema#decimal>')
         add(supply, PROV, f"<{source}>")
         add(supply, f"{R}evidence", f"<{evidence}>")
+        add(evidence, T, f"<{R}Evidence>")
+        add(evidence, f"{OA}hasSource", f"<{source}>")
         add(evidence, f"{OA}hasSelector", f"<{evidence}#q>")
         add(f"{evidence}#q", f"{OA}exact", f'"Company {n} supplies its customer."')
-        add(source, L, f'"Source {n % 500}"@en')
         n += 1
     return ("\n".join(lines) + "\n").encode()

@@ -22,6 +22,7 @@ prints these as ``ErrorName: message`` and exits 1, the server maps them to 4xx:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,11 +105,11 @@ class InconsistentGraph(KgError):
 
 
 class UpdateRefused(KgError):
-    """The update would break the SHACL shapes; ``report`` says how. Nothing was written."""
+    """The update would break the SHACL shapes; ``violations`` say how. Nothing was written."""
 
-    def __init__(self, report: Any):
-        self.report = report
-        lines = [f"{r.focus} {r.path or ''}: {r.message}" for r in report.violations]
+    def __init__(self, violations: Sequence[Any]):
+        self.violations = list(violations)
+        lines = [f"{r.focus} {r.path or ''}: {r.message}" for r in self.violations]
         super().__init__(f"update refused, {len(lines)} SHACL violation(s):\n" + "\n".join(lines))
 
 

@@ -3,7 +3,8 @@ only where they touch, written with their consequences in one transaction.
 
 1. The quads become a triple-level change (a triple stays asserted while any graph holds it).
 2. SHACL validates only the focus nodes the change touches, plus the nodes that link to a node
-   whose types changed, over their neighbourhood (pyshacl's ``focus_nodes``).
+   whose types changed, over their neighbourhood copied into an in-memory store, with the
+   shapes compiled into SPARQL (:mod:`~kg.ingest.shape_queries`).
 3. The engine, kept warm per store, derives additions semi-naively and withdraws removals by
    delete-and-rederive; the OWL 2 RL inconsistency rules look only near the change.
 4. Asserted and inferred changes reach the store through one :meth:`Store.apply`.
@@ -17,16 +18,18 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, URIRef
 from rdflib.term import Node
 
 from kg.errors import UpdateRefused
-from kg.ingest.validate import validate_graph
+from kg.ingest.shape_queries import compiled_shapes
 from kg.ontology import load_ontology
 from kg.reasoning.closure import engine_for, is_ours, raise_if_inconsistent
 from kg.reasoning.engine import Engine
 from kg.reasoning.rules import Triple
 from kg.store.base import Quad, Store
+from kg.store.embedded import EmbeddedStore
+from kg.store.formats import N_TRIPLES
 from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH
 
 __all__ = ["ChangeSummary", "apply_change", "warm_engine"]
@@ -71,25 +74,21 @@ def _still_asserted(store: Store, triple: Triple, deleted: set[Quad], inserted_t
     return any(g not in _DERIVED and (*triple, g) not in deleted for *_, g in store.quads(*triple))
 
 
-def _neighbourhood(store: Store, focus: set[Node], added: set[Triple], removed: set[Triple]) -> Graph:
-    """The asserted triples SHACL reads about ``focus`` after the change: their statements and
-    the types of what they point at."""
-    graph = Graph()
+def _neighbourhood(store: Store, focus: set[Node], added: set[Triple], removed: set[Triple]) -> Store:
+    """An in-memory store of what SHACL reads about ``focus`` after the change: the asserted
+    statements of the focus nodes and of the nodes they point at (their types, the second step
+    of a sequence path), and the ontology (the class hierarchy, the ontology's individuals)."""
+    statements: set[Triple] = {t for t in added if t[0] in focus}
     for node in focus:
-        for s, p, o, g in store.quads(node):
-            if g not in _DERIVED and (s, p, o) not in removed:
-                graph.add((s, p, o))
-    for triple in added:
-        if triple[0] in focus:
-            graph.add(triple)
-    for value in {o for o in graph.objects() if isinstance(o, URIRef)}:
-        for s, p, o, g in store.quads(value, RDF.type):
-            if g not in _DERIVED and (s, p, o) not in removed:
-                graph.add((s, p, o))
-    for triple in added:
-        if triple[1] == RDF.type:
-            graph.add(triple)
-    return graph
+        statements |= {(s, p, o) for s, p, o, g in store.quads(node) if g not in _DERIVED and (s, p, o) not in removed}
+    pointed = {o for _, _, o in statements if isinstance(o, URIRef)} - focus
+    for node in pointed:
+        statements |= {(s, p, o) for s, p, o, g in store.quads(node) if g not in _DERIVED and (s, p, o) not in removed}
+    statements |= {t for t in added if t[0] in pointed}
+    scratch = EmbeddedStore()
+    scratch.apply([], [(*t, None) for t in statements])
+    scratch.load(load_ontology().serialize(format="nt", encoding="utf-8"), media_type=N_TRIPLES)
+    return scratch
 
 
 def _check_shapes(store: Store, added: set[Triple], removed: set[Triple]) -> None:
@@ -100,9 +99,9 @@ def _check_shapes(store: Store, added: set[Triple], removed: set[Triple]) -> Non
     focus = {n for n in focus if isinstance(n, URIRef)}
     if not focus:
         return
-    report = validate_graph(_neighbourhood(store, focus, added, removed), ontology=load_ontology(), focus_nodes=sorted(focus))
-    if report.violations:
-        raise UpdateRefused(report)
+    results = compiled_shapes().check(_neighbourhood(store, focus, added, removed), focus)
+    if violations := [r for r in results if r.is_violation]:
+        raise UpdateRefused(violations)
 
 
 def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad], *,

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyshacl import validate
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from kg.errors import ShapesLoadError
 from kg.vocab import SHAPES_DIR
 
-__all__ = ["ShapeResult", "ValidationReport", "load_shapes", "validate_graph"]
+__all__ = ["ShapeResult", "ValidationReport", "load_shapes", "path_name", "validate_graph"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,13 @@ def _local_name(term: object) -> str | None:
     return text.rsplit("#", 1)[-1] if isinstance(term, URIRef) and "#" in text else text
 
 
+def path_name(graph: Graph, path: object) -> str | None:
+    """A SHACL path as the report shows it: a predicate's local name, a sequence's joined by ``/``."""
+    if isinstance(path, BNode):
+        return "/".join(_local_name(step) or "" for step in Collection(graph, path))
+    return _local_name(path)
+
+
 def validate_graph(data: Graph, *, ontology: Graph | None = None, shapes: Graph | None = None,
                    focus_nodes: list[URIRef] | None = None) -> ValidationReport:
     """Validate ``data`` against the shapes. The class hierarchy comes from ``ontology`` when
@@ -98,7 +106,7 @@ def validate_graph(data: Graph, *, ontology: Graph | None = None, shapes: Graph 
         results.append(
             ShapeResult(
                 focus=str(report_graph.value(node, SH.focusNode)),
-                path=_local_name(report_graph.value(node, SH.resultPath)),
+                path=path_name(report_graph, report_graph.value(node, SH.resultPath)),
                 value=str(value) if isinstance(value, (Literal, URIRef)) else None,
                 message=str(message) if message else "violates a shape",
                 severity=_local_name(severity) or "Violation",

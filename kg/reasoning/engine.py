@@ -233,18 +233,19 @@ class Engine:
     def violations(self, contradictions: Iterable[Contradiction], near: Iterable[Triple] | None = None) -> list[tuple[Contradiction, Node]]:
         """Each contradiction that matches (everywhere, or only through the triples ``near``),
         with the entity it is about."""
-        starts = None if near is None else [t for t in map(self._encode, near) if t is not None]
+        starts: defaultdict[object, list[Ids]] = defaultdict(list)
+        for triple in () if near is None else filter(None, map(self._encode, near)):
+            for key in self._keys(triple):
+                starts[key].append(triple)
         found = set()
         for rule in contradictions:
-            if starts is None:
+            if near is None:
                 found |= {(rule, self._terms[v]) for v in self._check(rule, None)(None)}
                 continue
             for index, pattern in enumerate(rule.body):
-                key = self._key(pattern)
                 run = self._check(rule, index)
-                for triple in starts:
-                    if key in self._keys(triple):
-                        found |= {(rule, self._terms[v]) for v in run(triple)}
+                for triple in starts.get(self._key(pattern), ()):
+                    found |= {(rule, self._terms[v]) for v in run(triple)}
         return sorted(found, key=lambda v: (v[0].name, str(v[1]), v[0].axiom))
 
     def _check(self, rule: Contradiction, index: int | None) -> Run:
