@@ -139,7 +139,9 @@ class Engine:
                 depth += 1
             if not remaining:
                 break
-            pattern = max(remaining, key=lambda p: sum(map(bound, p)))
+            # the most bound pattern first; between equals, one whose subject is bound (few objects
+            # per subject, where an object such as a country may have thousands of subjects)
+            pattern = max(remaining, key=lambda p: (sum(map(bound, p)), bound(p[0])))
             remaining.remove(pattern)
             s, p, o = pattern
             if bound(s) and bound(o):

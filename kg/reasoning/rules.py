@@ -162,8 +162,8 @@ PROJECT_RULES = (
     Rule("supply-reaches-producers",
          "a supplier of a material to a country is upstream of that country's producers of goods made from it",
          ("?s", REKG.upstreamOf, "?maker"),
-         (("?r", REKG.supplier, "?s"), ("?r", REKG.customer, "?c"), ("?r", REKG.material, "?m"), ("?c", RDF.type, REKG.Country),
-          ("?maker", REKG.headquarteredIn, "?c"), ("?maker", REKG.produces, "?product"), ("?product", REKG.madeFrom, "?m")),
+         (("?r", REKG.supplier, "?s"), ("?r", REKG.customer, "?c"), ("?r", REKG.material, "?m"), ("?product", REKG.madeFrom, "?m"),
+          ("?c", RDF.type, REKG.Country), ("?maker", REKG.headquarteredIn, "?c"), ("?maker", REKG.produces, "?product")),
          (Distinct("?s", "?maker"),)),
     Rule("refiner-outside-china", "an organisation operating a refinery in a country other than China",
          ("?o", RDF.type, REKG.RefinerOutsideChina),
@@ -190,7 +190,11 @@ def _typed(graph: Graph, kind: URIRef) -> list[URIRef]:
 def _owl_rules(tbox: Graph) -> Iterable[Rule]:
     for p in _typed(tbox, OWL.SymmetricProperty):
         yield Rule("prp-symp", f"{short_name(p)} is symmetric", ("?y", p, "?x"), (("?x", p, "?y"),))
-    for p in _typed(tbox, OWL.TransitiveProperty):
+    transitive = _typed(tbox, OWL.TransitiveProperty)
+    inverses = {(p, q) for p, q in _iris(tbox, OWL.inverseOf)} | {(q, p) for p, q in _iris(tbox, OWL.inverseOf)}
+    for p in transitive:
+        if any((p, q) in inverses and q < p for q in transitive):
+            continue  # the inverse of a transitive property is transitive: prp-inv1/2 carry its closure over
         yield Rule("prp-trp", f"{short_name(p)} is transitive", ("?x", p, "?z"), (("?x", p, "?y"), ("?y", p, "?z")))
     for p, q in _iris(tbox, OWL.inverseOf):
         yield Rule("prp-inv1", f"{short_name(q)} is the inverse of {short_name(p)}", ("?y", q, "?x"), (("?x", p, "?y"),))

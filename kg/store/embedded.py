@@ -39,6 +39,8 @@ __all__ = ["EmbeddedStore", "default_store_dir", "read_quads"]
 _CURRENT = "current"
 _PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+BULK_CHANGE = 50_000
+"""Changes of at least this many quads are staged in a copy of the database and swapped in."""
 
 
 def default_store_dir(explicit: Path | None = None) -> Path:
@@ -122,14 +124,16 @@ class EmbeddedStore:
         self.root, self.read_only = root, read_only and root is not None
         self._pinned: Path | None = None
         self._store = ox.Store() if root is None else self._open_current()
-        self._generation = 0 if root is None or not self.exists(root) else self._read_generation()
+        exists = root is not None and self.exists(root)
+        self._opened = self.database() if exists else None
+        self._generation = self._read_generation() if exists else 0
 
     @classmethod
     def pinned(cls, database: Path) -> EmbeddedStore:
         """One database folder of a store directory, read-only, whatever ``current`` becomes
         later (a query worker serves one version until it is replaced)."""
         store = cls.__new__(cls)
-        store.root, store.read_only, store._pinned = database.parent, True, database
+        store.root, store.read_only, store._pinned, store._opened = database.parent, True, database, database
         store._generation = store._read_generation()
         try:
             store._store = ox.Store.read_only(str(database))
@@ -267,12 +271,12 @@ class EmbeddedStore:
 
     def _refresh(self) -> None:
         """A read-only handle sees the database as it was when opened: reopen it when a writer
-        has committed since (the generation marker says so)."""
+        has committed since (the generation marker says so) or swapped in another database."""
         if self.read_only and self.root is not None:
-            generation = self._read_generation()
-            if generation != self._generation:
-                self._store = ox.Store.read_only(str(self.database()))
-                self._generation = generation
+            database, generation = self.database(), self._read_generation()
+            if (database, generation) != (self._opened, self._generation):
+                self._store = ox.Store.read_only(str(database))
+                self._opened, self._generation = database, generation
 
     def quads(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None,
               graph: str | None = None) -> Iterator[Quad]:
@@ -294,18 +298,39 @@ class EmbeddedStore:
         return self._store
 
     def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad]) -> None:
-        """See :meth:`kg.store.base.Store.apply`: one SPARQL Update request is one transaction
-        (insertions alone go through ``extend``, also one transaction); the generation marker
-        then tells read-only handles to reopen."""
+        """See :meth:`kg.store.base.Store.apply`. A change of fewer than :data:`BULK_CHANGE` quads
+        is one transaction (one SPARQL Update request, or ``extend`` for insertions alone); a
+        larger one is staged in a copy of the database (a RocksDB checkpoint: hard links), bulk
+        written there and swapped in by one rename, like :meth:`replace_all`. Either way
+        readers see all of the change or none of it, and the generation marker tells read-only
+        handles to reopen."""
         deletions, insertions = list(deletions), list(insertions)
         store = self._writable()
-        with _engine_errors("update"):
-            if deletions:
-                store.update(f"DELETE DATA {{ {_data_block(deletions)} }} ; INSERT DATA {{ {_data_block(insertions)} }}")
-            elif insertions:
-                store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(g) if g else ox.DefaultGraph())
-                             for s, p, o, g in insertions)
+        if self.root is not None and len(deletions) + len(insertions) >= BULK_CHANGE:
+            self._apply_staged(deletions, insertions)
+        else:
+            with _engine_errors("update"):
+                if deletions:
+                    store.update(f"DELETE DATA {{ {_data_block(deletions)} }} ; INSERT DATA {{ {_data_block(insertions)} }}")
+                elif insertions:
+                    store.extend(_ox_quad(q) for q in insertions)
         self._bump_generation()
+
+    def _apply_staged(self, deletions: list[Quad], insertions: list[Quad]) -> None:
+        """Write a large change into a checkpoint of the current database and swap it in."""
+        staged = self._new_database_path()
+        try:
+            with _engine_errors("update"):
+                self._store.backup(str(staged))
+                fresh = ox.Store(str(staged))
+                for quad in deletions:
+                    fresh.remove(_ox_quad(quad))
+                fresh.bulk_extend(_ox_quad(q) for q in insertions)
+                fresh.flush()
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        self._swap_in(staged, fresh)
 
     def _bump_generation(self) -> None:
         if self.root is None:
@@ -345,8 +370,7 @@ class EmbeddedStore:
             self.load(data, media_type=media_type)
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%dT%H%M%S")
-        database = self.root / f"db-{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        database = self._new_database_path()
         try:
             fresh = ox.Store(str(database))
             with _engine_errors("load"):
@@ -355,19 +379,35 @@ class EmbeddedStore:
         except BaseException:
             shutil.rmtree(database, ignore_errors=True)
             raise
+        self._swap_in(database, fresh)
+
+    def _new_database_path(self) -> Path:
+        assert self.root is not None
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        return self.root / f"db-{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+
+    def _swap_in(self, database: Path, fresh: ox.Store) -> None:
+        """Point ``current`` at ``database`` by one rename, drop databases older than the
+        previous one, and hold ``fresh`` (or reopen it read-only)."""
+        assert self.root is not None
         previous = self.database() if self.exists(self.root) else None
         link = self.root / f".{_CURRENT}-{database.name}"
         link.symlink_to(database.name)
         os.replace(link, self.root / _CURRENT)
         for old in self.root.glob("db-*"):
-            if old not in (database, previous):
+            if old not in (database, previous) and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
-        self._generation = 0
+                old.with_name(f"{old.name}.generation").unlink(missing_ok=True)
+        self._pinned, self._opened, self._generation = None, database, 0
         if self.read_only:
             del fresh
             self._store = ox.Store.read_only(str(database))
         else:
             self._store = fresh
+
+def _ox_quad(quad: Quad) -> ox.Quad:
+    s, p, o, g = quad
+    return ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(g) if g else ox.DefaultGraph())
 
 
 def _data_block(quads: list[Quad]) -> str:
