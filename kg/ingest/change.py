@@ -68,22 +68,35 @@ def warm_engine(store: Store, on_stage: Callable[[str], None] | None = None) -> 
     return engine
 
 
-def _still_asserted(store: Store, triple: Triple, deleted: set[Quad], inserted_triples: set[Triple]) -> bool:
-    if triple in inserted_triples:
-        return True
-    return any(g not in _DERIVED and (*triple, g) not in deleted for *_, g in store.quads(*triple))
+class _Asserted:
+    """The store's asserted quads by subject, read once per subject for the whole change."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._by_subject: dict[Node, list[Quad]] = {}
+
+    def about(self, subject: Node) -> list[Quad]:
+        """The asserted quads whose subject is ``subject``."""
+        found = self._by_subject.get(subject)
+        if found is None:
+            found = self._by_subject[subject] = [q for q in self.store.quads(subject) if q[3] not in _DERIVED]
+        return found
+
+    def graphs(self, triple: Triple) -> set[str | None]:
+        """The asserted graphs that hold ``triple``."""
+        return {q[3] for q in self.about(triple[0]) if q[:3] == triple}
 
 
-def _neighbourhood(store: Store, focus: set[Node], added: set[Triple], removed: set[Triple]) -> Store:
+def _neighbourhood(asserted: _Asserted, focus: set[Node], added: set[Triple], removed: set[Triple]) -> Store:
     """An in-memory store of what SHACL reads about ``focus`` after the change: the asserted
     statements of the focus nodes and of the nodes they point at (their types, the second step
     of a sequence path), and the ontology (the class hierarchy, the ontology's individuals)."""
     statements: set[Triple] = {t for t in added if t[0] in focus}
     for node in focus:
-        statements |= {(s, p, o) for s, p, o, g in store.quads(node) if g not in _DERIVED and (s, p, o) not in removed}
+        statements |= {q[:3] for q in asserted.about(node) if q[:3] not in removed}
     pointed = {o for _, _, o in statements if isinstance(o, URIRef)} - focus
     for node in pointed:
-        statements |= {(s, p, o) for s, p, o, g in store.quads(node) if g not in _DERIVED and (s, p, o) not in removed}
+        statements |= {q[:3] for q in asserted.about(node) if q[:3] not in removed}
     statements |= {t for t in added if t[0] in pointed}
     scratch = EmbeddedStore()
     scratch.apply([], [(*t, None) for t in statements])
@@ -91,15 +104,15 @@ def _neighbourhood(store: Store, focus: set[Node], added: set[Triple], removed: 
     return scratch
 
 
-def _check_shapes(store: Store, added: set[Triple], removed: set[Triple]) -> None:
+def _check_shapes(asserted: _Asserted, added: set[Triple], removed: set[Triple]) -> None:
     focus: set[Node] = {t[0] for t in added | removed} | {t[2] for t in added | removed if isinstance(t[2], URIRef)}
     retyped = {t[0] for t in added | removed if t[1] == RDF.type}
     for node in retyped:  # a node whose types changed may break the shapes of those linking to it
-        focus |= {s for s, *_ in store.quads(None, None, node)}
+        focus |= {s for s, *_ in asserted.store.quads(None, None, node)}
     focus = {n for n in focus if isinstance(n, URIRef)}
     if not focus:
         return
-    results = compiled_shapes().check(_neighbourhood(store, focus, added, removed), focus)
+    results = compiled_shapes().check(_neighbourhood(asserted, focus, added, removed), focus)
     if violations := [r for r in results if r.is_violation]:
         raise UpdateRefused(violations)
 
@@ -112,15 +125,18 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
         UpdateRefused: the result would violate the shapes; nothing is written.
         InconsistentGraph: the result contradicts the ontology; nothing is written.
     """
+    asserted = _Asserted(store)
     deleted_quads = {q for q in deleted if q[3] not in _DERIVED}
     # a quad already there is no change, unless this change also deletes it
-    inserted_quads = {q for q in inserted if q[3] not in _DERIVED and (q in deleted_quads or next(store.quads(*q), None) is None)}
+    inserted_quads = {q for q in inserted if q[3] not in _DERIVED and (q in deleted_quads or q[3] not in asserted.graphs(q[:3]))}
     inserted_triples = {q[:3] for q in inserted_quads}
-    removed = {q[:3] for q in deleted_quads if not _still_asserted(store, q[:3], deleted_quads, inserted_triples)}
-    added = {t for t in inserted_triples if not any(g not in _DERIVED for *_, g in store.quads(*t))}  # type: ignore[misc]
+    # a triple stays asserted while some graph holds it
+    removed = {q[:3] for q in deleted_quads
+               if q[:3] not in inserted_triples and not any((*q[:3], g) not in deleted_quads for g in asserted.graphs(q[:3]))}
+    added = {t for t in inserted_triples if not asserted.graphs(t)}
     stage = on_stage or (lambda name: None)
     stage(f"SHACL gate: {len(added) + len(removed)} changed triples")
-    _check_shapes(store, added, removed)
+    _check_shapes(asserted, added, removed)
 
     engine = warm_engine(store, on_stage)
     stage("incremental reasoning and consistency")

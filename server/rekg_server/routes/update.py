@@ -42,5 +42,6 @@ async def update(request: Request, services: ServicesDep) -> Response:
             store, text, using=params.get("using-graph-uri", []), using_named=params.get("using-named-graph-uri", []),
             base_iri=str(request.url_for("update")),
         ))
-        await services.pool.restart(store.database())
+        if store.database() != services.pool.store_path:  # a large change swapped in a new database
+            await services.pool.restart(store.database())
     return Response(status_code=204)
