@@ -17,7 +17,7 @@ from typing import Any
 
 import anyio
 
-from kg.errors import KgError, QueryError, QueryTimedOut
+from kg.errors import KgError, QueryError, QueryTimedOut, StoreError
 from kg.store import EmbeddedStore
 from kg.store.base import QueryResult
 from rekg_server.errors import PoolBusy
@@ -98,7 +98,8 @@ class QueryPool:
         return self._idle
 
     async def run(self, request: QueryRequest) -> QueryResult:
-        """Run ``request`` on an idle worker.
+        """Run ``request`` on an idle worker (a worker found dead is replaced and the request
+        sent to its replacement).
 
         Raises:
             PoolBusy: no worker became free within the queue wait.
@@ -111,21 +112,34 @@ class QueryPool:
         except TimeoutError:
             raise PoolBusy() from None
         try:
-            await anyio.to_thread.run_sync(worker.wait_ready)
-            worker.conn.send(request)
-            ready = await anyio.to_thread.run_sync(worker.conn.poll, self.timeout)
-            if not ready:
-                replacement = _Worker(self._context, self.store_path)
-                self._workers[self._workers.index(worker)] = replacement
-                await anyio.to_thread.run_sync(worker.kill)
-                worker = replacement
-                raise QueryTimedOut(f"query cancelled after the {self.timeout:g} s time limit: add a LIMIT or narrow the patterns")
-            status, payload = worker.conn.recv()
+            for attempt in (1, 2):
+                if not worker.process.is_alive():
+                    worker = await self._replace(worker)
+                try:
+                    await anyio.to_thread.run_sync(worker.wait_ready)
+                    worker.conn.send(request)
+                    ready = await anyio.to_thread.run_sync(worker.conn.poll, self.timeout)
+                    if not ready:
+                        worker = await self._replace(worker)
+                        raise QueryTimedOut(f"query cancelled after the {self.timeout:g} s time limit: add a LIMIT or narrow the patterns")
+                    status, payload = worker.conn.recv()
+                    break
+                except (EOFError, OSError, RuntimeError):  # the worker died (killed, crashed) under this request
+                    worker = await self._replace(worker)
+                    if attempt == 2:
+                        raise StoreError("the query worker died twice running this query") from None
         finally:
             idle.put_nowait(worker)
         if status != "ok":
             raise payload
         return payload
+
+    async def _replace(self, worker: _Worker) -> _Worker:
+        """A new worker in ``worker``'s place; the old one is killed."""
+        replacement = _Worker(self._context, self.store_path)
+        self._workers[self._workers.index(worker)] = replacement
+        await anyio.to_thread.run_sync(worker.kill)
+        return replacement
 
     async def restart(self, store_path: Path) -> None:
         """Point every worker at a new database folder (after an update swapped it in)."""

@@ -258,6 +258,36 @@ def test_query_past_the_time_limit_is_cancelled_and_the_server_recovers(built_st
         live.stop()
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_worker_killed_with_sigkill_is_replaced_and_no_request_fails(built_store: Path) -> None:
+    import os
+    import signal
+
+    live = LiveServer(built_store, workers="2")
+    try:
+        for _ in range(4):  # every worker has served
+            assert httpx.get(f"{live.url}/sparql", params={"query": COUNT}, timeout=30).status_code == 200
+        workers = [pid for pid in _children(live.process.pid) if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert workers, "no worker process found"
+        os.kill(workers[0], signal.SIGKILL)
+        statuses = [httpx.get(f"{live.url}/sparql", params={"query": COUNT}, timeout=30).status_code for _ in range(20)]
+        assert statuses == [200] * 20
+    finally:
+        live.stop()
+
+
 def test_queries_over_the_concurrency_bound_get_503_with_retry_after(built_store: Path) -> None:
     live = LiveServer(built_store, query_timeout="3", workers="1", queue_wait="0.2")
     try:
