@@ -194,9 +194,9 @@ class EmbeddedStore:
             options["use_default_graph_as_union"] = True
         if named_graphs is not None:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        if bindings:
-            options["substitutions"] = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
-        with _engine_errors("query"):
+        with _engine_errors("query"):  # a binding that is no valid IRI is the client's error too
+            if bindings:
+                options["substitutions"] = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
             result = self._store.query(sparql, **options)
             if isinstance(result, ox.QueryTriples):
                 if graph_type is None:
@@ -226,8 +226,8 @@ class EmbeddedStore:
         """
         self._refresh()
         refuse_remote_clauses(sparql)
-        substitutions = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
         with _engine_errors("query"):
+            substitutions = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
             result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("select() takes a SELECT query")

@@ -111,12 +111,14 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/health", tags=["Operations"])
     async def health(services: ServicesDep) -> JSONResponse:
-        """Whether the store answers a query."""
+        """Whether the store answers a query, and which version of the graph it serves (the
+        database's name and write generation; never a path of the machine)."""
         try:
             await services.run("health", "ASK { ?s ?p ?o }")
+            version = services.reader().version()
         except Exception as exc:  # any failure means not healthy; say which
             return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, status_code=503)
-        return JSONResponse({"status": "ok", "version": services.pool.store_path.name})
+        return JSONResponse({"status": "ok", "store": "answers", "graph_version": version, "rekg": VERSION})
 
     @app.get("/metrics", tags=["Operations"])
     async def metrics(services: ServicesDep) -> Response:

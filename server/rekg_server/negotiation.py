@@ -1,39 +1,30 @@
-"""Content negotiation: which serialisation a client gets for results, graphs and pages."""
+"""Content negotiation: which serialisation a client gets for results, graphs and pages.
+
+The Accept header is parsed by Werkzeug (quality values, ``q=0`` exclusions, wildcards and
+specificity); the ``format``/``output``/``results`` parameters that clients such as
+SPARQLWrapper send, several at once, are read by :func:`requested_format`.
+"""
 
 from __future__ import annotations
 
-from kg.errors import NotAcceptable
-from kg.store.formats import GRAPH_TYPES, RESULT_TYPES, media_type_of
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
-__all__ = ["HTML", "choose", "parse_accept", "result_types"]
+from kg.errors import NotAcceptable
+from kg.store.formats import GRAPH_TYPES, JSON_LD, RDF_XML, RESULT_TYPES, SPARQL_JSON, SPARQL_XML, TURTLE, UnknownFormat, media_type_of
+from rekg_server.errors import ProtocolError
+
+__all__ = ["FORMAT_PARAMETERS", "HTML", "choose", "requested_format", "result_types"]
 
 HTML = "text/html"
-# Aliases clients send for the types above.
-_ALIASES = {"application/json": RESULT_TYPES[0], "application/xml": RESULT_TYPES[1], "text/plain": GRAPH_TYPES[1]}
+FORMAT_PARAMETERS = ("format", "output", "results")
+"""Query parameters that name a format (SPARQLWrapper sends all three)."""
 
-
-def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """Media ranges of an Accept header, best first.
-
-    >>> parse_accept("text/csv;q=0.5, application/sparql-results+json")
-    [('application/sparql-results+json', 1.0), ('text/csv', 0.5)]
-    """
-    if not header or not header.strip():
-        return [("*/*", 1.0)]
-    ranges = []
-    for position, part in enumerate(header.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        quality = 1.0
-        for param in fields[1:]:
-            if param.lower().startswith("q="):
-                try:
-                    quality = float(param[2:])
-                except ValueError:
-                    quality = 0.0
-        if fields[0]:
-            ranges.append((fields[0].lower(), quality, position))
-    ranges.sort(key=lambda r: (-r[1], r[2]))
-    return [(media, q) for media, q, _ in ranges if q > 0]
+# Other names clients give the types above: in Accept headers, and as format parameters.
+_ALIASES = {"application/json": SPARQL_JSON, "application/xml": SPARQL_XML, "text/plain": GRAPH_TYPES[1]}
+_FORMAT_NAMES = {"n3": TURTLE, "text/n3": TURTLE, "text/rdf+n3": TURTLE, "json-ld": JSON_LD, "rdf+xml": RDF_XML, "rdf": RDF_XML}
+# What a results format name means when the query gives a graph.
+_AS_GRAPH = {SPARQL_XML: RDF_XML, SPARQL_JSON: JSON_LD}
 
 
 def choose(accept: str | None, offers: tuple[str, ...] | list[str]) -> str | None:
@@ -43,32 +34,66 @@ def choose(accept: str | None, offers: tuple[str, ...] | list[str]) -> str | Non
     'text/turtle'
     >>> choose("application/rdf+xml, text/*;q=0.5", ["text/turtle", "application/rdf+xml"])
     'application/rdf+xml'
+    >>> choose("text/turtle;q=0, */*", ["text/turtle", "application/rdf+xml"])
+    'application/rdf+xml'
     >>> choose("image/png", ["text/turtle"]) is None
     True
     """
-    for media, _ in parse_accept(accept):
-        media = _ALIASES.get(media, media) if _ALIASES.get(media) in offers else media
-        if media in ("*/*", "*"):
-            return offers[0]
-        if media.endswith("/*"):
-            prefix = media[:-1]
-            for offer in offers:
-                if offer.startswith(prefix):
-                    return offer
-        elif media in offers:
-            return media
-    return None
+    if not accept or not accept.strip():
+        return offers[0]
+    aliases = [alias for alias, target in _ALIASES.items() if target in offers]
+    best = parse_accept_header(accept, MIMEAccept).best_match([*offers, *aliases])
+    return _ALIASES.get(best, best) if best is not None else None
+
+
+def requested_format(params: dict[str, list[str]]) -> str | None:
+    """The one format named by the ``format``, ``output`` and ``results`` parameters, as a short
+    name or media type. A value may list media types with commas (SPARQLWrapper sends its Accept
+    list); values that can name the same format agree (``tsv`` and ``text/tab-separated-values``),
+    others are a protocol error. Empty values are ignored.
+
+    >>> requested_format({"format": ["tsv", "text/tab-separated-values"], "output": ["tsv"]})
+    'tsv'
+    >>> requested_format({"format": ["json-ld", "application/ld+json,application/x-json+ld"]})
+    'json-ld'
+    >>> requested_format({"format": ["json"], "results": ["xml"]})
+    Traceback (most recent call last):
+    ...
+    rekg_server.errors.ProtocolError: the format parameters disagree: json, xml
+    """
+    values = [v.strip() for name in FORMAT_PARAMETERS for v in params.get(name, []) if v.strip()]
+    if not values:
+        return None
+    readings = [{_format_key(item) for item in value.split(",") if item.strip()} for value in values]
+    common = set.intersection(*readings)
+    if not common:
+        raise ProtocolError(f"the format parameters disagree: {', '.join(dict.fromkeys(values))}")
+    single = [v for v in values if "," not in v]
+    return single[0] if single else next(iter(sorted(common)))
+
+
+def _format_key(name: str) -> str:
+    """The media type a format name stands for (the name itself when rekg does not know it)."""
+    name = name.strip().lower()
+    name = _FORMAT_NAMES.get(name, _ALIASES.get(name, name))
+    try:
+        return media_type_of(name)
+    except UnknownFormat:
+        return name
 
 
 def result_types(accept: str | None, fmt: str | None) -> dict[str, str | None]:
     """The ``results_type`` and ``graph_type`` a query answers with, from the Accept header or
-    a ``format`` short name (which wins).
+    a format name (which wins; ``xml`` means SPARQL XML results, or RDF/XML for a graph).
 
     Raises:
         NotAcceptable: the client accepts neither results nor graphs in any format rekg writes.
+        UnknownFormat: the format name is not one rekg writes.
     """
     if fmt:
-        accept = media_type_of(fmt, (*RESULT_TYPES, *GRAPH_TYPES))
+        media = media_type_of(_FORMAT_NAMES.get(fmt.lower(), _ALIASES.get(fmt.lower(), fmt)), (*RESULT_TYPES, *GRAPH_TYPES))
+        return {"results_type": media if media in RESULT_TYPES else None,
+                "graph_type": media if media in GRAPH_TYPES else _AS_GRAPH.get(media)}
     chosen = {"results_type": choose(accept, RESULT_TYPES), "graph_type": choose(accept, GRAPH_TYPES)}
     if not any(chosen.values()):
         raise NotAcceptable(f"this resource is available as {', '.join((*RESULT_TYPES, *GRAPH_TYPES))}")

@@ -60,6 +60,13 @@ def test_construct_by_content_negotiation(client: TestClient, accept: str, parse
     assert len(Graph().parse(data=response.text, format=parser)) > 5
 
 
+def test_accept_with_q_zero_is_never_served_that_type(client: TestClient) -> None:
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3"
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": "text/turtle;q=0, */*"})
+    assert response.status_code == 200 and not response.headers["content-type"].startswith("text/turtle")
+    assert client.get("/sparql", params={"query": query}, headers={"Accept": "text/turtle;q=0"}).status_code == 406
+
+
 def test_unsupported_accept_is_406_with_the_supported_list(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": COUNT}, headers={"Accept": "image/png"})
     assert response.status_code == 406
@@ -193,6 +200,13 @@ def test_unknown_entity_is_404(client: TestClient) -> None:
     assert client.get("/id/company/nope").status_code == 404
 
 
+@pytest.mark.parametrize("path,status", [("/id/company/a%20b", 404), ("/id/company/%3Cx%3E", 404), ("/id/company/%7Bx%7D", 404),
+                                         ("/browse?cls=foo", 400), ("/browse?cls=http://x/a%20b", 400)])
+def test_malformed_identifiers_get_4xx_with_a_message(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status and response.text.strip()
+
+
 def test_ontology_at_its_namespace(client: TestClient) -> None:
     assert "rekg:Refinery" in client.get("/ontology", headers={"Accept": "text/html"}).text
     graph = Graph().parse(data=client.get("/ontology", headers={"Accept": "text/turtle"}).text, format="turtle")
@@ -220,7 +234,9 @@ def test_graph_store_default_and_missing(client: TestClient) -> None:
 # --- operations ----------------------------------------------------------------------------
 
 def test_health_and_metrics(client: TestClient) -> None:
-    assert client.get("/health").json()["status"] == "ok"
+    health = client.get("/health").json()
+    assert health["status"] == "ok" and health["graph_version"].startswith("db-")
+    assert not any("/" in str(value) for value in health.values()), health  # no path of the machine
     client.get("/sparql", params={"query": COUNT})
     metrics = client.get("/metrics").text
     assert 'rekg_queries_total{endpoint="sparql"}' in metrics

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from rdflib import Graph
-from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
+import pytest
+from rdflib import Graph, URIRef
+from SPARQLWrapper import CSV, GET, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from tests.conftest import LiveServer
 
@@ -48,3 +49,60 @@ def test_construct_turtle(server: LiveServer) -> None:
     sparql.setReturnFormat(TURTLE)
     graph = Graph().parse(data=sparql.query().convert(), format="turtle")
     assert len(graph) >= 4
+
+
+# --- every return format SPARQLWrapper offers, by GET and by POST ----------------------------
+
+SELECT = PREFIXES + "SELECT ?c ?label WHERE { ?c a rekg:Country ; rdfs:label ?label } ORDER BY ?c"
+ASK = PREFIXES + "ASK { <https://w3id.org/rekg/id/country/JP> a rekg:Country }"
+CONSTRUCT = PREFIXES + "CONSTRUCT { ?f rekg:operatedBy ?o } WHERE { ?o rekg:operates ?f }"
+DESCRIBE = "DESCRIBE <https://w3id.org/rekg/id/company/lynas-rare-earths>"
+
+
+def _solutions(result: object, fmt: str) -> int:
+    """How many solutions (or the ASK answer as 1/0) a converted result holds."""
+    if fmt == JSON:
+        document = result  # type: ignore[assignment]
+        return int(document["boolean"]) if "boolean" in document else len(document["results"]["bindings"])  # type: ignore[index]
+    if fmt == XML:
+        booleans = result.getElementsByTagName("boolean")  # type: ignore[attr-defined]
+        return int(booleans[0].firstChild.data == "true") if booleans else len(result.getElementsByTagName("result"))  # type: ignore[attr-defined]
+    lines = [line.strip() for line in result.decode().strip().splitlines()]  # type: ignore[attr-defined]
+    if lines[-1] in ("true", "false") and len(lines) <= 2:  # an ASK answer, with or without a header line
+        return int(lines[-1] == "true")
+    return len(lines) - 1
+
+
+@pytest.mark.parametrize("method", [GET, POST])
+@pytest.mark.parametrize("fmt", [JSON, XML, CSV, TSV])
+def test_select_and_ask_in_every_results_format(server: LiveServer, method: str, fmt: str) -> None:
+    import warnings
+
+    for query, expected in ((SELECT, 20), (ASK, 1)):
+        sparql = client(server)
+        sparql.setMethod(method)
+        sparql.setQuery(query)
+        sparql.setReturnFormat(fmt)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)  # SPARQLWrapper warns when the answer's type is not the one asked for
+            result = sparql.query().convert()
+        assert _solutions(result, fmt) == expected
+
+
+@pytest.mark.parametrize("method", [GET, POST])
+@pytest.mark.parametrize("fmt", [TURTLE, N3, JSONLD, RDFXML, XML])
+@pytest.mark.parametrize("query", [CONSTRUCT, DESCRIBE], ids=["construct", "describe"])
+def test_construct_and_describe_in_every_graph_format(server: LiveServer, method: str, fmt: str, query: str) -> None:
+    import warnings
+
+    sparql = client(server)
+    sparql.setMethod(method)
+    sparql.setQuery(query)
+    sparql.setReturnFormat(fmt)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        result = sparql.query().convert()
+    graph = result if isinstance(result, Graph) else Graph().parse(data=result, format="turtle")
+    assert len(graph) >= 4
+    if query == DESCRIBE:
+        assert (URIRef("https://w3id.org/rekg/id/company/lynas-rare-earths"), None, None) in graph

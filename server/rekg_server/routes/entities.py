@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from rdflib import Literal, URIRef
 
-from kg.errors import NotAcceptable
+from kg.errors import NotAcceptable, QueryError
 from kg.store.formats import GRAPH_TYPES, media_type_of
 from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, REKG, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, respond
@@ -104,8 +104,11 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
     iri = f"{ID}{kind}/{slug}"
     media = page_or_rdf(request)
     subject = URIRef(iri)
-    outgoing = await services.select("entity", OUTGOING, e=subject)
-    incoming = await services.select("entity", INCOMING, e=subject)
+    try:
+        outgoing = await services.select("entity", OUTGOING, e=subject)
+        incoming = await services.select("entity", INCOMING, e=subject)
+    except QueryError:  # the path makes no valid IRI: there is no such entity
+        raise NotFound(f"no entity {iri}") from None
     if not outgoing and not incoming:
         raise NotFound(f"no entity {iri}")
     if media != HTML:

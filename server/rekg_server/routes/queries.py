@@ -7,10 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from kg.errors import QueryParameterError
 from kg.store.queries import find_named_query, list_named_queries
 from rekg_server.deps import ServicesDep, respond
-from rekg_server.negotiation import result_types
+from rekg_server.negotiation import FORMAT_PARAMETERS, requested_format, result_types
 
 __all__ = ["router"]
 
@@ -39,8 +38,7 @@ def list_queries() -> list[dict[str, Any]]:
 async def run_named(name: str, request: Request, services: ServicesDep) -> Response:
     """Run the named query ``name``; its parameters come from the query string."""
     query = find_named_query(name)
-    values = {k: v for k, v in request.query_params.items() if k != "format"}
-    if len(request.query_params.getlist("format")) > 1:
-        raise QueryParameterError("more than one `format` parameter")
-    types = result_types(request.headers.get("accept"), request.query_params.get("format"))
+    values = {k: v for k, v in request.query_params.items() if k not in FORMAT_PARAMETERS}
+    fmt = requested_format({k: request.query_params.getlist(k) for k in FORMAT_PARAMETERS})
+    types = result_types(request.headers.get("accept"), fmt)
     return respond(await services.run(f"queries/{query.name}", query.text, **types, bindings=query.bindings(values)))

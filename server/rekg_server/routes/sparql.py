@@ -11,7 +11,7 @@ from kg.errors import NotAcceptable
 from kg.store.formats import GRAPH_TYPES
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import ProtocolError
-from rekg_server.negotiation import choose, result_types
+from rekg_server.negotiation import choose, requested_format, result_types
 from rekg_server.routes._protocol import protocol_params, single
 
 __all__ = ["graph_response", "router", "service_description"]
@@ -64,7 +64,7 @@ async def sparql(request: Request, services: ServicesDep) -> Response:
     query = body if body is not None else single(params, "query")
     if query is None:
         return graph_response(service_description(str(request.url_for("sparql"))), request.headers.get("accept"))
-    types = result_types(request.headers.get("accept"), single(params, "format"))
+    types = result_types(request.headers.get("accept"), requested_format(params))
     return respond(await services.run(
         "sparql", query, **types, default_graphs=params.get("default-graph-uri") or None,
         named_graphs=params.get("named-graph-uri") or None, base_iri=str(request.url_for("sparql")),
