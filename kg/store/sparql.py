@@ -3,34 +3,68 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from pyparsing import ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryError
 
 __all__ = ["refuse_remote_clauses", "with_using_clauses"]
 
-_REMOTE = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
-_TOKEN = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[{}]|;|\b(?:WHERE|USING|WITH)\b',
-    re.IGNORECASE,
-)
+_REMOTE_WORD = re.compile(r"(?<![\w?$:])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+_REMOTE_FORMS = {"ServiceGraphPattern", "Load"}
+# strings, IRIs and comments: where keywords are only text
+_LITERAL_TEXT = (r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                 r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_TOKEN = re.compile(_LITERAL_TEXT + r"|[{}]|;|\b(?:WHERE|USING|WITH)\b", re.IGNORECASE)
+
+
+def _forms(node: object) -> Iterator[str]:
+    """The names of the grammar rules in an rdflib parse tree."""
+    if isinstance(node, CompValue):
+        yield node.name
+        for value in node.values():
+            yield from _forms(value)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for value in node:
+            yield from _forms(value)
 
 
 def refuse_remote_clauses(sparql: str) -> None:
-    """Raise QueryError when ``sparql`` has a clause that makes the store fetch a URL.
+    """Raise QueryError when ``sparql`` (a query or an update) has a clause that makes the store
+    fetch a URL: a ``SERVICE`` pattern anywhere, or ``LOAD``.
 
-    Both rdflib and pyoxigraph follow ``SERVICE`` and ``LOAD`` over the network; comments,
-    strings and IRIs are ignored when looking for them.
+    Both rdflib and pyoxigraph follow them over the network. The request is parsed (by rdflib's
+    SPARQL grammar) when the word appears at all, and refused only for a real clause: a
+    variable ``?service``, a prefixed name ``ex:load`` or the word in a string or comment pass.
 
-    >>> refuse_remote_clauses('SELECT * { ?s ?p "SERVICE" }')
-    >>> refuse_remote_clauses("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")
+    >>> refuse_remote_clauses('SELECT ?service { ?s <http://x/load> "SERVICE" } # LOAD')
+    >>> refuse_remote_clauses("SELECT * { { SELECT * { SERVICE <http://x/> { ?s ?p ?o } } } }")
     Traceback (most recent call last):
     ...
     kg.errors.QueryError: SERVICE and LOAD are refused: rekg never fetches remote data
     """
-    stripped = re.sub(r"#[^\n]*|\"[^\"]*\"|'[^']*'|<[^>\s]*>", " ", sparql)
-    if _REMOTE.search(stripped):
+    if not _REMOTE_WORD.search(sparql):  # the common case, decided without parsing
+        return
+    tree = _parsed(sparql)
+    if tree is not None:
+        remote = bool(_REMOTE_FORMS & set(_forms(tree)))
+    else:  # rdflib's grammar is narrower than the stores': look outside strings, IRIs and comments
+        remote = bool(_REMOTE_WORD.search(re.sub(_LITERAL_TEXT, " ", sparql)))
+    if remote:
         raise QueryError("SERVICE and LOAD are refused: rekg never fetches remote data")
+
+
+def _parsed(sparql: str) -> object | None:
+    """rdflib's parse tree of a query, else of an update, else None."""
+    for parse in (parseQuery, parseUpdate):
+        try:
+            return parse(sparql)
+        except Exception:  # pyparsing and rdflib raise several types
+            continue
+    return None
 
 
 def with_using_clauses(update: str, using: list[str], using_named: list[str]) -> str:
