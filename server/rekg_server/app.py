@@ -22,6 +22,7 @@ from rekg_server.errors import PoolBusy, install_error_handlers
 from rekg_server.metrics import Metrics
 from rekg_server.pool import QueryPool
 from rekg_server.routes import entities, explain, graph_store, queries, sparql, update, web
+from rekg_server.responses import ERRORS, ok
 from rekg_server.settings import Settings
 
 __all__ = ["create_app"]
@@ -95,7 +96,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (sparql, update, graph_store, queries, entities, explain, web):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=ERRORS)
     counters = Metrics()
 
     def count(exc: Exception) -> None:
@@ -109,7 +110,7 @@ def create_app(settings: Settings) -> FastAPI:
                        allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=["X-Rekg-Rows", "X-Rekg-Truncated"])
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
 
-    @app.get("/health", tags=["Operations"])
+    @app.get("/health", tags=["Operations"], responses={503: {"description": "The store does not answer"}})
     async def health(services: ServicesDep) -> JSONResponse:
         """Whether the store answers a query, and which version of the graph it serves (the
         database's name and write generation; never a path of the machine)."""
@@ -120,7 +121,7 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, status_code=503)
         return JSONResponse({"status": "ok", "store": "answers", "graph_version": version, "rekg": VERSION})
 
-    @app.get("/metrics", tags=["Operations"])
+    @app.get("/metrics", tags=["Operations"], responses=ok(CONTENT_TYPE_LATEST.split(";")[0]))
     async def metrics(services: ServicesDep) -> Response:
         """Prometheus counters and the query latency histogram."""
         return Response(generate_latest(services.metrics.registry), media_type=CONTENT_TYPE_LATEST)

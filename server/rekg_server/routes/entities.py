@@ -13,6 +13,7 @@ from rdflib import Literal, URIRef
 from kg.errors import NotAcceptable, QueryError
 from kg.store.formats import GRAPH_TYPES, media_type_of
 from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, REKG, SPARQL_PREFIXES
+from rekg_server.responses import PAGE_OR_RDF, ok
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound
 from rekg_server.negotiation import HTML, choose
@@ -98,7 +99,7 @@ def _group(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, A
     return [{**row, "evidence": evidence[ident]} for ident, row in grouped.items()]
 
 
-@router.get("/id/{kind}/{slug}", summary="An entity, as HTML or RDF", response_model=None)
+@router.get("/id/{kind}/{slug}", summary="An entity, as HTML or RDF", response_model=None, responses=ok(*PAGE_OR_RDF))
 async def entity(kind: str, slug: str, request: Request, services: ServicesDep) -> Response:
     """The entity's page (HTML) or its description (RDF), by content negotiation."""
     iri = f"{ID}{kind}/{slug}"
@@ -135,7 +136,7 @@ def page_or_rdf(request: Request) -> str:
     return media
 
 
-@router.get("/ontology", summary="The ontology, as HTML or RDF", response_model=None)
+@router.get("/ontology", summary="The ontology, as HTML or RDF", response_model=None, responses=ok(*PAGE_OR_RDF))
 async def ontology(request: Request, services: ServicesDep) -> Response:
     """The ontology at its namespace IRI: a term list for people, the OWL graph for programs."""
     media = page_or_rdf(request)

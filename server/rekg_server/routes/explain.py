@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kg.reasoning.explain import explain, explanation_graph, parse_term
+from rekg_server.responses import PAGE_OR_RDF, ok
 from rekg_server.deps import ServicesDep
 from rekg_server.errors import NotFound
 from rekg_server.negotiation import HTML
@@ -17,7 +18,7 @@ __all__ = ["router"]
 router = APIRouter(tags=["Entities"])
 
 
-@router.get("/explain", summary="Why a triple holds", response_model=None)
+@router.get("/explain", summary="Why a triple holds", response_model=None, responses=ok(*PAGE_OR_RDF))
 async def explain_triple(s: str, p: str, o: str, request: Request, services: ServicesDep) -> Response:
     """The derivation of a triple (subject, predicate, object as ``kind/slug``, ``rekg:term`` or
     IRI): the rule, the premises, down to asserted triples and the quotes that state them."""

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from kg.errors import NotAcceptable
 from kg.store.formats import GRAPH_TYPES
+from rekg_server.responses import ok
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound, ProtocolError
 from rekg_server.negotiation import choose
@@ -19,7 +20,7 @@ __all__ = ["router"]
 router = APIRouter(tags=["SPARQL"])
 
 
-@router.get("/rdf-graph-store", summary="Graph Store Protocol: read one graph")
+@router.get("/rdf-graph-store", summary="Graph Store Protocol: read one graph", responses=ok(*GRAPH_TYPES))
 async def graph_store(request: Request, services: ServicesDep) -> Response:
     """Return one named graph (``?graph=IRI``) or the default graph (``?default``) as RDF."""
     params = parse_qs(request.url.query, keep_blank_values=True)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kg.store.queries import find_named_query, list_named_queries
+from rekg_server.responses import QUERY_RESULTS, ok
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.negotiation import FORMAT_PARAMETERS, requested_format, result_types
 
@@ -34,7 +35,7 @@ def list_queries() -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/queries/{name}", summary="Run a named question")
+@router.get("/queries/{name}", summary="Run a named question", responses=ok(*QUERY_RESULTS))
 async def run_named(name: str, request: Request, services: ServicesDep) -> Response:
     """Run the named query ``name``; its parameters come from the query string."""
     query = find_named_query(name)

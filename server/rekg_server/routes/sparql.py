@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS
 
 from kg.errors import NotAcceptable
 from kg.store.formats import GRAPH_TYPES
+from rekg_server.responses import QUERY_RESULTS, ok
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import ProtocolError
 from rekg_server.negotiation import choose, requested_format, result_types
@@ -54,7 +55,9 @@ def graph_response(graph: Graph, accept: str | None) -> Response:
     return Response(graph.serialize(format=_RDFLIB_FORMATS[media]), media_type=media, headers={"Vary": "Accept"})
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 query endpoint")
+@router.get("/sparql", summary="SPARQL 1.1 query endpoint (GET)", operation_id="sparql_get", responses=ok(*QUERY_RESULTS))
+@router.post("/sparql", summary="SPARQL 1.1 query endpoint (POST form or application/sparql-query)", operation_id="sparql_post",
+             responses=ok(*QUERY_RESULTS))
 async def sparql(request: Request, services: ServicesDep) -> Response:
     """Answer a SPARQL query (GET, POST form, POST application/sparql-query); with no query,
     describe the service."""

@@ -28,7 +28,8 @@ def _check_token(request: Request, token: str | None) -> None:
         raise UpdateForbidden(401, "a valid `Authorization: Bearer <token>` header is required")
 
 
-@router.post("/update", summary="SPARQL 1.1 update endpoint (bearer token)")
+@router.post("/update", summary="SPARQL 1.1 update endpoint (bearer token)", status_code=204,
+             responses={204: {"description": "Applied, with its consequences"}})
 async def update(request: Request, services: ServicesDep) -> Response:
     """Apply a SPARQL Update if the token matches and the result still conforms to the shapes."""
     _check_token(request, services.settings.update_token)
