@@ -139,9 +139,12 @@ class Engine:
                 depth += 1
             if not remaining:
                 break
-            # the most bound pattern first; between equals, one whose subject is bound (few objects
-            # per subject, where an object such as a country may have thousands of subjects)
-            pattern = max(remaining, key=lambda p: (sum(map(bound, p)), bound(p[0])))
+            # a pattern whose terms are all bound (a lookup) first; then the one with the most bound
+            # variables (a constant such as a class alone selects every instance); between equals,
+            # one whose subject is bound (few objects per subject, where an object such as a
+            # country may have thousands of subjects)
+            pattern = max(remaining, key=lambda p: (all(map(bound, p)), sum(is_var(t) and t in names for t in p), bound(p[0]),
+                                                    sum(not is_var(t) for t in p)))
             remaining.remove(pattern)
             s, p, o = pattern
             if bound(s) and bound(o):
