@@ -1,0 +1,129 @@
+"""A bounded soak of `rekg serve`: N concurrent connections of mixed requests on loopback.
+
+Run: python bench/soak.py [--connections 50] [--seconds 120] [--store DIR]
+Starts the server on the store (built from kg/facts into a temporary folder when none is
+given), warms it up, then keeps N connections busy with Q1, entity pages and point SPARQL
+lookups for the given time. Prints requests/s, p50/p99 latency, errors (any status but 200)
+and the resident memory of the server and its workers after warm-up and at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUESTS = [
+    ("/queries/q01-refiners-outside-china-serving-japanese-magnet-makers", {}),
+    ("/id/company/lynas-rare-earths", {}),
+    ("/id/country/JP", {}),
+    ("/sparql", {"query": "SELECT ?p ?o WHERE { <https://w3id.org/rekg/id/company/lynas-rare-earths> ?p ?o }"}),
+]
+
+
+@dataclass
+class SoakResult:
+    """What a soak measured."""
+
+    requests: int = 0
+    errors: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    latencies: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    rss_warm: int = 0
+    rss_end: int = 0
+
+
+def resident_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and its children, in KB (from /proc)."""
+    pids = [pid] + [int(p.parent.name) for p in Path("/proc").glob("[0-9]*/stat")
+                    if _parent(p) == pid]
+    total = 0
+    for each in pids:
+        try:
+            status = Path(f"/proc/{each}/status").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    return total
+
+
+def _parent(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+async def _run(url: str, connections: int, seconds: float, result: SoakResult | None) -> None:
+    deadline = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+        async def worker(n: int) -> None:
+            i = n
+            while time.monotonic() < deadline:
+                path, params = REQUESTS[i % len(REQUESTS)]
+                i += 1
+                started = time.perf_counter()
+                try:
+                    status = (await client.get(path, params=params)).status_code
+                except httpx.HTTPError as exc:
+                    status = type(exc).__name__
+                if result is not None:
+                    result.latencies.append(time.perf_counter() - started)
+                    result.statuses[status] += 1
+        await asyncio.gather(*(worker(n) for n in range(connections)))
+
+
+def soak(url: str, pid: int, *, connections: int, seconds: float, warmup: float) -> SoakResult:
+    """Warm the server up, then keep ``connections`` connections busy for ``seconds``."""
+    asyncio.run(_run(url, connections, warmup, None))
+    result = SoakResult(rss_warm=resident_kb(pid))
+    started = time.perf_counter()
+    asyncio.run(_run(url, connections, seconds, result))
+    result.seconds = time.perf_counter() - started
+    result.rss_end = resident_kb(pid)
+    result.requests = sum(result.statuses.values())
+    result.errors = result.requests - result.statuses[200]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--store", type=Path)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from kg.ingest.corpus import resolve_corpus_dir
+    from kg.ingest.pipeline import build_store
+    from kg.store import EmbeddedStore
+    from kg.vocab import FACTS_DIR
+    from tests.conftest import LiveServer
+
+    store = args.store
+    if store is None:
+        store = Path(tempfile.mkdtemp(prefix="rekg-soak-")) / "store"
+        build_store(FACTS_DIR, EmbeddedStore(store, read_only=False), corpus_dir=resolve_corpus_dir(None))
+    live = LiveServer(store)
+    try:
+        result = soak(live.url, live.process.pid, connections=args.connections, seconds=args.seconds, warmup=10)
+    finally:
+        live.stop()
+    ordered = sorted(result.latencies)
+    print(f"| {args.connections} connections, {result.seconds:.0f} s | {result.requests / result.seconds:.0f} req/s | "
+          f"p50 {statistics.median(ordered) * 1000:.0f} ms | p99 {ordered[int(len(ordered) * 0.99)] * 1000:.0f} ms | "
+          f"errors {result.errors} of {result.requests} | RSS {result.rss_warm / 1024:.0f} → {result.rss_end / 1024:.0f} MB |")
+
+
+if __name__ == "__main__":
+    main()
