@@ -23,12 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from kg.corpus import resolve_corpus_dir  # noqa: E402
-from kg.pipeline import DEFAULT_FACTS_DIR, build_store  # noqa: E402
-from kg.queries import find_named_query  # noqa: E402
 from synthetic import synthetic_nquads  # noqa: E402
 
-from kg.store import open_store, replace_store  # noqa: E402
+from kg.ingest.corpus import resolve_corpus_dir  # noqa: E402
+from kg.ingest.pipeline import build_store  # noqa: E402
+from kg.store import EmbeddedStore  # noqa: E402
+from kg.store.formats import N_QUADS  # noqa: E402
+from kg.store.queries import find_named_query  # noqa: E402
+from kg.vocab import FACTS_DIR  # noqa: E402
 
 POINT = "SELECT ?p ?o WHERE { <https://w3id.org/rekg/id/company/lynas-rare-earths> ?p ?o }"
 POINT_SYNTHETIC = "SELECT ?p ?o WHERE { <https://w3id.org/rekg/id/company/c123> ?p ?o }"
@@ -86,12 +88,12 @@ def http_throughput(url: str, path: str, params: dict[str, str], clients: int, s
     return sum(done) / (time.monotonic() - started)  # requests still in flight at the deadline count too
 
 
-def in_process(store_dir: Path, sparql: str, substitutions: dict | None, n: int) -> list[float]:
-    store = open_store(store_dir)
+def in_process(store_dir: Path, sparql: str, bindings: dict | None, n: int) -> list[float]:
+    store = EmbeddedStore(store_dir)
     times = []
     for _ in range(n):
         start = time.perf_counter()
-        list(store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions))
+        store.query(sparql, bindings=bindings)
         times.append((time.perf_counter() - start) * 1000)
     return times
 
@@ -100,7 +102,7 @@ def measure(label: str, store_dir: Path, point: str, n: int) -> None:
     q1 = find_named_query("q01")
     process, url = start_server(store_dir)
     try:
-        cases = [("Q1", "/queries/" + q1.name, {}, q1.text, q1.substitutions({})),
+        cases = [("Q1", "/queries/" + q1.name, {}, q1.text, q1.bindings({})),
                  ("point lookup", "/sparql", {"query": point}, point, None)]
         for name, path, params, sparql, subs in cases:
             http_ms = http_latency(url, path, params, n)
@@ -123,11 +125,11 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         real = Path(tmp) / "real"
-        build_store(DEFAULT_FACTS_DIR, real, corpus_dir=resolve_corpus_dir(None))
+        build_store(FACTS_DIR, EmbeddedStore(real, read_only=False), corpus_dir=resolve_corpus_dir(None))
         measure("real (kg/facts)", real, POINT, args.n)
         synthetic = Path(tmp) / "synthetic"
         started = time.perf_counter()
-        replace_store(synthetic, synthetic_nquads(args.synthetic))
+        EmbeddedStore(synthetic, read_only=False).replace_all(synthetic_nquads(args.synthetic, company_customers=0.1), media_type=N_QUADS)
         print(f"<!-- synthetic store of {args.synthetic} triples loaded in {time.perf_counter() - started:.1f} s -->")
         measure(f"synthetic {args.synthetic // 1000}k", synthetic, POINT_SYNTHETIC, max(10, args.n // 30))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import RDF, Literal
 from rdflib.term import Node
@@ -30,12 +30,23 @@ Run = Callable[..., Iterator]
 """A compiled join: called with the triple (or value) that starts it, yields its results."""
 
 
-@dataclass
 class Change:
-    """What an operation did to the inferred triples (asserted ones are the caller's)."""
+    """What an operation did to the inferred triples (asserted ones are the caller's), turned
+    back into terms only when read: a closure from scratch of millions of triples is never
+    read this way."""
 
-    added: set[Triple] = field(default_factory=set)
-    removed: set[Triple] = field(default_factory=set)
+    def __init__(self, added: set[Ids], removed: set[Ids], decode: Callable[[Ids], Triple]):
+        self._ids, self._decode = (added, removed), decode
+
+    @cached_property
+    def added(self) -> set[Triple]:
+        """Inferred triples that hold now and did not before."""
+        return set(map(self._decode, self._ids[0]))
+
+    @cached_property
+    def removed(self) -> set[Triple]:
+        """Inferred triples that held before and do not now (or are asserted now)."""
+        return set(map(self._decode, self._ids[1]))
 
 
 class Engine:
@@ -325,10 +336,10 @@ class Engine:
         return self._settled(added | reenabled | self._saturate(reenabled), removed)
 
     def _settled(self, added: set[Ids], removed: set[Ids]) -> Change:
-        """The change reduced to what differs at the end (inferred now, or no longer inferred), as terms."""
+        """The change reduced to what differs at the end: inferred now, or no longer inferred."""
         facts, asserted = self._facts, self._asserted
-        return Change(added={self._decode(t) for t in added if t in facts and t not in asserted},
-                      removed={self._decode(t) for t in removed if t not in facts or t in asserted})
+        return Change({t for t in added if t in facts and t not in asserted},
+                      {t for t in removed if t not in facts or t in asserted}, self._decode)
 
     def _consequence_closure(self, seeds: set[Ids]) -> set[Ids]:
         """Every inferred triple derived (over the current facts) through one of ``seeds``."""
