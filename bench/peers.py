@@ -1,0 +1,176 @@
+"""rekg's query path against its peers, side by side on the same export, in one run.
+
+Run: python bench/peers.py [--synthetic TRIPLES] [-n 200] [--peer-venv DIR]
+Builds the real graph (and, with --synthetic, loads that many synthetic triples into it),
+exports it as N-Quads, and serves the same data from:
+- rekg (`rekg serve`, this checkout),
+- the Oxigraph server (`oxigraph serve-read-only --union-default-graph`, the `oxigraph` wheel),
+- rdflib-endpoint with its default store and with Oxigraph,
+the peers from their own virtualenv (created with pip when --peer-venv does not exist yet).
+Every server listens on loopback only and is stopped with SIGKILL at the end (uvicorn would
+wait for in-flight queries). Prints, per query, the median latency of n sequential GETs and the
+ratio to the Oxigraph server and to rdflib-endpoint, and the throughput of 8 client threads
+sending point lookups.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synthetic import synthetic_nquads  # noqa: E402
+
+from tests.conftest import free_port  # noqa: E402
+
+LYNAS = "https://w3id.org/rekg/id/company/lynas-rare-earths"
+ACCEPT = {"Accept": "application/sparql-results+json"}
+
+
+def queries() -> dict[str, str]:
+    """The queries of the comparison; Q1 with its default parameters written in."""
+    q1 = next((ROOT / "queries").glob("q01-*.rq")).read_text()
+    q1 = q1.replace("?country", "<https://w3id.org/rekg/id/country/JP>").replace("?excluded", "<https://w3id.org/rekg/id/country/CN>")
+    q1 = q1.replace("SELECT DISTINCT <https://w3id.org/rekg/id/country/JP> <https://w3id.org/rekg/id/country/CN>", "SELECT DISTINCT")
+    return {
+        "point lookup": f"SELECT ?p ?o WHERE {{ <{LYNAS}> ?p ?o }}",
+        "label search": "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(CONTAINS(LCASE(STR(?l)), 'lyn')) }",
+        "two-hop, LIMIT 200": f"SELECT ?x ?y WHERE {{ <{LYNAS}> ?p ?x . ?x ?q ?y }} LIMIT 200",
+        "COUNT(*)": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        "Q1, defaults bound": q1,
+    }
+
+
+def rekg(*args: str, env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def start(command: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 900) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(url, params={"query": "ASK { ?s ?p ?o }"}, headers=ACCEPT, timeout=10).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def latency(url: str, query: str, n: int, budget: float = 120.0) -> float | None:
+    """Median seconds of up to n sequential GETs (fewer once ``budget`` is spent); None on an error."""
+    times: list[float] = []
+    started = time.perf_counter()
+    with httpx.Client(timeout=budget, headers=ACCEPT) as client:
+        for _ in range(n):
+            begin = time.perf_counter()
+            try:
+                ok = client.get(url, params={"query": query}).status_code == 200
+            except httpx.HTTPError:
+                return None
+            if not ok:
+                return None
+            times.append(time.perf_counter() - begin)
+            if time.perf_counter() - started > budget:
+                break
+    return statistics.median(times)
+
+
+def throughput(url: str, query: str, clients: int = 8, seconds: float = 10.0) -> float:
+    """Successful answers per second with ``clients`` threads for ``seconds``."""
+    deadline = time.perf_counter() + seconds
+
+    def client_loop(_: int) -> int:
+        done = 0
+        with httpx.Client(timeout=60, headers=ACCEPT) as client:
+            while time.perf_counter() < deadline:
+                try:
+                    done += client.get(url, params={"query": query}).status_code == 200
+                except httpx.HTTPError:
+                    pass
+        return done
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        total = sum(pool.map(client_loop, range(clients)))
+    return total / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--synthetic", type=int, default=0)
+    parser.add_argument("-n", type=int, default=200)
+    parser.add_argument("--peer-venv", type=Path, default=Path(tempfile.gettempdir()) / "rekg-peers-venv")
+    args = parser.parse_args()
+    if not (args.peer_venv / "bin" / "oxigraph").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(args.peer_venv)], check=True)
+        subprocess.run([str(args.peer_venv / "bin" / "pip"), "install", "-q", "oxigraph", "rdflib-endpoint[cli,oxigraph]"], check=True)
+    work = Path(tempfile.mkdtemp(prefix="rekg-peers-"))
+    env = {**os.environ, "REKG_STORE": str(work / "store"), "REKG_QUERY_TIMEOUT": "300"}
+    rekg("build", env=env)
+    if args.synthetic:
+        (work / "synthetic.nq").write_bytes(synthetic_nquads(args.synthetic, company_customers=0.1))
+        rekg("load", str(work / "synthetic.nq"), env=env)
+    export = work / "export.nq"
+    rekg("export", "--format", "nq", "-o", str(export), env=env)
+    subprocess.run([str(args.peer_venv / "bin" / "oxigraph"), "load", "--location", str(work / "ox"), "--file", str(export)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    servers: dict[str, tuple[str, subprocess.Popen]] = {}
+    port = free_port()
+    servers["rekg"] = (f"http://127.0.0.1:{port}/sparql", start([sys.executable, "-m", "kg.cli", "serve", "--port", str(port)], env))
+    port = free_port()
+    servers["Oxigraph server"] = (f"http://127.0.0.1:{port}/query", start(
+        [str(args.peer_venv / "bin" / "oxigraph"), "serve-read-only", "--location", str(work / "ox"), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"]))
+    for store in ("default", "Oxigraph"):
+        port = free_port()
+        servers[f"rdflib-endpoint ({store})"] = (f"http://127.0.0.1:{port}/", start(
+            [str(args.peer_venv / "bin" / "rdflib-endpoint"), "serve", str(export), "--host", "127.0.0.1", "--port", str(port),
+             "--store", store]))
+    try:
+        up = {name: url for name, (url, process) in servers.items() if wait_until_up(url, process)}
+        names = list(up)
+        label = f"real graph + {args.synthetic:,} synthetic" if args.synthetic else "real graph"
+        print(f"{label}: median of up to {args.n} sequential GETs; ratio = rekg / peer (< 1: rekg faster)\n")
+        print("| query | " + " | ".join(names) + " | rekg / Oxigraph | rekg / rdflib-endpoint (best) |")
+        print("|---|" + "---|" * (len(names) + 2))
+        for name, query in queries().items():
+            found = {server: latency(url, query, args.n) for server, url in up.items()}
+            cells = [f"{found[s] * 1000:.2f} ms" if found[s] is not None else "error or > 120 s" for s in names]
+            mine, oxigraph = found.get("rekg"), found.get("Oxigraph server")
+            endpoints = [v for s, v in found.items() if s.startswith("rdflib-endpoint") and v is not None]
+            ratio_ox = f"{mine / oxigraph:.2f}×" if mine and oxigraph else "—"
+            ratio_re = f"{mine / min(endpoints):.2f}×" if mine and endpoints else "—"
+            print(f"| {name} | " + " | ".join(cells) + f" | {ratio_ox} | {ratio_re} |", flush=True)
+        rates = {server: throughput(url, queries()["point lookup"]) for server, url in up.items()}
+        mine, oxigraph = rates.get("rekg"), rates.get("Oxigraph server")
+        share = f"{mine / oxigraph:.2f}× its throughput" if mine and oxigraph else "—"
+        print("| 8 client threads, point lookups | " + " | ".join(f"{rates[s]:.0f} req/s" for s in names) + f" | {share} | — |")
+        missing = set(servers) - set(up)
+        if missing:
+            print(f"\ndid not start: {', '.join(sorted(missing))}")
+    finally:
+        for _, process in servers.values():
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+if __name__ == "__main__":
+    main()
