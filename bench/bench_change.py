@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import synthetic_nquads  # noqa: E402
 
 REKG = [sys.executable, "-m", "kg.cli"]
-I, R = "https://w3id.org/rekg/id/", "https://w3id.org/rekg/ontology#"
-SOURCE = f"{I}source/s0"
+ID, R = "https://w3id.org/rekg/id/", "https://w3id.org/rekg/ontology#"
+SOURCE = f"{ID}source/s0"
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -52,9 +52,9 @@ def supply_batch(round_: int, refiners: list[int], makers: list[int]) -> str:
     rng = random.Random(round_)
     lines = []
     for i in range(10):
-        supply, evidence = f"{I}supply/bench-{round_}-{i}", f"{I}evidence/s0/bench-{round_}-{i}"
-        lines += [f"<{supply}> a <{R}SupplyRelation> ; <{R}supplier> <{I}company/c{rng.choice(refiners)}> ;",
-                  f"  <{R}customer> <{I}company/c{rng.choice(makers)}> ; <{R}material> <{I}material/ndpr> ;",
+        supply, evidence = f"{ID}supply/bench-{round_}-{i}", f"{ID}evidence/s0/bench-{round_}-{i}"
+        lines += [f"<{supply}> a <{R}SupplyRelation> ; <{R}supplier> <{ID}company/c{rng.choice(refiners)}> ;",
+                  f"  <{R}customer> <{ID}company/c{rng.choice(makers)}> ; <{R}material> <{ID}material/ndpr> ;",
                   f"  <http://www.w3.org/ns/prov#wasDerivedFrom> <{SOURCE}> ; <{R}evidence> <{evidence}> .",
                   f"<{evidence}> a <{R}Evidence> ; <http://www.w3.org/ns/oa#hasSource> <{SOURCE}> ;",
                   f"  <http://www.w3.org/ns/oa#hasSelector> <{evidence}#q> .",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 R = "https://w3id.org/rekg/ontology#"
-I = "https://w3id.org/rekg/id/"
+ID = "https://w3id.org/rekg/id/"
 T = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 L = "http://www.w3.org/2000/01/rdf-schema#label"
 SUB = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
@@ -36,34 +36,34 @@ def synthetic_nquads(triples: int, *, seed: int = 7, company_customers: float = 
     countries, and the transitive closure of ``upstreamOf`` grew with the square of the graph.)
     """
     rng = random.Random(seed)
-    countries = [f"{I}country/JP", f"{I}country/CN"] + [f"{I}country/C{n}" for n in range(198)]
+    countries = [f"{ID}country/JP", f"{ID}country/CN"] + [f"{ID}country/C{n}" for n in range(198)]
     lines: list[str] = []
     companies: dict[str, list[str]] = {"mining": [], "refining": [], "magnets": []}
     add = lambda s, p, o: lines.append(f"<{s}> <{p}> {o} <{G}> .")  # noqa: E731
     add(f"{R}SeparationPlant", SUB, f"<{R}Refinery>")
-    add(f"{I}material/ndfeb-magnet", f"{R}madeFrom", f"<{I}material/ndpr>")
+    add(f"{ID}material/ndfeb-magnet", f"{R}madeFrom", f"<{ID}material/ndpr>")
     for m in MATERIALS + ["ndfeb-magnet"]:
-        add(f"{I}material/{m}", T, f"<{R}Material>")
-        add(f"{I}material/{m}", L, f'"{m}"@en')
+        add(f"{ID}material/{m}", T, f"<{R}Material>")
+        add(f"{ID}material/{m}", L, f'"{m}"@en')
     for n, c in enumerate(countries):
         code = c.rsplit("/", 1)[-1] if n < 2 else chr(65 + n // 26) + chr(65 + n % 26)
         add(c, T, f"<{R}Country>")
         add(c, L, f'"{NAMES.get(code, "Country " + code)}"@en')
         add(c, f"{R}isoCode", f'"{code}"')
     for n in range(SOURCES):
-        add(f"{I}source/s{n}", T, f"<{R}Source>")
-        add(f"{I}source/s{n}", L, f'"Source {n}"@en')
-        add(f"{I}source/s{n}", TITLE, f'"Source {n}"')
+        add(f"{ID}source/s{n}", T, f"<{R}Source>")
+        add(f"{ID}source/s{n}", L, f'"Source {n}"@en')
+        add(f"{ID}source/s{n}", TITLE, f'"Source {n}"')
     n = 0
     while len(lines) < triples:
-        company, facility, supply = f"{I}company/c{n}", f"{I}facility/f{n}", f"{I}supply/s{n}"
-        source, evidence = f"{I}source/s{n % SOURCES}", f"{I}evidence/e{n}"
+        company, facility, supply = f"{ID}company/c{n}", f"{ID}facility/f{n}", f"{ID}supply/s{n}"
+        source, evidence = f"{ID}source/s{n % SOURCES}", f"{ID}evidence/e{n}"
         stage = "magnets" if n % 10 == 0 else "mining" if n % 10 < 4 else "refining"
         add(company, T, f"<{R}Company>")
         add(company, L, f'"Company {n}"@en')
         add(company, f"{R}headquarteredIn", f"<{rng.choice(countries)}>")
         if stage == "magnets":
-            add(company, f"{R}produces", f"<{I}material/ndfeb-magnet>")
+            add(company, f"{R}produces", f"<{ID}material/ndfeb-magnet>")
         add(company, f"{R}operates", f"<{facility}>")
         kind = {"mining": "Mine", "refining": rng.choice(["Refinery", "SeparationPlant"]), "magnets": "Facility"}[stage]
         add(facility, T, f"<{R}{kind}>")
@@ -75,7 +75,7 @@ def synthetic_nquads(triples: int, *, seed: int = 7, company_customers: float = 
         customer = rng.choice(buyers) if buyers and rng.random() < company_customers else rng.choice(countries)
         add(supply, f"{R}customer", f"<{customer}>")
         material = {"mining": "rare-earth-ore", "refining": rng.choice(REFINED), "magnets": "ndfeb-magnet"}[stage]
-        add(supply, f"{R}material", f"<{I}material/{material}>")
+        add(supply, f"{R}material", f"<{ID}material/{material}>")
         companies[stage].append(company)
         add(supply, f"{R}share", f'"{rng.randrange(1, 100)}"^^<http://www.w3.org/2001/XMLSchema#decimal>')
         add(supply, PROV, f"<{source}>")

@@ -21,8 +21,8 @@ from rekg_server.deps import Services, ServicesDep
 from rekg_server.errors import PoolBusy, install_error_handlers
 from rekg_server.metrics import Metrics
 from rekg_server.pool import QueryPool
-from rekg_server.routes import entities, explain, graph_store, queries, sparql, update, web
 from rekg_server.responses import ERRORS, ok
+from rekg_server.routes import entities, explain, graph_store, queries, sparql, update, web
 from rekg_server.settings import Settings
 
 __all__ = ["create_app"]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from schemathesis.specs.openapi.checks import positive_data_acceptance
 from rekg_server.app import create_app
 from rekg_server.settings import Settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.conftest import LiveServer
 

@@ -13,10 +13,10 @@ from rdflib import Literal, URIRef
 from kg.errors import NotAcceptable, QueryError
 from kg.store.formats import GRAPH_TYPES, media_type_of
 from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, REKG, SPARQL_PREFIXES
-from rekg_server.responses import PAGE_OR_RDF, ok
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound
 from rekg_server.negotiation import HTML, choose
+from rekg_server.responses import PAGE_OR_RDF, ok
 
 __all__ = ["local_path", "page_or_rdf", "router"]
 

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kg.reasoning.explain import explain, explanation_graph, parse_term
-from rekg_server.responses import PAGE_OR_RDF, ok
 from rekg_server.deps import ServicesDep
 from rekg_server.errors import NotFound
 from rekg_server.negotiation import HTML
+from rekg_server.responses import PAGE_OR_RDF, ok
 from rekg_server.routes.entities import local_path, page_or_rdf
 
 __all__ = ["router"]

@@ -9,10 +9,10 @@ from fastapi.responses import Response
 
 from kg.errors import NotAcceptable
 from kg.store.formats import GRAPH_TYPES
-from rekg_server.responses import ok
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound, ProtocolError
 from rekg_server.negotiation import choose
+from rekg_server.responses import ok
 from rekg_server.routes._protocol import single
 
 __all__ = ["router"]

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kg.store.queries import find_named_query, list_named_queries
-from rekg_server.responses import QUERY_RESULTS, ok
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.negotiation import FORMAT_PARAMETERS, requested_format, result_types
+from rekg_server.responses import QUERY_RESULTS, ok
 
 __all__ = ["router"]
 

@@ -9,10 +9,10 @@ from rdflib.namespace import DCTERMS
 
 from kg.errors import NotAcceptable
 from kg.store.formats import GRAPH_TYPES
-from rekg_server.responses import QUERY_RESULTS, ok
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import ProtocolError
 from rekg_server.negotiation import choose, requested_format, result_types
+from rekg_server.responses import QUERY_RESULTS, ok
 from rekg_server.routes._protocol import protocol_params, single
 
 __all__ = ["graph_response", "router", "service_description"]
