@@ -142,6 +142,11 @@ class EmbeddedStore:
         return store
 
     @staticmethod
+    def current_database(root: Path) -> Path:
+        """The database folder ``root/current`` points at, found without opening it."""
+        return (root / _CURRENT).resolve()
+
+    @staticmethod
     def exists(root: Path) -> bool:
         """True when ``root`` holds a built store."""
         return (root / _CURRENT).is_symlink() and (root / _CURRENT).resolve().is_dir()
@@ -150,7 +155,7 @@ class EmbeddedStore:
         """The database folder ``root/current`` points at."""
         if self.root is None:
             raise StoreError("an in-memory store has no database folder")
-        return self._pinned or (self.root / _CURRENT).resolve()
+        return self._pinned or self.current_database(self.root)
 
     def _open_current(self) -> ox.Store:
         assert self.root is not None

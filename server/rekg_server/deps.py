@@ -37,7 +37,7 @@ class Services:
     def reader(self) -> EmbeddedStore:
         """A read-only handle in this process, for work made of many small queries (it reopens
         itself after each commit)."""
-        if self._reader is None or self._reader.database() != EmbeddedStore(self.settings.store_dir).database():
+        if self._reader is None or self._reader.database() != EmbeddedStore.current_database(self.settings.store_dir):
             self._reader = EmbeddedStore(self.settings.store_dir)
         return self._reader
 
@@ -53,7 +53,7 @@ class Services:
         now = time.monotonic()
         if now - self._checked > 1.0:
             self._checked = now
-            database = EmbeddedStore(self.settings.store_dir).database()
+            database = EmbeddedStore.current_database(self.settings.store_dir)  # a path lookup: opening a store blocks the loop
             if database != self.pool.store_path:
                 log.info("store changed to %s: restarting workers", database.name)
                 await self.pool.restart(database)
