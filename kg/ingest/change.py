@@ -17,6 +17,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rdflib import RDF, URIRef
 from rdflib.term import Node
@@ -100,8 +101,14 @@ def _neighbourhood(asserted: _Asserted, focus: set[Node], added: set[Triple], re
     statements |= {t for t in added if t[0] in pointed}
     scratch = EmbeddedStore()
     scratch.apply([], [(*t, None) for t in statements])
-    scratch.load(load_ontology().serialize(format="nt", encoding="utf-8"), media_type=N_TRIPLES)
+    scratch.load(_ontology_ntriples(), media_type=N_TRIPLES)
     return scratch
+
+
+@cache
+def _ontology_ntriples() -> bytes:
+    """The ontology as N-Triples, written once per process (every change's neighbourhood loads it)."""
+    return load_ontology().serialize(format="nt", encoding="utf-8")
 
 
 def _check_shapes(asserted: _Asserted, added: set[Triple], removed: set[Triple]) -> None:

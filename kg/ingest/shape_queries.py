@@ -29,7 +29,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.errors import ShapesLoadError
-from kg.ingest.validate import ShapeResult, load_shapes, path_name
+from kg.ingest.validate import ShapeResult, load_shapes, local_name, path_name, shown_value
 from kg.store.base import Store
 
 __all__ = ["CompiledShapes", "compiled_shapes"]
@@ -40,11 +40,6 @@ _LANG_STRING = RDF.langString
 
 ValueCheck = Callable[[Node], bool]
 """A per-value constraint: True when the value passes."""
-
-
-def _local_name(term: Node | None) -> str | None:
-    text = str(term) if term is not None else None
-    return text.rsplit("#", 1)[-1] if isinstance(term, URIRef) and "#" in text else text  # type: ignore[operator]
 
 
 def _datatype_of(value: Node) -> URIRef | None:
@@ -120,7 +115,7 @@ class CompiledShapes:
                 for constraint in shapes.objects(node_shape, SH.sparql):
                     self.sparql.append(_SparqlConstraint(
                         target, str(shapes.value(constraint, SH.select)), str(shapes.value(constraint, SH.message)),
-                        _local_name(shapes.value(constraint, SH.severity)) or "Violation"))
+                        local_name(shapes.value(constraint, SH.severity)) or "Violation"))
 
     @staticmethod
     def _property(shapes: Graph, target: URIRef, node: Node) -> _PropertyShape:
@@ -129,7 +124,7 @@ class CompiledShapes:
         if not steps or not all(isinstance(s, URIRef) for s in steps):
             raise ShapesLoadError(f"property shape on {target}: only predicate and sequence paths are supported")
         shape = _PropertyShape(target, "/".join(f"<{s}>" for s in steps), path_name(shapes, path_node), str(shapes.value(node, SH.message) or "violates a shape"),
-                               _local_name(shapes.value(node, SH.severity)) or "Violation")
+                               local_name(shapes.value(node, SH.severity)) or "Violation")
         for key, value in shapes.predicate_objects(node):
             if key in _SHAPE_KEYS or key == SH.flags:  # flags are read with the pattern
                 continue
@@ -180,7 +175,7 @@ class CompiledShapes:
                         found.append(row["value"])
             for this, found in values.items():
                 report = lambda value=None: results.add(  # noqa: E731
-                    ShapeResult(str(this), shape.path_name, _shown(value), shape.message, shape.severity))
+                    ShapeResult(str(this), shape.path_name, shown_value(value), shape.message, shape.severity))
                 if len(found) < shape.min_count or (shape.max_count is not None and len(found) > shape.max_count):
                     report()
                 for value in found:
@@ -195,12 +190,8 @@ class CompiledShapes:
             for row in store.select(constraint.select):
                 this = row.get("this")
                 if this in targets and (wanted is None or this in wanted):
-                    results.add(ShapeResult(str(this), None, _shown(row.get("value")), constraint.message, constraint.severity))
+                    results.add(ShapeResult(str(this), None, shown_value(row.get("value")), constraint.message, constraint.severity))
         return sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or ""))
-
-
-def _shown(value: Node | None) -> str | None:
-    return str(value) if isinstance(value, (Literal, URIRef)) else None
 
 
 @cache

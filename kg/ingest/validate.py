@@ -13,7 +13,7 @@ from rdflib.namespace import SH
 from kg.errors import ShapesLoadError
 from kg.vocab import SHAPES_DIR
 
-__all__ = ["ShapeResult", "ValidationReport", "load_shapes", "path_name", "validate_graph"]
+__all__ = ["ShapeResult", "ValidationReport", "load_shapes", "local_name", "path_name", "shown_value", "validate_graph"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def load_shapes(shapes_dir: Path = SHAPES_DIR) -> Graph:
     return shapes
 
 
-def _local_name(term: object) -> str | None:
+def local_name(term: object) -> str | None:
     """The part of an IRI after ``#`` (``isoCode``, ``Violation``); other terms as text."""
     if term is None:
         return None
@@ -68,11 +68,16 @@ def _local_name(term: object) -> str | None:
     return text.rsplit("#", 1)[-1] if isinstance(term, URIRef) and "#" in text else text
 
 
+def shown_value(value: object) -> str | None:
+    """A result's value as the report shows it: a literal or IRI as text, a blank node not at all."""
+    return str(value) if isinstance(value, (Literal, URIRef)) else None
+
+
 def path_name(graph: Graph, path: object) -> str | None:
     """A SHACL path as the report shows it: a predicate's local name, a sequence's joined by ``/``."""
     if isinstance(path, BNode):
-        return "/".join(_local_name(step) or "" for step in Collection(graph, path))
-    return _local_name(path)
+        return "/".join(local_name(step) or "" for step in Collection(graph, path))
+    return local_name(path)
 
 
 def validate_graph(data: Graph, *, ontology: Graph | None = None, shapes: Graph | None = None,
@@ -107,9 +112,9 @@ def validate_graph(data: Graph, *, ontology: Graph | None = None, shapes: Graph 
             ShapeResult(
                 focus=str(report_graph.value(node, SH.focusNode)),
                 path=path_name(report_graph, report_graph.value(node, SH.resultPath)),
-                value=str(value) if isinstance(value, (Literal, URIRef)) else None,
+                value=shown_value(value),
                 message=str(message) if message else "violates a shape",
-                severity=_local_name(severity) or "Violation",
+                severity=local_name(severity) or "Violation",
             )
         )
     results.sort(key=lambda r: (r.focus, r.path or "", r.message))

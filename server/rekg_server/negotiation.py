@@ -72,14 +72,18 @@ def requested_format(params: dict[str, list[str]]) -> str | None:
     return single[0] if single else next(iter(sorted(common)))
 
 
+def _canonical(name: str) -> str:
+    """A format name with the other names clients give it resolved (``n3`` → Turtle)."""
+    name = name.strip().lower()
+    return _FORMAT_NAMES.get(name, _ALIASES.get(name, name))
+
+
 def _format_key(name: str) -> str:
     """The media type a format name stands for (the name itself when rekg does not know it)."""
-    name = name.strip().lower()
-    name = _FORMAT_NAMES.get(name, _ALIASES.get(name, name))
     try:
-        return media_type_of(name)
+        return media_type_of(_canonical(name))
     except UnknownFormat:
-        return name
+        return _canonical(name)
 
 
 def result_types(accept: str | None, fmt: str | None) -> dict[str, str | None]:
@@ -91,7 +95,7 @@ def result_types(accept: str | None, fmt: str | None) -> dict[str, str | None]:
         UnknownFormat: the format name is not one rekg writes.
     """
     if fmt:
-        media = media_type_of(_FORMAT_NAMES.get(fmt.lower(), _ALIASES.get(fmt.lower(), fmt)), (*RESULT_TYPES, *GRAPH_TYPES))
+        media = media_type_of(_canonical(fmt), (*RESULT_TYPES, *GRAPH_TYPES))
         return {"results_type": media if media in RESULT_TYPES else None,
                 "graph_type": media if media in GRAPH_TYPES else _AS_GRAPH.get(media)}
     chosen = {"results_type": choose(accept, RESULT_TYPES), "graph_type": choose(accept, GRAPH_TYPES)}
