@@ -1,4 +1,4 @@
-"""The extractor's gazetteer: every name and alternative name the graph knows for an entity."""
+"""The extractor's gazetteer: every name, alternative name and surface form the graph knows for an entity."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ __all__ = ["gazetteer"]
 _SKIP_KINDS = {"claim", "evidence", "figure", "supply", "stake", "source", "metric", "stage", "position",
                "inference", "premise"}
 _LABELS = SPARQL_PREFIXES + f"""SELECT ?exclude ?e ?form ?preferred WHERE {{
-  GRAPH ?g {{ {{ ?e rdfs:label ?form BIND (true AS ?preferred) }} UNION {{ ?e skos:altLabel ?form BIND (false AS ?preferred) }} }}
+  GRAPH ?g {{ {{ ?e rdfs:label ?form BIND (true AS ?preferred) }} UNION {{ ?e skos:altLabel|rekg:surfaceForm ?form BIND (false AS ?preferred) }} }}
   FILTER (STRSTARTS(STR(?e), "{ID}") && ?g != ?exclude)
 }}"""
 
 
 def gazetteer(store: Store, *, exclude_graph: str | None = None) -> dict[str, tuple[str, str]]:
-    """Every label and alternative label of an entity: ``{form: (IRI, kind)}``; a label wins
-    over another entity's alternative label. ``exclude_graph`` leaves one source's forms out."""
+    """Every label, alternative label and surface form of an entity: ``{form: (IRI, kind)}``; a
+    label wins over another entity's other forms. ``exclude_graph`` leaves one source's forms out."""
     exclude = URIRef(exclude_graph or "urn:rekg:none")
     found: dict[str, tuple[str, str, bool]] = {}
     for row in store.select(_LABELS, bindings={"exclude": exclude}):

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 from kg.ingest.corpus import find_quote, normalise, sha256_of
 from kg.ingest.sheets import FigureFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
 from kg.ontology import OntologyTerms, load_ontology
-from kg.vocab import ID, OA, ONTOLOGY_GRAPH, REGISTRY_GRAPH, REKG, UNITS, entity_iri, graph_iri
+from kg.vocab import ID, OA, ONTOLOGY_GRAPH, REGISTRY_GRAPH, REKG, UNITS, entity_iri, entity_ref, graph_iri
 
 __all__ = ["BuiltDataset", "build_dataset"]
 
@@ -88,9 +88,9 @@ class _SheetBuilder:
         for ref, forms in self.sheet.mentions.items():
             iri = self.ref(ref, "mentions", ref)
             for form in forms:
-                if self.text is not None and find_quote(self.text, form, ignore_case=True) is None:
-                    raise self.loaded.error(f"surface form {form!r} does not occur in the source text", "mentions", ref)
-                self.add(iri, SKOS.altLabel, Literal(form, lang="en"))
+                if self.text is not None and find_quote(self.text, form, ignore_case=True, whole=True) is None:
+                    raise self.loaded.error(f"surface form {form!r} does not occur whole in the source text", "mentions", ref)
+                self.add(iri, REKG.surfaceForm, Literal(form, lang="en"))
         for index, fact in enumerate(self.sheet.facts):
             evidence = self.add_evidence(fact.quote, index, fact.span)
             if fact.triples is not None:
@@ -261,9 +261,21 @@ class _SheetBuilder:
         return node
 
 
+def _names_of_individuals(ontology: Graph, terms: OntologyTerms) -> dict[str, URIRef]:
+    """The labels and alternative labels of the ontology's individuals, by :func:`_name_key`."""
+    return {_name_key(str(name)): iri for iri in sorted(terms.individuals)
+            for predicate in (RDFS.label, SKOS.altLabel) for name in ontology.objects(iri, predicate)}
+
+
+def _name_key(name: str) -> str:
+    """What makes two names the same name: case and spacing aside."""
+    return normalise(name).casefold()
+
+
 def _add_entities(built: BuiltDataset, terms: OntologyTerms, sheet: LoadedSheet, graph_name: URIRef,
-                  known: dict[URIRef, str]) -> None:
-    """Add the entities a registry or source sheet declares to ``known`` and to its graph."""
+                  known: dict[URIRef, str], names: dict[str, URIRef]) -> None:
+    """Add the entities a registry or source sheet declares to ``known`` and to its graph, and
+    their names to ``names``; a label or alternative label may name one entity only."""
     graph = built.dataset.graph(graph_name)
     for index, entry in enumerate(sheet.model.entities):
         iri = entity_iri(entry.id)
@@ -272,6 +284,12 @@ def _add_entities(built: BuiltDataset, terms: OntologyTerms, sheet: LoadedSheet,
             raise sheet.error(f"unknown class {entry.type!r}: not in the ontology", "entities", index, "type")
         if iri in known:
             raise sheet.error(f"entity {entry.id!r} is defined twice", "entities", index, "id")
+        for field_name, name in [("label", entry.label)] + [("alt", alt) for alt in entry.alt]:
+            other = names.setdefault(_name_key(name), iri)
+            if other != iri:
+                raise sheet.error(f"{name!r} already names {entity_ref(other) or other}: a label or alternative label "
+                                  "names one entity (put words that merely refer to it under the source's mentions)",
+                                  "entities", index, field_name)
         known[iri] = entry.label
         graph.add((iri, RDF.type, rdf_type))
         graph.add((iri, RDFS.label, Literal(entry.label, lang="en")))
@@ -324,9 +342,10 @@ def build_dataset(
     ontology_graph += ontology
     registry, sheets = load_sheets(facts_dir)
     known = {iri: str(built.ontology.value(iri, RDFS.label)) for iri in terms.individuals}
-    _add_entities(built, terms, registry, REGISTRY_GRAPH, known)
+    names = _names_of_individuals(ontology, terms)
+    _add_entities(built, terms, registry, REGISTRY_GRAPH, known, names)
     for loaded in sheets:
-        _add_entities(built, terms, loaded, graph_iri(loaded.model.source.id), known)
+        _add_entities(built, terms, loaded, graph_iri(loaded.model.source.id), known, names)
     if corpus_dir is None:
         built.warnings.append("no corpus found: quotes were not checked against the source texts")
     for loaded in sheets:

@@ -45,23 +45,35 @@ def normalise(text: str) -> str:
     return _normalise_with_map(text)[0].strip()
 
 
-def find_quote(text: str, quote: str, *, ignore_case: bool = False) -> tuple[int, int] | None:
+def find_quote(text: str, quote: str, *, ignore_case: bool = False, whole: bool = False) -> tuple[int, int] | None:
     """Character offsets ``(start, end)`` of ``quote`` in ``text``, or None when absent.
 
     Whitespace and typographic quotes are normalised on both sides; the offsets point into
-    the original text.
+    the original text. With ``whole``, only an occurrence that is not part of a longer word
+    counts (no letter or digit just before or after it).
 
     >>> find_quote("It said \u201chold our hands\u201d.", '"hold our hands"')
     (8, 24)
+    >>> find_quote("the LG plant", "LG", whole=True), find_quote("ALGERIA", "LG", whole=True)
+    ((4, 6), None)
     """
     haystack, offsets = _normalise_with_map(text)
     needle = normalise(quote)
+    if not needle:
+        return None
     if ignore_case:
         haystack, needle = haystack.lower(), needle.lower()
     position = haystack.find(needle)
-    if position < 0 or not needle:
+    while whole and position >= 0 and not _stands_alone(haystack, position, position + len(needle)):
+        position = haystack.find(needle, position + 1)
+    if position < 0:
         return None
     return offsets[position], offsets[position + len(needle) - 1] + 1
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """No letter or digit touches ``text[start:end]`` on either side."""
+    return not (start > 0 and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
 
 
 def sha256_of(path: Path) -> str:

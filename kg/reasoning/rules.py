@@ -149,12 +149,19 @@ class Contradiction:
 
 
 # The project's own rules: what OWL 2 RL cannot say (differences, thresholds, n-ary relations).
+NOT_AGREED = frozenset({"proposed", "in talks", "planned"})  # statuses of what is not (yet) agreed
+
 PROJECT_RULES = (
-    Rule("partner-via-agreement", "parties to the same agreement (not merely proposed or in talks) are partners",
-         ("?x", REKG.partnerOf, "?y"), (("?x", REKG.partyTo, "?a"), ("?a", REKG.party, "?y")),
-         (Distinct("?x", "?y"), NoValue("?a", REKG.status, frozenset({"proposed", "in talks"})))),
-    Rule("partner-via-alliance", "members of the same alliance are partners",
-         ("?x", REKG.partnerOf, "?y"), (("?x", REKG.coMemberOf, "?y"),), (Distinct("?x", "?y"),)),
+    Rule("co-party", "two different parties to the same agreement, unless it is merely proposed or in talks",
+         ("?x", REKG.coPartyOf, "?y"), (("?x", REKG.partyTo, "?a"), ("?a", REKG.party, "?y")),
+         (Distinct("?x", "?y"), NoValue("?a", REKG.status, NOT_AGREED))),
+    Rule("co-member", "two different members of the same alliance or organisation, unless it is merely proposed or in talks",
+         ("?x", REKG.coMemberOf, "?y"), (("?x", REKG.memberOf, "?a"), ("?a", REKG.hasMember, "?y")),
+         (Distinct("?x", "?y"), NoValue("?a", REKG.status, NOT_AGREED))),
+    Rule("partner-via-agreement", "co-parties to an agreement are partners",
+         ("?x", REKG.partnerOf, "?y"), (("?x", REKG.coPartyOf, "?y"),)),
+    Rule("partner-via-alliance", "co-members of an alliance or organisation are partners",
+         ("?x", REKG.partnerOf, "?y"), (("?x", REKG.coMemberOf, "?y"),)),
     Rule("supplies-to", "the supplier of a supply relation supplies its customer",
          ("?x", REKG.suppliesTo, "?y"),
          (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.supplier, "?x"), ("?r", REKG.customer, "?y")),

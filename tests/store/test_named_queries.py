@@ -63,7 +63,7 @@ def test_q01_lynas_serves_japanese_magnet_makers_from_outside_china(store: Store
     assert "Malaysia" in {r["facilityCountryLabel"] for r in rows}
     assert "China" not in {r["facilityCountryLabel"] for r in rows}
     assert {(r["materialLabel"], r["buyerLabel"], r["share"], r["hedge"], r["source"]) for r in rows} == {
-        ("NdPr oxide", "Japan", "90", "about", S004)}
+        ("NdPr", "Japan", "90", "about", S004)}
     assert {"Shin-Etsu Chemical", "TDK", "Proterial"} <= {r["producerLabel"] for r in rows}
     assert all("→ NdPr oxide (about 90%) → Japan →" in r["path"] for r in rows)
 
