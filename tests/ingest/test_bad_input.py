@@ -94,6 +94,12 @@ CASES = {
                                1, "required field 'source' is missing"),
     "missing-source-file": (lambda s: s.replace("file: test.txt", "file: gone.txt"), 4, "'gone.txt' is not in the corpus"),
     "unknown-property": (lambda s: s.replace("headquarteredIn", "basedIn"), 13, "unknown property 'basedIn'"),
+    # a mention must occur whole in the text ("Jap" is only part of "Japan's")
+    "mention-not-whole": (lambda s: s.replace("country/JP: [Japan]", "country/JP: [Japan, Jap]"), 7,
+                          "surface form 'Jap' does not occur whole in the source text"),
+    # a label or alternative label names one entity
+    "name-of-two-entities": (lambda s: s.replace("mentions:\n", "entities:\n  - {id: company/acme, type: Company, label: Acme Metals, alt: [lynas]}\nmentions:\n"),
+                             7, "'lynas' already names company/lynas-rare-earths"),
 }
 
 

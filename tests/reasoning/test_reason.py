@@ -46,6 +46,10 @@ CASES = {
                               ("country/JP", "partnerOf", "country/AU"), 1),
     "partner-via-alliance": ("id:country/JP rekg:memberOf id:alliance/x .\nid:country/IN rekg:memberOf id:alliance/x .",
                              ("country/IN", "partnerOf", "country/JP"), 0),
+    "co-party": ("id:agreement/a rekg:party id:country/JP .\nid:agreement/a rekg:party id:country/AU .",
+                 ("country/AU", "coPartyOf", "country/JP"), 0),
+    "co-member": ("id:country/JP rekg:memberOf id:alliance/x .\nid:alliance/x rekg:hasMember id:country/IN .",
+                  ("country/JP", "coMemberOf", "country/IN"), 1),
     "supplies-to": ("id:supply/1 a rekg:SupplyRelation .\nid:supply/1 rekg:supplier id:company/l ; rekg:customer id:country/JP .",
                     ("company/l", "suppliesTo", "country/JP"), 1),
     "active-in (chain)": ("id:company/l rekg:operates id:facility/m .\nid:facility/m rekg:locatedIn id:country/AU .",
@@ -82,9 +86,16 @@ def test_rule_fires_and_not_without_its_premise(ontology: Graph, name: str) -> N
     assert triple(expected) not in infer(ontology, without)
 
 
-def test_no_partnership_through_a_proposed_agreement(ontology: Graph) -> None:
-    turtle = 'id:agreement/p rekg:party id:country/AU , org:asean ; rekg:status "proposed" .'.replace("org:asean", "id:org/asean")
-    assert not [t for t in infer(ontology, turtle) if t[1] == REKG.partnerOf]
+@pytest.mark.parametrize("status", ["proposed", "in talks", "planned"])
+def test_no_co_parties_or_partners_through_what_is_not_agreed(ontology: Graph, status: str) -> None:
+    turtle = f'id:agreement/p rekg:party id:country/AU , id:org/asean ; rekg:status "{status}" .\nid:alliance/q rekg:hasMember id:country/AU , id:country/JP ; rekg:status "{status}" .'
+    assert not [t for t in infer(ontology, turtle) if t[1] in (REKG.partnerOf, REKG.coPartyOf, REKG.coMemberOf)]
+
+
+def test_a_party_is_not_its_own_co_party(ontology: Graph) -> None:
+    inferred = infer(ontology, "id:agreement/a rekg:party id:country/JP , id:country/AU .\nid:country/JP rekg:memberOf id:alliance/x .")
+    assert (ID["country/JP"], REKG.coPartyOf, ID["country/AU"]) in inferred
+    assert not [t for t in inferred if t[0] == t[2] and t[1] in (REKG.partnerOf, REKG.coPartyOf, REKG.coMemberOf)]
 
 
 def test_no_refiner_outside_china_for_a_refinery_in_china(ontology: Graph) -> None:
