@@ -18,6 +18,7 @@ from kg.reasoning.explain import Step, label, parse_term
 from kg.reasoning.explain import explain as explain_triple
 from kg.store.export import export_store
 from kg.store.formats import SHORT_NAMES, TURTLE
+from kg.ingest.update import SOURCED_GRAPHS
 from kg.store.queries import list_named_queries, resolve_query_text
 
 __all__ = ["register"]
@@ -63,6 +64,7 @@ def query(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value for a named query's parameter.")] = None,
     fmt: Annotated[QueryFormat, typer.Option("--format", help="How to print solutions (CONSTRUCT gives Turtle).")] = QueryFormat.table,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    sourced_only: Annotated[bool, typer.Option("--sourced-only", help="Leave out facts added by updates that gave no source.")] = False,
     store: StoreOption = None,
 ) -> None:
     """Run a SPARQL query, a .rq file or a named query against the store."""
@@ -82,8 +84,10 @@ def query(
     if values and named is None:
         raise typer.BadParameter("--param only applies to a named query or a .rq file")
     results_type = SHORT_NAMES["json" if fmt is QueryFormat.table else fmt.value]
-    result = open_ready(store).query(text, results_type=results_type, graph_type=TURTLE,
-                                     bindings=named.bindings(values) if named else None)
+    opened = open_ready(store)
+    graphs = [str(row["g"]) for row in opened.select(SOURCED_GRAPHS)] if sourced_only else None
+    result = opened.query(text, results_type=results_type, graph_type=TURTLE,
+                          bindings=named.bindings(values) if named else None, default_graphs=graphs)
     if result.kind != "graph" and fmt is QueryFormat.table:
         _print_table(json.loads(result.body))
     else:

@@ -4,10 +4,22 @@
 clause, CLEAR, DROP, ...) is first run on a scratch copy of the asserted graphs and the
 difference taken; either way the change goes through :func:`kg.ingest.change.apply_change`,
 so a refused update leaves the store exactly as it was.
+
+Every update has provenance (:class:`Provenance`): what it inserts into the default graph goes
+into a graph of its own, ``graph/update/<time>-<n>``, which records who made the update (the
+name of the token used), when, and the source and quote that state what it adds, if given.
+Triples put into a named graph stay in that graph; the update's record is written all the same.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import secrets
+from dataclasses import dataclass, replace
+
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib.namespace import PROV
 from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
 
@@ -16,11 +28,66 @@ from kg.ingest.change import ChangeSummary, apply_change
 from kg.store.base import Quad, Store
 from kg.store.embedded import EmbeddedStore
 from kg.store.sparql import refuse_remote_clauses, with_using_clauses
-from kg.vocab import DERIVED_GRAPHS
+from kg.vocab import DERIVED_GRAPHS, GRAPH, ID, REKG
 
-__all__ = ["apply_update"]
+__all__ = ["SOURCED_GRAPHS", "Provenance", "apply_update", "update_evidence"]
+
+# Every named graph but those of updates made without a source: the dataset of a question asked
+# with unsourced facts left out. (What the reasoner concluded from them stays in the inferred graph.)
+SOURCED_GRAPHS = """PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?g WHERE { GRAPH ?g { } FILTER NOT EXISTS { GRAPH ?g { ?g prov:generatedAtTime ?when }
+                                                           FILTER NOT EXISTS { GRAPH ?g { ?g prov:wasDerivedFrom ?source } } } }"""
+
+
 
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Who makes an update, and the source and quote that state what it adds, if any."""
+
+    author: str
+    source: str | None = None
+    quote: str | None = None
+
+    def record(self, graph: str, when: dt.datetime) -> list[Quad]:
+        """The quads that describe the update graph ``graph``, written into it.
+
+        >>> quads = Provenance("alice", "https://example.org/a").record("https://w3id.org/rekg/graph/update/x", dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+        >>> sorted(str(p).rsplit("#", 1)[-1] for _, p, _, _ in quads)
+        ['generatedAtTime', 'label', 'type', 'type', 'wasAttributedTo', 'wasDerivedFrom']
+        """
+        node, agent = URIRef(graph), ID[f"agent/{re.sub(r'[^a-z0-9]+', '-', self.author.lower()).strip('-') or 'anonymous'}"]
+        quads: list[Quad] = [
+            (node, RDF.type, PROV.Entity, graph),
+            (node, PROV.wasAttributedTo, agent, graph),
+            (node, PROV.generatedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime), graph),
+            (agent, RDF.type, PROV.Agent, graph),
+            (agent, RDFS.label, Literal(self.author), graph),
+        ]
+        if self.source:
+            quads.append((node, PROV.wasDerivedFrom, URIRef(self.source), graph))
+        if self.quote:
+            quads.append((node, REKG.quote, Literal(self.quote), graph))
+        return quads
+
+
+def update_evidence(subject: str = "?s", predicate: str = "?p", obj: str = "?o") -> str:
+    """A SPARQL group pattern: the evidence of a triple that an update asserted, in the terms
+    a claim's evidence is shown in. ``?sourceLabel`` says where it is from (or that it is
+    unsourced), who added it and when; ``?quote`` is the update's quote, or empty."""
+    return f"""GRAPH ?update {{ {subject} {predicate} {obj} }}
+    ?update prov:wasAttributedTo/rdfs:label ?author ; prov:generatedAtTime ?when .
+    OPTIONAL {{ ?update prov:wasDerivedFrom ?from OPTIONAL {{ ?from rdfs:label ?fromLabel }} }}
+    OPTIONAL {{ ?update rekg:quote ?said }}
+    BIND (CONCAT(IF(BOUND(?from), COALESCE(?fromLabel, STR(?from)), "unsourced"), " (added by ", STR(?author), ", ", STR(?when), ")") AS ?sourceLabel)
+    BIND (COALESCE(?said, "") AS ?quote)"""
+
+
+def update_graph(when: dt.datetime) -> str:
+    """A fresh name for the graph of an update made at ``when``."""
+    return str(GRAPH[f"update/{when:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"])
 
 
 def _data_quads(block: object) -> list[Quad]:
@@ -59,10 +126,11 @@ def _scratch_change(store: Store, update: str, base_iri: str | None) -> tuple[li
     return sorted(before - after, key=str), sorted(after - before, key=str)
 
 
-def apply_update(store: Store, update: str, *, using: list[str] | None = None,
+def apply_update(store: Store, update: str, *, provenance: Provenance, using: list[str] | None = None,
                  using_named: list[str] | None = None, base_iri: str | None = None) -> ChangeSummary:
     """Apply ``update`` to ``store`` if the result still conforms to the shapes and the
-    ontology; its consequences are derived incrementally and written with it.
+    ontology; its consequences are derived incrementally and written with it, and what it
+    inserts into the default graph goes into a graph of its own that records ``provenance``.
 
     Raises:
         QueryError: the update is malformed or would fetch remote data (LOAD, SERVICE).
@@ -71,7 +139,11 @@ def apply_update(store: Store, update: str, *, using: list[str] | None = None,
     """
     refuse_remote_clauses(update)
     text = with_using_clauses(update, using or [], using_named or [])
-    change = _data_change(text, base_iri) or _scratch_change(store, text, base_iri)
-    return apply_change(store, *change)
+    deleted, inserted = _data_change(text, base_iri) or _scratch_change(store, text, base_iri)
+    when = dt.datetime.now(dt.UTC)
+    graph = update_graph(when)
+    record = provenance.record(graph, when)
+    summary = apply_change(store, deleted, [(s, p, o, graph if g is None else g) for s, p, o, g in inserted] + record)
+    return replace(summary, inserted=summary.inserted - len(record))  # the update's own triples
 
 

@@ -9,6 +9,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.ontology import load_ontology
+from kg.ingest.update import update_evidence
 from kg.reasoning.rules import Rule, Triple, compile_rules, substitute, unify
 from kg.store.base import Store
 from kg.vocab import ID, INFERRED_GRAPH, NAMESPACES, OA, REKG, SPARQL_PREFIXES
@@ -17,11 +18,13 @@ __all__ = ["Explainer", "Step", "explain", "explanation_graph", "label", "parse_
 
 _ASSERTED = f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INFERRED_GRAPH}>) }}"
 # The evidence of an asserted triple: the claims that assert it, or, for a triple about an
-# n-ary claim node (a supply relation, figure, stake), that node's own evidence.
-_EVIDENCE = SPARQL_PREFIXES + """SELECT DISTINCT ?s ?p ?o ?sourceLabel ?quote WHERE {
-  { ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } UNION { ?s prov:wasDerivedFrom ?any BIND (?s AS ?claim) }
-  ?claim prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote .
-}"""
+# n-ary claim node (a supply relation, figure, stake), that node's own evidence, or the
+# provenance of the update that asserted it (sourced or not).
+_EVIDENCE = SPARQL_PREFIXES + f"""SELECT DISTINCT ?s ?p ?o ?sourceLabel ?quote WHERE {{
+  {{ {{ ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} UNION {{ ?s prov:wasDerivedFrom ?any BIND (?s AS ?claim) }}
+    ?claim prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote . }}
+  UNION {{ {update_evidence()} }}
+}}"""
 _LABEL = SPARQL_PREFIXES + "SELECT ?t ?label WHERE { ?t rdfs:label ?label } LIMIT 1"
 
 

@@ -332,6 +332,7 @@ class EmbeddedStore:
                     fresh.remove(_ox_quad(quad))
                 fresh.bulk_extend(_ox_quad(q) for q in insertions)
                 fresh.flush()
+                fresh.optimize()  # compact now: background compaction would delete files under readers that open it
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise

@@ -24,11 +24,13 @@ class Settings:
     workers: int = 2
     queue_wait: float = 2.0
     update_token: str | None = None
+    update_token_name: str = "editor"  # who an update made with the token is attributed to
 
     @classmethod
     def from_env(cls, store_dir: Path) -> Settings:
         """Settings with each limit overridable by ``REKG_QUERY_TIMEOUT``, ``REKG_MAX_ROWS``,
-        ``REKG_MAX_BODY_BYTES``, ``REKG_WORKERS``, ``REKG_QUEUE_WAIT`` and ``REKG_UPDATE_TOKEN``."""
+        ``REKG_MAX_BODY_BYTES``, ``REKG_WORKERS``, ``REKG_QUEUE_WAIT``, ``REKG_UPDATE_TOKEN`` and
+        ``REKG_UPDATE_TOKEN_NAME`` (the name updates made with the token are recorded under)."""
         return cls(
             store_dir=store_dir,
             query_timeout=float(_env("QUERY_TIMEOUT", "10")),
@@ -37,4 +39,5 @@ class Settings:
             workers=int(_env("WORKERS", "2")),
             queue_wait=float(_env("QUEUE_WAIT", "2")),
             update_token=os.environ.get("REKG_UPDATE_TOKEN") or None,
+            update_token_name=_env("UPDATE_TOKEN_NAME", "editor"),
         )

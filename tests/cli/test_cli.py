@@ -35,6 +35,19 @@ def test_query_csv_lists_sources(built_store: Path) -> None:
     assert "https://w3id.org/rekg/id/source/s004-lessons-from-japan" in sources
 
 
+def test_query_can_leave_out_what_updates_added_without_a_source(store_copy: Path) -> None:
+    from kg.ingest.update import Provenance, apply_update
+    from kg.store import EmbeddedStore
+
+    joins = ("INSERT DATA { <https://w3id.org/rekg/id/country/VN> <https://w3id.org/rekg/ontology#memberOf> "
+             "<https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }")
+    apply_update(EmbeddedStore(store_copy, read_only=False), joins, provenance=Provenance("tester"))
+    partners = lambda *flags: {row["partnerLabel"] for row in csv.DictReader(io.StringIO(  # noqa: E731
+        rekg("query", "q09", "--format", "csv", "--store", str(store_copy), *flags)))}
+    assert "Vietnam" in partners()
+    assert "Vietnam" not in partners("--sourced-only") and "India" in partners("--sourced-only")
+
+
 def test_query_reads_a_rq_file(built_store: Path, tmp_path: Path) -> None:
     path = tmp_path / "ask.rq"
     path.write_text("ASK { <https://w3id.org/rekg/id/company/lynas-rare-earths> ?p ?o }")

@@ -16,7 +16,7 @@ import pytest
 
 from kg.errors import UpdateRefused
 from kg.ingest.pipeline import asserted_graph
-from kg.ingest.update import apply_update
+from kg.ingest.update import Provenance, apply_update
 from kg.ontology import load_ontology
 from kg.reasoning import reason
 from kg.store import EmbeddedStore
@@ -26,6 +26,7 @@ from tests.conftest import REPO
 JOIN = ("INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/company/lynas-rare-earths> "
         "<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> } }")
 LEAVE = JOIN.replace("INSERT DATA", "DELETE DATA")
+BY_TEST = Provenance("test")
 LYNAS = ID["company/lynas-rare-earths"]
 LYNAS_PARTNERS = ("SELECT ?p WHERE { GRAPH <https://w3id.org/rekg/graph/inferred> { "
                   "<https://w3id.org/rekg/id/company/lynas-rare-earths> <https://w3id.org/rekg/ontology#partnerOf> ?p } }")
@@ -43,11 +44,11 @@ def test_insert_then_delete_matches_a_rebuild_each_time(store_copy: Path) -> Non
     store = EmbeddedStore(store_copy, read_only=False)
     original = inferred(store)
     before = len(store.select(LYNAS_PARTNERS))
-    summary = apply_update(store, JOIN)
+    summary = apply_update(store, JOIN, provenance=BY_TEST)
     assert summary.inserted == 1 and summary.inferred_added > 0
     assert len(store.select(LYNAS_PARTNERS)) > before
     assert inferred(store) == rebuilt(store)
-    apply_update(store, LEAVE)
+    apply_update(store, LEAVE, provenance=BY_TEST)
     assert inferred(store) == rebuilt(store) == original
 
 
@@ -57,16 +58,16 @@ def test_a_refused_update_changes_nothing(store_copy: Path) -> None:
     bad = ("INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
            "<https://w3id.org/rekg/ontology#Country> } }")
     with pytest.raises(UpdateRefused, match="isoCode"):
-        apply_update(store, bad)
+        apply_update(store, bad, provenance=BY_TEST)
     assert store.version() == version and inferred(store) == before
-    apply_update(store, JOIN)  # the warm engine was not left holding the refused change
+    apply_update(store, JOIN, provenance=BY_TEST)  # the warm engine was not left holding the refused change
     assert inferred(store) == rebuilt(store)
 
 
 def test_readers_see_a_committed_update_at_once(store_copy: Path) -> None:
     reader = EmbeddedStore(store_copy)
     before = len(reader.select(LYNAS_PARTNERS))
-    apply_update(EmbeddedStore(store_copy, read_only=False), JOIN)
+    apply_update(EmbeddedStore(store_copy, read_only=False), JOIN, provenance=BY_TEST)
     assert len(reader.select(LYNAS_PARTNERS)) > before
 
 
@@ -74,11 +75,11 @@ def test_a_change_staged_in_a_copy_of_the_database_is_seen_whole(store_copy: Pat
     monkeypatch.setattr("kg.store.embedded.BULK_CHANGE", 1)  # every change takes the path of large ones
     reader, writer = EmbeddedStore(store_copy), EmbeddedStore(store_copy, read_only=False)
     database, before = writer.database(), len(reader.select(LYNAS_PARTNERS))
-    apply_update(writer, JOIN)
+    apply_update(writer, JOIN, provenance=BY_TEST)
     assert writer.database() != database  # a new database was swapped in
     assert len(reader.select(LYNAS_PARTNERS)) > before
     assert inferred(writer) == rebuilt(writer)
-    apply_update(writer, LEAVE)
+    apply_update(writer, LEAVE, provenance=BY_TEST)
     assert len(reader.select(LYNAS_PARTNERS)) == before and inferred(writer) == rebuilt(writer)
     assert len(list(store_copy.glob("db-*/"))) <= 2  # the current database and the one before
 
@@ -87,15 +88,15 @@ WRITER = """
 import sys
 from pathlib import Path
 import kg.store.embedded
-from kg.ingest.update import apply_update
+from kg.ingest.update import Provenance, apply_update
 from kg.store import EmbeddedStore
 kg.store.embedded.BULK_CHANGE = int(sys.argv[4])
 store = EmbeddedStore(Path(sys.argv[1]), read_only=False)
 join, leave = sys.argv[2], sys.argv[3]
 print("ready", flush=True)
 while True:
-    apply_update(store, join)
-    apply_update(store, leave)
+    apply_update(store, join, provenance=Provenance("test"))
+    apply_update(store, leave, provenance=Provenance("test"))
     print("committed", flush=True)
 """
 

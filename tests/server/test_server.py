@@ -3,6 +3,7 @@ HTTP to uvicorn for the limits (time, concurrency, rows) and updates."""
 
 from __future__ import annotations
 
+import datetime
 import http.server
 import logging
 import re
@@ -15,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import RDF, Graph, URIRef
 
+from kg.vocab import SPARQL_PREFIXES as PREFIXES
 from tests.conftest import LiveServer
 
 LYNAS = "https://w3id.org/rekg/id/company/lynas-rare-earths"
@@ -349,7 +351,8 @@ def test_update_with_token_applies_refuses_violations_and_rejects_wrong_token(st
         post = lambda **kw: httpx.post(f"{live.url}/update", timeout=120, **kw)  # noqa: E731 (an update re-runs reasoning)
         assert post(content=INSERT, headers={**headers, "Authorization": "Bearer wrong"}).status_code == 401
         asserted = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g NOT IN "
-                    "(<https://w3id.org/rekg/graph/inferred>, <https://w3id.org/rekg/graph/explanations>)) }")
+                    "(<https://w3id.org/rekg/graph/inferred>, <https://w3id.org/rekg/graph/explanations>) "
+                    '&& !STRSTARTS(STR(?g), "https://w3id.org/rekg/graph/update/")) }')  # not the updates' records
         before = count(httpx.get(f"{live.url}/sparql", params={"query": asserted}))
         refused = post(content=BAD, headers=headers)
         assert refused.status_code == 422 and "isoCode" in refused.text
@@ -358,6 +361,47 @@ def test_update_with_token_applies_refuses_violations_and_rejects_wrong_token(st
         assert count(httpx.get(f"{live.url}/sparql", params={"query": asserted})) == before + 1
         load = post(content="LOAD <http://127.0.0.1:9/x.ttl>", headers=headers)
         assert load.status_code == 400
+    finally:
+        live.stop()
+
+
+JOIN = ('PREFIX rekg: <https://w3id.org/rekg/ontology#> INSERT DATA { <https://w3id.org/rekg/id/company/lynas-rare-earths> '
+        'rekg:memberOf <https://w3id.org/rekg/id/alliance/new-asian-alliance> }')
+PROVENANCE = PREFIXES + """SELECT ?who ?when ?source ?quote WHERE {
+  GRAPH ?g { <https://w3id.org/rekg/id/company/lynas-rare-earths> rekg:memberOf <https://w3id.org/rekg/id/alliance/new-asian-alliance> }
+  ?g prov:wasAttributedTo/rdfs:label ?who ; prov:generatedAtTime ?when .
+  OPTIONAL { ?g prov:wasDerivedFrom ?source } OPTIONAL { ?g rekg:quote ?quote } }"""
+
+
+def test_an_update_records_who_when_and_its_source_and_pages_show_it(store_copy: Path) -> None:
+    live = LiveServer(store_copy, update_token="s3cret", update_token_name="Alice Analyst")
+    try:
+        auth = {"Authorization": "Bearer s3cret"}
+        update = lambda text, **params: httpx.post(f"{live.url}/update", params=params, content=text, timeout=120,  # noqa: E731
+                                                   headers={**auth, "Content-Type": "application/sparql-update"})
+        assert update(JOIN, source="not an iri").status_code == 400
+        assert update(JOIN, source="https://example.org/news/1", quote="Lynas joins the alliance").status_code == 204
+        found = httpx.get(f"{live.url}/sparql", params={"query": PROVENANCE}, headers={"Accept": "application/sparql-results+json"}).json()
+        [row] = found["results"]["bindings"]
+        assert row["who"]["value"] == "Alice Analyst" and row["when"]["value"].startswith(str(datetime.date.today().year))
+        assert row["source"]["value"] == "https://example.org/news/1" and row["quote"]["value"] == "Lynas joins the alliance"
+        # the consequence, explained down to the update's source and quote
+        explained = httpx.get(f"{live.url}/explain", params={"s": "company/lynas-rare-earths", "p": "partnerOf", "o": "country/JP"},
+                              headers={"Accept": "text/html"})
+        assert explained.status_code == 200
+        assert "https://example.org/news/1 (added by Alice Analyst" in explained.text and "Lynas joins the alliance" in explained.text
+        # a fact without a source is shown as unsourced
+        comment = 'INSERT DATA { <https://w3id.org/rekg/id/company/lynas-rare-earths> <http://www.w3.org/2000/01/rdf-schema#comment> "checked" }'
+        assert update(comment).status_code == 204
+        page = httpx.get(f"{live.url}/id/company/lynas-rare-earths", headers={"Accept": "text/html"}).text
+        assert "unsourced (added by Alice Analyst" in page
+        # and a named question can leave it out
+        joins = 'INSERT DATA { <https://w3id.org/rekg/id/country/VN> <https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }'
+        assert update(joins).status_code == 204
+        partners = lambda **params: {b["partnerLabel"]["value"] for b in httpx.get(  # noqa: E731
+            f"{live.url}/queries/q09", params=params, headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]}
+        assert "Vietnam" in partners() and "Vietnam" not in partners(sourced="true") and "India" in partners(sourced="true")
+        assert httpx.get(f"{live.url}/queries/q09", params={"sourced": "maybe"}).status_code == 400
     finally:
         live.stop()
 

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from rdflib import Literal, URIRef
 
 from kg.errors import NotAcceptable, QueryError
+from kg.ingest.update import update_evidence
 from kg.store.formats import GRAPH_TYPES, media_type_of
 from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, REKG, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, respond
@@ -30,8 +31,8 @@ OUTGOING = PREFIXES + f"""SELECT DISTINCT ?e ?p ?pLabel ?o ?oLabel ?sourceLabel 
   ?e ?p ?o .
   OPTIONAL {{ ?p rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
   OPTIONAL {{ ?o rdfs:label ?oLabel }}
-  OPTIONAL {{ ?c rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
-              rekg:evidence/oa:hasSelector/oa:exact ?quote }}
+  OPTIONAL {{ {{ ?c rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
+                 rekg:evidence/oa:hasSelector/oa:exact ?quote }} UNION {{ {update_evidence("?e", "?p", "?o")} }} }}
 }} ORDER BY ?pLabel ?oLabel LIMIT {PAGE_LIMIT}"""
 
 # Statements into the entity, leaving out the claim and figure nodes that only point at it.
@@ -40,8 +41,8 @@ INCOMING = PREFIXES + f"""SELECT DISTINCT ?e ?s ?sLabel ?p ?pLabel ?sourceLabel 
   FILTER (?p NOT IN (rdf:subject, rdf:object, rekg:figureSubject))
   OPTIONAL {{ ?p rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
   OPTIONAL {{ ?s rdfs:label ?sLabel }}
-  OPTIONAL {{ ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?e ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
-              rekg:evidence/oa:hasSelector/oa:exact ?quote }}
+  OPTIONAL {{ {{ ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?e ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
+                 rekg:evidence/oa:hasSelector/oa:exact ?quote }} UNION {{ {update_evidence("?s", "?p", "?e")} }} }}
 }} ORDER BY ?pLabel ?sLabel LIMIT {PAGE_LIMIT}"""
 
 FIGURES = PREFIXES + f"""SELECT DISTINCT ?e ?metricLabel ?value ?unit ?hedge ?year ?period ?scope ?sourceLabel ?quote WHERE {{

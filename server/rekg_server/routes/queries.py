@@ -7,8 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from kg.ingest.update import SOURCED_GRAPHS
 from kg.store.queries import find_named_query, list_named_queries
 from rekg_server.deps import ServicesDep, respond
+from rekg_server.errors import ProtocolError
 from rekg_server.negotiation import FORMAT_PARAMETERS, requested_format, result_types
 from rekg_server.responses import QUERY_RESULTS, ok
 
@@ -37,9 +39,14 @@ def list_queries() -> list[dict[str, Any]]:
 
 @router.get("/queries/{name}", summary="Run a named question", responses=ok(*QUERY_RESULTS))
 async def run_named(name: str, request: Request, services: ServicesDep) -> Response:
-    """Run the named query ``name``; its parameters come from the query string."""
+    """Run the named query ``name``; its parameters come from the query string, and
+    ``sourced=true`` leaves out the facts that updates added without a source."""
     query = find_named_query(name)
-    values = {k: v for k, v in request.query_params.items() if k not in FORMAT_PARAMETERS}
+    values = {k: v for k, v in request.query_params.items() if k not in FORMAT_PARAMETERS and k != "sourced"}
     fmt = requested_format({k: request.query_params.getlist(k) for k in FORMAT_PARAMETERS})
     types = result_types(request.headers.get("accept"), fmt)
-    return respond(await services.run(f"queries/{query.name}", query.text, **types, bindings=query.bindings(values)))
+    sourced = request.query_params.get("sourced", "false").lower()
+    if sourced not in ("true", "false"):
+        raise ProtocolError(f"sourced is true or false, not {sourced!r}")
+    graphs = [row["g"] for row in await services.select("queries", SOURCED_GRAPHS)] if sourced == "true" else None
+    return respond(await services.run(f"queries/{query.name}", query.text, **types, bindings=query.bindings(values), default_graphs=graphs))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
 
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from kg.ingest.update import apply_update
+from kg.ingest.update import Provenance, apply_update
 from rekg_server.deps import ServicesDep
 from rekg_server.errors import ProtocolError, UpdateForbidden
 from rekg_server.routes._protocol import protocol_params, single
@@ -18,6 +19,7 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["SPARQL"])
 _update_lock = asyncio.Lock()
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
 
 
 def _check_token(request: Request, token: str | None) -> None:
@@ -31,17 +33,25 @@ def _check_token(request: Request, token: str | None) -> None:
 @router.post("/update", summary="SPARQL 1.1 update endpoint (bearer token)", status_code=204,
              responses={204: {"description": "Applied, with its consequences"}})
 async def update(request: Request, services: ServicesDep) -> Response:
-    """Apply a SPARQL Update if the token matches and the result still conforms to the shapes."""
+    """Apply a SPARQL Update if the token matches and the result still conforms to the shapes.
+
+    What it inserts into the default graph goes into a graph of its own that records who (the
+    token's configured name), when, and the optional ``source`` IRI and ``quote`` parameters
+    (query string or form) that state it."""
     _check_token(request, services.settings.update_token)
     params, body = await protocol_params(request, "application/sparql-update")
     text = body if body is not None else single(params, "update")
     if text is None:
         raise ProtocolError("no update: send it as the `update` form field or an application/sparql-update body")
+    source, quote = single(params, "source"), single(params, "quote")
+    if source is not None and not _ABSOLUTE_IRI.match(source):
+        raise ProtocolError(f"source must be an absolute IRI, not {source!r}")
+    provenance = Provenance(services.settings.update_token_name, source, quote)
     async with _update_lock:
         store = services.writer()
         await anyio.to_thread.run_sync(lambda: apply_update(
-            store, text, using=params.get("using-graph-uri", []), using_named=params.get("using-named-graph-uri", []),
-            base_iri=str(request.url_for("update")),
+            store, text, provenance=provenance, using=params.get("using-graph-uri", []),
+            using_named=params.get("using-named-graph-uri", []), base_iri=str(request.url_for("update")),
         ))
         if store.database() != services.pool.store_path:  # a large change swapped in a new database
             await services.pool.restart(store.database())
