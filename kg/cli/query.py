@@ -14,11 +14,11 @@ from rich.table import Table
 from rich.tree import Tree
 
 from kg.cli._common import StoreOption, console, err, open_ready
+from kg.ingest.update import SOURCED_GRAPHS
 from kg.reasoning.explain import Step, label, parse_term
 from kg.reasoning.explain import explain as explain_triple
 from kg.store.export import export_store
 from kg.store.formats import SHORT_NAMES, TURTLE
-from kg.ingest.update import SOURCED_GRAPHS
 from kg.store.queries import list_named_queries, resolve_query_text
 
 __all__ = ["register"]

@@ -57,7 +57,7 @@ DESCRIBE = PREFIXES + """CONSTRUCT { ?e ?p ?o . ?s ?q ?e } WHERE {
 }"""
 
 SEARCH = PREFIXES + f"""SELECT DISTINCT ?q ?e ?label ?typeLabel WHERE {{
-  ?e rdfs:label|skos:altLabel ?match .
+  ?e rdfs:label|skos:altLabel|rekg:surfaceForm ?match .
   FILTER (STRSTARTS(STR(?e), "{ID}") && CONTAINS(LCASE(STR(?match)), LCASE(?q)))
   ?e rdfs:label ?label .
   OPTIONAL {{ ?e a ?type . ?type rdfs:label ?typeLabel FILTER (STRSTARTS(STR(?type), STR(rekg:))) }}
