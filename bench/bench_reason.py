@@ -28,12 +28,12 @@ from synthetic import synthetic_nquads  # noqa: E402
 
 from kg.ontology import load_ontology  # noqa: E402
 from kg.reasoning.closure import engine_for, raise_if_inconsistent  # noqa: E402
-from kg.store.embedded import _from_ox  # noqa: E402
+from kg.store.embedded import from_ox  # noqa: E402
 from kg.vocab import ID, REKG  # noqa: E402
 
 
 def main(size: int, share: float, oracle: bool) -> None:
-    triples = [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object))
+    triples = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
                for q in ox.parse(synthetic_nquads(size, company_customers=share), format=ox.RdfFormat.N_QUADS)]
     ontology = load_ontology()
     started = time.perf_counter()

@@ -21,15 +21,19 @@ from typer.core import TyperGroup
 from kg.errors import KgError
 from kg.ingest.corpus import resolve_corpus_dir
 from kg.ingest.pipeline import BuildSummary, build_store
-from kg.store import EmbeddedStore, Store, default_store_dir
+from kg.store import Store, describe_store, open_store, store_exists
 from kg.vocab import FACTS_DIR
 
-__all__ = ["CommandGroup", "CorpusOption", "FactsOption", "StoreOption", "console", "err", "open_ready", "progress", "run_build"]
+__all__ = ["CommandGroup", "CorpusOption", "FactsOption", "StoreOption", "StoreUrlOption", "console", "err", "open_ready", "progress",
+           "run_build", "writable_store"]
 
 console = Console()
 err = Console(stderr=True)
 
 StoreOption = Annotated[Path | None, typer.Option("--store", help="Store directory (default: $REKG_STORE or a per-user data folder).")]
+StoreUrlOption = Annotated[str | None, typer.Option(
+    "--store-url", help="Query endpoint of a SPARQL 1.1 store to use instead of the embedded one (default: $REKG_STORE_URL; "
+                        "REKG_UPDATE_URL, REKG_GRAPH_STORE_URL, REKG_STORE_USER, REKG_STORE_PASSWORD, REKG_STORE_AUTH set the rest).")]
 CorpusOption = Annotated[Path | None, typer.Option("--corpus", help="Folder of source texts to check quotes against (default: $REKG_CORPUS or ../shared/corpus).")]
 FactsOption = Annotated[Path, typer.Option("--facts", help="Folder of fact sheets.")]
 
@@ -54,15 +58,20 @@ def progress(*, bar: bool = True, unit: str = "") -> Progress:
     return Progress(*columns, TimeElapsedColumn(), console=err, transient=True)
 
 
-def run_build(facts: Path, store_dir: Path, corpus: Path | None) -> BuildSummary:
-    """Build the sheets of ``facts`` into the store at ``store_dir``, with a progress bar."""
+def writable_store(store: Path | None, store_url: str | None) -> Store:
+    """The store of ``--store-url`` or ``--store`` (or their defaults), opened for writing."""
+    return open_store(store, url=store_url, read_only=False)
+
+
+def run_build(facts: Path, store: Path | None, store_url: str | None, corpus: Path | None) -> BuildSummary:
+    """Build the sheets of ``facts`` into the store of ``--store``/``--store-url``, with a progress bar."""
     sheets = list(facts.glob("*.yaml"))
     corpus_dir = resolve_corpus_dir(corpus)
     with progress(unit="sheets") as shown:
         task = shown.add_task("building", total=len(sheets))
         try:
             return build_store(
-                facts, EmbeddedStore(store_dir, read_only=False), corpus_dir=corpus_dir,
+                facts, writable_store(store, store_url), corpus_dir=corpus_dir,
                 on_stage=lambda name: shown.update(task, description=name),
                 on_sheet=lambda path: shown.update(task, description=f"built {path.name}", advance=1),
             )
@@ -72,10 +81,10 @@ def run_build(facts: Path, store_dir: Path, corpus: Path | None) -> BuildSummary
             raise
 
 
-def open_ready(store: Path | None) -> Store:
-    """The store of ``--store`` (or its default), built first when missing, opened read-only."""
-    store_dir = default_store_dir(store)
-    if not EmbeddedStore.exists(store_dir):
-        err.print(f"No store at {store_dir}: building it first.")
-        run_build(FACTS_DIR, store_dir, None)
-    return EmbeddedStore(store_dir)
+def open_ready(store: Path | None, store_url: str | None = None) -> Store:
+    """The store of ``--store-url`` or ``--store`` (or their defaults), built first when
+    missing, opened read-only (a remote store is opened as it is)."""
+    if not store_exists(store, url=store_url):
+        err.print(f"No store at {describe_store(store, url=store_url)}: building it first.")
+        run_build(FACTS_DIR, store, store_url, None)
+    return open_store(store, url=store_url)

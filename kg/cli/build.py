@@ -11,11 +11,22 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli._common import CorpusOption, FactsOption, StoreOption, console, err, open_ready, progress, run_build
+from kg.cli._common import (
+    CorpusOption,
+    FactsOption,
+    StoreOption,
+    StoreUrlOption,
+    console,
+    err,
+    open_ready,
+    progress,
+    run_build,
+    writable_store,
+)
 from kg.ingest.change import apply_change
 from kg.ingest.corpus import resolve_corpus_dir
 from kg.ingest.pipeline import BuildSummary, build_and_validate, rederive_store, violation_messages
-from kg.store import EmbeddedStore, default_store_dir
+from kg.store import describe_store, open_store, store_exists
 from kg.store.embedded import read_quads
 from kg.vocab import FACTS_DIR, GRAPH
 
@@ -33,7 +44,7 @@ def _timings(summary: BuildSummary) -> str:
     return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in summary.reasoning_seconds.items())
 
 
-def _print_summary(summary: BuildSummary, store: Path) -> None:
+def _print_summary(summary: BuildSummary, store: str) -> None:
     table = Table(title="Triples per graph")
     table.add_column("graph")
     table.add_column("triples", justify="right")
@@ -54,10 +65,10 @@ def _print_summary(summary: BuildSummary, store: Path) -> None:
                   f"in {summary.seconds:.2f} s → {store}", highlight=False)
 
 
-def build(store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOption = FACTS_DIR) -> None:
+def build(store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOption = FACTS_DIR,
+          store_url: StoreUrlOption = None) -> None:
     """Build the store from the fact sheets, refusing anything that fails the SHACL shapes."""
-    store_dir = default_store_dir(store)
-    _print_summary(run_build(facts, store_dir, corpus), store_dir)
+    _print_summary(run_build(facts, store, store_url, corpus), describe_store(store, url=store_url))
 
 
 def validate(
@@ -80,30 +91,28 @@ def validate(
         raise typer.Exit(1)
 
 
-def reason(store: StoreOption = None) -> None:
+def reason(store: StoreOption = None, store_url: StoreUrlOption = None) -> None:
     """Recompute the inferred graph (OWL 2 RL closure, project rules, consistency)."""
-    store_dir = default_store_dir(store)
-    open_ready(store)
+    open_ready(store, store_url)
     with progress(bar=False) as shown:
         task = shown.add_task("reasoning")
-        summary = rederive_store(EmbeddedStore(store_dir, read_only=False),
-                                 on_stage=lambda name: shown.update(task, description=name))
-    console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}) in {summary.seconds:.2f} s → {store_dir}",
-                  highlight=False)
+        summary = rederive_store(writable_store(store, store_url), on_stage=lambda name: shown.update(task, description=name))
+    console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}) in {summary.seconds:.2f} s → "
+                  f"{describe_store(store, url=store_url)}", highlight=False)
 
 
-def info(store: StoreOption = None) -> None:
+def info(store: StoreOption = None, store_url: StoreUrlOption = None) -> None:
     """Show where the store is and what its graphs hold."""
-    store_dir = default_store_dir(store)
-    console.print(f"store: {store_dir}")
-    if not EmbeddedStore.exists(store_dir):
+    console.print(f"store: {describe_store(store, url=store_url)}")
+    if not store_exists(store, url=store_url):
         console.print("not built yet: run `rekg build`")
         return
-    db = EmbeddedStore(store_dir)
+    db = open_store(store, url=store_url)
     console.print(f"version: {db.version()}")
     table = Table("graph", "triples")
-    for row in db.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"):
-        table.add_row(str(row["g"]), str(row["n"]))
+    for graph in db.graph_names():
+        count = db.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")[0]["n"]
+        table.add_row(graph, str(count))
     console.print(table)
 
 
@@ -111,15 +120,15 @@ def load(
     file: Annotated[Path, typer.Argument(help="RDF file: .nq, .trig, .ttl, .nt or .rdf, optionally .gz", exists=True, dir_okay=False)],
     graph: Annotated[str | None, typer.Option(help="Named graph for the triples (default: graph/load/<file name>).")] = None,
     store: StoreOption = None,
+    store_url: StoreUrlOption = None,
 ) -> None:
     """Add RDF to the store through the SHACL gate and incremental reasoning."""
     target = graph or str(GRAPH[f"load/{file.name.split('.')[0]}"])
-    store_dir = default_store_dir(store)
-    open_ready(store)
+    open_ready(store, store_url)
     with progress(bar=False) as shown:
         task = shown.add_task(f"parsing {file.name}")
         quads = read_quads(file, graph=target)
-        summary = apply_change(EmbeddedStore(store_dir, read_only=False), [], quads,
+        summary = apply_change(writable_store(store, store_url), [], quads,
                                on_stage=lambda name: shown.update(task, description=name))
     console.print(f"Loaded {summary.inserted} new quads from {file} ({len(quads) - summary.inserted} already there); "
                   f"{summary.inferred_added} inferred triples added, {summary.inferred_removed} withdrawn.")

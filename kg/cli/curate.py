@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli._common import CorpusOption, FactsOption, StoreOption, console, err, open_ready, progress
+from kg.cli._common import CorpusOption, FactsOption, StoreOption, StoreUrlOption, console, err, open_ready, progress
 from kg.curation.articles import read_article
 from kg.curation.coverage import measure_coverage
 from kg.errors import ArticleError, KgError
@@ -30,10 +30,11 @@ def coverage(
     corpus: CorpusOption = None,
     facts: FactsOption = FACTS_DIR,
     uncited: Annotated[bool, typer.Option("--uncited/--no-uncited", help="List the sentences no fact cites.")] = True,
+    store_url: StoreUrlOption = None,
 ) -> None:
     """Per source: entities, relations, figures and claims in the graph, and the sentences no fact cites."""
     _, sheets = load_sheets(facts)
-    report = measure_coverage(open_ready(store), sheets, resolve_corpus_dir(corpus))
+    report = measure_coverage(open_ready(store, store_url), sheets, resolve_corpus_dir(corpus))
     table = Table("source", "entities", "relations", "figures", "supply", "stakes", "claims", "sentences cited")
     for row in report:
         share = f"{row.cited}/{row.sentences} ({row.cited_share:.0%})" if row.cited_share is not None else "—"
@@ -77,7 +78,7 @@ def _extract_batch(extractor: Extractor, folder: Path, out_dir: Path) -> None:
     console.print(table)
 
 
-def _evaluate(store: StoreOption, corpus: Path | None) -> None:
+def _evaluate(store: StoreOption, store_url: str | None, corpus: Path | None) -> None:
     from kg.curation.evaluate import evaluate
 
     corpus_dir = resolve_corpus_dir(corpus)
@@ -85,7 +86,7 @@ def _evaluate(store: StoreOption, corpus: Path | None) -> None:
         raise ArticleError("no corpus to evaluate on: give --corpus or set REKG_CORPUS")
     registry, sheets = load_sheets(FACTS_DIR)
     types = {e.id: e.type for e in registry.model.entities}
-    scores = evaluate(open_ready(store), sheets, types, corpus_dir)
+    scores = evaluate(open_ready(store, store_url), sheets, types, corpus_dir)
     table = Table("kind", "precision", "recall", "found", "proposed", "curated")
     for kind, score in scores.items():
         table.add_row(kind, f"{score.precision:.2f}", f"{score.recall:.2f}", str(score.tp), str(score.predicted), str(score.gold))
@@ -99,6 +100,7 @@ def extract(
     evaluate_: Annotated[bool, typer.Option("--evaluate", help="Score the extractor against the curated sheets of the corpus.")] = False,
     store: StoreOption = None,
     corpus: CorpusOption = None,
+    store_url: StoreUrlOption = None,
 ) -> None:
     """Draft a fact sheet from article text: entity mentions, figures and relations, each with its sentence.
 
@@ -108,11 +110,11 @@ def extract(
     from kg.curation.gazetteer import gazetteer
 
     if evaluate_:
-        _evaluate(store, corpus)
+        _evaluate(store, store_url, corpus)
         return
     if path is None:
         raise typer.BadParameter("give an article, a folder of articles, or --evaluate")
-    extractor = Extractor(gazetteer(open_ready(store)))
+    extractor = Extractor(gazetteer(open_ready(store, store_url)))
     if path.is_dir():
         _extract_batch(extractor, path, output or Path("drafts"))
         return

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from kg.cli._common import StoreOption, console, err, open_ready
+from kg.cli._common import StoreOption, StoreUrlOption, console, err, open_ready
 from kg.ingest.update import SOURCED_GRAPHS
 from kg.reasoning.explain import Step, label, parse_term
 from kg.reasoning.explain import explain as explain_triple
@@ -66,6 +66,7 @@ def query(
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     sourced_only: Annotated[bool, typer.Option("--sourced-only", help="Leave out facts added by updates that gave no source.")] = False,
     store: StoreOption = None,
+    store_url: StoreUrlOption = None,
 ) -> None:
     """Run a SPARQL query, a .rq file or a named query against the store."""
     if list_queries or query is None:
@@ -84,7 +85,7 @@ def query(
     if values and named is None:
         raise typer.BadParameter("--param only applies to a named query or a .rq file")
     results_type = SHORT_NAMES["json" if fmt is QueryFormat.table else fmt.value]
-    opened = open_ready(store)
+    opened = open_ready(store, store_url)
     graphs = [str(row["g"]) for row in opened.select(SOURCED_GRAPHS)] if sourced_only else None
     result = opened.query(text, results_type=results_type, graph_type=TURTLE,
                           bindings=named.bindings(values) if named else None, default_graphs=graphs)
@@ -98,9 +99,10 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="Triple formats give the union of the graphs; nq, trig, jsonld keep them.")] = ExportFormat.ttl,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
     store: StoreOption = None,
+    store_url: StoreUrlOption = None,
 ) -> None:
     """Write the store as a linked-data dump."""
-    db = open_ready(store)
+    db = open_ready(store, store_url)
     if output is None:
         export_store(db, fmt.value, sys.stdout.buffer)
         return
@@ -116,9 +118,10 @@ def explain(
     predicate: Annotated[str, typer.Argument(help="rekg:term, a bare term (partnerOf), 'a' or IRI")],
     obj: Annotated[str, typer.Argument(metavar="OBJECT", help="kind/slug, rekg:term or IRI")],
     store: StoreOption = None,
+    store_url: StoreUrlOption = None,
 ) -> None:
     """Show why an inferred triple holds: rules and premises down to the source quotes."""
-    db = open_ready(store)
+    db = open_ready(store, store_url)
     step = explain_triple(db, parse_term(subject), parse_term(predicate), parse_term(obj))
     if step is None:
         err.print(f"not inferred: {subject} {predicate} {obj} (it may be asserted, or not hold)")

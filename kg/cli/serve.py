@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from kg.cli._common import StoreOption, err, open_ready
-from kg.store import default_store_dir
+from kg.cli._common import StoreOption, StoreUrlOption, err, open_ready
+from kg.store import default_store_dir, describe_store
 
 __all__ = ["register"]
 
@@ -17,6 +17,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     store: StoreOption = None,
+    store_url: StoreUrlOption = None,
 ) -> None:
     """Serve the SPARQL endpoint, named questions, entity pages and the web page."""
     import uvicorn
@@ -25,9 +26,9 @@ def serve(
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     store_dir = default_store_dir(store)
-    open_ready(store_dir)
-    err.print(f"rekg serving {store_dir} on http://{host}:{port}/ (SPARQL at /sparql)")
-    uvicorn.run(create_app(Settings.from_env(store_dir)), host=host, port=port, log_level="info")
+    open_ready(store_dir, store_url)
+    err.print(f"rekg serving {describe_store(store_dir, url=store_url)} on http://{host}:{port}/ (SPARQL at /sparql)")
+    uvicorn.run(create_app(Settings.from_env(store_dir, store_url)), host=host, port=port, log_level="info")
 
 
 def register(app: typer.Typer) -> None:

@@ -63,7 +63,8 @@ def _engine_errors(what: str) -> Iterator[None]:
         raise QueryError(f"{what} failed: {exc}") from None
 
 
-def _to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """An rdflib term as a pyoxigraph one."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -75,7 +76,8 @@ def _to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def _from_ox(term: Any) -> Node:
+def from_ox(term: Any) -> Node:
+    """A pyoxigraph term as an rdflib one."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -86,7 +88,8 @@ def _from_ox(term: Any) -> Node:
     return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
-def _rdf_format(media_type: str) -> ox.RdfFormat:
+def rdf_format(media_type: str) -> ox.RdfFormat:
+    """The pyoxigraph RDF format of a media type."""
     found = ox.RdfFormat.from_media_type(media_type)
     if found is None:
         raise StoreError(f"no RDF format has the media type {media_type!r}")
@@ -101,15 +104,15 @@ def read_quads(path: Path, *, graph: str) -> list[Quad]:
         RdfSyntaxError: the file does not parse (with its line and column) or its format is unknown.
     """
     name = path.name.removesuffix(".gz")
-    rdf_format = ox.RdfFormat.from_extension(name.rsplit(".", 1)[-1]) if "." in name else None
-    if rdf_format is None:
+    fmt = ox.RdfFormat.from_extension(name.rsplit(".", 1)[-1]) if "." in name else None
+    if fmt is None:
         raise RdfSyntaxError(f"{path}: unknown RDF format (use .nq, .trig, .ttl, .nt or .rdf, optionally .gz)")
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rb") as handle:
-            return [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object),
+            return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
                      graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
-                    for q in ox.parse(handle, format=rdf_format, base_iri=path.resolve().as_uri())]
+                    for q in ox.parse(handle, format=fmt, base_iri=path.resolve().as_uri())]
     except SyntaxError as exc:
         raise RdfSyntaxError(f"{path}:{exc.lineno}:{exc.offset}: {exc.msg}") from None
     except (OSError, EOFError) as exc:
@@ -201,25 +204,25 @@ class EmbeddedStore:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         with _engine_errors("query"):  # a binding that is no valid IRI is the client's error too
             if bindings:
-                options["substitutions"] = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+                options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
             result = self._store.query(sparql, **options)
             if isinstance(result, ox.QueryTriples):
                 if graph_type is None:
                     raise NotAcceptable("the query gives a graph, and the request accepts no RDF format")
                 triples = list(_take(result, max_rows))
                 kept = triples[:max_rows] if max_rows is not None else triples
-                body = ox.serialize(kept, format=_rdf_format(graph_type)) or b""
+                body = ox.serialize(kept, format=rdf_format(graph_type)) or b""
                 return QueryResult("graph", graph_type, body, len(kept), len(kept) < len(triples))
             if results_type is None:
                 raise NotAcceptable("the query gives solutions, and the request accepts no results format")
             if isinstance(result, ox.QueryBoolean):
                 document: dict[str, Any] = {"head": {}, "boolean": bool(result)}
-                return QueryResult("boolean", results_type, _results_bytes(document, results_type), 1)
+                return QueryResult("boolean", results_type, results_bytes(document, results_type), 1)
             names = [v.value for v in result.variables]
             bindings = [{n: _term_json(row[n]) for n in names if row[n] is not None} for row in _take(result, max_rows)]
             kept = bindings[:max_rows] if max_rows is not None else bindings
             document = {"head": {"vars": names}, "results": {"bindings": kept}}
-            return QueryResult("solutions", results_type, _results_bytes(document, results_type), len(kept), len(kept) < len(bindings))
+            return QueryResult("solutions", results_type, results_bytes(document, results_type), len(kept), len(kept) < len(bindings))
 
     def select(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> list[Row]:
         """See :meth:`kg.store.base.Store.select`.
@@ -232,26 +235,26 @@ class EmbeddedStore:
         self._refresh()
         refuse_remote_clauses(sparql)
         with _engine_errors("query"):
-            substitutions = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+            substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
             result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("select() takes a SELECT query")
             names = [v.value for v in result.variables]
-            return [{n: _from_ox(s[n]) for n in names if s[n] is not None} for s in result]
+            return [{n: from_ox(s[n]) for n in names if s[n] is not None} for s in result]
 
     def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.dump`."""
         self._refresh()
-        rdf_format = _rdf_format(media_type)
+        fmt = rdf_format(media_type)
         with _engine_errors("dump"):
-            prefixes = NAMESPACES if rdf_format in _PREFIXED else None
+            prefixes = NAMESPACES if fmt in _PREFIXED else None
             if graph is not None:
-                self._store.dump(output, format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
-            elif rdf_format.supports_datasets:
-                self._store.dump(output, format=rdf_format, prefixes=prefixes)
+                self._store.dump(output, format=fmt, from_graph=ox.NamedNode(graph), prefixes=prefixes)
+            elif fmt.supports_datasets:
+                self._store.dump(output, format=fmt, prefixes=prefixes)
             else:
                 union = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-                ox.serialize(union, output, format=rdf_format, prefixes=prefixes)
+                ox.serialize(union, output, format=fmt, prefixes=prefixes)
 
     def graph_names(self) -> list[str]:
         """See :meth:`kg.store.base.Store.graph_names`."""
@@ -287,11 +290,11 @@ class EmbeddedStore:
               graph: str | None = None) -> Iterator[Quad]:
         """See :meth:`kg.store.base.Store.quads`."""
         self._refresh()
-        pattern = [None if t is None else _to_ox(t) for t in (subject, predicate, obj)]
+        pattern = [None if t is None else to_ox(t) for t in (subject, predicate, obj)]
         target = None if graph is None else ox.NamedNode(graph)
         for quad in self._store.quads_for_pattern(*pattern, target):
             name = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-            yield _from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object), name
+            yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), name
 
     # --- writing -----------------------------------------------------------------------
 
@@ -316,7 +319,7 @@ class EmbeddedStore:
         else:
             with _engine_errors("update"):
                 if deletions:
-                    store.update(f"DELETE DATA {{ {_data_block(deletions)} }} ; INSERT DATA {{ {_data_block(insertions)} }}")
+                    store.update(f"DELETE DATA {{ {data_block(deletions)} }} ; INSERT DATA {{ {data_block(insertions)} }}")
                 elif insertions:
                     store.extend(_ox_quad(q) for q in insertions)
         self._bump_generation()
@@ -358,7 +361,7 @@ class EmbeddedStore:
         """See :meth:`kg.store.base.Store.load`."""
         target = ox.NamedNode(graph) if graph else None
         with _engine_errors("load"):
-            self._writable().bulk_load(data, format=_rdf_format(media_type), to_graph=target)
+            self._writable().bulk_load(data, format=rdf_format(media_type), to_graph=target)
 
     def replace_graph(self, graph: str, data: bytes, *, media_type: str) -> None:
         """See :meth:`kg.store.base.Store.replace_graph`."""
@@ -366,7 +369,7 @@ class EmbeddedStore:
         with _engine_errors("load"):
             store = self._writable()
             store.clear_graph(target)
-            store.load(data, format=_rdf_format(media_type), to_graph=target)
+            store.load(data, format=rdf_format(media_type), to_graph=target)
 
     def replace_all(self, data: bytes, *, media_type: str) -> None:
         """See :meth:`kg.store.base.Store.replace_all`: on disk, a new database beside the
@@ -380,7 +383,7 @@ class EmbeddedStore:
         try:
             fresh = ox.Store(str(database))
             with _engine_errors("load"):
-                fresh.bulk_load(data, format=_rdf_format(media_type))
+                fresh.bulk_load(data, format=rdf_format(media_type))
             fresh.flush()
         except BaseException:
             shutil.rmtree(database, ignore_errors=True)
@@ -413,10 +416,10 @@ class EmbeddedStore:
 
 def _ox_quad(quad: Quad) -> ox.Quad:
     s, p, o, g = quad
-    return ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(g) if g else ox.DefaultGraph())
+    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(g) if g else ox.DefaultGraph())
 
 
-def _data_block(quads: list[Quad]) -> str:
+def data_block(quads: list[Quad]) -> str:
     """Quads as the body of INSERT DATA / DELETE DATA."""
     lines = []
     for s, p, o, g in quads:
@@ -447,7 +450,7 @@ def _term_json(term: Any) -> dict[str, str]:
     return out
 
 
-def _results_bytes(document: dict[str, Any], media_type: str) -> bytes:
+def results_bytes(document: dict[str, Any], media_type: str) -> bytes:
     """SPARQL JSON results as ``media_type``: other formats through pyoxigraph's own writer."""
     data = json.dumps(document).encode()
     if media_type == SPARQL_JSON:

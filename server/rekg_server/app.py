@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -15,7 +17,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.errors import QueryTimedOut
-from kg.store import EmbeddedStore
+from kg.store import EmbeddedStore, RemoteConfig, RemoteStore
 from kg.vocab import VERSION
 from rekg_server.deps import Services, ServicesDep
 from rekg_server.errors import PoolBusy, install_error_handlers
@@ -74,10 +76,16 @@ class BodyLimit:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    """The rekg application over the store at ``settings.store_dir`` (which must be built)."""
+    """The rekg application over the store at ``settings.store_dir`` (which must be built), or
+    over the remote store at ``settings.store_url``."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        remote_config = RemoteConfig.from_env(settings.store_url)
+        if remote_config is not None:  # queries go to the remote store, which runs and times them out itself
+            app.state.services = Services(settings, None, counters, RemoteStore(replace(remote_config, timeout=settings.query_timeout)))
+            yield
+            return
         store = EmbeddedStore(settings.store_dir)  # fails early, with a clear message, on a missing store
         pool = QueryPool(store.database(), size=settings.workers,
                          timeout=settings.query_timeout, queue_wait=settings.queue_wait)
@@ -116,7 +124,7 @@ def create_app(settings: Settings) -> FastAPI:
         database's name and write generation; never a path of the machine)."""
         try:
             await services.run("health", "ASK { ?s ?p ?o }")
-            version = services.reader().version()
+            version = await anyio.to_thread.run_sync(lambda: services.reader().version())
         except Exception as exc:  # any failure means not healthy; say which
             return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, status_code=503)
         return JSONResponse({"status": "ok", "store": "answers", "graph_version": version, "rekg": VERSION})

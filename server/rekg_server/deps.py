@@ -1,4 +1,5 @@
-"""What the handlers share (settings, the query pool, metrics), and running a query through it."""
+"""What the handlers share (settings, the query pool or the remote store, metrics), and running
+a query through it."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import time
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
-from kg.store import EmbeddedStore
+from kg.store import EmbeddedStore, RemoteStore, Store
 from kg.store.base import QueryResult
 from kg.store.sparql import refuse_remote_clauses
 from rekg_server.metrics import Metrics
@@ -25,31 +27,43 @@ log = logging.getLogger("rekg.server")
 
 @dataclass
 class Services:
-    """What the handlers share: settings, the worker pool and the metrics."""
+    """What the handlers share: settings, the worker pool over the embedded store (or the
+    remote store, queried on threads, when the server serves one) and the metrics."""
 
     settings: Settings
-    pool: QueryPool
+    pool: QueryPool | None
     metrics: Metrics
+    remote: RemoteStore | None = None
     _checked: float = 0.0
     _writer: EmbeddedStore | None = None
     _reader: EmbeddedStore | None = None
 
-    def reader(self) -> EmbeddedStore:
-        """A read-only handle in this process, for work made of many small queries (it reopens
-        itself after each commit)."""
+    def reader(self) -> Store:
+        """A read-only handle in this process, for work made of many small queries (an embedded
+        one reopens itself after each commit)."""
+        if self.remote is not None:
+            return self.remote
         if self._reader is None or self._reader.database() != EmbeddedStore.current_database(self.settings.store_dir):
             self._reader = EmbeddedStore(self.settings.store_dir)
         return self._reader
 
-    def writer(self) -> EmbeddedStore:
-        """The one writable handle on the store (opened at the first update, then kept: the
-        database allows one writer)."""
+    def writer(self) -> Store:
+        """The one writable handle on the store (an embedded one is opened at the first update,
+        then kept: the database allows one writer)."""
+        if self.remote is not None:
+            return self.remote
         if self._writer is None:
             self._writer = EmbeddedStore(self.settings.store_dir, read_only=False)
         return self._writer
 
+    async def after_write(self) -> None:
+        """Point the workers at the embedded store's database if a write swapped in a new one."""
+        if self.pool is not None and self._writer is not None and self._writer.database() != self.pool.store_path:
+            await self.pool.restart(self._writer.database())
+
     async def fresh_pool(self) -> QueryPool:
         """The pool, repointed first if ``rekg build`` swapped in a new database meanwhile."""
+        assert self.pool is not None, "a remote store has no pool"
         now = time.monotonic()
         if now - self._checked > 1.0:
             self._checked = now
@@ -63,11 +77,14 @@ class Services:
         """Run a query on the pool (options as ``Store.query`` takes them), counted, timed, logged."""
         refuse_remote_clauses(sparql)
         options.setdefault("max_rows", self.settings.max_rows)
-        pool = await self.fresh_pool()
         started = time.perf_counter()
         try:
             with self.metrics.in_flight.track_inprogress():
-                result = await pool.run(QueryRequest(sparql, options))
+                if self.remote is not None:
+                    remote = self.remote
+                    result = await anyio.to_thread.run_sync(lambda: remote.query(sparql, **options))
+                else:
+                    result = await (await self.fresh_pool()).run(QueryRequest(sparql, options))
         except Exception:
             self.metrics.errors.labels(endpoint).inc()
             raise

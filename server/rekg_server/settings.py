@@ -25,12 +25,14 @@ class Settings:
     queue_wait: float = 2.0
     update_token: str | None = None
     update_token_name: str = "editor"  # who an update made with the token is attributed to
+    store_url: str | None = None  # a remote SPARQL 1.1 store instead of the embedded one at store_dir
 
     @classmethod
-    def from_env(cls, store_dir: Path) -> Settings:
+    def from_env(cls, store_dir: Path, store_url: str | None = None) -> Settings:
         """Settings with each limit overridable by ``REKG_QUERY_TIMEOUT``, ``REKG_MAX_ROWS``,
         ``REKG_MAX_BODY_BYTES``, ``REKG_WORKERS``, ``REKG_QUEUE_WAIT``, ``REKG_UPDATE_TOKEN`` and
-        ``REKG_UPDATE_TOKEN_NAME`` (the name updates made with the token are recorded under)."""
+        ``REKG_UPDATE_TOKEN_NAME`` (the name updates made with the token are recorded under);
+        ``store_url`` or ``REKG_STORE_URL`` serves a remote store (see :mod:`kg.store.remote`)."""
         return cls(
             store_dir=store_dir,
             query_timeout=float(_env("QUERY_TIMEOUT", "10")),
@@ -40,4 +42,5 @@ class Settings:
             queue_wait=float(_env("QUEUE_WAIT", "2")),
             update_token=os.environ.get("REKG_UPDATE_TOKEN") or None,
             update_token_name=_env("UPDATE_TOKEN_NAME", "editor"),
+            store_url=store_url or os.environ.get("REKG_STORE_URL") or None,
         )

@@ -53,6 +53,5 @@ async def update(request: Request, services: ServicesDep) -> Response:
             store, text, provenance=provenance, using=params.get("using-graph-uri", []),
             using_named=params.get("using-named-graph-uri", []), base_iri=str(request.url_for("update")),
         ))
-        if store.database() != services.pool.store_path:  # a large change swapped in a new database
-            await services.pool.restart(store.database())
+        await services.after_write()
     return Response(status_code=204)
