@@ -83,6 +83,28 @@ class _Asserted:
             found = self._by_subject[subject] = [q for q in self.store.quads(subject) if q[3] not in _DERIVED]
         return found
 
+    def prefetch(self, subjects: Iterable[Node], batch: int = 500) -> None:
+        """Read the asserted quads of many subjects in a few queries rather than one each (a
+        remote store answers each query over the network)."""
+        wanted = sorted({s for s in subjects if isinstance(s, URIRef) and s not in self._by_subject}, key=str)
+        for start in range(0, len(wanted), batch):
+            chunk = wanted[start:start + batch]
+            for node in chunk:
+                self._by_subject[node] = []
+            values = " ".join(node.n3() for node in chunk)
+            derived = ", ".join(f"<{g}>" for g in sorted(_DERIVED))
+            for row in self.store.select(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+                                         f"FILTER (?g NOT IN ({derived})) }}"):
+                self._by_subject[row["s"]].append((row["s"], row["p"], row["o"], str(row["g"])))
+
+    def linking(self, nodes: Iterable[Node], batch: int = 500) -> set[Node]:
+        """The subjects of statements whose object is one of ``nodes``, a few queries for all."""
+        wanted, found = sorted({n for n in nodes if isinstance(n, URIRef)}, key=str), set()
+        for start in range(0, len(wanted), batch):
+            values = " ".join(node.n3() for node in wanted[start:start + batch])
+            found |= {row["s"] for row in self.store.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }}")}
+        return found
+
     def graphs(self, triple: Triple) -> set[str | None]:
         """The asserted graphs that hold ``triple``."""
         return {q[3] for q in self.about(triple[0]) if q[:3] == triple}
@@ -93,9 +115,11 @@ def _neighbourhood(asserted: _Asserted, focus: set[Node], added: set[Triple], re
     statements of the focus nodes and of the nodes they point at (their types, the second step
     of a sequence path), and the ontology (the class hierarchy, the ontology's individuals)."""
     statements: set[Triple] = {t for t in added if t[0] in focus}
+    asserted.prefetch(focus)
     for node in focus:
         statements |= {q[:3] for q in asserted.about(node) if q[:3] not in removed}
     pointed = {o for _, _, o in statements if isinstance(o, URIRef)} - focus
+    asserted.prefetch(pointed)
     for node in pointed:
         statements |= {q[:3] for q in asserted.about(node) if q[:3] not in removed}
     statements |= {t for t in added if t[0] in pointed}
@@ -114,8 +138,7 @@ def _ontology_ntriples() -> bytes:
 def _check_shapes(asserted: _Asserted, added: set[Triple], removed: set[Triple]) -> None:
     focus: set[Node] = {t[0] for t in added | removed} | {t[2] for t in added | removed if isinstance(t[2], URIRef)}
     retyped = {t[0] for t in added | removed if t[1] == RDF.type}
-    for node in retyped:  # a node whose types changed may break the shapes of those linking to it
-        focus |= {s for s, *_ in asserted.store.quads(None, None, node)}
+    focus |= asserted.linking(retyped)  # a node whose types changed may break the shapes of those linking to it
     focus = {n for n in focus if isinstance(n, URIRef)}
     if not focus:
         return
@@ -133,6 +156,8 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
         InconsistentGraph: the result contradicts the ontology; nothing is written.
     """
     asserted = _Asserted(store)
+    deleted, inserted = list(deleted), list(inserted)
+    asserted.prefetch(q[0] for q in deleted + inserted)
     deleted_quads = {q for q in deleted if q[3] not in _DERIVED}
     # a quad already there is no change, unless this change also deletes it
     inserted_quads = {q for q in inserted if q[3] not in _DERIVED and (q in deleted_quads or q[3] not in asserted.graphs(q[:3]))}

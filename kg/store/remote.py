@@ -30,7 +30,7 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, EndPointNotFou
 
 from kg.errors import NotAcceptable, QueryError, QueryTimedOut, StoreError
 from kg.store.base import Quad, QueryResult, Row
-from kg.store.embedded import data_block, from_ox, rdf_format, results_bytes, to_ox
+from kg.store.embedded import from_ox, rdf_format, results_bytes, to_ox
 from kg.store.formats import N_TRIPLES, SPARQL_JSON, TURTLE
 from kg.store.sparql import refuse_remote_clauses
 from kg.vocab import GRAPH
@@ -38,7 +38,8 @@ from kg.vocab import GRAPH
 __all__ = ["RemoteConfig", "RemoteStore"]
 
 _STATUS_GRAPH = str(GRAPH["status"])  # holds the version marker, changed by every write
-_CHUNK = 5_000  # quads per INSERT DATA request
+_CHUNK = 1_000  # quads per INSERT DATA request (Virtuoso's SPARQL compiler runs out of memory past a few thousand)
+_POST_CHUNK = 200_000  # triples per Graph Store Protocol POST
 _WHERE = re.compile(r"\b(WHERE\s*\{|ASK\s*\{)", re.IGNORECASE)
 
 
@@ -200,15 +201,25 @@ class RemoteStore:
 
     def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad]) -> None:
         """See :meth:`kg.store.base.Store.apply`: one update request (a transaction where the
-        store makes one of a request); very large insertions go in chunks."""
+        store makes one of a request) when the change is at most :data:`_CHUNK` quads; a larger
+        one goes in several requests, deletions first (insertions POSTed a graph at a time when
+        the Graph Store Protocol is configured), and is not atomic."""
         deleted, inserted = list(deletions), list(insertions)
-        head, rest = inserted[:_CHUNK], inserted[_CHUNK:]
-        operations = [f"DELETE DATA {{ {data_block(deleted)} }}"] if deleted else []
-        operations += [f"INSERT DATA {{ {data_block(head)} }}"] if head else []
-        operations.append(self._version_operation())
-        self._update(" ;\n".join(operations))
-        for start in range(0, len(rest), _CHUNK):
-            self._update(f"INSERT DATA {{ {data_block(rest[start:start + _CHUNK])} }}")
+        deletes = [f"DELETE DATA {{ {_graph_blocks(deleted[i:i + _CHUNK])} }}" for i in range(0, len(deleted), _CHUNK)]
+        if len(deleted) + len(inserted) <= _CHUNK:  # the data and the version marker in one request
+            self._update(" ;\n".join([*deletes, *([f"INSERT DATA {{ {_graph_blocks(inserted)} }}"] if inserted else []),
+                                       self._version_operation()]))
+            return
+        for operation in deletes:
+            self._update(operation)
+        for graph, quads in _by_graph(inserted).items():
+            if self.config.graph_store_url is not None and graph is not None:
+                for i in range(0, len(quads), _POST_CHUNK):
+                    _graph_store_send(self.config, "POST", graph, quads[i:i + _POST_CHUNK])
+            else:
+                for i in range(0, len(quads), _CHUNK):
+                    self._update(f"INSERT DATA {{ {_graph_blocks(quads[i:i + _CHUNK])} }}")
+        self._bump_version()
 
     def load(self, data: bytes, *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.load`."""
@@ -247,10 +258,9 @@ class RemoteStore:
         Protocol PUT when configured, else chunks of INSERT DATA."""
         if self.config.graph_store_url is None:
             for start in range(0, len(quads), _CHUNK):
-                self._update(f"INSERT DATA {{ {data_block([(s, p, o, graph) for s, p, o, _ in quads[start:start + _CHUNK]])} }}")
+                self._update(f"INSERT DATA {{ {_graph_blocks([(s, p, o, graph) for s, p, o, _ in quads[start:start + _CHUNK]])} }}")
             return
-        body = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads], format=ox.RdfFormat.N_TRIPLES) or b""
-        _graph_store_put(self.config, graph, body)
+        _graph_store_send(self.config, "PUT", graph, quads)
 
     def _version_operation(self) -> str:
         marker = f"<{_STATUS_GRAPH}> <{OWL.versionInfo}>"
@@ -261,20 +271,42 @@ class RemoteStore:
         self._update(self._version_operation())
 
 
-def _graph_store_put(config: RemoteConfig, graph: str, body: bytes) -> None:
-    """PUT N-Triples into ``graph`` through the Graph Store Protocol (``?graph=IRI``)."""
+def _graph_store_send(config: RemoteConfig, method: str, graph: str, quads: list[Quad]) -> None:
+    """PUT (replace) or POST (add) the triples of ``quads`` into ``graph`` through the Graph
+    Store Protocol (``?graph=IRI``, N-Triples)."""
     import httpx
 
+    body = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads], format=ox.RdfFormat.N_TRIPLES) or b""
     auth: Any = None
     if config.user:
         auth = (httpx.DigestAuth if config.auth == "digest" else httpx.BasicAuth)(config.user, config.password or "")
     try:
-        response = httpx.put(config.graph_store_url or "", params={"graph": graph}, content=body, auth=auth,
-                             headers={"Content-Type": N_TRIPLES}, timeout=config.timeout)
+        response = httpx.request(method, config.graph_store_url or "", params={"graph": graph}, content=body, auth=auth,
+                                 headers={"Content-Type": N_TRIPLES}, timeout=config.timeout)
     except httpx.HTTPError as exc:
         raise StoreError(f"the graph store at {config.graph_store_url} is unavailable: {exc}") from None
     if response.status_code >= 300:
-        raise StoreError(f"the graph store at {config.graph_store_url} answered {response.status_code} to PUT {graph}: {response.text[:200]}")
+        raise StoreError(f"the graph store at {config.graph_store_url} answered {response.status_code} to {method} {graph}: {response.text[:200]}")
+
+
+def _by_graph(quads: list[Quad]) -> dict[str | None, list[Quad]]:
+    """The quads, by graph."""
+    grouped: dict[str | None, list[Quad]] = {}
+    for quad in quads:
+        grouped.setdefault(quad[3], []).append(quad)
+    return grouped
+
+
+def _graph_blocks(quads: list[Quad]) -> str:
+    """Quads as the body of INSERT DATA / DELETE DATA, one GRAPH block a graph (Virtuoso
+    compiles a block a quad into SQL too long to run).
+
+    >>> from rdflib import URIRef, Literal
+    >>> _graph_blocks([(URIRef("http://e/a"), URIRef("http://e/p"), Literal("x"), "http://e/g")])
+    'GRAPH <http://e/g> { <http://e/a> <http://e/p> "x" . }'
+    """
+    blocks = {g: " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in group) for g, group in _by_graph(quads).items()}
+    return "\n".join(f"GRAPH <{g}> {{ {triples} }}" if g else triples for g, triples in blocks.items())
 
 
 def _with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
