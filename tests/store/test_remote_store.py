@@ -115,7 +115,7 @@ def test_the_server_over_virtuoso_and_its_outage(tmp_path: Path, corpus_dir: Pat
     server = Virtuoso(tmp_path / "virtuoso")
     try:
         build_store(FACTS_DIR, RemoteStore(server.config()), corpus_dir=corpus_dir)
-        live = LiveServer(tmp_path / "unused-embedded", **server.env())
+        live = LiveServer(tmp_path / "unused-embedded", **server.env(), update_token="s3cret", max_rows="1000")
         try:
             get = lambda path, **kw: httpx.get(f"{live.url}{path}", timeout=30, **kw)  # noqa: E731
             page = get("/id/company/lynas-rare-earths", headers={"Accept": "text/html"})
@@ -123,6 +123,16 @@ def test_the_server_over_virtuoso_and_its_outage(tmp_path: Path, corpus_dir: Pat
             members = get("/queries/q02", headers={"Accept": "application/sparql-results+json"}).json()
             assert {b["memberLabel"]["value"] for b in members["results"]["bindings"]} == {"Australia", "India", "Japan"}
             assert get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"}).status_code == 400
+            capped = get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "application/sparql-results+json"})
+            assert capped.headers["X-Rekg-Truncated"] == "true" and len(capped.json()["results"]["bindings"]) == 1000
+            update = lambda text: httpx.post(f"{live.url}/update", content=text, timeout=120,  # noqa: E731
+                                             headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"})
+            bad = JOIN.replace("<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance>",
+                               "a <https://w3id.org/rekg/ontology#Country>")
+            assert update(bad).status_code == 422
+            assert update(JOIN).status_code == 204
+            partners = get("/sparql", params={"query": LYNAS_PARTNERS}, headers={"Accept": "application/sparql-results+json"}).json()
+            assert partners["results"]["bindings"]  # the consequence, derived by rekg, written to Virtuoso
             server.stop()
             down = get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
             assert down.status_code == 503 and "unavailable" in down.text and "Traceback" not in down.text
