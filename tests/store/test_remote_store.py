@@ -98,7 +98,8 @@ def test_an_update_goes_through_the_gate_and_its_consequences_follow(remote: Rem
     assert len(remote.select(LYNAS_PARTNERS)) == before
 
 
-def test_the_cli_queries_and_exports_the_remote_store(virtuoso: Virtuoso, remote: RemoteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_command_runs_against_the_remote_store(virtuoso: Virtuoso, remote: RemoteStore, monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Path) -> None:
     for name, value in virtuoso.env().items():
         if name != "store_url":
             monkeypatch.setenv(f"REKG_{name.upper()}", value)
@@ -108,6 +109,15 @@ def test_the_cli_queries_and_exports_the_remote_store(virtuoso: Virtuoso, remote
     exported = runner.invoke(app, ["export", "--format", "nq", "--store-url", virtuoso.url])
     assert exported.exit_code == 0
     assert len(exported.stdout_bytes.splitlines()) == sum(1 for _ in remote.quads())
+    explained = runner.invoke(app, ["explain", "country/JP", "partnerOf", "country/IN", "--store-url", virtuoso.url])
+    assert explained.exit_code == 0 and "co-member" in explained.stdout and "asserted" in explained.stdout
+    loaded = tmp_path / "comment.nt"
+    loaded.write_text('<https://w3id.org/rekg/id/company/lynas-rare-earths> <http://www.w3.org/2000/01/rdf-schema#comment> "loaded" .\n')
+    done = runner.invoke(app, ["load", str(loaded), "--store-url", virtuoso.url])
+    assert done.exit_code == 0, done.output
+    assert [str(q[2]) for q in remote.quads(graph="https://w3id.org/rekg/graph/load/comment")] == ["loaded"]
+    info = runner.invoke(app, ["info", "--store-url", virtuoso.url])
+    assert info.exit_code == 0 and "https://w3id.org/rekg/graph/load/comment" in info.stdout
 
 
 def test_the_server_over_virtuoso_and_its_outage(tmp_path: Path, corpus_dir: Path, store: Store) -> None:
