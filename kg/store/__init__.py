@@ -29,7 +29,7 @@ def store_exists(location: Path | None = None, *, url: str | None = None) -> boo
     """Whether a store was built at ``location`` or ``url`` (defaults as for :func:`open_store`)."""
     config = RemoteConfig.from_env(url)
     if config is not None:
-        return bool(RemoteStore(config).graph_names())
+        return RemoteStore(config).is_built()
     return EmbeddedStore.exists(default_store_dir(location))
 
 

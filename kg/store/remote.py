@@ -177,6 +177,11 @@ class RemoteStore:
         rows = self.select(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{GRAPH}") && STR(?g) != "{_STATUS_GRAPH}") }}')
         return sorted(str(r["g"]) for r in rows)
 
+    def is_built(self) -> bool:
+        """Whether rekg has written to this store (its version marker is there): one lookup, not
+        a scan of every graph."""
+        return bool(self.select(f"SELECT ?v WHERE {{ GRAPH <{_STATUS_GRAPH}> {{ <{_STATUS_GRAPH}> <{OWL.versionInfo}> ?v }} }}"))
+
     def version(self) -> str:
         """See :meth:`kg.store.base.Store.version`: the marker every write of rekg's changes."""
         rows = self.select(f"SELECT ?v WHERE {{ GRAPH <{_STATUS_GRAPH}> {{ <{_STATUS_GRAPH}> <{OWL.versionInfo}> ?v }} }}")
