@@ -105,7 +105,9 @@ class RemoteStore:
             raise QueryTimedOut(f"the store at {self.config.query_url} did not answer the {what} within {self.config.timeout:g} s") from exc
         except Unauthorized:
             raise StoreError(f"the store at {wrapper.endpoint} refused the credentials for the {what}") from None
-        except (EndPointNotFound, EndPointInternalError, urllib.error.URLError, ConnectionError, OSError) as exc:
+        except EndPointInternalError as exc:
+            raise StoreError(f"the store at {wrapper.endpoint} failed the {what}: {_store_message(exc)}") from None
+        except (EndPointNotFound, urllib.error.URLError, ConnectionError, OSError) as exc:
             raise StoreError(f"the store at {wrapper.endpoint} is unavailable: {_short(exc)}") from None
 
     def _request(self, sparql: str, *, default_graphs: Sequence[str] | None = None,
@@ -389,6 +391,12 @@ def _parse_quads(data: bytes, media_type: str, graph: str | None) -> list[Quad]:
                 for q in ox.parse(io.BytesIO(data), format=rdf_format(media_type))]
     except SyntaxError as exc:
         raise QueryError(f"the data does not parse: {exc}") from None
+
+
+def _store_message(exc: BaseException) -> str:
+    """What the store said, from the response SPARQLWrapper keeps in the error's text."""
+    said = str(exc).split("Response:", 1)[-1].strip().removeprefix("b'").removeprefix('b"')
+    return said.replace("\\n", " ").strip()[:300] or _short(exc)
 
 
 def _short(exc: BaseException) -> str:

@@ -125,7 +125,7 @@ def test_the_server_over_virtuoso_and_its_outage(tmp_path: Path, corpus_dir: Pat
     server = Virtuoso(tmp_path / "virtuoso")
     try:
         build_store(FACTS_DIR, RemoteStore(server.config()), corpus_dir=corpus_dir)
-        live = LiveServer(tmp_path / "unused-embedded", **server.env(), update_token="s3cret", max_rows="1000")
+        live = LiveServer(tmp_path / "unused-embedded", **server.env(), update_token="s3cret", max_rows="1000", query_timeout="3")
         try:
             get = lambda path, **kw: httpx.get(f"{live.url}{path}", timeout=30, **kw)  # noqa: E731
             page = get("/id/company/lynas-rare-earths", headers={"Accept": "text/html"})
@@ -143,6 +143,12 @@ def test_the_server_over_virtuoso_and_its_outage(tmp_path: Path, corpus_dir: Pat
             assert update(JOIN).status_code == 204
             partners = get("/sparql", params={"query": LYNAS_PARTNERS}, headers={"Accept": "application/sparql-results+json"}).json()
             assert partners["results"]["bindings"]  # the consequence, derived by rekg, written to Virtuoso
+            endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+            refused = get("/sparql", params={"query": endless})  # Virtuoso's estimate of its cost passes its limit
+            assert refused.status_code == 503 and "failed the query" in refused.text and "Traceback" not in refused.text
+            slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER (STR(?c) != STR(?f)) }"
+            timed_out = get("/sparql", params={"query": slow})
+            assert timed_out.status_code == 503 and "did not answer" in timed_out.text
             server.stop()
             down = get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
             assert down.status_code == 503 and "unavailable" in down.text and "Traceback" not in down.text
