@@ -74,8 +74,6 @@ class RemoteConfig:
 class RemoteStore:
     """A store at the end of SPARQL 1.1 protocol endpoints; see the module docstring."""
 
-    read_only = False
-
     def __init__(self, config: RemoteConfig):
         self.config = config
 
