@@ -4,6 +4,7 @@ HTTP to uvicorn for the limits (time, concurrency, rows) and updates."""
 from __future__ import annotations
 
 import datetime
+import json
 import http.server
 import logging
 import re
@@ -417,3 +418,32 @@ def test_explain_shows_the_derivation_down_to_quotes(client: TestClient) -> None
     assert any(r.startswith("partner-via-") for r in rules)
     assert set(rdf.subjects(RDF.type, URIRef(rekg + "AssertedPremise")))
     assert client.get("/explain", params={"s": "country/JP", "p": "partnerOf", "o": "country/JP"}).status_code == 404
+
+
+LYNAS = "https://w3id.org/rekg/id/company/lynas-rare-earths"
+PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+OA_EXACT = URIRef("http://www.w3.org/ns/oa#exact")
+
+
+def test_an_entity_iri_dereferences_as_linked_data_clients_expect(server, client: TestClient) -> None:
+    # rdflib fetches the IRI's data from the running server as any linked-data client would
+    fetched = Graph().parse(f"{server.url}/id/company/lynas-rare-earths")
+    assert (URIRef(LYNAS), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None) in fetched
+    assert any(fetched.triples((None, RDF.subject, URIRef(LYNAS))))  # its claims ...
+    assert any(fetched.triples((None, PROV_DERIVED, None))) and any(fetched.triples((None, OA_EXACT, None)))  # ... their sources and quotes
+    negotiated = client.get("/id/company/lynas-rare-earths", headers={"Accept": "text/turtle"})
+    assert negotiated.headers["Content-Location"] == "/id/company/lynas-rare-earths.ttl"
+    links = negotiated.headers["Link"]
+    assert '</id/company/lynas-rare-earths.ttl>; rel="describedby"' in links
+    assert '</id/company/lynas-rare-earths.jsonld>; rel="alternate"; type="application/ld+json"' in links
+    for suffix, fmt in (("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("rdf", "xml")):
+        response = client.get(f"/id/company/lynas-rare-earths.{suffix}")
+        assert response.status_code == 200 and response.headers["Content-Location"].endswith(f".{suffix}")
+        assert len(Graph().parse(data=response.content, format=fmt)) == len(fetched), suffix
+    page = client.get("/id/company/lynas-rare-earths.html")
+    assert page.headers["Content-Location"] == "/id/company/lynas-rare-earths.html"
+    embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.text, re.S)
+    assert embedded is not None
+    described = json.loads(embedded.group(1))
+    assert described["@type"] == "Organization" and described["name"] == "Lynas Rare Earths" and described["@id"] == LYNAS
+    assert client.get("/id/company/no-such-firm.ttl").status_code == 404

@@ -3,6 +3,7 @@ and the label search behind the page's search box."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Any
 
@@ -12,7 +13,7 @@ from rdflib import Literal, URIRef
 
 from kg.errors import NotAcceptable, QueryError
 from kg.ingest.update import update_evidence
-from kg.store.formats import GRAPH_TYPES, media_type_of
+from kg.store.formats import GRAPH_TYPES, JSON_LD, N_TRIPLES, RDF_XML, TURTLE, media_type_of
 from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, REKG, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound
@@ -52,8 +53,11 @@ FIGURES = PREFIXES + f"""SELECT DISTINCT ?e ?metricLabel ?value ?unit ?hedge ?ye
   OPTIONAL {{ ?f rekg:period ?period }} OPTIONAL {{ ?f rekg:scope ?scope }}
 }} ORDER BY ?metricLabel ?year LIMIT {PAGE_LIMIT}"""
 
-DESCRIBE = PREFIXES + """CONSTRUCT { ?e ?p ?o . ?s ?q ?e } WHERE {
+# The entity's statements both ways, and the claims that state them with their sources and quotes.
+DESCRIBE = PREFIXES + """CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?c ?cp ?co . ?c rekg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote . ?src rdfs:label ?srcLabel } WHERE {
   { ?e ?p ?o } UNION { ?s ?q ?e FILTER (?q NOT IN (rdf:subject, rdf:object)) }
+  UNION { ?c rdf:subject|rdf:object ?e ; ?cp ?co . OPTIONAL { ?c rekg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote }
+          OPTIONAL { ?c prov:wasDerivedFrom ?src . ?src rdfs:label ?srcLabel } }
 }"""
 
 SEARCH = PREFIXES + f"""SELECT DISTINCT ?q ?e ?label ?typeLabel WHERE {{
@@ -100,12 +104,40 @@ def _group(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, A
     return [{**row, "evidence": evidence[ident]} for ident, row in grouped.items()]
 
 
+# The suffix URLs of an entity: /id/{kind}/{slug}.ttl and so on, one a format.
+SUFFIXES = {"html": HTML, "ttl": TURTLE, "nt": N_TRIPLES, "jsonld": JSON_LD, "rdf": RDF_XML}
+# The schema.org type an entity page declares for search engines, by the entity's kind.
+SCHEMA_TYPES = {"company": "Organization", "agency": "GovernmentOrganization", "org": "Organization", "alliance": "Organization",
+                "publisher": "Organization", "country": "Country", "region": "Place", "city": "City", "facility": "Place",
+                "person": "Person", "event": "Event", "material": "Product", "source": "CreativeWork"}
+
+
+def _alternates(kind: str, slug: str) -> list[dict[str, str]]:
+    """The URL and media type of each representation of an entity."""
+    return [{"href": f"/id/{kind}/{slug}.{suffix}", "type": media} for suffix, media in SUFFIXES.items()]
+
+
+def _representation_headers(kind: str, slug: str, media: str) -> dict[str, str]:
+    """Content-Location of the representation served, and Link headers to every other one and
+    to the data that describes the entity (W3C "Cool URIs for the Semantic Web")."""
+    suffix = next(s for s, m in SUFFIXES.items() if m == media)
+    links = [f'<{a["href"]}>; rel="alternate"; type="{a["type"]}"' for a in _alternates(kind, slug)]
+    links.append(f'</id/{kind}/{slug}.ttl>; rel="describedby"; type="{TURTLE}"')
+    return {"Content-Location": f"/id/{kind}/{slug}.{suffix}", "Link": ", ".join(links), "Vary": "Accept"}
+
+
 @router.get("/id/{kind}/{slug}", summary="An entity, as HTML or RDF", response_model=None, responses=ok(*PAGE_OR_RDF))
 async def entity(kind: str, slug: str, request: Request, services: ServicesDep) -> Response:
-    """The entity's page (HTML) or its description (RDF), by content negotiation."""
+    """The entity's page (HTML) or its description (RDF), by content negotiation, or by the
+    suffix of ``slug`` (``.html``, ``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``)."""
+    stem, dot, suffix = slug.rpartition(".")
+    if dot and suffix in SUFFIXES:
+        slug, media = stem, SUFFIXES[suffix]
+    else:
+        media = page_or_rdf(request)
     iri = f"{ID}{kind}/{slug}"
-    media = page_or_rdf(request)
     subject = URIRef(iri)
+    headers = _representation_headers(kind, slug, media)
     try:
         outgoing = await services.select("entity", OUTGOING, e=subject)
         incoming = await services.select("entity", INCOMING, e=subject)
@@ -114,7 +146,7 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
     if not outgoing and not incoming:
         raise NotFound(f"no entity {iri}")
     if media != HTML:
-        return respond(await services.run("entity", DESCRIBE, graph_type=media, bindings={"e": subject}))
+        return respond(await services.run("entity", DESCRIBE, graph_type=media, bindings={"e": subject}), headers=headers)
     figures = await services.select("entity", FIGURES, e=subject)
     label = next((r["o"] for r in outgoing if r["p"] == "http://www.w3.org/2000/01/rdf-schema#label"), slug)
     types = sorted({r.get("oLabel", r["o"]) for r in outgoing if r["p"].endswith("22-rdf-syntax-ns#type")})
@@ -123,8 +155,10 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
         "iri": iri, "label": label, "types": types,
         "outgoing": _group([r for r in outgoing if not r["p"].endswith("22-rdf-syntax-ns#type")], ("p", "o")),
         "incoming": _group(incoming, ("s", "p")),
-        "figures": figures, "local_path": local_path,
-    }, headers={"Vary": "Accept"})
+        "figures": figures, "local_path": local_path, "alternates": _alternates(kind, slug),
+        "jsonld": json.dumps({"@context": "https://schema.org", "@type": SCHEMA_TYPES.get(kind, "Thing"), "@id": iri, "name": label,
+                              "url": iri, "subjectOf": {"@id": f"{iri}.ttl", "encodingFormat": TURTLE}}).replace("</", "<\\/"),
+    }, headers=headers)
 
 
 def page_or_rdf(request: Request) -> str:
