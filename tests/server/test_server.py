@@ -4,8 +4,8 @@ HTTP to uvicorn for the limits (time, concurrency, rows) and updates."""
 from __future__ import annotations
 
 import datetime
-import json
 import http.server
+import json
 import logging
 import re
 import threading
