@@ -38,9 +38,8 @@ SOURCED_GRAPHS = """PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT DISTINCT ?g WHERE { GRAPH ?g { } FILTER NOT EXISTS { GRAPH ?g { ?g prov:generatedAtTime ?when }
                                                            FILTER NOT EXISTS { GRAPH ?g { ?g prov:wasDerivedFrom ?source } } } }"""
 
-
-
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,10 @@ class Provenance:
     author: str
     source: str | None = None
     quote: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.source is not None and not _ABSOLUTE_IRI.match(self.source):
+            raise QueryError(f"source must be an absolute IRI, not {self.source!r}")
 
     def record(self, graph: str, when: dt.datetime) -> list[Quad]:
         """The quads that describe the update graph ``graph``, written into it.

@@ -96,6 +96,12 @@ def rdf_format(media_type: str) -> ox.RdfFormat:
     return found
 
 
+def from_ox_quads(parsed: Iterable[ox.Quad], graph: str | None) -> list[Quad]:
+    """pyoxigraph quads as rekg's; those of the default graph go into ``graph``."""
+    return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
+             graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value) for q in parsed]
+
+
 def read_quads(path: Path, *, graph: str) -> list[Quad]:
     """The quads of an RDF file (N-Quads, TriG, Turtle, N-Triples, RDF/XML; ``.gz`` too), parsed
     by Oxigraph; triples of a triple format, and a dataset's default graph, go into ``graph``.
@@ -110,9 +116,7 @@ def read_quads(path: Path, *, graph: str) -> list[Quad]:
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rb") as handle:
-            return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
-                     graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
-                    for q in ox.parse(handle, format=fmt, base_iri=path.resolve().as_uri())]
+            return from_ox_quads(ox.parse(handle, format=fmt, base_iri=path.resolve().as_uri()), graph)
     except SyntaxError as exc:
         raise RdfSyntaxError(f"{path}:{exc.lineno}:{exc.offset}: {exc.msg}") from None
     except (OSError, EOFError) as exc:

@@ -30,7 +30,7 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, EndPointNotFou
 
 from kg.errors import NotAcceptable, QueryError, QueryTimedOut, StoreError
 from kg.store.base import Quad, QueryResult, Row
-from kg.store.embedded import from_ox, rdf_format, results_bytes, to_ox
+from kg.store.embedded import from_ox, from_ox_quads, rdf_format, results_bytes, to_ox
 from kg.store.formats import N_TRIPLES, SPARQL_JSON, TURTLE
 from kg.store.sparql import refuse_remote_clauses
 from kg.vocab import GRAPH
@@ -177,15 +177,18 @@ class RemoteStore:
         rows = self.select(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{GRAPH}") && STR(?g) != "{_STATUS_GRAPH}") }}')
         return sorted(str(r["g"]) for r in rows)
 
+    def _version_marker(self) -> str | None:
+        rows = self.select(f"SELECT ?v WHERE {{ GRAPH <{_STATUS_GRAPH}> {{ <{_STATUS_GRAPH}> <{OWL.versionInfo}> ?v }} }}")
+        return str(rows[0]["v"]) if rows else None
+
     def is_built(self) -> bool:
         """Whether rekg has written to this store (its version marker is there): one lookup, not
         a scan of every graph."""
-        return bool(self.select(f"SELECT ?v WHERE {{ GRAPH <{_STATUS_GRAPH}> {{ <{_STATUS_GRAPH}> <{OWL.versionInfo}> ?v }} }}"))
+        return self._version_marker() is not None
 
     def version(self) -> str:
         """See :meth:`kg.store.base.Store.version`: the marker every write of rekg's changes."""
-        rows = self.select(f"SELECT ?v WHERE {{ GRAPH <{_STATUS_GRAPH}> {{ <{_STATUS_GRAPH}> <{OWL.versionInfo}> ?v }} }}")
-        return str(rows[0]["v"]) if rows else "unversioned"
+        return self._version_marker() or "unversioned"
 
     def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.dump`."""
@@ -232,18 +235,16 @@ class RemoteStore:
 
     def replace_graph(self, graph: str, data: bytes, *, media_type: str) -> None:
         """See :meth:`kg.store.base.Store.replace_graph`: staged, then moved over the old one."""
-        self._replace({graph: [q for q in _parse_quads(data, media_type, graph)]}, drop_others=False)
+        self._replace({graph: _parse_quads(data, media_type, graph)}, drop_others=False)
 
     def replace_all(self, data: bytes, *, media_type: str) -> None:
         """See :meth:`kg.store.base.Store.replace_all`: each graph staged and moved in turn, then
         rekg's graphs that the new data lacks dropped. Readers may see some graphs new and
         others old while the moves run (a SPARQL store offers no swap of many graphs)."""
-        by_graph: dict[str, list[Quad]] = {}
-        for quad in _parse_quads(data, media_type, None):
-            if quad[3] is None:
-                raise StoreError("a remote store keeps every triple in a named graph: the data has triples in the default graph")
-            by_graph.setdefault(quad[3], []).append(quad)
-        self._replace(by_graph, drop_others=True)
+        by_graph = _by_graph(_parse_quads(data, media_type, None))
+        if None in by_graph:
+            raise StoreError("a remote store keeps every triple in a named graph: the data has triples in the default graph")
+        self._replace(by_graph, drop_others=True)  # type: ignore[arg-type]
 
     def _replace(self, by_graph: dict[str, list[Quad]], *, drop_others: bool) -> None:
         staged = {graph: f"{graph}.staging-{secrets.token_hex(4)}" for graph in by_graph}
@@ -384,9 +385,7 @@ def _parse(body: bytes, fmt: ox.RdfFormat) -> list[ox.Triple]:
 def _parse_quads(data: bytes, media_type: str, graph: str | None) -> list[Quad]:
     """The quads of ``data``; a triple format's triples go into ``graph``."""
     try:
-        return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
-                 graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
-                for q in ox.parse(io.BytesIO(data), format=rdf_format(media_type))]
+        return from_ox_quads(ox.parse(io.BytesIO(data), format=rdf_format(media_type)), graph)
     except SyntaxError as exc:
         raise QueryError(f"the data does not parse: {exc}") from None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import secrets
 
 import anyio
@@ -19,7 +18,6 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["SPARQL"])
 _update_lock = asyncio.Lock()
-_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
 
 
 def _check_token(request: Request, token: str | None) -> None:
@@ -44,8 +42,6 @@ async def update(request: Request, services: ServicesDep) -> Response:
     if text is None:
         raise ProtocolError("no update: send it as the `update` form field or an application/sparql-update body")
     source, quote = single(params, "source"), single(params, "quote")
-    if source is not None and not _ABSOLUTE_IRI.match(source):
-        raise ProtocolError(f"source must be an absolute IRI, not {source!r}")
     provenance = Provenance(services.settings.update_token_name, source, quote)
     async with _update_lock:
         store = services.writer()
