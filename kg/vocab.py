@@ -31,6 +31,7 @@ __all__ = [
     "SPARQL_PREFIXES",
     "UNITS",
     "VERSION",
+    "WIKIDATA",
     "entity_iri",
     "entity_ref",
     "graph_iri",
@@ -42,6 +43,7 @@ REKG = Namespace(BASE + "ontology#")
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 _QUDT_UNIT = Namespace("http://qudt.org/vocab/unit/")
 _QUDT_CURRENCY = Namespace("http://qudt.org/vocab/currency/")
 
@@ -58,6 +60,7 @@ NAMESPACES: dict[str, str] = {
     "oa": str(OA),
     "dct": str(DCTERMS),
     "schema": str(SDO),
+    "wd": str(WIKIDATA),
 }
 SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in NAMESPACES.items())
 

@@ -13,13 +13,15 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from kg.cli._common import StoreOption, StoreUrlOption, console, err, open_ready
+from kg.cli._common import StoreOption, StoreUrlOption, console, err, open_ready, progress
 from kg.ingest.update import SOURCED_GRAPHS
+from kg.publish.release import write_release
 from kg.reasoning.explain import Step, label, parse_term
 from kg.reasoning.explain import explain as explain_triple
 from kg.store.export import export_store
 from kg.store.formats import SHORT_NAMES, TURTLE
 from kg.store.queries import list_named_queries, resolve_query_text
+from kg.vocab import BASE, VERSION
 
 __all__ = ["register"]
 
@@ -113,6 +115,26 @@ def export(
     err.print(f"wrote {output} ({output.stat().st_size} bytes)")
 
 
+def release(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the release into (replaced if it holds one).")],
+    version: Annotated[str, typer.Option(help="Version of the release.")] = VERSION,
+    site: Annotated[str, typer.Option(help="Where the dataset is served: its SPARQL endpoint and landing page.")] = BASE,
+    store: StoreOption = None,
+    store_url: StoreUrlOption = None,
+) -> None:
+    """Write a versioned release: gzipped dumps, ontology and its pyLODE page, shapes, VoID/DCAT, SHA256SUMS."""
+    db = open_ready(store, store_url)
+    with progress(bar=False) as shown:
+        task = shown.add_task("release")
+        written = write_release(db, output, version=version, site=site, on_step=lambda step: shown.update(task, description=step))
+    table = Table("file", "bytes", "sha256", title=f"Release {version} → {output}")
+    for item in written.distributions:
+        table.add_row(item.download_url.rsplit(f"{version}/", 1)[-1], str(item.byte_size), item.sha256[:16] + "…")
+    console.print(table)
+    console.print(f"{written.statistics.quads} triples in {len(db.graph_names())} graphs "
+                  f"({written.statistics.triples} distinct in their union), {written.statistics.entities} entities.", highlight=False)
+
+
 def explain(
     subject: Annotated[str, typer.Argument(help="kind/slug, rekg:term or IRI")],
     predicate: Annotated[str, typer.Argument(help="rekg:term, a bare term (partnerOf), 'a' or IRI")],
@@ -150,5 +172,5 @@ def explain(
 
 def register(app: typer.Typer) -> None:
     """Add these commands to ``app``."""
-    for command in (query, export, explain):
+    for command in (query, export, release, explain):
         app.command()(command)

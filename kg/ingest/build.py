@@ -18,9 +18,9 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
 from kg.ingest.corpus import find_quote, normalise, sha256_of
-from kg.ingest.sheets import FigureFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
+from kg.ingest.sheets import FigureFact, LinkFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
 from kg.ontology import OntologyTerms, load_ontology
-from kg.vocab import ID, OA, ONTOLOGY_GRAPH, REGISTRY_GRAPH, REKG, UNITS, entity_iri, entity_ref, graph_iri
+from kg.vocab import ID, OA, ONTOLOGY_GRAPH, REGISTRY_GRAPH, REKG, UNITS, WIKIDATA, entity_iri, entity_ref, graph_iri
 
 __all__ = ["BuiltDataset", "build_dataset"]
 
@@ -34,6 +34,7 @@ class BuiltDataset:
     dataset: Dataset
     ontology: Graph
     origins: dict[URIRef, Origin] = field(default_factory=dict)
+    external_ids: dict[URIRef, URIRef] = field(default_factory=dict)
     quotes_checked: int = 0
     warnings: list[str] = field(default_factory=list)
 
@@ -96,6 +97,8 @@ class _SheetBuilder:
             if fact.triples is not None:
                 for position, triple in enumerate(fact.triples):
                     self.add_statement(triple, evidence, fact, ("facts", index, "triples", position))
+            elif fact.link is not None:
+                self.add_link(fact.link, evidence, fact, ("facts", index, "link"))
             else:
                 kind = "figure" if fact.figure else "supply" if fact.supply else "stake"
                 node = getattr(self, f"add_{kind}")(getattr(fact, kind), ("facts", index, kind))
@@ -182,6 +185,21 @@ class _SheetBuilder:
         else:
             raise self.loaded.error(f"unknown property {predicate_name!r}: not in the ontology", *loc)
         assert subject is not None
+        self.add_claim(subject, predicate, obj, evidence, fact, loc)
+
+    def add_link(self, link: LinkFact, evidence: URIRef, fact: Any, loc: tuple[Any, ...]) -> None:
+        """An entity's Wikidata item: one item names one entity."""
+        subject = self.ref(link.entity, *loc, "entity")
+        item = WIKIDATA[link.wikidata]
+        claimed_by = self.built.external_ids.setdefault(item, subject)
+        if claimed_by != subject:
+            raise self.loaded.error(f"{link.wikidata} is already the Wikidata item of {claimed_by}", *loc, "wikidata")
+        assert subject is not None
+        self.add_claim(subject, SKOS.exactMatch, item, evidence, fact, loc)
+
+    def add_claim(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal, evidence: URIRef, fact: Any,
+                  loc: tuple[Any, ...]) -> None:
+        """A triple and its claim, with the claim's evidence and hedge."""
         self.add(subject, predicate, obj)
         claim = ID[f"claim/{self.source_id}/{_digest(subject, predicate, obj, fact.quote)}"]
         self.add(claim, RDF.type, REKG.Claim)

@@ -129,6 +129,13 @@ class StakeFact(_Model):
     year: int | None = None
 
 
+class LinkFact(_Model):
+    """An entity's Wikidata item, as the cited page gives it."""
+
+    entity: Ref
+    wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")]
+
+
 class Fact(_Model):
     """One fact of a source sheet: an evidence quote and exactly one kind of content."""
 
@@ -140,13 +147,14 @@ class Fact(_Model):
     figure: FigureFact | None = None
     supply: SupplyFact | None = None
     stake: StakeFact | None = None
+    link: LinkFact | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Fact:
-        kinds = [k for k in ("triples", "figure", "supply", "stake") if getattr(self, k) is not None]
+        kinds = [k for k in ("triples", "figure", "supply", "stake", "link") if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError(
-                "a fact needs exactly one of `triples`, `figure`, `supply`, `stake` "
+                "a fact needs exactly one of `triples`, `figure`, `supply`, `stake`, `link` "
                 f"(found {', '.join(kinds) or 'none'})"
             )
         return self

@@ -24,7 +24,7 @@ from rekg_server.errors import PoolBusy, install_error_handlers
 from rekg_server.metrics import Metrics
 from rekg_server.pool import QueryPool
 from rekg_server.responses import ERRORS, ok
-from rekg_server.routes import entities, explain, graph_store, queries, sparql, update, web
+from rekg_server.routes import dataset, entities, explain, graph_store, queries, sparql, update, web
 from rekg_server.settings import Settings
 
 __all__ = ["create_app"]
@@ -103,7 +103,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (sparql, update, graph_store, queries, entities, explain, web):
+    for module in (sparql, update, graph_store, queries, entities, dataset, explain, web):
         app.include_router(module.router, responses=ERRORS)
     counters = Metrics()
 

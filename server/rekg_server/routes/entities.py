@@ -7,14 +7,16 @@ import json
 from collections import defaultdict
 from typing import Any
 
+import anyio
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from rdflib import Literal, URIRef
 
 from kg.errors import NotAcceptable, QueryError
 from kg.ingest.update import update_evidence
+from kg.publish.ontology_doc import ontology_html
 from kg.store.formats import GRAPH_TYPES, JSON_LD, N_TRIPLES, RDF_XML, TURTLE, media_type_of
-from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, REKG, SPARQL_PREFIXES
+from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound
 from rekg_server.negotiation import HTML, choose
@@ -66,15 +68,6 @@ SEARCH = PREFIXES + f"""SELECT DISTINCT ?q ?e ?label ?typeLabel WHERE {{
   ?e rdfs:label ?label .
   OPTIONAL {{ ?e a ?type . ?type rdfs:label ?typeLabel FILTER (STRSTARTS(STR(?type), STR(rekg:))) }}
 }} ORDER BY STRLEN(?label) ?label LIMIT 20"""
-
-ONTOLOGY_TERMS = PREFIXES + f"""SELECT ?term ?kind ?label ?definition WHERE {{
-  GRAPH <{ONTOLOGY_GRAPH}> {{
-    ?term rdfs:isDefinedBy <{BASE}ontology> ; a ?kind ; rdfs:label ?label .
-    OPTIONAL {{ ?term skos:definition ?definition }}
-    FILTER (?kind IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty))
-  }}
-}} ORDER BY ?kind ?label"""
-
 
 def local_path(iri: str) -> str:
     """Where this server shows ``iri``: entities under ``/id/``, ontology terms under
@@ -173,14 +166,12 @@ def page_or_rdf(request: Request) -> str:
 
 @router.get("/ontology", summary="The ontology, as HTML or RDF", response_model=None, responses=ok(*PAGE_OR_RDF))
 async def ontology(request: Request, services: ServicesDep) -> Response:
-    """The ontology at its namespace IRI: a term list for people, the OWL graph for programs."""
+    """The ontology at its namespace IRI: its pyLODE documentation for people, the OWL graph for programs."""
     media = page_or_rdf(request)
     if media != HTML:
         return respond(await services.run("ontology", "CONSTRUCT WHERE { ?s ?p ?o }", graph_type=media,
                                           default_graphs=[str(ONTOLOGY_GRAPH)]))
-    terms = await services.select("ontology", ONTOLOGY_TERMS)
-    return request.app.state.templates.TemplateResponse(
-        request, "ontology.html", {"terms": terms, "namespace": str(REKG)}, headers={"Vary": "Accept"})
+    return HTMLResponse(await anyio.to_thread.run_sync(ontology_html), headers={"Vary": "Accept"})
 
 
 @router.get("/search", summary="Search entities by label")

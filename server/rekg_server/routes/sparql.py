@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.errors import NotAcceptable
@@ -24,8 +24,8 @@ _RDFLIB_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "appl
                    "application/rdf+xml": "xml"}
 
 
-def service_description(endpoint: str) -> Graph:
-    """The SPARQL 1.1 Service Description of the endpoint."""
+def service_description(endpoint: str, void: str) -> Graph:
+    """The SPARQL 1.1 Service Description of the endpoint, linked to the dataset's VoID at ``void``."""
     graph = Graph()
     graph.bind("sd", SD)
     service = BNode()
@@ -42,6 +42,8 @@ def service_description(endpoint: str) -> Graph:
     default = BNode()
     graph.add((dataset, SD.defaultGraph, default))
     graph.add((default, RDF.type, SD.Graph))
+    graph.add((service, RDFS.seeAlso, URIRef(void)))
+    graph.add((dataset, RDFS.seeAlso, URIRef(void)))
     graph.add((default, DCTERMS.description,
                Literal("The union of every named graph: each source's graph, the ontology and the inferred graph.")))
     return graph
@@ -66,7 +68,7 @@ async def sparql(request: Request, services: ServicesDep) -> Response:
         raise ProtocolError("this is the query endpoint: send updates to /update")
     query = body if body is not None else single(params, "query")
     if query is None:
-        return graph_response(service_description(str(request.url_for("sparql"))), request.headers.get("accept"))
+        return graph_response(service_description(str(request.url_for("sparql")), str(request.url_for("well_known_void"))), request.headers.get("accept"))
     types = result_types(request.headers.get("accept"), requested_format(params))
     return respond(await services.run(
         "sparql", query, **types, default_graphs=params.get("default-graph-uri") or None,

@@ -1,0 +1,1 @@
+"""Publishing the graph as linked data: the dataset description, releases, the ontology page."""

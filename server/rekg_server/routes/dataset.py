@@ -1,0 +1,82 @@
+"""The dataset described for linked-data clients (VoID and DCAT, at ``/dataset`` and
+``/.well-known/void``) and its downloads (``/dumps/{file}``), from a release of the store that
+is written on the first request after each change of the store."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import anyio
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, Response
+
+from kg.publish.dataset import DATA_LICENSE, DESCRIPTION, TITLE, last_modified
+from kg.publish.release import Release, write_release
+from kg.vocab import BASE, VERSION
+from rekg_server.deps import ServicesDep
+from rekg_server.errors import NotFound
+from rekg_server.negotiation import HTML
+from rekg_server.responses import PAGE_OR_RDF, ok
+from rekg_server.routes.entities import page_or_rdf
+from rekg_server.routes.sparql import graph_response
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["Linked data"])
+_lock = anyio.Lock()
+
+
+async def current_release(request: Request, services: ServicesDep) -> Release:
+    """The release of the store as it is now, written into the server's cache when the store or
+    the address it is reached at has changed since the last one."""
+    state = request.app.state
+    store = services.reader()
+    site = str(request.base_url)
+    async with _lock:
+        key = (await anyio.to_thread.run_sync(store.version), site)
+        if getattr(state, "release_key", None) != key:
+            folder = Path(getattr(state, "release_dir", None) or tempfile.mkdtemp(prefix="rekg-release-"))
+            state.release_dir = folder
+            state.release = await anyio.to_thread.run_sync(
+                lambda: write_release(store, folder / "current", version=VERSION, site=site, downloads=f"{site}dumps/"))
+            state.release_key = key
+        return state.release
+
+
+async def _description(request: Request, services: ServicesDep) -> Response:
+    media = page_or_rdf(request)
+    release = await current_release(request, services)
+    if media != HTML:
+        return graph_response(release.description, media)
+    modified = await anyio.to_thread.run_sync(lambda: last_modified(services.reader()))
+    return request.app.state.templates.TemplateResponse(request, "dataset.html", {
+        "title": TITLE, "description": DESCRIPTION, "version": VERSION, "modified": modified, "license": DATA_LICENSE,
+        "site": str(request.base_url), "ontology": BASE + "ontology", "stats": release.statistics,
+        "distributions": release.distributions,
+    }, headers={"Vary": "Accept"})
+
+
+@router.get("/dataset", summary="The dataset described (VoID, DCAT), as HTML or RDF", response_model=None, responses=ok(*PAGE_OR_RDF))
+async def dataset(request: Request, services: ServicesDep) -> Response:
+    """Title, license, version, statistics, partitions, endpoint and downloads of the dataset."""
+    return await _description(request, services)
+
+
+@router.get("/.well-known/void", summary="The VoID description (RFC 8615 well-known location)", response_model=None,
+            responses=ok(*PAGE_OR_RDF))
+async def well_known_void(request: Request, services: ServicesDep) -> Response:
+    """The dataset's description where VoID clients look for it."""
+    return await _description(request, services)
+
+
+@router.get("/dumps/{name:path}", summary="A dump of the dataset, the ontology or the shapes", response_model=None)
+async def dump(name: str, request: Request, services: ServicesDep) -> FileResponse:
+    """One file of the current release, as listed in the dataset's distributions."""
+    release = await current_release(request, services)
+    path = release.folder / name
+    if path not in release.files:
+        raise NotFound(f"no download {name!r}: see /dataset for the files")
+    media = next(d.media_type for d in release.distributions if d.download_url.endswith("/" + name))
+    compressed = name.endswith(".gz")
+    return FileResponse(path, media_type="application/gzip" if compressed else media, filename=path.name)
