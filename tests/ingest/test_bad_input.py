@@ -38,6 +38,13 @@ facts:
       - [company/lynas-rare-earths, headquarteredIn, country/AU]
 """
 
+LINKS = """\
+  - quote: "The company signed the deal in 2024."
+    link: {{entity: country/JP, wikidata: {first}}}
+  - quote: "The company signed the deal in 2024."
+    link: {{entity: country/AU, wikidata: {second}}}
+"""
+
 runner = CliRunner()
 
 
@@ -100,6 +107,10 @@ CASES = {
     # a label or alternative label names one entity
     "name-of-two-entities": (lambda s: s.replace("mentions:\n", "entities:\n  - {id: company/acme, type: Company, label: Acme Metals, alt: [lynas]}\nmentions:\n"),
                              7, "'lynas' already names company/lynas-rare-earths"),
+    # one Wikidata item names one entity
+    "wikidata-item-of-two-entities": (lambda s: s + LINKS.format(first="Q17", second="Q17"), 17,
+                                      "Q17 is already the Wikidata item of https://w3id.org/rekg/id/country/JP"),
+    "wikidata-id-malformed": (lambda s: s + LINKS.format(first="Q17", second="P31"), 17, "String should match pattern '^Q[1-9][0-9]*$'"),
 }
 
 

@@ -4,6 +4,7 @@ HTTP to uvicorn for the limits (time, concurrency, rows) and updates."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 import http.server
 import json
 import logging
@@ -15,7 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib.namespace import VOID
 
 from kg.vocab import SPARQL_PREFIXES as PREFIXES
 from tests.conftest import LiveServer
@@ -87,6 +89,35 @@ def test_service_description_without_query(client: TestClient) -> None:
     graph = Graph().parse(data=response.text, format="turtle")
     result = graph.query("PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT ?e WHERE { ?s a sd:Service ; sd:endpoint ?e }")
     assert [str(r.e) for r in result] == ["http://testserver/sparql"]
+
+
+def test_service_description_links_the_dataset_description(client: TestClient) -> None:
+    graph = Graph().parse(data=client.get("/sparql", headers={"Accept": "text/turtle"}).text, format="turtle")
+    void = URIRef("http://testserver/.well-known/void")
+    assert (None, RDFS.seeAlso, void) in graph
+    described = Graph().parse(data=client.get(str(void), headers={"Accept": "text/turtle"}).text, format="turtle")
+    assert (URIRef("https://w3id.org/rekg/dataset"), VOID.sparqlEndpoint, URIRef("http://testserver/sparql")) in described
+
+
+def test_dataset_page_and_its_rdf_and_downloads(client: TestClient) -> None:
+    page = client.get("/dataset", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "Downloads" in page.text and "/dumps/rekg-" in page.text
+    assert '<a href="/dataset">Dataset</a>' in client.get("/").text
+    rdf = client.get("/dataset", headers={"Accept": "text/turtle"})
+    assert rdf.headers["content-type"].startswith("text/turtle")
+    graph = Graph().parse(data=rdf.text, format="turtle")
+    dataset = URIRef("https://w3id.org/rekg/dataset")
+    assert int(graph.value(dataset, VOID.triples)) == count(client.get("/sparql", params={"query": COUNT}))
+    dumps = sorted(graph.objects(dataset, VOID.dataDump))
+    assert len(dumps) == 4
+    spdx = Namespace("http://spdx.org/rdf/terms#")
+    for dump in dumps:
+        download = client.get(str(dump))
+        assert download.status_code == 200 and download.content[:2] == b"\x1f\x8b"  # gzip
+        checksum = graph.value(dump, spdx.checksum)
+        assert str(graph.value(checksum, spdx.checksumValue)) == hashlib.sha256(download.content).hexdigest()
+    assert client.get("/dumps/../../etc/passwd").status_code == 404
+    assert client.get("/dumps/nothing.nq.gz").status_code == 404
 
 
 def test_each_source_graph_can_be_queried_with_graph(client: TestClient) -> None:
@@ -211,7 +242,8 @@ def test_malformed_identifiers_get_4xx_with_a_message(client: TestClient, path: 
 
 
 def test_ontology_at_its_namespace(client: TestClient) -> None:
-    assert "rekg:Refinery" in client.get("/ontology", headers={"Accept": "text/html"}).text
+    page = client.get("/ontology", headers={"Accept": "text/html"}).text
+    assert 'id="Refinery"' in page and 'id="operates"' in page and "pyLODE" in page  # the generated documentation
     graph = Graph().parse(data=client.get("/ontology", headers={"Accept": "text/turtle"}).text, format="turtle")
     assert len(graph) > 500
 
