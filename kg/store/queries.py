@@ -101,7 +101,10 @@ def load_named_query(path: Path) -> NamedQuery:
     lines = text.splitlines()
     title = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else path.stem
     header = "\n".join(line[3:] for line in lines if line.startswith("#+ ") or line == "#+")
-    meta = yaml.safe_load(header) or {} if header else {}
+    try:
+        meta = yaml.safe_load(header) or {} if header else {}
+    except yaml.YAMLError as exc:
+        raise QueryError(f"{path}: the #+ header is not YAML: {exc}") from None
     params = {}
     for name, spec in (meta.get("params") or {}).items():
         spec = spec or {}

@@ -1,0 +1,1 @@
+"""What analysts ask of the graph beyond one query: what-if cuts, exposure, concentration."""
