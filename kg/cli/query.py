@@ -21,7 +21,7 @@ from kg.reasoning.explain import explain as explain_triple
 from kg.store.export import export_store
 from kg.store.formats import SHORT_NAMES, TURTLE
 from kg.store.queries import list_named_queries, resolve_query_text
-from kg.vocab import BASE, VERSION
+from kg.vocab import BASE, VERSION, short_name
 
 __all__ = ["register"]
 
@@ -47,17 +47,54 @@ class ExportFormat(StrEnum):
     xml = "xml"
 
 
-def _print_table(document: dict) -> None:
-    """SPARQL JSON results as a table (a boolean as ``true``/``false``)."""
+_LONGEST_TEXT = 120  # characters of a literal shown in a table cell; --format csv/json give all
+_NARROWEST_COLUMN = 14  # below this a column wraps every word: print rows as blocks instead
+
+
+def _cell(term: dict[str, str] | None) -> str:
+    """A value for people: compact names for IRIs (``country/JP``, ``rekg:partnerOf``), long text cut."""
+    if term is None:
+        return ""
+    if term["type"] == "uri":
+        return short_name(term["value"])
+    text = term["value"]
+    return text if len(text) <= _LONGEST_TEXT else text[:_LONGEST_TEXT - 1] + "…"
+
+
+def shown_columns(names: list[str], hidden: set[str], all_columns: bool) -> list[str]:
+    """The columns of a table for people: an IRI column goes when its label column (``xLabel``)
+    is shown, and so do the query's parameters (the same in every row), unless ``all_columns``.
+
+    >>> shown_columns(["country", "countryLabel", "share", "customer"], {"customer"}, False)
+    ['countryLabel', 'share']
+    """
+    if all_columns:
+        return names
+    return [n for n in names if f"{n}Label" not in names and n not in hidden]
+
+
+def _print_table(document: dict, hidden: set[str], all_columns: bool) -> None:
+    """SPARQL JSON results as a table that fits the terminal (a boolean as ``true``/``false``)."""
     if "boolean" in document:
         console.print(str(document["boolean"]).lower())
         return
-    names = document["head"]["vars"]
-    table = Table(*names)
+    names = shown_columns(document["head"]["vars"], hidden, all_columns)
     bindings = document["results"]["bindings"]
-    for row in bindings:
-        table.add_row(*(row[n]["value"] if n in row else "" for n in names))
-    console.print(table)
+    if len(names) * _NARROWEST_COLUMN <= console.width:
+        table = Table(*names)
+        for row in bindings:
+            table.add_row(*(_cell(row.get(n)) for n in names))
+        console.print(table)
+    else:  # too many columns for the terminal: one block of "name  value" lines a row
+        for number, row in enumerate(bindings, 1):
+            block = Table.grid(padding=(0, 2))
+            block.add_column(style="bold", no_wrap=True)
+            block.add_column(overflow="fold")
+            for name in names:
+                if name in row:
+                    block.add_row(name, _cell(row[name]))
+            console.print(f"[dim]── row {number} ──[/]")
+            console.print(block)
     err.print(f"{len(bindings)} row(s)")
 
 
@@ -67,10 +104,14 @@ def query(
     fmt: Annotated[QueryFormat, typer.Option("--format", help="How to print solutions (CONSTRUCT gives Turtle).")] = QueryFormat.table,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     sourced_only: Annotated[bool, typer.Option("--sourced-only", help="Leave out facts added by updates that gave no source.")] = False,
+    all_columns: Annotated[bool, typer.Option("--all-columns", help="Table: show IRI columns beside their labels, and the parameters.")] = False,
     store: StoreOption = None,
     store_url: StoreUrlOption = None,
 ) -> None:
-    """Run a SPARQL query, a .rq file or a named query against the store."""
+    """Run a SPARQL query, a .rq file or a named query against the store.
+
+    Tables show compact names (country/JP, rekg:partnerOf) and fit the terminal; --format json,
+    csv, tsv and xml keep full IRIs and every column."""
     if list_queries or query is None:
         table = Table("name", "title", "parameters")
         for named in list_named_queries():
@@ -92,7 +133,7 @@ def query(
     result = opened.query(text, results_type=results_type, graph_type=TURTLE,
                           bindings=named.bindings(values) if named else None, default_graphs=graphs)
     if result.kind != "graph" and fmt is QueryFormat.table:
-        _print_table(json.loads(result.body))
+        _print_table(json.loads(result.body), set(named.params) if named else set(), all_columns)
     else:
         sys.stdout.buffer.write(result.body)
 

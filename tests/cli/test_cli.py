@@ -96,3 +96,20 @@ def test_store_is_built_on_first_use(tmp_path: Path, corpus_dir: Path, monkeypat
 
 def test_validate_reports_no_violations() -> None:
     assert "0 violation(s)" in rekg("validate")
+
+
+def test_query_tables_show_compact_names_and_fit_80_columns(built_store: Path) -> None:
+    for name in ("q01", "q02", "q06", "q09", "q13"):
+        out = runner.invoke(app, ["query", name, "--store", str(built_store)], env={"COLUMNS": "80"})
+        assert out.exit_code == 0, out.output
+        assert max(len(line) for line in out.stdout.splitlines()) <= 80, name
+        assert "https://w3id.org/rekg/" not in out.stdout, name
+    q01 = runner.invoke(app, ["query", "q01", "--store", str(built_store)], env={"COLUMNS": "80"}).stdout
+    assert "refinerLabel" in q01 and "Lynas Rare Earths" in q01 and "company/lynas-rare-earths" not in q01  # the label, not the IRI
+    wide = runner.invoke(app, ["query", "q01", "--all-columns", "--store", str(built_store)], env={"COLUMNS": "80"}).stdout
+    assert "company/lynas-rare-earths" in wide  # the IRI column, compact
+    predicates = runner.invoke(app, ["query", "SELECT DISTINCT ?p WHERE { <https://w3id.org/rekg/id/country/JP> ?p ?o }",
+                                     "--store", str(built_store)], env={"COLUMNS": "80"}).stdout
+    assert "rekg:partnerOf" in predicates and "rdf:type" in predicates
+    full = rekg("query", "q01", "--format", "csv", "--store", str(built_store))
+    assert "https://w3id.org/rekg/id/company/lynas-rare-earths" in full  # csv and json keep full IRIs and every column
