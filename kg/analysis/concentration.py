@@ -30,6 +30,7 @@ class Share:
     source_label: str
     quote: str
     material_label: str = ""
+    source: str = ""
 
     @property
     def text(self) -> str:
@@ -62,7 +63,7 @@ def exposure(store: Store, *, customer: str, material: str | None = None) -> dic
         series[str(row["supplierLabel"])].append(Share(
             str(row["supplier"]), str(row["supplierLabel"]), Decimal(str(row["share"])) if row.get("share") is not None else None,
             str(row["hedge"]) if row.get("hedge") is not None else None, _when(row), str(row["sourceLabel"]), str(row["quote"]),
-            str(row["materialLabel"])))
+            str(row["materialLabel"]), str(row["source"])))
     return {supplier: sorted(shares, key=lambda s: time_order(s.when)) for supplier, shares in sorted(series.items())}
 
 
@@ -124,7 +125,8 @@ def concentration(store: Store, *, stage: str) -> list[Concentration]:
     result = []
     for (source, when), rows in groups.items():
         shares = [Share(str(r["country"]), str(r["countryLabel"]), Decimal(str(r["value"])),
-                        str(r["hedge"]) if r.get("hedge") is not None else None, when, source, str(r["quote"])) for r in rows]
+                        str(r["hedge"]) if r.get("hedge") is not None else None, when, source, str(r["quote"]), source=str(r["source"]))
+                  for r in rows]
         stages = sorted({str(r["figureStageLabel"]) for r in rows})
         result.append(Concentration(source, when, ", ".join(stages), sorted(shares, key=lambda s: -(s.value or 0))))
     return sorted(result, key=lambda c: (time_order(c.when), c.source_label), reverse=True)

@@ -87,3 +87,84 @@ def test_shares_are_drawn_as_a_bar_chart(server: LiveServer, browser, tmp_path: 
     assert len(chart.find_elements(By.CSS_SELECTOR, "rect.bar")) == 5
     assert "China (2023)" in chart.text
     browser.save_screenshot(str(tmp_path / "q6.png"))
+
+
+def _drawn(browser, css: str) -> int:
+    from selenium.webdriver.common.by import By
+
+    return len(browser.find_elements(By.CSS_SELECTOR, css))
+
+
+def test_supply_chain_diagram_draws_the_query_and_links_each_edge_to_its_source(server: LiveServer, store, browser,
+                                                                                tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from kg.analysis.chain import supply_chain
+
+    chain = supply_chain(store, "https://w3id.org/rekg/id/company/lynas-rare-earths")
+    browser.get(server.url + "/id/company/lynas-rare-earths")
+    assert _drawn(browser, "svg.supply-chain g.node") == len(chain.nodes)
+    assert _drawn(browser, "svg.supply-chain g.edge") == len({(e.start, e.end) for e in chain.edges})
+    assert _drawn(browser, "svg.supply-chain a.edge-source") == len(chain.edges)
+    drawn = {node.get_attribute("data-iri") for node in browser.find_elements(By.CSS_SELECTOR, "svg.supply-chain g.node")}
+    assert {"https://w3id.org/rekg/id/facility/mount-weld", "https://w3id.org/rekg/id/material/ndpr",
+            "https://w3id.org/rekg/id/country/JP", "https://w3id.org/rekg/id/company/tdk"} <= drawn  # mine → … → product maker
+    ndpr_to_japan = browser.find_element(
+        By.CSS_SELECTOR, "svg.supply-chain g.edge[data-from$='material/ndpr'][data-to$='country/JP'] a.edge-source")
+    assert "about 90%" in ndpr_to_japan.text
+    browser.save_screenshot(str(tmp_path / "lynas-chain.png"))
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", ndpr_to_japan)
+    WebDriverWait(browser, 20).until(ec.url_contains("/id/source/"))
+    assert browser.current_url.endswith("/id/source/s004-lessons-from-japan")
+    assert "Lessons From Japan" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_country_page_draws_partners_shares_and_timeline(server: LiveServer, store, browser) -> None:
+    from kg.analysis.concentration import exposure
+    from kg.analysis.relations import milestones, partners
+
+    japan = "https://w3id.org/rekg/id/country/JP"
+    browser.get(server.url + "/id/country/JP")
+    links = partners(store, japan)
+    assert _drawn(browser, "svg.partners g.node") == 1 + len({p.iri for p in links})
+    assert _drawn(browser, "svg.partners a.edge-source") == len(links)
+    assert _drawn(browser, "svg.partners g.edge") == len({p.iri for p in links}) == 4  # Australia, India, South Korea, United States
+    points = sum(1 for shares in exposure(store, customer=japan).values() for s in shares if s.value is not None)
+    assert _drawn(browser, "svg.shares a.point") == points == 5
+    assert _drawn(browser, "svg.timeline g.milestone") == len(milestones(store, japan))
+    browser.get(server.url + "/timeline")
+    assert _drawn(browser, "svg.timeline g.milestone") == len(milestones(store)) >= 10
+    assert _drawn(browser, "svg.timeline g.milestone.agreement") >= 7
+
+
+def test_a_question_is_shared_as_a_link(server: LiveServer, browser) -> None:
+    from urllib.parse import quote
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(server.url + "/")
+    select = Select(browser.find_element(By.ID, "named"))
+    select.select_by_value("q13-what-if-a-country-stops-exporting")
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-param='without']")))
+    browser.find_element(By.ID, "run-named").click()
+    wait.until(ec.presence_of_element_located((By.LINK_TEXT, "Lynas Rare Earths")))
+    shared = browser.current_url
+    assert "q=q13-what-if-a-country-stops-exporting" in shared and "without=" in shared
+    assert browser.find_element(By.ID, "share-link").get_attribute("href") == shared
+    # the link, opened afresh, runs the question again; labels link to pages, the IRI on hover
+    browser.get("about:blank")
+    browser.get(shared)
+    link = wait.until(ec.presence_of_element_located((By.LINK_TEXT, "Lynas Rare Earths")))
+    assert link.get_attribute("title") == "https://w3id.org/rekg/id/company/lynas-rare-earths"
+    assert Select(browser.find_element(By.ID, "named")).first_selected_option.get_attribute("value").startswith("q13")
+    hrefs = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#downloads a")]
+    assert any(h.endswith("format=csv") for h in hrefs) and any(h.endswith("format=json") for h in hrefs)
+    # a SPARQL text in the link
+    browser.get(server.url + "/?query=" + quote("SELECT ?c WHERE { ?c a <https://w3id.org/rekg/ontology#Country> } LIMIT 3"))
+    wait.until(lambda b: "3 row(s)" in b.find_element(By.ID, "status").text)
+    assert "LIMIT 3" in browser.find_element(By.ID, "sparql").get_attribute("value")

@@ -16,10 +16,12 @@ from kg.errors import NotAcceptable, QueryError
 from kg.ingest.update import update_evidence
 from kg.publish.ontology_doc import ontology_html
 from kg.store.formats import GRAPH_TYPES, JSON_LD, N_TRIPLES, RDF_XML, TURTLE, media_type_of
-from kg.vocab import BASE, ID, ONTOLOGY_GRAPH, SPARQL_PREFIXES
+from kg.vocab import ID, ONTOLOGY_GRAPH, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound
+from rekg_server.links import local_path
 from rekg_server.negotiation import HTML, choose
+from rekg_server.pictures import entity_pictures
 from rekg_server.responses import PAGE_OR_RDF, ok
 
 __all__ = ["local_path", "page_or_rdf", "router"]
@@ -68,22 +70,6 @@ SEARCH = PREFIXES + f"""SELECT DISTINCT ?q ?e ?label ?typeLabel WHERE {{
   ?e rdfs:label ?label .
   OPTIONAL {{ ?e a ?type . ?type rdfs:label ?typeLabel FILTER (STRSTARTS(STR(?type), STR(rekg:))) }}
 }} ORDER BY STRLEN(?label) ?label LIMIT 20"""
-
-def local_path(iri: str) -> str:
-    """Where this server shows ``iri``: entities under ``/id/``, ontology terms under
-    ``/ontology``; other IRIs are left as they are.
-
-    >>> local_path("https://w3id.org/rekg/id/company/lynas-rare-earths")
-    '/id/company/lynas-rare-earths'
-    >>> local_path("https://w3id.org/rekg/ontology#operates")
-    '/ontology#operates'
-    """
-    if iri.startswith(ID):
-        return "/id/" + iri[len(ID):]
-    if iri.startswith(BASE + "ontology"):
-        return "/ontology" + iri[len(BASE + "ontology"):]
-    return iri
-
 
 def _group(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, Any]]:
     """Merge rows that differ only in source/quote into one statement with its evidence."""
@@ -142,13 +128,15 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
         return respond(await services.run("entity", DESCRIBE, graph_type=media, bindings={"e": subject}), headers=headers)
     figures = await services.select("entity", FIGURES, e=subject)
     label = next((r["o"] for r in outgoing if r["p"] == "http://www.w3.org/2000/01/rdf-schema#label"), slug)
+    reader = services.reader()
+    drawn = await anyio.to_thread.run_sync(lambda: entity_pictures(reader, kind, iri, label))
     types = sorted({r.get("oLabel", r["o"]) for r in outgoing if r["p"].endswith("22-rdf-syntax-ns#type")})
     templates = request.app.state.templates
     return templates.TemplateResponse(request, "entity.html", {
         "iri": iri, "label": label, "types": types,
         "outgoing": _group([r for r in outgoing if not r["p"].endswith("22-rdf-syntax-ns#type")], ("p", "o")),
         "incoming": _group(incoming, ("s", "p")),
-        "figures": figures, "local_path": local_path, "alternates": _alternates(kind, slug),
+        "figures": figures, "local_path": local_path, "alternates": _alternates(kind, slug), "pictures": drawn,
         "jsonld": json.dumps({"@context": "https://schema.org", "@type": SCHEMA_TYPES.get(kind, "Thing"), "@id": iri, "name": label,
                               "url": iri, "subjectOf": {"@id": f"{iri}.ttl", "encodingFormat": TURTLE}}).replace("</", "<\\/"),
     }, headers=headers)

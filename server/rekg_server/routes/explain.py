@@ -9,9 +9,10 @@ from fastapi.responses import Response
 from kg.reasoning.explain import explain, explanation_graph, parse_term
 from rekg_server.deps import ServicesDep
 from rekg_server.errors import NotFound
+from rekg_server.links import local_path
 from rekg_server.negotiation import HTML
 from rekg_server.responses import PAGE_OR_RDF, ok
-from rekg_server.routes.entities import local_path, page_or_rdf
+from rekg_server.routes.entities import page_or_rdf
 
 __all__ = ["router"]
 

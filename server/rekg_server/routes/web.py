@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from rdflib import URIRef
 
+from kg.analysis.relations import milestones
 from kg.store.queries import list_named_queries
 from kg.vocab import ID, REGISTRY_GRAPH, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep
-from rekg_server.routes.entities import local_path
+from rekg_server.links import local_path
+from rekg_server.pictures import timeline_svg
 
 __all__ = ["router"]
 
@@ -41,6 +44,14 @@ async def index(request: Request, services: ServicesDep) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, "index.html", {
         "queries": list_named_queries(), "classes": classes, "example": EXAMPLE, "local_path": local_path,
     })
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+async def timeline(request: Request, services: ServicesDep) -> HTMLResponse:
+    """Every dated agreement, alliance, export control and event, on one time axis."""
+    reader = services.reader()
+    drawn = await anyio.to_thread.run_sync(lambda: timeline_svg(milestones(reader)))
+    return request.app.state.templates.TemplateResponse(request, "timeline.html", {"svg": drawn})
 
 
 @router.get("/browse", response_class=HTMLResponse)

@@ -35,7 +35,7 @@ function renderResults(data) {
       const cell = row[v];
       if (cell && cell.type === "uri") {
         const label = row[v + "Label"] ? row[v + "Label"].value : cell.value;
-        td.append(el("a", {href: localPath(cell.value)}, label));
+        td.append(el("a", {href: localPath(cell.value), title: cell.value}, label));
       } else if (cell) {
         td.textContent = cell.value;
       }
@@ -88,6 +88,13 @@ function setDownloads(urlFor) {
   for (const fmt of ["json", "xml", "csv", "tsv"]) {
     box.append(el("a", {href: urlFor(fmt), download: "results." + fmt}, fmt.toUpperCase()), " ");
   }
+  box.append(" · ", el("a", {id: "share-link", href: location.href}, "Link to this result"));
+}
+
+// The page's address holds what was asked (?q=name&param=value…, or ?query=SPARQL), so that a
+// link reproduces the result.
+function remember(state) {
+  history.replaceState(null, "", "/?" + new URLSearchParams(state));
 }
 
 async function run(url, options) {
@@ -110,7 +117,7 @@ async function run(url, options) {
   status.textContent = `${rows} row(s) in ${Math.round(performance.now() - started)} ms${truncated}.`;
 }
 
-async function showParams() {
+async function showParams(values = {}) {
   const name = document.getElementById("named").value;
   const box = document.getElementById("params");
   box.replaceChildren();
@@ -121,15 +128,20 @@ async function showParams() {
   document.getElementById("named-summary").textContent = query.summary;
   for (const p of query.params) {
     const label = el("label", {}, `${p.name} (${p.type}) `);
-    label.append(el("input", {name: p.name, value: p.default ?? "", size: 60, "data-param": p.name}));
+    label.append(el("input", {name: p.name, value: values[p.name] ?? p.default ?? "", size: 60, "data-param": p.name}));
     box.append(label, el("br"));
   }
 }
 
+function namedParams() {
+  const params = {};
+  document.querySelectorAll("[data-param]").forEach(input => { if (input.value) params[input.name] = input.value; });
+  return params;
+}
+
 function namedUrl(fmt) {
   const name = document.getElementById("named").value;
-  const params = new URLSearchParams();
-  document.querySelectorAll("[data-param]").forEach(input => params.set(input.name, input.value));
+  const params = new URLSearchParams(namedParams());
   if (fmt) params.set("format", fmt);
   return `/queries/${encodeURIComponent(name)}?${params}`;
 }
@@ -165,15 +177,29 @@ document.addEventListener("DOMContentLoaded", () => {
   wireSearch();
   const named = document.getElementById("named");
   if (!named) return;
-  named.addEventListener("change", showParams);
-  document.getElementById("run-named").addEventListener("click", () => {
+  named.addEventListener("change", () => showParams());
+  const runNamed = () => {
     if (!named.value) return;
+    remember({q: named.value, ...namedParams()});
     setDownloads(namedUrl);
     run(namedUrl(), {});
-  });
-  document.getElementById("run-sparql").addEventListener("click", () => {
+  };
+  const runSparql = () => {
+    remember({query: document.getElementById("sparql").value});
     setDownloads(sparqlUrl);
     run("/sparql", {method: "POST", body: document.getElementById("sparql").value,
                     headers: {"Content-Type": "application/sparql-query"}});
-  });
+  };
+  document.getElementById("run-named").addEventListener("click", runNamed);
+  document.getElementById("run-sparql").addEventListener("click", runSparql);
+  // a shared link: run what it holds
+  const asked = new URLSearchParams(location.search);
+  if (asked.get("q")) {
+    const values = Object.fromEntries([...asked].filter(([k]) => k !== "q"));
+    named.value = asked.get("q");
+    if (named.value) showParams(values).then(runNamed);
+  } else if (asked.get("query")) {
+    document.getElementById("sparql").value = asked.get("query");
+    runSparql();
+  }
 });
