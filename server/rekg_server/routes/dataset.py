@@ -70,7 +70,17 @@ async def well_known_void(request: Request, services: ServicesDep) -> Response:
     return await _description(request, services)
 
 
-@router.get("/dumps/{name:path}", summary="A dump of the dataset, the ontology or the shapes", response_model=None)
+# What a download is served as: the dumps gzipped, the ontology and shapes as they are.
+DOWNLOAD_TYPES = ("application/gzip", "text/turtle", "application/rdf+xml", "text/html")
+
+
+@router.get("/dumps/shapes/{name}", summary="A file of the SHACL shapes", response_model=None, responses=ok(*DOWNLOAD_TYPES))
+async def shapes_dump(name: str, request: Request, services: ServicesDep) -> FileResponse:
+    """One file of the shapes in the current release."""
+    return await dump(f"shapes/{name}", request, services)
+
+
+@router.get("/dumps/{name}", summary="A dump of the dataset, or the ontology", response_model=None, responses=ok(*DOWNLOAD_TYPES))
 async def dump(name: str, request: Request, services: ServicesDep) -> FileResponse:
     """One file of the current release, as listed in the dataset's distributions."""
     release = await current_release(request, services)
