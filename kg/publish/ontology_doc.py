@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import warnings
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,15 @@ __all__ = ["ontology_html"]
 
 @lru_cache(maxsize=2)
 def _render(path: Path, mtime: float) -> str:
-    import pylode.utils  # imported on first use: it loads its background ontologies
+    # imported on first use (it loads its background ontologies); importing pyLODE 3.3 calls
+    # logging.basicConfig(level=DEBUG), which would log everything: the root logger is put back
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    import pylode.utils
     from pylode import OntPub
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
     # pyLODE 3.3 collects the members of owl:unionOf / owl:intersectionOf in a set of HTML
     # elements, hashed by identity, so their order changes from run to run; ordering them by
@@ -52,5 +61,9 @@ def _ordered(value: Any) -> Any:
 
 
 def ontology_html(path: Path = ONTOLOGY_FILE) -> str:
-    """The pyLODE HTML of the ontology at ``path`` (rendered once per file version)."""
-    return _render(path, path.stat().st_mtime)
+    """The pyLODE HTML of the ontology at ``path`` (rendered once per file version).
+
+    It is rendered on a thread of its own: pyLODE's HTML library asks for the thread's event
+    loop, which on the main thread makes one that is never closed."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(_render, path, path.stat().st_mtime).result()

@@ -100,7 +100,7 @@ class Services:
         return [{k: v["value"] for k, v in b.items()} for b in json.loads(result.body)["results"]["bindings"]]
 
 
-def _services(request: Request) -> Services:
+async def _services(request: Request) -> Services:
     return request.app.state.services
 
 

@@ -80,6 +80,20 @@ class _Worker:
             self.kill()
 
 
+async def _readable(conn: Connection, timeout: float) -> bool:
+    """Wait, on the event loop rather than a thread, until ``conn`` has data (or the worker at
+    its other end died, which also makes it readable); False after ``timeout`` seconds."""
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    loop.add_reader(conn.fileno(), lambda: ready.done() or ready.set_result(True))
+    try:
+        return await asyncio.wait_for(ready, timeout)
+    except TimeoutError:
+        return False
+    finally:
+        loop.remove_reader(conn.fileno())
+
+
 class QueryPool:
     """A fixed number of worker processes over one store database folder."""
 
@@ -116,10 +130,10 @@ class QueryPool:
                 if not worker.process.is_alive():
                     worker = await self._replace(worker)
                 try:
-                    await anyio.to_thread.run_sync(worker.wait_ready)
+                    if not worker.ready:
+                        await anyio.to_thread.run_sync(worker.wait_ready)
                     worker.conn.send(request)
-                    ready = await anyio.to_thread.run_sync(worker.conn.poll, self.timeout)
-                    if not ready:
+                    if not await _readable(worker.conn, self.timeout):
                         worker = await self._replace(worker)
                         raise QueryTimedOut(f"query cancelled after the {self.timeout:g} s time limit: add a LIMIT or narrow the patterns")
                     status, payload = worker.conn.recv()
