@@ -13,7 +13,9 @@ was. The previous folder is kept until the next swap, for readers that still hav
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import os
 import shutil
@@ -222,6 +224,10 @@ class EmbeddedStore:
             if isinstance(result, ox.QueryBoolean):
                 document: dict[str, Any] = {"head": {}, "boolean": bool(result)}
                 return QueryResult("boolean", results_type, results_bytes(document, results_type), 1)
+            written = _write_solutions(result, results_type, max_rows)
+            if written is not None:
+                return QueryResult("solutions", results_type, *written)
+            result = self._store.query(sparql, **options)  # more than max_rows: again, keeping the first ones
             names = [v.value for v in result.variables]
             bindings = [{n: _term_json(row[n]) for n in names if row[n] is not None} for row in _take(result, max_rows)]
             kept = bindings[:max_rows] if max_rows is not None else bindings
@@ -452,6 +458,67 @@ def _term_json(term: Any) -> dict[str, str]:
     elif term.datatype.value != _XSD_STRING:
         out["datatype"] = term.datatype.value
     return out
+
+
+# A generous size of one solution in any results format: what a result of max_rows solutions may
+# take before the native writer is stopped and the rows counted out one by one instead.
+_SOLUTION_BYTES = 2048
+
+
+class _Capped:
+    """A byte buffer that refuses to grow past ``limit`` (None: no limit)."""
+
+    def __init__(self, limit: int | None):
+        self.data, self.limit = bytearray(), limit
+
+    def write(self, chunk: bytes) -> int:
+        self.data += chunk
+        if self.limit is not None and len(self.data) > self.limit:
+            raise _OverCap()
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing to flush: the data stays in memory."""
+
+
+class _OverCap(Exception):
+    """The serialised result outgrew its cap."""
+
+
+def _write_solutions(solutions: ox.QuerySolutions, media_type: str, max_rows: int | None) -> tuple[bytes, int, bool] | None:
+    """``solutions`` written by pyoxigraph's own writer as (body, rows, truncated), or None when
+    there are more than ``max_rows`` (the caller then keeps the first ones itself).
+
+    >>> store = EmbeddedStore(); store.update('INSERT DATA { <http://e/a> <http://e/p> "x", "y" }')
+    >>> _write_solutions(store._store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), "text/csv", 5)
+    (b'o\\r\\nx\\r\\ny\\r\\n', 2, False)
+    >>> _write_solutions(store._store.query("SELECT ?o WHERE { ?s ?p ?o }"), "text/csv", 1) is None
+    True
+    """
+    results_format = ox.QueryResultsFormat.from_media_type(media_type)
+    if results_format is None:
+        raise StoreError(f"no query results format has the media type {media_type!r}")
+    out = _Capped(max_rows * _SOLUTION_BYTES + 4096 if max_rows is not None else None)
+    try:
+        solutions.serialize(out, format=results_format)
+    except _OverCap:
+        return None
+    body = bytes(out.data)
+    rows = _count_solutions(body, results_format)
+    if max_rows is not None and rows > max_rows:
+        return None
+    return body, rows, False
+
+
+def _count_solutions(body: bytes, results_format: ox.QueryResultsFormat) -> int:
+    """How many solutions a serialised result holds."""
+    if results_format == ox.QueryResultsFormat.JSON:
+        return len(json.loads(body)["results"]["bindings"])
+    if results_format == ox.QueryResultsFormat.XML:
+        return body.count(b"<result>")
+    if results_format == ox.QueryResultsFormat.TSV:  # values never hold a raw line break in TSV
+        return body.count(b"\n") - 1
+    return sum(1 for _ in csv.reader(io.StringIO(body.decode()))) - 1
 
 
 def results_bytes(document: dict[str, Any], media_type: str) -> bytes:
