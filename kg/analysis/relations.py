@@ -18,14 +18,14 @@ PARTNERS_QUERY = "q09-partners-and-their-links"
 # Agreements, alliances and events with a date or year, and the source of that date; with ?e
 # bound, only those the entity takes part in (in either direction of any statement).
 MILESTONES = SPARQL_PREFIXES + """SELECT DISTINCT ?e ?item ?label ?kind ?when ?source ?sourceLabel WHERE {
-  VALUES ?dated { rekg:date rekg:year }
-  ?claim a rekg:Claim ; rdf:subject ?item ; rdf:predicate ?dated ; rdf:object ?value ; prov:wasDerivedFrom ?source .
-  ?item a ?class ; rdfs:label ?label .
   VALUES (?class ?kind) { (rekg:Agreement "agreement") (rekg:Alliance "alliance") (rekg:Event "event") (rekg:ExportRestriction "export control") }
+  VALUES ?dated { rekg:date rekg:year }
+  ?item a ?class ; ?dated ?value .
   FILTER NOT EXISTS { ?item a rekg:ExportRestriction FILTER (?class != rekg:ExportRestriction) }
   FILTER (COALESCE(?e, <urn:rekg:any>) = <urn:rekg:any> || EXISTS { ?item ?p ?e } || EXISTS { ?e ?p ?item })
+  ?claim rdf:subject ?item ; rdf:predicate ?dated ; rdf:object ?value ; prov:wasDerivedFrom ?source .
   BIND (STR(?value) AS ?when)
-  ?source rdfs:label ?sourceLabel .
+  ?item rdfs:label ?label . ?source rdfs:label ?sourceLabel .
 } ORDER BY ?when ?label"""
 
 
