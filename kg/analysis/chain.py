@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.analysis.wording import share_text, when_of
 from kg.store.base import Store
 from kg.vocab import SPARQL_PREFIXES
 
@@ -87,18 +88,6 @@ class Chain:
             self.edges.append(edge)
 
 
-def _share(row: dict) -> str:
-    if row.get("share") is None:
-        return ""
-    hedge = f"{row['hedge']} " if row.get("hedge") is not None and str(row["hedge"]) != "planned" else ""
-    return f"{hedge}{row['share']}%"
-
-
-def _when(row: dict) -> str:
-    value = row.get("year") if row.get("year") is not None else row.get("period")
-    return f" ({value})" if value is not None else ""
-
-
 def supply_chain(store: Store, iri: str) -> Chain:
     """The chain around ``iri``: its supply relations with their suppliers' facilities, what
     those produce, the buyers, and the buyers' companies that make products from the material."""
@@ -116,7 +105,8 @@ def supply_chain(store: Store, iri: str) -> Chain:
             chain.add(supplier, facility, "via", source, source_label)
             supplier = facility
         chain.add(supplier, material, "supplies", source, source_label)
-        chain.add(material, (str(row["customer"]), str(row["customerLabel"]), 3), f"{_share(row) or 'to'}{_when(row)}", source, source_label)
+        share = share_text(row.get("share"), row.get("hedge")) or "to"
+        chain.add(material, (str(row["customer"]), str(row["customerLabel"]), 3), f"{share} ({when_of(row)})", source, source_label)
     actors = {iri} | {str(row["supplier"]) for row in relations}
     for actor in sorted(actors):
         for row in store.select(STATED, bindings={"e": URIRef(actor)}):

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from kg.analysis.wording import share_text, when_of
 from kg.store.base import Store
-from kg.store.queries import find_named_query
+from kg.store.queries import select_named
 
 __all__ = ["EXPOSURE_QUERY", "SHARES_QUERY", "Concentration", "Share", "concentration", "exposure", "time_order"]
 
@@ -35,19 +36,7 @@ class Share:
     @property
     def text(self) -> str:
         """The share as worded, e.g. "over 60%"; empty when none is given."""
-        if self.value is None:
-            return ""
-        hedge = f"{self.hedge} " if self.hedge and self.hedge not in ("planned", "~") else "~" if self.hedge == "~" else ""
-        return f"{hedge}{self.value.normalize():f}%"
-
-
-def _run(store: Store, name: str, values: dict[str, str | None]) -> list[dict[str, Any]]:
-    named = find_named_query(name)
-    return store.select(named.text, bindings=named.bindings({k: v for k, v in values.items() if v}))
-
-
-def _when(row: dict[str, Any]) -> str:
-    return str(row["year"]) if row.get("year") is not None else str(row.get("period") or "undated")
+        return share_text(self.value, self.hedge)
 
 
 def time_order(when: str) -> tuple[int, str]:
@@ -59,10 +48,10 @@ def exposure(store: Store, *, customer: str, material: str | None = None) -> dic
     """Each supplier of ``customer`` (of ``material`` or narrower, when given) with the shares
     the sources give, oldest first: the customer's dependence over time."""
     series: dict[str, list[Share]] = defaultdict(list)
-    for row in _run(store, EXPOSURE_QUERY, {"customer": customer, "onlyMaterial": material}):
+    for row in select_named(store, EXPOSURE_QUERY, {"customer": customer, "onlyMaterial": material}):
         series[str(row["supplierLabel"])].append(Share(
             str(row["supplier"]), str(row["supplierLabel"]), Decimal(str(row["share"])) if row.get("share") is not None else None,
-            str(row["hedge"]) if row.get("hedge") is not None else None, _when(row), str(row["sourceLabel"]), str(row["quote"]),
+            str(row["hedge"]) if row.get("hedge") is not None else None, when_of(row), str(row["sourceLabel"]), str(row["quote"]),
             str(row["materialLabel"]), str(row["source"])))
     return {supplier: sorted(shares, key=lambda s: time_order(s.when)) for supplier, shares in sorted(series.items())}
 
@@ -120,8 +109,8 @@ def concentration(store: Store, *, stage: str) -> list[Concentration]:
     """Country shares of ``stage`` (a broader or narrower stage's figures count), grouped by
     source and year, most recent first."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in _run(store, SHARES_QUERY, {"stage": stage}):
-        groups[(str(row["sourceLabel"]), _when(row))].append(row)
+    for row in select_named(store, SHARES_QUERY, {"stage": stage}):
+        groups[(str(row["sourceLabel"]), when_of(row))].append(row)
     result = []
     for (source, when), rows in groups.items():
         shares = [Share(str(r["country"]), str(r["countryLabel"]), Decimal(str(r["value"])),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from kg.store.base import Store
-from kg.store.queries import find_named_query
+from kg.store.queries import select_named
 from kg.vocab import SPARQL_PREFIXES
 
 __all__ = ["Milestone", "Partner", "milestones", "partners"]
@@ -63,9 +63,8 @@ class Milestone:
 
 def partners(store: Store, country: str) -> list[Partner]:
     """The partners of ``country`` with the link behind each (the named question Q9)."""
-    named = find_named_query(PARTNERS_QUERY)
     return [Partner(str(r["partner"]), str(r["partnerLabel"]), str(r["link"]), str(r["linkLabel"]), str(r["linkKind"]))
-            for r in store.select(named.text, bindings=named.bindings({"country": country}))]
+            for r in select_named(store, PARTNERS_QUERY, {"country": country})]
 
 
 def milestones(store: Store, entity: str | None = None) -> list[Milestone]:

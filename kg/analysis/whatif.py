@@ -9,8 +9,9 @@ from typing import Any
 
 from rdflib import URIRef
 
+from kg.analysis.wording import share_text, when_of
 from kg.store.base import Store
-from kg.store.queries import find_named_query
+from kg.store.queries import select_named
 
 __all__ = ["QUERY", "Moment", "SupplyLink", "WhatIf", "what_if"]
 
@@ -40,14 +41,12 @@ class SupplyLink:
     @property
     def when(self) -> str:
         """The year, else the period the source gives ("now", "planned", …)."""
-        return str(self.year) if self.year is not None else (self.period or "undated")
+        return when_of({"year": self.year, "period": self.period})
 
     @property
     def share_text(self) -> str:
         """The share as the source words it, e.g. "more than 90%"; empty when none is given."""
-        if self.share is None:
-            return ""
-        return f"{self.hedge + ' ' if self.hedge and self.hedge != 'planned' else ''}{self.share.normalize():f}%"
+        return share_text(self.share, self.hedge)
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> SupplyLink:
@@ -102,9 +101,7 @@ def what_if(store: Store, *, without: str, customer: str, stage: str | None = No
     ``stage`` when given) and see what still flows into ``customer`` (of ``material`` or a
     narrower one when given). Arguments are IRIs.
     """
-    named = find_named_query(QUERY)
-    values = {"without": without, "customer": customer, "stage": stage, "onlyMaterial": material}
-    rows = store.select(named.text, bindings=named.bindings({k: v for k, v in values.items() if v}))
+    rows = select_named(store, QUERY, {"without": without, "customer": customer, "stage": stage, "onlyMaterial": material})
     links = [(bool(row["remains"].toPython()), SupplyLink.of(row)) for row in rows]
     return WhatIf(without, customer, [link for remains, link in links if remains], [link for remains, link in links if not remains])
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from rdflib import XSD, Literal, URIRef
@@ -31,6 +32,7 @@ __all__ = [
     "list_named_queries",
     "load_named_query",
     "resolve_query_text",
+    "select_named",
 ]
 
 _PARAM_TYPES = {"iri", "string", "integer", "decimal", "year"}
@@ -150,3 +152,10 @@ def resolve_query_text(query: str, queries_dir: Path = QUERIES_DIR) -> tuple[str
         named = find_named_query(query, queries_dir)
         return named.text, named
     return query, None
+
+
+def select_named(store: Any, name: str, values: dict[str, str | None]) -> list[dict[str, Node]]:
+    """The rows of the named query ``name`` on ``store`` (a :class:`kg.store.base.Store`), with
+    ``values`` bound to its parameters (None: left out, so the default or nothing applies)."""
+    named = find_named_query(name)
+    return store.select(named.text, bindings=named.bindings({k: v for k, v in values.items() if v is not None}))
