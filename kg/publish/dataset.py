@@ -89,12 +89,12 @@ def dataset_statistics(store: Store) -> Statistics:
 
 def last_modified(store: Store) -> dt.date:
     """The latest date the data holds of itself: the ontology's ``dct:modified`` or a source's
-    date, so that the same data gives the same description."""
+    date, so that the same data gives the same description (today when it holds none)."""
     rows = store.select(SPARQL_PREFIXES + f"""SELECT (MAX(?d) AS ?last) WHERE {{
       {{ <{BASE}ontology> dct:modified ?d }} UNION {{ ?source a rekg:Source ; dct:date ?d FILTER(DATATYPE(?d) = xsd:date) }}
     }}""")
     last = rows[0].get("last") if rows else None
-    return dt.date.fromisoformat(str(last)) if last else dt.date(2026, 1, 1)
+    return dt.date.fromisoformat(str(last)) if last else dt.date.today()
 
 
 def _namespace(iri: str) -> str:

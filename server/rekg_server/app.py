@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -25,6 +26,7 @@ from rekg_server.metrics import Metrics
 from rekg_server.pool import QueryPool
 from rekg_server.responses import ERRORS, ok
 from rekg_server.routes import dataset, entities, explain, graph_store, queries, sparql, update, web
+from rekg_server.routes.dataset import ReleaseCache
 from rekg_server.settings import Settings
 
 __all__ = ["create_app"]
@@ -81,19 +83,21 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        remote_config = RemoteConfig.from_env(settings.store_url)
-        if remote_config is not None:  # queries go to the remote store, which runs and times them out itself
-            app.state.services = Services(settings, None, counters, RemoteStore(replace(remote_config, timeout=settings.query_timeout)))
-            yield
-            return
-        store = EmbeddedStore(settings.store_dir)  # fails early, with a clear message, on a missing store
-        pool = QueryPool(store.database(), size=settings.workers,
-                         timeout=settings.query_timeout, queue_wait=settings.queue_wait)
-        app.state.services = Services(settings, pool, counters)
-        try:
-            yield
-        finally:
-            pool.close()
+        with tempfile.TemporaryDirectory(prefix="rekg-release-") as releases:  # the downloads of /dataset
+            app.state.releases = ReleaseCache(Path(releases))
+            remote_config = RemoteConfig.from_env(settings.store_url)
+            if remote_config is not None:  # queries go to the remote store, which runs and times them out itself
+                app.state.services = Services(settings, None, counters, RemoteStore(replace(remote_config, timeout=settings.query_timeout)))
+                yield
+                return
+            store = EmbeddedStore(settings.store_dir)  # fails early, with a clear message, on a missing store
+            pool = QueryPool(store.database(), size=settings.workers,
+                             timeout=settings.query_timeout, queue_wait=settings.queue_wait)
+            app.state.services = Services(settings, pool, counters)
+            try:
+                yield
+            finally:
+                pool.close()
 
     app = FastAPI(
         title="rekg",

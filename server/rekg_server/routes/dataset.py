@@ -4,7 +4,6 @@ is written on the first request after each change of the store."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import anyio
@@ -13,6 +12,7 @@ from fastapi.responses import FileResponse, Response
 
 from kg.publish.dataset import DATA_LICENSE, DESCRIPTION, TITLE, last_modified
 from kg.publish.release import Release, write_release
+from kg.store.base import Store
 from kg.vocab import BASE, VERSION
 from rekg_server.deps import ServicesDep
 from rekg_server.errors import NotFound
@@ -24,24 +24,32 @@ from rekg_server.routes.sparql import graph_response
 __all__ = ["router"]
 
 router = APIRouter(tags=["Linked data"])
-_lock = anyio.Lock()
+
+
+class ReleaseCache:
+    """The release the server offers for download, in a folder of its own, rewritten when the
+    store or the address it is reached at has changed since the last one."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.lock = anyio.Lock()
+        self.key: tuple[str, str] | None = None
+        self.release: Release | None = None
+
+    async def current(self, store: Store, site: str) -> Release:
+        """The release of ``store`` as it is now, described as served at ``site``."""
+        async with self.lock:
+            key = (await anyio.to_thread.run_sync(store.version), site)
+            if self.release is None or self.key != key:
+                self.release = await anyio.to_thread.run_sync(
+                    lambda: write_release(store, self.folder / "current", version=VERSION, site=site, downloads=f"{site}dumps/"))
+                self.key = key
+            return self.release
 
 
 async def current_release(request: Request, services: ServicesDep) -> Release:
-    """The release of the store as it is now, written into the server's cache when the store or
-    the address it is reached at has changed since the last one."""
-    state = request.app.state
-    store = services.reader()
-    site = str(request.base_url)
-    async with _lock:
-        key = (await anyio.to_thread.run_sync(store.version), site)
-        if getattr(state, "release_key", None) != key:
-            folder = Path(getattr(state, "release_dir", None) or tempfile.mkdtemp(prefix="rekg-release-"))
-            state.release_dir = folder
-            state.release = await anyio.to_thread.run_sync(
-                lambda: write_release(store, folder / "current", version=VERSION, site=site, downloads=f"{site}dumps/"))
-            state.release_key = key
-        return state.release
+    """The release of the store the request is served from."""
+    return await request.app.state.releases.current(services.reader(), str(request.base_url))
 
 
 async def _description(request: Request, services: ServicesDep) -> Response:
