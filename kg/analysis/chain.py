@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rdflib import URIRef
+
 from kg.analysis.wording import share_text, when_of
 from kg.store.base import Store
 from kg.vocab import SPARQL_PREFIXES
@@ -91,8 +93,6 @@ class Chain:
 def supply_chain(store: Store, iri: str) -> Chain:
     """The chain around ``iri``: its supply relations with their suppliers' facilities, what
     those produce, the buyers, and the buyers' companies that make products from the material."""
-    from rdflib import URIRef
-
     chain = Chain(iri)
     focus = {"e": URIRef(iri)}
     relations = store.select(RELATIONS, bindings=focus)

@@ -12,8 +12,9 @@ from rdflib import URIRef
 from kg.analysis.wording import share_text, when_of
 from kg.store.base import Store
 from kg.store.queries import select_named
+from kg.vocab import ID
 
-__all__ = ["QUERY", "Moment", "SupplyLink", "WhatIf", "what_if"]
+__all__ = ["QUERY", "Moment", "SupplyLink", "WhatIf", "as_iri", "what_if"]
 
 QUERY = "q13-what-if-a-country-stops-exporting"
 
@@ -107,9 +108,11 @@ def what_if(store: Store, *, without: str, customer: str, stage: str | None = No
 
 
 def as_iri(value: str | None, kind: str | None = None) -> str | None:
-    """``country/CN``, a bare slug of ``kind`` (``refining``) or an IRI, as an IRI."""
-    from kg.vocab import ID
+    """``country/CN``, a bare slug of ``kind`` (``refining``) or an IRI, as an IRI.
 
+    >>> as_iri("country/CN"), as_iri("refining", "stage"), as_iri(None)
+    ('https://w3id.org/rekg/id/country/CN', 'https://w3id.org/rekg/id/stage/refining', None)
+    """
     if value is None or value.startswith(("http://", "https://")):
         return value
     return str(URIRef(ID + (value if "/" in value or kind is None else f"{kind}/{value}")))
