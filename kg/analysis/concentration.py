@@ -75,16 +75,19 @@ class Concentration:
         """Whether the shares cover the whole market (within rounding)."""
         return self.covered >= Decimal("99.5")
 
+    def _values(self) -> list[Decimal]:
+        return sorted((s.value for s in self.shares if s.value is not None), reverse=True)
+
     @property
     def top1(self) -> Decimal | None:
         """The largest share, when no unlisted country could hold more."""
-        values = sorted((s.value for s in self.shares if s.value is not None), reverse=True)
+        values = self._values()
         return values[0] if values and values[0] >= 100 - self.covered else None
 
     @property
     def top3(self) -> Decimal | None:
         """The three largest shares together, when three are given and the rest could not change them."""
-        values = sorted((s.value for s in self.shares if s.value is not None), reverse=True)
+        values = self._values()
         return sum(values[:3], Decimal(0)) if len(values) >= 3 and values[2] >= 100 - self.covered else None
 
     @property

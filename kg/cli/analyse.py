@@ -74,7 +74,7 @@ def exposure(
     store_url: StoreUrlOption = None,
 ) -> None:
     """A customer's suppliers and their shares by source and year: its dependence over time."""
-    series = customer_exposure(open_ready(store, store_url), customer=as_iri(customer) or customer, material=as_iri(material))
+    series = customer_exposure(open_ready(store, store_url), customer=as_iri(customer), material=as_iri(material))
     if fmt is Output.json:
         _json({supplier: [asdict(s) for s in shares] for supplier, shares in series.items()})
         return
@@ -92,7 +92,7 @@ def concentration(
     store_url: StoreUrlOption = None,
 ) -> None:
     """Each country's share of a stage by source and year, the top-1 and top-3 shares and the HHI where the shares allow them."""
-    groups = stage_concentration(open_ready(store, store_url), stage=as_iri(stage, "stage") or stage)
+    groups = stage_concentration(open_ready(store, store_url), stage=as_iri(stage, "stage"))
     if fmt is Output.json:
         _json([{**asdict(g), "covered": g.covered, "top1": g.top1, "top3": g.top3, "hhi": g.hhi, "note": g.note()} for g in groups])
         return

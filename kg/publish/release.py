@@ -24,6 +24,7 @@ from kg.errors import KgError
 from kg.publish.dataset import PREFIXES, Distribution, Statistics, dataset_statistics, describe_dataset
 from kg.publish.ontology_doc import ontology_html
 from kg.store.base import Store, dump_bytes
+from kg.store.embedded import to_ox
 from kg.store.formats import JSON_LD, N_QUADS, RDF_XML, TRIG, TURTLE
 from kg.vocab import BASE, NAMESPACES, ONTOLOGY_FILE, SHAPES_DIR
 
@@ -80,7 +81,7 @@ def _gzip(data: bytes) -> bytes:
 
 
 def _rdflib_quads(graph: Graph) -> list[ox.Quad]:
-    return list(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
 
 
 def dataset_files(version: str) -> list[tuple[str, str, str]]:

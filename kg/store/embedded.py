@@ -226,7 +226,8 @@ class EmbeddedStore:
                 return QueryResult("boolean", results_type, results_bytes(document, results_type), 1)
             written = _write_solutions(result, results_type, max_rows)
             if written is not None:
-                return QueryResult("solutions", results_type, *written)
+                body, rows = written
+                return QueryResult("solutions", results_type, body, rows)
             result = self._store.query(sparql, **options)  # more than max_rows: again, keeping the first ones
             names = [v.value for v in result.variables]
             bindings = [{n: _term_json(row[n]) for n in names if row[n] is not None} for row in _take(result, max_rows)]
@@ -485,13 +486,13 @@ class _OverCap(Exception):
     """The serialised result outgrew its cap."""
 
 
-def _write_solutions(solutions: ox.QuerySolutions, media_type: str, max_rows: int | None) -> tuple[bytes, int, bool] | None:
-    """``solutions`` written by pyoxigraph's own writer as (body, rows, truncated), or None when
+def _write_solutions(solutions: ox.QuerySolutions, media_type: str, max_rows: int | None) -> tuple[bytes, int] | None:
+    """``solutions`` written by pyoxigraph's own writer as (body, rows), or None when
     there are more than ``max_rows`` (the caller then keeps the first ones itself).
 
     >>> store = EmbeddedStore(); store.update('INSERT DATA { <http://e/a> <http://e/p> "x", "y" }')
     >>> _write_solutions(store._store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), "text/csv", 5)
-    (b'o\\r\\nx\\r\\ny\\r\\n', 2, False)
+    (b'o\\r\\nx\\r\\ny\\r\\n', 2)
     >>> _write_solutions(store._store.query("SELECT ?o WHERE { ?s ?p ?o }"), "text/csv", 1) is None
     True
     """
@@ -507,7 +508,7 @@ def _write_solutions(solutions: ox.QuerySolutions, media_type: str, max_rows: in
     rows = _count_solutions(body, results_format)
     if max_rows is not None and rows > max_rows:
         return None
-    return body, rows, False
+    return body, rows
 
 
 def _count_solutions(body: bytes, results_format: ox.QueryResultsFormat) -> int:

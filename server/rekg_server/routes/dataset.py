@@ -9,8 +9,9 @@ from pathlib import Path
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
+from rdflib.namespace import DCTERMS
 
-from kg.publish.dataset import DATA_LICENSE, DESCRIPTION, TITLE, last_modified
+from kg.publish.dataset import DATA_LICENSE, DATASET, DESCRIPTION, TITLE
 from kg.publish.release import Release, write_release
 from kg.store.base import Store
 from kg.vocab import BASE, VERSION
@@ -57,7 +58,7 @@ async def _description(request: Request, services: ServicesDep) -> Response:
     release = await current_release(request, services)
     if media != HTML:
         return graph_response(release.description, media)
-    modified = await anyio.to_thread.run_sync(lambda: last_modified(services.reader()))
+    modified = release.description.value(DATASET, DCTERMS.modified)
     return request.app.state.templates.TemplateResponse(request, "dataset.html", {
         "title": TITLE, "description": DESCRIPTION, "version": VERSION, "modified": modified, "license": DATA_LICENSE,
         "site": str(request.base_url), "ontology": BASE + "ontology", "stats": release.statistics,
