@@ -20,7 +20,10 @@ G = "https://w3id.org/rekg/graph/synthetic"
 TITLE = "http://purl.org/dc/terms/title"
 SOURCES = 500
 NAMES = {"JP": "Japan", "CN": "China"}  # as in the registry, so the graph loads beside the real one
-MATERIALS = ["ndpr", "rare-earth-oxides", "lithium", "gallium", "rare-earth-ore"]
+# the materials' labels as in the ontology: a second label would be a second name, and a second row
+# for every answer that names the material
+MATERIALS = {"ndpr": "NdPr", "rare-earth-oxides": "rare earth oxides", "lithium": "lithium", "gallium": "gallium",
+             "rare-earth-ore": "rare earth ore", "ndfeb-magnet": "NdFeB magnet"}
 REFINED = ["ndpr", "rare-earth-oxides", "lithium", "gallium"]
 DOWNSTREAM = {"mining": "refining", "refining": "magnets"}  # who a company of each stage sells to
 
@@ -42,9 +45,9 @@ def synthetic_nquads(triples: int, *, seed: int = 7, company_customers: float = 
     add = lambda s, p, o: lines.append(f"<{s}> <{p}> {o} <{G}> .")  # noqa: E731
     add(f"{R}SeparationPlant", SUB, f"<{R}Refinery>")
     add(f"{ID}material/ndfeb-magnet", f"{R}madeFrom", f"<{ID}material/ndpr>")
-    for m in MATERIALS + ["ndfeb-magnet"]:
+    for m, label in MATERIALS.items():
         add(f"{ID}material/{m}", T, f"<{R}Material>")
-        add(f"{ID}material/{m}", L, f'"{m}"@en')
+        add(f"{ID}material/{m}", L, f'"{label}"@en')
     for n, c in enumerate(countries):
         code = c.rsplit("/", 1)[-1] if n < 2 else chr(65 + n // 26) + chr(65 + n % 26)
         add(c, T, f"<{R}Country>")
