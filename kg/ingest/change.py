@@ -75,12 +75,20 @@ class _Asserted:
     def __init__(self, store: Store):
         self.store = store
         self._by_subject: dict[Node, list[Quad]] = {}
+        self._graphs: dict[Triple, set[str | None]] = {}
+
+    def _keep(self, quad: Quad) -> None:
+        self._by_subject[quad[0]].append(quad)
+        self._graphs.setdefault(quad[:3], set()).add(quad[3])
 
     def about(self, subject: Node) -> list[Quad]:
         """The asserted quads whose subject is ``subject``."""
         found = self._by_subject.get(subject)
         if found is None:
-            found = self._by_subject[subject] = [q for q in self.store.quads(subject) if q[3] not in _DERIVED]
+            found = self._by_subject[subject] = []
+            for quad in self.store.quads(subject):
+                if quad[3] not in _DERIVED:
+                    self._keep(quad)
         return found
 
     def prefetch(self, subjects: Iterable[Node], batch: int = 500) -> None:
@@ -95,7 +103,7 @@ class _Asserted:
             derived = ", ".join(f"<{g}>" for g in sorted(_DERIVED))
             for row in self.store.select(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
                                          f"FILTER (?g NOT IN ({derived})) }}"):
-                self._by_subject[row["s"]].append((row["s"], row["p"], row["o"], str(row["g"])))
+                self._keep((row["s"], row["p"], row["o"], str(row["g"])))
 
     def linking(self, nodes: Iterable[Node], batch: int = 500) -> set[Node]:
         """The subjects of statements whose object is one of ``nodes``, a few queries for all."""
@@ -107,7 +115,8 @@ class _Asserted:
 
     def graphs(self, triple: Triple) -> set[str | None]:
         """The asserted graphs that hold ``triple``."""
-        return {q[3] for q in self.about(triple[0]) if q[:3] == triple}
+        self.about(triple[0])
+        return self._graphs.get(triple, set())
 
 
 def _neighbourhood(asserted: _Asserted, focus: set[Node], added: set[Triple], removed: set[Triple]) -> Store:

@@ -39,9 +39,9 @@ def is_ours(triple: Triple) -> bool:
     s, p, o = triple
     if not (isinstance(s, URIRef) and s.startswith(ID)):
         return False
-    if p == RDF.type:
-        return isinstance(o, URIRef) and o.startswith(REKG)
-    return p.startswith(REKG) and not isinstance(o, BNode)
+    if p.startswith(REKG):  # tested first: most inferred triples have the project's properties
+        return not isinstance(o, BNode)
+    return p == RDF.type and isinstance(o, URIRef) and o.startswith(REKG)
 
 
 def engine_for(ontology: Graph) -> Engine:
