@@ -181,16 +181,18 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
 
     engine = warm_engine(store, on_stage)
     stage("incremental reasoning and consistency")
-    before = {t for t in added | removed if engine.holds(t) and not engine.is_asserted(t)}
+    # the bookkeeping stays in the engine's integers: a large load touches millions of triples
+    before = engine.inferred_among(engine.ids(added | removed))
     try:
         first, second = engine.remove(removed), engine.add(added)
-        raise_if_inconsistent(engine, load_ontology(), near=added | second.added)
+        raise_if_inconsistent(engine, load_ontology(), near=engine.ids(added) | second.added_ids)
     except BaseException:
         _warm.pop(store, None)  # the warm engine saw a change that is not written: recompute next time
         raise
-    touched = first.added | first.removed | second.added | second.removed | before
-    now_inferred = {t for t in touched if engine.holds(t) and not engine.is_asserted(t) and is_ours(t)}
-    was_inferred = {t for t in touched if is_ours(t)} - now_inferred
+    touched = first.added_ids | first.removed_ids | second.added_ids | second.removed_ids | before
+    inferred = engine.inferred_among(touched)
+    now_inferred = {t for t in map(engine.decode, inferred) if is_ours(t)}
+    was_inferred = {t for t in map(engine.decode, touched - inferred) if is_ours(t)}
     graph = str(INFERRED_GRAPH)
     stage("writing the change in one transaction")
     try:

@@ -17,7 +17,7 @@ from rdflib import RDF, BNode, Graph, URIRef
 
 from kg.errors import InconsistentGraph
 from kg.reasoning.consistency import check_ontology, hermit_available
-from kg.reasoning.engine import Engine
+from kg.reasoning.engine import Engine, Ids
 from kg.reasoning.rules import Triple, compile_contradictions, compile_rules
 from kg.vocab import ID, REKG, short_name
 
@@ -37,11 +37,12 @@ def is_ours(triple: Triple) -> bool:
     """Whether an inferred triple is about the project's entities in the project's terms (the
     rest of a closure, such as the types of sources or of blank nodes, is not published)."""
     s, p, o = triple
-    if not (isinstance(s, URIRef) and s.startswith(ID)):
+    # str.startswith, not rdflib's slower override: this runs for every triple a change touches
+    if not (isinstance(s, URIRef) and str.startswith(s, ID)):
         return False
-    if p.startswith(REKG):  # tested first: most inferred triples have the project's properties
+    if str.startswith(p, REKG):  # tested first: most inferred triples have the project's properties
         return not isinstance(o, BNode)
-    return p == RDF.type and isinstance(o, URIRef) and o.startswith(REKG)
+    return p == RDF.type and isinstance(o, URIRef) and str.startswith(o, REKG)
 
 
 def engine_for(ontology: Graph) -> Engine:
@@ -52,8 +53,9 @@ def engine_for(ontology: Graph) -> Engine:
     return engine
 
 
-def raise_if_inconsistent(engine: Engine, ontology: Graph, near: Iterable[Triple] | None = None) -> None:
-    """Check the OWL 2 RL inconsistency rules (everywhere, or only through ``near``).
+def raise_if_inconsistent(engine: Engine, ontology: Graph, near: Iterable[Ids] | None = None) -> None:
+    """Check the OWL 2 RL inconsistency rules (everywhere, or only through the encoded triples
+    ``near``: see :meth:`Engine.ids`).
 
     Raises:
         InconsistentGraph: naming each entity and the axiom it breaks.

@@ -23,7 +23,7 @@ from rdflib.term import Node
 
 from kg.reasoning.rules import Contradiction, Distinct, Filter, NoValue, Pattern, Rule, Triple, is_var
 
-__all__ = ["Change", "Engine"]
+__all__ = ["Change", "Engine", "Ids"]
 
 Ids = tuple[int, int, int]
 Run = Callable[..., Iterator]
@@ -36,17 +36,17 @@ class Change:
     read this way."""
 
     def __init__(self, added: set[Ids], removed: set[Ids], decode: Callable[[Ids], Triple]):
-        self._ids, self._decode = (added, removed), decode
+        self.added_ids, self.removed_ids, self.decode = added, removed, decode
 
     @cached_property
     def added(self) -> set[Triple]:
         """Inferred triples that hold now and did not before."""
-        return set(map(self._decode, self._ids[0]))
+        return set(map(self.decode, self.added_ids))
 
     @cached_property
     def removed(self) -> set[Triple]:
         """Inferred triples that held before and do not now (or are asserted now)."""
-        return set(map(self._decode, self._ids[1]))
+        return set(map(self.decode, self.removed_ids))
 
 
 class Engine:
@@ -94,9 +94,15 @@ class Engine:
         s, p, o = (self._ids.get(t) for t in triple)
         return None if s is None or p is None or o is None else (s, p, o)
 
-    def _decode(self, triple: Ids) -> Triple:
+    def decode(self, triple: Ids) -> Triple:
+        """The terms of an encoded triple."""
         terms = self._terms
         return terms[triple[0]], terms[triple[1]], terms[triple[2]]
+
+    def ids(self, triples: Iterable[Triple]) -> set[Ids]:
+        """``triples`` encoded, leaving out those with a term the engine has never seen (such a
+        triple neither holds nor matches a rule)."""
+        return {t for t in map(self._encode, triples) if t is not None}
 
     def _key(self, pattern: Pattern) -> object:
         """What a triple must have to match ``pattern``: its predicate, and for a class its class."""
@@ -218,9 +224,14 @@ class Engine:
         """How many asserted triples the engine keeps."""
         return len(self._asserted)
 
+    def inferred_among(self, triples: Iterable[Ids]) -> set[Ids]:
+        """Those of the encoded ``triples`` that follow and are not asserted."""
+        facts, asserted = self._facts, self._asserted
+        return {t for t in triples if t in facts and t not in asserted}
+
     def inferred(self) -> set[Triple]:
         """Every triple that follows and is not asserted."""
-        return {self._decode(t) for t in self._facts - self._asserted}
+        return {self.decode(t) for t in self._facts - self._asserted}
 
     def _consequences(self, triples: Iterable[Ids]) -> set[Ids]:
         """Every conclusion of a rule instance that uses one of ``triples``."""
@@ -244,13 +255,13 @@ class Engine:
         for key in self._keys(encoded):
             for rule, run in self._by_head.get(key, ()):
                 for premises in run(encoded):
-                    yield rule, [self._decode(p) for p in premises]
+                    yield rule, [self.decode(p) for p in premises]
 
-    def violations(self, contradictions: Iterable[Contradiction], near: Iterable[Triple] | None = None) -> list[tuple[Contradiction, Node]]:
-        """Each contradiction that matches (everywhere, or only through the triples ``near``),
-        with the entity it is about."""
+    def violations(self, contradictions: Iterable[Contradiction], near: Iterable[Ids] | None = None) -> list[tuple[Contradiction, Node]]:
+        """Each contradiction that matches (everywhere, or only through the encoded triples
+        ``near``), with the entity it is about."""
         starts: defaultdict[object, list[Ids]] = defaultdict(list)
-        for triple in () if near is None else filter(None, map(self._encode, near)):
+        for triple in near or ():
             for key in self._keys(triple):
                 starts[key].append(triple)
         found = set()
@@ -337,9 +348,7 @@ class Engine:
 
     def _settled(self, added: set[Ids], removed: set[Ids]) -> Change:
         """The change reduced to what differs at the end: inferred now, or no longer inferred."""
-        facts, asserted = self._facts, self._asserted
-        return Change({t for t in added if t in facts and t not in asserted},
-                      {t for t in removed if t not in facts or t in asserted}, self._decode)
+        return Change(self.inferred_among(added), removed - self.inferred_among(removed), self.decode)
 
     def _consequence_closure(self, seeds: set[Ids]) -> set[Ids]:
         """Every inferred triple derived (over the current facts) through one of ``seeds``."""
