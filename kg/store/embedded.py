@@ -90,6 +90,45 @@ def from_ox(term: Any) -> Node:
     return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
+class Terms:
+    """Converts terms between rdflib and pyoxigraph for one bulk read or write, each distinct IRI
+    once: a batch meets the same predicates, classes, graphs and entities again and again, and
+    the rdflib terms it hands out are then one object per IRI, which sets and dicts compare by
+    identity rather than through rdflib's ``__eq__``."""
+
+    def __init__(self) -> None:
+        self._rdflib: dict[str, URIRef] = {}
+        self._ox: dict[URIRef, ox.NamedNode] = {}
+        self._graphs: dict[str | None, ox.NamedNode | ox.DefaultGraph] = {None: ox.DefaultGraph()}
+
+    def rdflib(self, term: Any) -> Node:
+        """A pyoxigraph term as an rdflib one."""
+        if isinstance(term, ox.NamedNode):
+            value = term.value
+            found = self._rdflib.get(value)
+            if found is None:
+                found = self._rdflib[value] = URIRef(value)
+            return found
+        return from_ox(term)
+
+    def ox(self, term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+        """An rdflib term as a pyoxigraph one."""
+        if isinstance(term, URIRef):
+            found = self._ox.get(term)
+            if found is None:
+                found = self._ox[term] = ox.NamedNode(term)
+            return found
+        return to_ox(term)
+
+    def quad(self, quad: Quad) -> ox.Quad:
+        """A rekg quad as a pyoxigraph one."""
+        s, p, o, g = quad
+        graph = self._graphs.get(g)
+        if graph is None:
+            graph = self._graphs[g] = ox.NamedNode(g)
+        return ox.Quad(self.ox(s), self.ox(p), self.ox(o), graph)
+
+
 def rdf_format(media_type: str) -> ox.RdfFormat:
     """The pyoxigraph RDF format of a media type."""
     found = ox.RdfFormat.from_media_type(media_type)
@@ -100,7 +139,8 @@ def rdf_format(media_type: str) -> ox.RdfFormat:
 
 def from_ox_quads(parsed: Iterable[ox.Quad], graph: str | None) -> list[Quad]:
     """pyoxigraph quads as rekg's; those of the default graph go into ``graph``."""
-    return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
+    terms = Terms()
+    return [(terms.rdflib(q.subject), terms.rdflib(q.predicate), terms.rdflib(q.object),
              graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value) for q in parsed]
 
 
@@ -250,8 +290,8 @@ class EmbeddedStore:
             result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("select() takes a SELECT query")
-            names = [v.value for v in result.variables]
-            return [{n: from_ox(s[n]) for n in names if s[n] is not None} for s in result]
+            names, terms = [v.value for v in result.variables], Terms()
+            return [{n: terms.rdflib(s[n]) for n in names if s[n] is not None} for s in result]
 
     def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.dump`."""
@@ -303,9 +343,10 @@ class EmbeddedStore:
         self._refresh()
         pattern = [None if t is None else to_ox(t) for t in (subject, predicate, obj)]
         target = None if graph is None else ox.NamedNode(graph)
+        terms = Terms()
         for quad in self._store.quads_for_pattern(*pattern, target):
             name = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-            yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), name
+            yield terms.rdflib(quad.subject), terms.rdflib(quad.predicate), terms.rdflib(quad.object), name
 
     # --- writing -----------------------------------------------------------------------
 
@@ -332,7 +373,7 @@ class EmbeddedStore:
                 if deletions:
                     store.update(f"DELETE DATA {{ {data_block(deletions)} }} ; INSERT DATA {{ {data_block(insertions)} }}")
                 elif insertions:
-                    store.extend(_ox_quad(q) for q in insertions)
+                    store.extend(map(Terms().quad, insertions))
         self._bump_generation()
 
     def _apply_staged(self, deletions: list[Quad], insertions: list[Quad]) -> None:
@@ -341,10 +382,10 @@ class EmbeddedStore:
         try:
             with _engine_errors("update"):
                 self._store.backup(str(staged))
-                fresh = ox.Store(str(staged))
+                fresh, terms = ox.Store(str(staged)), Terms()
                 for quad in deletions:
-                    fresh.remove(_ox_quad(quad))
-                fresh.bulk_extend(_ox_quad(q) for q in insertions)
+                    fresh.remove(terms.quad(quad))
+                fresh.bulk_extend(map(terms.quad, insertions))
                 fresh.flush()
                 fresh.optimize()  # compact now: background compaction would delete files under readers that open it
         except BaseException:
@@ -424,11 +465,6 @@ class EmbeddedStore:
             self._store = ox.Store.read_only(str(database))
         else:
             self._store = fresh
-
-def _ox_quad(quad: Quad) -> ox.Quad:
-    s, p, o, g = quad
-    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(g) if g else ox.DefaultGraph())
-
 
 def data_block(quads: list[Quad]) -> str:
     """Quads as the body of INSERT DATA / DELETE DATA."""
