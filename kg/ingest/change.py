@@ -185,11 +185,11 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
     before = engine.inferred_among(engine.ids(added | removed))
     try:
         first, second = engine.remove(removed), engine.add(added)
-        raise_if_inconsistent(engine, load_ontology(), near=engine.ids(added) | second.added_ids)
+        raise_if_inconsistent(engine, load_ontology(), near=engine.ids(added) | second.added)
     except BaseException:
         _warm.pop(store, None)  # the warm engine saw a change that is not written: recompute next time
         raise
-    touched = first.added_ids | first.removed_ids | second.added_ids | second.removed_ids | before
+    touched = first.added | first.removed | second.added | second.removed | before
     inferred = engine.inferred_among(touched)
     now_inferred = {t for t in map(engine.decode, inferred) if is_ours(t)}
     was_inferred = {t for t in map(engine.decode, touched - inferred) if is_ours(t)}

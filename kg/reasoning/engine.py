@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cached_property
+from dataclasses import dataclass
 
 from rdflib import RDF, Literal
 from rdflib.term import Node
@@ -30,23 +30,16 @@ Run = Callable[..., Iterator]
 """A compiled join: called with the triple (or value) that starts it, yields its results."""
 
 
+@dataclass(frozen=True)
 class Change:
-    """What an operation did to the inferred triples (asserted ones are the caller's), turned
-    back into terms only when read: a closure from scratch of millions of triples is never
-    read this way."""
+    """What an operation did to the inferred triples (asserted ones are the caller's), in the
+    engine's integers: a change of millions of triples is never turned back into terms whole
+    (:meth:`Engine.decode` turns one back)."""
 
-    def __init__(self, added: set[Ids], removed: set[Ids], decode: Callable[[Ids], Triple]):
-        self.added_ids, self.removed_ids, self.decode = added, removed, decode
-
-    @cached_property
-    def added(self) -> set[Triple]:
-        """Inferred triples that hold now and did not before."""
-        return set(map(self.decode, self.added_ids))
-
-    @cached_property
-    def removed(self) -> set[Triple]:
-        """Inferred triples that held before and do not now (or are asserted now)."""
-        return set(map(self.decode, self.removed_ids))
+    added: set[Ids]
+    """Inferred triples that hold now and did not before."""
+    removed: set[Ids]
+    """Inferred triples that held before and do not now (or are asserted now)."""
 
 
 class Engine:
@@ -348,7 +341,7 @@ class Engine:
 
     def _settled(self, added: set[Ids], removed: set[Ids]) -> Change:
         """The change reduced to what differs at the end: inferred now, or no longer inferred."""
-        return Change(self.inferred_among(added), removed - self.inferred_among(removed), self.decode)
+        return Change(self.inferred_among(added), removed - self.inferred_among(removed))
 
     def _consequence_closure(self, seeds: set[Ids]) -> set[Ids]:
         """Every inferred triple derived (over the current facts) through one of ``seeds``."""
