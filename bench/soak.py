@@ -97,6 +97,12 @@ def soak(url: str, pid: int, *, connections: int, seconds: float, warmup: float)
     return result
 
 
+def _kinds(result: SoakResult) -> str:
+    """The errors by status or exception, as " (503: 4, ReadTimeout: 1)", or nothing."""
+    kinds = ", ".join(f"{k}: {n}" for k, n in result.statuses.most_common() if k != 200)
+    return f" ({kinds})" if kinds else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--connections", type=int, default=50)
@@ -122,7 +128,7 @@ def main() -> None:
     ordered = sorted(result.latencies)
     print(f"| {args.connections} connections, {result.seconds:.0f} s | {result.requests / result.seconds:.0f} req/s | "
           f"p50 {statistics.median(ordered) * 1000:.0f} ms | p99 {ordered[int(len(ordered) * 0.99)] * 1000:.0f} ms | "
-          f"errors {result.errors} of {result.requests} | RSS {result.rss_warm / 1024:.0f} → {result.rss_end / 1024:.0f} MB |")
+          f"errors {result.errors} of {result.requests}{_kinds(result)} | RSS {result.rss_warm / 1024:.0f} → {result.rss_end / 1024:.0f} MB |")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from kg.vocab import VERSION
 from rekg_server.deps import Services, ServicesDep
 from rekg_server.errors import PoolBusy, install_error_handlers
 from rekg_server.metrics import Metrics
+from rekg_server.pictures import PictureCache
 from rekg_server.pool import QueryPool
 from rekg_server.responses import ERRORS, ok
 from rekg_server.routes import dataset, entities, explain, graph_store, queries, sparql, update, web
@@ -85,6 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with tempfile.TemporaryDirectory(prefix="rekg-release-") as releases:  # the downloads of /dataset
             app.state.releases = ReleaseCache(Path(releases))
+            app.state.pictures = PictureCache()
             remote_config = RemoteConfig.from_env(settings.store_url)
             if remote_config is not None:  # queries go to the remote store, which runs and times them out itself
                 app.state.services = Services(settings, None, counters, RemoteStore(replace(remote_config, timeout=settings.query_timeout)))

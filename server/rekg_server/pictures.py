@@ -7,7 +7,8 @@ a node to its entity page.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from html import escape
 
 from kg.analysis.chain import COLUMNS, Chain, supply_chain
@@ -16,7 +17,7 @@ from kg.analysis.relations import Milestone, Partner, milestones, partners
 from kg.store.base import Store
 from rekg_server.links import local_path
 
-__all__ = ["chain_svg", "entity_pictures", "partners_svg", "shares_svg", "timeline_svg"]
+__all__ = ["PictureCache", "chain_svg", "entity_pictures", "partners_svg", "shares_svg", "timeline_svg"]
 
 # The kinds of entity whose page draws its supply chain.
 CHAIN_KINDS = frozenset({"company", "facility", "country", "material"})
@@ -192,3 +193,28 @@ def entity_pictures(store: Store, kind: str, iri: str, label: str) -> dict[str, 
         drawn["Suppliers' shares over time"] = shares_svg(exposure(store, customer=iri))
         drawn["Timeline"] = timeline_svg(milestones(store, iri))
     return {title: svg for title, svg in drawn.items() if svg}
+
+
+class PictureCache:
+    """Entity pictures kept by store version: a country's take a dozen queries and their rows
+    turned into terms, and they change only when the store does. The least recently shown
+    entries go first past ``size``; a thread may draw while another reads."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._drawn: OrderedDict[tuple[str, str, str, str], dict[str, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def pictures(self, store: Store, kind: str, iri: str, label: str) -> dict[str, str]:
+        """:func:`entity_pictures` of the store as it is now, drawn once per version."""
+        key = (store.version(), kind, iri, label)
+        with self._lock:
+            if key in self._drawn:
+                self._drawn.move_to_end(key)
+                return self._drawn[key]
+        drawn = entity_pictures(store, kind, iri, label)
+        with self._lock:
+            self._drawn[key] = drawn
+            while len(self._drawn) > self.size:
+                self._drawn.popitem(last=False)
+        return drawn

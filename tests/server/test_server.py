@@ -398,6 +398,21 @@ def test_update_with_token_applies_refuses_violations_and_rejects_wrong_token(st
         live.stop()
 
 
+def test_a_page_drawn_before_an_update_is_drawn_again_after_it(store_copy: Path) -> None:
+    live = LiveServer(store_copy, update_token="s3cret")
+    try:
+        page = lambda: httpx.get(f"{live.url}/id/country/JP", headers={"Accept": "text/html"}, timeout=60).text  # noqa: E731
+        assert "Kenya" not in page() and "Kenya" not in page()  # drawn, then served as drawn
+        joins = ('INSERT DATA { <https://w3id.org/rekg/id/country/KE> <https://w3id.org/rekg/ontology#memberOf> '
+                 '<https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }')
+        assert httpx.post(f"{live.url}/update", content=joins, timeout=120, headers={
+            "Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}).status_code == 204
+        partners = page().split("Partners and the links behind them", 1)[1].split("</svg>", 1)[0]
+        assert "Kenya" in partners  # a new partner of Japan through the initiative, in the partners' picture
+    finally:
+        live.stop()
+
+
 JOIN = ('PREFIX rekg: <https://w3id.org/rekg/ontology#> INSERT DATA { <https://w3id.org/rekg/id/company/lynas-rare-earths> '
         'rekg:memberOf <https://w3id.org/rekg/id/alliance/new-asian-alliance> }')
 PROVENANCE = PREFIXES + """SELECT ?who ?when ?source ?quote WHERE {

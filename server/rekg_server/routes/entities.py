@@ -21,7 +21,6 @@ from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import NotFound
 from rekg_server.links import local_path
 from rekg_server.negotiation import HTML, choose
-from rekg_server.pictures import entity_pictures
 from rekg_server.responses import PAGE_OR_RDF, ok
 
 __all__ = ["local_path", "page_or_rdf", "router"]
@@ -129,7 +128,7 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
     figures = await services.select("entity", FIGURES, e=subject)
     label = next((r["o"] for r in outgoing if r["p"] == "http://www.w3.org/2000/01/rdf-schema#label"), slug)
     reader = services.reader()
-    drawn = await anyio.to_thread.run_sync(lambda: entity_pictures(reader, kind, iri, label))
+    drawn = await anyio.to_thread.run_sync(lambda: request.app.state.pictures.pictures(reader, kind, iri, label))
     types = sorted({r.get("oLabel", r["o"]) for r in outgoing if r["p"].endswith("22-rdf-syntax-ns#type")})
     templates = request.app.state.templates
     return templates.TemplateResponse(request, "entity.html", {
