@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,14 @@ class NamedQuery:
 
 
 def load_named_query(path: Path) -> NamedQuery:
-    """Parse a ``.rq`` file and its comment header."""
+    """Parse a ``.rq`` file and its comment header, once until the file changes (the server
+    looks a question up on every request, and its YAML header takes milliseconds to parse)."""
+    stat = path.stat()
+    return _parse_named_query(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _parse_named_query(path: Path, mtime_ns: int, size: int) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     title = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else path.stem
