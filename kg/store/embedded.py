@@ -466,6 +466,7 @@ class EmbeddedStore:
         else:
             self._store = fresh
 
+
 def data_block(quads: list[Quad]) -> str:
     """Quads as the body of INSERT DATA / DELETE DATA."""
     lines = []
