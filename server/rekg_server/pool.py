@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -56,6 +57,8 @@ class _Worker:
         self.process.start()
         child.close()
         self.ready = False
+        self._waiter: asyncio.Future[bool] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         """Block until the worker has opened the store (it says so once)."""
@@ -64,6 +67,37 @@ class _Worker:
                 raise RuntimeError("a query worker did not start")
             self.conn.recv()
             self.ready = True
+
+    async def answered(self, timeout: float) -> bool:
+        """Wait, on the event loop rather than a thread, until the worker has answered (or died,
+        which also makes its pipe readable); False after ``timeout`` seconds. The pipe stays
+        watched from one request to the next, and blocking: uvloop (libuv) makes a watched
+        descriptor non-blocking, and ``recv`` of an answer not yet whole then raised
+        BlockingIOError, which looked like a dead worker (replaced: seconds of 503s)."""
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            loop.add_reader(self.conn.fileno(), self._readable)
+            os.set_blocking(self.conn.fileno(), True)
+            self._loop = loop
+        self._waiter = loop.create_future()
+        try:
+            return await asyncio.wait_for(self._waiter, timeout)
+        except TimeoutError:
+            return False
+        finally:
+            self._waiter = None
+
+    def _readable(self) -> None:
+        if self._waiter is None:  # readable with no request waiting: the worker died idle; watch again at the next request
+            self.unwatch()
+        elif not self._waiter.done():
+            self._waiter.set_result(True)
+
+    def unwatch(self) -> None:
+        """Stop watching the pipe (before it is closed)."""
+        if self._loop is not None:
+            self._loop.remove_reader(self.conn.fileno())
+            self._loop = None
 
     def kill(self) -> None:
         self.process.kill()
@@ -78,20 +112,6 @@ class _Worker:
         self.process.join(timeout=2)
         if self.process.is_alive():
             self.kill()
-
-
-async def _readable(conn: Connection, timeout: float) -> bool:
-    """Wait, on the event loop rather than a thread, until ``conn`` has data (or the worker at
-    its other end died, which also makes it readable); False after ``timeout`` seconds."""
-    loop = asyncio.get_running_loop()
-    ready = loop.create_future()
-    loop.add_reader(conn.fileno(), lambda: ready.done() or ready.set_result(True))
-    try:
-        return await asyncio.wait_for(ready, timeout)
-    except TimeoutError:
-        return False
-    finally:
-        loop.remove_reader(conn.fileno())
 
 
 class QueryPool:
@@ -133,7 +153,7 @@ class QueryPool:
                     if not worker.ready:
                         await anyio.to_thread.run_sync(worker.wait_ready)
                     worker.conn.send(request)
-                    if not await _readable(worker.conn, self.timeout):
+                    if not await worker.answered(self.timeout):
                         worker = await self._replace(worker)
                         raise QueryTimedOut(f"query cancelled after the {self.timeout:g} s time limit: add a LIMIT or narrow the patterns")
                     status, payload = worker.conn.recv()
@@ -152,6 +172,7 @@ class QueryPool:
         """A new worker in ``worker``'s place; the old one is killed."""
         replacement = _Worker(self._context, self.store_path)
         self._workers[self._workers.index(worker)] = replacement
+        worker.unwatch()
         await anyio.to_thread.run_sync(worker.kill)
         return replacement
 
@@ -164,6 +185,7 @@ class QueryPool:
         self.store_path = store_path
         self._workers = [_Worker(self._context, store_path) for _ in old]
         for worker in old:
+            worker.unwatch()
             await anyio.to_thread.run_sync(worker.stop)
         for worker in self._workers:
             idle.put_nowait(worker)
@@ -171,4 +193,5 @@ class QueryPool:
     def close(self) -> None:
         """Stop every worker."""
         for worker in self._workers:
+            worker.unwatch()
             worker.stop()
