@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -44,7 +45,7 @@ def queries() -> dict[str, str]:
     """The queries of the comparison; Q1 with its default parameters written in."""
     q1 = next((ROOT / "queries").glob("q01-*.rq")).read_text()
     q1 = q1.replace("?country", "<https://w3id.org/rekg/id/country/JP>").replace("?excluded", "<https://w3id.org/rekg/id/country/CN>")
-    q1 = q1.replace("SELECT DISTINCT <https://w3id.org/rekg/id/country/JP> <https://w3id.org/rekg/id/country/CN>", "SELECT DISTINCT")
+    q1 = re.sub(r"SELECT DISTINCT(\s+<[^>]*>)+", "SELECT DISTINCT", q1)  # the constants out of every projection
     return {
         "point lookup": f"SELECT ?p ?o WHERE {{ <{LYNAS}> ?p ?o }}",
         "label search": "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(CONTAINS(LCASE(STR(?l)), 'lyn')) }",
