@@ -205,10 +205,6 @@ class Engine:
         s, p = self._ids.get(subject), self._ids.get(predicate)
         return {self._terms[o] for o in self._objects.get((s, p), ())} if s is not None and p is not None else set()
 
-    def holds(self, triple: Triple) -> bool:
-        """Whether ``triple`` is asserted or follows."""
-        return self._encode(triple) in self._facts
-
     def is_asserted(self, triple: Triple) -> bool:
         """Whether ``triple`` is asserted (kept: some rule reads or concludes it)."""
         return self._encode(triple) in self._asserted

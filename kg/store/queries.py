@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, QueryParameterError, UnknownQueryError
+from kg.store.base import Store
 from kg.vocab import QUERIES_DIR
 
 __all__ = [
@@ -162,8 +162,8 @@ def resolve_query_text(query: str, queries_dir: Path = QUERIES_DIR) -> tuple[str
     return query, None
 
 
-def select_named(store: Any, name: str, values: dict[str, str | None]) -> list[dict[str, Node]]:
-    """The rows of the named query ``name`` on ``store`` (a :class:`kg.store.base.Store`), with
+def select_named(store: Store, name: str, values: dict[str, str | None]) -> list[dict[str, Node]]:
+    """The rows of the named query ``name`` on ``store``, with
     ``values`` bound to its parameters (None: left out, so the default or nothing applies)."""
     named = find_named_query(name)
     return store.select(named.text, bindings=named.bindings({k: v for k, v in values.items() if v is not None}))
