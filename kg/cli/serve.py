@@ -18,6 +18,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     store: StoreOption = None,
     store_url: StoreUrlOption = None,
+    access_log: Annotated[bool, typer.Option(help="Also log every HTTP request (each query is logged with its rows and time either way).")] = False,
 ) -> None:
     """Serve the SPARQL endpoint, named questions, entity pages and the web page."""
     import uvicorn
@@ -28,7 +29,8 @@ def serve(
     store_dir = default_store_dir(store)
     open_ready(store_dir, store_url)
     err.print(f"rekg serving {describe_store(store_dir, url=store_url)} on http://{host}:{port}/ (SPARQL at /sparql)")
-    uvicorn.run(create_app(Settings.from_env(store_dir, store_url)), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(Settings.from_env(store_dir, store_url)), host=host, port=port, log_level="info",
+                access_log=access_log)
 
 
 def register(app: typer.Typer) -> None:

@@ -319,12 +319,12 @@ class EmbeddedStore:
         return f"{self.database().name}:{self._read_generation()}"
 
     def _marker(self) -> Path:
-        database = self.database()
-        return database.parent / f"{database.name}.generation"
+        return Path(f"{self.database()}.generation")
 
     def _read_generation(self) -> int:
-        try:
-            return int(self._marker().read_text())
+        try:  # read on every query of a read-only handle: plain open, no Path arithmetic
+            with open(f"{self.database()}.generation", "rb") as marker:
+                return int(marker.read())
         except (FileNotFoundError, ValueError):
             return 0
 

@@ -46,7 +46,8 @@ def refuse_remote_clauses(sparql: str) -> None:
     ...
     kg.errors.QueryError: SERVICE and LOAD are refused: rekg never fetches remote data
     """
-    if not _REMOTE_WORD.search(sparql):  # the common case, decided without parsing
+    lowered = sparql.lower()
+    if ("service" not in lowered and "load" not in lowered) or not _REMOTE_WORD.search(sparql):  # the common case, decided without parsing
         return
     tree = _parsed(sparql)
     if tree is not None:

@@ -11,11 +11,10 @@ from pathlib import Path
 import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.errors import QueryTimedOut
 from kg.store import EmbeddedStore, RemoteConfig, RemoteStore
@@ -33,49 +32,6 @@ from rekg_server.settings import Settings
 __all__ = ["create_app"]
 
 HERE = Path(__file__).resolve().parent
-
-
-class BodyLimit:
-    """Refuse request bodies larger than ``limit`` bytes with 413, before any handler runs."""
-
-    def __init__(self, app: ASGIApp, limit: int):
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(scope, receive, send)
-            return
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            if size > self.limit:
-                await self._refuse(scope, receive, send)
-                return
-            if not message.get("more_body"):
-                break
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = PlainTextResponse(f"request body larger than {self.limit} bytes\n", status_code=413)
-        await response(scope, receive, send)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -106,6 +62,7 @@ def create_app(settings: Settings) -> FastAPI:
         summary="SPARQL endpoint and linked-data pages of the rare-earth supply-chain knowledge graph",
         version=VERSION,
         lifespan=lifespan,
+        max_body_size=settings.max_body_bytes,  # larger request bodies get 413 before any handler reads them
     )
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -122,7 +79,6 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app, count)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                        allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=["X-Rekg-Rows", "X-Rekg-Truncated"])
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
 
     @app.get("/health", tags=["Operations"], responses={503: {"description": "The store does not answer"}})
     async def health(services: ServicesDep) -> JSONResponse:

@@ -7,6 +7,8 @@ SPARQLWrapper send, several at once, are read by :func:`requested_format`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
@@ -27,16 +29,17 @@ _FORMAT_NAMES = {"n3": TURTLE, "text/n3": TURTLE, "text/rdf+n3": TURTLE, "json-l
 _AS_GRAPH = {SPARQL_XML: RDF_XML, SPARQL_JSON: JSON_LD}
 
 
-def choose(accept: str | None, offers: tuple[str, ...] | list[str]) -> str | None:
+@lru_cache(maxsize=512)  # clients send few distinct Accept headers, each on every request
+def choose(accept: str | None, offers: tuple[str, ...]) -> str | None:
     """The offered media type the client prefers (``offers`` in server preference order).
 
-    >>> choose("*/*", ["text/turtle", "application/rdf+xml"])
+    >>> choose("*/*", ("text/turtle", "application/rdf+xml"))
     'text/turtle'
-    >>> choose("application/rdf+xml, text/*;q=0.5", ["text/turtle", "application/rdf+xml"])
+    >>> choose("application/rdf+xml, text/*;q=0.5", ("text/turtle", "application/rdf+xml"))
     'application/rdf+xml'
-    >>> choose("text/turtle;q=0, */*", ["text/turtle", "application/rdf+xml"])
+    >>> choose("text/turtle;q=0, */*", ("text/turtle", "application/rdf+xml"))
     'application/rdf+xml'
-    >>> choose("image/png", ["text/turtle"]) is None
+    >>> choose("image/png", ("text/turtle",)) is None
     True
     """
     if not accept or not accept.strip():

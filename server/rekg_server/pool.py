@@ -1,16 +1,29 @@
-"""Queries run in worker processes, so a query past its time limit is really stopped.
+"""Queries run in worker processes, so a query past its time limit is really stopped; a query
+known to be short runs in the server process.
 
 Neither rdflib nor pyoxigraph can cancel a running query, and a running query holds its
 thread: only a process can be killed. Each worker opens the store read-only and answers one
 request at a time; the pool hands requests to idle workers, kills and replaces a worker
 whose query overruns, and refuses work when every worker stays busy past a short wait.
+
+A worker's round trip costs more than a short query itself (pickling, two process wake-ups,
+the event loop's callback). A worker reports how long each query took; a request (the same
+text and options) that took at most :data:`SHORT` on a version of the graph runs in the server
+process the next time that version is served: on the event loop itself when it took at most
+:data:`INSTANT` (a thread hop costs more than such a query), else on a thread (pyoxigraph
+releases the GIL while it evaluates). Evaluating the same query on the same data does the same
+work, so it cannot overrun there; any write (a new version) sends every request back through a
+worker first.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import multiprocessing
 import os
+import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -23,7 +36,11 @@ from kg.store import EmbeddedStore
 from kg.store.base import QueryResult
 from rekg_server.errors import PoolBusy
 
-__all__ = ["QueryPool", "QueryRequest"]
+__all__ = ["INSTANT", "QueryPool", "QueryRequest", "SHORT"]
+
+SHORT = 0.05  # seconds a query may have taken in a worker to run in the server process next time
+INSTANT = 0.002  # seconds a query may have taken to run on the event loop next time
+_REMEMBERED = 10_000  # short requests remembered (least recently used forgotten first)
 
 
 @dataclass(frozen=True)
@@ -32,6 +49,24 @@ class QueryRequest:
 
     sparql: str
     options: dict[str, Any] = field(default_factory=dict)
+
+    def key(self) -> bytes:
+        """A digest of what makes two requests do the same work: the text and every option."""
+        digest = hashlib.blake2b(self.sparql.encode(), digest_size=16)
+        digest.update(repr(sorted(self.options.items())).encode())
+        return digest.digest()
+
+
+def _answer(store: EmbeddedStore, request: QueryRequest) -> tuple[str, Any]:
+    """``("ok", (result, seconds taken, version of the graph))`` or ``("error", KgError)``."""
+    try:
+        started = time.perf_counter()
+        result = store.query(request.sparql, **request.options)
+        return "ok", (result, time.perf_counter() - started, store.version())
+    except KgError as exc:
+        return "error", exc
+    except Exception as exc:  # report, never die silently: the pool would wait forever
+        return "error", QueryError(f"query failed: {type(exc).__name__}: {exc}")
 
 
 def _worker_main(conn: Connection, store_path: str) -> None:
@@ -42,12 +77,7 @@ def _worker_main(conn: Connection, store_path: str) -> None:
         request = conn.recv()
         if request is None:
             return
-        try:
-            conn.send(("ok", store.query(request.sparql, **request.options)))
-        except KgError as exc:
-            conn.send(("error", exc))
-        except Exception as exc:  # report, never die silently: the pool would wait forever
-            conn.send(("error", QueryError(f"query failed: {type(exc).__name__}: {exc}")))
+        conn.send(_answer(store, request))
 
 
 class _Worker:
@@ -123,6 +153,9 @@ class QueryPool:
         self.timeout, self.queue_wait = timeout, queue_wait
         self._workers = [_Worker(self._context, store_path) for _ in range(size)]
         self._idle: asyncio.Queue[_Worker] | None = None
+        self._local: EmbeddedStore | None = None  # opened at the first short request
+        self._short: OrderedDict[tuple[str, bytes], float] = OrderedDict()  # (version, request key): seconds taken
+        self._local_version = ""  # the version the local handle last answered on
 
     def _queue(self) -> asyncio.Queue[_Worker]:
         if self._idle is None:
@@ -132,14 +165,39 @@ class QueryPool:
         return self._idle
 
     async def run(self, request: QueryRequest) -> QueryResult:
-        """Run ``request`` on an idle worker (a worker found dead is replaced and the request
-        sent to its replacement).
+        """Run ``request`` in the server process when it is known to be short on the version of
+        the graph served, else on an idle worker (a worker found dead is replaced and the
+        request sent to its replacement).
 
         Raises:
             PoolBusy: no worker became free within the queue wait.
             QueryTimedOut: the query overran; its worker was replaced.
             KgError: the store refused or failed the query (as ``Store.query`` raises).
         """
+        if self._local is None:  # opening a store blocks: not on the event loop
+            self._local = await asyncio.to_thread(EmbeddedStore.pinned, self.store_path)
+        local, key, version = self._local, request.key(), self._local.version()
+        known = self._short.get((version, key))
+        if known is None:
+            status, payload = await self._on_worker(request)
+        elif known <= INSTANT and version == self._local_version:
+            status, payload = _answer(local, request)
+        else:  # on a thread: longer, or the local handle first reopens on a new version
+            status, payload = await asyncio.to_thread(_answer, local, request)
+            self._local_version = version
+        if status != "ok":
+            raise payload
+        result, seconds, version = payload
+        if seconds <= SHORT:
+            self._short[version, key] = seconds
+            self._short.move_to_end((version, key))
+            if len(self._short) > _REMEMBERED:
+                self._short.popitem(last=False)
+        else:  # slower than it was (the machine is loaded): through a worker again
+            self._short.pop((version, key), None)
+        return result
+
+    async def _on_worker(self, request: QueryRequest) -> tuple[str, Any]:
         idle = self._queue()
         try:
             worker = await asyncio.wait_for(idle.get(), self.queue_wait)
@@ -164,9 +222,7 @@ class QueryPool:
                         raise StoreError("the query worker died twice running this query") from None
         finally:
             idle.put_nowait(worker)
-        if status != "ok":
-            raise payload
-        return payload
+        return status, payload
 
     async def _replace(self, worker: _Worker) -> _Worker:
         """A new worker in ``worker``'s place; the old one is killed."""
@@ -179,6 +235,7 @@ class QueryPool:
     async def restart(self, store_path: Path) -> None:
         """Point every worker at a new database folder (after an update swapped it in)."""
         idle = self._queue()
+        self._local, self._short, self._local_version = None, OrderedDict(), ""
         old = []
         for _ in range(len(self._workers)):
             old.append(await idle.get())

@@ -11,6 +11,8 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -328,12 +330,13 @@ def test_a_worker_killed_with_sigkill_is_replaced_and_no_request_fails(built_sto
 
     live = LiveServer(built_store, workers="2")
     try:
-        for _ in range(4):  # every worker has served
-            assert httpx.get(f"{live.url}/sparql", params={"query": COUNT}, timeout=30).status_code == 200
+        for i in range(4):  # every worker has served
+            assert httpx.get(f"{live.url}/sparql", params={"query": f"{COUNT} # warm {i}"}, timeout=30).status_code == 200
         workers = [pid for pid in _children(live.process.pid) if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
         assert workers, "no worker process found"
         os.kill(workers[0], signal.SIGKILL)
-        statuses = [httpx.get(f"{live.url}/sparql", params={"query": COUNT}, timeout=30).status_code for _ in range(20)]
+        # each text new to the server, so each goes to a worker (a query asked before may run in the server process)
+        statuses = [httpx.get(f"{live.url}/sparql", params={"query": f"{COUNT} # {i}"}, timeout=30).status_code for i in range(20)]
         assert statuses == [200] * 20
     finally:
         live.stop()
@@ -351,6 +354,42 @@ def test_queries_over_the_concurrency_bound_get_503_with_retry_after(built_store
             response = client.get(f"{live.url}/sparql", params={"query": "ASK {}"})
             slow.join()
         assert response.status_code == 503 and response.headers["retry-after"] == "1"
+    finally:
+        live.stop()
+
+
+@contextmanager
+def worker_busy(client: httpx.Client, url: str) -> Iterator[None]:
+    """The server's only worker running HEAVY (until its time limit) for the duration of the block."""
+    slow = threading.Thread(target=lambda: client.get(f"{url}/sparql", params={"query": f"{HEAVY} # {time.monotonic()}"}))
+    slow.start()
+    deadline = time.monotonic() + 20
+    while "rekg_queries_in_flight 1.0" not in client.get(f"{url}/metrics").text:
+        assert time.monotonic() < deadline, "the slow query never started"
+    try:
+        yield
+    finally:
+        slow.join()
+
+
+def test_a_short_query_asked_before_is_answered_by_the_server_itself_until_the_graph_changes(store_copy: Path) -> None:
+    live = LiveServer(store_copy, update_token="s3cret", workers="1", query_timeout="3", queue_wait="0.2")
+    members = "SELECT ?m WHERE { ?m <https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> }"
+    try:
+        with httpx.Client(timeout=30) as client:
+            ask = lambda query: client.get(f"{live.url}/sparql", params={"query": query})  # noqa: E731
+            first = ask(members)  # through the worker, which says it was short
+            assert first.status_code == 200 and LYNAS not in first.text
+            with worker_busy(client, live.url):
+                assert ask(members).json() == first.json()  # answered while the only worker is busy
+                assert ask("ASK { ?s ?p 42 }").status_code == 503  # never asked: it waits for a worker
+            assert client.post(f"{live.url}/update", content=JOIN, timeout=120, headers={
+                "Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}).status_code == 204
+            with worker_busy(client, live.url):
+                assert ask(members).status_code == 503  # a new version of the graph: through a worker first
+            assert LYNAS in ask(members).text
+            with worker_busy(client, live.url):
+                assert LYNAS in ask(members).text  # in the server process again, on the new version
     finally:
         live.stop()
 
