@@ -7,7 +7,7 @@ request at a time; the pool hands requests to idle workers, kills and replaces a
 whose query overruns, and refuses work when every worker stays busy past a short wait.
 
 A worker's round trip costs more than a short query itself (pickling, two process wake-ups,
-the event loop's callback). A worker reports how long each query took; a request (the same
+the event loop's callback). A worker reports the CPU time each query took; a request (the same
 text and options) that took at most :data:`SHORT` on a version of the graph runs in the server
 process the next time that version is served: on the event loop itself when it took at most
 :data:`INSTANT` (a thread hop costs more than such a query), else on a thread (pyoxigraph
@@ -38,8 +38,8 @@ from rekg_server.errors import PoolBusy
 
 __all__ = ["INSTANT", "QueryPool", "QueryRequest", "SHORT"]
 
-SHORT = 0.05  # seconds a query may have taken in a worker to run in the server process next time
-INSTANT = 0.002  # seconds a query may have taken to run on the event loop next time
+SHORT = 0.05  # seconds of CPU a query may have taken in a worker to run in the server process next time
+INSTANT = 0.002  # seconds of CPU a query may have taken to run on the event loop next time
 _REMEMBERED = 10_000  # short requests remembered (least recently used forgotten first)
 
 
@@ -58,11 +58,11 @@ class QueryRequest:
 
 
 def _answer(store: EmbeddedStore, request: QueryRequest) -> tuple[str, Any]:
-    """``("ok", (result, seconds taken, version of the graph))`` or ``("error", KgError)``."""
+    """``("ok", (result, seconds of CPU taken, version of the graph))`` or ``("error", KgError)``."""
     try:
-        started = time.perf_counter()
+        started = time.thread_time()  # the work, not the wall time: a loaded machine does not make a query longer
         result = store.query(request.sparql, **request.options)
-        return "ok", (result, time.perf_counter() - started, store.version())
+        return "ok", (result, time.thread_time() - started, store.version())
     except KgError as exc:
         return "error", exc
     except Exception as exc:  # report, never die silently: the pool would wait forever
@@ -193,7 +193,7 @@ class QueryPool:
             self._short.move_to_end((version, key))
             if len(self._short) > _REMEMBERED:
                 self._short.popitem(last=False)
-        else:  # slower than it was (the machine is loaded): through a worker again
+        else:  # more work than it was: through a worker again
             self._short.pop((version, key), None)
         return result
 
