@@ -10,8 +10,10 @@ A worker's round trip costs more than a short query itself (pickling, two proces
 the event loop's callback). A worker reports the CPU time each query took; a request (the same
 text and options) that took at most :data:`SHORT` on a version of the graph runs in the server
 process the next time that version is served: on the event loop itself when it took at most
-:data:`INSTANT` (a thread hop costs more than such a query), else on a thread (pyoxigraph
-releases the GIL while it evaluates). Evaluating the same query on the same data does the same
+:data:`INSTANT` (a thread hop costs more than such a query) or when no other query is running
+(nobody waits for the loop; a thread costs a millisecond or two more for a query like Q1), else on
+a thread (pyoxigraph releases the GIL while it evaluates, so concurrent queries use every core).
+Evaluating the same query on the same data does the same
 work, so it cannot overrun there; any write (a new version) sends every request back through a
 worker first.
 """
@@ -156,6 +158,7 @@ class QueryPool:
         self._local: EmbeddedStore | None = None  # opened at the first short request
         self._short: OrderedDict[tuple[str, bytes], float] = OrderedDict()  # (version, request key): seconds taken
         self._local_version = ""  # the version the local handle last answered on
+        self._running = 0  # requests in run() now
 
     def _queue(self) -> asyncio.Queue[_Worker]:
         if self._idle is None:
@@ -178,13 +181,17 @@ class QueryPool:
             self._local = await asyncio.to_thread(EmbeddedStore.pinned, self.store_path)
         local, key, version = self._local, request.key(), self._local.version()
         known = self._short.get((version, key))
-        if known is None:
-            status, payload = await self._on_worker(request)
-        elif known <= INSTANT and version == self._local_version:
-            status, payload = _answer(local, request)
-        else:  # on a thread: longer, or the local handle first reopens on a new version
-            status, payload = await asyncio.to_thread(_answer, local, request)
-            self._local_version = version
+        self._running += 1
+        try:
+            if known is None:
+                status, payload = await self._on_worker(request)
+            elif (known <= INSTANT or self._running == 1) and version == self._local_version:
+                status, payload = _answer(local, request)
+            else:  # on a thread: other queries run meanwhile, or the local handle first reopens on a new version
+                status, payload = await asyncio.to_thread(_answer, local, request)
+                self._local_version = version
+        finally:
+            self._running -= 1
         if status != "ok":
             raise payload
         result, seconds, version = payload
