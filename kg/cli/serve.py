@@ -12,6 +12,12 @@ from kg.store import default_store_dir, describe_store
 
 __all__ = ["register"]
 
+# Seconds an idle connection stays open. Longer than clients keep theirs (httpx: 5 s, uvicorn's
+# default too): when both are 5 s, a client can reuse a connection in the moment the server
+# closes it, and its request is reset (httpx ReadError) — more often while the event loop is
+# busy answering a query, since expired timers run before the waiting request is read.
+KEEP_ALIVE = 15
+
 
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -30,7 +36,7 @@ def serve(
     open_ready(store_dir, store_url)
     err.print(f"rekg serving {describe_store(store_dir, url=store_url)} on http://{host}:{port}/ (SPARQL at /sparql)")
     uvicorn.run(create_app(Settings.from_env(store_dir, store_url)), host=host, port=port, log_level="info",
-                access_log=access_log)
+                access_log=access_log, timeout_keep_alive=KEEP_ALIVE)
 
 
 def register(app: typer.Typer) -> None:
