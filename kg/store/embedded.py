@@ -322,8 +322,8 @@ class EmbeddedStore:
         return Path(f"{self.database()}.generation")
 
     def _read_generation(self) -> int:
-        try:  # read on every query of a read-only handle: plain open, no Path arithmetic
-            with open(f"{self.database()}.generation", "rb") as marker:
+        try:  # read on every query of a read-only handle
+            with open(self._marker(), "rb") as marker:
                 return int(marker.read())
         except (FileNotFoundError, ValueError):
             return 0

@@ -11,11 +11,10 @@ the event loop's callback). A worker reports the CPU time each query took; a req
 text and options) that took at most :data:`SHORT` on a version of the graph runs in the server
 process the next time that version is served: on the event loop itself when it took at most
 :data:`INSTANT` (a thread hop costs more than such a query) or when no other query is running
-(nobody waits for the loop; a thread costs a millisecond or two more for a query like Q1), else on
-a thread (pyoxigraph releases the GIL while it evaluates, so concurrent queries use every core).
-Evaluating the same query on the same data does the same
-work, so it cannot overrun there; any write (a new version) sends every request back through a
-worker first.
+(nobody waits for the loop; a thread costs a millisecond or two more for a query like Q1), else
+on a thread (pyoxigraph releases the GIL while it evaluates, so concurrent queries use every
+core). Evaluating the same query on the same data does the same work, so it cannot overrun
+there; any write (a new version) sends every request back through a worker first.
 """
 
 from __future__ import annotations
