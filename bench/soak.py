@@ -1,17 +1,24 @@
 """A bounded soak of `rekg serve`: N concurrent connections of mixed requests on loopback.
 
-Run: python bench/soak.py [--connections 50] [--seconds 120] [--store DIR]
+Run: python bench/soak.py [--connections 50] [--seconds 120] [--store DIR] [--client httpx|wrk] [--no-answer-cache]
 Starts the server on the store (built from kg/facts into a temporary folder when none is
 given), warms it up, then keeps N connections busy with Q1, entity pages and point SPARQL
-lookups for the given time. Prints requests/s, p50/p99 latency, errors (any status but 200)
-and the resident memory of the server and its workers after warm-up and at the end.
+lookups for the given time (``--no-answer-cache`` renders every page afresh). Prints
+requests/s, p50/p99 latency, errors (any status but 200) and the resident memory of the server
+and its workers after warm-up and at the end.
+
+The client is httpx on one asyncio loop (as the tests run it) or wrk (Debian's ``wrk``). At a
+few hundred requests a second the httpx client fills a core of its own, and its latencies then
+measure its own queue; wrk, in C, costs the server's machine a small part of that.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +48,8 @@ class SoakResult:
     seconds: float = 0.0
     rss_warm: int = 0
     rss_end: int = 0
+    p50: float = 0.0  # seconds
+    p99: float = 0.0
 
 
 def resident_kb(pid: int) -> int:
@@ -94,6 +103,46 @@ def soak(url: str, pid: int, *, connections: int, seconds: float, warmup: float)
     result.rss_end = resident_kb(pid)
     result.requests = sum(result.statuses.values())
     result.errors = result.requests - result.statuses[200]
+    ordered = sorted(result.latencies)
+    result.p50, result.p99 = statistics.median(ordered), ordered[int(len(ordered) * 0.99)]
+    return result
+
+
+WRK_SCRIPT = """local paths = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+"""
+_UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}
+
+
+def soak_wrk(url: str, pid: int, *, connections: int, seconds: float, warmup: float) -> SoakResult:
+    """The same soak driven by wrk (two threads), its latencies as wrk reports them."""
+    paths = [path + (f"?{httpx.QueryParams(params)}" if params else "") for path, params in REQUESTS]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(WRK_SCRIPT % ", ".join(f'"{p}"' for p in paths))
+        script.flush()
+
+        def wrk(duration: float) -> str:
+            return subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration:.0f}s", "--latency", "-s", script.name, url],
+                                  check=True, capture_output=True, text=True).stdout
+
+        wrk(warmup)
+        result = SoakResult(rss_warm=resident_kb(pid))
+        report = wrk(seconds)
+    result.rss_end = resident_kb(pid)
+    result.seconds = seconds
+    result.requests = int(re.search(r"(\d+) requests in", report).group(1))
+    # "Non-2xx or 3xx responses: N" and "Socket errors: connect N, read N, write N, timeout N", when any
+    bad = sum(int(a or b) for a, b in re.findall(r"Non-2xx or 3xx responses: (\d+)|(?:connect|read|write|timeout) (\d+)", report))
+    result.errors = bad
+    result.statuses[200] = result.requests - bad
+    if bad:
+        result.statuses["non-200 or socket error"] = bad
+    for name, value, unit in re.findall(r"\s(50|99)%\s+([\d.]+)(us|ms|s|m)\b", report):
+        setattr(result, f"p{name}", float(value) * _UNITS[unit])
     return result
 
 
@@ -108,6 +157,8 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--store", type=Path)
+    parser.add_argument("--client", choices=("httpx", "wrk"), default="httpx")
+    parser.add_argument("--no-answer-cache", action="store_true", help="render every page afresh (REKG_ANSWER_CACHE_BYTES=0)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from kg.ingest.corpus import resolve_corpus_dir
@@ -120,14 +171,14 @@ def main() -> None:
     if store is None:
         store = Path(tempfile.mkdtemp(prefix="rekg-soak-")) / "store"
         build_store(FACTS_DIR, EmbeddedStore(store, read_only=False), corpus_dir=resolve_corpus_dir(None))
-    live = LiveServer(store)
+    live = LiveServer(store, **({"answer_cache_bytes": "0"} if args.no_answer_cache else {}))
     try:
-        result = soak(live.url, live.process.pid, connections=args.connections, seconds=args.seconds, warmup=10)
+        run = soak_wrk if args.client == "wrk" else soak
+        result = run(live.url, live.process.pid, connections=args.connections, seconds=args.seconds, warmup=10)
     finally:
         live.stop()
-    ordered = sorted(result.latencies)
-    print(f"| {args.connections} connections, {result.seconds:.0f} s | {result.requests / result.seconds:.0f} req/s | "
-          f"p50 {statistics.median(ordered) * 1000:.0f} ms | p99 {ordered[int(len(ordered) * 0.99)] * 1000:.0f} ms | "
+    print(f"| {args.connections} connections, {result.seconds:.0f} s, {args.client} | {result.requests / result.seconds:.0f} req/s | "
+          f"p50 {result.p50 * 1000:.0f} ms | p99 {result.p99 * 1000:.0f} ms | "
           f"errors {result.errors} of {result.requests}{_kinds(result)} | RSS {result.rss_warm / 1024:.0f} → {result.rss_end / 1024:.0f} MB |")
 
 

@@ -175,7 +175,7 @@ class EmbeddedStore:
         self._store = ox.Store() if root is None else self._open_current()
         exists = root is not None and self.exists(root)
         self._opened = self.database() if exists else None
-        self._generation = self._read_generation() if exists else 0
+        self._generation = _read_generation(self.database()) if exists else 0
 
     @classmethod
     def pinned(cls, database: Path) -> EmbeddedStore:
@@ -183,7 +183,7 @@ class EmbeddedStore:
         later (a query worker serves one version until it is replaced)."""
         store = cls.__new__(cls)
         store.root, store.read_only, store._pinned, store._opened = database.parent, True, database, database
-        store._generation = store._read_generation()
+        store._generation = _read_generation(database)
         try:
             store._store = ox.Store.read_only(str(database))
         except OSError as exc:
@@ -316,23 +316,18 @@ class EmbeddedStore:
         """The database folder served and its write generation (``memory:N`` in memory)."""
         if self.root is None:
             return f"memory:{self._generation}"
-        return f"{self.database().name}:{self._read_generation()}"
+        return self.version_of(self.database())
 
-    def _marker(self) -> Path:
-        return Path(f"{self.database()}.generation")
-
-    def _read_generation(self) -> int:
-        try:  # read on every query of a read-only handle
-            with open(self._marker(), "rb") as marker:
-                return int(marker.read())
-        except (FileNotFoundError, ValueError):
-            return 0
+    @staticmethod
+    def version_of(database: Path) -> str:
+        """The version of one database folder, read from its generation marker without opening it."""
+        return f"{database.name}:{_read_generation(database)}"
 
     def _refresh(self) -> None:
         """A read-only handle sees the database as it was when opened: reopen it when a writer
         has committed since (the generation marker says so) or swapped in another database."""
         if self.read_only and self.root is not None:
-            database, generation = self.database(), self._read_generation()
+            database, generation = self.database(), _read_generation(self.database())
             if (database, generation) != (self._opened, self._generation):
                 self._store = ox.Store.read_only(str(database))
                 self._opened, self._generation = database, generation
@@ -397,10 +392,11 @@ class EmbeddedStore:
         if self.root is None:
             self._generation += 1
             return
-        self._generation = self._read_generation() + 1
-        partial = self._marker().with_suffix(".partial")
+        database = self.database()
+        self._generation = _read_generation(database) + 1
+        partial = _marker(database).with_suffix(".partial")
         partial.write_text(str(self._generation))
-        os.replace(partial, self._marker())
+        os.replace(partial, _marker(database))
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.update`."""
@@ -465,6 +461,18 @@ class EmbeddedStore:
             self._store = ox.Store.read_only(str(database))
         else:
             self._store = fresh
+
+
+def _marker(database: Path) -> Path:
+    return Path(f"{database}.generation")
+
+
+def _read_generation(database: Path) -> int:
+    try:  # read on every query of a read-only handle
+        with open(_marker(database), "rb") as marker:
+            return int(marker.read())
+    except (FileNotFoundError, ValueError):
+        return 0
 
 
 def data_block(quads: list[Quad]) -> str:

@@ -19,6 +19,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from kg.errors import QueryTimedOut
 from kg.store import EmbeddedStore, RemoteConfig, RemoteStore
 from kg.vocab import VERSION
+from rekg_server.answer_cache import AnswerCache
 from rekg_server.deps import Services, ServicesDep
 from rekg_server.errors import PoolBusy, install_error_handlers
 from rekg_server.metrics import Metrics
@@ -77,6 +78,13 @@ def create_app(settings: Settings) -> FastAPI:
             counters.timeouts.inc()
 
     install_error_handlers(app, count)
+
+    def version() -> str | None:
+        services: Services | None = getattr(app.state, "services", None)
+        return None if services is None else services.version()
+
+    app.add_middleware(AnswerCache, version=version, max_bytes=settings.answer_cache_bytes,
+                       outcomes=counters.answer_cache)  # inside CORS, which adds its headers to every answer
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                        allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=["X-Rekg-Rows", "X-Rekg-Truncated"])
 

@@ -56,6 +56,11 @@ class Services:
             self._writer = EmbeddedStore(self.settings.store_dir, read_only=False)
         return self._writer
 
+    def version(self) -> str | None:
+        """The version of the graph the pool serves, or None for a remote store (whose version
+        costs a query)."""
+        return None if self.pool is None else self.pool.version()
+
     async def after_write(self) -> None:
         """Point the workers at the embedded store's database if a write swapped in a new one."""
         if self.pool is not None and self._writer is not None and self._writer.database() != self.pool.store_path:

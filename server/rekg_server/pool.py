@@ -166,6 +166,10 @@ class QueryPool:
                 self._idle.put_nowait(worker)
         return self._idle
 
+    def version(self) -> str:
+        """The version of the graph the workers serve (see :meth:`EmbeddedStore.version_of`)."""
+        return EmbeddedStore.version_of(self.store_path)
+
     async def run(self, request: QueryRequest) -> QueryResult:
         """Run ``request`` in the server process when it is known to be short on the version of
         the graph served, else on an idle worker (a worker found dead is replaced and the

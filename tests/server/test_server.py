@@ -394,6 +394,39 @@ def test_a_short_query_asked_before_is_answered_by_the_server_itself_until_the_g
         live.stop()
 
 
+def _answer_cache(client: httpx.Client, url: str, outcome: str) -> float:
+    metrics = client.get(f"{url}/metrics").text
+    found = re.search(rf'^rekg_answer_cache_total{{outcome="{outcome}"}} ([\d.]+)$', metrics, re.MULTILINE)
+    return float(found.group(1)) if found else 0.0
+
+
+def test_a_page_is_answered_from_memory_with_an_etag_until_the_graph_changes(store_copy: Path) -> None:
+    live = LiveServer(store_copy, update_token="s3cret")
+    page = f"{live.url}/id/company/lynas-rare-earths"
+    try:
+        with httpx.Client(timeout=30) as client:
+            first, again = client.get(page), client.get(page)
+            assert first.status_code == again.status_code == 200 and again.text == first.text
+            etag = first.headers["etag"]
+            assert again.headers["etag"] == etag and first.headers["cache-control"] == "no-cache"
+            assert _answer_cache(client, live.url, "hit") == 1
+            unchanged = client.get(page, headers={"If-None-Match": etag})
+            assert unchanged.status_code == 304 and unchanged.content == b"" and unchanged.headers["etag"] == etag
+            turtle = client.get(page, headers={"Accept": "text/turtle"})  # another representation, another answer
+            assert turtle.headers["content-type"].startswith("text/turtle") and turtle.headers["etag"] != etag
+            point = {"query": f"SELECT ?p ?o WHERE {{ <{LYNAS}> ?p ?o }}"}
+            hits = _answer_cache(client, live.url, "hit")
+            assert client.get(f"{live.url}/sparql", params=point).status_code == 200
+            assert client.get(f"{live.url}/sparql", params=point).status_code == 200
+            assert _answer_cache(client, live.url, "hit") == hits  # queries are always evaluated
+            assert client.post(f"{live.url}/update", content=INSERT, timeout=120, headers={
+                "Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}).status_code == 204
+            changed = client.get(page, headers={"If-None-Match": etag})  # a new version: the page again, with the update
+            assert changed.status_code == 200 and "checked" in changed.text and changed.headers["etag"] != etag
+    finally:
+        live.stop()
+
+
 def test_results_are_cut_at_the_row_limit(built_store: Path) -> None:
     live = LiveServer(built_store, max_rows="10")
     try:
