@@ -4,28 +4,37 @@ only where they touch, written with their consequences in one transaction.
 1. The quads become a triple-level change (a triple stays asserted while any graph holds it).
 2. SHACL validates only the focus nodes the change touches, plus the nodes that link to a node
    whose types changed, over their neighbourhood copied into an in-memory store, with the
-   shapes compiled into SPARQL (:mod:`~kg.ingest.shape_queries`).
+   shapes compiled into SPARQL (:mod:`~kg.ingest.shape_queries`). A change of at least
+   :data:`GATE_APART` triples to an on-disk store is validated in a process of its own, on the
+   database as committed, while this one reasons: the two take about as long at a million
+   triples, and the machine has a core for each.
 3. The engine, kept warm per store, derives additions semi-naively and withdraws removals by
    delete-and-rederive; the OWL 2 RL inconsistency rules look only near the change.
-4. Asserted and inferred changes reach the store through one :meth:`Store.apply`.
+4. Asserted and inferred changes reach the store through one :meth:`Store.apply`, which
+   makes them visible only once the shapes have passed (a large change is staged meanwhile).
 
-A refused change leaves the store and the warm engine as they were.
+A refused change leaves the store and the warm engine as they were; a change that breaks the
+shapes is refused for that even when it also contradicts the ontology.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import weakref
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from rdflib import RDF, URIRef
 from rdflib.term import Node
 
 from kg.errors import UpdateRefused
 from kg.ingest.shape_queries import compiled_shapes
+from kg.ingest.validate import ShapeResult
 from kg.ontology import load_ontology
-from kg.reasoning.closure import engine_for, is_ours, raise_if_inconsistent
+from kg.reasoning.closure import engine_for, ours_among, raise_if_inconsistent
 from kg.reasoning.engine import Engine
 from kg.reasoning.rules import Triple
 from kg.store.base import Quad, Store
@@ -36,6 +45,7 @@ from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH
 __all__ = ["ChangeSummary", "apply_change", "warm_engine"]
 
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
+GATE_APART = 50_000  # changed triples from which the SHACL gate runs in a process of its own, beside the reasoner
 _warm: weakref.WeakKeyDictionary[Store, tuple[str, Engine]] = weakref.WeakKeyDictionary()
 
 
@@ -144,16 +154,43 @@ def _ontology_ntriples() -> bytes:
     return load_ontology().serialize(format="nt", encoding="utf-8")
 
 
-def _check_shapes(asserted: _Asserted, added: set[Triple], removed: set[Triple]) -> None:
+def _violations(asserted: _Asserted, added: set[Triple], removed: set[Triple]) -> list[ShapeResult]:
+    """The violations of the shapes after the change, looked for near it only."""
     focus: set[Node] = {t[0] for t in added | removed} | {t[2] for t in added | removed if isinstance(t[2], URIRef)}
     retyped = {t[0] for t in added | removed if t[1] == RDF.type}
     focus |= asserted.linking(retyped)  # a node whose types changed may break the shapes of those linking to it
     focus = {n for n in focus if isinstance(n, URIRef)}
     if not focus:
-        return
-    results = compiled_shapes().check(_neighbourhood(asserted, focus, added, removed), focus)
-    if violations := [r for r in results if r.is_violation]:
-        raise UpdateRefused(violations)
+        return []
+    return [r for r in compiled_shapes().check(_neighbourhood(asserted, focus, added, removed), focus) if r.is_violation]
+
+
+def _violations_in_database(database: Path, added: set[Triple], removed: set[Triple]) -> list[ShapeResult]:
+    """:func:`_violations` in a process of its own, over the committed ``database``."""
+    return _violations(_Asserted(EmbeddedStore.pinned(database)), added, removed)
+
+
+def _shape_gate(store: Store, asserted: _Asserted, added: set[Triple], removed: set[Triple],
+                stage: Callable[[str], None]) -> Callable[[], None]:
+    """Check the shapes now, or for a large change to an on-disk store start checking them in a
+    process of its own; either way return what waits for the verdict and raises
+    :class:`UpdateRefused` when the change breaks them."""
+    if len(added) + len(removed) < GATE_APART or not isinstance(store, EmbeddedStore) or store.root is None:
+        if violations := _violations(asserted, added, removed):
+            raise UpdateRefused(violations)
+        return lambda: None
+    apart = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))  # fork is unsafe beside RocksDB's threads
+    verdict = apart.submit(_violations_in_database, store.database(), added, removed)
+
+    def wait() -> None:
+        stage("waiting for the SHACL gate")
+        try:
+            violations = verdict.result()
+        finally:
+            apart.shutdown(cancel_futures=True)
+        if violations:
+            raise UpdateRefused(violations)
+    return wait
 
 
 def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad], *,
@@ -177,7 +214,7 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
     added = {t for t in inserted_triples if not asserted.graphs(t)}
     stage = on_stage or (lambda name: None)
     stage(f"SHACL gate: {len(added) + len(removed)} changed triples")
-    _check_shapes(asserted, added, removed)
+    shapes_passed = _shape_gate(store, asserted, added, removed, stage)
 
     engine = warm_engine(store, on_stage)
     stage("incremental reasoning and consistency")
@@ -188,16 +225,16 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
         raise_if_inconsistent(engine, load_ontology(), near=engine.ids(added) | second.added)
     except BaseException:
         _warm.pop(store, None)  # the warm engine saw a change that is not written: recompute next time
+        shapes_passed()  # a change that breaks the shapes is refused for that first
         raise
     touched = first.added | first.removed | second.added | second.removed | before
     inferred = engine.inferred_among(touched)
-    now_inferred = {t for t in map(engine.decode, inferred) if is_ours(t)}
-    was_inferred = {t for t in map(engine.decode, touched - inferred) if is_ours(t)}
+    now_inferred, was_inferred = ours_among(engine, inferred), ours_among(engine, touched - inferred)
     graph = str(INFERRED_GRAPH)
     stage("writing the change in one transaction")
     try:
         store.apply([*deleted_quads, *((*t, graph) for t in was_inferred)],
-                    [*inserted_quads, *((*t, graph) for t in now_inferred)])
+                    [*inserted_quads, *((*t, graph) for t in now_inferred)], before_commit=shapes_passed)
     except BaseException:
         _warm.pop(store, None)
         raise

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rdflib import RDF, BNode, Graph, URIRef
+from rdflib.term import Node
 
 from kg.errors import InconsistentGraph
 from kg.reasoning.consistency import check_ontology, hermit_available
@@ -21,7 +22,7 @@ from kg.reasoning.engine import Engine, Ids
 from kg.reasoning.rules import Triple, compile_contradictions, compile_rules
 from kg.vocab import ID, REKG, short_name
 
-__all__ = ["Reasoning", "engine_for", "is_ours", "raise_if_inconsistent", "reason"]
+__all__ = ["Reasoning", "engine_for", "is_ours", "ours_among", "raise_if_inconsistent", "reason"]
 
 
 @dataclass
@@ -33,16 +34,51 @@ class Reasoning:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+# What is_ours asks of each term (str.startswith, not rdflib's slower override: this runs for
+# every term a change touches)
+def _is_entity(term: Node) -> bool:
+    return isinstance(term, URIRef) and str.startswith(term, ID)
+
+
+def _property_kind(term: Node) -> str:
+    return "ours" if str.startswith(term, REKG) else "type" if term == RDF.type else "other"
+
+
+def _object_kind(term: Node) -> str:
+    return "blank" if isinstance(term, BNode) else "ours" if isinstance(term, URIRef) and str.startswith(term, REKG) else "other"
+
+
+def _keeps(property_kind: str, object_kind: str) -> bool:
+    return (property_kind == "ours" and object_kind != "blank") or (property_kind == "type" and object_kind == "ours")
+
+
 def is_ours(triple: Triple) -> bool:
     """Whether an inferred triple is about the project's entities in the project's terms (the
     rest of a closure, such as the types of sources or of blank nodes, is not published)."""
     s, p, o = triple
-    # str.startswith, not rdflib's slower override: this runs for every triple a change touches
-    if not (isinstance(s, URIRef) and str.startswith(s, ID)):
-        return False
-    if str.startswith(p, REKG):  # tested first: most inferred triples have the project's properties
-        return not isinstance(o, BNode)
-    return p == RDF.type and isinstance(o, URIRef) and str.startswith(o, REKG)
+    return _is_entity(s) and _keeps(_property_kind(p), _object_kind(o))
+
+
+def ours_among(engine: Engine, triples: Iterable[Ids]) -> list[Triple]:
+    """The encoded ``triples`` that :func:`is_ours` keeps, decoded; each distinct term is looked
+    at once, since a large change touches millions of triples over far fewer terms."""
+    entity: dict[int, bool] = {}
+    properties: dict[int, str] = {}
+    objects: dict[int, str] = {}
+    kept = []
+    for triple in triples:
+        s, p, o = triple
+        if (is_entity := entity.get(s)) is None:
+            is_entity = entity[s] = _is_entity(engine.term(s))
+        if not is_entity:
+            continue
+        if (property_kind := properties.get(p)) is None:
+            property_kind = properties[p] = _property_kind(engine.term(p))
+        if (object_kind := objects.get(o)) is None:
+            object_kind = objects[o] = _object_kind(engine.term(o))
+        if _keeps(property_kind, object_kind):
+            kept.append(engine.decode(triple))
+    return kept
 
 
 def engine_for(ontology: Graph) -> Engine:

@@ -87,6 +87,10 @@ class Engine:
         s, p, o = (self._ids.get(t) for t in triple)
         return None if s is None or p is None or o is None else (s, p, o)
 
+    def term(self, term_id: int) -> Node:
+        """The term an integer stands for."""
+        return self._terms[term_id]
+
     def decode(self, triple: Ids) -> Triple:
         """The terms of an encoded triple."""
         terms = self._terms

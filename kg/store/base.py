@@ -8,7 +8,7 @@ store fits as well as the embedded Oxigraph one (:mod:`kg.store.embedded`).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Literal, Protocol, runtime_checkable
 
@@ -71,9 +71,12 @@ class Store(Protocol):
         """Add RDF: a dataset format keeps its graphs, a triple format goes into ``graph``."""
         ...
 
-    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad]) -> None:
+    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *,
+              before_commit: Callable[[], None] | None = None) -> None:
         """Delete then insert quads ``(s, p, o, graph IRI)`` in one transaction: readers see
-        the store before or after, never between, and see it at once."""
+        the store before or after, never between, and see it at once. ``before_commit`` is
+        called before any of the change becomes visible (a store may prepare the change
+        meanwhile); when it raises, nothing is written."""
         ...
 
     def quads(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None,

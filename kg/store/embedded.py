@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -352,18 +352,21 @@ class EmbeddedStore:
             raise StoreError(f"no store at {self.root}: run `rekg build` first")
         return self._store
 
-    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad]) -> None:
+    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *,
+              before_commit: Callable[[], None] | None = None) -> None:
         """See :meth:`kg.store.base.Store.apply`. A change of fewer than :data:`BULK_CHANGE` quads
-        is one transaction (one SPARQL Update request, or ``extend`` for insertions alone); a
-        larger one is staged in a copy of the database (a RocksDB checkpoint: hard links), bulk
-        written there and swapped in by one rename, like :meth:`replace_all`. Either way
-        readers see all of the change or none of it, and the generation marker tells read-only
-        handles to reopen."""
+        is one transaction (one SPARQL Update request, or ``extend`` for insertions alone),
+        written after ``before_commit``; a larger one is staged in a copy of the database (a
+        RocksDB checkpoint: hard links), bulk written there while ``before_commit`` may still
+        be deciding, and swapped in by one rename once it returns, like :meth:`replace_all`.
+        Either way readers see all of the change or none of it, and the generation marker tells
+        read-only handles to reopen."""
         deletions, insertions = list(deletions), list(insertions)
-        store = self._writable()
+        store, ready = self._writable(), before_commit or (lambda: None)
         if self.root is not None and len(deletions) + len(insertions) >= BULK_CHANGE:
-            self._apply_staged(deletions, insertions)
+            self._apply_staged(deletions, insertions, ready)
         else:
+            ready()
             with _engine_errors("update"):
                 if deletions:
                     store.update(f"DELETE DATA {{ {data_block(deletions)} }} ; INSERT DATA {{ {data_block(insertions)} }}")
@@ -371,8 +374,9 @@ class EmbeddedStore:
                     store.extend(map(Terms().quad, insertions))
         self._bump_generation()
 
-    def _apply_staged(self, deletions: list[Quad], insertions: list[Quad]) -> None:
-        """Write a large change into a checkpoint of the current database and swap it in."""
+    def _apply_staged(self, deletions: list[Quad], insertions: list[Quad], ready: Callable[[], None]) -> None:
+        """Write a large change into a checkpoint of the current database and swap it in once
+        ``ready`` returns."""
         staged = self._new_database_path()
         try:
             with _engine_errors("update"):
@@ -383,6 +387,7 @@ class EmbeddedStore:
                 fresh.bulk_extend(map(terms.quad, insertions))
                 fresh.flush()
                 fresh.optimize()  # compact now: background compaction would delete files under readers that open it
+            ready()
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise

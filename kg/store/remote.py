@@ -17,7 +17,7 @@ import os
 import re
 import secrets
 import urllib.error
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any, Literal
 
@@ -207,11 +207,15 @@ class RemoteStore:
         self._update((f"BASE <{base_iri}>\n" if base_iri else "") + sparql)
         self._bump_version()
 
-    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad]) -> None:
+    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *,
+              before_commit: Callable[[], None] | None = None) -> None:
         """See :meth:`kg.store.base.Store.apply`: one update request (a transaction where the
         store makes one of a request) when the change is at most :data:`_CHUNK` quads; a larger
         one goes in several requests, deletions first (insertions POSTed a graph at a time when
-        the Graph Store Protocol is configured), and is not atomic."""
+        the Graph Store Protocol is configured), and is not atomic. ``before_commit`` is called
+        before the first request."""
+        if before_commit is not None:
+            before_commit()
         deleted, inserted = list(deletions), list(insertions)
         deletes = [f"DELETE DATA {{ {_graph_blocks(deleted[i:i + _CHUNK])} }}" for i in range(0, len(deleted), _CHUNK)]
         if len(deleted) + len(inserted) <= _CHUNK:  # the data and the version marker in one request

@@ -64,6 +64,24 @@ def test_a_refused_update_changes_nothing(store_copy: Path) -> None:
     assert inferred(store) == rebuilt(store)
 
 
+@pytest.mark.parametrize("staged", [False, True])
+def test_a_large_change_is_checked_against_the_shapes_beside_the_reasoner(store_copy: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                          staged: bool) -> None:
+    monkeypatch.setattr("kg.ingest.change.GATE_APART", 1)  # every change takes the path of large ones: a process of its own
+    if staged:  # and is written into a copy of the database while the shapes are checked
+        monkeypatch.setattr("kg.store.embedded.BULK_CHANGE", 1)
+    store = EmbeddedStore(store_copy, read_only=False)
+    version, before, databases = store.version(), inferred(store), set(store_copy.glob("db-*/"))
+    bad = ("INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
+           "<https://w3id.org/rekg/ontology#Country> } }")
+    with pytest.raises(UpdateRefused, match="country/XX.*isoCode"):  # refused after the reasoner has seen it
+        apply_update(store, bad, provenance=BY_TEST)
+    assert store.version() == version and inferred(store) == before
+    assert set(store_copy.glob("db-*/")) == databases  # a staged copy is gone
+    apply_update(store, JOIN, provenance=BY_TEST)  # passes, and the warm engine was not left holding the refused change
+    assert inferred(store) == rebuilt(store) != before
+
+
 def test_readers_see_a_committed_update_at_once(store_copy: Path) -> None:
     reader = EmbeddedStore(store_copy)
     before = len(reader.select(LYNAS_PARTNERS))
