@@ -9,6 +9,7 @@ Run: python bench/bench_change.py TRIPLES [--rounds N]
    makers, with sources and quotes) and the `DELETE DATA` of the same, checking after each insert that a
    consequence (an inferred `upstreamOf`) is visible to the next query;
 4. times Q1 (its defaults bound) over HTTP.
+The server runs without its answer cache (REKG_ANSWER_CACHE_BYTES=0), so every Q1 is evaluated.
 Prints Markdown rows; the server is stopped with SIGKILL at the end.
 """
 
@@ -76,7 +77,7 @@ def main() -> None:
     print(f"| `rekg load` of {args.triples:,} synthetic triples | {seconds:.1f} s | peak RSS {peak:,.0f} MB |", flush=True)
 
     port = 8900 + os.getpid() % 90
-    server = subprocess.Popen([*REKG, "serve", "--port", str(port)], cwd=ROOT, env=env,
+    server = subprocess.Popen([*REKG, "serve", "--port", str(port)], cwd=ROOT, env={**env, "REKG_ANSWER_CACHE_BYTES": "0"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

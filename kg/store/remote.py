@@ -320,20 +320,26 @@ def _graph_blocks(quads: list[Quad]) -> str:
 
 
 def _with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
-    """``sparql`` with ``bindings`` as a VALUES block opening its WHERE clause.
+    """``sparql`` with ``bindings`` as a VALUES block opening every WHERE clause, the
+    subqueries' too: a substituted variable means its value everywhere, as in a store's
+    substitutions, and a subquery does not see the bindings of the query around it.
 
     >>> from rdflib import URIRef
     >>> _with_values("SELECT ?o WHERE { ?s ?p ?o }", {"s": URIRef("http://e/a")})
     'SELECT ?o WHERE { VALUES (?s) { (<http://e/a>) } ?s ?p ?o }'
+    >>> _with_values("SELECT ?o WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }", {"s": URIRef("http://e/a")})
+    'SELECT ?o WHERE { VALUES (?s) { (<http://e/a>) } { SELECT ?s WHERE { VALUES (?s) { (<http://e/a>) } ?s ?p ?o } } }'
     """
     if not bindings:
         return sparql
-    found = _WHERE.search(_without_comments(sparql))
-    if found is None:
+    ends = [found.end() for found in _WHERE.finditer(_without_comments(sparql))]
+    if not ends:
         raise QueryError("bindings need a query with a WHERE clause")
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term.n3() for term in bindings.values())
-    return f"{sparql[:found.end()]} VALUES ({names}) {{ ({values}) }}{sparql[found.end():]}"
+    block = f" VALUES ({names}) {{ ({values}) }}"
+    pieces = [sparql[start:end] for start, end in zip([0, *ends], [*ends, len(sparql)])]
+    return block.join(pieces)
 
 
 def _without_comments(sparql: str) -> str:
