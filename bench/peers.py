@@ -120,8 +120,11 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=200)
     parser.add_argument("--peer-venv", type=Path, default=Path(tempfile.gettempdir()) / "rekg-peers-venv")
     args = parser.parse_args()
-    if not (args.peer_venv / "bin" / "oxigraph").exists():
+    if not (args.peer_venv / "bin" / "pip").exists():
         subprocess.run([sys.executable, "-m", "venv", str(args.peer_venv)], check=True)
+    peers_ready = (args.peer_venv / "bin" / "oxigraph").exists() and not subprocess.run(
+        [str(args.peer_venv / "bin" / "python"), "-c", "import rdflib_endpoint.__main__"], stderr=subprocess.DEVNULL).returncode
+    if not peers_ready:
         subprocess.run([str(args.peer_venv / "bin" / "pip"), "install", "-q", "oxigraph", "rdflib-endpoint[cli,oxigraph]"], check=True)
     work = Path(tempfile.mkdtemp(prefix="rekg-peers-"))
     env = {**os.environ, "REKG_STORE": str(work / "store"), "REKG_QUERY_TIMEOUT": "300"}
@@ -172,7 +175,10 @@ def main() -> None:
             print(f"\ndid not start: {', '.join(sorted(missing))}")
     finally:
         for _, process in servers.values():
-            os.killpg(process.pid, signal.SIGKILL)
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:  # it had already exited (a peer that did not start)
+                pass
 
 
 if __name__ == "__main__":

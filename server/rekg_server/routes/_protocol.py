@@ -13,7 +13,9 @@ __all__ = ["protocol_params", "single"]
 
 async def protocol_params(request: Request, body_type: str) -> tuple[dict[str, list[str]], str | None]:
     """Parameters from the URL and a form body, and the raw body when it is ``body_type``."""
-    params = parse_qs(request.url.query, keep_blank_values=True)
+    params: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():  # decoded once, by Starlette (FastAPI reads them too)
+        params.setdefault(key, []).append(value)
     if request.method != "POST":
         return params, None
     content_type = request.headers.get("content-type", "")
