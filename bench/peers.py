@@ -16,6 +16,7 @@ sending point lookups.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import signal
@@ -175,10 +176,8 @@ def main() -> None:
             print(f"\ndid not start: {', '.join(sorted(missing))}")
     finally:
         for _, process in servers.values():
-            try:
+            with contextlib.suppress(ProcessLookupError):  # it had already exited (a peer that did not start)
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:  # it had already exited (a peer that did not start)
-                pass
 
 
 if __name__ == "__main__":
