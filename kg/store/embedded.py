@@ -318,6 +318,14 @@ class EmbeddedStore:
             return f"memory:{self._generation}"
         return self.version_of(self.database())
 
+    def served_version(self) -> str:
+        """The version this handle's last read saw, without reading the marker again: what a
+        query just answered was computed on (see :meth:`version`)."""
+        if self.root is None or not self.read_only:
+            return self.version()
+        assert self._opened is not None
+        return f"{self._opened.name}:{self._generation}"
+
     @staticmethod
     def version_of(database: Path) -> str:
         """The version of one database folder, read from its generation marker without opening it."""

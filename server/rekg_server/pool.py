@@ -63,7 +63,7 @@ def _answer(store: EmbeddedStore, request: QueryRequest) -> tuple[str, Any]:
     try:
         started = time.thread_time()  # the work, not the wall time: a loaded machine does not make a query longer
         result = store.query(request.sparql, **request.options)
-        return "ok", (result, time.thread_time() - started, store.version())
+        return "ok", (result, time.thread_time() - started, store.served_version())
     except KgError as exc:
         return "error", exc
     except Exception as exc:  # report, never die silently: the pool would wait forever

@@ -133,6 +133,19 @@ def test_default_graph_uri_restricts_the_default_graph(client: TestClient) -> No
     assert 10 < count(response) < 200
 
 
+def test_relative_iris_resolve_against_the_endpoint(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "SELECT ?x WHERE { BIND(<id/company/lynas> AS ?x) }", "unused": "1"})
+    assert response.json()["results"]["bindings"][0]["x"]["value"] == "http://testserver/id/company/lynas"
+
+
+def test_the_openapi_description_names_the_protocol_parameters(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for method in ("get", "post"):
+        names = {p["name"] for p in paths["/sparql"][method]["parameters"]}
+        assert {"query", "default-graph-uri", "named-graph-uri", "format"} <= names
+    assert set(paths["/sparql"]["post"]["requestBody"]["content"]) == {"application/sparql-query", "application/x-www-form-urlencoded"}
+
+
 def test_syntax_error_is_400_without_traceback(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": "SELECT WHERE {"})
     assert response.status_code == 400 and "syntax error" in response.text
