@@ -20,7 +20,7 @@ from rekg_server.metrics import Metrics
 from rekg_server.pool import QueryPool, QueryRequest
 from rekg_server.settings import Settings
 
-__all__ = ["Services", "ServicesDep", "respond"]
+__all__ = ["Services", "ServicesDep", "respond", "services_of"]
 
 log = logging.getLogger("rekg.server")
 
@@ -105,8 +105,13 @@ class Services:
         return [{k: v["value"] for k, v in b.items()} for b in json.loads(result.body)["results"]["bindings"]]
 
 
-async def _services(request: Request) -> Services:
+def services_of(request: Request) -> Services:
+    """The services of the app answering ``request``."""
     return request.app.state.services
+
+
+async def _services(request: Request) -> Services:  # async: FastAPI would run a plain function on a thread
+    return services_of(request)
 
 
 ServicesDep = Annotated[Services, Depends(_services)]

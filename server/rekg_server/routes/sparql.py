@@ -13,21 +13,20 @@ from rdflib.namespace import DCTERMS
 
 from kg.errors import NotAcceptable
 from kg.store.formats import GRAPH_TYPES
-from rekg_server.deps import Services, respond
+from rekg_server.deps import respond, services_of
 from rekg_server.errors import ProtocolError
 from rekg_server.negotiation import choose, requested_format, result_types
 from rekg_server.responses import QUERY_RESULTS, ok
 from rekg_server.routes._protocol import protocol_params, single
 
-__all__ = ["graph_response", "router", "service_description"]
-
+__all__ = ["PlainRoute", "graph_response", "router", "service_description"]
 
 
 class PlainRoute(APIRoute):
     """A route whose endpoint takes the :class:`Request` alone and returns its :class:`Response`:
-    FastAPI's per-request dependency solving and response handling are skipped (a third of the
-    server's time for a point lookup, bench/RESULTS.md §16); the operation stays in the OpenAPI
-    description, its parameters declared with ``openapi_extra``."""
+    FastAPI's per-request dependency solving and response handling are skipped (a fifth to a
+    third of the server's time for a point lookup, bench/RESULTS.md §16); the operation stays
+    in the OpenAPI description, its parameters declared with ``openapi_extra``."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         return self.endpoint
@@ -101,9 +100,8 @@ async def sparql(request: Request) -> Response:
     endpoint = str(request.url.replace(query=""))  # url_for would cost a tenth of a point lookup
     if query is None:
         return graph_response(service_description(endpoint, str(request.url_for("well_known_void"))), request.headers.get("accept"))
-    services: Services = request.app.state.services
     types = result_types(request.headers.get("accept"), requested_format(params))
-    return respond(await services.run(
+    return respond(await services_of(request).run(
         "sparql", query, **types, default_graphs=params.get("default-graph-uri") or None,
         named_graphs=params.get("named-graph-uri") or None, base_iri=endpoint,
     ))
