@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -24,7 +25,9 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     store: StoreOption = None,
     store_url: StoreUrlOption = None,
-    access_log: Annotated[bool, typer.Option(help="Also log every HTTP request (each query is logged with its rows and time either way).")] = False,
+    access_log: Annotated[bool, typer.Option(help="Also log every HTTP request.")] = False,
+    log_queries: Annotated[bool, typer.Option(help="Log every query with its rows and time (else only those taking at least "
+                                                    "$REKG_SLOW_QUERY_SECONDS, 0.1 s by default).")] = False,
 ) -> None:
     """Serve the SPARQL endpoint, named questions, entity pages and the web page."""
     import uvicorn
@@ -35,7 +38,10 @@ def serve(
     store_dir = default_store_dir(store)
     open_ready(store_dir, store_url)
     err.print(f"rekg serving {describe_store(store_dir, url=store_url)} on http://{host}:{port}/ (SPARQL at /sparql)")
-    uvicorn.run(create_app(Settings.from_env(store_dir, store_url)), host=host, port=port, log_level="info",
+    settings = Settings.from_env(store_dir, store_url)
+    if log_queries:
+        settings = replace(settings, slow_query_seconds=0.0)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info",
                 access_log=access_log, timeout_keep_alive=KEEP_ALIVE)
 
 

@@ -407,7 +407,7 @@ class EmbeddedStore:
             return
         database = self.database()
         self._generation = _read_generation(database) + 1
-        partial = _marker(database).with_suffix(".partial")
+        partial = Path(f"{database}.partial")
         partial.write_text(str(self._generation))
         os.replace(partial, _marker(database))
 
@@ -467,7 +467,7 @@ class EmbeddedStore:
         for old in self.root.glob("db-*"):
             if old not in (database, previous) and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
-                old.with_name(f"{old.name}.generation").unlink(missing_ok=True)
+                Path(_marker(old)).unlink(missing_ok=True)
         self._pinned, self._opened, self._generation = None, database, 0
         if self.read_only:
             del fresh
@@ -476,16 +476,22 @@ class EmbeddedStore:
             self._store = fresh
 
 
-def _marker(database: Path) -> Path:
-    return Path(f"{database}.generation")
+def _marker(database: Path) -> str:
+    """The file holding a database's write generation (absent: 0), beside the database folder."""
+    return f"{database}.generation"
 
 
 def _read_generation(database: Path) -> int:
-    try:  # read on every query of a read-only handle
-        with open(_marker(database), "rb") as marker:
-            return int(marker.read())
-    except (FileNotFoundError, ValueError):
+    try:  # read on every query of a read-only handle: os calls, no pathlib or file object (a fifth of the time)
+        marker = os.open(_marker(database), os.O_RDONLY)
+    except FileNotFoundError:
         return 0
+    try:
+        return int(os.read(marker, 32) or 0)
+    except ValueError:
+        return 0
+    finally:
+        os.close(marker)
 
 
 def data_block(quads: list[Quad]) -> str:

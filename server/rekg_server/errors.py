@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import HTTPException, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from kg.errors import (
@@ -18,7 +18,7 @@ from kg.errors import (
     UpdateRefused,
 )
 
-__all__ = ["NotFound", "PoolBusy", "ProtocolError", "UnsupportedMediaType", "UpdateForbidden", "install_error_handlers"]
+__all__ = ["NotFound", "PoolBusy", "ProtocolError", "UnsupportedMediaType", "UpdateForbidden", "error_answerer"]
 
 log = logging.getLogger("rekg.server")
 
@@ -68,11 +68,16 @@ def _answer(status: int, message: str, headers: dict[str, str] | None = None) ->
     return PlainTextResponse(message.rstrip() + "\n", status_code=status, headers=headers)
 
 
-def install_error_handlers(app: FastAPI, on_error: Callable[[Exception], None]) -> None:
-    """Map errors to statuses in one place; ``on_error`` sees each (for metrics); never a traceback."""
+def error_answerer(on_error: Callable[[Exception], None]) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The one handler of every error the app answers: ``on_error`` sees each (for metrics);
+    a :class:`KgError` gets its status from :data:`STATUSES`; never a traceback."""
 
-    @app.exception_handler(KgError)
-    async def kg_error(request: Request, exc: KgError) -> Response:
+    async def answer(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, HTTPException):
+            return _answer(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+        if not isinstance(exc, KgError):
+            log.exception("unexpected error on %s %s", request.method, request.url.path)
+            return _answer(500, "internal error: the server logged the details")
         on_error(exc)
         if isinstance(exc, UpdateForbidden):
             headers = {"WWW-Authenticate": 'Bearer realm="rekg"'} if exc.status == 401 else None
@@ -80,11 +85,5 @@ def install_error_handlers(app: FastAPI, on_error: Callable[[Exception], None]) 
         status, headers = next((code, extra) for cls, code, extra in STATUSES if isinstance(exc, cls))
         return _answer(status, f"{type(exc).__name__}: {exc}", headers or None)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        return _answer(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+    return answer
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return _answer(500, "internal error: the server logged the details")

@@ -27,11 +27,13 @@ class Settings:
     update_token_name: str = "editor"  # who an update made with the token is attributed to
     store_url: str | None = None  # a remote SPARQL 1.1 store instead of the embedded one at store_dir
     answer_cache_bytes: int = 64 << 20  # the pages' answers kept per graph version (0: none)
+    slow_query_seconds: float = 0.1  # queries taking at least this long are logged (0: every query)
 
     @classmethod
     def from_env(cls, store_dir: Path, store_url: str | None = None) -> Settings:
         """Settings with each limit overridable by ``REKG_QUERY_TIMEOUT``, ``REKG_MAX_ROWS``,
-        ``REKG_MAX_BODY_BYTES``, ``REKG_WORKERS``, ``REKG_QUEUE_WAIT``, ``REKG_ANSWER_CACHE_BYTES``, ``REKG_UPDATE_TOKEN`` and
+        ``REKG_MAX_BODY_BYTES``, ``REKG_WORKERS``, ``REKG_QUEUE_WAIT``, ``REKG_ANSWER_CACHE_BYTES``,
+        ``REKG_SLOW_QUERY_SECONDS``, ``REKG_UPDATE_TOKEN`` and
         ``REKG_UPDATE_TOKEN_NAME`` (the name updates made with the token are recorded under);
         ``store_url`` or ``REKG_STORE_URL`` serves a remote store (see :mod:`kg.store.remote`)."""
         return cls(
@@ -44,5 +46,6 @@ class Settings:
             update_token=os.environ.get("REKG_UPDATE_TOKEN") or None,
             update_token_name=_env("UPDATE_TOKEN_NAME", "editor"),
             answer_cache_bytes=int(_env("ANSWER_CACHE_BYTES", str(64 << 20))),
+            slow_query_seconds=float(_env("SLOW_QUERY_SECONDS", "0.1")),
             store_url=store_url or os.environ.get("REKG_STORE_URL") or None,
         )

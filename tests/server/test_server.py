@@ -293,10 +293,19 @@ def test_health_and_metrics(client: TestClient) -> None:
     assert "rekg_query_seconds_bucket" in metrics and "rekg_query_timeouts_total" in metrics
 
 
-def test_every_query_is_logged_with_endpoint_form_rows_and_duration(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+def test_queries_are_logged_with_endpoint_form_rows_and_duration(built_store: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from rekg_server.app import create_app
+    from rekg_server.settings import Settings
+
     with caplog.at_level(logging.INFO, logger="rekg.server"):
-        client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3"})
-        client.get("/queries/q02", params={"alliance": "https://w3id.org/rekg/id/alliance/new-asian-alliance"})
+        with TestClient(create_app(Settings(store_dir=built_store))) as default:  # only slow queries
+            default.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3"})  # the first starts a worker: slow
+            caplog.clear()
+            assert default.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3"}).status_code == 200
+        assert not [r for r in caplog.records if r.name == "rekg.server"]
+        with TestClient(create_app(Settings(store_dir=built_store, slow_query_seconds=0))) as every:  # rekg serve --log-queries
+            every.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3"})
+            every.get("/queries/q02", params={"alliance": "https://w3id.org/rekg/id/alliance/new-asian-alliance"})
     lines = [r.getMessage() for r in caplog.records if r.name == "rekg.server"]
     assert re.fullmatch(r"sparql solutions rows=3 truncated=False \d+\.\d ms", lines[0]), lines
     assert re.fullmatch(r"queries/q02-members-of-an-alliance solutions rows=4 truncated=False \d+\.\d ms", lines[1]), lines
@@ -441,7 +450,7 @@ def test_a_page_is_answered_from_memory_with_an_etag_until_the_graph_changes(sto
 
 
 def test_results_are_cut_at_the_row_limit(built_store: Path) -> None:
-    live = LiveServer(built_store, max_rows="10")
+    live = LiveServer(built_store, max_rows="10", slow_query_seconds="0")
     try:
         response = httpx.get(f"{live.url}/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
         assert len(response.json()["results"]["bindings"]) == 10
