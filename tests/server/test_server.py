@@ -152,6 +152,13 @@ def test_syntax_error_is_400_without_traceback(client: TestClient) -> None:
     assert "Traceback" not in response.text
 
 
+def test_percent_and_plus_decoding_in_the_url_and_a_form(client: TestClient) -> None:
+    encoded = "query=SELECT+%28%22a%2Bb+%C3%A9%26%25%22+AS+%3Fx%29+%7B%7D"  # SELECT ("a+b é&%" AS ?x) {}
+    by_get = client.get(f"/sparql?{encoded}", headers={"Accept": "text/csv"})
+    by_form = client.post("/sparql", content=encoded, headers={"Accept": "text/csv", "Content-Type": "application/x-www-form-urlencoded"})
+    assert by_get.text == by_form.text == "x\r\na+b é&%\r\n"
+
+
 def test_two_query_parameters_are_400(client: TestClient) -> None:
     assert client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D").status_code == 400
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 from fastapi import Request
+from yarl import URL
 
 from rekg_server.errors import ProtocolError, UnsupportedMediaType
 
@@ -14,8 +13,7 @@ __all__ = ["protocol_params", "single"]
 async def protocol_params(request: Request, body_type: str) -> tuple[dict[str, list[str]], str | None]:
     """Parameters from the URL and a form body, and the raw body when it is ``body_type``."""
     params: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():  # decoded once, by Starlette (FastAPI reads them too)
-        params.setdefault(key, []).append(value)
+    _add_pairs(params, request.scope["query_string"].decode("utf-8", "replace"))
     if request.method != "POST":
         return params, None
     content_type = request.headers.get("content-type", "")
@@ -29,14 +27,20 @@ async def protocol_params(request: Request, body_type: str) -> tuple[dict[str, l
     except UnicodeDecodeError:
         raise ProtocolError("the request body is not valid UTF-8") from None
     if media == "application/x-www-form-urlencoded":
-        for key, values in parse_qs(raw, keep_blank_values=True).items():
-            params.setdefault(key, []).extend(values)
+        _add_pairs(params, raw)
         return params, None
     if media == body_type:
         return params, raw
     raise UnsupportedMediaType(
         f"POST with Content-Type {media or 'none'!r}: send application/x-www-form-urlencoded or {body_type}"
     )
+
+
+def _add_pairs(params: dict[str, list[str]], encoded: str) -> None:
+    """Add the ``name=value`` pairs of a query string or form body to ``params``, percent-decoded
+    (by yarl, in C: Python's decoding took a tenth of a long query's request)."""
+    for key, value in URL.build(query_string=encoded, encoded=True).query.items():
+        params.setdefault(key, []).append(value)
 
 
 def single(params: dict[str, list[str]], name: str) -> str | None:
