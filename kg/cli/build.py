@@ -23,7 +23,7 @@ from kg.cli._common import (
     run_build,
     writable_store,
 )
-from kg.ingest.change import apply_change
+from kg.ingest.change import apply_change, collector_paused
 from kg.ingest.corpus import resolve_corpus_dir
 from kg.ingest.pipeline import BuildSummary, build_and_validate, rederive_store, violation_messages
 from kg.store import describe_store, open_store, store_exists
@@ -125,7 +125,7 @@ def load(
     """Add RDF to the store through the SHACL gate and incremental reasoning."""
     target = graph or str(GRAPH[f"load/{file.name.split('.')[0]}"])
     open_ready(store, store_url)
-    with progress(bar=False) as shown:
+    with progress(bar=False) as shown, collector_paused():
         task = shown.add_task(f"parsing {file.name}")
         quads = read_quads(file, graph=target)
         summary = apply_change(writable_store(store, store_url), [], quads,

@@ -19,10 +19,12 @@ shapes is refused for that even when it also contradicts the ontology.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,7 +44,7 @@ from kg.store.embedded import EmbeddedStore
 from kg.store.formats import N_TRIPLES
 from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH
 
-__all__ = ["ChangeSummary", "apply_change", "warm_engine"]
+__all__ = ["ChangeSummary", "apply_change", "collector_paused", "warm_engine"]
 
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
 GATE_APART = 50_000  # changed triples from which the SHACL gate runs in a process of its own, beside the reasoner
@@ -179,7 +181,8 @@ def _shape_gate(store: Store, asserted: _Asserted, added: set[Triple], removed: 
         if violations := _violations(asserted, added, removed):
             raise UpdateRefused(violations)
         return lambda: None
-    apart = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))  # fork is unsafe beside RocksDB's threads
+    apart = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),  # fork is unsafe beside RocksDB's threads
+                                initializer=gc.disable)  # a one-off process: the collector only slows what it builds
     verdict = apart.submit(_violations_in_database, store.database(), added, removed)
 
     def wait() -> None:
@@ -193,6 +196,21 @@ def _shape_gate(store: Store, asserted: _Asserted, added: set[Triple], removed: 
     return wait
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused for a block that builds millions of objects and no cycles
+    worth collecting: each full collection walks every object alive, and a large load triggers
+    dozens of them (RESULTS §17). Reference counting still frees everything else; the collector
+    resumes afterwards unless it was paused already."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad], *,
                  on_stage: Callable[[str], None] | None = None) -> ChangeSummary:
     """Delete then insert asserted quads, with the SHACL gate and incremental reasoning.
@@ -201,8 +219,12 @@ def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]
         UpdateRefused: the result would violate the shapes; nothing is written.
         InconsistentGraph: the result contradicts the ontology; nothing is written.
     """
+    with collector_paused():
+        return _apply_change(store, list(deleted), list(inserted), on_stage)
+
+
+def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_stage: Callable[[str], None] | None) -> ChangeSummary:
     asserted = _Asserted(store)
-    deleted, inserted = list(deleted), list(inserted)
     asserted.prefetch(q[0] for q in deleted + inserted)
     deleted_quads = {q for q in deleted if q[3] not in _DERIVED}
     # a quad already there is no change, unless this change also deletes it

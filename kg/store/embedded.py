@@ -291,7 +291,7 @@ class EmbeddedStore:
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("select() takes a SELECT query")
             names, terms = [v.value for v in result.variables], Terms()
-            return [{n: terms.rdflib(s[n]) for n in names if s[n] is not None} for s in result]
+            return [{n: terms.rdflib(v) for n, v in zip(names, s) if v is not None} for s in result]  # a solution iterates its values in order, None unbound
 
     def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.dump`."""
