@@ -25,8 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-import platformdirs
 import orjson
+import platformdirs
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import anyio
 from fastapi import FastAPI, HTTPException, Request
@@ -39,15 +40,17 @@ CORS = {"allow_origins": ["*"], "allow_methods": ["GET", "POST"], "allow_headers
 
 
 class RekgApp(FastAPI):
-    """FastAPI, with a shortcut for the requests that matter most for speed: a SPARQL query by
-    GET goes to the query endpoint through CORS and the app's error handler alone, not through
-    the middleware stack and the router, which measure a fifth of a point lookup in process
-    (bench/RESULTS.md §17). Nothing in that stack acts on such a request (no body, never a
-    cached page); the route stays registered, for the OpenAPI description and any other
-    request to ``/sparql``."""
+    """FastAPI, with every error answered by ``answer_error`` (see :func:`error_answerer`), and
+    a shortcut for the requests that matter most for speed: a SPARQL query by GET goes to the
+    query endpoint through CORS and ``answer_error`` alone, not through the middleware stack and
+    the router, which measured a fifth of a point lookup in process (bench/RESULTS.md §17).
+    Nothing in that stack acts on such a request (no body, never a cached page); the route stays
+    registered, for the OpenAPI description and any other request to ``/sparql``."""
 
-    def shortcut_queries(self, answer_error: Callable[[Request, Exception], Awaitable[Response]]) -> None:
-        """Answer queries by GET directly, errors through ``answer_error`` (as the handlers do)."""
+    def __init__(self, *, answer_error: Callable[[Request, Exception], Awaitable[Response]], **options: Any):
+        super().__init__(**options)
+        for error in (KgError, HTTPException, Exception):
+            self.add_exception_handler(error, answer_error)
 
         async def query_by_get(scope: Scope, receive: Receive, send: Send) -> None:
             request = Request(scope, receive)
@@ -90,7 +93,16 @@ def create_app(settings: Settings) -> RekgApp:
             finally:
                 pool.close()
 
+    counters = Metrics()
+
+    def count(exc: Exception) -> None:
+        if isinstance(exc, PoolBusy):
+            counters.busy.inc()
+        elif isinstance(exc, QueryTimedOut):
+            counters.timeouts.inc()
+
     app = RekgApp(
+        answer_error=error_answerer(count),
         title="rekg",
         summary="SPARQL endpoint and linked-data pages of the rare-earth supply-chain knowledge graph",
         version=VERSION,
@@ -101,18 +113,6 @@ def create_app(settings: Settings) -> RekgApp:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (sparql, update, graph_store, queries, entities, dataset, explain, web):
         app.include_router(module.router, responses=ERRORS)
-    counters = Metrics()
-
-    def count(exc: Exception) -> None:
-        if isinstance(exc, PoolBusy):
-            counters.busy.inc()
-        elif isinstance(exc, QueryTimedOut):
-            counters.timeouts.inc()
-
-    answer_error = error_answerer(count)
-    for error in (KgError, HTTPException, Exception):
-        app.add_exception_handler(error, answer_error)
-    app.shortcut_queries(answer_error)
 
     def version() -> str | None:
         services: Services | None = getattr(app.state, "services", None)

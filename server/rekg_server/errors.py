@@ -86,4 +86,3 @@ def error_answerer(on_error: Callable[[Exception], None]) -> Callable[[Request, 
         return _answer(status, f"{type(exc).__name__}: {exc}", headers or None)
 
     return answer
-
