@@ -47,6 +47,7 @@ from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH
 __all__ = ["ChangeSummary", "apply_change", "collector_paused", "warm_engine"]
 
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
+FROZEN_FROM = 1_000_000  # objects left alive by a paused block from which they are frozen (collector_paused)
 GATE_APART = 50_000  # changed triples from which the SHACL gate runs in a process of its own, beside the reasoner
 _warm: weakref.WeakKeyDictionary[Store, tuple[str, Engine]] = weakref.WeakKeyDictionary()
 
@@ -200,14 +201,19 @@ def _shape_gate(store: Store, asserted: _Asserted, added: set[Triple], removed: 
 def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused for a block that builds millions of objects and no cycles
     worth collecting: each full collection walks every object alive, and a large load triggers
-    dozens of them (RESULTS §17). Reference counting still frees everything else; the collector
-    resumes afterwards unless it was paused already."""
+    dozens of them (RESULTS §17). Reference counting still frees everything else. Afterwards the
+    collector resumes, unless it was paused already; when the block left more than
+    :data:`FROZEN_FROM` new objects alive (the warm engine, a large change's sets until they are
+    freed), they go to the permanent generation first, else the next collection would walk them
+    all at once (seconds, at a million triples)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if gc.get_count()[0] > FROZEN_FROM:
+                gc.freeze()
             gc.enable()
 
 

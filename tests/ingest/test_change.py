@@ -4,6 +4,7 @@ store consistent (before or after an update, never between)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import signal
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import UpdateRefused
+from kg.ingest.change import FROZEN_FROM, collector_paused
 from kg.ingest.pipeline import asserted_graph
 from kg.ingest.update import Provenance, apply_update
 from kg.ontology import load_ontology
@@ -172,3 +174,23 @@ def test_rekg_load_refuses_bad_rdf_and_changes_nothing(store_copy: Path, tmp_pat
     result = CliRunner().invoke(app, ["load", str(tmp_path / name), "--store", str(store_copy)], env={"COLUMNS": "300"})
     assert result.exit_code == 1 and message in " ".join(result.output.split())
     assert EmbeddedStore(store_copy).version() == version
+
+
+def test_the_collector_resumes_after_a_paused_change_and_what_it_left_is_frozen() -> None:
+    frozen_before = gc.get_freeze_count()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+            small = [[i] for i in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() == frozen_before  # a few objects: collected as usual
+        with collector_paused():
+            large = [[i] for i in range(FROZEN_FROM + 1000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen_before + FROZEN_FROM  # not walked by the next collection
+        gc.disable()
+        with collector_paused():  # already paused by the caller: stays paused
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert len(small) + len(large) > FROZEN_FROM
