@@ -193,8 +193,13 @@ class EmbeddedStore:
 
     @staticmethod
     def current_database(root: Path) -> Path:
-        """The database folder ``root/current`` points at, found without opening it."""
-        return (root / _CURRENT).resolve()
+        """The database folder ``root/current`` points at, found without opening it: one
+        ``readlink`` (a read-only handle asks before every query; resolving the whole path
+        took ten system calls), beside ``root`` as :meth:`_swap_in` writes it."""
+        try:
+            return root / os.readlink(root / _CURRENT)
+        except OSError:  # no link yet: where it will be
+            return root / _CURRENT
 
     @staticmethod
     def exists(root: Path) -> bool:
@@ -336,7 +341,8 @@ class EmbeddedStore:
         """A read-only handle sees the database as it was when opened: reopen it when a writer
         has committed since (the generation marker says so) or swapped in another database."""
         if self.read_only and self.root is not None:
-            database, generation = self.database(), _read_generation(self.database())
+            database = self.database()
+            generation = _read_generation(database)
             if (database, generation) != (self._opened, self._generation):
                 self._store = ox.Store.read_only(str(database))
                 self._opened, self._generation = database, generation
