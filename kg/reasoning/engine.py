@@ -83,9 +83,14 @@ class Engine:
         return found
 
     def _encode(self, triple: Triple) -> Ids | None:
-        """``triple`` as integers, or None when one of its terms was never seen."""
-        s, p, o = (self._ids.get(t) for t in triple)
-        return None if s is None or p is None or o is None else (s, p, o)
+        """``triple`` as integers, or None when one of its terms was never seen (looked up
+        without a generator, and the subject first: a load's new entities stop there)."""
+        ids = self._ids
+        s = ids.get(triple[0])
+        if s is None:
+            return None
+        p, o = ids.get(triple[1]), ids.get(triple[2])
+        return None if p is None or o is None else (s, p, o)
 
     def term(self, term_id: int) -> Node:
         """The term an integer stands for."""
@@ -201,8 +206,10 @@ class Engine:
     def relevant(self, triple: Triple) -> bool:
         """Whether a rule reads or concludes triples like this one (others are not kept)."""
         p = self._ids.get(triple[1])
-        keys = (p, (p, self._ids.get(triple[2]))) if p == self._type else (p,)
-        return any(k in self._by_body or k in self._by_head for k in keys) or p in self._negated
+        if p in self._by_body or p in self._by_head or p in self._negated:
+            return True
+        typed = (p, self._ids.get(triple[2])) if p == self._type else None
+        return typed in self._by_body or typed in self._by_head
 
     def objects(self, subject: Node, predicate: Node) -> set[Node]:
         """The objects of (subject, predicate)."""
