@@ -34,7 +34,7 @@ from rdflib.term import Node
 from kg.errors import NotAcceptable, QueryError, RdfSyntaxError, StoreError
 from kg.store.base import Quad, QueryResult, Row
 from kg.store.formats import SPARQL_JSON, TURTLE
-from kg.store.sparql import refuse_remote_clauses
+from kg.store.sparql import refuse_remote_clauses, with_constants
 from kg.vocab import NAMESPACES
 
 __all__ = ["EmbeddedStore", "default_store_dir", "read_quads"]
@@ -255,9 +255,7 @@ class EmbeddedStore:
         if named_graphs is not None:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         with _engine_errors("query"):  # a binding that is no valid IRI is the client's error too
-            if bindings:
-                options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
-            result = self._store.query(sparql, **options)
+            result = self._evaluate(sparql, bindings, options)
             if isinstance(result, ox.QueryTriples):
                 if graph_type is None:
                     raise NotAcceptable("the query gives a graph, and the request accepts no RDF format")
@@ -274,7 +272,7 @@ class EmbeddedStore:
             if written is not None:
                 body, rows = written
                 return QueryResult("solutions", results_type, body, rows)
-            result = self._store.query(sparql, **options)  # more than max_rows: again, keeping the first ones
+            result = self._evaluate(sparql, bindings, options)  # more than max_rows: again, keeping the first ones
             names = [v.value for v in result.variables]
             bindings = [{n: _term_json(row[n]) for n in names if row[n] is not None} for row in _take(result, max_rows)]
             kept = bindings[:max_rows] if max_rows is not None else bindings
@@ -292,12 +290,24 @@ class EmbeddedStore:
         self._refresh()
         refuse_remote_clauses(sparql)
         with _engine_errors("query"):
-            substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+            result = self._evaluate(sparql, bindings, {"use_default_graph_as_union": True})
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("select() takes a SELECT query")
             names, terms = [v.value for v in result.variables], Terms()
             return [{n: terms.rdflib(v) for n, v in zip(names, s) if v is not None} for s in result]  # a solution iterates its values in order, None unbound
+
+    def _evaluate(self, sparql: str, bindings: Mapping[str, Node] | None, options: dict[str, Any]) -> Any:
+        """pyoxigraph's result of ``sparql`` with ``bindings`` written into the text as constants
+        (:func:`~kg.store.sparql.with_constants`: the planner then knows them) and bound as values
+        where a SELECT clause lists them; bound as values only where the text cannot take them."""
+        if not bindings:
+            return self._store.query(sparql, **options)
+        terms = {name: to_ox(term) for name, term in bindings.items()}
+        written, listed = with_constants(sparql, {name: str(t) for name, t in terms.items() if not isinstance(t, ox.BlankNode)})
+        try:
+            return self._store.query(written, **options, substitutions={ox.Variable(n): terms[n] for n in listed} or None)
+        except (SyntaxError, RuntimeError):  # a parameter where SPARQL takes only a variable (GROUP BY, BIND … AS)
+            return self._store.query(sparql, **options, substitutions={ox.Variable(n): t for n, t in terms.items()})
 
     def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.dump`."""
