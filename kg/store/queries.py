@@ -7,8 +7,9 @@ A named query starts with ``# Title`` and a ``#+`` YAML header::
     #+ params:
     #+   facility: {type: iri, default: "https://w3id.org/rekg/id/facility/mount-weld"}
 
-Parameters are bound as values of the query's variables (the store's substitutions,
-SEP-0007), never pasted into the text.
+Parameters are typed and checked, and reach the store as RDF terms: the embedded store writes
+them into the text in SPARQL syntax (pyoxigraph checks the IRI and escapes the literal), the
+remote store as ``VALUES``; a value is never pasted into the text as it came.
 """
 
 from __future__ import annotations

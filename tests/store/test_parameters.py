@@ -7,6 +7,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
+from kg.errors import QueryError
 from kg.store import EmbeddedStore
 from kg.store.embedded import to_ox
 from kg.store.queries import list_named_queries
@@ -41,6 +42,15 @@ def test_a_parameter_where_sparql_takes_no_term_is_bound_as_a_value() -> None:
     assert store.select(grouped, bindings={"s": URIRef("http://e/a")}) == [{"s": URIRef("http://e/a"), "n": Literal(2)}]
     asked = store.query("ASK { ?s <http://e/p> ?o }", bindings={"s": URIRef("http://e/b"), "o": Literal("3")}).body
     assert b"true" in asked
+
+
+def test_a_value_cannot_change_the_query() -> None:
+    store = EmbeddedStore()
+    store.update('INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/p> "1" } }')
+    sneaky = Literal('1" } UNION { ?s ?p ?o } #')
+    assert store.select("SELECT ?s WHERE { ?s <http://e/p> ?o }", bindings={"o": sneaky}) == []
+    with pytest.raises(QueryError):
+        store.select("SELECT ?s WHERE { ?s <http://e/p> ?o }", bindings={"s": URIRef("http://e/a> ?p ?o } UNION { ?s")})
 
 
 @pytest.mark.parametrize("query", [q for q in list_named_queries() if q.params], ids=lambda q: q.name[:3])
