@@ -3,13 +3,13 @@ a query through it."""
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import anyio
+import orjson
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
@@ -102,7 +102,7 @@ class Services:
     async def select(self, endpoint: str, sparql: str, **bindings: Any) -> list[dict[str, str]]:
         """The rows of a SELECT as ``{variable: value}`` strings."""
         result = await self.run(endpoint, sparql, bindings=bindings)
-        return [{k: v["value"] for k, v in b.items()} for b in json.loads(result.body)["results"]["bindings"]]
+        return [{k: v["value"] for k, v in b.items()} for b in orjson.loads(result.body)["results"]["bindings"]]
 
 
 def services_of(request: Request) -> Services:
