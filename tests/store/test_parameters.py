@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 from kg.errors import QueryError
 from kg.store import EmbeddedStore
 from kg.store.embedded import to_ox
-from kg.store.queries import list_named_queries
+from kg.store.queries import NamedQuery, list_named_queries
 from kg.store.sparql import with_constants
 
 JP = "<https://w3id.org/rekg/id/country/JP>"
@@ -54,7 +54,7 @@ def test_a_value_cannot_change_the_query() -> None:
 
 
 @pytest.mark.parametrize("query", [q for q in list_named_queries() if q.params], ids=lambda q: q.name[:3])
-def test_named_questions_answer_as_with_their_values_bound(store: EmbeddedStore, query) -> None:  # type: ignore[no-untyped-def]
+def test_named_questions_answer_as_with_their_values_bound(store: EmbeddedStore, query: NamedQuery) -> None:
     """Differential: every named question with parameters, its defaults written in, against
     pyoxigraph with the same values bound as variables (what the store did before)."""
     bindings = query.bindings({})
