@@ -27,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from rdflib import RDF, URIRef
@@ -247,15 +248,14 @@ def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_st
     engine = warm_engine(store, on_stage)
     stage("incremental reasoning and consistency")
     # the bookkeeping stays in the engine's integers: a large load touches millions of triples
-    before = engine.inferred_among(engine.ids(added | removed))
     try:
         first, second = engine.remove(removed), engine.add(added)
-        raise_if_inconsistent(engine, load_ontology(), near=engine.ids(added) | second.added)
+        raise_if_inconsistent(engine, load_ontology(), near=chain(second.asserted, second.added))
     except BaseException:
         _warm.pop(store, None)  # the warm engine saw a change that is not written: recompute next time
         shapes_passed()  # a change that breaks the shapes is refused for that first
         raise
-    touched = first.added | first.removed | second.added | second.removed | before
+    touched = first.added | first.removed | second.added | second.removed  # an asserted triple inferred before: second.removed
     inferred = engine.inferred_among(touched)
     now_inferred, was_inferred = ours_among(engine, inferred), ours_among(engine, touched - inferred)
     graph = str(INFERRED_GRAPH)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import RDF, Literal
 from rdflib.term import Node
@@ -40,6 +40,8 @@ class Change:
     """Inferred triples that hold now and did not before."""
     removed: set[Ids]
     """Inferred triples that held before and do not now (or are asserted now)."""
+    asserted: set[Ids] = field(default_factory=set)
+    """Triples the operation asserted that were not asserted before (those the engine keeps)."""
 
 
 class Engine:
@@ -260,10 +262,12 @@ class Engine:
     def violations(self, contradictions: Iterable[Contradiction], near: Iterable[Ids] | None = None) -> list[tuple[Contradiction, Node]]:
         """Each contradiction that matches (everywhere, or only through the encoded triples
         ``near``), with the entity it is about."""
-        starts: defaultdict[object, list[Ids]] = defaultdict(list)
+        contradictions = list(contradictions)
+        starts: dict[object, list[Ids]] = {self._key(p): [] for rule in contradictions for p in rule.body}
         for triple in near or ():
             for key in self._keys(triple):
-                starts[key].append(triple)
+                if (matching := starts.get(key)) is not None:  # most triples start no contradiction
+                    matching.append(triple)
         found = set()
         for rule in contradictions:
             if near is None:
@@ -271,7 +275,7 @@ class Engine:
                 continue
             for index, pattern in enumerate(rule.body):
                 run = self._check(rule, index)
-                for triple in starts.get(self._key(pattern), ()):
+                for triple in starts[self._key(pattern)]:
                     found |= {(rule, self._terms[v]) for v in run(triple)}
         return sorted(found, key=lambda v: (v[0].name, str(v[1]), v[0].axiom))
 
@@ -333,7 +337,7 @@ class Engine:
         removed = set(promoted)
         if withdrawn:  # a new value defeats a negated condition: what rested on it is re-derived or goes
             removed |= self._withdraw(withdrawn - self._asserted)
-        return self._settled(self._saturate(new - promoted), removed)
+        return self._settled(self._saturate(new - promoted), removed, new)
 
     def remove(self, triples: Iterable[Triple]) -> Change:
         """Retract asserted ``triples`` and withdraw what no longer follows (delete and rederive)."""
@@ -346,9 +350,9 @@ class Engine:
             self._insert(triple)
         return self._settled(added | reenabled | self._saturate(reenabled), removed)
 
-    def _settled(self, added: set[Ids], removed: set[Ids]) -> Change:
+    def _settled(self, added: set[Ids], removed: set[Ids], asserted: set[Ids] | None = None) -> Change:
         """The change reduced to what differs at the end: inferred now, or no longer inferred."""
-        return Change(self.inferred_among(added), removed - self.inferred_among(removed))
+        return Change(self.inferred_among(added), removed - self.inferred_among(removed), asserted or set())
 
     def _consequence_closure(self, seeds: set[Ids]) -> set[Ids]:
         """Every inferred triple derived (over the current facts) through one of ``seeds``."""

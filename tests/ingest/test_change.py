@@ -54,6 +54,22 @@ def test_insert_then_delete_matches_a_rebuild_each_time(store_copy: Path) -> Non
     assert inferred(store) == rebuilt(store) == original
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["transaction", "staged"])
+def test_asserting_an_inferred_triple_moves_it_out_of_the_inferred_graph(store_copy: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                         large: bool) -> None:
+    if large:
+        monkeypatch.setattr("kg.ingest.change.GATE_APART", 1)
+        monkeypatch.setattr("kg.store.embedded.BULK_CHANGE", 1)
+    store = EmbeddedStore(store_copy, read_only=False)
+    s, p, o = next(t for t in sorted(inferred(store)) if t[1] == REKG.partnerOf)
+    graph = "https://w3id.org/rekg/graph/curation"
+    apply_update(store, f"INSERT DATA {{ GRAPH <{graph}> {{ {s.n3()} {p.n3()} {o.n3()} }} }}", provenance=BY_TEST)
+    assert (s, p, o) not in inferred(store) and next(store.quads(s, p, o, graph=graph), None) is not None
+    assert inferred(store) == rebuilt(store)
+    apply_update(store, f"DELETE DATA {{ GRAPH <{graph}> {{ {s.n3()} {p.n3()} {o.n3()} }} }}", provenance=BY_TEST)
+    assert (s, p, o) in inferred(store) and inferred(store) == rebuilt(store)
+
+
 def test_a_refused_update_changes_nothing(store_copy: Path) -> None:
     store = EmbeddedStore(store_copy, read_only=False)
     version, before = store.version(), inferred(store)
