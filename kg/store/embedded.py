@@ -21,8 +21,9 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,7 +39,7 @@ from kg.store.formats import SPARQL_JSON, TURTLE
 from kg.store.sparql import refuse_remote_clauses, with_constants
 from kg.vocab import NAMESPACES
 
-__all__ = ["EmbeddedStore", "StagedChange", "default_store_dir", "read_quads"]
+__all__ = ["EmbeddedStore", "default_store_dir", "read_quads"]
 
 _CURRENT = "current"
 _PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML)
@@ -46,7 +47,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 BULK_CHANGE = 50_000
 """Changes of at least this many quads are staged in a copy of the database and swapped in."""
 STAGED_PART = 250_000
-"""Quads a staged change hands its writing thread at a time."""
+"""Quads of a staged change handed to a bulk loader at a time."""
 
 
 def default_store_dir(explicit: Path | None = None) -> Path:
@@ -104,6 +105,7 @@ class Terms:
         self._rdflib: dict[str, URIRef] = {}
         self._ox: dict[URIRef, ox.NamedNode] = {}
         self._graphs: dict[str | None, ox.NamedNode | ox.DefaultGraph] = {None: ox.DefaultGraph()}
+        self._text: dict[Node, str] = {}
 
     def rdflib(self, term: Any) -> Node:
         """A pyoxigraph term as an rdflib one."""
@@ -123,6 +125,13 @@ class Terms:
                 found = self._ox[term] = ox.NamedNode(term)
             return found
         return to_ox(term)
+
+    def text(self, term: Node) -> str:
+        """An rdflib term in N-Triples syntax (written by pyoxigraph)."""
+        found = self._text.get(term)
+        if found is None:
+            found = self._text[term] = str(self.ox(term))
+        return found
 
     def quad(self, quad: Quad) -> ox.Quad:
         """A rekg quad as a pyoxigraph one."""
@@ -383,36 +392,50 @@ class EmbeddedStore:
               before_commit: Callable[[], None] | None = None) -> None:
         """See :meth:`kg.store.base.Store.apply`. A change of fewer than :data:`BULK_CHANGE` quads
         is one transaction (one SPARQL Update request, or ``extend`` for insertions alone),
-        written after ``before_commit``; a larger one is a :class:`StagedChange`, written while
-        ``before_commit`` may still be deciding. Either way readers see all of the change or
-        none of it, and the generation marker tells read-only handles to reopen."""
+        written after ``before_commit``; a larger one is staged in a copy of the database (a
+        RocksDB checkpoint: hard links), bulk written there while ``before_commit`` may still
+        be deciding, and swapped in by one rename once it returns, like :meth:`replace_all`.
+        Either way readers see all of the change or none of it, and the generation marker tells
+        read-only handles to reopen."""
         deletions, insertions = list(deletions), list(insertions)
         store, ready = self._writable(), before_commit or (lambda: None)
         if self.root is not None and len(deletions) + len(insertions) >= BULK_CHANGE:
-            with self.staged() as staged:
-                staged.write(deletions, insertions)
-                staged.commit(ready)
-            return
-        ready()
-        with _engine_errors("update"):
-            if deletions:
-                store.update(f"DELETE DATA {{ {data_block(deletions)} }} ; INSERT DATA {{ {data_block(insertions)} }}")
-            elif insertions:
-                store.extend(map(Terms().quad, insertions))
+            self._apply_staged(deletions, insertions, ready)
+        else:
+            ready()
+            with _engine_errors("update"):
+                if deletions:
+                    store.update(f"DELETE DATA {{ {data_block(deletions)} }} ; INSERT DATA {{ {data_block(insertions)} }}")
+                elif insertions:
+                    store.extend(map(Terms().quad, insertions))
         self._bump_generation()
 
-    @contextmanager
-    def staged(self) -> Iterator[StagedChange]:
-        """A large change to this on-disk store, written in parts (see :class:`StagedChange`);
-        discarded unless committed inside the block."""
-        self._writable()
-        if self.root is None:
-            raise StoreError("only a store on disk stages a change")
-        change = StagedChange(self)
+    def _apply_staged(self, deletions: list[Quad], insertions: list[Quad], ready: Callable[[], None]) -> None:
+        """Write a large change into a checkpoint of the current database and swap it in once
+        ``ready`` returns. Insertions reach pyoxigraph's bulk loader as N-Quads text, a part
+        at a time, a loader thread a core: the loader parses and writes without holding the
+        GIL, so the next part is written out meanwhile and two loaders on two cores take about
+        half as long as one (RESULTS §19). Quads with a blank node go last, as pyoxigraph quads:
+        the loader would give each text's blank nodes new labels."""
+        staged, fresh = self._new_database_path(), None
         try:
-            yield change
-        finally:
-            change.discard()
+            with _engine_errors("update"):
+                self._store.backup(str(staged))
+                fresh, terms = ox.Store(str(staged)), Terms()
+                for quad in deletions:
+                    fresh.remove(terms.quad(quad))
+                with ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="rekg-bulk-load") as loaders:
+                    for _ in loaders.map(partial(fresh.bulk_load, format=ox.RdfFormat.N_QUADS), _nquads_parts(insertions, terms)):
+                        pass  # a loader's error is raised here
+                fresh.bulk_extend(terms.quad(q) for q in insertions if isinstance(q[0], BNode) or isinstance(q[2], BNode))
+                fresh.flush()
+                fresh.optimize()  # compact before readers open it (compaction that goes on after: _open_read_only)
+            ready()
+        except BaseException:
+            fresh = None  # closed first: RocksDB waits for its compactions, which would write into the folder being removed
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        self._swap_in(staged, fresh)
 
     def _bump_generation(self) -> None:
         if self.root is None:
@@ -489,104 +512,20 @@ class EmbeddedStore:
             self._store = fresh
 
 
-class StagedChange:
-    """A large change written into a copy of the database (a RocksDB checkpoint: hard links)
-    and swapped in by one rename at :meth:`commit`, like :meth:`EmbeddedStore.replace_all`:
-    readers see all of it or none, and a process killed meanwhile leaves only a stray copy,
-    removed at the next swap.
-
-    Insertions reach pyoxigraph's bulk loader as N-Quads text in parts, loaded by a thread a
-    core while the caller writes the next part: the loader parses and writes without holding
-    the GIL, and two loaders on two cores take about half as long as one (RESULTS §19). Quads
-    with a blank node go as pyoxigraph quads, since the loader gives each text's blank nodes
-    new labels."""
-
-    def __init__(self, store: EmbeddedStore):
-        self._store, self._path = store, store._new_database_path()
-        with _engine_errors("update"):
-            store._store.backup(str(self._path))
-            self._fresh: ox.Store | None = ox.Store(str(self._path))
-        self._loaders = ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="rekg-staged-load")
-        self._loading: list[Future[None]] = []
-        self._terms = Terms()
-        self._text: dict[Node, str] = {}
-
-    def _term_text(self, term: Node) -> str:
-        found = self._text.get(term)
-        if found is None:
-            found = self._text[term] = str(self._terms.ox(term))
-        return found
-
-    def _copy(self) -> ox.Store:
-        if self._fresh is None:
-            raise StoreError("the staged change is committed or discarded")
-        return self._fresh
-
-    def _load(self, write: Callable[[ox.Store], None]) -> None:
-        fresh = self._copy()
-
-        def run() -> None:
-            with _engine_errors("update"):
-                write(fresh)
-        self._loading.append(self._loaders.submit(run))
-
-    def _loaded(self) -> None:
-        """Wait for every part handed to the loaders (raising what one of them raised)."""
-        for loading in self._loading:
-            loading.result()
-        self._loading.clear()
-
-    def write(self, deletions: Iterable[Quad], insertions: Iterable[Quad]) -> None:
-        """Delete ``deletions`` (once the parts written before are in) and hand ``insertions``
-        to the loaders."""
-        if removed := [self._terms.quad(q) for q in deletions]:
-            self._loaded()
-            with _engine_errors("update"):
-                for quad in removed:
-                    self._copy().remove(quad)
-        text, graphs, lines, blank = self._term_text, {None: ""}, [], []
-        for quad in insertions:
-            s, p, o, g = quad
-            if isinstance(s, BNode) or isinstance(o, BNode):
-                blank.append(self._terms.quad(quad))
-                continue
-            if (graph := graphs.get(g)) is None:
-                graph = graphs[g] = f" <{g}>"
-            lines.append(f"{text(s)} {text(p)} {text(o)}{graph} .\n")
-            if len(lines) == STAGED_PART:
-                self._load_text(lines)
-                lines = []
-        if lines:
-            self._load_text(lines)
-        if blank:
-            self._load(lambda fresh: fresh.bulk_extend(blank))
-
-    def _load_text(self, lines: list[str]) -> None:
-        nquads = "".join(lines).encode()
-        self._load(lambda fresh: fresh.bulk_load(nquads, format=ox.RdfFormat.N_QUADS))
-
-    def commit(self, before_commit: Callable[[], None] | None = None) -> None:
-        """Wait for every part, compact the copy, call ``before_commit`` (when it raises, nothing
-        is swapped in) and swap the copy in."""
-        self._loaded()
-        fresh = self._copy()
-        with _engine_errors("update"):
-            fresh.flush()
-            fresh.optimize()  # compact before readers open it (compaction that goes on after: _open_read_only)
-        if before_commit is not None:
-            before_commit()
-        self._loaders.shutdown()
-        self._store._swap_in(self._path, fresh)
-        self._store._bump_generation()
-        self._fresh = None
-
-    def discard(self) -> None:
-        """Drop the copy, unless committed (a part being written is waited for)."""
-        if self._fresh is None:
-            return
-        self._loaders.shutdown(cancel_futures=True)
-        self._fresh = None
-        shutil.rmtree(self._path, ignore_errors=True)
+def _nquads_parts(quads: Iterable[Quad], terms: Terms) -> Iterator[bytes]:
+    """The quads without a blank node as N-Quads text, :data:`STAGED_PART` quads a part."""
+    text, graphs, lines = terms.text, {None: ""}, []
+    for s, p, o, g in quads:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            continue
+        if (graph := graphs.get(g)) is None:
+            graph = graphs[g] = f" <{g}>"
+        lines.append(f"{text(s)} {text(p)} {text(o)}{graph} .\n")
+        if len(lines) == STAGED_PART:
+            yield "".join(lines).encode()
+            lines = []
+    if lines:
+        yield "".join(lines).encode()
 
 
 def _open_read_only(database: Path, attempts: int = 5) -> ox.Store:
