@@ -21,9 +21,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -46,8 +44,6 @@ _PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 BULK_CHANGE = 50_000
 """Changes of at least this many quads are staged in a copy of the database and swapped in."""
-STAGED_PART = 250_000
-"""Quads of a staged change handed to a bulk loader at a time."""
 
 
 def default_store_dir(explicit: Path | None = None) -> Path:
@@ -105,7 +101,6 @@ class Terms:
         self._rdflib: dict[str, URIRef] = {}
         self._ox: dict[URIRef, ox.NamedNode] = {}
         self._graphs: dict[str | None, ox.NamedNode | ox.DefaultGraph] = {None: ox.DefaultGraph()}
-        self._text: dict[Node, str] = {}
 
     def rdflib(self, term: Any) -> Node:
         """A pyoxigraph term as an rdflib one."""
@@ -125,13 +120,6 @@ class Terms:
                 found = self._ox[term] = ox.NamedNode(term)
             return found
         return to_ox(term)
-
-    def text(self, term: Node) -> str:
-        """An rdflib term in N-Triples syntax (written by pyoxigraph)."""
-        found = self._text.get(term)
-        if found is None:
-            found = self._text[term] = str(self.ox(term))
-        return found
 
     def quad(self, quad: Quad) -> ox.Quad:
         """A rekg quad as a pyoxigraph one."""
@@ -412,11 +400,7 @@ class EmbeddedStore:
 
     def _apply_staged(self, deletions: list[Quad], insertions: list[Quad], ready: Callable[[], None]) -> None:
         """Write a large change into a checkpoint of the current database and swap it in once
-        ``ready`` returns. Insertions reach pyoxigraph's bulk loader as N-Quads text, a part
-        at a time, a loader thread a core: the loader parses and writes without holding the
-        GIL, so the next part is written out meanwhile and two loaders on two cores take about
-        half as long as one (RESULTS §19). Quads with a blank node go last, as pyoxigraph quads:
-        the loader would give each text's blank nodes new labels."""
+        ``ready`` returns."""
         staged, fresh = self._new_database_path(), None
         try:
             with _engine_errors("update"):
@@ -424,10 +408,7 @@ class EmbeddedStore:
                 fresh, terms = ox.Store(str(staged)), Terms()
                 for quad in deletions:
                     fresh.remove(terms.quad(quad))
-                with ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="rekg-bulk-load") as loaders:
-                    for _ in loaders.map(partial(fresh.bulk_load, format=ox.RdfFormat.N_QUADS), _nquads_parts(insertions, terms)):
-                        pass  # a loader's error is raised here
-                fresh.bulk_extend(terms.quad(q) for q in insertions if isinstance(q[0], BNode) or isinstance(q[2], BNode))
+                fresh.bulk_extend(map(terms.quad, insertions))
                 fresh.flush()
                 fresh.optimize()  # compact before readers open it (compaction that goes on after: _open_read_only)
             ready()
@@ -510,22 +491,6 @@ class EmbeddedStore:
             self._store = ox.Store.read_only(str(database))
         else:
             self._store = fresh
-
-
-def _nquads_parts(quads: Iterable[Quad], terms: Terms) -> Iterator[bytes]:
-    """The quads without a blank node as N-Quads text, :data:`STAGED_PART` quads a part."""
-    text, graphs, lines = terms.text, {None: ""}, []
-    for s, p, o, g in quads:
-        if isinstance(s, BNode) or isinstance(o, BNode):
-            continue
-        if (graph := graphs.get(g)) is None:
-            graph = graphs[g] = f" <{g}>"
-        lines.append(f"{text(s)} {text(p)} {text(o)}{graph} .\n")
-        if len(lines) == STAGED_PART:
-            yield "".join(lines).encode()
-            lines = []
-    if lines:
-        yield "".join(lines).encode()
 
 
 def _open_read_only(database: Path, attempts: int = 5) -> ox.Store:

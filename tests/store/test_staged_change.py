@@ -1,5 +1,5 @@
-"""A large change, staged in a copy of the database and bulk loaded there in parts by loader
-threads, ends with the same quads as the same change made in one transaction."""
+"""A large change, staged in a copy of the database and bulk loaded there, ends with the same
+quads as the same change made in one transaction, and a refused one leaves no copy behind."""
 
 from __future__ import annotations
 
@@ -42,9 +42,8 @@ def _quads(store: EmbeddedStore) -> set[Quad]:
 
 @pytest.fixture
 def staged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> EmbeddedStore:
-    """A store on disk holding BEFORE, where every change is staged and loaded two quads a part."""
+    """A store on disk holding BEFORE, where every change is staged."""
     monkeypatch.setattr("kg.store.embedded.BULK_CHANGE", 1)
-    monkeypatch.setattr("kg.store.embedded.STAGED_PART", 2)
     store = EmbeddedStore(tmp_path / "store", read_only=False)
     store.replace_all(BEFORE, media_type=N_QUADS)
     return store
