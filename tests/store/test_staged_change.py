@@ -37,7 +37,7 @@ def _quads(store: EmbeddedStore) -> set[Quad]:
 
     def named(term: object) -> object:
         return frozenset((p, o) for s, p, o, _ in quads if s == term) if isinstance(term, BNode) else term
-    return {(named(s), p, named(o), g) for s, p, o, g in quads}  # type: ignore[misc]
+    return {(named(s), p, named(o), g) for s, p, o, g in quads}
 
 
 @pytest.fixture
