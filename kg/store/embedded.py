@@ -18,6 +18,7 @@ import gzip
 import io
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -613,13 +614,32 @@ def _write_solutions(solutions: ox.QuerySolutions, media_type: str, max_rows: in
 
 def _count_solutions(body: bytes, results_format: ox.QueryResultsFormat) -> int:
     """How many solutions a serialised result holds."""
-    if results_format == ox.QueryResultsFormat.JSON:  # orjson: half json's time (8 ms of Q1's 1,085 rows at 1M)
-        return len(orjson.loads(body)["results"]["bindings"])
+    if results_format == ox.QueryResultsFormat.JSON:
+        return _count_json_solutions(body)
     if results_format == ox.QueryResultsFormat.XML:
         return body.count(b"<result>")
     if results_format == ox.QueryResultsFormat.TSV:  # values never hold a raw line break in TSV
         return body.count(b"\n") - 1
     return sum(1 for _ in csv.reader(io.StringIO(body.decode()))) - 1
+
+
+# A solution after the first in pyoxigraph's JSON results: ',{' then its first key's quote, or '}'
+# when it is empty. A string may hold ',{', but its closing quote is then followed by '}' or ','.
+_LATER_SOLUTION = re.compile(rb',\{(?:"(?![},])|\})')
+
+
+def _count_json_solutions(body: bytes) -> int:
+    """How many solutions pyoxigraph's compact JSON results hold, counted rather than parsed: it
+    escapes every quote inside a string, so a solution's start can be told from a string's text
+    (0.6 ms against orjson's 10 ms for Q1's 1,085 rows at 1M, RESULTS §20). An empty solution,
+    or a string that looks like one, is left to a parser."""
+    start = body.index(b'"bindings":[') + len(b'"bindings":[')
+    if body[start:start + 1] != b"{":
+        return 0
+    later = _LATER_SOLUTION.findall(body, start)
+    if body[start:start + 2] == b"{}" or b",{}" in later:
+        return len(orjson.loads(body)["results"]["bindings"])
+    return 1 + len(later)
 
 
 def results_bytes(document: dict[str, Any], media_type: str) -> bytes:
