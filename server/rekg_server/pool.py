@@ -7,14 +7,16 @@ request at a time; the pool hands requests to idle workers, kills and replaces a
 whose query overruns, and refuses work when every worker stays busy past a short wait.
 
 A worker's round trip costs more than a short query itself (pickling, two process wake-ups,
-the event loop's callback). A worker reports the CPU time each query took; a request (the same
-text and options) that took at most :data:`SHORT` on a version of the graph runs in the server
+the event loop's callback), and for a large answer its copy through the pipe (Q1 at 1M, 1.5 MB:
+4-6 ms over HTTP, RESULTS §20). A worker reports the CPU time each query took; a request (the same text
+and options) that took at most :data:`SHORT` on a version of the graph runs in the server
 process the next time that version is served: on the event loop itself when it took at most
-:data:`INSTANT` (a thread hop costs more than such a query) or when no other query is running
-(nobody waits for the loop; a thread costs a millisecond or two more for a query like Q1), else
-on a thread (pyoxigraph releases the GIL while it evaluates, so concurrent queries use every
-core). Evaluating the same query on the same data does the same work, so it cannot overrun
-there; any write (a new version) sends every request back through a worker first.
+:data:`INSTANT` (a thread hop costs more than such a query), or at most :data:`ALONE` when no
+other query is running (nobody waits for the loop; a thread costs a millisecond or two more for
+a query like the real graph's Q1), else on a thread (pyoxigraph releases the GIL while it
+evaluates, so concurrent queries use every core). Evaluating the same query on the same data
+does the same work, so it cannot overrun there; any write (a new version) sends every request
+back through a worker first.
 """
 
 from __future__ import annotations
@@ -37,10 +39,11 @@ from kg.store import EmbeddedStore
 from kg.store.base import QueryResult
 from rekg_server.errors import PoolBusy
 
-__all__ = ["INSTANT", "QueryPool", "QueryRequest", "SHORT"]
+__all__ = ["ALONE", "INSTANT", "QueryPool", "QueryRequest", "SHORT"]
 
-SHORT = 0.05  # seconds of CPU a query may have taken in a worker to run in the server process next time
+SHORT = 0.25  # seconds of CPU a query may have taken in a worker to run in the server process next time
 INSTANT = 0.002  # seconds of CPU a query may have taken to run on the event loop next time
+ALONE = 0.05  # seconds of CPU a query may have taken to run on the event loop next time, when no other query runs
 _REMEMBERED = 10_000  # short requests remembered (least recently used forgotten first)
 
 
@@ -188,7 +191,7 @@ class QueryPool:
         try:
             if known is None:
                 status, payload = await self._on_worker(request)
-            elif (known <= INSTANT or self._running == 1) and version == self._local_version:
+            elif (known <= INSTANT or (known <= ALONE and self._running == 1)) and version == self._local_version:
                 status, payload = _answer(local, request)
             else:  # on a thread: other queries run meanwhile, or the local handle first reopens on a new version
                 status, payload = await asyncio.to_thread(_answer, local, request)
