@@ -7,16 +7,16 @@ request at a time; the pool hands requests to idle workers, kills and replaces a
 whose query overruns, and refuses work when every worker stays busy past a short wait.
 
 A worker's round trip costs more than a short query itself (pickling, two process wake-ups,
-the event loop's callback), and for a large answer its copy through the pipe (Q1 at 1M, 1.5 MB:
-4-6 ms over HTTP, RESULTS §20). A worker reports the CPU time each query took; a request (the same text
-and options) that took at most :data:`SHORT` on a version of the graph runs in the server
-process the next time that version is served: on the event loop itself when it took at most
-:data:`INSTANT` (a thread hop costs more than such a query), or at most :data:`ALONE` when no
-other query is running (nobody waits for the loop; a thread costs a millisecond or two more for
-a query like the real graph's Q1), else on a thread (pyoxigraph releases the GIL while it
-evaluates, so concurrent queries use every core). Evaluating the same query on the same data
-does the same work, so it cannot overrun there; any write (a new version) sends every request
-back through a worker first.
+the event loop's callback), and for a large answer its copy through the pipe (Q1 at 1M, 1.5
+MB: 2-8 ms over HTTP, RESULTS §20). A worker reports the CPU time each query took; a request
+(the same text and options) that took at most :data:`SHORT` on a version of the graph runs in
+the server process the next time that version is served: on the event loop itself when it
+took at most :data:`INSTANT` (a thread hop costs more than such a query), or at most
+:data:`ALONE` when no other query is running (nobody waits for the loop; a thread costs a
+millisecond or two more for a query like the real graph's Q1), else on a thread (pyoxigraph
+releases the GIL while it evaluates, so concurrent queries use every core). Evaluating the same
+query on the same data does the same work, so it cannot overrun there; any write (a new
+version) sends every request back through a worker first.
 """
 
 from __future__ import annotations
