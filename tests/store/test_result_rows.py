@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from kg.store import EmbeddedStore
 
+Term = ox.NamedNode | ox.Literal | ox.Triple | None
 FORMATS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"]
 
 # strings made of what JSON and CSV give meaning to, so a value can look like the writer's own structure
@@ -26,7 +27,7 @@ _TERM = st.one_of(
 )
 
 
-def _sparql(term: ox.NamedNode | ox.Literal | ox.Triple | None) -> str:
+def _sparql(term: Term) -> str:
     if term is None:
         return "UNDEF"
     if isinstance(term, ox.Triple):
@@ -36,10 +37,10 @@ def _sparql(term: ox.NamedNode | ox.Literal | ox.Triple | None) -> str:
 
 @settings(max_examples=200, deadline=None)
 @given(rows=st.lists(st.tuples(_TERM, _TERM), max_size=6), media_type=st.sampled_from(FORMATS))
-def test_the_reported_rows_are_the_solutions_the_body_holds(rows: list[tuple[object, object]], media_type: str) -> None:
+def test_the_reported_rows_are_the_solutions_the_body_holds(rows: list[tuple[Term, Term]], media_type: str) -> None:
     if media_type == "text/csv":  # pyoxigraph writes a triple term into CSV unquoted, commas and line breaks too
         assume(not any(isinstance(term, ox.Triple) for row in rows for term in row))
-    values = " ".join(f"({_sparql(a)} {_sparql(b)})" for a, b in rows)  # type: ignore[arg-type]
+    values = " ".join(f"({_sparql(a)} {_sparql(b)})" for a, b in rows)
     answer = EmbeddedStore().query(f"SELECT ?a ?b WHERE {{ VALUES (?a ?b) {{ {values} }} }}", results_type=media_type)
     assert answer.rows == len(rows)
 
