@@ -633,7 +633,8 @@ def _count_json_solutions(body: bytes) -> int:
     escapes every quote inside a string, so a solution's start can be told from a string's text
     (0.6 ms against orjson's 10 ms for Q1's 1,085 rows at 1M, RESULTS §20). An empty solution,
     or a string that looks like one, is left to a parser."""
-    start = body.index(b'"bindings":[') + len(b'"bindings":[')
+    opening = b'"bindings":['
+    start = body.index(opening) + len(opening)
     if body[start:start + 1] != b"{":
         return 0
     later = _LATER_SOLUTION.findall(body, start)
