@@ -24,6 +24,7 @@ __all__ = [
     "OA",
     "ONTOLOGY_FILE",
     "ONTOLOGY_GRAPH",
+    "MODALITY_MARKERS_FILE",
     "QUERIES_DIR",
     "REGISTRY_GRAPH",
     "REKG",
@@ -103,6 +104,7 @@ _RESOURCES = _resource_root()
 ONTOLOGY_FILE = _RESOURCES / "ontology" / "rekg.ttl"
 SHAPES_DIR = _RESOURCES / "shapes"
 QUERIES_DIR = _RESOURCES / "queries"
+MODALITY_MARKERS_FILE = _RESOURCES / "ontology" / "modality-markers.yaml"
 FACTS_DIR = Path(__file__).resolve().parent / "facts"
 
 

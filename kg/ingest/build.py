@@ -18,13 +18,17 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
 from kg.ingest.corpus import find_quote, normalise, sha256_of
-from kg.ingest.sheets import FigureFact, LinkFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
+from kg.ingest.modality import find_marker, modalities
+from kg.ingest.sheets import Fact, FigureFact, LinkFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
 from kg.ontology import OntologyTerms, load_ontology
 from kg.vocab import ID, OA, ONTOLOGY_GRAPH, REGISTRY_GRAPH, REKG, UNITS, WIKIDATA, entity_iri, entity_ref, graph_iri
 
 __all__ = ["BuiltDataset", "build_dataset"]
 
 Origin = tuple[LoadedSheet, tuple[Any, ...]]
+
+FOLDED_STATUSES = frozenset({"planned", "proposed", "talks", "in talks"})
+"""Statuses that are modalities of the claims about a thing, not states of it."""
 
 
 @dataclass
@@ -51,6 +55,11 @@ def _date_literal(value: Any) -> Literal | None:
     if isinstance(value, dt.date):
         return Literal(value.isoformat(), datatype=XSD.date)
     text = str(value)
+    if len(text) == 10:
+        try:
+            return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
+        except ValueError:
+            return None
     if len(text) == 4 and text.isdigit():
         return Literal(text, datatype=XSD.gYear)
     if len(text) == 7 and text[:4].isdigit() and text[4] == "-" and text[5:].isdigit():
@@ -62,8 +71,9 @@ class _SheetBuilder:
     """Turns one source sheet into the triples of its named graph."""
 
     def __init__(self, built: BuiltDataset, terms: OntologyTerms, known: dict[URIRef, str],
-                 loaded: LoadedSheet, text: str | None):
+                 loaded: LoadedSheet, text: str | None, factual: dict[URIRef, bool]):
         self.built, self.terms, self.known, self.loaded, self.text = built, terms, known, loaded, text
+        self.factual = factual
         sheet: SourceSheet = loaded.model
         self.sheet = sheet
         self.source_id = sheet.source.id
@@ -93,6 +103,7 @@ class _SheetBuilder:
                     raise self.loaded.error(f"surface form {form!r} does not occur whole in the source text", "mentions", ref)
                 self.add(iri, REKG.surfaceForm, Literal(form, lang="en"))
         for index, fact in enumerate(self.sheet.facts):
+            self.check_modality(fact, index)
             evidence = self.add_evidence(fact.quote, index, fact.span)
             if fact.triples is not None:
                 for position, triple in enumerate(fact.triples):
@@ -101,8 +112,32 @@ class _SheetBuilder:
                 self.add_link(fact.link, evidence, fact, ("facts", index, "link"))
             else:
                 kind = "figure" if fact.figure else "supply" if fact.supply else "stake"
-                node = getattr(self, f"add_{kind}")(getattr(fact, kind), ("facts", index, kind))
+                node = getattr(self, f"add_{kind}")(getattr(fact, kind), fact, ("facts", index, kind))
                 self.attach_provenance(node, evidence, fact, ("facts", index, kind))
+
+    def check_modality(self, fact: Fact, index: int) -> None:
+        """The modality is one of the ontology's, and a quote with a modal or forward-looking
+        marker says how its fact is put (an explicit ``modality``, or ``when.until`` for a
+        past state)."""
+        if ID[f"modality/{fact.how}"] not in self.factual:
+            known = ", ".join(sorted(str(m).rsplit("/", 1)[-1] for m in self.factual))
+            raise self.loaded.error(f"unknown modality {fact.modality!r} (one of: {known})", "facts", index, "modality")
+        said = fact.modality is not None or (fact.when is not None and fact.when.until is not None)
+        marker = find_marker(fact.quote)
+        if marker is not None and not said:
+            raise self.loaded.error(
+                f"the quote says {marker.marker!r}, which marks {marker.suggests}, but the fact states no modality: "
+                "give `modality:` (and `when:` for a past state), or `modality: stated` with `why:` if the marker "
+                "does not qualify this fact", "facts", index, "quote")
+        if fact.modality == "stated" and marker is not None and not fact.why:
+            raise self.loaded.error(f"`modality: stated` over the marker {marker.marker!r} needs a `why:`", "facts", index, "modality")
+
+    def is_plain(self, fact: Fact, n_ary: bool) -> bool:
+        """Whether the fact is also stated as plain triples: its modality is factual and its
+        valid time has not ended (for a simple statement, nor was it a past point in time)."""
+        when = fact.when
+        ended = when is not None and (when.until is not None or (not n_ary and when.at is not None))
+        return self.factual[ID[f"modality/{fact.how}"]] and not ended
 
     def add_source(self) -> None:
         info = self.sheet.source
@@ -112,6 +147,8 @@ class _SheetBuilder:
         self.add(self.source, REKG.publishedBy, self.ref(info.publisher, "source", "publisher"))
         self.add(self.source, DCTERMS.creator, info.author)
         self.add(self.source, DCTERMS.date, _date_literal(info.date) if info.date else None)
+        self.add(self.source, REKG.notBefore, _date_literal(info.date_not_before) if info.date_not_before else None)
+        self.add(self.source, REKG.notAfter, _date_literal(info.date_not_after) if info.date_not_after else None)
         self.add(self.source, REKG.fileName, info.file)
         self.add(self.source, REKG.sha256, info.sha256)
         self.add(self.source, SDO.url, URIRef(info.url) if info.url else None)
@@ -147,9 +184,36 @@ class _SheetBuilder:
         self.add(node, PROV.wasDerivedFrom, self.source)
         self.add(node, REKG.evidence, evidence)
         self.add(node, REKG.attributedTo, self.ref(fact.attributed_to, *loc[:2], "attributed_to"))
+        self.add(node, REKG.modality, ID[f"modality/{fact.how}"])
+        if fact.why:
+            self.add(node, SKOS.editorialNote, Literal(fact.why, lang="en"))
+        self.add_valid_time(node, fact, loc)
         if fact.hedge:
             self.add(node, REKG.hedge, fact.hedge)
         self.built.origins[node] = (self.loaded, loc)
+
+    def add_valid_time(self, node: URIRef, fact: Any, loc: tuple[Any, ...]) -> None:
+        """The claim's valid time: the fact's ``when``, else a figure's or relation's year (or
+        ``period: now``, at the source's date)."""
+        when = fact.when
+        content = fact.figure or fact.supply or fact.stake
+        year = getattr(content, "year", None)
+        now = (when is not None and when.now) or (when is None and getattr(content, "period", None) == "now")
+        if when is not None:
+            self.add(node, REKG.validAt, _date_literal(when.at) if when.at else None)
+            self.add(node, REKG.validFrom, _date_literal(when.start) if when.start else None)
+            self.add(node, REKG.validUntil, _date_literal(when.until) if when.until else None)
+        elif year is not None:
+            self.add(node, REKG.validAt, _date_literal(str(year)))
+        if now:
+            info = self.sheet.source
+            if not (info.date or info.date_not_before or info.date_not_after):
+                raise self.loaded.error("the fact holds at the source's date, but the source gives none: add "
+                                        "`date` (or `date_not_before`/`date_not_after`) to the source", *loc[:2], "when")
+            self.add(node, REKG.atSourceDate, Literal(True))
+            self.add(node, REKG.validAt, _date_literal(info.date) if info.date else None)
+            self.add(node, REKG.notBefore, _date_literal(info.date_not_before) if info.date_not_before else None)
+            self.add(node, REKG.notAfter, _date_literal(info.date_not_after) if info.date_not_after else None)
 
     def literal_for(self, predicate: URIRef, value: Any, loc: tuple[Any, ...]) -> Literal:
         datatype = self.terms.datatype_ranges[predicate]
@@ -184,6 +248,9 @@ class _SheetBuilder:
             obj = self.literal_for(predicate, value, loc)
         else:
             raise self.loaded.error(f"unknown property {predicate_name!r}: not in the ontology", *loc)
+        if predicate == REKG.status and str(value).casefold() in FOLDED_STATUSES:
+            raise self.loaded.error(f"status {value!r} is a modality: give the fact `modality:` "
+                                    "(planned, proposal, talks) instead", *loc)
         assert subject is not None
         self.add_claim(subject, predicate, obj, evidence, fact, loc)
 
@@ -199,8 +266,10 @@ class _SheetBuilder:
 
     def add_claim(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal, evidence: URIRef, fact: Any,
                   loc: tuple[Any, ...]) -> None:
-        """A triple and its claim, with the claim's evidence and hedge."""
-        self.add(subject, predicate, obj)
+        """A claim and its evidence, modality and valid time; the plain triple too when the fact
+        states it as so."""
+        if self.is_plain(fact, n_ary=False):
+            self.add(subject, predicate, obj)
         claim = ID[f"claim/{self.source_id}/{_digest(subject, predicate, obj, fact.quote)}"]
         self.add(claim, RDF.type, REKG.Claim)
         self.add(claim, RDF.subject, subject)
@@ -208,8 +277,13 @@ class _SheetBuilder:
         self.add(claim, RDF.object, obj)
         self.attach_provenance(claim, evidence, fact, loc)
 
-    def add_common(self, node: URIRef, rdf_type: URIRef, values: dict[URIRef, Any]) -> None:
-        self.add(node, RDF.type, rdf_type)
+    def add_common(self, node: URIRef, rdf_type: URIRef, fact: Fact, values: dict[URIRef, Any]) -> None:
+        """An n-ary node: of ``rdf_type`` when the fact states it as so, else a claim of that kind."""
+        if self.is_plain(fact, n_ary=True):
+            self.add(node, RDF.type, rdf_type)
+        else:
+            self.add(node, RDF.type, REKG.Claim)
+            self.add(node, REKG.statementKind, rdf_type)
         for predicate, value in values.items():
             if value is None:
                 continue
@@ -226,12 +300,12 @@ class _SheetBuilder:
     def name(self, ref: str | None) -> str | None:
         return self.known.get(entity_iri(ref)) if ref else None
 
-    def add_figure(self, figure: FigureFact, loc: tuple[Any, ...]) -> URIRef:
+    def add_figure(self, figure: FigureFact, fact: Fact, loc: tuple[Any, ...]) -> URIRef:
         node = ID[f"figure/{self.source_id}/{_digest(figure.model_dump_json())}"]
         metric = ID[f"metric/{figure.metric}"]
         if metric not in self.known:
             raise self.loaded.error(f"unknown metric {figure.metric!r}: see the rekg:Metric individuals", *loc, "metric")
-        self.add_common(node, REKG.Figure, {
+        self.add_common(node, REKG.Figure, fact, {
             REKG.figureSubject: self.ref(figure.subject, *loc, "subject"),
             REKG.metric: metric,
             REKG.value: figure.value,
@@ -248,9 +322,9 @@ class _SheetBuilder:
                    figure.unit if figure.unit != "percent" else "%", when)
         return node
 
-    def add_supply(self, supply: SupplyFact, loc: tuple[Any, ...]) -> URIRef:
+    def add_supply(self, supply: SupplyFact, fact: Fact, loc: tuple[Any, ...]) -> URIRef:
         node = ID[f"supply/{self.source_id}/{_digest(supply.model_dump_json())}"]
-        self.add_common(node, REKG.SupplyRelation, {
+        self.add_common(node, REKG.SupplyRelation, fact, {
             REKG.supplier: self.ref(supply.supplier, *loc, "supplier"),
             REKG.customer: self.ref(supply.customer, *loc, "customer"),
             REKG.material: self.ref(supply.material, *loc, "material"),
@@ -265,9 +339,9 @@ class _SheetBuilder:
                    f"({share})" if share else None, f"[{supply.year or supply.period}]" if supply.year or supply.period else None)
         return node
 
-    def add_stake(self, stake: StakeFact, loc: tuple[Any, ...]) -> URIRef:
+    def add_stake(self, stake: StakeFact, fact: Fact, loc: tuple[Any, ...]) -> URIRef:
         node = ID[f"stake/{self.source_id}/{_digest(stake.model_dump_json())}"]
-        self.add_common(node, REKG.Stake, {
+        self.add_common(node, REKG.Stake, fact, {
             REKG.holder: self.ref(stake.holder, *loc, "holder"),
             REKG.investee: self.ref(stake.investee, *loc, "investee"),
             REKG.share: stake.share,
@@ -366,8 +440,9 @@ def build_dataset(
         _add_entities(built, terms, loaded, graph_iri(loaded.model.source.id), known, names)
     if corpus_dir is None:
         built.warnings.append("no corpus found: quotes were not checked against the source texts")
+    factual = modalities(ontology)
     for loaded in sheets:
-        _SheetBuilder(built, terms, known, loaded, _source_text(loaded, corpus_dir)).build()
+        _SheetBuilder(built, terms, known, loaded, _source_text(loaded, corpus_dir), factual).build()
         if on_sheet:
             on_sheet(loaded.path)
     return built

@@ -36,6 +36,7 @@ __all__ = [
     "SourceSheet",
     "StakeFact",
     "SupplyFact",
+    "ValidTime",
     "load_registry",
     "load_sheet",
     "load_sheets",
@@ -47,6 +48,8 @@ Ref = Annotated[str, Field(pattern=r"^[a-z]+/[A-Za-z0-9][A-Za-z0-9-]*$")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Unit = Literal[tuple(UNITS)]  # type: ignore[valid-type]
 Scalar = bool | int | float | str | dt.date
+When = Annotated[str, Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
+"""A day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY)."""
 
 
 class _Model(BaseModel):
@@ -79,6 +82,8 @@ class SourceInfo(_Model):
     date: dt.date | None = None
     file: str | None = None
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    date_not_before: dt.date | None = None
+    date_not_after: dt.date | None = None
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     see_also: list[Annotated[str, Field(pattern=r"^https?://\S+$")]] = []
 
@@ -89,6 +94,51 @@ class SourceInfo(_Model):
         if self.file and not self.sha256:
             raise ValueError("a source with a corpus `file` needs the `sha256` of its text")
         return self
+
+
+class ValidTime(_Model):
+    """When a fact holds, as its sentence gives it: a point (``at``), a start and/or an end
+    (``from``, ``until``), or ``now`` (at the source's date). ``when: now`` and ``when: 2021``
+    are short for ``{now: true}`` and ``{at: 2021}``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    at: When | None = None
+    start: When | None = Field(default=None, alias="from")
+    until: When | None = None
+    now: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_forms(cls, data: Any) -> Any:
+        if data == "now":
+            return {"now": True}
+        if isinstance(data, (int, str, dt.date)) and not isinstance(data, bool):
+            return {"at": data}
+        return data
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> ValidTime:
+        if self.at is not None and (self.start or self.until):
+            raise ValueError("give either `at` or `from`/`until`, not both")
+        if self.now and (self.at or self.until):
+            raise ValueError("`now` (at the source's date) cannot have `at` or `until`")
+        if not (self.at or self.start or self.until or self.now):
+            raise ValueError("`when` needs `at`, `from`, `until` or `now`")
+        if self.start and self.until and self.start > self.until:
+            raise ValueError(f"`from` {self.start} is after `until` {self.until}")
+        return self
+
+
+def _as_when(value: Any) -> Any:
+    """Dates and years as YAML reads them (a date, an int) turned into the text of :data:`When`."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _as_when(v) for k, v in value.items()}
+    return value
 
 
 class FigureFact(_Model):
@@ -143,11 +193,21 @@ class Fact(_Model):
     span: tuple[int, int] | None = None
     attributed_to: Ref | None = None
     hedge: str | None = None
+    modality: Slug | None = None
+    why: str | None = Field(default=None, min_length=3)
+    when: ValidTime | None = None
     triples: list[tuple[Ref, str, Scalar]] | None = None
     figure: FigureFact | None = None
     supply: SupplyFact | None = None
     stake: StakeFact | None = None
     link: LinkFact | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _when_as_text(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "when" in data:
+            data = {**data, "when": _as_when(data["when"])}
+        return data
 
     @model_validator(mode="after")
     def _one_kind(self) -> Fact:
@@ -157,7 +217,15 @@ class Fact(_Model):
                 "a fact needs exactly one of `triples`, `figure`, `supply`, `stake`, `link` "
                 f"(found {', '.join(kinds) or 'none'})"
             )
+        if self.modality == "reported" and self.attributed_to is None:
+            raise ValueError("a `reported` fact names whom the source reports it from (`attributed_to`)")
         return self
+
+    @property
+    def how(self) -> str:
+        """The fact's modality: as given, else ``reported`` for a fact attributed to someone,
+        else ``stated``."""
+        return self.modality or ("reported" if self.attributed_to else "stated")
 
 
 class NoiseSpan(_Model):

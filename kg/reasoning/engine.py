@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, Literal
 from rdflib.term import Node
 
-from kg.reasoning.rules import Contradiction, Distinct, Filter, NoValue, Pattern, Rule, Triple, is_var
+from kg.reasoning.rules import Contradiction, Distinct, Filter, Pattern, Rule, Triple, is_var
 
 __all__ = ["Change", "Engine", "Ids"]
 
@@ -60,7 +60,6 @@ class Engine:
         self._type = self._intern(RDF.type)
         self._by_body: defaultdict[object, list[Run]] = defaultdict(list)
         self._by_head: defaultdict[object, list[tuple[Rule, Run]]] = defaultdict(list)
-        self._negated: defaultdict[int, list[Run]] = defaultdict(list)
         self._checks: dict[tuple[Contradiction, int | None], Run] = {}
         for rule in self.rules:
             for index, pattern in enumerate(rule.body):
@@ -69,9 +68,6 @@ class Engine:
                 rest = [p for i, p in enumerate(rule.body) if i != index]
                 self._by_body[self._key(pattern)].append(self._compile(pattern, rest, rule.filters, rule.head))
             self._by_head[self._key(rule.head)].append((rule, self._compile(rule.head, rule.body, rule.filters, list(rule.body))))
-            for f in rule.filters:
-                if isinstance(f, NoValue):
-                    self._negated[self._intern(f.predicate)].append(self._compile(f.variable, rule.body, rule.filters, rule.head))
 
     # --- terms and compiled joins ----------------------------------------------------------
 
@@ -208,7 +204,7 @@ class Engine:
     def relevant(self, triple: Triple) -> bool:
         """Whether a rule reads or concludes triples like this one (others are not kept)."""
         p = self._ids.get(triple[1])
-        if p in self._by_body or p in self._by_head or p in self._negated:
+        if p in self._by_body or p in self._by_head:
             return True
         typed = (p, self._ids.get(triple[2])) if p == self._type else None
         return typed in self._by_body or typed in self._by_head
@@ -318,26 +314,14 @@ class Engine:
             delta = fresh
         return derived
 
-    def _negation_instances(self, triples: Iterable[Ids]) -> set[Ids]:
-        """Conclusions of rules whose negated condition reads one of ``triples``, as they stand now."""
-        found: set[Ids] = set()
-        for s, p, _ in triples:
-            for run in self._negated.get(p, ()):
-                found.update(run(s))
-        return found
-
     def add(self, triples: Iterable[Triple]) -> Change:
         """Assert ``triples`` (those no rule reads or concludes are ignored) and derive what follows."""
         new = {(self._intern(t[0]), self._intern(t[1]), self._intern(t[2])) for t in triples if self.relevant(t)} - self._asserted
         promoted = new & self._facts  # inferred before, asserted now
-        withdrawn = self._negation_instances(t for t in new if t[1] in self._negated)
         self._asserted |= new
         for triple in new:
             self._insert(triple)
-        removed = set(promoted)
-        if withdrawn:  # a new value defeats a negated condition: what rested on it is re-derived or goes
-            removed |= self._withdraw(withdrawn - self._asserted)
-        return self._settled(self._saturate(new - promoted), removed, new)
+        return self._settled(self._saturate(new - promoted), set(promoted), new)
 
     def remove(self, triples: Iterable[Triple]) -> Change:
         """Retract asserted ``triples`` and withdraw what no longer follows (delete and rederive)."""
@@ -345,10 +329,7 @@ class Engine:
         self._asserted -= gone
         removed = self._withdraw(gone) - gone
         added = {t for t in gone if t in self._facts}  # still derivable: now inferred
-        reenabled = self._negation_instances(t for t in gone if t[1] in self._negated) - self._facts
-        for triple in reenabled:
-            self._insert(triple)
-        return self._settled(added | reenabled | self._saturate(reenabled), removed)
+        return self._settled(added, removed)
 
     def _settled(self, added: set[Ids], removed: set[Ids], asserted: set[Ids] | None = None) -> Change:
         """The change reduced to what differs at the end: inferred now, or no longer inferred."""

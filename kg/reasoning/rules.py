@@ -3,7 +3,7 @@
 The OWL 2 RL rules (their W3C names) are instantiated from the ontology's axioms, so each
 compiled rule has constant predicates (``prp-symp`` over ``rekg:coMemberOf`` reads only
 ``coMemberOf`` triples); the project's own rules say what OWL 2 RL cannot (differences,
-thresholds, n-ary relations, statuses). The same rules drive the engine
+thresholds, n-ary relations). The same rules drive the engine
 (:mod:`~kg.reasoning.engine`), the consistency check and, as SPARQL, the explanations
 (:mod:`~kg.reasoning.explain`).
 """
@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from kg.vocab import REKG, entity_iri, short_name
 
-__all__ = ["PROJECT_RULES", "AtLeast", "Contradiction", "Distinct", "Filter", "NoValue", "Pattern", "Rule", "Triple",
+__all__ = ["PROJECT_RULES", "AtLeast", "Contradiction", "Distinct", "Filter", "Pattern", "Rule", "Triple",
            "compile_contradictions", "compile_rules", "is_var", "substitute", "unify"]
 
 Triple = tuple[Node, Node, Node]
@@ -96,27 +96,7 @@ class AtLeast:
         return f"FILTER ({_sparql_term(self.variable, binding)} >= {self.bound})"
 
 
-@dataclass(frozen=True)
-class NoValue:
-    """The subject has no ``predicate`` value among ``values`` (compared as text): negation over
-    asserted data only, so the rules stay stratified."""
-
-    variable: str
-    predicate: URIRef
-    values: frozenset[str]
-
-    def holds(self, binding: Binding, objects: Objects) -> bool:
-        """Whether the filter passes for ``binding``."""
-        return not any(str(v) in self.values for v in objects(binding[self.variable[1:]], self.predicate))
-
-    def sparql(self, binding: Binding) -> str:
-        """The filter as SPARQL, ``binding`` substituted."""
-        listed = ", ".join(Literal(v).n3() for v in sorted(self.values))
-        subject = _sparql_term(self.variable, binding)
-        return f"FILTER NOT EXISTS {{ {subject} {self.predicate.n3()} ?_v FILTER (STR(?_v) IN ({listed})) }}"
-
-
-Filter = Distinct | AtLeast | NoValue
+Filter = Distinct | AtLeast
 
 
 @dataclass(frozen=True)
@@ -149,15 +129,16 @@ class Contradiction:
 
 
 # The project's own rules: what OWL 2 RL cannot say (differences, thresholds, n-ary relations).
-NOT_AGREED = frozenset({"proposed", "in talks", "planned"})  # statuses of what is not (yet) agreed
+# They read plain triples only: a claim that is not stated as fact (planned, proposed, talks, …)
+# is no plain triple and no node of the n-ary classes, so no rule can fire on it.
 
 PROJECT_RULES = (
-    Rule("co-party", "two different parties to the same agreement, unless it is merely proposed or in talks",
+    Rule("co-party", "two different parties to the same agreement",
          ("?x", REKG.coPartyOf, "?y"), (("?x", REKG.partyTo, "?a"), ("?a", REKG.party, "?y")),
-         (Distinct("?x", "?y"), NoValue("?a", REKG.status, NOT_AGREED))),
-    Rule("co-member", "two different members of the same alliance or organisation, unless it is merely proposed or in talks",
+         (Distinct("?x", "?y"),)),
+    Rule("co-member", "two different members of the same alliance or organisation",
          ("?x", REKG.coMemberOf, "?y"), (("?x", REKG.memberOf, "?a"), ("?a", REKG.hasMember, "?y")),
-         (Distinct("?x", "?y"), NoValue("?a", REKG.status, NOT_AGREED))),
+         (Distinct("?x", "?y"),)),
     Rule("partner-via-agreement", "co-parties to an agreement are partners",
          ("?x", REKG.partnerOf, "?y"), (("?x", REKG.coPartyOf, "?y"),)),
     Rule("partner-via-alliance", "co-members of an alliance or organisation are partners",
@@ -174,7 +155,8 @@ PROJECT_RULES = (
     Rule("supply-reaches-producers",
          "a supplier of a material to a country is upstream of that country's producers of goods made from it",
          ("?s", REKG.upstreamOf, "?maker"),
-         (("?r", REKG.supplier, "?s"), ("?r", REKG.customer, "?c"), ("?r", REKG.material, "?m"), ("?product", REKG.madeFrom, "?m"),
+         (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.supplier, "?s"), ("?r", REKG.customer, "?c"), ("?r", REKG.material, "?m"),
+          ("?product", REKG.madeFrom, "?m"),
           ("?c", RDF.type, REKG.Country), ("?maker", REKG.headquarteredIn, "?c"), ("?maker", REKG.produces, "?product")),
          (Distinct("?s", "?maker"),)),
     Rule("refiner-outside-china", "an organisation operating a refinery in a country other than China",
