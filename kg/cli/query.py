@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from kg.analysis.as_of import parse_day, view_as_of
 from kg.cli._common import StoreOption, StoreUrlOption, console, err, open_ready, progress
 from kg.ingest.update import SOURCED_GRAPHS
 from kg.publish.release import write_release
@@ -105,13 +106,15 @@ def query(
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     sourced_only: Annotated[bool, typer.Option("--sourced-only", help="Leave out facts added by updates that gave no source.")] = False,
     all_columns: Annotated[bool, typer.Option("--all-columns", help="Table: show IRI columns beside their labels, and the parameters.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Answer as the graph stood on this day (YYYY-MM-DD), by valid time.")] = None,
     store: StoreOption = None,
     store_url: StoreUrlOption = None,
 ) -> None:
     """Run a SPARQL query, a .rq file or a named query against the store.
 
     Tables show compact names (country/JP, rekg:partnerOf) and fit the terminal; --format json,
-    csv, tsv and xml keep full IRIs and every column."""
+    csv, tsv and xml keep full IRIs and every column. Without --as-of a question answers as of
+    today."""
     if list_queries or query is None:
         table = Table("name", "title", "parameters")
         for named in list_named_queries():
@@ -130,6 +133,8 @@ def query(
     results_type = SHORT_NAMES["json" if fmt is QueryFormat.table else fmt.value]
     opened = open_ready(store, store_url)
     graphs = [str(row["g"]) for row in opened.select(SOURCED_GRAPHS)] if sourced_only else None
+    if as_of is not None:
+        opened = view_as_of(opened, parse_day(as_of))
     result = opened.query(text, results_type=results_type, graph_type=TURTLE,
                           bindings=named.bindings(values) if named else None, default_graphs=graphs)
     if result.kind != "graph" and fmt is QueryFormat.table:

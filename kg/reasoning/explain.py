@@ -16,7 +16,10 @@ from kg.vocab import ID, INFERRED_GRAPH, NAMESPACES, OA, REKG, SPARQL_PREFIXES
 
 __all__ = ["Explainer", "Step", "explain", "explanation_graph", "label", "parse_term"]
 
-_ASSERTED = f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INFERRED_GRAPH}>) }}"
+# Asserted as a premise: in an asserted graph, and not said of a claim that is not stated as
+# fact (a planned supply relation's supplier is no premise of anything)
+_ASSERTED = SPARQL_PREFIXES + f"""ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INFERRED_GRAPH}>)
+  FILTER NOT EXISTS {{ ?s rekg:modality/rekg:isFactual false }} }}"""
 # The evidence of an asserted triple: the claims that assert it, or, for a triple about an
 # n-ary claim node (a supply relation, figure, stake), that node's own evidence, or the
 # provenance of the update that asserted it (sourced or not).

@@ -14,6 +14,7 @@ remote store as ``VALUES``; a value is never pasted into the text as it came.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +38,7 @@ __all__ = [
     "select_named",
 ]
 
-_PARAM_TYPES = {"iri", "string", "integer", "decimal", "year"}
+_PARAM_TYPES = {"iri", "string", "integer", "decimal", "year", "date"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class QueryParam:
             if self.type == "decimal":
                 float(raw)
                 return Literal(raw, datatype=XSD.decimal)
+            if self.type == "date":
+                return Literal(dt.date.fromisoformat(raw).isoformat(), datatype=XSD.date)
             return Literal(raw)
         except ValueError as exc:
             raise QueryParameterError(f"parameter {self.name!r} has value {raw!r}: {exc}") from None

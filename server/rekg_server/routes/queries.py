@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from kg.analysis.as_of import AS_OF_PARAMETER, parse_day, view_as_of
 from kg.ingest.update import SOURCED_GRAPHS
 from kg.store.queries import find_named_query, list_named_queries
 from rekg_server.deps import ServicesDep, respond
@@ -30,7 +32,7 @@ def list_queries() -> list[dict[str, Any]]:
             "description": q.description,
             "tags": q.tags,
             "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
-                       for p in q.params.values()],
+                       for p in [*q.params.values(), AS_OF_PARAMETER]],
             "path": f"/queries/{q.name}",
         }
         for q in list_named_queries()
@@ -39,14 +41,19 @@ def list_queries() -> list[dict[str, Any]]:
 
 @router.get("/queries/{name}", summary="Run a named question", responses=ok(*QUERY_RESULTS))
 async def run_named(name: str, request: Request, services: ServicesDep) -> Response:
-    """Run the named query ``name``; its parameters come from the query string, and
-    ``sourced=true`` leaves out the facts that updates added without a source."""
+    """Run the named query ``name``; its parameters come from the query string,
+    ``sourced=true`` leaves out the facts that updates added without a source, and
+    ``asOf=YYYY-MM-DD`` answers as the graph stood on that day (by valid time; default today)."""
     query = find_named_query(name)
-    values = {k: v for k, v in request.query_params.items() if k not in FORMAT_PARAMETERS and k != "sourced"}
+    values = {k: v for k, v in request.query_params.items() if k not in FORMAT_PARAMETERS and k not in ("sourced", "asOf")}
     fmt = requested_format({k: request.query_params.getlist(k) for k in FORMAT_PARAMETERS})
     types = result_types(request.headers.get("accept"), fmt)
     sourced = request.query_params.get("sourced", "false").lower()
     if sourced not in ("true", "false"):
         raise ProtocolError(f"sourced is true or false, not {sourced!r}")
     graphs = [row["g"] for row in await services.select("queries", SOURCED_GRAPHS)] if sourced == "true" else None
-    return respond(await services.run(f"queries/{query.name}", query.text, **types, bindings=query.bindings(values), default_graphs=graphs))
+    bindings = query.bindings(values)
+    if (as_of := request.query_params.get("asOf")) is not None:
+        view = await asyncio.to_thread(view_as_of, services.reader(), parse_day(as_of))
+        return respond(await asyncio.to_thread(view.query, query.text, **types, bindings=bindings, default_graphs=graphs))
+    return respond(await services.run(f"queries/{query.name}", query.text, **types, bindings=bindings, default_graphs=graphs))

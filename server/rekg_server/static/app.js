@@ -128,7 +128,8 @@ async function showParams(values = {}) {
   document.getElementById("named-summary").textContent = query.summary;
   for (const p of query.params) {
     const label = el("label", {}, `${p.name} (${p.type}) `);
-    label.append(el("input", {name: p.name, value: values[p.name] ?? p.default ?? "", size: 60, "data-param": p.name}));
+    const kind = p.type === "date" ? {type: "date"} : {size: 60};
+    label.append(el("input", {name: p.name, value: values[p.name] ?? p.default ?? "", title: p.description, ...kind, "data-param": p.name}));
     box.append(label, el("br"));
   }
 }
