@@ -77,6 +77,7 @@ UNITS: dict[str, URIRef] = {
     "count": _QUDT_UNIT.NUM,
     "year": _QUDT_UNIT.YR,
     "times": _QUDT_UNIT.UNITLESS,
+    "tonne": _QUDT_UNIT.TONNE,
     "USD": _QUDT_CURRENCY.USD,
     "JPY": _QUDT_CURRENCY.JPY,
     "AUD": _QUDT_CURRENCY.AUD,

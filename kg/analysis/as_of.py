@@ -2,7 +2,8 @@
 
 A claim holds on a day when its valid time allows it:
 
-* ``rekg:validFrom`` / ``rekg:validUntil``: from the start of the one to the end of the other;
+* ``rekg:validFrom`` / ``rekg:validUntil``: from the start of the one to the end of the other
+  (for an observation, from the start on);
 * ``rekg:validAt`` of a simple statement: during that day, month or year only (a point in time);
   of a figure, supply relation or stake: from then on (an observation stays the latest known
   until a later one);
@@ -96,8 +97,9 @@ class ClaimTime:
     facts: dict[URIRef, Node] = field(default_factory=dict)
 
     def holds_on(self, day: dt.date) -> bool:
-        """Whether the claim's valid time includes ``day`` (its modality aside)."""
-        if self.start and day < self.start or self.until and day > self.until:
+        """Whether the claim's valid time includes ``day`` (its modality aside); an observation
+        (figure, supply relation, stake) holds from its time on, until a later one."""
+        if self.start and day < self.start or self.until and day > self.until and not self.n_ary:
             return False
         if self.not_before and day < self.not_before:
             return False

@@ -133,10 +133,11 @@ class _SheetBuilder:
             raise self.loaded.error(f"`modality: stated` over the marker {marker.marker!r} needs a `why:`", "facts", index, "modality")
 
     def is_plain(self, fact: Fact, n_ary: bool) -> bool:
-        """Whether the fact is also stated as plain triples: its modality is factual and its
-        valid time has not ended (for a simple statement, nor was it a past point in time)."""
+        """Whether the fact is also stated as plain triples: its modality is factual and, for a
+        simple statement, its valid time has not ended and is no past point in time (a figure,
+        supply relation or stake is an observation of its year or period: it stays true of it)."""
         when = fact.when
-        ended = when is not None and (when.until is not None or (not n_ary and when.at is not None))
+        ended = not n_ary and when is not None and (when.until is not None or when.at is not None)
         return self.factual[ID[f"modality/{fact.how}"]] and not ended
 
     def add_source(self) -> None:

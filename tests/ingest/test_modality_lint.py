@@ -1,0 +1,106 @@
+"""The modality lint: a quote with a modal or forward-looking marker and no modality fails the
+build, naming file, line and marker, and writes nothing; with a modality it passes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.ingest.modality import load_markers
+from kg.store import EmbeddedStore
+from kg.vocab import FACTS_DIR
+
+MARKERS = [m.marker for m in load_markers()]
+TEXT = "Acme Metals is based in Australia.\n" + "".join(f"Sentence {i}: Japan {m} refine rare earths.\n" for i, m in enumerate(MARKERS))
+SHEET = """\
+source:
+  id: s-lint
+  title: A test article
+  file: lint.txt
+  sha256: {sha}
+facts:
+  - quote: "Acme Metals is based in Australia."
+    triples:
+      - [company/lynas-rare-earths, headquarteredIn, country/AU]
+"""
+runner = CliRunner()
+
+
+def fact(marker: str, extra: str = "") -> str:
+    sentence = f"Sentence {MARKERS.index(marker)}: Japan {marker} refine rare earths."
+    return f'  - quote: "{sentence}"\n{extra}    triples:\n      - [country/JP, performsStage, stage/refining]\n'
+
+
+@pytest.fixture(scope="module")
+def lint_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("lint")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "lint.txt").write_text(TEXT, encoding="utf-8")
+    (root / "facts").mkdir()
+    shutil.copy(FACTS_DIR / "entities.yaml", root / "facts" / "entities.yaml")
+    (root / "facts" / "lint.yaml").write_text(SHEET.format(sha=hashlib.sha256(TEXT.encode()).hexdigest()), encoding="utf-8")
+    result = runner.invoke(app, ["build", "--store", str(root / "store"), "--corpus", str(root / "corpus"), "--facts", str(root / "facts")])
+    assert result.exit_code == 0, result.output
+    return {"root": root, "store": root / "store", "sheet": root / "facts" / "lint.yaml"}
+
+
+def build(ws: dict[str, Path], command: str = "build") -> object:
+    root = ws["root"]
+    args = [command, "--corpus", str(root / "corpus"), "--facts", str(root / "facts")]
+    return runner.invoke(app, args + (["--store", str(ws["store"])] if command == "build" else []))
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_a_marker_without_modality_fails_the_build_naming_file_line_and_marker(lint_store: dict[str, Path], marker: str) -> None:
+    sheet, before = lint_store["sheet"], EmbeddedStore(lint_store["store"]).database()
+    original = sheet.read_text()
+    try:
+        sheet.write_text(original + fact(marker), encoding="utf-8")
+        result = build(lint_store)
+        output = " ".join(result.output.split())
+        assert result.exit_code == 1, output
+        assert f"{sheet}:10" in output and f"the quote says '{marker}'" in output, output
+        assert EmbeddedStore(lint_store["store"]).database() == before
+    finally:
+        sheet.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_a_marker_with_a_modality_passes(lint_store: dict[str, Path], marker: str) -> None:
+    sheet = lint_store["sheet"]
+    original = sheet.read_text()
+    try:
+        sheet.write_text(original + fact(marker, "    modality: possibility\n"), encoding="utf-8")
+        result = build(lint_store, "validate")
+        assert result.exit_code == 0, result.output
+    finally:
+        sheet.write_text(original, encoding="utf-8")
+
+
+def test_stated_over_a_marker_needs_a_why(lint_store: dict[str, Path]) -> None:
+    sheet = lint_store["sheet"]
+    original = sheet.read_text()
+    try:
+        sheet.write_text(original + fact("could", "    modality: stated\n"), encoding="utf-8")
+        result = build(lint_store, "validate")
+        assert result.exit_code == 1 and "needs a `why:`" in " ".join(result.output.split())
+        sheet.write_text(original + fact("could", "    modality: stated\n    why: the marker qualifies another clause\n"), encoding="utf-8")
+        assert build(lint_store, "validate").exit_code == 0
+    finally:
+        sheet.write_text(original, encoding="utf-8")
+
+
+def test_an_unknown_modality_is_named(lint_store: dict[str, Path]) -> None:
+    sheet = lint_store["sheet"]
+    original = sheet.read_text()
+    try:
+        sheet.write_text(original + fact("could", "    modality: rumour\n"), encoding="utf-8")
+        result = build(lint_store, "validate")
+        assert result.exit_code == 1 and "unknown modality 'rumour'" in " ".join(result.output.split())
+    finally:
+        sheet.write_text(original, encoding="utf-8")
