@@ -60,7 +60,6 @@ FACTS = st.one_of(
               st.sampled_from([*NODES, CN])),
     st.tuples(st.sampled_from([*NODES, CN]), st.just(RDF.type),
               st.sampled_from([REKG.Country, REKG.Refinery, REKG.SupplyRelation, REKG.Company])),
-    st.tuples(st.sampled_from(NODES), st.just(REKG.status), st.sampled_from([Literal("proposed"), Literal("signed")])),
     st.tuples(st.sampled_from(NODES), st.just(REKG.share), st.sampled_from([Literal(40.0), Literal(90.0)])),
 )
 STEPS = st.lists(st.tuples(st.booleans(), st.lists(FACTS, min_size=1, max_size=4)), min_size=1, max_size=12)

@@ -21,6 +21,7 @@ from kg.vocab import ID, INFERRED_GRAPH, REKG
 from tests.conftest import require, rows
 
 HEAD = """@prefix rekg: <https://w3id.org/rekg/ontology#> . @prefix id: <https://w3id.org/rekg/id/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
@@ -58,9 +59,9 @@ CASES = {
                                ("facility/m", "upstreamOf", "country/JP"), 1),
     "supply-reaches-producers": (
         "id:supply/1 rekg:supplier id:company/l ; rekg:customer id:country/JP ; rekg:material id:material/ndpr .\n"
-        "id:country/JP a rekg:Country .\nid:company/m rekg:headquarteredIn id:country/JP ; rekg:produces id:material/ndfeb-magnet .\n"
+        "id:supply/1 a rekg:SupplyRelation .\nid:country/JP a rekg:Country .\nid:company/m rekg:headquarteredIn id:country/JP ; rekg:produces id:material/ndfeb-magnet .\n"
         "id:material/ndfeb-magnet rekg:madeFrom id:material/ndpr .",
-        ("company/l", "upstreamOf", "company/m"), 3),
+        ("company/l", "upstreamOf", "company/m"), 4),
     "refiner-outside-china": ("id:company/l rekg:operates id:facility/p .\nid:facility/p a rekg:SeparationPlant ; rekg:locatedIn id:country/MY .\nid:country/MY a rekg:Country .",
                               ("company/l", "a", "RefinerOutsideChina"), 0),
     "japanese-magnet-producer (defined class)": (
@@ -86,10 +87,11 @@ def test_rule_fires_and_not_without_its_premise(ontology: Graph, name: str) -> N
     assert triple(expected) not in infer(ontology, without)
 
 
-@pytest.mark.parametrize("status", ["proposed", "in talks", "planned"])
-def test_no_co_parties_or_partners_through_what_is_not_agreed(ontology: Graph, status: str) -> None:
-    turtle = f'id:agreement/p rekg:party id:country/AU , id:org/asean ; rekg:status "{status}" .\nid:alliance/q rekg:hasMember id:country/AU , id:country/JP ; rekg:status "{status}" .'
-    assert not [t for t in infer(ontology, turtle) if t[1] in (REKG.partnerOf, REKG.coPartyOf, REKG.coMemberOf)]
+@pytest.mark.parametrize("modality", ["proposal", "talks", "planned", "possibility"])
+def test_no_co_parties_or_partners_through_claims_not_stated_as_fact(ontology: Graph, modality: str) -> None:
+    turtle = "\n".join(f"""id:claim/{i} a rekg:Claim ; rdf:subject id:agreement/p ; rdf:predicate rekg:party ; rdf:object id:country/{c} ;
+        rekg:modality id:modality/{modality} .""" for i, c in enumerate(["AU", "JP"]))
+    assert not [t for t in infer(ontology, turtle) if t[1] in (REKG.partnerOf, REKG.coPartyOf, REKG.partyTo)]
 
 
 def test_a_party_is_not_its_own_co_party(ontology: Graph) -> None:
@@ -180,6 +182,20 @@ def test_every_inferred_triple_has_an_explanation_down_to_asserted_premises(stor
     assert len(inferred) > 300
     unexplained = [t for t in inferred if not ((step := explainer.step(t)) and step.rule and _reaches_asserted(step))]
     assert unexplained == []
+
+
+def _leaves(step: Step) -> list[tuple[str, str, str]]:
+    return [step.triple] if step.rule is None else [leaf for p in step.premises for leaf in _leaves(p)]
+
+
+def test_no_inferred_triple_rests_on_a_claim_not_stated_as_fact(store: Store) -> None:
+    not_stated = {r["c"] for r in rows(store, "SELECT ?c WHERE { ?c rekg:modality/rekg:isFactual false }")}
+    assert len(not_stated) >= 20
+    explainer = Explainer(store)
+    for triple in (q[:3] for q in store.quads(graph=str(INFERRED_GRAPH))):
+        step = explainer.step(triple)
+        assert step is not None
+        assert [leaf for leaf in _leaves(step) if leaf[0] in not_stated] == [], triple
 
 
 def test_explanation_of_an_inferred_partnership_reaches_quotes(store: Store) -> None:
