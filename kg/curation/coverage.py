@@ -20,7 +20,10 @@ _COUNTS = SPARQL_PREFIXES + """SELECT ?g
   (COUNT(DISTINCT ?claim) AS ?relations) (COUNT(DISTINCT ?figure) AS ?figures)
   (COUNT(DISTINCT ?supply) AS ?supplies) (COUNT(DISTINCT ?stake) AS ?stakes)
 WHERE { GRAPH ?g {
-  { ?claim a rekg:Claim } UNION { ?figure a rekg:Figure } UNION { ?supply a rekg:SupplyRelation } UNION { ?stake a rekg:Stake }
+  # each n-ary statement counted by its kind, whatever its modality (rekg:statementKind when not stated as fact)
+  { ?claim a rekg:Claim FILTER NOT EXISTS { ?claim rekg:statementKind ?kind } }
+  UNION { ?figure a|rekg:statementKind rekg:Figure } UNION { ?supply a|rekg:statementKind rekg:SupplyRelation }
+  UNION { ?stake a|rekg:statementKind rekg:Stake }
 } }
 GROUP BY ?g
 """

@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from kg.ingest.modality import find_marker
 from kg.curation.proposals import Extraction, Figure, Mention, slugify
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
@@ -92,6 +93,10 @@ def draft_sheet(extraction: Extraction, path: Path, *, source_id: str, text: str
         sentence = sentences[sentence_index]
         lines.append(f"  - quote: {_q(sentence.text)}")
         lines.append(f"    span: [{sentence.start}, {sentence.end}]")
+        if (marker := find_marker(sentence.text)) is not None:
+            # the modality its marker usually marks; a past state is a todo (give when: {until: …})
+            suggested = marker.suggests if " " not in marker.suggests else "todo-past-state"
+            lines.append(f"    modality: {suggested}  # the sentence says {_q(marker.marker)}: check")
         lines.extend(f"    {line}" for line in body)
 
     for figure in extraction.figures:

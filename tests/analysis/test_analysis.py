@@ -22,8 +22,8 @@ def test_q13_without_china_japan_keeps_lynas_ndpr_from_australia_and_malaysia(st
     assert {(link.material_label, link.share, link.hedge, link.when) for link in lynas} == {("NdPr", Decimal(90), "about", "now")}
     assert {link.country_label for link in lynas} == {"Malaysia", "Australia"}
     assert "s004-lessons-from-japan" in lynas[0].source and "90%" in lynas[0].quote
-    # Australia's supply is planned; China's relations are all cut
-    assert result.suppliers() == ["Australia", "Lynas Rare Earths"]
+    # Australia's supply is only an aim (a claim, no supply relation); China's relations are all cut
+    assert result.suppliers() == ["Lynas Rare Earths"]
     assert {link.supplier_label for link in result.cut} == {"China"}
     first, latest = result.compare()
     assert (first.when, [(x.share, x.hedge) for x in first.lost]) == ("2010", [(Decimal(90), "more than")])
@@ -71,7 +71,7 @@ def test_cli_whatif_exposure_concentration(built_store) -> None:
     assert out.exit_code == 0, out.output
     assert "Lynas Rare Earths" in out.output and "more than 90%" in out.output and "2010" in out.output
     data = json.loads(runner.invoke(app, ["whatif", "--store", str(built_store), "--without", "country/CN", "--format", "json"]).output)
-    assert {x["supplier"] for x in data["remaining"]} == {"https://w3id.org/rekg/id/country/AU", "https://w3id.org/rekg/id/company/lynas-rare-earths"}
+    assert {x["supplier"] for x in data["remaining"]} == {"https://w3id.org/rekg/id/company/lynas-rare-earths"}
     out = runner.invoke(app, ["concentration", "--store", str(built_store), "--stage", "mining"], env={"COLUMNS": "120"})
     assert out.exit_code == 0 and "5242" in out.output and "≥ 3600" in out.output
     out = runner.invoke(app, ["exposure", "--store", str(built_store), "--format", "json"])

@@ -28,7 +28,7 @@ EXPECTED = {
     },
     "s001-australia-japan-supply-chain": {
         "entities": ["agreement/australia-japan-critical-minerals", "person/australian-minister-for-resources",
-                     "programme/australia-strategic-reserve", "event/china-export-controls-2025"],
+                     "programme/australia-strategic-reserve", "event/china-export-restrictions"],
         "figures": [],
     },
     "s002-us-japan-golden-age": {
@@ -59,7 +59,7 @@ def test_article_keeps_its_entities_and_figures(store: Store, source: str) -> No
     missing = [e for e in EXPECTED[source]["entities"] if ID + e not in present]
     assert missing == [], f"{source} lost entities {missing}"
     figures = {(r["s"], r["m"], float(r["v"])) for r in rows(
-        store, f"SELECT ?s ?m ?v WHERE {{ GRAPH {graph} {{ ?f a rekg:Figure ; rekg:figureSubject ?s ; rekg:metric ?m ; rekg:value ?v }} }}")}
+        store, f"SELECT ?s ?m ?v WHERE {{ GRAPH {graph} {{ ?f a|rekg:statementKind rekg:Figure ; rekg:figureSubject ?s ; rekg:metric ?m ; rekg:value ?v }} }}")}
     for subject, metric, value in EXPECTED[source]["figures"]:
         assert (ID + subject, f"{ID}metric/{metric}", float(value)) in figures, (source, subject, metric, value)
 

@@ -213,7 +213,21 @@ def test_queries_lists_titles_descriptions_and_parameters(client: TestClient) ->
     by_name = {q["name"]: q for q in listing}
     q05 = next(q for name, q in by_name.items() if name.startswith("q05"))
     assert q05["title"].startswith("Which critical-minerals agreements")
-    assert {p["name"] for p in q05["params"]} == {"party", "month"}
+    assert {p["name"] for p in q05["params"]} == {"party", "month", "asOf"}  # every question takes asOf
+    assert next(p for p in q05["params"] if p["name"] == "asOf")["type"] == "date"
+
+
+def test_a_named_question_answers_as_of_a_date(client: TestClient) -> None:
+    def rows(**params: str) -> list[dict]:
+        response = client.get("/queries/q05", params=params, headers={"Accept": "application/sparql-results+json"})
+        assert response.status_code == 200, response.text
+        return response.json()["results"]["bindings"]
+
+    assert len(rows()) == 6  # the US agreements of October 2025, as of today
+    assert rows(asOf="2025-09-30") == []  # none signed yet
+    assert len(rows(asOf="2025-10-27")) == 5  # all but the one signed in Tokyo on the 28th
+    bad = client.get("/queries/q05", params={"asOf": "yesterday"})
+    assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
 
 
 def test_named_query_runs_with_parameters_and_negotiation(client: TestClient) -> None:
