@@ -609,3 +609,12 @@ def test_an_entity_iri_dereferences_as_linked_data_clients_expect(server, client
     described = json.loads(embedded.group(1))
     assert described["@type"] == "Organization" and described["name"] == "Lynas Rare Earths" and described["@id"] == LYNAS
     assert client.get("/id/company/no-such-firm.ttl").status_code == 404
+
+
+def test_an_entity_page_shows_claims_under_their_modality(client: TestClient) -> None:
+    page = client.get("/id/company/alcoa", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    section = page.text.split("Claims under their modality")[1].split("<h2>")[0]
+    assert "planned" in section and "Alcoa gallium refinery" in section and "Alcoa&#39;s planned gallium refinery" in section
+    biden = client.get("/id/person/joe-biden", headers={"Accept": "text/html"}).text
+    assert "until 2025" in biden.split("Claims under their modality")[1].split("<h2>")[0]

@@ -56,6 +56,18 @@ FIGURES = PREFIXES + f"""SELECT DISTINCT ?e ?metricLabel ?value ?unit ?hedge ?ye
   OPTIONAL {{ ?f rekg:period ?period }} OPTIONAL {{ ?f rekg:scope ?scope }}
 }} ORDER BY ?metricLabel ?year LIMIT {PAGE_LIMIT}"""
 
+# Claims about the entity that are no plain statement, or hold only for a time: under their
+# modality (planned, possibility, ...) and valid time, each with its source and quote.
+CLAIMS = PREFIXES + f"""SELECT DISTINCT ?c ?modality ?sLabel ?pLabel ?o ?oLabel ?cLabel ?at ?from ?until ?sourceLabel ?quote WHERE {{
+  {{ ?c rdf:subject ?e }} UNION {{ ?c rdf:object ?e }} UNION {{ ?c rekg:statementKind ?kind ; ?any ?e }}
+  ?c rekg:modality ?m . ?m rdfs:label ?modality .
+  OPTIONAL {{ ?c rekg:validAt ?at }} OPTIONAL {{ ?c rekg:validFrom ?from }} OPTIONAL {{ ?c rekg:validUntil ?until }}
+  FILTER (?m != <{ID}modality/stated> || BOUND(?from) || BOUND(?until) || (BOUND(?at) && !BOUND(?kind)))
+  OPTIONAL {{ ?c rdf:subject/rdfs:label ?sLabel }} OPTIONAL {{ ?c rdf:predicate/rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
+  OPTIONAL {{ ?c rdf:object ?o OPTIONAL {{ ?o rdfs:label ?oLabel }} }} OPTIONAL {{ ?c rdfs:label ?cLabel }}
+  ?c prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote .
+}} ORDER BY ?modality ?pLabel LIMIT {PAGE_LIMIT}"""
+
 # The entity's statements both ways, and the claims that state them with their sources and quotes.
 DESCRIBE = PREFIXES + """CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?c ?cp ?co . ?c rekg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote . ?src rdfs:label ?srcLabel } WHERE {
   { ?e ?p ?o } UNION { ?s ?q ?e FILTER (?q NOT IN (rdf:subject, rdf:object)) }
@@ -126,6 +138,7 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
     if media != HTML:
         return respond(await services.run("entity", DESCRIBE, graph_type=media, bindings={"e": subject}), headers=headers)
     figures = await services.select("entity", FIGURES, e=subject)
+    claims = await services.select("entity", CLAIMS, e=subject)
     label = next((r["o"] for r in outgoing if r["p"] == "http://www.w3.org/2000/01/rdf-schema#label"), slug)
     reader = services.reader()
     drawn = await anyio.to_thread.run_sync(lambda: request.app.state.pictures.pictures(reader, kind, iri, label))
@@ -135,7 +148,7 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
         "iri": iri, "label": label, "types": types,
         "outgoing": _group([r for r in outgoing if not r["p"].endswith("22-rdf-syntax-ns#type")], ("p", "o")),
         "incoming": _group(incoming, ("s", "p")),
-        "figures": figures, "local_path": local_path, "alternates": _alternates(kind, slug), "pictures": drawn,
+        "figures": figures, "claims": claims, "local_path": local_path, "alternates": _alternates(kind, slug), "pictures": drawn,
         "jsonld": json.dumps({"@context": "https://schema.org", "@type": SCHEMA_TYPES.get(kind, "Thing"), "@id": iri, "name": label,
                               "url": iri, "subjectOf": {"@id": f"{iri}.ttl", "encodingFormat": TURTLE}}).replace("</", "<\\/"),
     }, headers=headers)
