@@ -64,6 +64,13 @@ class Concentration:
     when: str
     stage_label: str
     shares: list[Share]
+    basis: str = "as the source gives it"
+    """How the shares were had: as the source gives them, or computed from its tonnes (and of which total)."""
+
+    @property
+    def from_tonnes(self) -> bool:
+        """Whether the shares were computed from tonnes (exact, not rounded by the source)."""
+        return self.basis.startswith("computed")
 
     @property
     def covered(self) -> Decimal:
@@ -72,8 +79,9 @@ class Concentration:
 
     @property
     def complete(self) -> bool:
-        """Whether the shares cover the whole market (within rounding)."""
-        return self.covered >= Decimal("99.5")
+        """Whether the shares cover the whole market (within the source's rounding; shares
+        computed from tonnes are exact, so any rest, such as an "Other" row, is not covered)."""
+        return self.covered >= (Decimal("99.99") if self.from_tonnes else Decimal("99.5"))
 
     def _values(self) -> list[Decimal]:
         return sorted((s.value for s in self.shares if s.value is not None), reverse=True)
@@ -98,14 +106,16 @@ class Concentration:
 
     def note(self) -> str:
         """What the figures allow, said plainly."""
-        hedged = any(s.hedge for s in self.shares)
-        words = "approximate (the source hedges its shares)" if hedged else "as given"
+        if self.from_tonnes:
+            words = "computed from the tonnes the source gives, divided by the sum of its rows for the year (not its rounded world total)"
+        else:
+            words = "approximate (the source hedges its shares)" if any(s.hedge for s in self.shares) else "as given"
         if self.complete:
             return f"the shares cover the whole market; figures {words}"
         rest = 100 - self.covered
-        return (f"the source gives shares for {len(self.shares)} {'country' if len(self.shares) == 1 else 'countries'} only, "
-                f"covering {self.covered.normalize():f}% of the market; {rest.normalize():f}% is not broken down, so the HHI is a lower "
-                f"bound{'' if self.top3 is not None else ' and the top-3 share is unknown'}")
+        return (f"the source gives {len(self.shares)} {'country' if len(self.shares) == 1 else 'countries'} only, "
+                f"covering {self.covered.normalize():f}% of the market; {rest.normalize():f}% is not broken down by country, so the HHI is a lower "
+                f"bound{'' if self.top3 is not None else ' and the top-3 share is unknown'}; figures {words}")
 
 
 def concentration(store: Store, *, stage: str) -> list[Concentration]:
@@ -116,9 +126,12 @@ def concentration(store: Store, *, stage: str) -> list[Concentration]:
         groups[(str(row["sourceLabel"]), when_of(row))].append(row)
     result = []
     for (source, when), rows in groups.items():
+        # a share computed from tonnes carries the table's qualifiers (estimated, quota), not a hedge of the share
         shares = [Share(str(r["country"]), str(r["countryLabel"]), Decimal(str(r["value"])),
-                        str(r["hedge"]) if r.get("hedge") is not None else None, when, source, str(r["quote"]), source=str(r["source"]))
+                        str(r["hedge"]) if r.get("hedge") is not None and not str(r["basis"]).startswith("computed") else None,
+                        when, source, str(r["quote"]), source=str(r["source"]))
                   for r in rows]
         stages = sorted({str(r["figureStageLabel"]) for r in rows})
-        result.append(Concentration(source, when, ", ".join(stages), sorted(shares, key=lambda s: -(s.value or 0))))
+        basis = "computed from tonnes" if any(str(r["basis"]).startswith("computed") for r in rows) else "as the source gives it"
+        result.append(Concentration(source, when, ", ".join(stages), sorted(shares, key=lambda s: -(s.value or 0)), basis))
     return sorted(result, key=lambda c: (time_order(c.when), c.source_label), reverse=True)

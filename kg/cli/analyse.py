@@ -104,7 +104,7 @@ def concentration(
         table.add_row(group.source_label, group.when, group.stage_label,
                       ", ".join(f"{s.holder_label} {s.text}" for s in group.shares),
                       f"{group.top1:f}%" if group.top1 is not None else "?", f"{group.top3:f}%" if group.top3 is not None else "?",
-                      f"{group.hhi:f}" if group.complete else f"≥ {group.hhi:f}")
+                      f"{group.hhi:.0f}" if group.complete else f"≥ {group.hhi:.0f}")
     console.print(table)
     for group in groups:
         console.print(f"{group.source_label} ({group.when}): {group.note()}.", highlight=False)

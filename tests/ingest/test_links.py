@@ -33,7 +33,7 @@ def test_every_wikidata_link_is_well_formed_unique_and_sourced(store: Store) -> 
 
 def test_every_country_has_its_iso_code_and_wikidata_item(store: Store) -> None:
     countries = rows(store, "SELECT ?c ?iso ?item WHERE { GRAPH ?g { ?c a rekg:Country } ?c rekg:isoCode ?iso OPTIONAL { ?c skos:exactMatch ?item } }")
-    assert len(countries) == 20
+    assert len(countries) == 27
     assert all(row["c"].endswith("/" + row["iso"]) and row.get("item", "None") != "None" for row in countries), countries
     japan = rows(store, "SELECT ?item WHERE { <https://w3id.org/rekg/id/country/JP> skos:exactMatch ?item }")
     assert japan == [{"item": "http://www.wikidata.org/entity/Q17"}]

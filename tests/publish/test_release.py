@@ -89,7 +89,7 @@ def test_checksums_and_sizes_match_the_files(release: Path, store: Store) -> Non
     assert (dataset, VOID.sparqlEndpoint, URIRef("https://w3id.org/rekg/sparql")) in void
     partitions = {void.value(p, VOID["class"]): int(void.value(p, VOID.entities)) for p in void.objects(dataset, VOID.classPartition)}
     countries = _count(store, "SELECT DISTINCT ?c WHERE { GRAPH ?g { ?c a <https://w3id.org/rekg/ontology#Country> } }")
-    assert partitions[URIRef("https://w3id.org/rekg/ontology#Country")] == countries == 20
+    assert partitions[URIRef("https://w3id.org/rekg/ontology#Country")] == countries == 27
 
 
 def test_the_same_data_gives_byte_identical_files(release: Path, corpus_dir: Path, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def test_select_csv_by_post(server: LiveServer) -> None:
     sparql.setQuery(PREFIXES + "SELECT ?c WHERE { ?c a rekg:Country } ORDER BY ?c")
     sparql.setReturnFormat(CSV)
     rows = list(csv.DictReader(io.StringIO(sparql.query().convert().decode())))
-    assert len(rows) == 20
+    assert len(rows) == 27
 
 
 def test_ask_xml(server: LiveServer) -> None:
@@ -78,7 +78,7 @@ def _solutions(result: object, fmt: str) -> int:
 def test_select_and_ask_in_every_results_format(server: LiveServer, method: str, fmt: str) -> None:
     import warnings
 
-    for query, expected in ((SELECT, 20), (ASK, 1)):
+    for query, expected in ((SELECT, 27), (ASK, 1)):
         sparql = client(server)
         sparql.setMethod(method)
         sparql.setQuery(query)
@@ -103,6 +103,6 @@ def test_construct_and_describe_in_every_graph_format(server: LiveServer, method
         warnings.simplefilter("error", RuntimeWarning)
         result = sparql.query().convert()
     graph = result if isinstance(result, Graph) else Graph().parse(data=result, format="turtle")
-    assert len(graph) >= 4
+    assert len(graph) >= 3  # the CONSTRUCT: the three facilities Lynas operates (Alcoa's refinery is only planned)
     if query == DESCRIBE:
         assert (URIRef("https://w3id.org/rekg/id/company/lynas-rare-earths"), None, None) in graph
