@@ -43,14 +43,25 @@ def test_q13_stage_and_material_narrow_the_relevant_facility(store: Store) -> No
 
 
 def test_mining_concentration_2023_and_the_partial_2020_figure(store: Store) -> None:
-    groups = {g.when: g for g in concentration(store, stage=as_iri("mining", "stage"))}
-    full = groups["2023"]
+    groups = {(g.when, g.from_tonnes): g for g in concentration(store, stage=as_iri("mining", "stage"))}
+    full = groups[("2023", False)]
     assert [(s.holder_label, s.value) for s in full.shares] == [
         ("China", 70), ("United States", 14), ("Myanmar", 11), ("Australia", 5)]
     assert (full.complete, full.top1, full.top3, full.hhi) == (True, 70, 95, 5242)
-    partial = groups["2020"]
+    partial = groups[("2020", False)]
     assert (partial.complete, partial.top1, partial.top3, partial.hhi) == (False, 60, None, 3600)
     assert "covering 60% of the market" in partial.note() and "lower bound" in partial.note()
+
+
+def test_mining_concentration_from_the_usgs_tonnes(store: Store) -> None:
+    groups = {(g.when, g.from_tonnes): g for g in concentration(store, stage=as_iri("mining", "stage"))}
+    usgs = groups[("2023", True)]
+    assert [s.holder_label for s in usgs.shares[:4]] == ["China", "Myanmar", "United States", "Australia"]
+    assert usgs.shares[0].value == Decimal("67.8") and usgs.top1 == Decimal("67.8")
+    # "Other" (1,440 t) is not broken down: the HHI is a lower bound, and the note says which total it divides by
+    assert not usgs.complete and usgs.covered == Decimal("99.6")
+    assert "lower bound" in usgs.note() and "sum of its rows" in usgs.note()
+    assert int(usgs.hhi) == 4873  # 67.80² + 11.43² + 11.06² + 4.25² + … over the 12 countries
 
 
 def test_refining_concentration_per_source(store: Store) -> None:

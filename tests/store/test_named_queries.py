@@ -16,6 +16,7 @@ from kg.store.queries import find_named_query, list_named_queries
 GOLDEN = Path(__file__).parent / "golden"
 
 ID = "https://w3id.org/rekg/id/"
+USGS = "https://w3id.org/rekg/id/source/r06-usgs-mcs-2025-rare-earths"
 S000, S002, S003, S004 = (f"{ID}source/{s}" for s in (
     "s000-new-asian-alliance", "s002-us-japan-golden-age", "s003-us-agreements-tokyo-visit", "s004-lessons-from-japan"))
 
@@ -111,10 +112,15 @@ def test_q05_nothing_in_another_month(store: Store) -> None:
 
 def test_q06_production_shares_per_source_and_year(store: Store) -> None:
     rows = ask(store, "q06")
-    assert {(r["subjectLabel"], r["value"], r.get("hedge"), r["year"], r["source"]) for r in rows} == {
+    stated = [r for r in rows if r["basis"] == "as the source gives it"]
+    assert {(r["subjectLabel"], r["value"], r.get("hedge"), r["year"], r["source"]) for r in stated} == {
         ("China", "70", "~", "2023", S002), ("United States", "14", "~", "2023", S002),
         ("Myanmar", "11", "~", "2023", S002), ("Australia", "5", "~", "2023", S002),
         ("China", "60", "over", "2020", S000)}
+    # beside them, the USGS shares of the same year, computed from its tonnes (of the sum of its rows)
+    usgs = {r["subjectLabel"]: float(r["value"]) for r in rows if r["year"] == "2023" and r["source"] == USGS}
+    assert usgs["China"] == 67.8 and usgs["United States"] == 11.06 and usgs["Myanmar"] == 11.43 and usgs["Australia"] == 4.25
+    assert all(r["basis"].startswith("computed from tonnes: ") for r in rows if r["source"] == USGS)
 
 
 def test_q07_china_processing_share_per_source(store: Store) -> None:
@@ -152,8 +158,12 @@ def test_q12_sources_disagree_on_the_us_japan_date_and_china_processing_share(st
     assert dates and {dates[0]["value1"], dates[0]["value2"]} == {"2024-01-08", "2025-10-28"}
     shares = [r for r in rows if r["kind"] == "figure" and r["subjectLabel"] == "China" and r["what"] == "processing share"]
     assert len(shares) == 1 and "nearly 90" in shares[0]["value1"] + shares[0]["value2"]
+    # 002's shares against the USGS tonnes of 2023: apart by more than 002's rounding for China, the US and
+    # Australia; Myanmar's ~11 % is within it of 11.43 %
+    against = {r["subjectLabel"] for r in rows if r["kind"] == "share against tonnes"}
+    assert against == {"China", "United States", "Australia"}
     # a change between years is not a disagreement
-    assert not [r for r in rows if r["what"] == "production share"]
+    assert not [r for r in rows if r["what"] == "production share" and r["kind"] == "figure"]
 
 
 def test_unknown_query_and_bad_parameter_are_clear_errors() -> None:
