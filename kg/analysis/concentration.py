@@ -32,6 +32,8 @@ class Share:
     quote: str
     material_label: str = ""
     source: str = ""
+    year: int | None = None
+    """The year it holds at (its own, or its source's date for "now"); None when undated."""
 
     @property
     def text(self) -> str:
@@ -52,7 +54,7 @@ def exposure(store: Store, *, customer: str, material: str | None = None) -> dic
         series[str(row["supplierLabel"])].append(Share(
             str(row["supplier"]), str(row["supplierLabel"]), Decimal(str(row["share"])) if row.get("share") is not None else None,
             str(row["hedge"]) if row.get("hedge") is not None else None, when_of(row), str(row["sourceLabel"]), str(row["quote"]),
-            str(row["materialLabel"]), str(row["source"])))
+            str(row["materialLabel"]), str(row["source"]), int(row["timeYear"]) if row.get("timeYear") is not None else None))
     return {supplier: sorted(shares, key=lambda s: time_order(s.when)) for supplier, shares in sorted(series.items())}
 
 

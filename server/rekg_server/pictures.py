@@ -12,7 +12,7 @@ from collections import OrderedDict, defaultdict
 from html import escape
 
 from kg.analysis.chain import COLUMNS, Chain, supply_chain
-from kg.analysis.concentration import Share, exposure, time_order
+from kg.analysis.concentration import Share, exposure
 from kg.analysis.relations import Milestone, Partner, milestones, partners
 from kg.store.base import Store
 from rekg_server.links import local_path
@@ -147,27 +147,34 @@ def timeline_svg(milestones: list[Milestone]) -> str:
 
 
 def shares_svg(series: dict[str, list[Share]]) -> str:
-    """Shares over time, one line a supplier; each point links to the source that gives it."""
-    points = {name: [s for s in shares if s.value is not None] for name, shares in series.items()}
+    """Shares over time, one line a supplier, each point at its year on a scale of years (a share
+    said to hold "now" at its source's date); each point links to the source that gives it, and
+    shares with no year are listed under the chart rather than placed on the axis."""
+    points = {name: [s for s in shares if s.value is not None and s.year is not None] for name, shares in series.items()}
     points = {name: values for name, values in points.items() if values}
+    undated = [(name, s) for name, shares in series.items() for s in shares if s.value is not None and s.year is None]
     if not points:
         return ""
-    times = sorted({s.when for values in points.values() for s in values}, key=time_order)
+    years = sorted({s.year for values in points.values() for s in values if s.year is not None})
+    first, last = years[0] - 1, years[-1] + 1
     width, height, left, bottom, top = 760, 320, 50, 40, 20
+    rows = len(points) + len(undated)
+
+    def x_of(year: int) -> float:
+        return left + (year - first) / (last - first) * (width - left - 20)
 
     def xy(share: Share) -> tuple[float, float]:
-        x = left + (times.index(share.when) + 0.5) / len(times) * (width - left - 20)
-        return x, top + (100 - float(share.value or 0)) / 100 * (height - top - bottom)
+        return x_of(share.year or first), top + (100 - float(share.value or 0)) / 100 * (height - top - bottom)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="picture shares" viewBox="0 0 {width} {height + 20 * len(points)}" '
-             f'width="{width}" height="{height + 20 * len(points)}" role="img" aria-label="shares over time">']
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="picture shares" viewBox="0 0 {width} {height + 20 * rows}" '
+             f'width="{width}" height="{height + 20 * rows}" role="img" aria-label="shares over time">']
     for pct in (0, 25, 50, 75, 100):
         y = top + (100 - pct) / 100 * (height - top - bottom)
         parts.append(f'<line class="grid" x1="{left}" y1="{y:.0f}" x2="{width - 20}" y2="{y:.0f}"/><text class="tick" x="{left - 6}" y="{y + 4:.0f}" text-anchor="end">{pct}%</text>')
-    for when in times:
-        x = left + (times.index(when) + 0.5) / len(times) * (width - left - 20)
-        parts.append(f'<text class="tick" x="{x:.0f}" y="{height - bottom + 18}" text-anchor="middle">{escape(when)}</text>')
+    for year in years:
+        parts.append(f'<text class="tick" x="{x_of(year):.0f}" y="{height - bottom + 18}" text-anchor="middle">{year}</text>')
     for n, (name, values) in enumerate(points.items()):
+        values = sorted(values, key=lambda s: s.year or 0)
         coords = [xy(s) for s in values]
         parts.append(f'<g class="series series-{n}" data-name="{escape(name)}">')
         if len(coords) > 1:
@@ -177,6 +184,9 @@ def shares_svg(series: dict[str, list[Share]]) -> str:
                          f'({escape(share.when)}, {escape(share.material_label)}) — {escape(share.source_label)}</title>'
                          f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5"/></a>')
         parts.append(f'<text class="legend" x="{left}" y="{height + 14 + n * 20}">● {escape(name)}</text></g>')
+    for n, (name, share) in enumerate(undated, start=len(points)):
+        parts.append(f'<text class="legend undated" x="{left}" y="{height + 14 + n * 20}">undated: {escape(name)} {escape(share.text)} '
+                     f'({escape(share.when)}) — {escape(_short(share.source_label, 60))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
