@@ -8,7 +8,9 @@ A claim holds on a day when its valid time allows it:
   of a figure, supply relation or stake: from then on (an observation stays the latest known
   until a later one);
 * ``rekg:atSourceDate`` (said to hold now): from the source's date, or from its ``notBefore``;
-* a statement of a date (``rekg:date``, ``rekg:year``): from that date.
+* a statement of a date (``rekg:date``, ``rekg:year``): from that date;
+* of the figures one source gives of one thing (subject, metric, scope, material, stage), the
+  latest that holds on the day.
 
 An entity with a date (an agreement's signing, an event's day, an alliance's launch) exists from
 its earliest date that holds; before it, nothing is said of it. The view keeps the asserted
@@ -24,9 +26,9 @@ import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import PROV, RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryParameterError
@@ -94,7 +96,13 @@ class ClaimTime:
     not_before: dt.date | None = None
     statement: tuple[Node, Node, Node] | None = None
     graph: str | None = None
-    facts: dict[URIRef, Node] = field(default_factory=dict)
+    figure: tuple[Node, ...] | None = None
+    """For a figure: what it is a figure of (subject, metric, source, scope, material, stage)."""
+
+    @property
+    def since(self) -> dt.date:
+        """The earliest day it holds (the start of time when it says none)."""
+        return (self.at[0] if self.at else None) or self.start or self.not_before or dt.date.min
 
     def holds_on(self, day: dt.date) -> bool:
         """Whether the claim's valid time includes ``day`` (its modality aside); an observation
@@ -124,6 +132,9 @@ def _times(quads: Iterable[Quad], factual: frozenset[URIRef]) -> dict[Node, Clai
         claim.start = (period_of(values.get(REKG.validFrom)) or (None, None))[0]  # type: ignore[arg-type]
         claim.until = (period_of(values.get(REKG.validUntil)) or (None, None))[1]  # type: ignore[arg-type]
         claim.not_before = (period_of(values.get(REKG.notBefore)) or (None, None))[0]  # type: ignore[arg-type]
+        if values.get(RDF.type) == REKG.Figure or values.get(REKG.statementKind) == REKG.Figure:
+            claim.figure = tuple(values.get(p) for p in (REKG.figureSubject, REKG.metric, PROV.wasDerivedFrom, REKG.scope,
+                                                         REKG.material, REKG.stage))
         if RDF.subject in values:
             claim.statement = (values[RDF.subject], values[RDF.predicate], values[RDF.object])
             if claim.statement[1] in _DATES and (dated := period_of(claim.statement[2])):
@@ -140,6 +151,12 @@ def _view(quads: list[Quad], day: dt.date) -> list[Quad]:
     """The asserted quads as they stood on ``day``."""
     claims = _times(quads, factual_modalities(load_ontology()))
     holding = {node for node, claim in claims.items() if claim.holds_on(day)}
+    # of the figures of one thing by one source, the latest that holds on the day
+    latest: dict[tuple[Node, ...], dt.date] = {}
+    for node in holding:
+        if (key := claims[node].figure) is not None:
+            latest[key] = max(latest.get(key, dt.date.min), claims[node].since)
+    holding -= {node for node in holding if (key := claims[node].figure) is not None and claims[node].since < latest[key]}
     said = {c.statement for c in claims.values() if c.statement is not None}
     kept_statements = {(c.statement, c.graph) for node, c in claims.items()
                        if c.statement is not None and c.factual and node in holding}

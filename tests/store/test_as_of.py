@@ -76,3 +76,11 @@ def test_cli_as_of(built_store) -> None:
 def test_a_malformed_day_is_refused() -> None:
     with pytest.raises(QueryParameterError, match="YYYY-MM-DD"):
         parse_day("2025-13-01")
+
+
+def test_of_one_sources_figures_of_one_thing_the_latest_by_the_day(store: Store) -> None:
+    query = """SELECT ?v ?year WHERE { ?f a rekg:Figure ; rekg:figureSubject <https://w3id.org/rekg/id/country/CN> ;
+        rekg:metric <https://w3id.org/rekg/id/metric/mine-production> ; rekg:value ?v ; rekg:year ?year }"""
+    assert {r["year"] for r in rows(store, query)} == {"2023", "2024"}  # today: the table's two years
+    assert [r["year"] for r in rows(view_as_of(store, dt.date(2023, 12, 31)), query)] == ["2023"]  # a year not after the day
+    assert [r["year"] for r in rows(view_as_of(store, dt.date(2025, 6, 1)), query)] == ["2024"]
