@@ -81,10 +81,11 @@ def test_shares_are_drawn_as_a_bar_chart(server: LiveServer, browser, tmp_path: 
     browser.get(server.url + "/")
     select = Select(browser.find_element(By.ID, "named"))
     select.select_by_value(next(o.get_attribute("value") for o in select.options if o.get_attribute("value").startswith("q06")))
-    WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-param='metric']")))
+    WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-param='asOf'][type='date']")))
     browser.find_element(By.ID, "run-named").click()
     chart = WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
-    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.bar")) == 5
+    # the articles' five shares, and beside them the USGS shares of 2023 and 2024 computed from its tonnes (12 countries each)
+    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.bar")) == 5 + 2 * 12
     assert "China (2023)" in chart.text
     browser.save_screenshot(str(tmp_path / "q6.png"))
 
@@ -122,6 +123,8 @@ def test_supply_chain_diagram_draws_the_query_and_links_each_edge_to_its_source(
 
 
 def test_country_page_draws_partners_shares_and_timeline(server: LiveServer, store, browser) -> None:
+    from selenium.webdriver.common.by import By
+
     from kg.analysis.concentration import exposure
     from kg.analysis.relations import milestones, partners
 
@@ -131,8 +134,10 @@ def test_country_page_draws_partners_shares_and_timeline(server: LiveServer, sto
     assert _drawn(browser, "svg.partners g.node") == 1 + len({p.iri for p in links})
     assert _drawn(browser, "svg.partners a.edge-source") == len(links)
     assert _drawn(browser, "svg.partners g.edge") == len({p.iri for p in links}) == 4  # Australia, India, South Korea, United States
-    points = sum(1 for shares in exposure(store, customer=japan).values() for s in shares if s.value is not None)
-    assert _drawn(browser, "svg.shares a.point") == points == 5
+    # each share at its year; Terazawa's undated 90 % listed beneath, not placed on the axis
+    points = sum(1 for shares in exposure(store, customer=japan).values() for s in shares if s.value is not None and s.year is not None)
+    assert _drawn(browser, "svg.shares a.point") == points == 4
+    assert "undated: China 90% (before the reduction)" in browser.find_element(By.CSS_SELECTOR, "svg.shares").text
     assert _drawn(browser, "svg.timeline g.milestone") == len(milestones(store, japan))
     browser.get(server.url + "/timeline")
     assert _drawn(browser, "svg.timeline g.milestone") == len(milestones(store)) >= 10

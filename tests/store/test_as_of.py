@@ -24,7 +24,7 @@ CHANGES = {
     "q07": ("2022-01-01", 1),   # 003's "over 70 %" is of its date, 2025
     "q08": ("2009-12-31", 0),   # the embargo of 2010 had not happened
     "q09": ("2020-01-01", 8),   # no SCRI, no October 2025 agreements
-    "q12": ("2025-10-27", 0),   # 003's date of the US–Japan agreement is the 28th
+    "q12": ("2025-10-27", 0),   # 003's date of the US–Japan agreement is the 28th; the USGS 2024 tonnes supersede its 2023 ones
     "q13": ("2015-01-01", 3),
     "q14": ("2015-01-01", 3),
     "q15": ("2022-01-01", 1),
