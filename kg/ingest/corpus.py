@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import CorpusError
@@ -36,6 +37,12 @@ def _normalise_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+@lru_cache(maxsize=16)
+def _normalised_text(text: str) -> tuple[str, list[int]]:
+    """A source text normalised once for all the quotes and mentions looked up in it."""
+    return _normalise_with_map(text)
+
+
 def normalise(text: str) -> str:
     """Text with whitespace folded and typographic quotes and dashes made plain.
 
@@ -57,7 +64,7 @@ def find_quote(text: str, quote: str, *, ignore_case: bool = False, whole: bool 
     >>> find_quote("the LG plant", "LG", whole=True), find_quote("ALGERIA", "LG", whole=True)
     ((4, 6), None)
     """
-    haystack, offsets = _normalise_with_map(text)
+    haystack, offsets = _normalised_text(text)
     needle = normalise(quote)
     if not needle:
         return None
