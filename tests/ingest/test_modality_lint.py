@@ -55,52 +55,40 @@ def build(ws: dict[str, Path], command: str = "build") -> object:
     return runner.invoke(app, args + (["--store", str(ws["store"])] if command == "build" else []))
 
 
-@pytest.mark.parametrize("marker", MARKERS)
-def test_a_marker_without_modality_fails_the_build_naming_file_line_and_marker(lint_store: dict[str, Path], marker: str) -> None:
-    sheet, before = lint_store["sheet"], EmbeddedStore(lint_store["store"]).database()
+def with_fact(ws: dict[str, Path], extra: str, command: str = "build") -> object:
+    """``command`` run with ``extra`` appended to the sheet, which is then put back."""
+    sheet = ws["sheet"]
     original = sheet.read_text()
     try:
-        sheet.write_text(original + fact(marker), encoding="utf-8")
-        result = build(lint_store)
-        output = " ".join(result.output.split())
-        assert result.exit_code == 1, output
-        assert f"{sheet}:10" in output and f"the quote says '{marker}'" in output, output
-        assert EmbeddedStore(lint_store["store"]).database() == before
+        sheet.write_text(original + extra, encoding="utf-8")
+        return build(ws, command)
     finally:
         sheet.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_a_marker_without_modality_fails_the_build_naming_file_line_and_marker(lint_store: dict[str, Path], marker: str) -> None:
+    before = EmbeddedStore(lint_store["store"]).database()
+    result = with_fact(lint_store, fact(marker))
+    output = " ".join(result.output.split())
+    assert result.exit_code == 1, output
+    assert f"{lint_store['sheet']}:10" in output and f"the quote says '{marker}'" in output, output
+    assert EmbeddedStore(lint_store["store"]).database() == before
 
 
 @pytest.mark.parametrize("marker", MARKERS)
 def test_a_marker_with_a_modality_passes(lint_store: dict[str, Path], marker: str) -> None:
-    sheet = lint_store["sheet"]
-    original = sheet.read_text()
-    try:
-        sheet.write_text(original + fact(marker, "    modality: possibility\n"), encoding="utf-8")
-        result = build(lint_store, "validate")
-        assert result.exit_code == 0, result.output
-    finally:
-        sheet.write_text(original, encoding="utf-8")
+    result = with_fact(lint_store, fact(marker, "    modality: possibility\n"), "validate")
+    assert result.exit_code == 0, result.output
 
 
 def test_stated_over_a_marker_needs_a_why(lint_store: dict[str, Path]) -> None:
-    sheet = lint_store["sheet"]
-    original = sheet.read_text()
-    try:
-        sheet.write_text(original + fact("could", "    modality: stated\n"), encoding="utf-8")
-        result = build(lint_store, "validate")
-        assert result.exit_code == 1 and "needs a `why:`" in " ".join(result.output.split())
-        sheet.write_text(original + fact("could", "    modality: stated\n    why: the marker qualifies another clause\n"), encoding="utf-8")
-        assert build(lint_store, "validate").exit_code == 0
-    finally:
-        sheet.write_text(original, encoding="utf-8")
+    result = with_fact(lint_store, fact("could", "    modality: stated\n"), "validate")
+    assert result.exit_code == 1 and "needs a `why:`" in " ".join(result.output.split())
+    why = "    modality: stated\n    why: the marker qualifies another clause\n"
+    assert with_fact(lint_store, fact("could", why), "validate").exit_code == 0
 
 
 def test_an_unknown_modality_is_named(lint_store: dict[str, Path]) -> None:
-    sheet = lint_store["sheet"]
-    original = sheet.read_text()
-    try:
-        sheet.write_text(original + fact("could", "    modality: rumour\n"), encoding="utf-8")
-        result = build(lint_store, "validate")
-        assert result.exit_code == 1 and "unknown modality 'rumour'" in " ".join(result.output.split())
-    finally:
-        sheet.write_text(original, encoding="utf-8")
+    result = with_fact(lint_store, fact("could", "    modality: rumour\n"), "validate")
+    assert result.exit_code == 1 and "unknown modality 'rumour'" in " ".join(result.output.split())
