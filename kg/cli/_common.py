@@ -63,15 +63,16 @@ def writable_store(store: Path | None, store_url: str | None) -> Store:
     return open_store(store, url=store_url, read_only=False)
 
 
-def run_build(facts: Path, store: Path | None, store_url: str | None, corpus: Path | None) -> BuildSummary:
-    """Build the sheets of ``facts`` into the store of ``--store``/``--store-url``, with a progress bar."""
+def run_build(facts: Path, store: Path | None, store_url: str | None, corpus: Path | None, *, full: bool = False) -> BuildSummary:
+    """Build the sheets of ``facts`` into the store of ``--store``/``--store-url``, with a progress bar:
+    only the graphs of changed sheets, unless ``full`` or everything they depend on changed."""
     sheets = list(facts.glob("*.yaml"))
     corpus_dir = resolve_corpus_dir(corpus)
     with progress(unit="sheets") as shown:
         task = shown.add_task("building", total=len(sheets))
         try:
             return build_store(
-                facts, writable_store(store, store_url), corpus_dir=corpus_dir,
+                facts, writable_store(store, store_url), corpus_dir=corpus_dir, full=full,
                 on_stage=lambda name: shown.update(task, description=name),
                 on_sheet=lambda path: shown.update(task, description=f"built {path.name}", advance=1),
             )

@@ -60,15 +60,25 @@ def _print_summary(summary: BuildSummary, store: str) -> None:
     console.print(classes)
     for warning in summary.warnings:
         err.print(f"[yellow]warning[/]: {escape(warning)}", highlight=False)
-    console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}).", highlight=False)
+    if summary.changed_graphs == []:
+        console.print("No sheet changed since the last build: nothing written (--full rebuilds everything).", highlight=False)
+    elif summary.changed_graphs is not None:
+        changed = ", ".join(g.rsplit("/", 1)[-1] for g in summary.changed_graphs)
+        console.print(f"Sheets changed since the last build: {changed}; only their graphs were replaced, "
+                      "validated and reasoned incrementally (--full rebuilds everything).", highlight=False)
+    else:
+        console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}).", highlight=False)
     console.print(f"Built {summary.total_triples} triples, {summary.quotes_checked} quotes verified, "
                   f"in {summary.seconds:.2f} s → {store}", highlight=False)
 
 
 def build(store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOption = FACTS_DIR,
-          store_url: StoreUrlOption = None) -> None:
-    """Build the store from the fact sheets, refusing anything that fails the SHACL shapes."""
-    _print_summary(run_build(facts, store, store_url, corpus), describe_store(store, url=store_url))
+          store_url: StoreUrlOption = None,
+          full: Annotated[bool, typer.Option("--full", help="Rebuild every graph from scratch, not only those of changed sheets.")] = False) -> None:
+    """Build the store from the fact sheets, refusing anything that fails the SHACL shapes: only
+    the graphs of sheets that changed since the last build (by digest), through incremental
+    validation and reasoning, unless --full or what every graph depends on changed."""
+    _print_summary(run_build(facts, store, store_url, corpus, full=full), describe_store(store, url=store_url))
 
 
 def validate(
@@ -81,7 +91,7 @@ def validate(
     if fmt is ReportFormat.turtle:
         sys.stdout.write(report.graph.serialize(format="turtle"))
     else:
-        for line in violation_messages(report, built):
+        for line in violation_messages(report.violations, built):
             console.print(escape(line), highlight=False, soft_wrap=True)
         warnings = [r for r in report.results if not r.is_violation]
         for result in warnings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,11 +20,27 @@ from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
 from kg.ingest.corpus import find_quote, normalise, sha256_of
 from kg.ingest.modality import find_marker, modalities
-from kg.ingest.sheets import Fact, FigureFact, LinkFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
+from kg.ingest.sheets import REGISTRY_FILE, Fact, FigureFact, LinkFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
 from kg.ontology import OntologyTerms, load_ontology
-from kg.vocab import ID, OA, ONTOLOGY_GRAPH, REGISTRY_GRAPH, REKG, UNITS, WIKIDATA, entity_iri, entity_ref, graph_iri
+from kg.ingest import modality as modality_module
+from kg.ingest import sheets as sheets_module
+from kg.vocab import (
+    ID,
+    MODALITY_MARKERS_FILE,
+    OA,
+    ONTOLOGY_FILE,
+    ONTOLOGY_GRAPH,
+    REGISTRY_GRAPH,
+    REKG,
+    SHAPES_DIR,
+    UNITS,
+    WIKIDATA,
+    entity_iri,
+    entity_ref,
+    graph_iri,
+)
 
-__all__ = ["BuiltDataset", "build_dataset"]
+__all__ = ["BuiltDataset", "build_dataset", "build_digest"]
 
 Origin = tuple[LoadedSheet, tuple[Any, ...]]
 
@@ -153,6 +170,7 @@ class _SheetBuilder:
         self.add(self.source, REKG.fileName, info.file)
         self.add(self.source, REKG.sha256, info.sha256)
         self.add(self.source, SDO.url, URIRef(info.url) if info.url else None)
+        self.add(self.source, REKG.sheetDigest, sha256_of(self.loaded.path))
         for url in info.see_also:
             self.add(self.source, RDFS.seeAlso, URIRef(url))
         self.built.origins[self.source] = (self.loaded, ("source",))
@@ -407,6 +425,18 @@ def _source_text(loaded: LoadedSheet, corpus_dir: Path | None) -> str | None:
     return path.read_text(encoding="utf-8")
 
 
+def build_digest(facts_dir: Path) -> str:
+    """What every graph of a build depends on besides its own sheet: the registry, the
+    ontology, the shapes, the modality markers and the code that turns sheets into RDF. When
+    it changes, every graph is rebuilt; else only the graphs of sheets whose digest changed."""
+    digest = hashlib.sha256()
+    parts = [facts_dir / REGISTRY_FILE, ONTOLOGY_FILE, MODALITY_MARKERS_FILE, *sorted(SHAPES_DIR.glob("*.ttl")),
+             *(Path(module.__file__) for module in (sheets_module, modality_module, sys.modules[__name__]))]
+    for part in parts:
+        digest.update(part.read_bytes())
+    return digest.hexdigest()
+
+
 def build_dataset(
     facts_dir: Path,
     *,
@@ -437,6 +467,7 @@ def build_dataset(
     known = {iri: str(built.ontology.value(iri, RDFS.label)) for iri in terms.individuals}
     names = _names_of_individuals(ontology, terms)
     _add_entities(built, terms, registry, REGISTRY_GRAPH, known, names)
+    built.dataset.graph(REGISTRY_GRAPH).add((REGISTRY_GRAPH, REKG.buildDigest, Literal(build_digest(facts_dir))))
     for loaded in sheets:
         _add_entities(built, terms, loaded, graph_iri(loaded.model.source.id), known, names)
     if corpus_dir is None:

@@ -12,21 +12,23 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.graph import ReadOnlyGraphAggregate
 
-from kg.errors import ValidationFailed
+from kg.errors import UpdateRefused, ValidationFailed
 from kg.ingest.build import BuiltDataset, build_dataset
-from kg.ingest.validate import ValidationReport, validate_graph
+from kg.ingest.change import apply_change
+from kg.ingest.validate import ShapeResult, ValidationReport, validate_graph
 from kg.ontology import load_ontology
 from kg.reasoning import Reasoning, reason
 from kg.store.base import Store, dump_bytes
 from kg.store.formats import N_QUADS, N_TRIPLES
-from kg.vocab import DERIVED_GRAPHS, ID, INFERRED_GRAPH, REKG, short_name
+from kg.vocab import DERIVED_GRAPHS, ID, INFERRED_GRAPH, REGISTRY_GRAPH, REKG, short_name
 
-__all__ = ["BuildSummary", "asserted_graph", "build_and_validate", "build_store", "rederive_store", "violation_messages",
-           "write_derived"]
+__all__ = ["BuildSummary", "asserted_graph", "build_and_validate", "build_store", "changed_graphs", "rederive_store",
+           "violation_messages", "write_derived"]
 
 Stage = Callable[[str], None]
 
@@ -42,6 +44,8 @@ class BuildSummary:
     seconds: float = 0.0
     inferred: int = 0
     reasoning_seconds: dict[str, float] = field(default_factory=dict)
+    changed_graphs: list[str] | None = None
+    """The graphs an incremental build replaced; None for a build from scratch."""
 
     @property
     def total_triples(self) -> int:
@@ -49,10 +53,10 @@ class BuildSummary:
         return sum(self.triples_per_graph.values())
 
 
-def violation_messages(report: ValidationReport, built: BuiltDataset) -> list[str]:
+def violation_messages(violations: list[ShapeResult], built: BuiltDataset) -> list[str]:
     """Each violation as ``file:line: field: message (value)`` pointing at the sheet it came from."""
     messages = []
-    for result in report.violations:
+    for result in violations:
         origin = built.origins.get(URIRef(result.focus))
         if origin:
             sheet, loc = origin
@@ -80,9 +84,60 @@ def _entities_per_class(built: BuiltDataset) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def build_store(facts_dir: Path, store: Store, *, corpus_dir: Path | None,
+def _summary(built: BuiltDataset, started: float, inferred: int, warnings: list[str], reasoning_seconds: dict[str, float],
+             changed: list[str] | None = None) -> BuildSummary:
+    return BuildSummary(
+        triples_per_graph={str(g.identifier): len(g) for g in built.dataset.graphs() if len(g) and g.identifier != INFERRED_GRAPH}
+        | {str(INFERRED_GRAPH): inferred},
+        entities_per_class=_entities_per_class(built),
+        quotes_checked=built.quotes_checked,
+        warnings=warnings,
+        seconds=time.perf_counter() - started,
+        inferred=inferred,
+        reasoning_seconds=reasoning_seconds,
+        changed_graphs=changed,
+    )
+
+
+def _digests(pairs: list[dict[str, Any]]) -> dict[str, str]:
+    return {str(row["g"]): str(row["d"]) for row in pairs}
+
+
+_STORED_DIGESTS = f"""SELECT ?g ?d WHERE {{ GRAPH ?g {{ {{ ?s <{REKG.sheetDigest}> ?d }} UNION {{ ?s <{REKG.buildDigest}> ?d }} }} }}"""
+
+
+def changed_graphs(built: BuiltDataset, store: Store) -> list[str] | None:
+    """The graphs of ``built`` whose sheet changed since ``store`` was built (new, changed or
+    gone), or None when every graph must be rebuilt: the store holds no build, or what every
+    graph depends on (registry, ontology, shapes, markers, the building code) changed."""
+    new = _digests([{"g": g.identifier, "d": d} for g in built.dataset.graphs()
+                    for d in g.objects(None, REKG.sheetDigest) or ()] +
+                   [{"g": REGISTRY_GRAPH, "d": d} for d in built.dataset.graph(REGISTRY_GRAPH).objects(REGISTRY_GRAPH, REKG.buildDigest)])
+    old = _digests(store.select(_STORED_DIGESTS))
+    if old.get(str(REGISTRY_GRAPH)) != new[str(REGISTRY_GRAPH)]:
+        return None
+    return sorted(g for g in set(new) | set(old) if new.get(g) != old.get(g))
+
+
+def _build_changed(built: BuiltDataset, store: Store, changed: list[str], started: float, stage: Stage) -> BuildSummary:
+    """Replace the graphs of changed sheets through the incremental path (focus-node SHACL,
+    incremental reasoning, one transaction), as an update would."""
+    if changed:
+        deleted = [q for g in changed for q in store.quads(graph=g)]
+        inserted = [(s, p, o, g) for g in changed for s, p, o in built.dataset.graph(URIRef(g))]
+        try:
+            apply_change(store, deleted, inserted, on_stage=stage)
+        except UpdateRefused as refused:
+            raise ValidationFailed(violation_messages(refused.violations, built)) from None
+    inferred = int(store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}")[0]["n"])
+    return _summary(built, started, inferred, list(built.warnings), {}, changed)
+
+
+def build_store(facts_dir: Path, store: Store, *, corpus_dir: Path | None, full: bool = False,
                 on_stage: Stage | None = None, on_sheet: Callable[[Path], None] | None = None) -> BuildSummary:
-    """Build every sheet, validate, reason, and only then replace everything ``store`` holds.
+    """Build every sheet; then, when only some sheets changed since the store was built,
+    replace just their graphs through the incremental path; else (or with ``full``) validate
+    everything, reason from scratch and replace everything ``store`` holds. The two agree.
 
     Raises:
         SheetError: a sheet is malformed (nothing is written).
@@ -92,25 +147,23 @@ def build_store(facts_dir: Path, store: Store, *, corpus_dir: Path | None,
     started = time.perf_counter()
     stage = on_stage or (lambda name: None)
     stage("reading fact sheets")
-    built, report = build_and_validate(facts_dir, corpus_dir=corpus_dir, on_sheet=on_sheet)
+    built = build_dataset(facts_dir, corpus_dir=corpus_dir, on_sheet=on_sheet)
+    changed = None if full or not store.graph_names() else changed_graphs(built, store)
+    if changed is not None:
+        stage(f"replacing the graphs of {len(changed)} changed sheet(s)")
+        return _build_changed(built, store, changed, started, stage)
+    report = validate_graph(built.dataset)
     stage("SHACL gate")
     if report.violations:
-        raise ValidationFailed(violation_messages(report, built))
+        raise ValidationFailed(violation_messages(report.violations, built))
     asserted = built.asserted_graphs()
     reasoning = reason(ReadOnlyGraphAggregate(asserted), built.ontology, on_stage=stage)
     inferred = built.dataset.graph(INFERRED_GRAPH)
     inferred += reasoning.inferred
     stage("writing the store")
     store.replace_all(built.dataset.serialize(format="nquads", encoding="utf-8"), media_type=N_QUADS)
-    return BuildSummary(
-        triples_per_graph={str(g.identifier): len(g) for g in built.dataset.graphs() if len(g)},
-        entities_per_class=_entities_per_class(built),
-        quotes_checked=built.quotes_checked,
-        warnings=built.warnings + [f"{r.severity}: {r.message} [{r.focus}]" for r in report.results if not r.is_violation],
-        seconds=time.perf_counter() - started,
-        inferred=len(reasoning.inferred),
-        reasoning_seconds=reasoning.seconds,
-    )
+    warnings = built.warnings + [f"{r.severity}: {r.message} [{r.focus}]" for r in report.results if not r.is_violation]
+    return _summary(built, started, len(reasoning.inferred), warnings, reasoning.seconds)
 
 
 def asserted_graph(store: Store) -> Graph:
