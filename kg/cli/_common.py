@@ -7,7 +7,6 @@ command prints ``ErrorName: message`` on standard error and exits 1; wrong usage
 
 from __future__ import annotations
 
-import traceback
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -70,16 +69,12 @@ def run_build(facts: Path, store: Path | None, store_url: str | None, corpus: Pa
     corpus_dir = resolve_corpus_dir(corpus)
     with progress(unit="sheets") as shown:
         task = shown.add_task("building", total=len(sheets))
-        try:
+        with writable_store(store, store_url) as opened:  # closed, and its lock gone, whatever happens
             return build_store(
-                facts, writable_store(store, store_url), corpus_dir=corpus_dir, full=full,
+                facts, opened, corpus_dir=corpus_dir, full=full,
                 on_stage=lambda name: shown.update(task, description=name),
                 on_sheet=lambda path: shown.update(task, description=f"built {path.name}", advance=1),
             )
-        except BaseException as exc:
-            # the traceback's frames hold the writable store: free them so its lock goes now
-            traceback.clear_frames(exc.__traceback__)
-            raise
 
 
 def open_ready(store: Path | None, store_url: str | None = None) -> Store:

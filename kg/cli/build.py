@@ -25,7 +25,7 @@ from kg.cli._common import (
 )
 from kg.ingest.change import apply_change, collector_paused
 from kg.ingest.corpus import resolve_corpus_dir
-from kg.ingest.pipeline import BuildSummary, build_and_validate, rederive_store, violation_messages
+from kg.ingest.pipeline import BuildSummary, apply_sheet, build_and_validate, rederive_store, violation_messages
 from kg.store import describe_store, open_store, store_exists
 from kg.store.embedded import read_quads
 from kg.vocab import FACTS_DIR, GRAPH
@@ -81,6 +81,21 @@ def build(store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOp
     _print_summary(run_build(facts, store, store_url, corpus, full=full), describe_store(store, url=store_url))
 
 
+def apply(
+    sheet: Annotated[Path, typer.Argument(help="The fact sheet to apply (YAML), in the facts folder or not.", exists=True, dir_okay=False)],
+    store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOption = FACTS_DIR, store_url: StoreUrlOption = None,
+) -> None:
+    """Apply one fact sheet incrementally: its graph, new or in place of its source's, goes in
+    through the SHACL gate and incremental reasoning, all or nothing."""
+    with progress(unit="stages") as shown:
+        task = shown.add_task("applying", total=None)
+        with writable_store(store, store_url) as opened:
+            summary = apply_sheet(sheet, facts, opened, corpus_dir=resolve_corpus_dir(corpus),
+                                  on_stage=lambda name: shown.update(task, description=name))
+    console.print(f"Applied {sheet.name} ({summary.quotes_checked} quotes verified) in {summary.seconds:.2f} s; "
+                  f"the store now infers {summary.inferred} triples → {describe_store(store, url=store_url)}", highlight=False)
+
+
 def validate(
     corpus: CorpusOption = None,
     facts: FactsOption = FACTS_DIR,
@@ -106,7 +121,8 @@ def reason(store: StoreOption = None, store_url: StoreUrlOption = None) -> None:
     open_ready(store, store_url)
     with progress(bar=False) as shown:
         task = shown.add_task("reasoning")
-        summary = rederive_store(writable_store(store, store_url), on_stage=lambda name: shown.update(task, description=name))
+        with writable_store(store, store_url) as opened:
+            summary = rederive_store(opened, on_stage=lambda name: shown.update(task, description=name))
     console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}) in {summary.seconds:.2f} s → "
                   f"{describe_store(store, url=store_url)}", highlight=False)
 
@@ -138,13 +154,13 @@ def load(
     with progress(bar=False) as shown, collector_paused():
         task = shown.add_task(f"parsing {file.name}")
         quads = read_quads(file, graph=target)
-        summary = apply_change(writable_store(store, store_url), [], quads,
-                               on_stage=lambda name: shown.update(task, description=name))
+        with writable_store(store, store_url) as opened:
+            summary = apply_change(opened, [], quads, on_stage=lambda name: shown.update(task, description=name))
     console.print(f"Loaded {summary.inserted} new quads from {file} ({len(quads) - summary.inserted} already there); "
                   f"{summary.inferred_added} inferred triples added, {summary.inferred_removed} withdrawn.")
 
 
 def register(app: typer.Typer) -> None:
     """Add these commands to ``app``."""
-    for command in (build, validate, reason, load, info):
+    for command in (build, apply, validate, reason, load, info):
         app.command()(command)

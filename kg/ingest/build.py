@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -442,6 +442,7 @@ def build_dataset(
     *,
     corpus_dir: Path | None,
     on_sheet: Callable[[Path], None] | None = None,
+    extra: Sequence[Path] = (),
 ) -> BuiltDataset:
     """Build the RDF of every fact sheet in ``facts_dir``.
 
@@ -450,6 +451,7 @@ def build_dataset(
         corpus_dir: where the source texts are; when given, every quote and surface form is
             checked against its text and located by character offsets.
         on_sheet: called after each sheet is built (for progress bars).
+        extra: sheets from elsewhere, each in place of the folder's sheet of the same source.
 
     Returns:
         The dataset (ontology graph, registry graph, one graph per source) and the origins.
@@ -463,7 +465,7 @@ def build_dataset(
     built = BuiltDataset(Dataset(), ontology)
     ontology_graph = built.dataset.graph(ONTOLOGY_GRAPH)
     ontology_graph += ontology
-    registry, sheets = load_sheets(facts_dir)
+    registry, sheets = load_sheets(facts_dir, extra)
     known = {iri: str(built.ontology.value(iri, RDFS.label)) for iri in terms.individuals}
     names = _names_of_individuals(ontology, terms)
     _add_entities(built, terms, registry, REGISTRY_GRAPH, known, names)

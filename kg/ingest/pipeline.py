@@ -20,14 +20,15 @@ from rdflib.graph import ReadOnlyGraphAggregate
 from kg.errors import UpdateRefused, ValidationFailed
 from kg.ingest.build import BuiltDataset, build_dataset
 from kg.ingest.change import apply_change
+from kg.ingest.sheets import load_sheet
 from kg.ingest.validate import ShapeResult, ValidationReport, validate_graph
 from kg.ontology import load_ontology
 from kg.reasoning import Reasoning, reason
 from kg.store.base import Store, dump_bytes
 from kg.store.formats import N_QUADS, N_TRIPLES
-from kg.vocab import DERIVED_GRAPHS, ID, INFERRED_GRAPH, REGISTRY_GRAPH, REKG, short_name
+from kg.vocab import DERIVED_GRAPHS, ID, INFERRED_GRAPH, REGISTRY_GRAPH, REKG, graph_iri, short_name
 
-__all__ = ["BuildSummary", "asserted_graph", "build_and_validate", "build_store", "changed_graphs", "rederive_store",
+__all__ = ["BuildSummary", "apply_sheet", "asserted_graph", "build_and_validate", "build_store", "changed_graphs", "rederive_store",
            "violation_messages", "write_derived"]
 
 Stage = Callable[[str], None]
@@ -131,6 +132,24 @@ def _build_changed(built: BuiltDataset, store: Store, changed: list[str], starte
             raise ValidationFailed(violation_messages(refused.violations, built)) from None
     inferred = int(store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}")[0]["n"])
     return _summary(built, started, inferred, list(built.warnings), {}, changed)
+
+
+def apply_sheet(sheet: Path, facts_dir: Path, store: Store, *, corpus_dir: Path | None,
+                on_stage: Stage | None = None) -> BuildSummary:
+    """Apply one sheet to ``store`` incrementally: its graph (new, or in place of the graph of its
+    source) goes in through the same gate and incremental reasoning as an update, all or
+    nothing. The registry is ``facts_dir``'s; the sheet need not be in it.
+
+    Raises:
+        SheetError: the sheet is malformed (nothing is written).
+        ValidationFailed: its graph would break the shapes (nothing is written).
+        InconsistentGraph: it contradicts the ontology (nothing is written).
+    """
+    started = time.perf_counter()
+    stage = on_stage or (lambda name: None)
+    stage(f"reading {sheet.name}")
+    built = build_dataset(facts_dir, corpus_dir=corpus_dir, extra=[sheet])
+    return _build_changed(built, store, [str(graph_iri(load_sheet(sheet).model.source.id))], started, stage)
 
 
 def build_store(facts_dir: Path, store: Store, *, corpus_dir: Path | None, full: bool = False,

@@ -13,6 +13,7 @@ Every malformed field raises :class:`~kg.errors.SheetError` naming the file and 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -343,13 +344,17 @@ def load_sheet(path: Path) -> LoadedSheet:
     return _validate(path, SourceSheet, data, lines)
 
 
-def load_sheets(facts_dir: Path) -> tuple[LoadedSheet, list[LoadedSheet]]:
-    """Read the registry and every source sheet of ``facts_dir`` (sorted by file name)."""
+def load_sheets(facts_dir: Path, extra: Sequence[Path] = ()) -> tuple[LoadedSheet, list[LoadedSheet]]:
+    """Read the registry and every source sheet of ``facts_dir`` (sorted by file name), and the
+    sheets ``extra`` (each in place of the folder's sheet of the same source, if any)."""
     registry_path = facts_dir / REGISTRY_FILE
     if not registry_path.is_file():
         raise SheetError(registry_path, None, "the entity registry is missing")
     registry = load_registry(registry_path)
-    sheets = [load_sheet(p) for p in sorted(facts_dir.glob("*.yaml")) if p.name != REGISTRY_FILE]
+    added = [load_sheet(p) for p in extra]
+    replaced = {sheet.model.source.id for sheet in added}
+    sheets = [s for s in (load_sheet(p) for p in sorted(facts_dir.glob("*.yaml")) if p.name != REGISTRY_FILE)
+              if s.model.source.id not in replaced] + added
     seen: dict[str, Path] = {}
     for sheet in sheets:
         source_id = sheet.model.source.id

@@ -104,6 +104,16 @@ class Store(Protocol):
         """An identifier of the data served now; it changes with every write."""
         ...
 
+    def close(self) -> None:
+        """Let go of the store (a writable embedded store's lock goes at once); it is not used after."""
+        ...
+
+    def __enter__(self) -> Store:
+        ...
+
+    def __exit__(self, *exc: object) -> None:
+        ...
+
 
 def dump_bytes(store: Store, *, media_type: str, graph: str | None = None) -> bytes:
     """:meth:`Store.dump` into bytes."""

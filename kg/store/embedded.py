@@ -179,6 +179,17 @@ class EmbeddedStore:
         self._opened = self.database() if exists else None
         self._generation = _read_generation(self.database()) if exists else 0
 
+    def close(self) -> None:
+        """Let go of the database (a writable store's lock goes at once); the store is not
+        used after."""
+        self.__dict__.pop("_store", None)
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @classmethod
     def pinned(cls, database: Path) -> EmbeddedStore:
         """One database folder of a store directory, read-only, whatever ``current`` becomes

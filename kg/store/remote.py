@@ -77,6 +77,15 @@ class RemoteStore:
     def __init__(self, config: RemoteConfig):
         self.config = config
 
+    def close(self) -> None:
+        """Nothing to let go of: every request is a connection of its own."""
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def __repr__(self) -> str:
         return f"RemoteStore({self.config.query_url!r})"
 

@@ -133,13 +133,75 @@ def test_bad_sheet_is_refused_with_file_and_line_and_store_untouched(workspace: 
 
 
 def test_good_sheet_rebuild_replaces_the_store(workspace: dict[str, Path]) -> None:
-    before_db = database(workspace["store"])
+    before_db, before_version = database(workspace["store"]), EmbeddedStore(workspace["store"]).version()
     sheet = workspace["sheet"]
     sheet.write_text(sheet.read_text().replace("share: 40,", "share: 41,"), encoding="utf-8")
     result = rebuild(workspace)
     assert result.exit_code == 0, result.output
+    # one sheet changed: its graph replaced in the same database, in one transaction
+    assert "Sheets changed since the last build: s-test" in " ".join(result.output.split())
+    assert database(workspace["store"]) == before_db and EmbeddedStore(workspace["store"]).version() != before_version
+    full = runner.invoke(app, ["build", "--full", "--store", str(workspace["store"]), "--corpus", str(workspace["corpus"]),
+                               "--facts", str(workspace["facts"])])
+    assert full.exit_code == 0, full.output
     assert database(workspace["store"]) != before_db
     assert before_db.exists()  # kept for readers that still have it open
     shares = EmbeddedStore(workspace["store"]).select(
         "SELECT ?v WHERE { ?r <https://w3id.org/rekg/ontology#share> ?v }")
     assert [str(r["v"]) for r in shares] == ["41"]
+
+
+APPLIED_TEXT = "Acme Metals plans to build a refinery in Malaysia. Lynas operates a plant in Malaysia.\n"
+APPLIED = """\
+source:
+  id: s-apply
+  title: An applied article
+  file: apply.txt
+  sha256: {sha}
+facts:
+  - quote: "Acme Metals plans to build a refinery in Malaysia."
+    modality: planned
+    triples:
+      - [company/lynas-rare-earths, operates, facility/mount-weld]
+  - quote: "Lynas operates a plant in Malaysia."
+    triples:
+      - [company/lynas-rare-earths, headquarteredIn, {place}]
+"""
+
+
+def test_rekg_apply_adds_one_sheet_as_a_build_would_and_refuses_a_bad_one(workspace: dict[str, Path], tmp_path: Path) -> None:
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    (workspace["corpus"] / "apply.txt").write_text(APPLIED_TEXT, encoding="utf-8")
+    sha = hashlib.sha256(APPLIED_TEXT.encode()).hexdigest()
+    sheet = tmp_path / "applied.yaml"  # outside the facts folder
+    shutil.copytree(workspace["store"], tmp_path / "store", symlinks=True)  # a store of this test's own, built from its sheets
+    args = ["--store", str(tmp_path / "store"), "--corpus", str(workspace["corpus"]), "--facts", str(workspace["facts"])]
+    assert runner.invoke(app, ["build", *args]).exit_code == 0
+
+    sheet.write_text(APPLIED.format(sha=sha, place="material/ndpr"), encoding="utf-8")  # a material is no country
+    version = EmbeddedStore(tmp_path / "store").version()
+    refused = runner.invoke(app, ["apply", str(sheet), *args])
+    output = " ".join(refused.output.split())
+    assert refused.exit_code == 1 and "SHACL violation" in output and "must name an entity of class Country" in output, output
+    assert EmbeddedStore(tmp_path / "store").version() == version
+
+    sheet.write_text(APPLIED.format(sha=sha, place="country/MY"), encoding="utf-8")
+    applied = runner.invoke(app, ["apply", str(sheet), *args])
+    assert applied.exit_code == 0, applied.output
+    store = EmbeddedStore(tmp_path / "store")
+    graph = "https://w3id.org/rekg/graph/s-apply"
+    assert store.select(f"SELECT * WHERE {{ GRAPH <{graph}> {{ ?c <https://w3id.org/rekg/ontology#modality> "
+                        "<https://w3id.org/rekg/id/modality/planned> } }")
+    # the same sheet in the facts folder, built from scratch, gives the same graphs
+    shutil.copy(sheet, workspace["facts"] / "applied.yaml")
+    scratch = tmp_path / "scratch"
+    built = runner.invoke(app, ["build", "--full", "--store", str(scratch), "--corpus", str(workspace["corpus"]), "--facts", str(workspace["facts"])])
+    assert built.exit_code == 0, built.output
+    for name in (graph, "https://w3id.org/rekg/graph/inferred", "https://w3id.org/rekg/graph/s-test"):
+        here, there = Graph(), Graph()
+        for target, source in ((here, store), (there, EmbeddedStore(scratch))):
+            for s, p, o, _ in source.quads(graph=name):
+                target.add((s, p, o))
+        assert len(here) and isomorphic(here, there), (name, sorted(set(here) ^ set(there))[:6])
