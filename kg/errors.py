@@ -28,12 +28,14 @@ from typing import Any
 
 __all__ = [
     "ArticleError",
+    "ConfigError",
     "CorpusError",
     "InconsistentGraph",
     "KgError",
     "MissingExtra",
     "NotAcceptable",
     "QueryError",
+    "QueryOutOfMemory",
     "QueryParameterError",
     "QueryTimedOut",
     "SheetError",
@@ -80,6 +82,10 @@ class ValidationFailed(KgError):
         )
 
 
+class ConfigError(KgError):
+    """A ``REKG_*`` setting has a value it cannot take; the message names the variable."""
+
+
 class StoreError(KgError):
     """The store cannot be opened or written."""
 
@@ -123,6 +129,10 @@ class NotAcceptable(KgError):
 
 class QueryTimedOut(QueryError):
     """The query ran past its time limit and was stopped."""
+
+
+class QueryOutOfMemory(QueryError):
+    """The query grew past its memory limit and was stopped."""
 
 
 class MissingExtra(KgError):

@@ -36,9 +36,9 @@ def serve(
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     store_dir = default_store_dir(store)
+    settings = Settings.from_env(store_dir, store_url)  # a bad REKG_* value stops here, before anything is built
     open_ready(store_dir, store_url)
     err.print(f"rekg serving {describe_store(store_dir, url=store_url)} on http://{host}:{port}/ (SPARQL at /sparql)")
-    settings = Settings.from_env(store_dir, store_url)
     if log_queries:
         settings = replace(settings, slow_query_seconds=0.0)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info",

@@ -85,8 +85,8 @@ def create_app(settings: Settings) -> RekgApp:
                 yield
                 return
             store = EmbeddedStore(settings.store_dir)  # fails early, with a clear message, on a missing store
-            pool = QueryPool(store.database(), size=settings.workers,
-                             timeout=settings.query_timeout, queue_wait=settings.queue_wait)
+            pool = QueryPool(store.database(), size=settings.workers, timeout=settings.query_timeout,
+                             queue_wait=settings.queue_wait, memory=settings.query_memory)
             app.state.services = Services(settings, pool, counters)
             try:
                 yield

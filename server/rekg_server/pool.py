@@ -4,7 +4,10 @@ known to be short runs in the server process.
 Neither rdflib nor pyoxigraph can cancel a running query, and a running query holds its
 thread: only a process can be killed. Each worker opens the store read-only and answers one
 request at a time; the pool hands requests to idle workers, kills and replaces a worker
-whose query overruns, and refuses work when every worker stays busy past a short wait.
+whose query overruns its time or grows past its memory limit (its resident memory looked at
+every 50 ms while it works), and refuses work when every worker stays busy past a short wait.
+The server's memory is so bounded by its own, plus, a worker, its memory when idle and the
+limit of a query.
 
 A worker's round trip costs more than a short query itself (pickling, two process wake-ups,
 the event loop's callback), and for a large answer its copy through the pipe (Q1 at 1M, 1.5
@@ -34,7 +37,7 @@ from typing import Any
 
 import anyio
 
-from kg.errors import KgError, QueryError, QueryTimedOut, StoreError
+from kg.errors import KgError, QueryError, QueryOutOfMemory, QueryTimedOut, StoreError
 from kg.store import EmbeddedStore
 from kg.store.base import QueryResult
 from rekg_server.errors import PoolBusy
@@ -45,6 +48,16 @@ SHORT = 0.25  # seconds of CPU a query may have taken in a worker to run in the 
 INSTANT = 0.002  # seconds of CPU a query may have taken to run on the event loop next time
 ALONE = 0.05  # seconds of CPU a query may have taken to run on the event loop next time, when no other query runs
 _REMEMBERED = 10_000  # short requests remembered (least recently used forgotten first)
+MEMORY_EVERY = 0.05  # seconds between looks at a busy worker's memory
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _size(count: int) -> str:
+    """Bytes for people: ``1 GiB``, ``200 MiB``."""
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= size:
+            return f"{count / size:g} {unit}"
+    return f"{count} bytes"
 
 
 @dataclass(frozen=True)
@@ -102,22 +115,38 @@ class _Worker:
             self.conn.recv()
             self.ready = True
 
-    async def answered(self, timeout: float) -> bool:
+    def resident_bytes(self) -> int:
+        """The worker's resident memory now (0 once it is gone)."""
+        try:
+            with open(f"/proc/{self.process.pid}/statm", "rb") as statm:
+                return int(statm.read().split()[1]) * _PAGE
+        except (OSError, IndexError, ValueError):
+            return 0
+
+    async def answered(self, timeout: float, memory: int) -> str:
         """Wait, on the event loop rather than a thread, until the worker has answered (or died,
-        which also makes its pipe readable); False after ``timeout`` seconds. The pipe stays
-        watched from one request to the next, and blocking: uvloop (libuv) makes a watched
-        descriptor non-blocking, and ``recv`` of an answer not yet whole then raised
-        BlockingIOError, which looked like a dead worker (replaced: seconds of 503s)."""
+        which also makes its pipe readable): ``"answered"``; ``"timeout"`` after ``timeout``
+        seconds; ``"memory"`` as soon as it holds ``memory`` bytes more than when it started the
+        query (looked at every :data:`MEMORY_EVERY` seconds). The pipe stays watched from one
+        request to the next, and blocking: uvloop (libuv) makes a watched descriptor
+        non-blocking, and ``recv`` of an answer not yet whole then raised BlockingIOError,
+        which looked like a dead worker (replaced: seconds of 503s)."""
         loop = asyncio.get_running_loop()
         if self._loop is None:
             loop.add_reader(self.conn.fileno(), self._readable)
             os.set_blocking(self.conn.fileno(), True)
             self._loop = loop
-        self._waiter = loop.create_future()
+        waiter = self._waiter = loop.create_future()
+        limit, deadline = self.resident_bytes() + memory, loop.time() + timeout
         try:
-            return await asyncio.wait_for(self._waiter, timeout)
-        except TimeoutError:
-            return False
+            while not waiter.done():
+                left = deadline - loop.time()
+                if left <= 0:
+                    return "timeout"
+                await asyncio.wait([waiter], timeout=min(MEMORY_EVERY, left))
+                if not waiter.done() and self.resident_bytes() > limit:
+                    return "memory"
+            return "answered"
         finally:
             self._waiter = None
 
@@ -151,10 +180,10 @@ class _Worker:
 class QueryPool:
     """A fixed number of worker processes over one store database folder."""
 
-    def __init__(self, store_path: Path, *, size: int, timeout: float, queue_wait: float):
+    def __init__(self, store_path: Path, *, size: int, timeout: float, queue_wait: float, memory: int = 1 << 30):
         self._context = multiprocessing.get_context("spawn")
         self.store_path = store_path
-        self.timeout, self.queue_wait = timeout, queue_wait
+        self.timeout, self.queue_wait, self.memory = timeout, queue_wait, memory
         self._workers = [_Worker(self._context, store_path) for _ in range(size)]
         self._idle: asyncio.Queue[_Worker] | None = None
         self._local: EmbeddedStore | None = None  # opened at the first short request
@@ -224,9 +253,14 @@ class QueryPool:
                     if not worker.ready:
                         await anyio.to_thread.run_sync(worker.wait_ready)
                     worker.conn.send(request)
-                    if not await worker.answered(self.timeout):
+                    outcome = await worker.answered(self.timeout, self.memory)
+                    if outcome == "timeout":
                         worker = await self._replace(worker)
                         raise QueryTimedOut(f"query cancelled after the {self.timeout:g} s time limit: add a LIMIT or narrow the patterns")
+                    if outcome == "memory":
+                        worker = await self._replace(worker)
+                        raise QueryOutOfMemory(f"query stopped: it needed more than the {_size(self.memory)} memory limit of a query "
+                                               "(REKG_QUERY_MEMORY): add a LIMIT, narrow the patterns or drop an ORDER BY")
                     status, payload = worker.conn.recv()
                     break
                 except (EOFError, OSError, RuntimeError):  # the worker died (killed, crashed) under this request

@@ -354,6 +354,65 @@ def test_query_past_the_time_limit_is_cancelled_and_the_server_recovers(built_st
         live.stop()
 
 
+# a cross product sorted: its rows are held in memory before the first comes out
+GREEDY = "SELECT ?a ?b ?c WHERE { ?a ?p1 ?x . ?b ?p2 ?y . ?c ?p3 ?z } ORDER BY ?a ?b ?c LIMIT 1"
+
+
+def _resident(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * 4096
+        except (OSError, IndexError):
+            pass
+    return total
+
+
+def test_a_query_past_its_memory_limit_is_stopped_and_the_server_answers_meanwhile(built_store: Path) -> None:
+    live = LiveServer(built_store, query_memory="150M", query_timeout="60", workers="2")
+    try:
+        peak, done = [0], threading.Event()
+
+        def watch() -> None:  # the whole server (the process and its workers), every 20 ms
+            while not done.is_set():
+                peak[0] = max(peak[0], _resident([live.process.pid, *_children(live.process.pid)]))
+                time.sleep(0.02)
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        started = time.monotonic()
+        with httpx.Client(timeout=60) as client:
+            greedy = threading.Thread(target=lambda: results.append(client.get(f"{live.url}/sparql", params={"query": GREEDY})))
+            results: list[httpx.Response] = []
+            greedy.start()
+            time.sleep(0.5)
+            # the other worker answers meanwhile
+            assert count(client.get(f"{live.url}/sparql", params={"query": COUNT})) > 5000
+            greedy.join()
+        done.set()
+        watcher.join()
+        response = results[0]
+        assert response.status_code == 503 and "150 MiB memory limit" in response.text and "REKG_QUERY_MEMORY" in response.text
+        assert time.monotonic() - started < 60  # stopped by memory, not by time
+        # the server as a whole stayed under its ceiling: itself, two idle workers, and one query's limit
+        assert peak[0] < 1200 << 20, peak[0]
+        assert count(httpx.get(f"{live.url}/sparql", params={"query": COUNT}, timeout=30)) > 5000  # the worker was replaced
+    finally:
+        live.stop()
+
+
+def test_a_bad_setting_names_the_variable_and_what_it_takes(built_store: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    for name, value, expected in (("REKG_MAX_ROWS", "abc", "expected a whole number"), ("REKG_QUERY_MEMORY", "lots", "a size in bytes"),
+                                  ("REKG_QUERY_TIMEOUT", "-1", "expected a number")):
+        result = CliRunner().invoke(app, ["serve", "--store", str(built_store)], env={name: value})
+        output = " ".join(result.output.split())
+        assert result.exit_code == 1 and f"{name} is {value!r}" in output and expected in output, output
+
+
 def _children(pid: int) -> list[int]:
     """The processes whose parent is ``pid`` (from /proc)."""
     found = []
