@@ -180,9 +180,9 @@ class EmbeddedStore:
         self._generation = _read_generation(self.database()) if exists else 0
 
     def close(self) -> None:
-        """Let go of the database (a writable store's lock goes at once); the store is not
-        used after."""
-        self.__dict__.pop("_store", None)
+        """Let go of the database (a writable store's lock goes at once); using the store after
+        raises :class:`StoreError`."""
+        self._store = _Closed()  # type: ignore[assignment]  # the handle dropped: RocksDB closes now
 
     def __enter__(self) -> EmbeddedStore:
         return self
@@ -361,7 +361,7 @@ class EmbeddedStore:
     def _refresh(self) -> None:
         """A read-only handle sees the database as it was when opened: reopen it when a writer
         has committed since (the generation marker says so) or swapped in another database."""
-        if self.read_only and self.root is not None:
+        if self.read_only and self.root is not None and not isinstance(self._store, _Closed):
             database = self.database()
             generation = _read_generation(database)
             if (database, generation) != (self._opened, self._generation):
@@ -452,14 +452,23 @@ class EmbeddedStore:
         target = ox.NamedNode(graph) if graph else None
         with _engine_errors("load"):
             self._writable().bulk_load(data, format=rdf_format(media_type), to_graph=target)
+        self._bump_generation()
 
     def replace_graph(self, graph: str, data: bytes, *, media_type: str) -> None:
-        """See :meth:`kg.store.base.Store.replace_graph`."""
-        target = ox.NamedNode(graph)
+        """See :meth:`kg.store.base.Store.replace_graph`: the data parsed first (bad data changes
+        nothing), then the graph dropped and refilled in one transaction (one SPARQL Update), or
+        for :data:`BULK_CHANGE` quads and more staged and swapped in like :meth:`apply`."""
+        store = self._writable()
         with _engine_errors("load"):
-            store = self._writable()
-            store.clear_graph(target)
-            store.load(data, format=rdf_format(media_type), to_graph=target)
+            quads = from_ox_quads(ox.parse(data, format=rdf_format(media_type)), graph)
+        if any(q[3] != graph for q in quads):
+            raise StoreError(f"the data for graph <{graph}> names other graphs")
+        if self.root is not None and len(quads) >= BULK_CHANGE:
+            self._apply_staged(list(self.quads(graph=graph)), quads, lambda: None)
+        else:
+            with _engine_errors("update"):
+                store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ {data_block(quads)} }}")
+        self._bump_generation()
 
     def replace_all(self, data: bytes, *, media_type: str) -> None:
         """See :meth:`kg.store.base.Store.replace_all`: on disk, a new database beside the
@@ -503,6 +512,13 @@ class EmbeddedStore:
             self._store = ox.Store.read_only(str(database))
         else:
             self._store = fresh
+
+
+class _Closed:
+    """Stands in for the database handle of a closed store."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise StoreError("the store is closed")
 
 
 def _open_read_only(database: Path, attempts: int = 5) -> ox.Store:
