@@ -46,10 +46,12 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_store(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
-    """A store built once from the real fact sheets, with every quote verified."""
+def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once from the real fact sheets: with every quote verified when the corpus
+    is beside the checkout, else without (only the tests about quotes need the corpus)."""
     root = tmp_path_factory.mktemp("store")
-    build_store(FACTS_DIR, EmbeddedStore(root, read_only=False), corpus_dir=corpus_dir)
+    found = resolve_corpus_dir(None)
+    build_store(FACTS_DIR, EmbeddedStore(root, read_only=False), corpus_dir=found if found is not None and found.is_dir() else None)
     return root
 
 

@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import PROV, RDF, XSD, Literal, URIRef
+from rdflib import PROV, RDF, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryParameterError

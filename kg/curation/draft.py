@@ -7,8 +7,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from kg.ingest.modality import find_marker
 from kg.curation.proposals import Extraction, Figure, Mention, slugify
+from kg.ingest.modality import find_marker
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
 __all__ = ["draft_sheet"]

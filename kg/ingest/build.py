@@ -18,12 +18,12 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
+from kg.ingest import modality as modality_module
+from kg.ingest import sheets as sheets_module
 from kg.ingest.corpus import find_quote, normalise, sha256_of
 from kg.ingest.modality import find_marker, modalities
 from kg.ingest.sheets import REGISTRY_FILE, Fact, FigureFact, LinkFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
 from kg.ontology import OntologyTerms, load_ontology
-from kg.ingest import modality as modality_module
-from kg.ingest import sheets as sheets_module
 from kg.vocab import (
     ID,
     MODALITY_MARKERS_FILE,

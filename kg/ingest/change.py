@@ -202,7 +202,7 @@ def _shape_gate(store: Store, asserted: _Asserted, added: set[Triple], removed: 
 def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused for a block that builds millions of objects and no cycles
     worth collecting: each full collection walks every object alive, and a large load triggers
-    dozens of them (RESULTS §17). Reference counting still frees everything else. Afterwards the
+    dozens of them. Reference counting still frees everything else. Afterwards the
     collector resumes, unless it was paused already; when the block left more than
     :data:`FROZEN_FROM` new objects alive (the warm engine, a large change's sets until they are
     freed), they go to the permanent generation first, else the next collection would walk them

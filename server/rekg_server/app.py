@@ -43,7 +43,7 @@ class RekgApp(FastAPI):
     """FastAPI, with every error answered by ``answer_error`` (see :func:`error_answerer`), and
     a shortcut for the requests that matter most for speed: a SPARQL query by GET goes to the
     query endpoint through CORS and ``answer_error`` alone, not through the middleware stack and
-    the router, which measured a fifth of a point lookup in process (bench/RESULTS.md §17).
+    the router, which cost a fifth of a point lookup in process.
     Nothing in that stack acts on such a request (no body, never a cached page); the route stays
     registered, for the OpenAPI description and any other request to ``/sparql``."""
 

@@ -10,8 +10,7 @@ The server's memory is so bounded by its own, plus, a worker, its memory when id
 limit of a query.
 
 A worker's round trip costs more than a short query itself (pickling, two process wake-ups,
-the event loop's callback), and for a large answer its copy through the pipe (Q1 at 1M, 1.5
-MB: 2-8 ms over HTTP, RESULTS §20). A worker reports the CPU time each query took; a request
+the event loop's callback), and for a large answer its copy through the pipe. A worker reports the CPU time each query took; a request
 (the same text and options) that took at most :data:`SHORT` on a version of the graph runs in
 the server process the next time that version is served: on the event loop itself when it
 took at most :data:`INSTANT` (a thread hop costs more than such a query), or at most

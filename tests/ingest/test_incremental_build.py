@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rdflib import Graph
-from rdflib.compare import isomorphic
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from kg.errors import KgError
 from kg.ingest.pipeline import build_store

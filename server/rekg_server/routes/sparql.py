@@ -25,7 +25,7 @@ __all__ = ["PlainRoute", "graph_response", "router", "service_description"]
 class PlainRoute(APIRoute):
     """A route whose endpoint takes the :class:`Request` alone and returns its :class:`Response`:
     FastAPI's per-request dependency solving and response handling are skipped (a fifth to a
-    third of the server's time for a point lookup, bench/RESULTS.md §16); the operation stays
+    third of the server's time for a point lookup); the operation stays
     in the OpenAPI description, its parameters declared with ``openapi_extra``."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:

@@ -1,0 +1,29 @@
+"""The public API, pinned as httpx pins its exports: what ``kg`` exports and what every store
+implements. A change here is a change for users and the remote-store implementers."""
+
+from __future__ import annotations
+
+import inspect
+
+import kg
+from kg.store import EmbeddedStore, RemoteStore, Store
+
+STORE_METHODS = {"query", "select", "update", "load", "apply", "quads", "replace_graph", "replace_all", "dump",
+                 "graph_names", "version", "close", "__enter__", "__exit__"}
+
+
+def test_kg_exports() -> None:
+    assert sorted(kg.__all__) == ["KgError", "Store", "VERSION", "build_store", "open_store"]
+    assert all(hasattr(kg, name) for name in kg.__all__)
+
+
+def test_the_store_protocol() -> None:
+    declared = {name for name, member in vars(Store).items() if callable(member) and (not name.startswith("_") or name in STORE_METHODS)}
+    assert declared == STORE_METHODS
+
+
+def test_both_stores_keep_the_protocol_with_the_same_signatures() -> None:
+    for implementation in (EmbeddedStore, RemoteStore):
+        for name in STORE_METHODS - {"__enter__", "__exit__"}:
+            ours, theirs = inspect.signature(getattr(Store, name)), inspect.signature(getattr(implementation, name))
+            assert list(ours.parameters) == list(theirs.parameters), (implementation.__name__, name)
