@@ -32,7 +32,7 @@ from kg.errors import NotAcceptable, QueryError, QueryTimedOut, StoreError
 from kg.store.base import Quad, QueryResult, Row
 from kg.store.embedded import from_ox, from_ox_quads, rdf_format, results_bytes, to_ox
 from kg.store.formats import N_TRIPLES, SPARQL_JSON, TURTLE
-from kg.store.sparql import refuse_remote_clauses
+from kg.store.sparql import refuse_remote_clauses, with_values
 from kg.vocab import GRAPH
 
 __all__ = ["RemoteConfig", "RemoteStore"]
@@ -40,7 +40,6 @@ __all__ = ["RemoteConfig", "RemoteStore"]
 _STATUS_GRAPH = str(GRAPH["status"])  # holds the version marker, changed by every write
 _CHUNK = 1_000  # quads per INSERT DATA request (Virtuoso's SPARQL compiler runs out of memory past a few thousand)
 _POST_CHUNK = 200_000  # triples per Graph Store Protocol POST
-_WHERE = re.compile(r"\b(WHERE\s*\{|ASK\s*\{)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -329,31 +328,8 @@ def _graph_blocks(quads: list[Quad]) -> str:
 
 
 def _with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
-    """``sparql`` with ``bindings`` as a VALUES block opening every WHERE clause, the
-    subqueries' too: a substituted variable means its value everywhere, as in a store's
-    substitutions, and a subquery does not see the bindings of the query around it.
-
-    >>> from rdflib import URIRef
-    >>> _with_values("SELECT ?o WHERE { ?s ?p ?o }", {"s": URIRef("http://e/a")})
-    'SELECT ?o WHERE { VALUES (?s) { (<http://e/a>) } ?s ?p ?o }'
-    >>> _with_values("SELECT ?o WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }", {"s": URIRef("http://e/a")})
-    'SELECT ?o WHERE { VALUES (?s) { (<http://e/a>) } { SELECT ?s WHERE { VALUES (?s) { (<http://e/a>) } ?s ?p ?o } } }'
-    """
-    if not bindings:
-        return sparql
-    ends = [found.end() for found in _WHERE.finditer(_without_comments(sparql))]
-    if not ends:
-        raise QueryError("bindings need a query with a WHERE clause")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(term.n3() for term in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }}"
-    pieces = [sparql[start:end] for start, end in zip([0, *ends], [*ends, len(sparql)])]
-    return block.join(pieces)
-
-
-def _without_comments(sparql: str) -> str:
-    """``sparql`` with comments blanked out (same length, so positions still match)."""
-    return re.sub(r"#[^\n]*", lambda m: " " * len(m.group()), sparql)
+    """``sparql`` with ``bindings`` as VALUES blocks (:func:`~kg.store.sparql.with_values`)."""
+    return with_values(sparql, {name: term.n3() for name, term in bindings.items()})
 
 
 def _query_kind(sparql: str) -> str:

@@ -11,7 +11,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryError
 
-__all__ = ["refuse_remote_clauses", "with_constants", "with_using_clauses"]
+__all__ = ["refuse_remote_clauses", "with_constants", "with_using_clauses", "with_values"]
 
 _REMOTE_WORD = re.compile(r"(?<![\w?$:])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
 _REMOTE_FORMS = {"ServiceGraphPattern", "Load"}
@@ -23,6 +23,8 @@ _TOKEN = re.compile(_LITERAL_TEXT + r"|[{}]|;|\b(?:WHERE|USING|WITH)\b", re.IGNO
 _SELECT_CLAUSE = r"(?<![\w?$:])SELECT\b(?:" + _LITERAL_TEXT + r"|[^{#\"'<])*?(?=(?<![\w?$:])(?:WHERE|FROM)\b|\{)"
 _VARIABLE_OR_CLAUSE = re.compile(f"({_SELECT_CLAUSE})|{_LITERAL_TEXT}|[?$](\\w+)", re.IGNORECASE)
 _VARIABLE_NAME = re.compile(r"[?$](\w+)")
+# where a group pattern opens that VALUES may lead: a WHERE clause, or an ASK's pattern
+_GROUP_OPENING = re.compile(_LITERAL_TEXT + r"|(?<![\w?$:])(?:WHERE|ASK)\s*\{", re.IGNORECASE)
 
 
 def _forms(node: object) -> Iterator[str]:
@@ -94,6 +96,34 @@ def with_constants(sparql: str, constants: Mapping[str, str]) -> tuple[str, set[
         name = match.group(2)
         return constants.get(name, match.group()) if name else match.group()
     return _VARIABLE_OR_CLAUSE.sub(write, sparql), listed
+
+
+def with_values(sparql: str, bindings: Mapping[str, str]) -> str:
+    """``sparql`` with ``bindings`` (variable name → term in SPARQL syntax) as a VALUES block
+    opening every WHERE clause, the subqueries' too: a bound variable means its value everywhere,
+    as in a store's substitutions, and a subquery does not see the bindings of the query around
+    it. Strings, IRIs and comments are read as what they are, so a ``#``, ``{`` or ``WHERE``
+    inside them is left alone.
+
+    >>> with_values("PREFIX e: <http://e/#> SELECT ?o WHERE { ?s e:p ?o }", {"s": "<http://e/#a>"})
+    'PREFIX e: <http://e/#> SELECT ?o WHERE { VALUES (?s) { (<http://e/#a>) } ?s e:p ?o }'
+    >>> with_values("SELECT ?o WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }", {"s": "<http://e/a>"})
+    'SELECT ?o WHERE { VALUES (?s) { (<http://e/a>) } { SELECT ?s WHERE { VALUES (?s) { (<http://e/a>) } ?s ?p ?o } } }'
+
+    Raises:
+        QueryError: ``bindings`` are given and the query has no WHERE clause to bind them in.
+    """
+    if not bindings:
+        return sparql
+    block = f" VALUES ({' '.join(f'?{name}' for name in bindings)}) {{ ({' '.join(bindings.values())}) }}"
+    out, last = [], 0
+    for match in _GROUP_OPENING.finditer(sparql):
+        if match.group().endswith("{") and match.group()[:1] not in "\"'<#":
+            out.append(sparql[last:match.end()] + block)
+            last = match.end()
+    if not out:
+        raise QueryError("bindings need a query with a WHERE clause")
+    return "".join(out) + sparql[last:]
 
 
 def with_using_clauses(update: str, using: list[str], using_named: list[str]) -> str:
