@@ -28,7 +28,7 @@ from synthetic import synthetic_nquads  # noqa: E402
 
 from kg.ontology import load_ontology  # noqa: E402
 from kg.reasoning.closure import engine_for, raise_if_inconsistent  # noqa: E402
-from kg.store.embedded import from_ox  # noqa: E402
+from kg.store.terms import from_ox  # noqa: E402
 from kg.vocab import ID, REKG  # noqa: E402
 
 

@@ -27,7 +27,7 @@ from kg.ingest.change import apply_change, collector_paused
 from kg.ingest.corpus import resolve_corpus_dir
 from kg.ingest.pipeline import BuildSummary, apply_sheet, build_and_validate, rederive_store, violation_messages
 from kg.store import describe_store, open_store, store_exists
-from kg.store.embedded import read_quads
+from kg.store.rdf_files import read_quads
 from kg.vocab import FACTS_DIR, GRAPH
 
 __all__ = ["register"]

@@ -24,8 +24,8 @@ from kg.errors import KgError
 from kg.publish.dataset import PREFIXES, Distribution, Statistics, dataset_statistics, describe_dataset
 from kg.publish.ontology_doc import ontology_html
 from kg.store.base import Store, dump_bytes
-from kg.store.embedded import to_ox
 from kg.store.formats import JSON_LD, N_QUADS, RDF_XML, TRIG, TURTLE
+from kg.store.terms import to_ox
 from kg.vocab import BASE, NAMESPACES, ONTOLOGY_FILE, SHAPES_DIR
 
 __all__ = ["CHECKSUMS", "Release", "canonical_quads", "dataset_files", "serialize", "write_release"]

@@ -1,5 +1,9 @@
 """The embedded store: a pyoxigraph database on disk (or in memory), replaced atomically.
 
+Its neighbours hold the rest of what speaking to pyoxigraph takes: :mod:`~kg.store.terms`
+(terms both ways), :mod:`~kg.store.rdf_files` (parsing) and :mod:`~kg.store.results` (writing
+and counting results).
+
 Layout of a store directory::
 
     STORE/
@@ -13,12 +17,7 @@ was. The previous folder is kept until the next swap, for readers that still hav
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import json
 import os
-import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -26,23 +25,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-import orjson
 import platformdirs
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import NotAcceptable, QueryError, RdfSyntaxError, StoreError
+from kg.errors import NotAcceptable, QueryError, StoreError
 from kg.store.base import Quad, QueryResult, Row
 from kg.store.formats import SPARQL_JSON, TURTLE
+from kg.store.rdf_files import from_ox_quads, rdf_format
+from kg.store.results import results_bytes, take, term_json, write_solutions
 from kg.store.sparql import refuse_remote_clauses, with_constants
+from kg.store.terms import Terms, data_block, to_ox
 from kg.vocab import NAMESPACES
 
-__all__ = ["EmbeddedStore", "default_store_dir", "read_quads"]
+__all__ = ["EmbeddedStore", "default_store_dir"]
 
 _CURRENT = "current"
 _PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML)
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 BULK_CHANGE = 50_000
 """Changes of at least this many quads are staged in a copy of the database and swapped in."""
 
@@ -65,106 +64,6 @@ def _engine_errors(what: str) -> Iterator[None]:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except (RuntimeError, OSError, ValueError) as exc:
         raise QueryError(f"{what} failed: {exc}") from None
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    """An rdflib term as a pyoxigraph one."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def from_ox(term: Any) -> Node:
-    """A pyoxigraph term as an rdflib one."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
-
-
-class Terms:
-    """Converts terms between rdflib and pyoxigraph for one bulk read or write, each distinct IRI
-    once: a batch meets the same predicates, classes, graphs and entities again and again, and
-    the rdflib terms it hands out are then one object per IRI, which sets and dicts compare by
-    identity rather than through rdflib's ``__eq__``."""
-
-    def __init__(self) -> None:
-        self._rdflib: dict[str, URIRef] = {}
-        self._ox: dict[URIRef, ox.NamedNode] = {}
-        self._graphs: dict[str | None, ox.NamedNode | ox.DefaultGraph] = {None: ox.DefaultGraph()}
-
-    def rdflib(self, term: Any) -> Node:
-        """A pyoxigraph term as an rdflib one."""
-        if isinstance(term, ox.NamedNode):
-            value = term.value
-            found = self._rdflib.get(value)
-            if found is None:
-                found = self._rdflib[value] = URIRef(value)
-            return found
-        return from_ox(term)
-
-    def ox(self, term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-        """An rdflib term as a pyoxigraph one."""
-        if isinstance(term, URIRef):
-            found = self._ox.get(term)
-            if found is None:
-                found = self._ox[term] = ox.NamedNode(term)
-            return found
-        return to_ox(term)
-
-    def quad(self, quad: Quad) -> ox.Quad:
-        """A rekg quad as a pyoxigraph one."""
-        s, p, o, g = quad
-        graph = self._graphs.get(g)
-        if graph is None:
-            graph = self._graphs[g] = ox.NamedNode(g)
-        return ox.Quad(self.ox(s), self.ox(p), self.ox(o), graph)
-
-
-def rdf_format(media_type: str) -> ox.RdfFormat:
-    """The pyoxigraph RDF format of a media type."""
-    found = ox.RdfFormat.from_media_type(media_type)
-    if found is None:
-        raise StoreError(f"no RDF format has the media type {media_type!r}")
-    return found
-
-
-def from_ox_quads(parsed: Iterable[ox.Quad], graph: str | None) -> list[Quad]:
-    """pyoxigraph quads as rekg's; those of the default graph go into ``graph``."""
-    terms = Terms()
-    return [(terms.rdflib(q.subject), terms.rdflib(q.predicate), terms.rdflib(q.object),
-             graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value) for q in parsed]
-
-
-def read_quads(path: Path, *, graph: str) -> list[Quad]:
-    """The quads of an RDF file (N-Quads, TriG, Turtle, N-Triples, RDF/XML; ``.gz`` too), parsed
-    by Oxigraph; triples of a triple format, and a dataset's default graph, go into ``graph``.
-
-    Raises:
-        RdfSyntaxError: the file does not parse (with its line and column) or its format is unknown.
-    """
-    name = path.name.removesuffix(".gz")
-    fmt = ox.RdfFormat.from_extension(name.rsplit(".", 1)[-1]) if "." in name else None
-    if fmt is None:
-        raise RdfSyntaxError(f"{path}: unknown RDF format (use .nq, .trig, .ttl, .nt or .rdf, optionally .gz)")
-    opener = gzip.open if path.name.endswith(".gz") else open
-    try:
-        with opener(path, "rb") as handle:
-            return from_ox_quads(ox.parse(handle, format=fmt, base_iri=path.resolve().as_uri()), graph)
-    except SyntaxError as exc:
-        raise RdfSyntaxError(f"{path}:{exc.lineno}:{exc.offset}: {exc.msg}") from None
-    except (OSError, EOFError) as exc:
-        raise RdfSyntaxError(f"{path}: cannot read: {exc}") from None
 
 
 class EmbeddedStore:
@@ -270,7 +169,7 @@ class EmbeddedStore:
             if isinstance(result, ox.QueryTriples):
                 if graph_type is None:
                     raise NotAcceptable("the query gives a graph, and the request accepts no RDF format")
-                triples = list(_take(result, max_rows))
+                triples = list(take(result, max_rows))
                 kept = triples[:max_rows] if max_rows is not None else triples
                 body = ox.serialize(kept, format=rdf_format(graph_type)) or b""
                 return QueryResult("graph", graph_type, body, len(kept), len(kept) < len(triples))
@@ -279,13 +178,13 @@ class EmbeddedStore:
             if isinstance(result, ox.QueryBoolean):
                 document: dict[str, Any] = {"head": {}, "boolean": bool(result)}
                 return QueryResult("boolean", results_type, results_bytes(document, results_type), 1)
-            written = _write_solutions(result, results_type, max_rows)
+            written = write_solutions(result, results_type, max_rows)
             if written is not None:
                 body, rows = written
                 return QueryResult("solutions", results_type, body, rows)
             result = self._evaluate(sparql, bindings, options)  # more than max_rows: again, keeping the first ones
             names = [v.value for v in result.variables]
-            bindings = [{n: _term_json(row[n]) for n in names if row[n] is not None} for row in _take(result, max_rows)]
+            bindings = [{n: term_json(row[n]) for n in names if row[n] is not None} for row in take(result, max_rows)]
             kept = bindings[:max_rows] if max_rows is not None else bindings
             document = {"head": {"vars": names}, "results": {"bindings": kept}}
             return QueryResult("solutions", results_type, results_bytes(document, results_type), len(kept), len(kept) < len(bindings))
@@ -556,126 +455,3 @@ def _read_generation(database: Path) -> int:
         return 0
     finally:
         os.close(marker)
-
-
-def data_block(quads: list[Quad]) -> str:
-    """Quads as the body of INSERT DATA / DELETE DATA."""
-    lines = []
-    for s, p, o, g in quads:
-        triple = f"{s.n3()} {p.n3()} {o.n3()} ."
-        lines.append(f"GRAPH <{g}> {{ {triple} }}" if g else triple)
-    return "\n".join(lines)
-
-
-def _take(items: Any, limit: int | None) -> Iterator[Any]:
-    """The items, at most ``limit + 1`` of them (one more shows that the limit cut them)."""
-    for count, item in enumerate(items):
-        if limit is not None and count > limit:
-            return
-        yield item
-
-
-def _term_json(term: Any) -> dict[str, str]:
-    """A term in the SPARQL 1.1 JSON results format."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != _XSD_STRING:
-        out["datatype"] = term.datatype.value
-    return out
-
-
-# A generous size of one solution in any results format: what a result of max_rows solutions may
-# take before the native writer is stopped and the rows counted out one by one instead.
-_SOLUTION_BYTES = 2048
-
-
-class _Capped:
-    """A byte buffer that refuses to grow past ``limit`` (None: no limit)."""
-
-    def __init__(self, limit: int | None):
-        self.data, self.limit = bytearray(), limit
-
-    def write(self, chunk: bytes) -> int:
-        self.data += chunk
-        if self.limit is not None and len(self.data) > self.limit:
-            raise _OverCap()
-        return len(chunk)
-
-    def flush(self) -> None:
-        """Nothing to flush: the data stays in memory."""
-
-
-class _OverCap(Exception):
-    """The serialised result outgrew its cap."""
-
-
-def _write_solutions(solutions: ox.QuerySolutions, media_type: str, max_rows: int | None) -> tuple[bytes, int] | None:
-    """``solutions`` written by pyoxigraph's own writer as (body, rows), or None when
-    there are more than ``max_rows`` (the caller then keeps the first ones itself).
-
-    >>> store = EmbeddedStore(); store.update('INSERT DATA { <http://e/a> <http://e/p> "x", "y" }')
-    >>> _write_solutions(store._store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), "text/csv", 5)
-    (b'o\\r\\nx\\r\\ny\\r\\n', 2)
-    >>> _write_solutions(store._store.query("SELECT ?o WHERE { ?s ?p ?o }"), "text/csv", 1) is None
-    True
-    """
-    results_format = ox.QueryResultsFormat.from_media_type(media_type)
-    if results_format is None:
-        raise StoreError(f"no query results format has the media type {media_type!r}")
-    out = _Capped(max_rows * _SOLUTION_BYTES + 4096 if max_rows is not None else None)
-    try:
-        solutions.serialize(out, format=results_format)
-    except _OverCap:
-        return None
-    body = bytes(out.data)
-    rows = _count_solutions(body, results_format)
-    if max_rows is not None and rows > max_rows:
-        return None
-    return body, rows
-
-
-def _count_solutions(body: bytes, results_format: ox.QueryResultsFormat) -> int:
-    """How many solutions a serialised result holds."""
-    if results_format == ox.QueryResultsFormat.JSON:
-        return _count_json_solutions(body)
-    if results_format == ox.QueryResultsFormat.XML:
-        return body.count(b"<result>")
-    if results_format == ox.QueryResultsFormat.TSV:  # values never hold a raw line break in TSV
-        return body.count(b"\n") - 1
-    return sum(1 for _ in csv.reader(io.StringIO(body.decode()))) - 1
-
-
-# A solution after the first in pyoxigraph's JSON results: ',{' then its first key's quote, or '}'
-# when it is empty. A string may hold ',{', but its closing quote is then followed by '}' or ','.
-_LATER_SOLUTION = re.compile(rb',\{(?:"(?![},])|\})')
-
-
-def _count_json_solutions(body: bytes) -> int:
-    """How many solutions pyoxigraph's compact JSON results hold, counted rather than parsed: it
-    escapes every quote inside a string, so a solution's start can be told from a string's text
-    (an order of magnitude faster than parsing a large answer). An empty solution,
-    or a string that looks like one, is left to a parser."""
-    opening = b'"bindings":['
-    start = body.index(opening) + len(opening)
-    if body[start:start + 1] != b"{":
-        return 0
-    later = _LATER_SOLUTION.findall(body, start)
-    if body[start:start + 2] == b"{}" or b",{}" in later:
-        return len(orjson.loads(body)["results"]["bindings"])
-    return 1 + len(later)
-
-
-def results_bytes(document: dict[str, Any], media_type: str) -> bytes:
-    """SPARQL JSON results as ``media_type``: other formats through pyoxigraph's own writer."""
-    data = json.dumps(document).encode()
-    if media_type == SPARQL_JSON:
-        return data
-    results_format = ox.QueryResultsFormat.from_media_type(media_type)
-    if results_format is None:
-        raise StoreError(f"no query results format has the media type {media_type!r}")
-    return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(format=results_format)

@@ -30,9 +30,11 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, EndPointNotFou
 
 from kg.errors import NotAcceptable, QueryError, QueryTimedOut, StoreError
 from kg.store.base import Quad, QueryResult, Row
-from kg.store.embedded import from_ox, from_ox_quads, rdf_format, results_bytes, to_ox
 from kg.store.formats import N_TRIPLES, SPARQL_JSON, TURTLE
+from kg.store.rdf_files import from_ox_quads, rdf_format
+from kg.store.results import results_bytes
 from kg.store.sparql import refuse_remote_clauses, with_values
+from kg.store.terms import from_ox, to_ox
 from kg.vocab import GRAPH
 
 __all__ = ["RemoteConfig", "RemoteStore"]

@@ -9,9 +9,9 @@ from rdflib import Literal, URIRef
 
 from kg.errors import QueryError
 from kg.store import EmbeddedStore
-from kg.store.embedded import to_ox
 from kg.store.queries import NamedQuery, list_named_queries
 from kg.store.sparql import with_constants
+from kg.store.terms import to_ox
 
 JP = "<https://w3id.org/rekg/id/country/JP>"
 
