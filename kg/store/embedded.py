@@ -1,6 +1,8 @@
 """The embedded store: a pyoxigraph database on disk (or in memory), replaced atomically.
 
-Its neighbours hold the rest of what speaking to pyoxigraph takes: :mod:`~kg.store.terms`
+The module is one class, the store, with its reading, writing and on-disk layout (swap,
+generations, staged changes) together, which is why it runs past 400 lines. Its neighbours
+hold the rest of what speaking to pyoxigraph takes: :mod:`~kg.store.terms`
 (terms both ways), :mod:`~kg.store.rdf_files` (parsing) and :mod:`~kg.store.results` (writing
 and counting results).
 
