@@ -64,6 +64,7 @@ def parse_day(text: str) -> dt.date:
 def period_of(value: Node) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a date, month or year literal (or an integer year), else None.
 
+    >>> from rdflib import XSD
     >>> period_of(Literal("2021", datatype=XSD.gYear))
     (datetime.date(2021, 1, 1), datetime.date(2021, 12, 31))
     >>> period_of(Literal("2025-10", datatype=XSD.gYearMonth))
