@@ -90,9 +90,9 @@ class _SheetBuilder:
     """Turns one source sheet into the triples of its named graph."""
 
     def __init__(self, built: BuiltDataset, terms: OntologyTerms, known: dict[URIRef, str],
-                 loaded: LoadedSheet, text: str | None, factual: dict[URIRef, bool]):
+                 loaded: LoadedSheet, text: str | None, modalities: dict[URIRef, bool]):
         self.built, self.terms, self.known, self.loaded, self.text = built, terms, known, loaded, text
-        self.factual = factual
+        self.modalities = modalities  # every modality, and whether it is factual
         sheet: SourceSheet = loaded.model
         self.sheet = sheet
         self.source_id = sheet.source.id
@@ -138,8 +138,8 @@ class _SheetBuilder:
         """The modality is one of the ontology's, and a quote with a modal or forward-looking
         marker says how its fact is put (an explicit ``modality``, or ``when.until`` for a
         past state)."""
-        if ID[f"modality/{fact.how}"] not in self.factual:
-            known = ", ".join(sorted(str(m).rsplit("/", 1)[-1] for m in self.factual))
+        if ID[f"modality/{fact.how}"] not in self.modalities:
+            known = ", ".join(sorted(str(m).rsplit("/", 1)[-1] for m in self.modalities))
             raise self.loaded.error(f"unknown modality {fact.modality!r} (one of: {known})", "facts", index, "modality")
         said = fact.modality is not None or (fact.when is not None and fact.when.until is not None)
         marker = find_marker(fact.quote)
@@ -157,7 +157,7 @@ class _SheetBuilder:
         supply relation or stake is an observation of its year or period: it stays true of it)."""
         when = fact.when
         ended = not n_ary and when is not None and (when.until is not None or when.at is not None)
-        return self.factual[ID[f"modality/{fact.how}"]] and not ended
+        return self.modalities[ID[f"modality/{fact.how}"]] and not ended
 
     def add_source(self) -> None:
         info = self.sheet.source
@@ -476,9 +476,9 @@ def build_dataset(
         _add_entities(built, terms, loaded, graph_iri(loaded.model.source.id), known, names)
     if corpus_dir is None:
         built.warnings.append("no corpus found: quotes were not checked against the source texts")
-    factual = modalities(ontology)
+    known_modalities = modalities(ontology)
     for loaded in sheets:
-        _SheetBuilder(built, terms, known, loaded, _source_text(loaded, corpus_dir), factual).build()
+        _SheetBuilder(built, terms, known, loaded, _source_text(loaded, corpus_dir), known_modalities).build()
         if on_sheet:
             on_sheet(loaded.path)
     return built

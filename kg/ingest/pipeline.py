@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.graph import ReadOnlyGraphAggregate
@@ -100,10 +99,6 @@ def _summary(built: BuiltDataset, started: float, inferred: int, warnings: list[
     )
 
 
-def _digests(pairs: list[dict[str, Any]]) -> dict[str, str]:
-    return {str(row["g"]): str(row["d"]) for row in pairs}
-
-
 _STORED_DIGESTS = f"""SELECT ?g ?d WHERE {{ GRAPH ?g {{ {{ ?s <{REKG.sheetDigest}> ?d }} UNION {{ ?s <{REKG.buildDigest}> ?d }} }} }}"""
 
 
@@ -111,10 +106,9 @@ def changed_graphs(built: BuiltDataset, store: Store) -> list[str] | None:
     """The graphs of ``built`` whose sheet changed since ``store`` was built (new, changed or
     gone), or None when every graph must be rebuilt: the store holds no build, or what every
     graph depends on (registry, ontology, shapes, markers, the building code) changed."""
-    new = _digests([{"g": g.identifier, "d": d} for g in built.dataset.graphs()
-                    for d in g.objects(None, REKG.sheetDigest) or ()] +
-                   [{"g": REGISTRY_GRAPH, "d": d} for d in built.dataset.graph(REGISTRY_GRAPH).objects(REGISTRY_GRAPH, REKG.buildDigest)])
-    old = _digests(store.select(_STORED_DIGESTS))
+    new = {str(g.identifier): str(d) for g in built.dataset.graphs() for d in g.objects(None, REKG.sheetDigest)}
+    new[str(REGISTRY_GRAPH)] = str(built.dataset.graph(REGISTRY_GRAPH).value(REGISTRY_GRAPH, REKG.buildDigest))
+    old = {str(row["g"]): str(row["d"]) for row in store.select(_STORED_DIGESTS)}
     if old.get(str(REGISTRY_GRAPH)) != new[str(REGISTRY_GRAPH)]:
         return None
     return sorted(g for g in set(new) | set(old) if new.get(g) != old.get(g))
