@@ -184,7 +184,7 @@ def _view(quads: list[Quad], day: dt.date) -> list[Quad]:
     return out
 
 
-_views: dict[tuple[int, str, dt.date], EmbeddedStore] = {}
+_views: dict[tuple[int, str, dt.date], EmbeddedStore] = {}  # by store (in-memory stores share version names), version and day
 
 
 def view_as_of(store: Store, day: dt.date) -> EmbeddedStore:
