@@ -11,7 +11,7 @@ from kg.curation.proposals import Extraction, Figure, Mention, slugify
 from kg.ingest.modality import find_marker
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
-__all__ = ["draft_sheet"]
+__all__ = ["draft_sheet", "drafted_modality", "figure_metric", "figure_subject"]
 
 _KIND_TYPES = {"company": "Company", "facility": "Facility", "person": "Person", "org": "Organization"}
 _RELATION_PROPERTY = {"operates": "operates", "invested": "investedIn"}
@@ -25,7 +25,8 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _metric(figure: Figure, sentence: str) -> str:
+def figure_metric(figure: Figure, sentence: str) -> str:
+    """The metric a figure's sentence suggests, or ``todo-metric``."""
     lower = sentence.lower()
     if figure.unit == "count":
         return "count"
@@ -42,11 +43,22 @@ def _metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
-def _subject(figure: Figure, mentions: list[Mention]) -> str:
+def figure_subject(figure: Figure, mentions: list[Mention]) -> str:
+    """The entity a figure is most likely about: the last one named before it in its sentence."""
     here = [m for m in mentions if m.sentence == figure.sentence and m.iri]
     before = [m for m in here if m.start < figure.start]
     chosen = (before or here)
     return _ref(chosen[-1].iri) if chosen else "todo/subject"
+
+
+def drafted_modality(sentence: str) -> str | None:
+    """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
+    ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the
+    sentence has no marker (stated)."""
+    marker = find_marker(sentence)
+    if marker is None:
+        return None
+    return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
 def draft_sheet(extraction: Extraction, path: Path, *, source_id: str, text: str) -> str:
@@ -93,15 +105,15 @@ def draft_sheet(extraction: Extraction, path: Path, *, source_id: str, text: str
         sentence = sentences[sentence_index]
         lines.append(f"  - quote: {_q(sentence.text)}")
         lines.append(f"    span: [{sentence.start}, {sentence.end}]")
-        if (marker := find_marker(sentence.text)) is not None:
-            # the modality its marker usually marks; a past state is a todo (give when: {until: …})
-            suggested = marker.suggests if " " not in marker.suggests else "todo-past-state"
+        if (suggested := drafted_modality(sentence.text)) is not None:
+            marker = find_marker(sentence.text)
+            assert marker is not None
             lines.append(f"    modality: {suggested}  # the sentence says {_q(marker.marker)}: check")
         lines.extend(f"    {line}" for line in body)
 
     for figure in extraction.figures:
         sentence = sentences[figure.sentence].text
-        parts = [f"subject: {_subject(figure, extraction.mentions)}", f"metric: {_metric(figure, sentence)}",
+        parts = [f"subject: {figure_subject(figure, extraction.mentions)}", f"metric: {figure_metric(figure, sentence)}",
                  f"value: {figure.value}", f"unit: {figure.unit}"]
         if figure.hedge:
             parts.append(f"hedge: {_q(figure.hedge)}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from kg.curation.draft import drafted_modality, figure_metric, figure_subject
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import NAMED_KINDS
@@ -15,7 +16,7 @@ from kg.ingest.sheets import LoadedSheet
 from kg.store.base import Store
 from kg.vocab import ID, graph_iri
 
-__all__ = ["Score", "evaluate", "gold_facts", "predicted_facts"]
+__all__ = ["Score", "evaluate", "gold_facts", "modality_agreement", "predicted_facts"]
 
 Fact = tuple
 
@@ -62,7 +63,9 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
         relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1:]}
     for event, who in imposers.items():
         relations |= {("restricts", imposer, target) for imposer in who for target in (targets.get(event) or [None])}
-    return {"entity mentions": {(e,) for e in entities}, "figures": figures, "relations": relations}
+    described = {(Decimal(f.figure.value).normalize(), f.figure.metric, iri(f.figure.subject)) for f in model.facts if f.figure}
+    return {"entity mentions": {(e,) for e in entities}, "figures": figures, "figures (metric, subject)": described,
+            "relations": relations}
 
 
 def predicted_facts(extraction: Extraction) -> dict[str, set[Fact]]:
@@ -70,11 +73,29 @@ def predicted_facts(extraction: Extraction) -> dict[str, set[Fact]]:
     relations: set[Fact] = set()
     for r in extraction.relations:
         relations.add(("agreement", frozenset((r.subject, r.object))) if r.kind == "agreement" else (r.kind, r.subject, r.object))
+    sentences = extraction.sentences
     return {
         "entity mentions": {(m.iri,) for m in extraction.mentions if m.iri and m.kind in NAMED_KINDS},
         "figures": {(Decimal(f.value).normalize(),) for f in extraction.figures},
+        "figures (metric, subject)": {(Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text),
+                                       str(ID[figure_subject(f, extraction.mentions)])) for f in extraction.figures},
         "relations": relations,
     }
+
+
+def modality_agreement(sheet: LoadedSheet) -> tuple[int, int]:
+    """(right, all) over the curated facts whose quote holds a modal marker: how often the
+    modality a draft gives such a sentence is the one the curator gave (a past state counts as
+    right when the curator gave an end, ``when: {until: …}``)."""
+    right = total = 0
+    for fact in sheet.model.facts:
+        drafted = drafted_modality(fact.quote)
+        if drafted is None:
+            continue
+        curated = "todo-past-state" if fact.when is not None and fact.when.until is not None else fact.how
+        total += 1
+        right += drafted == curated
+    return right, total
 
 
 @dataclass
@@ -97,12 +118,14 @@ class Score:
 
 
 def evaluate(store: Store, sheets: list[LoadedSheet], types: dict[str, str], corpus_dir: Path) -> dict[str, Score]:
-    """Run the extractor over every corpus article with a curated sheet and score it.
+    """Run the extractor over every corpus article with a curated sheet and score it: entity
+    mentions, figures (by value, and by value, metric and subject), relations, and modality (the
+    share of the curated facts with a modal marker whose drafted modality is the curated one).
 
     Each article is read with a gazetteer that leaves out its own sheet's surface forms, so
     the score is that of an article the extractor has not seen.
     """
-    scores = {kind: Score() for kind in ("entity mentions", "figures", "relations")}
+    scores = {kind: Score() for kind in ("entity mentions", "figures", "figures (metric, subject)", "relations", "modality")}
     for sheet in sheets:
         info = sheet.model.source
         if not info.file or not (corpus_dir / info.file).is_file():
@@ -111,6 +134,10 @@ def evaluate(store: Store, sheets: list[LoadedSheet], types: dict[str, str], cor
         extraction = Extractor(forms).extract((corpus_dir / info.file).read_text(encoding="utf-8"))
         gold, predicted = gold_facts(sheet, types), predicted_facts(extraction)
         for kind, score in scores.items():
+            if kind == "modality":
+                right, total = modality_agreement(sheet)
+                score.tp, score.predicted, score.gold = score.tp + right, score.predicted + total, score.gold + total
+                continue
             score.tp += len(gold[kind] & predicted[kind])
             score.predicted += len(predicted[kind])
             score.gold += len(gold[kind])

@@ -179,3 +179,35 @@ def test_evaluate_command_prints_the_table(built_store: Path) -> None:
     line = next(line for line in result.output.splitlines() if "entity mentions" in line)
     precision, recall = (float(cell) for cell in line.split("│")[2:4])
     assert precision >= 0.9 and recall >= 0.95
+
+
+def test_evaluation_scores_figures_by_metric_and_subject_and_the_drafts_modality(tmp_path: Path) -> None:
+    from kg.curation.evaluate import modality_agreement
+    from kg.ingest.sheets import load_sheet
+
+    sheet = tmp_path / "s.yaml"
+    sheet.write_text("""\
+source: {id: s-eval, title: T, url: "https://example.org/t"}
+facts:
+  - quote: "India aims to become a hub"
+    modality: aim
+    triples: [[country/IN, performsStage, stage/processing]]
+  - quote: "Alcoa's planned refinery faced a backlash"
+    modality: stated
+    why: the backlash is stated
+    triples: [[company/alcoa, headquarteredIn, country/US]]
+  - quote: "The US was once a producer"
+    when: {until: 1999}
+    triples: [[country/US, produces, material/rare-earth-elements]]
+  - quote: "China produces 70% of the world's rare earths"
+    triples: [[country/CN, produces, material/rare-earth-elements]]
+""", encoding="utf-8")
+    # three quotes with a marker: the aim and the past state drafted right, the stated backlash not
+    assert modality_agreement(load_sheet(sheet)) == (2, 3)
+
+
+def test_evaluate_prints_figures_by_metric_and_subject_and_modality(built_store: Path) -> None:
+    result = runner.invoke(app, ["extract", "--evaluate", "--store", str(built_store)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") >= 6}
+    assert {"figures (metric, subject)", "modality", "relations"} <= set(rows)
