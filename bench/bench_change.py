@@ -54,12 +54,14 @@ def supply_batch(round_: int, refiners: list[int], makers: list[int]) -> str:
     lines = []
     for i in range(10):
         supply, evidence = f"{ID}supply/bench-{round_}-{i}", f"{ID}evidence/s0/bench-{round_}-{i}"
-        lines += [f"<{supply}> a <{R}SupplyRelation> ; <{R}supplier> <{ID}company/c{rng.choice(refiners)}> ;",
-                  f"  <{R}customer> <{ID}company/c{rng.choice(makers)}> ; <{R}material> <{ID}material/ndpr> ;",
-                  f"  <http://www.w3.org/ns/prov#wasDerivedFrom> <{SOURCE}> ; <{R}evidence> <{evidence}> .",
-                  f"<{evidence}> a <{R}Evidence> ; <http://www.w3.org/ns/oa#hasSource> <{SOURCE}> ;",
-                  f"  <http://www.w3.org/ns/oa#hasSelector> <{evidence}#q> .",
-                  f'<{evidence}#q> <http://www.w3.org/ns/oa#exact> "Refiner supplies NdPr to a magnet maker." .']
+        lines += [
+            f"<{supply}> a <{R}SupplyRelation> ; <{R}supplier> <{ID}company/c{rng.choice(refiners)}> ;",
+            f"  <{R}customer> <{ID}company/c{rng.choice(makers)}> ; <{R}material> <{ID}material/ndpr> ;",
+            f"  <http://www.w3.org/ns/prov#wasDerivedFrom> <{SOURCE}> ; <{R}evidence> <{evidence}> .",
+            f"<{evidence}> a <{R}Evidence> ; <http://www.w3.org/ns/oa#hasSource> <{SOURCE}> ;",
+            f"  <http://www.w3.org/ns/oa#hasSelector> <{evidence}#q> .",
+            f'<{evidence}#q> <http://www.w3.org/ns/oa#exact> "Refiner supplies NdPr to a magnet maker." .',
+        ]
     return "\n".join(lines)
 
 
@@ -77,8 +79,13 @@ def main() -> None:
     print(f"| `rekg load` of {args.triples:,} synthetic triples | {seconds:.1f} s | peak RSS {peak:,.0f} MB |", flush=True)
 
     port = 8900 + os.getpid() % 90
-    server = subprocess.Popen([*REKG, "serve", "--port", str(port)], cwd=ROOT, env={**env, "REKG_ANSWER_CACHE_BYTES": "0"},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*REKG, "serve", "--port", str(port)],
+        cwd=ROOT,
+        env={**env, "REKG_ANSWER_CACHE_BYTES": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         client = httpx.Client(base_url=url, timeout=600)
@@ -110,15 +117,21 @@ def main() -> None:
             deletes.append(time.perf_counter() - started)
             assert answer.status_code == 204, answer.text
         print(f"| first `/update` (warms the engine) | {inserts[0]:.2f} s | |")
-        print(f"| `/update` INSERT DATA of 100 triples, p50 of {args.rounds} | {statistics.median(inserts[1:]) * 1000:.0f} ms | "
-              f"max {max(inserts[1:]) * 1000:.0f} ms |")
-        print(f"| `/update` DELETE DATA of 100 triples, p50 of {args.rounds} | {statistics.median(deletes[1:]) * 1000:.0f} ms | "
-              f"max {max(deletes[1:]) * 1000:.0f} ms |", flush=True)
+        print(
+            f"| `/update` INSERT DATA of 100 triples, p50 of {args.rounds} | {statistics.median(inserts[1:]) * 1000:.0f} ms | "
+            f"max {max(inserts[1:]) * 1000:.0f} ms |"
+        )
+        print(
+            f"| `/update` DELETE DATA of 100 triples, p50 of {args.rounds} | {statistics.median(deletes[1:]) * 1000:.0f} ms | "
+            f"max {max(deletes[1:]) * 1000:.0f} ms |",
+            flush=True,
+        )
         q1 = []
         for _ in range(11):
             started = time.perf_counter()
-            answer = client.get("/queries/q01-refiners-outside-china-serving-japanese-magnet-makers",
-                                headers={"Accept": "application/sparql-results+json"})
+            answer = client.get(
+                "/queries/q01-refiners-outside-china-serving-japanese-magnet-makers", headers={"Accept": "application/sparql-results+json"}
+            )
             q1.append(time.perf_counter() - started)
             assert answer.status_code == 200, answer.text
         rows = len(answer.json()["results"]["bindings"])

@@ -33,8 +33,10 @@ from kg.vocab import ID, REKG  # noqa: E402
 
 
 def main(size: int, share: float, oracle: bool) -> None:
-    triples = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
-               for q in ox.parse(synthetic_nquads(size, company_customers=share), format=ox.RdfFormat.N_QUADS)]
+    triples = [
+        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+        for q in ox.parse(synthetic_nquads(size, company_customers=share), format=ox.RdfFormat.N_QUADS)
+    ]
     ontology = load_ontology()
     started = time.perf_counter()
     engine = engine_for(ontology)
@@ -56,8 +58,11 @@ def main(size: int, share: float, oracle: bool) -> None:
         started = time.perf_counter()
         engine.remove(batch)
         removes.append(time.perf_counter() - started)
-    print(f"| {size:,} | {engine.asserted_count():,} | {len(engine.inferred()):,} | {closure:.2f} | {consistency:.2f} | {peak:.0f} | "
-          f"{statistics.median(adds) * 1000:.0f} | {statistics.median(removes) * 1000:.0f} |", flush=True)
+    print(
+        f"| {size:,} | {engine.asserted_count():,} | {len(engine.inferred()):,} | {closure:.2f} | {consistency:.2f} | {peak:.0f} | "
+        f"{statistics.median(adds) * 1000:.0f} | {statistics.median(removes) * 1000:.0f} |",
+        flush=True,
+    )
     if oracle:
         import owlrl
         from rdflib import Graph

@@ -90,11 +90,17 @@ def main() -> None:
         for name, env in stores.items():
             build, _ = timed([*REKG, "build"], env)
             load, peak = timed([*REKG, "load", str(data)], env)
-            print(f"| {name} | `rekg build` {build:.1f} s | `rekg load` of {args.triples:,} triples {load:.1f} s, peak RSS {peak:,.0f} MB |", flush=True)
+            print(
+                f"| {name} | `rekg build` {build:.1f} s | `rekg load` of {args.triples:,} triples {load:.1f} s, peak RSS {peak:,.0f} MB |",
+                flush=True,
+            )
             for label, query in QUERIES.items():
                 seconds, rows = query_seconds(query, env, args.runs)
                 inside = in_process_seconds(query, env, args.runs)
-                print(f"| {name} | {label} | `rekg query` {seconds * 1000:.0f} ms; in process {inside * 1000:.1f} ms ({rows:,} rows) |", flush=True)
+                print(
+                    f"| {name} | {label} | `rekg query` {seconds * 1000:.0f} ms; in process {inside * 1000:.1f} ms ({rows:,} rows) |",
+                    flush=True,
+                )
     finally:
         virtuoso.stop()
 

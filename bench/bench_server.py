@@ -45,8 +45,13 @@ def start_server(store: Path) -> tuple[subprocess.Popen, str]:
     port = 8700 + os.getpid() % 200
     env = {k: v for k, v in os.environ.items() if not k.startswith("REKG_")}
     env["REKG_QUERY_TIMEOUT"] = "300"  # measure slow queries rather than cut them
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "--store", str(store)],
-                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "--store", str(store)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -102,15 +107,17 @@ def measure(label: str, store_dir: Path, point: str, n: int) -> None:
     q1 = find_named_query("q01")
     process, url = start_server(store_dir)
     try:
-        cases = [("Q1", "/queries/" + q1.name, {}, q1.text, q1.bindings({})),
-                 ("point lookup", "/sparql", {"query": point}, point, None)]
+        cases = [("Q1", "/queries/" + q1.name, {}, q1.text, q1.bindings({})), ("point lookup", "/sparql", {"query": point}, point, None)]
         for name, path, params, sparql, subs in cases:
             http_ms = http_latency(url, path, params, n)
             local_ms = in_process(store_dir, sparql, subs, n)
             rps = http_throughput(url, path, params, 8, 5.0)
-            print(f"| {label} | {name} | {statistics.median(http_ms):.2f} | {percentile(http_ms, 0.99):.2f} | "
-                  f"{statistics.median(local_ms):.3f} | {percentile(local_ms, 0.99):.3f} | "
-                  f"{statistics.median(http_ms) / statistics.median(local_ms):.0f}× | {rps:.1f} |", flush=True)
+            print(
+                f"| {label} | {name} | {statistics.median(http_ms):.2f} | {percentile(http_ms, 0.99):.2f} | "
+                f"{statistics.median(local_ms):.3f} | {percentile(local_ms, 0.99):.3f} | "
+                f"{statistics.median(http_ms) / statistics.median(local_ms):.0f}× | {rps:.1f} |",
+                flush=True,
+            )
     finally:
         process.terminate()
         process.wait(timeout=120)

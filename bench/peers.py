@@ -90,7 +90,7 @@ def latencies(urls: dict[str, str], query: str, n: int, budget: float = 120.0) -
     try:
         order = list(urls.items())
         for round_ in range(n):
-            for server, url in order[round_ % len(order):] + order[:round_ % len(order)]:
+            for server, url in order[round_ % len(order) :] + order[: round_ % len(order)]:
                 if server in failed or spent[server] > budget:
                     continue
                 begin = time.perf_counter()
@@ -139,7 +139,8 @@ def main() -> None:
     if not (args.peer_venv / "bin" / "pip").exists():
         subprocess.run([sys.executable, "-m", "venv", str(args.peer_venv)], check=True)
     peers_ready = (args.peer_venv / "bin" / "oxigraph").exists() and not subprocess.run(
-        [str(args.peer_venv / "bin" / "python"), "-c", "import rdflib_endpoint.__main__"], stderr=subprocess.DEVNULL).returncode
+        [str(args.peer_venv / "bin" / "python"), "-c", "import rdflib_endpoint.__main__"], stderr=subprocess.DEVNULL
+    ).returncode
     if not peers_ready:
         subprocess.run([str(args.peer_venv / "bin" / "pip"), "install", "-q", "oxigraph", "rdflib-endpoint[cli,oxigraph]"], check=True)
     work = Path(tempfile.mkdtemp(prefix="rekg-peers-"))
@@ -150,27 +151,57 @@ def main() -> None:
         rekg("load", str(work / "synthetic.nq"), env=env)
     export = work / "export.nq"
     rekg("export", "--format", "nq", "-o", str(export), env=env)
-    subprocess.run([str(args.peer_venv / "bin" / "oxigraph"), "load", "--location", str(work / "ox"), "--file", str(export)],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [str(args.peer_venv / "bin" / "oxigraph"), "load", "--location", str(work / "ox"), "--file", str(export)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
     servers: dict[str, tuple[str, subprocess.Popen]] = {}
     port = free_port()
     servers["rekg"] = (f"http://127.0.0.1:{port}/sparql", start([sys.executable, "-m", "kg.cli", "serve", "--port", str(port)], env))
     port = free_port()
-    servers["Oxigraph server"] = (f"http://127.0.0.1:{port}/query", start(
-        [str(args.peer_venv / "bin" / "oxigraph"), "serve-read-only", "--location", str(work / "ox"), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"]))
+    servers["Oxigraph server"] = (
+        f"http://127.0.0.1:{port}/query",
+        start(
+            [
+                str(args.peer_venv / "bin" / "oxigraph"),
+                "serve-read-only",
+                "--location",
+                str(work / "ox"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--union-default-graph",
+            ]
+        ),
+    )
     for store in ("default", "Oxigraph"):
         port = free_port()
-        servers[f"rdflib-endpoint ({store})"] = (f"http://127.0.0.1:{port}/", start(
-            [str(args.peer_venv / "bin" / "rdflib-endpoint"), "serve", str(export), "--host", "127.0.0.1", "--port", str(port),
-             "--store", store]))
+        servers[f"rdflib-endpoint ({store})"] = (
+            f"http://127.0.0.1:{port}/",
+            start(
+                [
+                    str(args.peer_venv / "bin" / "rdflib-endpoint"),
+                    "serve",
+                    str(export),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--store",
+                    store,
+                ]
+            ),
+        )
     try:
         up = {name: url for name, (url, process) in servers.items() if wait_until_up(url, process)}
         names = list(up)
         label = f"real graph + {args.synthetic:,} synthetic" if args.synthetic else "real graph"
-        print(f"{label}: median of up to {args.n} sequential GETs, rekg in turn with the Oxigraph server, then with "
-              f"rdflib-endpoint; ratio = rekg / peer (< 1: rekg faster)\n")
+        print(
+            f"{label}: median of up to {args.n} sequential GETs, rekg in turn with the Oxigraph server, then with "
+            f"rdflib-endpoint; ratio = rekg / peer (< 1: rekg faster)\n"
+        )
         # throughput first: a peer still busy with a query past the client's budget (rdflib-endpoint
         # on Q1) would answer nothing afterwards
         rates = {server: throughput(url, queries()["point lookup"]) for server, url in up.items()}

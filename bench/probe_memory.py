@@ -61,10 +61,20 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "REKG_WORKERS": args.workers, "REKG_QUERY_TIMEOUT": args.timeout, "REKG_QUERY_MEMORY": args.memory,
-           "REKG_QUEUE_WAIT": "30"}
-    server = subprocess.Popen([args.python, "-m", "kg.cli", "serve", "--port", str(port), "--store", str(args.store)],
-                              env=env, cwd=args.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "REKG_WORKERS": args.workers,
+        "REKG_QUERY_TIMEOUT": args.timeout,
+        "REKG_QUERY_MEMORY": args.memory,
+        "REKG_QUEUE_WAIT": "30",
+    }
+    server = subprocess.Popen(
+        [args.python, "-m", "kg.cli", "serve", "--port", str(port), "--store", str(args.store)],
+        env=env,
+        cwd=args.cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -104,8 +114,10 @@ def main() -> None:
         watcher.join()
         print(f"peak resident memory of the server and its workers: {peak[0] / (1 << 30):.2f} GiB")
         print("greedy queries (status, seconds, answer):", *statuses, sep="\n  ")
-        print(f"ASK during them: {len(asks)} sent, statuses {sorted({a[0] for a in asks}, key=str)}, "
-              f"slowest {max((a[1] or 0) for a in asks) if asks else None} s")
+        print(
+            f"ASK during them: {len(asks)} sent, statuses {sorted({a[0] for a in asks}, key=str)}, "
+            f"slowest {max((a[1] or 0) for a in asks) if asks else None} s"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -54,8 +54,7 @@ class SoakResult:
 
 def resident_kb(pid: int) -> int:
     """Resident memory of ``pid`` and its children, in KB (from /proc)."""
-    pids = [pid] + [int(p.parent.name) for p in Path("/proc").glob("[0-9]*/stat")
-                    if _parent(p) == pid]
+    pids = [pid] + [int(p.parent.name) for p in Path("/proc").glob("[0-9]*/stat") if _parent(p) == pid]
     total = 0
     for each in pids:
         try:
@@ -77,6 +76,7 @@ async def _run(url: str, connections: int, seconds: float, result: SoakResult | 
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+
         async def worker(n: int) -> None:
             i = n
             while time.monotonic() < deadline:
@@ -90,6 +90,7 @@ async def _run(url: str, connections: int, seconds: float, result: SoakResult | 
                 if result is not None:
                     result.latencies.append(time.perf_counter() - started)
                     result.statuses[status] += 1
+
         await asyncio.gather(*(worker(n) for n in range(connections)))
 
 
@@ -126,8 +127,12 @@ def soak_wrk(url: str, pid: int, *, connections: int, seconds: float, warmup: fl
         script.flush()
 
         def wrk(duration: float) -> str:
-            return subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration:.0f}s", "--latency", "-s", script.name, url],
-                                  check=True, capture_output=True, text=True).stdout
+            return subprocess.run(
+                ["wrk", "-t2", f"-c{connections}", f"-d{duration:.0f}s", "--latency", "-s", script.name, url],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
 
         wrk(warmup)
         result = SoakResult(rss_warm=resident_kb(pid))
@@ -177,9 +182,11 @@ def main() -> None:
         result = run(live.url, live.process.pid, connections=args.connections, seconds=args.seconds, warmup=10)
     finally:
         live.stop()
-    print(f"| {args.connections} connections, {result.seconds:.0f} s, {args.client} | {result.requests / result.seconds:.0f} req/s | "
-          f"p50 {result.p50 * 1000:.0f} ms | p99 {result.p99 * 1000:.0f} ms | "
-          f"errors {result.errors} of {result.requests}{_kinds(result)} | RSS {result.rss_warm / 1024:.0f} → {result.rss_end / 1024:.0f} MB |")
+    print(
+        f"| {args.connections} connections, {result.seconds:.0f} s, {args.client} | {result.requests / result.seconds:.0f} req/s | "
+        f"p50 {result.p50 * 1000:.0f} ms | p99 {result.p99 * 1000:.0f} ms | "
+        f"errors {result.errors} of {result.requests}{_kinds(result)} | RSS {result.rss_warm / 1024:.0f} → {result.rss_end / 1024:.0f} MB |"
+    )
 
 
 if __name__ == "__main__":

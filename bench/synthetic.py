@@ -22,8 +22,14 @@ SOURCES = 500
 NAMES = {"JP": "Japan", "CN": "China"}  # as in the registry, so the graph loads beside the real one
 # the materials' labels as in the ontology: a second label would be a second name, and a second row
 # for every answer that names the material
-MATERIALS = {"ndpr": "NdPr", "rare-earth-oxides": "rare earth oxides", "lithium": "lithium", "gallium": "gallium",
-             "rare-earth-ore": "rare earth ore", "ndfeb-magnet": "NdFeB magnet"}
+MATERIALS = {
+    "ndpr": "NdPr",
+    "rare-earth-oxides": "rare earth oxides",
+    "lithium": "lithium",
+    "gallium": "gallium",
+    "rare-earth-ore": "rare earth ore",
+    "ndfeb-magnet": "NdFeB magnet",
+}
 REFINED = ["ndpr", "rare-earth-oxides", "lithium", "gallium"]
 DOWNSTREAM = {"mining": "refining", "refining": "magnets"}  # who a company of each stage sells to
 

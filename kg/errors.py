@@ -77,9 +77,7 @@ class ValidationFailed(KgError):
 
     def __init__(self, messages: list[str]):
         self.messages = messages
-        super().__init__(
-            f"{len(messages)} SHACL violation(s); nothing was written:\n" + "\n".join(messages)
-        )
+        super().__init__(f"{len(messages)} SHACL violation(s); nothing was written:\n" + "\n".join(messages))
 
 
 class ConfigError(KgError):

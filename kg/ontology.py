@@ -40,14 +40,13 @@ class OntologyTerms:
         >>> REKG.Country in terms.classes, REKG.partnerOf in terms.object_properties
         (True, True)
         """
+
         def ours(term: object) -> bool:
             return isinstance(term, URIRef) and term.startswith(REKG)
 
         return cls(
             classes=frozenset(t for t in ontology.subjects(RDF.type, OWL.Class) if ours(t)),
             object_properties=frozenset(t for t in ontology.subjects(RDF.type, OWL.ObjectProperty) if ours(t)),
-            datatype_ranges={
-                t: ontology.value(t, RDFS.range) for t in ontology.subjects(RDF.type, OWL.DatatypeProperty) if ours(t)
-            },
+            datatype_ranges={t: ontology.value(t, RDFS.range) for t in ontology.subjects(RDF.type, OWL.DatatypeProperty) if ours(t)},
             individuals=frozenset(t for t in ontology.subjects(RDF.type, OWL.NamedIndividual) if t.startswith(ID)),
         )

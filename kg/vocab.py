@@ -124,7 +124,7 @@ def entity_ref(iri: str) -> str | None:
     >>> entity_ref("https://w3id.org/rekg/id/country/JP"), entity_ref("http://example.org/x")
     ('country/JP', None)
     """
-    return iri[len(ID):] if iri.startswith(ID) else None
+    return iri[len(ID) :] if iri.startswith(ID) else None
 
 
 def graph_iri(source_id: str) -> URIRef:
@@ -148,5 +148,5 @@ def short_name(iri: str) -> str:
         return ref
     for prefix, namespace in NAMESPACES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri

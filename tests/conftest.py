@@ -15,8 +15,21 @@ from kg.store import EmbeddedStore, Store
 from kg.vocab import FACTS_DIR, SPARQL_PREFIXES
 
 REPO = Path(__file__).resolve().parent.parent
-KEEP = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JAVA_HOME", "REKG_REQUIRE_ALL", "REKG_CORPUS", "REKG_UPDATE_GOLDEN",
-        "VIRTUAL_ENV", "PYTHONPATH", "CHROME_BIN", "SYSTEMROOT")
+KEEP = (
+    "PATH",
+    "HOME",
+    "LANG",
+    "LC_ALL",
+    "TMPDIR",
+    "JAVA_HOME",
+    "REKG_REQUIRE_ALL",
+    "REKG_CORPUS",
+    "REKG_UPDATE_GOLDEN",
+    "VIRTUAL_ENV",
+    "PYTHONPATH",
+    "CHROME_BIN",
+    "SYSTEMROOT",
+)
 
 
 def require(condition: bool, reason: str) -> None:
@@ -100,7 +113,10 @@ class LiveServer:
         self.log = (store.parent / f"server-{self.port}.log").open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "kg.cli", "serve", "--port", str(self.port), "--store", str(store)],
-            env=environment, stdout=self.log, stderr=subprocess.STDOUT, cwd=REPO,
+            env=environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            cwd=REPO,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

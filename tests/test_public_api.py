@@ -8,8 +8,22 @@ import inspect
 import kg
 from kg.store import EmbeddedStore, RemoteStore, Store
 
-STORE_METHODS = {"query", "select", "update", "load", "apply", "quads", "replace_graph", "replace_all", "dump",
-                 "graph_names", "version", "close", "__enter__", "__exit__"}
+STORE_METHODS = {
+    "query",
+    "select",
+    "update",
+    "load",
+    "apply",
+    "quads",
+    "replace_graph",
+    "replace_all",
+    "dump",
+    "graph_names",
+    "version",
+    "close",
+    "__enter__",
+    "__exit__",
+}
 
 
 def test_kg_exports() -> None:

@@ -62,8 +62,9 @@ class Virtuoso:
         self.http_port, self.sql_port = _free_port(), _free_port()
         root.mkdir(parents=True, exist_ok=True)
         buffers = int(memory_gb * 85_000)  # Virtuoso's guide: 85,000 buffers a GB
-        (root / "virtuoso.ini").write_text(_INI.format(root=root, sql_port=self.sql_port, http_port=self.http_port,
-                                                       buffers=buffers, dirty=buffers * 3 // 4))
+        (root / "virtuoso.ini").write_text(
+            _INI.format(root=root, sql_port=self.sql_port, http_port=self.http_port, buffers=buffers, dirty=buffers * 3 // 4)
+        )
         self.process: subprocess.Popen[bytes] | None = None
         self.start()
 
@@ -81,14 +82,24 @@ class Virtuoso:
         """The configuration as rekg's environment variables (without the REKG_ prefix, as
         ``LiveServer`` takes them)."""
         config = self.config()
-        return {"store_url": config.query_url, "update_url": config.update_url or "", "graph_store_url": config.graph_store_url or "",
-                "store_user": "dba", "store_password": "dba", "store_auth": "digest"}
+        return {
+            "store_url": config.query_url,
+            "update_url": config.update_url or "",
+            "graph_store_url": config.graph_store_url or "",
+            "store_user": "dba",
+            "store_password": "dba",
+            "store_auth": "digest",
+        }
 
     def start(self) -> None:
         """Start the server and wait until its SPARQL endpoint answers."""
         with (self.root / "console.log").open("ab") as log:  # the child keeps its own copy of the descriptor
-            self.process = subprocess.Popen([VIRTUOSO or "virtuoso-t", "+foreground", "+configfile", str(self.root / "virtuoso.ini")],
-                                            cwd=self.root, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                [VIRTUOSO or "virtuoso-t", "+foreground", "+configfile", str(self.root / "virtuoso.ini")],
+                cwd=self.root,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:

@@ -134,8 +134,9 @@ def _times(quads: Iterable[Quad], factual: frozenset[URIRef]) -> dict[Node, Clai
         claim.until = (period_of(values.get(REKG.validUntil)) or (None, None))[1]  # type: ignore[arg-type]
         claim.not_before = (period_of(values.get(REKG.notBefore)) or (None, None))[0]  # type: ignore[arg-type]
         if values.get(RDF.type) == REKG.Figure or values.get(REKG.statementKind) == REKG.Figure:
-            claim.figure = tuple(values.get(p) for p in (REKG.figureSubject, REKG.metric, PROV.wasDerivedFrom, REKG.scope,
-                                                         REKG.material, REKG.stage))
+            claim.figure = tuple(
+                values.get(p) for p in (REKG.figureSubject, REKG.metric, PROV.wasDerivedFrom, REKG.scope, REKG.material, REKG.stage)
+            )
         if RDF.subject in values:
             claim.statement = (values[RDF.subject], values[RDF.predicate], values[RDF.object])
             if claim.statement[1] in _DATES and (dated := period_of(claim.statement[2])):
@@ -159,16 +160,16 @@ def _view(quads: list[Quad], day: dt.date) -> list[Quad]:
             latest[key] = max(latest.get(key, dt.date.min), claims[node].since)
     holding -= {node for node in holding if (key := claims[node].figure) is not None and claims[node].since < latest[key]}
     said = {c.statement for c in claims.values() if c.statement is not None}
-    kept_statements = {(c.statement, c.graph) for node, c in claims.items()
-                       if c.statement is not None and c.factual and node in holding}
+    kept_statements = {(c.statement, c.graph) for node, c in claims.items() if c.statement is not None and c.factual and node in holding}
     # an entity with dates (signed, launched, happened) exists once one of them holds
     dated: defaultdict[Node, bool] = defaultdict(bool)
     for node, claim in claims.items():
         if claim.statement is not None and claim.statement[1] in _DATES and period_of(claim.statement[2]):
             dated[claim.statement[0]] |= claim.factual and node in holding
     not_yet = {entity for entity, exists in dated.items() if not exists}
-    mentions_not_yet = {c for c, claim in claims.items() if claim.statement is not None
-                        and (claim.statement[0] in not_yet or claim.statement[2] in not_yet)}
+    mentions_not_yet = {
+        c for c, claim in claims.items() if claim.statement is not None and (claim.statement[0] in not_yet or claim.statement[2] in not_yet)
+    }
     out: list[Quad] = []
     for s, p, o, g in quads:
         if s in not_yet or o in not_yet or s in mentions_not_yet:
@@ -179,8 +180,7 @@ def _view(quads: list[Quad], day: dt.date) -> list[Quad]:
             out += [(s, RDF.type, REKG.Claim, g), (s, REKG.statementKind, o, g)]
             continue
         out.append((s, p, o, g))
-    out += [(*statement, graph) for statement, graph in kept_statements
-            if statement[0] not in not_yet and statement[2] not in not_yet]
+    out += [(*statement, graph) for statement, graph in kept_statements if statement[0] not in not_yet and statement[2] not in not_yet]
     return out
 
 
@@ -198,8 +198,10 @@ def view_as_of(store: Store, day: dt.date) -> EmbeddedStore:
     ontology = load_ontology()
     inferred = reason(((s, p, o) for s, p, o, _ in asserted), ontology, hermit=False).inferred
     view = EmbeddedStore()
-    view.apply([], [*asserted, *((s, p, o, str(ONTOLOGY_GRAPH)) for s, p, o in ontology),
-                    *((s, p, o, str(INFERRED_GRAPH)) for s, p, o in inferred)])
+    view.apply(
+        [],
+        [*asserted, *((s, p, o, str(ONTOLOGY_GRAPH)) for s, p, o in ontology), *((s, p, o, str(INFERRED_GRAPH)) for s, p, o in inferred)],
+    )
     while len(_views) >= 4:
         _views.pop(next(iter(_views)))
     _views[key] = view

@@ -18,7 +18,9 @@ COLUMNS = ("operator or supplier", "facility", "material", "buyer", "product mak
 
 # Supply relations the entity takes part in: as supplier, customer, material or named facility,
 # as the operator of the supplier's facility, or as the country a supplier or customer is based in.
-RELATIONS = SPARQL_PREFIXES + """SELECT DISTINCT ?e ?supply ?supplier ?supplierLabel ?material ?materialLabel ?customer ?customerLabel
+RELATIONS = (
+    SPARQL_PREFIXES
+    + """SELECT DISTINCT ?e ?supply ?supplier ?supplierLabel ?material ?materialLabel ?customer ?customerLabel
        ?via ?viaLabel ?share ?hedge ?year ?period ?source ?sourceLabel WHERE {
   ?supply a rekg:SupplyRelation ; rekg:supplier ?supplier ; rekg:material ?material ; rekg:customer ?customer ;
           prov:wasDerivedFrom ?source .
@@ -32,23 +34,30 @@ RELATIONS = SPARQL_PREFIXES + """SELECT DISTINCT ?e ?supply ?supplier ?supplierL
   ?supplier rdfs:label ?supplierLabel . ?material rdfs:label ?materialLabel . ?customer rdfs:label ?customerLabel .
   ?source rdfs:label ?sourceLabel .
 }"""
+)
 
 # What the sources state of operators, facilities and what they produce, around the actors given.
-STATED = SPARQL_PREFIXES + """SELECT DISTINCT ?e ?p ?s ?sLabel ?o ?oLabel ?source ?sourceLabel WHERE {
+STATED = (
+    SPARQL_PREFIXES
+    + """SELECT DISTINCT ?e ?p ?s ?sLabel ?o ?oLabel ?source ?sourceLabel WHERE {
   VALUES ?p { rekg:operates rekg:produces }
   ?claim a rekg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?source .
   FILTER (?s = ?e || ?o = ?e || EXISTS { ?e rekg:operates ?s })
   ?s rdfs:label ?sLabel . ?o rdfs:label ?oLabel . ?source rdfs:label ?sourceLabel .
 } ORDER BY ?p ?sLabel ?oLabel"""
+)
 
 # Product makers downstream of a buyer: companies based in the buyer's country that make a product
 # from the material.
-MAKERS = SPARQL_PREFIXES + """SELECT DISTINCT ?buyer ?material ?maker ?makerLabel ?productLabel ?source ?sourceLabel WHERE {
+MAKERS = (
+    SPARQL_PREFIXES
+    + """SELECT DISTINCT ?buyer ?material ?maker ?makerLabel ?productLabel ?source ?sourceLabel WHERE {
   ?maker rekg:headquarteredIn ?buyer ; rekg:produces ?product .
   ?product rekg:madeFrom ?material .
   ?claim a rekg:Claim ; rdf:subject ?maker ; rdf:predicate rekg:produces ; rdf:object ?product ; prov:wasDerivedFrom ?source .
   ?maker rdfs:label ?makerLabel . ?product rdfs:label ?productLabel . ?source rdfs:label ?sourceLabel .
 }"""
+)
 
 
 @dataclass
@@ -118,6 +127,11 @@ def supply_chain(store: Store, iri: str) -> Chain:
                 chain.add((*start, known.column if known else 0), (*end, 2), "produces", str(row["source"]), str(row["sourceLabel"]))
     for row in relations:
         for maker in store.select(MAKERS, bindings={"buyer": row["customer"], "material": row["material"]}):
-            chain.add((str(row["customer"]), str(row["customerLabel"]), 3), (str(maker["maker"]), str(maker["makerLabel"]), 4),
-                      f"makes {maker['productLabel']}", str(maker["source"]), str(maker["sourceLabel"]))
+            chain.add(
+                (str(row["customer"]), str(row["customerLabel"]), 3),
+                (str(maker["maker"]), str(maker["makerLabel"]), 4),
+                f"makes {maker['productLabel']}",
+                str(maker["source"]),
+                str(maker["sourceLabel"]),
+            )
     return chain

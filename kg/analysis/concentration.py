@@ -51,10 +51,20 @@ def exposure(store: Store, *, customer: str, material: str | None = None) -> dic
     the sources give, oldest first: the customer's dependence over time."""
     series: dict[str, list[Share]] = defaultdict(list)
     for row in select_named(store, EXPOSURE_QUERY, {"customer": customer, "onlyMaterial": material}):
-        series[str(row["supplierLabel"])].append(Share(
-            str(row["supplier"]), str(row["supplierLabel"]), Decimal(str(row["share"])) if row.get("share") is not None else None,
-            str(row["hedge"]) if row.get("hedge") is not None else None, when_of(row), str(row["sourceLabel"]), str(row["quote"]),
-            str(row["materialLabel"]), str(row["source"]), int(row["timeYear"]) if row.get("timeYear") is not None else None))
+        series[str(row["supplierLabel"])].append(
+            Share(
+                str(row["supplier"]),
+                str(row["supplierLabel"]),
+                Decimal(str(row["share"])) if row.get("share") is not None else None,
+                str(row["hedge"]) if row.get("hedge") is not None else None,
+                when_of(row),
+                str(row["sourceLabel"]),
+                str(row["quote"]),
+                str(row["materialLabel"]),
+                str(row["source"]),
+                int(row["timeYear"]) if row.get("timeYear") is not None else None,
+            )
+        )
     return {supplier: sorted(shares, key=lambda s: time_order(s.when)) for supplier, shares in sorted(series.items())}
 
 
@@ -115,9 +125,11 @@ class Concentration:
         if self.complete:
             return f"the shares cover the whole market; figures {words}"
         rest = 100 - self.covered
-        return (f"the source gives {len(self.shares)} {'country' if len(self.shares) == 1 else 'countries'} only, "
-                f"covering {self.covered.normalize():f}% of the market; {rest.normalize():f}% is not broken down by country, so the HHI is a lower "
-                f"bound{'' if self.top3 is not None else ' and the top-3 share is unknown'}; figures {words}")
+        return (
+            f"the source gives {len(self.shares)} {'country' if len(self.shares) == 1 else 'countries'} only, "
+            f"covering {self.covered.normalize():f}% of the market; {rest.normalize():f}% is not broken down by country, so the HHI is a lower "
+            f"bound{'' if self.top3 is not None else ' and the top-3 share is unknown'}; figures {words}"
+        )
 
 
 def concentration(store: Store, *, stage: str) -> list[Concentration]:
@@ -129,10 +141,19 @@ def concentration(store: Store, *, stage: str) -> list[Concentration]:
     result = []
     for (source, when), rows in groups.items():
         # a share computed from tonnes carries the table's qualifiers (estimated, quota), not a hedge of the share
-        shares = [Share(str(r["country"]), str(r["countryLabel"]), Decimal(str(r["value"])),
-                        str(r["hedge"]) if r.get("hedge") is not None and not str(r["basis"]).startswith("computed") else None,
-                        when, source, str(r["quote"]), source=str(r["source"]))
-                  for r in rows]
+        shares = [
+            Share(
+                str(r["country"]),
+                str(r["countryLabel"]),
+                Decimal(str(r["value"])),
+                str(r["hedge"]) if r.get("hedge") is not None and not str(r["basis"]).startswith("computed") else None,
+                when,
+                source,
+                str(r["quote"]),
+                source=str(r["source"]),
+            )
+            for r in rows
+        ]
         stages = sorted({str(r["figureStageLabel"]) for r in rows})
         basis = "computed from tonnes" if any(str(r["basis"]).startswith("computed") for r in rows) else "as the source gives it"
         result.append(Concentration(source, when, ", ".join(stages), sorted(shares, key=lambda s: -(s.value or 0)), basis))

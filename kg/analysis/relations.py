@@ -17,7 +17,9 @@ PARTNERS_QUERY = "q09-partners-and-their-links"
 
 # Agreements, alliances and events with a date or year, and the source of that date; with ?e
 # bound, only those the entity takes part in (in either direction of any statement).
-MILESTONES = SPARQL_PREFIXES + """SELECT DISTINCT ?e ?item ?label ?kind ?when ?source ?sourceLabel WHERE {
+MILESTONES = (
+    SPARQL_PREFIXES
+    + """SELECT DISTINCT ?e ?item ?label ?kind ?when ?source ?sourceLabel WHERE {
   VALUES (?class ?kind) { (rekg:Agreement "agreement") (rekg:Alliance "alliance") (rekg:Event "event") (rekg:ExportRestriction "export control") }
   VALUES ?dated { rekg:date rekg:year }
   ?item a ?class ; ?dated ?value .
@@ -27,6 +29,7 @@ MILESTONES = SPARQL_PREFIXES + """SELECT DISTINCT ?e ?item ?label ?kind ?when ?s
   BIND (STR(?value) AS ?when)
   ?item rdfs:label ?label . ?source rdfs:label ?sourceLabel .
 } ORDER BY ?when ?label"""
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,10 @@ class Milestone:
 
 def partners(store: Store, country: str) -> list[Partner]:
     """The partners of ``country`` with the link behind each (the named question Q9)."""
-    return [Partner(str(r["partner"]), str(r["partnerLabel"]), str(r["link"]), str(r["linkLabel"]), str(r["linkKind"]))
-            for r in select_named(store, PARTNERS_QUERY, {"country": country})]
+    return [
+        Partner(str(r["partner"]), str(r["partnerLabel"]), str(r["link"]), str(r["linkLabel"]), str(r["linkKind"]))
+        for r in select_named(store, PARTNERS_QUERY, {"country": country})
+    ]
 
 
 def milestones(store: Store, entity: str | None = None) -> list[Milestone]:
@@ -72,5 +77,7 @@ def milestones(store: Store, entity: str | None = None) -> list[Milestone]:
     source gives, with every source that gives it."""
     sources: dict[tuple[str, str, str, str], list[tuple[str, str]]] = {}
     for r in store.select(MILESTONES, bindings={"e": URIRef(entity)} if entity else None):
-        sources.setdefault((str(r["item"]), str(r["label"]), str(r["kind"]), str(r["when"])), []).append((str(r["source"]), str(r["sourceLabel"])))
+        sources.setdefault((str(r["item"]), str(r["label"]), str(r["kind"]), str(r["when"])), []).append(
+            (str(r["source"]), str(r["sourceLabel"]))
+        )
     return [Milestone(*key, tuple(found)) for key, found in sources.items()]

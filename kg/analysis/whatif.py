@@ -52,17 +52,26 @@ class SupplyLink:
     @classmethod
     def of(cls, row: dict[str, Any]) -> SupplyLink:
         """A link from a row of the named query."""
+
         def text(key: str) -> str | None:
             return str(row[key]) if row.get(key) is not None else None
 
         return cls(
-            supplier=str(row["supplier"]), supplier_label=str(row["supplierLabel"]),
-            facility=text("facility"), facility_label=text("facilityLabel"),
-            country=text("country"), country_label=text("countryLabel"),
-            material=str(row["material"]), material_label=str(row["materialLabel"]),
-            share=Decimal(str(row["share"])) if row.get("share") is not None else None, hedge=text("hedge"),
-            year=int(row["year"]) if row.get("year") is not None else None, period=text("period"),
-            source=str(row["source"]), source_label=str(row["sourceLabel"]), quote=str(row["quote"]),
+            supplier=str(row["supplier"]),
+            supplier_label=str(row["supplierLabel"]),
+            facility=text("facility"),
+            facility_label=text("facilityLabel"),
+            country=text("country"),
+            country_label=text("countryLabel"),
+            material=str(row["material"]),
+            material_label=str(row["materialLabel"]),
+            share=Decimal(str(row["share"])) if row.get("share") is not None else None,
+            hedge=text("hedge"),
+            year=int(row["year"]) if row.get("year") is not None else None,
+            period=text("period"),
+            source=str(row["source"]),
+            source_label=str(row["sourceLabel"]),
+            quote=str(row["quote"]),
         )
 
 
@@ -93,8 +102,14 @@ class WhatIf:
         years = sorted({link.year for link in self.remaining + self.cut if link.year is not None})
         later = [str(year) for year in years if str(year) > first]
         latest = later[-1] if later else "now"
-        return [Moment(when, [link for link in self.cut if link.when == when and link.share is not None],
-                       [link for link in self.remaining if link.when == when]) for when in (first, latest)]
+        return [
+            Moment(
+                when,
+                [link for link in self.cut if link.when == when and link.share is not None],
+                [link for link in self.remaining if link.when == when],
+            )
+            for when in (first, latest)
+        ]
 
 
 def what_if(store: Store, *, without: str, customer: str, stage: str | None = None, material: str | None = None) -> WhatIf:

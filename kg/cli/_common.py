@@ -23,17 +23,36 @@ from kg.ingest.pipeline import BuildSummary, build_store
 from kg.store import Store, describe_store, open_store, store_exists
 from kg.vocab import FACTS_DIR
 
-__all__ = ["CommandGroup", "CorpusOption", "FactsOption", "StoreOption", "StoreUrlOption", "console", "err", "open_ready", "progress",
-           "run_build", "writable_store"]
+__all__ = [
+    "CommandGroup",
+    "CorpusOption",
+    "FactsOption",
+    "StoreOption",
+    "StoreUrlOption",
+    "console",
+    "err",
+    "open_ready",
+    "progress",
+    "run_build",
+    "writable_store",
+]
 
 console = Console()
 err = Console(stderr=True)
 
 StoreOption = Annotated[Path | None, typer.Option("--store", help="Store directory (default: $REKG_STORE or a per-user data folder).")]
-StoreUrlOption = Annotated[str | None, typer.Option(
-    "--store-url", help="Query endpoint of a SPARQL 1.1 store to use instead of the embedded one (default: $REKG_STORE_URL; "
-                        "REKG_UPDATE_URL, REKG_GRAPH_STORE_URL, REKG_STORE_USER, REKG_STORE_PASSWORD, REKG_STORE_AUTH set the rest).")]
-CorpusOption = Annotated[Path | None, typer.Option("--corpus", help="Folder of source texts to check quotes against (default: $REKG_CORPUS or ../shared/corpus).")]
+StoreUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store-url",
+        help="Query endpoint of a SPARQL 1.1 store to use instead of the embedded one (default: $REKG_STORE_URL; "
+        "REKG_UPDATE_URL, REKG_GRAPH_STORE_URL, REKG_STORE_USER, REKG_STORE_PASSWORD, REKG_STORE_AUTH set the rest).",
+    ),
+]
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option("--corpus", help="Folder of source texts to check quotes against (default: $REKG_CORPUS or ../shared/corpus)."),
+]
 FactsOption = Annotated[Path, typer.Option("--facts", help="Folder of fact sheets.")]
 
 
@@ -71,7 +90,10 @@ def run_build(facts: Path, store: Path | None, store_url: str | None, corpus: Pa
         task = shown.add_task("building", total=len(sheets))
         with writable_store(store, store_url) as opened:  # closed, and its lock gone, whatever happens
             return build_store(
-                facts, opened, corpus_dir=corpus_dir, full=full,
+                facts,
+                opened,
+                corpus_dir=corpus_dir,
+                full=full,
                 on_stage=lambda name: shown.update(task, description=name),
                 on_sheet=lambda path: shown.update(task, description=f"built {path.name}", advance=1),
             )

@@ -44,26 +44,57 @@ def whatif(
     store_url: StoreUrlOption = None,
 ) -> None:
     """Which supply relations into a customer remain if a country stops exporting (Q13), and what share is lost."""
-    result = what_if(open_ready(store, store_url), without=as_iri(without), customer=as_iri(customer),
-                     stage=as_iri(stage, "stage"), material=as_iri(material))
+    result = what_if(
+        open_ready(store, store_url),
+        without=as_iri(without),
+        customer=as_iri(customer),
+        stage=as_iri(stage, "stage"),
+        material=as_iri(material),
+    )
     if fmt is Output.json:
-        _json({"without": result.without, "customer": result.customer, "remaining": [asdict(x) for x in result.remaining],
-               "cut": [asdict(x) for x in result.cut]})
+        _json(
+            {
+                "without": result.without,
+                "customer": result.customer,
+                "remaining": [asdict(x) for x in result.remaining],
+                "cut": [asdict(x) for x in result.cut],
+            }
+        )
         return
-    table = Table("supplier", "facility", "country", "material", "share", "when", "source",
-                  title=f"Remaining supply into {customer} without {without}")
+    table = Table(
+        "supplier",
+        "facility",
+        "country",
+        "material",
+        "share",
+        "when",
+        "source",
+        title=f"Remaining supply into {customer} without {without}",
+    )
     for link in result.remaining:
-        table.add_row(link.supplier_label, link.facility_label or "", link.country_label or "", link.material_label,
-                      link.share_text, link.when, link.source_label)
+        table.add_row(
+            link.supplier_label,
+            link.facility_label or "",
+            link.country_label or "",
+            link.material_label,
+            link.share_text,
+            link.when,
+            link.source_label,
+        )
     console.print(table if result.remaining else f"Nothing flows into {customer} once {without} is cut.")
     compare = Table("when", "share lost (source)", "what remains (share)", title="2010 against the latest the sources give")
     for moment in result.compare():
         lost = "; ".join(f"{x.supplier_label} {x.share_text} ({x.source_label})" for x in moment.lost) or "no share given"
-        kept = "; ".join(sorted({f"{x.supplier_label} {x.share_text or '(no share)'} of {x.material_label}" for x in moment.remaining})) or "none stated"
+        kept = (
+            "; ".join(sorted({f"{x.supplier_label} {x.share_text or '(no share)'} of {x.material_label}" for x in moment.remaining}))
+            or "none stated"
+        )
         compare.add_row(moment.when, lost, kept)
     console.print(compare)
-    console.print(f"{len(result.remaining)} relations remain (suppliers: {', '.join(result.suppliers()) or 'none'}); "
-                  f"{len(result.cut)} are cut.", highlight=False)
+    console.print(
+        f"{len(result.remaining)} relations remain (suppliers: {', '.join(result.suppliers()) or 'none'}); {len(result.cut)} are cut.",
+        highlight=False,
+    )
 
 
 def exposure(
@@ -101,10 +132,15 @@ def concentration(
         return
     table = Table("source", "year", "stage", "shares", "top-1", "top-3", "HHI", title=f"Concentration of {stage}")
     for group in groups:
-        table.add_row(group.source_label, group.when, group.stage_label,
-                      ", ".join(f"{s.holder_label} {s.text}" for s in group.shares),
-                      f"{group.top1:f}%" if group.top1 is not None else "?", f"{group.top3:f}%" if group.top3 is not None else "?",
-                      f"{group.hhi:.0f}" if group.complete else f"≥ {group.hhi:.0f}")
+        table.add_row(
+            group.source_label,
+            group.when,
+            group.stage_label,
+            ", ".join(f"{s.holder_label} {s.text}" for s in group.shares),
+            f"{group.top1:f}%" if group.top1 is not None else "?",
+            f"{group.top3:f}%" if group.top3 is not None else "?",
+            f"{group.hhi:.0f}" if group.complete else f"≥ {group.hhi:.0f}",
+        )
     console.print(table)
     for group in groups:
         console.print(f"{group.source_label} ({group.when}): {group.note()}.", highlight=False)

@@ -64,17 +64,26 @@ def _print_summary(summary: BuildSummary, store: str) -> None:
         console.print("No sheet changed since the last build: nothing written (--full rebuilds everything).", highlight=False)
     elif summary.changed_graphs is not None:
         changed = ", ".join(g.rsplit("/", 1)[-1] for g in summary.changed_graphs)
-        console.print(f"Sheets changed since the last build: {changed}; only their graphs were replaced, "
-                      "validated and reasoned incrementally (--full rebuilds everything).", highlight=False)
+        console.print(
+            f"Sheets changed since the last build: {changed}; only their graphs were replaced, "
+            "validated and reasoned incrementally (--full rebuilds everything).",
+            highlight=False,
+        )
     else:
         console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}).", highlight=False)
-    console.print(f"Built {summary.total_triples} triples, {summary.quotes_checked} quotes verified, "
-                  f"in {summary.seconds:.2f} s → {store}", highlight=False)
+    console.print(
+        f"Built {summary.total_triples} triples, {summary.quotes_checked} quotes verified, in {summary.seconds:.2f} s → {store}",
+        highlight=False,
+    )
 
 
-def build(store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOption = FACTS_DIR,
-          store_url: StoreUrlOption = None,
-          full: Annotated[bool, typer.Option("--full", help="Rebuild every graph from scratch, not only those of changed sheets.")] = False) -> None:
+def build(
+    store: StoreOption = None,
+    corpus: CorpusOption = None,
+    facts: FactsOption = FACTS_DIR,
+    store_url: StoreUrlOption = None,
+    full: Annotated[bool, typer.Option("--full", help="Rebuild every graph from scratch, not only those of changed sheets.")] = False,
+) -> None:
     """Build the store from the fact sheets, refusing anything that fails the SHACL shapes: only
     the graphs of sheets that changed since the last build (by digest), through incremental
     validation and reasoning, unless --full or what every graph depends on changed."""
@@ -83,17 +92,24 @@ def build(store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOp
 
 def apply(
     sheet: Annotated[Path, typer.Argument(help="The fact sheet to apply (YAML), in the facts folder or not.", exists=True, dir_okay=False)],
-    store: StoreOption = None, corpus: CorpusOption = None, facts: FactsOption = FACTS_DIR, store_url: StoreUrlOption = None,
+    store: StoreOption = None,
+    corpus: CorpusOption = None,
+    facts: FactsOption = FACTS_DIR,
+    store_url: StoreUrlOption = None,
 ) -> None:
     """Apply one fact sheet incrementally: its graph, new or in place of its source's, goes in
     through the SHACL gate and incremental reasoning, all or nothing."""
     with progress(unit="stages") as shown:
         task = shown.add_task("applying", total=None)
         with writable_store(store, store_url) as opened:
-            summary = apply_sheet(sheet, facts, opened, corpus_dir=resolve_corpus_dir(corpus),
-                                  on_stage=lambda name: shown.update(task, description=name))
-    console.print(f"Applied {sheet.name} ({summary.quotes_checked} quotes verified) in {summary.seconds:.2f} s; "
-                  f"the store now infers {summary.inferred} triples → {describe_store(store, url=store_url)}", highlight=False)
+            summary = apply_sheet(
+                sheet, facts, opened, corpus_dir=resolve_corpus_dir(corpus), on_stage=lambda name: shown.update(task, description=name)
+            )
+    console.print(
+        f"Applied {sheet.name} ({summary.quotes_checked} quotes verified) in {summary.seconds:.2f} s; "
+        f"the store now infers {summary.inferred} triples → {describe_store(store, url=store_url)}",
+        highlight=False,
+    )
 
 
 def validate(
@@ -123,8 +139,10 @@ def reason(store: StoreOption = None, store_url: StoreUrlOption = None) -> None:
         task = shown.add_task("reasoning")
         with writable_store(store, store_url) as opened:
             summary = rederive_store(opened, on_stage=lambda name: shown.update(task, description=name))
-    console.print(f"Inferred {summary.inferred} triples ({_timings(summary)}) in {summary.seconds:.2f} s → "
-                  f"{describe_store(store, url=store_url)}", highlight=False)
+    console.print(
+        f"Inferred {summary.inferred} triples ({_timings(summary)}) in {summary.seconds:.2f} s → {describe_store(store, url=store_url)}",
+        highlight=False,
+    )
 
 
 def info(store: StoreOption = None, store_url: StoreUrlOption = None) -> None:
@@ -156,8 +174,10 @@ def load(
         quads = read_quads(file, graph=target)
         with writable_store(store, store_url) as opened:
             summary = apply_change(opened, [], quads, on_stage=lambda name: shown.update(task, description=name))
-    console.print(f"Loaded {summary.inserted} new quads from {file} ({len(quads) - summary.inserted} already there); "
-                  f"{summary.inferred_added} inferred triples added, {summary.inferred_removed} withdrawn.")
+    console.print(
+        f"Loaded {summary.inserted} new quads from {file} ({len(quads) - summary.inserted} already there); "
+        f"{summary.inferred_added} inferred triples added, {summary.inferred_removed} withdrawn."
+    )
 
 
 def register(app: typer.Typer) -> None:

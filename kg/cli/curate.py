@@ -38,8 +38,9 @@ def coverage(
     table = Table("source", "entities", "relations", "figures", "supply", "stakes", "claims", "sentences cited")
     for row in report:
         share = f"{row.cited}/{row.sentences} ({row.cited_share:.0%})" if row.cited_share is not None else "—"
-        table.add_row(row.source_id, *(str(n) for n in (row.entities, row.relations, row.figures, row.supplies,
-                                                         row.stakes, row.claims)), share)
+        table.add_row(
+            row.source_id, *(str(n) for n in (row.entities, row.relations, row.figures, row.supplies, row.stakes, row.claims)), share
+        )
     console.print(table)
     if uncited:
         for row in report:
@@ -72,8 +73,15 @@ def _extract_batch(extractor: Extractor, folder: Path, out_dir: Path) -> None:
                 target = out_dir / f"{path.stem}.draft.yaml"
                 target.write_text(draft, encoding="utf-8")
                 known = sum(1 for m in result.mentions if m.iri)
-                table.add_row(path.name, str(len(result.sentences)), str(known), str(len(result.mentions) - known),
-                              str(len(result.figures)), str(len(result.relations)), str(target))
+                table.add_row(
+                    path.name,
+                    str(len(result.sentences)),
+                    str(known),
+                    str(len(result.mentions) - known),
+                    str(len(result.figures)),
+                    str(len(result.relations)),
+                    str(target),
+                )
             shown.advance(task)
     console.print(table)
 
@@ -96,7 +104,9 @@ def _evaluate(store: StoreOption, store_url: str | None, corpus: Path | None) ->
 def extract(
     path: Annotated[Path | None, typer.Argument(help="An article (.txt) or a folder of them.")] = None,
     source_id: Annotated[str | None, typer.Option("--source-id", help="The new source's id (default: from the file name).")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Draft file (a folder for a batch; default: standard output, or ./drafts).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Draft file (a folder for a batch; default: standard output, or ./drafts).")
+    ] = None,
     evaluate_: Annotated[bool, typer.Option("--evaluate", help="Score the extractor against the curated sheets of the corpus.")] = False,
     store: StoreOption = None,
     corpus: CorpusOption = None,

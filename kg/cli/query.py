@@ -59,7 +59,7 @@ def _cell(term: dict[str, str] | None) -> str:
     if term["type"] == "uri":
         return short_name(term["value"])
     text = term["value"]
-    return text if len(text) <= _LONGEST_TEXT else text[:_LONGEST_TEXT - 1] + "…"
+    return text if len(text) <= _LONGEST_TEXT else text[: _LONGEST_TEXT - 1] + "…"
 
 
 def shown_columns(names: list[str], hidden: set[str], all_columns: bool) -> list[str]:
@@ -105,7 +105,9 @@ def query(
     fmt: Annotated[QueryFormat, typer.Option("--format", help="How to print solutions (CONSTRUCT gives Turtle).")] = QueryFormat.table,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     sourced_only: Annotated[bool, typer.Option("--sourced-only", help="Leave out facts added by updates that gave no source.")] = False,
-    all_columns: Annotated[bool, typer.Option("--all-columns", help="Table: show IRI columns beside their labels, and the parameters.")] = False,
+    all_columns: Annotated[
+        bool, typer.Option("--all-columns", help="Table: show IRI columns beside their labels, and the parameters.")
+    ] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Answer as the graph stood on this day (YYYY-MM-DD), by valid time.")] = None,
     store: StoreOption = None,
     store_url: StoreUrlOption = None,
@@ -135,8 +137,9 @@ def query(
     graphs = [str(row["g"]) for row in opened.select(SOURCED_GRAPHS)] if sourced_only else None
     if as_of is not None:
         opened = view_as_of(opened, parse_day(as_of))
-    result = opened.query(text, results_type=results_type, graph_type=TURTLE,
-                          bindings=named.bindings(values) if named else None, default_graphs=graphs)
+    result = opened.query(
+        text, results_type=results_type, graph_type=TURTLE, bindings=named.bindings(values) if named else None, default_graphs=graphs
+    )
     if result.kind != "graph" and fmt is QueryFormat.table:
         _print_table(json.loads(result.body), set(named.params) if named else set(), all_columns)
     else:
@@ -144,7 +147,9 @@ def query(
 
 
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="Triple formats give the union of the graphs; nq, trig, jsonld keep them.")] = ExportFormat.ttl,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="Triple formats give the union of the graphs; nq, trig, jsonld keep them.")
+    ] = ExportFormat.ttl,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
     store: StoreOption = None,
     store_url: StoreUrlOption = None,
@@ -177,8 +182,11 @@ def release(
     for item in written.distributions:
         table.add_row(item.download_url.rsplit(f"{version}/", 1)[-1], str(item.byte_size), item.sha256[:16] + "…")
     console.print(table)
-    console.print(f"{written.statistics.quads} triples in {len(db.graph_names())} graphs "
-                  f"({written.statistics.triples} distinct in their union), {written.statistics.entities} entities.", highlight=False)
+    console.print(
+        f"{written.statistics.quads} triples in {len(db.graph_names())} graphs "
+        f"({written.statistics.triples} distinct in their union), {written.statistics.entities} entities.",
+        highlight=False,
+    )
 
 
 def explain(

@@ -26,8 +26,12 @@ def serve(
     store: StoreOption = None,
     store_url: StoreUrlOption = None,
     access_log: Annotated[bool, typer.Option(help="Also log every HTTP request.")] = False,
-    log_queries: Annotated[bool, typer.Option(help="Log every query with its rows and time (else only those taking at least "
-                                                    "$REKG_SLOW_QUERY_SECONDS, 0.1 s by default).")] = False,
+    log_queries: Annotated[
+        bool,
+        typer.Option(
+            help="Log every query with its rows and time (else only those taking at least $REKG_SLOW_QUERY_SECONDS, 0.1 s by default)."
+        ),
+    ] = False,
 ) -> None:
     """Serve the SPARQL endpoint, named questions, entity pages and the web page."""
     import uvicorn
@@ -41,8 +45,7 @@ def serve(
     err.print(f"rekg serving {describe_store(store_dir, url=store_url)} on http://{host}:{port}/ (SPARQL at /sparql)")
     if log_queries:
         settings = replace(settings, slow_query_seconds=0.0)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info",
-                access_log=access_log, timeout_keep_alive=KEEP_ALIVE)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=access_log, timeout_keep_alive=KEEP_ALIVE)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,9 @@ __all__ = ["SourceCoverage", "measure_coverage", "split_sentences"]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(A-Z0-9])")
 _MIN_WORDS = 5  # shorter pieces are headings, captions or list fragments
 
-_COUNTS = SPARQL_PREFIXES + """SELECT ?g
+_COUNTS = (
+    SPARQL_PREFIXES
+    + """SELECT ?g
   (COUNT(DISTINCT ?claim) AS ?relations) (COUNT(DISTINCT ?figure) AS ?figures)
   (COUNT(DISTINCT ?supply) AS ?supplies) (COUNT(DISTINCT ?stake) AS ?stakes)
 WHERE { GRAPH ?g {
@@ -27,16 +29,23 @@ WHERE { GRAPH ?g {
 } }
 GROUP BY ?g
 """
+)
 
 # Entities: registry entities or ontology individuals that the source's graph mentions.
-_ENTITIES = SPARQL_PREFIXES + f"""SELECT DISTINCT ?g ?entity WHERE {{
+_ENTITIES = (
+    SPARQL_PREFIXES
+    + f"""SELECT DISTINCT ?g ?entity WHERE {{
   GRAPH ?g {{ {{ ?entity ?p ?o }} UNION {{ ?s ?p ?entity }} }}
   {{ GRAPH <{REGISTRY_GRAPH}> {{ ?entity rdfs:label ?l }} }}
   UNION {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?entity rdfs:label ?l }} FILTER STRSTARTS(STR(?entity), "{ID}") }}
 }}"""
+)
 
-_SPANS = SPARQL_PREFIXES + """SELECT ?g ?start ?end WHERE { GRAPH ?g { ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end } }
+_SPANS = (
+    SPARQL_PREFIXES
+    + """SELECT ?g ?start ?end WHERE { GRAPH ?g { ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end } }
 """
+)
 
 
 @dataclass
@@ -92,7 +101,7 @@ def _noise_spans(text: str, noise: list[NoiseSpan]) -> list[tuple[int, int]]:
             line_end = text.find("\n", first[1])
             spans.append((first[0], len(text) if line_end < 0 else line_end))
             continue
-        last = find_quote(text[first[0]:], span.end)
+        last = find_quote(text[first[0] :], span.end)
         spans.append((first[0], first[0] + last[1] if last else first[1]))
     return spans
 
@@ -117,7 +126,7 @@ def measure_coverage(store: Store, sheets: list[LoadedSheet], corpus_dir: Path |
             cited = [(int(r["start"]), int(r["end"])) for r in store.select(_SPANS, bindings=graph)]
             noise = _noise_spans(text, loaded.model.noise)
             for span in split_sentences(text):
-                sentence = text[span[0]:span[1]]
+                sentence = text[span[0] : span[1]]
                 is_heading = not sentence.rstrip().endswith((".", "!", "?", '"', "”", ")"))
                 if len(sentence.split()) < _MIN_WORDS or is_heading or _overlaps(span, noise):
                     continue

@@ -36,8 +36,12 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "demand-growth"
     if figure.unit in CURRENCY_UNITS:
         return "agreement-value" if any(w in lower for w in ("agreement", "deal", "pact")) else "funding-amount"
-    for words, metric in ((("refin", "process"), "processing-share"), (("reserve",), "reserves-share"),
-                          (("production", "produc", "output"), "production-share"), (("consum",), "consumption-change")):
+    for words, metric in (
+        (("refin", "process"), "processing-share"),
+        (("reserve",), "reserves-share"),
+        (("production", "produc", "output"), "production-share"),
+        (("consum",), "consumption-change"),
+    ):
         if any(w in lower for w in words):
             return metric
     return "todo-metric"
@@ -47,7 +51,7 @@ def figure_subject(figure: Figure, mentions: list[Mention]) -> str:
     """The entity a figure is most likely about: the last one named before it in its sentence."""
     here = [m for m in mentions if m.sentence == figure.sentence and m.iri]
     before = [m for m in here if m.start < figure.start]
-    chosen = (before or here)
+    chosen = before or here
     return _ref(chosen[-1].iri) if chosen else "todo/subject"
 
 
@@ -86,8 +90,10 @@ def draft_sheet(extraction: Extraction, path: Path, *, source_id: str, text: str
         lines.append("# New candidate entities (not in the graph yet): check the type, or move them to entities.yaml.")
         lines.append("entities:")
         for (kind, slug), mention in sorted(new.items()):
-            lines.append(f"  - {{id: {kind}/{slug}, type: {_KIND_TYPES.get(kind, 'Organization')}, label: {_q(mention.text)}}}"
-                         f"  # new, in: {_q(sentences[mention.sentence].text[:90])}")
+            lines.append(
+                f"  - {{id: {kind}/{slug}, type: {_KIND_TYPES.get(kind, 'Organization')}, label: {_q(mention.text)}}}"
+                f"  # new, in: {_q(sentences[mention.sentence].text[:90])}"
+            )
         lines.append("")
     forms: dict[str, list[str]] = {}
     for mention in extraction.mentions:
@@ -113,8 +119,12 @@ def draft_sheet(extraction: Extraction, path: Path, *, source_id: str, text: str
 
     for figure in extraction.figures:
         sentence = sentences[figure.sentence].text
-        parts = [f"subject: {figure_subject(figure, extraction.mentions)}", f"metric: {figure_metric(figure, sentence)}",
-                 f"value: {figure.value}", f"unit: {figure.unit}"]
+        parts = [
+            f"subject: {figure_subject(figure, extraction.mentions)}",
+            f"metric: {figure_metric(figure, sentence)}",
+            f"value: {figure.value}",
+            f"unit: {figure.unit}",
+        ]
         if figure.hedge:
             parts.append(f"hedge: {_q(figure.hedge)}")
         fact(figure.sentence, [f"figure: {{{', '.join(parts)}}}  # {_q(figure.text)}"])

@@ -60,12 +60,11 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
                 relations.add(("discovered", iri(o), None))
     for members in parties.values():
         unique = sorted(set(members))
-        relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1:]}
+        relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1 :]}
     for event, who in imposers.items():
         relations |= {("restricts", imposer, target) for imposer in who for target in (targets.get(event) or [None])}
     described = {(Decimal(f.figure.value).normalize(), f.figure.metric, iri(f.figure.subject)) for f in model.facts if f.figure}
-    return {"entity mentions": {(e,) for e in entities}, "figures": figures, "figures (metric, subject)": described,
-            "relations": relations}
+    return {"entity mentions": {(e,) for e in entities}, "figures": figures, "figures (metric, subject)": described, "relations": relations}
 
 
 def predicted_facts(extraction: Extraction) -> dict[str, set[Fact]]:
@@ -77,8 +76,10 @@ def predicted_facts(extraction: Extraction) -> dict[str, set[Fact]]:
     return {
         "entity mentions": {(m.iri,) for m in extraction.mentions if m.iri and m.kind in NAMED_KINDS},
         "figures": {(Decimal(f.value).normalize(),) for f in extraction.figures},
-        "figures (metric, subject)": {(Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text),
-                                       str(ID[figure_subject(f, extraction.mentions)])) for f in extraction.figures},
+        "figures (metric, subject)": {
+            (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), str(ID[figure_subject(f, extraction.mentions)]))
+            for f in extraction.figures
+        },
         "relations": relations,
     }
 

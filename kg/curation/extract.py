@@ -90,9 +90,11 @@ class Extractor:
         nlp.add_pipe("sentencizer")
         ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
         # short all-capital names (US, EU, DFC) match their case exactly: "us" is not the US
-        patterns = [{"label": kind.upper(), "id": iri,
-                     "pattern": [{"ORTH": form}] if form.isupper() and len(form) <= 5 else form}
-                    for form, (iri, kind) in self.gazetteer.items() if len(form) > 1]
+        patterns = [
+            {"label": kind.upper(), "id": iri, "pattern": [{"ORTH": form}] if form.isupper() and len(form) <= 5 else form}
+            for form, (iri, kind) in self.gazetteer.items()
+            if len(form) > 1
+        ]
         for demonym, name in DEMONYMS.items():
             if name.lower() in self.labels:
                 iri, kind = self.labels[name.lower()]
@@ -106,20 +108,42 @@ class Extractor:
         """Patterns for figures, new candidate entities and relation triggers."""
         matcher = Matcher(self.nlp.vocab)
         num = {"LIKE_NUM": True}
-        matcher.add("PERCENT", [[num, {"ORTH": "%"}], [{"TEXT": {"REGEX": r"^[~>≈<]\d"}}, {"ORTH": "%"}],
-                                [num, {"LOWER": {"IN": ["percent", "per"]}}]])
-        matcher.add("MONEY", [[{"LOWER": {"IN": ["$", "us$", "a$", "€", "¥"]}}, num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}],
-                              [num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["yen", "dollars", "euros", "yuan", "usd", "aud"]}}]])
+        matcher.add(
+            "PERCENT",
+            [[num, {"ORTH": "%"}], [{"TEXT": {"REGEX": r"^[~>≈<]\d"}}, {"ORTH": "%"}], [num, {"LOWER": {"IN": ["percent", "per"]}}]],
+        )
+        matcher.add(
+            "MONEY",
+            [
+                [{"LOWER": {"IN": ["$", "us$", "a$", "€", "¥"]}}, num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}],
+                [num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["yen", "dollars", "euros", "yuan", "usd", "aud"]}}],
+            ],
+        )
         matcher.add("COUNT", [[num, *([{"IS_ALPHA": True, "OP": "?"}] * 3), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
-        matcher.add("NEW_ORG", [[{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(ORG_SUFFIXES)}}],
-                                [{"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]},
-                                  "IS_TITLE": True}, {"LOWER": {"IN": ["of", "for"]}}, {"IS_TITLE": True, "OP": "+"}]])
-        matcher.add("NEW_FACILITY", [[{"LOWER": "mount"}, {"IS_TITLE": True}], [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(FACILITY_NOUNS)}}]])
-        matcher.add("NEW_PERSON", [[{"LOWER": {"IN": list(ROLE_WORDS)}}, {"IS_TITLE": True}, {"IS_TITLE": True}],
-                                   [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"},
-                                    {"LOWER": {"IN": list(ROLE_WORDS)}}]])
+        matcher.add(
+            "NEW_ORG",
+            [
+                [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(ORG_SUFFIXES)}}],
+                [
+                    {"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]}, "IS_TITLE": True},
+                    {"LOWER": {"IN": ["of", "for"]}},
+                    {"IS_TITLE": True, "OP": "+"},
+                ],
+            ],
+        )
+        matcher.add(
+            "NEW_FACILITY",
+            [[{"LOWER": "mount"}, {"IS_TITLE": True}], [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(FACILITY_NOUNS)}}]],
+        )
+        matcher.add(
+            "NEW_PERSON",
+            [
+                [{"LOWER": {"IN": list(ROLE_WORDS)}}, {"IS_TITLE": True}, {"IS_TITLE": True}],
+                [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": list(ROLE_WORDS)}}],
+            ],
+        )
         matcher.add("REFERENCE", [[{"LOWER": "the"}, {"LOWER": {"IN": list(DEFINITE_REFERENCES)}}]])
         for kind, patterns in RELATION_TRIGGERS.items():
             matcher.add(f"REL_{kind}", patterns)
@@ -135,7 +159,7 @@ class Extractor:
             if not line:
                 continue
             if TAIL_MARKERS.match(line):
-                skipped += text[match.start():].count("\n") + 1
+                skipped += text[match.start() :].count("\n") + 1
                 break
             ascii_share = sum(c.isascii() for c in line) / len(line)
             lines.append((match.start(), match.end(), line, bool(BOILERPLATE.match(line)) or ascii_share < 0.7))
@@ -143,7 +167,7 @@ class Extractor:
         # short paragraphs of a relevant passage; drops unrelated newsletter items and teasers)
         topical = [bool(DOMAIN_WORDS.search(line)) and not junk for _, _, line, junk in lines]
         for n, (start, end, _, junk) in enumerate(lines):
-            if not junk and any(topical[max(0, n - 1):n + 2]):
+            if not junk and any(topical[max(0, n - 1) : n + 2]):
                 spans.append((start, end))
             else:
                 skipped += 1
@@ -224,15 +248,16 @@ class Extractor:
     @staticmethod
     def _hedge(span: Span) -> str | None:
         """The qualifier just before a number: a phrase ("up to", "more than") or a word ("about")."""
-        before = [t.lower_ for t in span.doc[max(0, span.start - 3):span.start]]
+        before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
         for phrase in sorted(HEDGE_PHRASES, key=len, reverse=True):
-            if tuple(before[-len(phrase):]) == phrase:
+            if tuple(before[-len(phrase) :]) == phrase:
                 return " ".join(phrase)
         return before[-1] if before and before[-1] in HEDGE_WORDS else None
 
     @staticmethod
-    def _resolve_references(sent: Span, mentions: list[Mention], references: list[Span], offset: int,
-                            result: Extraction) -> list[tuple[int, str, str]]:
+    def _resolve_references(
+        sent: Span, mentions: list[Mention], references: list[Span], offset: int, result: Extraction
+    ) -> list[tuple[int, str, str]]:
         """The sentence's mentions as (token index, IRI, kind); "the miner"-style references
         resolve to the latest company mentioned before them (for the curator to check)."""
         resolved = []
@@ -252,13 +277,13 @@ class Extractor:
         actors = list(dict.fromkeys(iri for _, iri, k in mentions if k in PARTY_KINDS))
         doc = sent.doc
         if kind == "agreement":
-            with_at = next((t.i for t in doc[trigger.start:sent.end] if t.lower_ == "with"), None)
+            with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
             if with_at is not None:
                 left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS))
                 right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS))
                 if left and right:
                     return [Relation("agreement", a, b, index) for a in left for b in right if a != b]
-            return [Relation("agreement", a, b, index) for n, a in enumerate(actors) for b in actors[n + 1:]]
+            return [Relation("agreement", a, b, index) for n, a in enumerate(actors) for b in actors[n + 1 :]]
         if kind == "supplies":
             words = trigger.text.lower()
             customer_first = words == "met by" or words.startswith(("dependence", "reliance", "dependent", "reliant"))
@@ -289,7 +314,7 @@ class Extractor:
                 return []
             listed = [investees[0]]
             for previous, current in zip(investees, investees[1:]):
-                between = {t.lower_ for t in doc[previous[0] + 1:current[0]]}
+                between = {t.lower_ for t in doc[previous[0] + 1 : current[0]]}
                 if not between <= {",", "and", "or", "especially", "particularly", "in", "including"}:
                     break
                 listed.append(current)

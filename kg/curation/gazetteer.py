@@ -9,12 +9,14 @@ from kg.vocab import ID, SPARQL_PREFIXES, entity_ref
 
 __all__ = ["gazetteer"]
 
-_SKIP_KINDS = {"claim", "evidence", "figure", "supply", "stake", "source", "metric", "stage", "position",
-               "inference", "premise"}
-_LABELS = SPARQL_PREFIXES + f"""SELECT ?exclude ?e ?form ?preferred WHERE {{
+_SKIP_KINDS = {"claim", "evidence", "figure", "supply", "stake", "source", "metric", "stage", "position", "inference", "premise"}
+_LABELS = (
+    SPARQL_PREFIXES
+    + f"""SELECT ?exclude ?e ?form ?preferred WHERE {{
   GRAPH ?g {{ {{ ?e rdfs:label ?form BIND (true AS ?preferred) }} UNION {{ ?e skos:altLabel|rekg:surfaceForm ?form BIND (false AS ?preferred) }} }}
   FILTER (STRSTARTS(STR(?e), "{ID}") && ?g != ?exclude)
 }}"""
+)
 
 
 def gazetteer(store: Store, *, exclude_graph: str | None = None) -> dict[str, tuple[str, str]]:

@@ -31,55 +31,209 @@ __all__ = [
 ACTOR_KINDS = {"country", "company", "agency", "org", "alliance", "publisher", "person"}
 NAMED_KINDS = ACTOR_KINDS | {"region", "city", "facility", "material"}
 PARTY_KINDS = {"country", "company", "agency", "org", "alliance"}
-HEDGE_WORDS = {"over", "about", "nearly", "approximately", "around", "almost", "roughly", "some", "~", ">", "<",
-               "may", "could", "might", "only", "just", "estimated", "roughly", "below", "above", "under"}
-HEDGE_PHRASES = [("up", "to"), ("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("close", "to"),
-                 ("as", "much", "as"), ("as", "many", "as"), ("could", "eventually"), ("is", "projected", "to")]
+HEDGE_WORDS = {
+    "over",
+    "about",
+    "nearly",
+    "approximately",
+    "around",
+    "almost",
+    "roughly",
+    "some",
+    "~",
+    ">",
+    "<",
+    "may",
+    "could",
+    "might",
+    "only",
+    "just",
+    "estimated",
+    "roughly",
+    "below",
+    "above",
+    "under",
+}
+HEDGE_PHRASES = [
+    ("up", "to"),
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("at", "least"),
+    ("close", "to"),
+    ("as", "much", "as"),
+    ("as", "many", "as"),
+    ("could", "eventually"),
+    ("is", "projected", "to"),
+]
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6}
-CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "yen": "JPY", "¥": "JPY", "a$": "AUD",
-              "aud": "AUD", "euros": "EUR", "€": "EUR", "yuan": "CNY"}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "seventeen": 17, "twenty": 20, "hundred": 100}
-COUNT_NOUNS = {"deposits", "mines", "elements", "minerals", "metals", "plants", "refineries", "facilities", "projects",
-               "companies", "countries", "agreements", "tonnes", "tons", "sites", "smelters"}
-MULTIPLIERS = {"double": (200, "percent"), "doubled": (200, "percent"), "triple": (3, "times"), "tripled": (3, "times"),
-               "quadruple": (4, "times"), "quadrupled": (4, "times"), "halve": (50, "percent"), "halved": (50, "percent")}
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "yen": "JPY",
+    "¥": "JPY",
+    "a$": "AUD",
+    "aud": "AUD",
+    "euros": "EUR",
+    "€": "EUR",
+    "yuan": "CNY",
+}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "seventeen": 17,
+    "twenty": 20,
+    "hundred": 100,
+}
+COUNT_NOUNS = {
+    "deposits",
+    "mines",
+    "elements",
+    "minerals",
+    "metals",
+    "plants",
+    "refineries",
+    "facilities",
+    "projects",
+    "companies",
+    "countries",
+    "agreements",
+    "tonnes",
+    "tons",
+    "sites",
+    "smelters",
+}
+MULTIPLIERS = {
+    "double": (200, "percent"),
+    "doubled": (200, "percent"),
+    "triple": (3, "times"),
+    "tripled": (3, "times"),
+    "quadruple": (4, "times"),
+    "quadrupled": (4, "times"),
+    "halve": (50, "percent"),
+    "halved": (50, "percent"),
+}
 DOMAIN_WORDS = re.compile(
     r"rare earth|\bREEs?\b|mineral|magnet|\bmin(e|es|ing|er|ers)\b|refin|process|deposit|\bores?\b|lithium|gallium|"
-    r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal", re.IGNORECASE)
+    r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal",
+    re.IGNORECASE,
+)
 BOILERPLATE = re.compile(
     r"^(home|menu|search|rechercher|commandit|sponsored|advertisement|read more|lire la suite|related|you may also like|"
     r"leave a (comment|reply)|share (this|your thoughts)|subscribe|sign up|newsletter|adblock|this site uses|cookie|"
-    r"posts?$|par \w+ \d{4}-|by \w+ \d{4}-|also on our radar|google-site-verification)", re.IGNORECASE)
-TAIL_MARKERS = re.compile(r"^(you may also like|lire la suite|read more|related (posts|articles)|also on our radar|"
-                          r"leave a comment|commandité)", re.IGNORECASE)
+    r"posts?$|par \w+ \d{4}-|by \w+ \d{4}-|also on our radar|google-site-verification)",
+    re.IGNORECASE,
+)
+TAIL_MARKERS = re.compile(
+    r"^(you may also like|lire la suite|read more|related (posts|articles)|also on our radar|"
+    r"leave a comment|commandité)",
+    re.IGNORECASE,
+)
 DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency"}
-DEMONYMS = {"chinese": "China", "japanese": "Japan", "australian": "Australia", "american": "United States",
-            "indian": "India", "korean": "South Korea", "malaysian": "Malaysia", "vietnamese": "Vietnam",
-            "thai": "Thailand", "saudi": "Saudi Arabia", "kazakh": "Kazakhstan", "african": "Africa"}
-ROLE_WORDS = {"president", "minister", "ceo", "chairman", "chairwoman", "director", "secretary", "chief", "executive",
-              "founder", "analyst", "spokesperson", "spokesman", "premier", "prime"}
-ORG_SUFFIXES = {"ltd", "ltd.", "limited", "inc", "inc.", "corporation", "corp", "corp.", "group", "institute",
-                "ministry", "office", "agency", "initiative", "alliance", "partnership", "association", "bank", "capital",
-                "council", "commission", "department", "fund", "materials", "metals", "minerals", "mining", "resources"}
+DEMONYMS = {
+    "chinese": "China",
+    "japanese": "Japan",
+    "australian": "Australia",
+    "american": "United States",
+    "indian": "India",
+    "korean": "South Korea",
+    "malaysian": "Malaysia",
+    "vietnamese": "Vietnam",
+    "thai": "Thailand",
+    "saudi": "Saudi Arabia",
+    "kazakh": "Kazakhstan",
+    "african": "Africa",
+}
+ROLE_WORDS = {
+    "president",
+    "minister",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "director",
+    "secretary",
+    "chief",
+    "executive",
+    "founder",
+    "analyst",
+    "spokesperson",
+    "spokesman",
+    "premier",
+    "prime",
+}
+ORG_SUFFIXES = {
+    "ltd",
+    "ltd.",
+    "limited",
+    "inc",
+    "inc.",
+    "corporation",
+    "corp",
+    "corp.",
+    "group",
+    "institute",
+    "ministry",
+    "office",
+    "agency",
+    "initiative",
+    "alliance",
+    "partnership",
+    "association",
+    "bank",
+    "capital",
+    "council",
+    "commission",
+    "department",
+    "fund",
+    "materials",
+    "metals",
+    "minerals",
+    "mining",
+    "resources",
+}
 FACILITY_NOUNS = {"mine", "refinery", "plant", "smelter", "facility", "factory", "hub"}
 RELATION_TRIGGERS = {
-    "agreement": [[{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
-                  [{"LOWER": {"IN": ["agreement", "agreements", "deal", "pact", "mou", "mous", "memorandum", "framework"]}}],
-                  [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
-                  [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "talks"]}}, {"LOWER": {"IN": ["with", "up"]}}]],
-    "supplies": [[{"LOWER": {"IN": ["supplies", "supplied", "provides", "provided", "sends", "sent", "shipped", "exports"]}}],
-                 [{"LOWER": "met"}, {"LOWER": "by"}], [{"LOWER": {"IN": ["dependence", "reliance", "dependent", "reliant"]}},
-                                                       {"LOWER": "on"}]],
-    "operates": [[{"LOWER": {"IN": ["operated", "owned", "run"]}}, {"LOWER": "by"}],
-                 [{"LOWER": {"IN": ["operates", "owns", "runs"]}}], [{"LOWER": {"IN": ["has", "have"]}}, {"OP": "?"},
-                                                                     {"LOWER": {"IN": ["refining", "processing", "separation"]}},
-                                                                     {"LOWER": {"IN": ["plant", "facility", "refinery"]}}]],
+    "agreement": [
+        [{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
+        [{"LOWER": {"IN": ["agreement", "agreements", "deal", "pact", "mou", "mous", "memorandum", "framework"]}}],
+        [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
+        [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "talks"]}}, {"LOWER": {"IN": ["with", "up"]}}],
+    ],
+    "supplies": [
+        [{"LOWER": {"IN": ["supplies", "supplied", "provides", "provided", "sends", "sent", "shipped", "exports"]}}],
+        [{"LOWER": "met"}, {"LOWER": "by"}],
+        [{"LOWER": {"IN": ["dependence", "reliance", "dependent", "reliant"]}}, {"LOWER": "on"}],
+    ],
+    "operates": [
+        [{"LOWER": {"IN": ["operated", "owned", "run"]}}, {"LOWER": "by"}],
+        [{"LOWER": {"IN": ["operates", "owns", "runs"]}}],
+        [
+            {"LOWER": {"IN": ["has", "have"]}},
+            {"OP": "?"},
+            {"LOWER": {"IN": ["refining", "processing", "separation"]}},
+            {"LOWER": {"IN": ["plant", "facility", "refinery"]}},
+        ],
+    ],
     "invested": [[{"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}}, {"LOWER": "in"}]],
-    "restricts": [[{"LOWER": "embargo"}], [{"LOWER": "export"}, {"LOWER": {"IN": ["control", "controls", "restrictions", "curbs", "ban"]}}],
-                  [{"LOWER": {"IN": ["controls", "restrictions", "curbs"]}}, {"LOWER": "on"}, {"LOWER": "exports"}],
-                  [{"LOWER": {"IN": ["halted", "stopped", "stopping", "banned", "restricted"]}}, {"OP": "*", "IS_ALPHA": True},
-                   {"LOWER": "exports"}]],
+    "restricts": [
+        [{"LOWER": "embargo"}],
+        [{"LOWER": "export"}, {"LOWER": {"IN": ["control", "controls", "restrictions", "curbs", "ban"]}}],
+        [{"LOWER": {"IN": ["controls", "restrictions", "curbs"]}}, {"LOWER": "on"}, {"LOWER": "exports"}],
+        [{"LOWER": {"IN": ["halted", "stopped", "stopping", "banned", "restricted"]}}, {"OP": "*", "IS_ALPHA": True}, {"LOWER": "exports"}],
+    ],
     "discovered": [[{"LOWER": {"IN": ["discovered", "discovers", "discovery"]}}]],
 }
 

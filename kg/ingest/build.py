@@ -89,8 +89,15 @@ def _date_literal(value: Any) -> Literal | None:
 class _SheetBuilder:
     """Turns one source sheet into the triples of its named graph."""
 
-    def __init__(self, built: BuiltDataset, terms: OntologyTerms, known: dict[URIRef, str],
-                 loaded: LoadedSheet, text: str | None, modalities: dict[URIRef, bool]):
+    def __init__(
+        self,
+        built: BuiltDataset,
+        terms: OntologyTerms,
+        known: dict[URIRef, str],
+        loaded: LoadedSheet,
+        text: str | None,
+        modalities: dict[URIRef, bool],
+    ):
         self.built, self.terms, self.known, self.loaded, self.text = built, terms, known, loaded, text
         self.modalities = modalities  # every modality, and whether it is factual
         sheet: SourceSheet = loaded.model
@@ -104,9 +111,7 @@ class _SheetBuilder:
             return None
         iri = entity_iri(ref)
         if iri not in self.known:
-            raise self.loaded.error(
-                f"unknown entity {ref!r}: add it to the entity registry (kg/facts/entities.yaml)", *loc
-            )
+            raise self.loaded.error(f"unknown entity {ref!r}: add it to the entity registry (kg/facts/entities.yaml)", *loc)
         return iri
 
     def add(self, s: URIRef | BNode, p: URIRef, o: Any) -> None:
@@ -147,7 +152,11 @@ class _SheetBuilder:
             raise self.loaded.error(
                 f"the quote says {marker.marker!r}, which marks {marker.suggests}, but the fact states no modality: "
                 "give `modality:` (and `when:` for a past state), or `modality: stated` with `why:` if the marker "
-                "does not qualify this fact", "facts", index, "quote")
+                "does not qualify this fact",
+                "facts",
+                index,
+                "quote",
+            )
         if fact.modality == "stated" and marker is not None and not fact.why:
             raise self.loaded.error(f"`modality: stated` over the marker {marker.marker!r} needs a `why:`", "facts", index, "modality")
 
@@ -187,7 +196,7 @@ class _SheetBuilder:
         self.add(selector, RDF.type, OA.TextQuoteSelector)
         self.add(selector, OA.exact, Literal(quote))
         if self.text is not None:
-            if span is not None and normalise(self.text[span[0]:span[1]]) != normalise(quote):
+            if span is not None and normalise(self.text[span[0] : span[1]]) != normalise(quote):
                 raise self.loaded.error(f"span {list(span)} of {self.sheet.source.file} does not hold the quote", "facts", index, "span")
             span = span or find_quote(self.text, quote)
             if span is None:
@@ -229,8 +238,12 @@ class _SheetBuilder:
         if now:
             info = self.sheet.source
             if not (info.date or info.date_not_before or info.date_not_after):
-                raise self.loaded.error("the fact holds at the source's date, but the source gives none: add "
-                                        "`date` (or `date_not_before`/`date_not_after`) to the source", *loc[:2], "when")
+                raise self.loaded.error(
+                    "the fact holds at the source's date, but the source gives none: add "
+                    "`date` (or `date_not_before`/`date_not_after`) to the source",
+                    *loc[:2],
+                    "when",
+                )
             self.add(node, REKG.atSourceDate, Literal(True))
             self.add(node, REKG.validAt, _date_literal(info.date) if info.date else None)
             self.add(node, REKG.notBefore, _date_literal(info.date_not_before) if info.date_not_before else None)
@@ -270,8 +283,7 @@ class _SheetBuilder:
         else:
             raise self.loaded.error(f"unknown property {predicate_name!r}: not in the ontology", *loc)
         if predicate == REKG.status and str(value).casefold() in FOLDED_STATUSES:
-            raise self.loaded.error(f"status {value!r} is a modality: give the fact `modality:` "
-                                    "(planned, proposal, talks) instead", *loc)
+            raise self.loaded.error(f"status {value!r} is a modality: give the fact `modality:` (planned, proposal, talks) instead", *loc)
         assert subject is not None
         self.add_claim(subject, predicate, obj, evidence, fact, loc)
 
@@ -285,8 +297,9 @@ class _SheetBuilder:
         assert subject is not None
         self.add_claim(subject, SKOS.exactMatch, item, evidence, fact, loc)
 
-    def add_claim(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal, evidence: URIRef, fact: Any,
-                  loc: tuple[Any, ...]) -> None:
+    def add_claim(
+        self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal, evidence: URIRef, fact: Any, loc: tuple[Any, ...]
+    ) -> None:
         """A claim and its evidence, modality and valid time; the plain triple too when the fact
         states it as so."""
         if self.is_plain(fact, n_ary=False):
@@ -326,58 +339,91 @@ class _SheetBuilder:
         metric = ID[f"metric/{figure.metric}"]
         if metric not in self.known:
             raise self.loaded.error(f"unknown metric {figure.metric!r}: see the rekg:Metric individuals", *loc, "metric")
-        self.add_common(node, REKG.Figure, fact, {
-            REKG.figureSubject: self.ref(figure.subject, *loc, "subject"),
-            REKG.metric: metric,
-            REKG.value: figure.value,
-            REKG.unit: UNITS[figure.unit],
-            REKG.hedge: figure.hedge,
-            REKG.year: figure.year,
-            REKG.period: figure.period,
-            REKG.scope: figure.scope,
-            REKG.material: self.ref(figure.material, *loc, "material"),
-            REKG.stage: self.ref(figure.stage, *loc, "stage"),
-        })
+        self.add_common(
+            node,
+            REKG.Figure,
+            fact,
+            {
+                REKG.figureSubject: self.ref(figure.subject, *loc, "subject"),
+                REKG.metric: metric,
+                REKG.value: figure.value,
+                REKG.unit: UNITS[figure.unit],
+                REKG.hedge: figure.hedge,
+                REKG.year: figure.year,
+                REKG.period: figure.period,
+                REKG.scope: figure.scope,
+                REKG.material: self.ref(figure.material, *loc, "material"),
+                REKG.stage: self.ref(figure.stage, *loc, "stage"),
+            },
+        )
         when = f"({figure.year or figure.period})" if figure.year or figure.period else None
-        self.label(node, f"{self.name(figure.subject)} —", self.known[metric] + ":", figure.hedge, f"{figure.value}",
-                   figure.unit if figure.unit != "percent" else "%", when)
+        self.label(
+            node,
+            f"{self.name(figure.subject)} —",
+            self.known[metric] + ":",
+            figure.hedge,
+            f"{figure.value}",
+            figure.unit if figure.unit != "percent" else "%",
+            when,
+        )
         return node
 
     def add_supply(self, supply: SupplyFact, fact: Fact, loc: tuple[Any, ...]) -> URIRef:
         node = ID[f"supply/{self.source_id}/{_digest(supply.model_dump_json())}"]
-        self.add_common(node, REKG.SupplyRelation, fact, {
-            REKG.supplier: self.ref(supply.supplier, *loc, "supplier"),
-            REKG.customer: self.ref(supply.customer, *loc, "customer"),
-            REKG.material: self.ref(supply.material, *loc, "material"),
-            REKG.via: self.ref(supply.via, *loc, "via"),
-            REKG.share: supply.share,
-            REKG.hedge: supply.hedge,
-            REKG.year: supply.year,
-            REKG.period: supply.period,
-        })
+        self.add_common(
+            node,
+            REKG.SupplyRelation,
+            fact,
+            {
+                REKG.supplier: self.ref(supply.supplier, *loc, "supplier"),
+                REKG.customer: self.ref(supply.customer, *loc, "customer"),
+                REKG.material: self.ref(supply.material, *loc, "material"),
+                REKG.via: self.ref(supply.via, *loc, "via"),
+                REKG.share: supply.share,
+                REKG.hedge: supply.hedge,
+                REKG.year: supply.year,
+                REKG.period: supply.period,
+            },
+        )
         share = f"{supply.hedge or ''} {supply.share}%".strip() if supply.share is not None else None
-        self.label(node, f"{self.name(supply.supplier)} supplies {self.name(supply.material)} to {self.name(supply.customer)}",
-                   f"({share})" if share else None, f"[{supply.year or supply.period}]" if supply.year or supply.period else None)
+        self.label(
+            node,
+            f"{self.name(supply.supplier)} supplies {self.name(supply.material)} to {self.name(supply.customer)}",
+            f"({share})" if share else None,
+            f"[{supply.year or supply.period}]" if supply.year or supply.period else None,
+        )
         return node
 
     def add_stake(self, stake: StakeFact, fact: Fact, loc: tuple[Any, ...]) -> URIRef:
         node = ID[f"stake/{self.source_id}/{_digest(stake.model_dump_json())}"]
-        self.add_common(node, REKG.Stake, fact, {
-            REKG.holder: self.ref(stake.holder, *loc, "holder"),
-            REKG.investee: self.ref(stake.investee, *loc, "investee"),
-            REKG.share: stake.share,
-            REKG.hedge: stake.hedge,
-            REKG.year: stake.year,
-        })
-        self.label(node, f"stake of {self.name(stake.holder)} in {self.name(stake.investee)}",
-                   f"({stake.share}%)" if stake.share is not None else None)
+        self.add_common(
+            node,
+            REKG.Stake,
+            fact,
+            {
+                REKG.holder: self.ref(stake.holder, *loc, "holder"),
+                REKG.investee: self.ref(stake.investee, *loc, "investee"),
+                REKG.share: stake.share,
+                REKG.hedge: stake.hedge,
+                REKG.year: stake.year,
+            },
+        )
+        self.label(
+            node,
+            f"stake of {self.name(stake.holder)} in {self.name(stake.investee)}",
+            f"({stake.share}%)" if stake.share is not None else None,
+        )
         return node
 
 
 def _names_of_individuals(ontology: Graph, terms: OntologyTerms) -> dict[str, URIRef]:
     """The labels and alternative labels of the ontology's individuals, by :func:`_name_key`."""
-    return {_name_key(str(name)): iri for iri in sorted(terms.individuals)
-            for predicate in (RDFS.label, SKOS.altLabel) for name in ontology.objects(iri, predicate)}
+    return {
+        _name_key(str(name)): iri
+        for iri in sorted(terms.individuals)
+        for predicate in (RDFS.label, SKOS.altLabel)
+        for name in ontology.objects(iri, predicate)
+    }
 
 
 def _name_key(name: str) -> str:
@@ -385,8 +431,9 @@ def _name_key(name: str) -> str:
     return normalise(name).casefold()
 
 
-def _add_entities(built: BuiltDataset, terms: OntologyTerms, sheet: LoadedSheet, graph_name: URIRef,
-                  known: dict[URIRef, str], names: dict[str, URIRef]) -> None:
+def _add_entities(
+    built: BuiltDataset, terms: OntologyTerms, sheet: LoadedSheet, graph_name: URIRef, known: dict[URIRef, str], names: dict[str, URIRef]
+) -> None:
     """Add the entities a registry or source sheet declares to ``known`` and to its graph, and
     their names to ``names``; a label or alternative label may name one entity only."""
     graph = built.dataset.graph(graph_name)
@@ -400,9 +447,13 @@ def _add_entities(built: BuiltDataset, terms: OntologyTerms, sheet: LoadedSheet,
         for field_name, name in [("label", entry.label)] + [("alt", alt) for alt in entry.alt]:
             other = names.setdefault(_name_key(name), iri)
             if other != iri:
-                raise sheet.error(f"{name!r} already names {entity_ref(other) or other}: a label or alternative label "
-                                  "names one entity (put words that merely refer to it under the source's mentions)",
-                                  "entities", index, field_name)
+                raise sheet.error(
+                    f"{name!r} already names {entity_ref(other) or other}: a label or alternative label "
+                    "names one entity (put words that merely refer to it under the source's mentions)",
+                    "entities",
+                    index,
+                    field_name,
+                )
         known[iri] = entry.label
         graph.add((iri, RDF.type, rdf_type))
         graph.add((iri, RDFS.label, Literal(entry.label, lang="en")))
@@ -432,8 +483,13 @@ def build_digest(facts_dir: Path) -> str:
     ontology, the shapes, the modality markers and the code that turns sheets into RDF. When
     it changes, every graph is rebuilt; else only the graphs of sheets whose digest changed."""
     digest = hashlib.sha256()
-    parts = [facts_dir / REGISTRY_FILE, ONTOLOGY_FILE, MODALITY_MARKERS_FILE, *sorted(SHAPES_DIR.glob("*.ttl")),
-             *(Path(module.__file__) for module in (sheets_module, modality_module, sys.modules[__name__]))]
+    parts = [
+        facts_dir / REGISTRY_FILE,
+        ONTOLOGY_FILE,
+        MODALITY_MARKERS_FILE,
+        *sorted(SHAPES_DIR.glob("*.ttl")),
+        *(Path(module.__file__) for module in (sheets_module, modality_module, sys.modules[__name__])),
+    ]
     for part in parts:
         digest.update(part.read_bytes())
     return digest.hexdigest()

@@ -110,20 +110,21 @@ class _Asserted:
         remote store answers each query over the network)."""
         wanted = sorted({s for s in subjects if isinstance(s, URIRef) and s not in self._by_subject}, key=str)
         for start in range(0, len(wanted), batch):
-            chunk = wanted[start:start + batch]
+            chunk = wanted[start : start + batch]
             for node in chunk:
                 self._by_subject[node] = []
             values = " ".join(node.n3() for node in chunk)
             derived = ", ".join(f"<{g}>" for g in sorted(_DERIVED))
-            for row in self.store.select(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
-                                         f"FILTER (?g NOT IN ({derived})) }}"):
+            for row in self.store.select(
+                f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER (?g NOT IN ({derived})) }}"
+            ):
                 self._keep((row["s"], row["p"], row["o"], str(row["g"])))
 
     def linking(self, nodes: Iterable[Node], batch: int = 500) -> set[Node]:
         """The subjects of statements whose object is one of ``nodes``, a few queries for all."""
         wanted, found = sorted({n for n in nodes if isinstance(n, URIRef)}, key=str), set()
         for start in range(0, len(wanted), batch):
-            values = " ".join(node.n3() for node in wanted[start:start + batch])
+            values = " ".join(node.n3() for node in wanted[start : start + batch])
             found |= {row["s"] for row in self.store.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }}")}
         return found
 
@@ -174,8 +175,9 @@ def _violations_in_database(database: Path, added: set[Triple], removed: set[Tri
     return _violations(_Asserted(EmbeddedStore.pinned(database)), added, removed)
 
 
-def _shape_gate(store: Store, asserted: _Asserted, added: set[Triple], removed: set[Triple],
-                stage: Callable[[str], None]) -> Callable[[], None]:
+def _shape_gate(
+    store: Store, asserted: _Asserted, added: set[Triple], removed: set[Triple], stage: Callable[[str], None]
+) -> Callable[[], None]:
     """Check the shapes now, or for a large change to an on-disk store start checking them in a
     process of its own; either way return what waits for the verdict and raises
     :class:`UpdateRefused` when the change breaks them."""
@@ -183,8 +185,11 @@ def _shape_gate(store: Store, asserted: _Asserted, added: set[Triple], removed: 
         if violations := _violations(asserted, added, removed):
             raise UpdateRefused(violations)
         return lambda: None
-    apart = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),  # fork is unsafe beside RocksDB's threads
-                                initializer=gc.disable)  # a one-off process: the collector only slows what it builds
+    apart = ProcessPoolExecutor(
+        1,
+        mp_context=multiprocessing.get_context("spawn"),  # fork is unsafe beside RocksDB's threads
+        initializer=gc.disable,
+    )  # a one-off process: the collector only slows what it builds
     verdict = apart.submit(_violations_in_database, store.database(), added, removed)
 
     def wait() -> None:
@@ -195,6 +200,7 @@ def _shape_gate(store: Store, asserted: _Asserted, added: set[Triple], removed: 
             apart.shutdown(cancel_futures=True)
         if violations:
             raise UpdateRefused(violations)
+
     return wait
 
 
@@ -218,8 +224,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def apply_change(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad], *,
-                 on_stage: Callable[[str], None] | None = None) -> ChangeSummary:
+def apply_change(
+    store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad], *, on_stage: Callable[[str], None] | None = None
+) -> ChangeSummary:
     """Delete then insert asserted quads, with the SHACL gate and incremental reasoning.
 
     Raises:
@@ -238,8 +245,11 @@ def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_st
     inserted_quads = {q for q in inserted if q[3] not in _DERIVED and (q in deleted_quads or q[3] not in asserted.graphs(q[:3]))}
     inserted_triples = {q[:3] for q in inserted_quads}
     # a triple stays asserted while some graph holds it
-    removed = {q[:3] for q in deleted_quads
-               if q[:3] not in inserted_triples and not any((*q[:3], g) not in deleted_quads for g in asserted.graphs(q[:3]))}
+    removed = {
+        q[:3]
+        for q in deleted_quads
+        if q[:3] not in inserted_triples and not any((*q[:3], g) not in deleted_quads for g in asserted.graphs(q[:3]))
+    }
     added = {t for t in inserted_triples if not asserted.graphs(t)}
     stage = on_stage or (lambda name: None)
     stage(f"SHACL gate: {len(added) + len(removed)} changed triples")
@@ -261,8 +271,11 @@ def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_st
     graph = str(INFERRED_GRAPH)
     stage("writing the change in one transaction")
     try:
-        store.apply([*deleted_quads, *((*t, graph) for t in was_inferred)],
-                    [*inserted_quads, *((*t, graph) for t in now_inferred)], before_commit=shapes_passed)
+        store.apply(
+            [*deleted_quads, *((*t, graph) for t in was_inferred)],
+            [*inserted_quads, *((*t, graph) for t in now_inferred)],
+            before_commit=shapes_passed,
+        )
     except BaseException:
         _warm.pop(store, None)
         raise

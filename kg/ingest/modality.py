@@ -59,8 +59,7 @@ def find_marker(quote: str) -> Marker | None:
 
 def modalities(ontology: Graph) -> dict[URIRef, bool]:
     """Every modality of ``ontology`` and whether it is factual (its claims are plain triples)."""
-    return {m: bool(ontology.value(m, REKG.isFactual)) for m in ontology.subjects(RDF.type, REKG.Modality)
-            if isinstance(m, URIRef)}
+    return {m: bool(ontology.value(m, REKG.isFactual)) for m in ontology.subjects(RDF.type, REKG.Modality) if isinstance(m, URIRef)}
 
 
 def factual_modalities(ontology: Graph) -> frozenset[URIRef]:

@@ -27,8 +27,17 @@ from kg.store.base import Store, dump_bytes
 from kg.store.formats import N_QUADS, N_TRIPLES
 from kg.vocab import DERIVED_GRAPHS, ID, INFERRED_GRAPH, REGISTRY_GRAPH, REKG, graph_iri, short_name
 
-__all__ = ["BuildSummary", "apply_sheet", "asserted_graph", "build_and_validate", "build_store", "changed_graphs", "rederive_store",
-           "violation_messages", "write_derived"]
+__all__ = [
+    "BuildSummary",
+    "apply_sheet",
+    "asserted_graph",
+    "build_and_validate",
+    "build_store",
+    "changed_graphs",
+    "rederive_store",
+    "violation_messages",
+    "write_derived",
+]
 
 Stage = Callable[[str], None]
 
@@ -68,8 +77,9 @@ def violation_messages(violations: list[ShapeResult], built: BuiltDataset) -> li
     return messages
 
 
-def build_and_validate(facts_dir: Path, *, corpus_dir: Path | None,
-                       on_sheet: Callable[[Path], None] | None = None) -> tuple[BuiltDataset, ValidationReport]:
+def build_and_validate(
+    facts_dir: Path, *, corpus_dir: Path | None, on_sheet: Callable[[Path], None] | None = None
+) -> tuple[BuiltDataset, ValidationReport]:
     """Build the RDF of the sheets and validate it against the shapes, writing nothing."""
     built = build_dataset(facts_dir, corpus_dir=corpus_dir, on_sheet=on_sheet)
     return built, validate_graph(built.dataset)
@@ -84,8 +94,14 @@ def _entities_per_class(built: BuiltDataset) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _summary(built: BuiltDataset, started: float, inferred: int, warnings: list[str], reasoning_seconds: dict[str, float],
-             changed: list[str] | None = None) -> BuildSummary:
+def _summary(
+    built: BuiltDataset,
+    started: float,
+    inferred: int,
+    warnings: list[str],
+    reasoning_seconds: dict[str, float],
+    changed: list[str] | None = None,
+) -> BuildSummary:
     return BuildSummary(
         triples_per_graph={str(g.identifier): len(g) for g in built.dataset.graphs() if len(g) and g.identifier != INFERRED_GRAPH}
         | {str(INFERRED_GRAPH): inferred},
@@ -128,8 +144,7 @@ def _build_changed(built: BuiltDataset, store: Store, changed: list[str], starte
     return _summary(built, started, inferred, list(built.warnings), {}, changed)
 
 
-def apply_sheet(sheet: Path, facts_dir: Path, store: Store, *, corpus_dir: Path | None,
-                on_stage: Stage | None = None) -> BuildSummary:
+def apply_sheet(sheet: Path, facts_dir: Path, store: Store, *, corpus_dir: Path | None, on_stage: Stage | None = None) -> BuildSummary:
     """Apply one sheet to ``store`` incrementally: its graph (new, or in place of the graph of its
     source) goes in through the same gate and incremental reasoning as an update, all or
     nothing. The registry is ``facts_dir``'s; the sheet need not be in it.
@@ -146,8 +161,15 @@ def apply_sheet(sheet: Path, facts_dir: Path, store: Store, *, corpus_dir: Path 
     return _build_changed(built, store, [str(graph_iri(load_sheet(sheet).model.source.id))], started, stage)
 
 
-def build_store(facts_dir: Path, store: Store, *, corpus_dir: Path | None, full: bool = False,
-                on_stage: Stage | None = None, on_sheet: Callable[[Path], None] | None = None) -> BuildSummary:
+def build_store(
+    facts_dir: Path,
+    store: Store,
+    *,
+    corpus_dir: Path | None,
+    full: bool = False,
+    on_stage: Stage | None = None,
+    on_sheet: Callable[[Path], None] | None = None,
+) -> BuildSummary:
     """Build every sheet; then, when only some sheets changed since the store was built,
     replace just their graphs through the incremental path; else (or with ``full``) validate
     everything, reason from scratch and replace everything ``store`` holds. The two agree.
@@ -203,5 +225,7 @@ def rederive_store(store: Store, *, on_stage: Stage | None = None) -> BuildSumma
     write_derived(store, reasoning)
     return BuildSummary(
         triples_per_graph={str(INFERRED_GRAPH): len(reasoning.inferred)},
-        seconds=time.perf_counter() - started, inferred=len(reasoning.inferred), reasoning_seconds=reasoning.seconds,
+        seconds=time.perf_counter() - started,
+        inferred=len(reasoning.inferred),
+        reasoning_seconds=reasoning.seconds,
     )

@@ -67,6 +67,7 @@ def _language_in(tags: list[str]) -> ValueCheck:
     def check(value: Node) -> bool:
         language = (value.language or "").lower() if isinstance(value, Literal) else ""
         return bool(language) and any(language == t or language.startswith(t + "-") for t in tags)
+
     return check
 
 
@@ -106,16 +107,26 @@ class CompiledShapes:
         for node_shape in sorted(shapes.subjects(RDF.type, SH.NodeShape)):
             targets = list(shapes.objects(node_shape, SH.targetClass))
             unknown = {p for p, _ in shapes.predicate_objects(node_shape)} - {
-                RDF.type, SH.targetClass, SH.property, SH.sparql, URIRef("http://www.w3.org/2000/01/rdf-schema#comment")}
+                RDF.type,
+                SH.targetClass,
+                SH.property,
+                SH.sparql,
+                URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+            }
             if unknown:
                 raise ShapesLoadError(f"shape {node_shape}: not supported by the SPARQL gate: {sorted(map(str, unknown))}")
             for target in targets:
                 for prop in shapes.objects(node_shape, SH.property):
                     self.properties.append(self._property(shapes, target, prop))
                 for constraint in shapes.objects(node_shape, SH.sparql):
-                    self.sparql.append(_SparqlConstraint(
-                        target, str(shapes.value(constraint, SH.select)), str(shapes.value(constraint, SH.message)),
-                        local_name(shapes.value(constraint, SH.severity)) or "Violation"))
+                    self.sparql.append(
+                        _SparqlConstraint(
+                            target,
+                            str(shapes.value(constraint, SH.select)),
+                            str(shapes.value(constraint, SH.message)),
+                            local_name(shapes.value(constraint, SH.severity)) or "Violation",
+                        )
+                    )
 
     @staticmethod
     def _property(shapes: Graph, target: URIRef, node: Node) -> _PropertyShape:
@@ -123,8 +134,13 @@ class CompiledShapes:
         steps = [path_node] if isinstance(path_node, URIRef) else list(Collection(shapes, path_node))
         if not steps or not all(isinstance(s, URIRef) for s in steps):
             raise ShapesLoadError(f"property shape on {target}: only predicate and sequence paths are supported")
-        shape = _PropertyShape(target, "/".join(f"<{s}>" for s in steps), path_name(shapes, path_node), str(shapes.value(node, SH.message) or "violates a shape"),
-                               local_name(shapes.value(node, SH.severity)) or "Violation")
+        shape = _PropertyShape(
+            target,
+            "/".join(f"<{s}>" for s in steps),
+            path_name(shapes, path_node),
+            str(shapes.value(node, SH.message) or "violates a shape"),
+            local_name(shapes.value(node, SH.severity)) or "Violation",
+        )
         for key, value in shapes.predicate_objects(node):
             if key in _SHAPE_KEYS or key == SH.flags:  # flags are read with the pattern
                 continue
@@ -142,7 +158,9 @@ class CompiledShapes:
                 shape.checks.append(lambda v: isinstance(v, URIRef))
             elif key == SH.pattern:
                 flags = re.IGNORECASE if "i" in str(shapes.value(node, SH.flags) or "") else 0
-                shape.checks.append(lambda v, r=re.compile(str(value), flags): isinstance(v, (Literal, URIRef)) and r.search(str(v)) is not None)
+                shape.checks.append(
+                    lambda v, r=re.compile(str(value), flags): isinstance(v, (Literal, URIRef)) and r.search(str(v)) is not None
+                )
             elif key == SH.minLength:
                 shape.checks.append(lambda v, n=int(value): isinstance(v, (Literal, URIRef)) and len(str(v)) >= n)
             elif key == SH.languageIn:
@@ -155,7 +173,9 @@ class CompiledShapes:
                 alternatives = [shapes.value(member, SH.datatype) for member in Collection(shapes, value)]
                 if not all(isinstance(a, URIRef) for a in alternatives):
                     raise ShapesLoadError(f"property shape on {target}: sh:or is supported with datatype alternatives only")
-                shape.checks.append(lambda v, options=frozenset(alternatives): _datatype_of(v) in options and not getattr(v, "ill_typed", False))
+                shape.checks.append(
+                    lambda v, options=frozenset(alternatives): _datatype_of(v) in options and not getattr(v, "ill_typed", False)
+                )
             else:
                 raise ShapesLoadError(f"property shape on {target}: {key} is not supported by the SPARQL gate")
         return shape
@@ -175,7 +195,8 @@ class CompiledShapes:
                         found.append(row["value"])
             for this, found in values.items():
                 report = lambda value=None: results.add(  # noqa: E731
-                    ShapeResult(str(this), shape.path_name, shown_value(value), shape.message, shape.severity))
+                    ShapeResult(str(this), shape.path_name, shown_value(value), shape.message, shape.severity)
+                )
                 if len(found) < shape.min_count or (shape.max_count is not None and len(found) > shape.max_count):
                     report()
                 for value in found:

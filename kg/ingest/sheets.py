@@ -215,8 +215,7 @@ class Fact(_Model):
         kinds = [k for k in ("triples", "figure", "supply", "stake", "link") if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError(
-                "a fact needs exactly one of `triples`, `figure`, `supply`, `stake`, `link` "
-                f"(found {', '.join(kinds) or 'none'})"
+                f"a fact needs exactly one of `triples`, `figure`, `supply`, `stake`, `link` (found {', '.join(kinds) or 'none'})"
             )
         if self.modality == "reported" and self.attributed_to is None:
             raise ValueError("a `reported` fact names whom the source reports it from (`attributed_to`)")
@@ -353,8 +352,9 @@ def load_sheets(facts_dir: Path, extra: Sequence[Path] = ()) -> tuple[LoadedShee
     registry = load_registry(registry_path)
     added = [load_sheet(p) for p in extra]
     replaced = {sheet.model.source.id for sheet in added}
-    sheets = [s for s in (load_sheet(p) for p in sorted(facts_dir.glob("*.yaml")) if p.name != REGISTRY_FILE)
-              if s.model.source.id not in replaced] + added
+    sheets = [
+        s for s in (load_sheet(p) for p in sorted(facts_dir.glob("*.yaml")) if p.name != REGISTRY_FILE) if s.model.source.id not in replaced
+    ] + added
     seen: dict[str, Path] = {}
     for sheet in sheets:
         source_id = sheet.model.source.id

@@ -129,8 +129,15 @@ def _scratch_change(store: Store, update: str, base_iri: str | None) -> tuple[li
     return sorted(before - after, key=str), sorted(after - before, key=str)
 
 
-def apply_update(store: Store, update: str, *, provenance: Provenance, using: list[str] | None = None,
-                 using_named: list[str] | None = None, base_iri: str | None = None) -> ChangeSummary:
+def apply_update(
+    store: Store,
+    update: str,
+    *,
+    provenance: Provenance,
+    using: list[str] | None = None,
+    using_named: list[str] | None = None,
+    base_iri: str | None = None,
+) -> ChangeSummary:
     """Apply ``update`` to ``store`` if the result still conforms to the shapes and the
     ontology; its consequences are derived incrementally and written with it, and what it
     inserts into the default graph goes into a graph of its own that records ``provenance``.
@@ -148,5 +155,3 @@ def apply_update(store: Store, update: str, *, provenance: Provenance, using: li
     record = provenance.record(graph, when)
     summary = apply_change(store, deleted, [(s, p, o, graph if g is None else g) for s, p, o, g in inserted] + record)
     return replace(summary, inserted=summary.inserted - len(record))  # the update's own triples
-
-

@@ -80,8 +80,9 @@ def path_name(graph: Graph, path: object) -> str | None:
     return local_name(path)
 
 
-def validate_graph(data: Graph, *, ontology: Graph | None = None, shapes: Graph | None = None,
-                   focus_nodes: list[URIRef] | None = None) -> ValidationReport:
+def validate_graph(
+    data: Graph, *, ontology: Graph | None = None, shapes: Graph | None = None, focus_nodes: list[URIRef] | None = None
+) -> ValidationReport:
     """Validate ``data`` against the shapes. The class hierarchy comes from ``ontology`` when
     given (mixed into a copy of the data); without it, ``data`` must hold the ontology itself
     (a build's dataset does) and is validated in place, uncopied. With ``focus_nodes``, only

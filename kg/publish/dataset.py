@@ -23,9 +23,11 @@ DATASET = URIRef(BASE + "dataset")
 # The data: facts drawn from news articles and public reference pages, each with a short quote.
 DATA_LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 TITLE = "rekg: the rare-earth and critical-minerals supply-chain knowledge graph"
-DESCRIPTION = ("Actors, facilities, agreements, materials, supply relations and export controls of the rare-earth and "
-               "critical-minerals supply chain, each fact traced to the sentence of the source that states it, with the "
-               "conclusions of an OWL 2 RL reasoner and project rules in a graph of their own.")
+DESCRIPTION = (
+    "Actors, facilities, agreements, materials, supply relations and export controls of the rare-earth and "
+    "critical-minerals supply chain, each fact traced to the sentence of the source that states it, with the "
+    "conclusions of an OWL 2 RL reasoner and project rules in a graph of their own."
+)
 # Prefixes of the description, for its Turtle.
 PREFIXES = {**NAMESPACES, "void": str(VOID), "dcat": str(DCAT), "spdx": str(SPDX), "sd": str(SD), "foaf": str(FOAF)}
 KEYWORDS = ("rare earths", "critical minerals", "supply chain", "export controls", "knowledge graph")
@@ -90,20 +92,30 @@ def dataset_statistics(store: Store) -> Statistics:
 def last_modified(store: Store) -> dt.date:
     """The latest date the data holds of itself: the ontology's ``dct:modified`` or a source's
     date, so that the same data gives the same description (today when it holds none)."""
-    rows = store.select(SPARQL_PREFIXES + f"""SELECT (MAX(?d) AS ?last) WHERE {{
+    rows = store.select(
+        SPARQL_PREFIXES
+        + f"""SELECT (MAX(?d) AS ?last) WHERE {{
       {{ <{BASE}ontology> dct:modified ?d }} UNION {{ ?source a rekg:Source ; dct:date ?d FILTER(DATATYPE(?d) = xsd:date) }}
-    }}""")
+    }}"""
+    )
     last = rows[0].get("last") if rows else None
     return dt.date.fromisoformat(str(last)) if last else dt.date.today()
 
 
 def _namespace(iri: str) -> str:
     cut = max(iri.rfind("#"), iri.rfind("/"))
-    return iri[:cut + 1]
+    return iri[: cut + 1]
 
 
-def describe_dataset(store: Store, *, version: str, site: str, distributions: list[Distribution],
-                     issued: dt.date | None = None, statistics: Statistics | None = None) -> Graph:
+def describe_dataset(
+    store: Store,
+    *,
+    version: str,
+    site: str,
+    distributions: list[Distribution],
+    issued: dt.date | None = None,
+    statistics: Statistics | None = None,
+) -> Graph:
     """VoID and DCAT 3 of the dataset in ``store``: what it is, who publishes it under which
     license, its statistics and partitions, its SPARQL endpoint at ``site``, and ``distributions``.
     """
@@ -140,8 +152,16 @@ def describe_dataset(store: Store, *, version: str, site: str, distributions: li
     add((ds, VOID.distinctObjects, Literal(stats.distinct_objects)))
     add((ds, VOID.classes, Literal(len(stats.classes))))
     add((ds, VOID.properties, Literal(len(stats.properties))))
-    add((ds, RDFS.comment, Literal(f"void:triples counts the triples of all {stats.graphs} named graphs; "
-                                   f"their union holds {stats.triples} distinct triples.", lang="en")))
+    add(
+        (
+            ds,
+            RDFS.comment,
+            Literal(
+                f"void:triples counts the triples of all {stats.graphs} named graphs; their union holds {stats.triples} distinct triples.",
+                lang="en",
+            ),
+        )
+    )
     vocabularies = {_namespace(iri) for iri in (*stats.classes, *stats.properties)}
     for vocabulary in sorted(vocabularies):
         add((ds, VOID.vocabulary, URIRef(vocabulary)))
@@ -193,4 +213,3 @@ def _distribution(graph: Graph, item: Distribution) -> URIRef:
     graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
     graph.add((checksum, SPDX.checksumValue, Literal(item.sha256, datatype=XSD.hexBinary)))
     return node
-

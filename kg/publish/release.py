@@ -31,8 +31,13 @@ from kg.vocab import BASE, NAMESPACES, ONTOLOGY_FILE, SHAPES_DIR
 __all__ = ["CHECKSUMS", "Release", "canonical_quads", "dataset_files", "serialize", "write_release"]
 
 CHECKSUMS = "SHA256SUMS"
-_FORMATS = {N_QUADS: ox.RdfFormat.N_QUADS, TRIG: ox.RdfFormat.TRIG, TURTLE: ox.RdfFormat.TURTLE,
-            JSON_LD: ox.RdfFormat.JSON_LD, RDF_XML: ox.RdfFormat.RDF_XML}
+_FORMATS = {
+    N_QUADS: ox.RdfFormat.N_QUADS,
+    TRIG: ox.RdfFormat.TRIG,
+    TURTLE: ox.RdfFormat.TURTLE,
+    JSON_LD: ox.RdfFormat.JSON_LD,
+    RDF_XML: ox.RdfFormat.RDF_XML,
+}
 
 
 class ReleaseError(KgError):
@@ -94,8 +99,16 @@ def dataset_files(version: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def write_release(store: Store, folder: Path, *, version: str, site: str = BASE, downloads: str | None = None,
-                  issued: dt.date | None = None, on_step: Callable[[str], None] = lambda name: None) -> Release:
+def write_release(
+    store: Store,
+    folder: Path,
+    *,
+    version: str,
+    site: str = BASE,
+    downloads: str | None = None,
+    issued: dt.date | None = None,
+    on_step: Callable[[str], None] = lambda name: None,
+) -> Release:
     """Write release ``version`` of ``store`` into ``folder`` (made anew; an existing release
     there is replaced, any other content refused), described as served at ``site`` (its SPARQL
     endpoint and landing page) with its files under ``downloads`` (default ``site/release/version/``).
@@ -118,16 +131,25 @@ def write_release(store: Store, folder: Path, *, version: str, site: str = BASE,
         files["ontology.ttl"] = ONTOLOGY_FILE.read_bytes()
         files["ontology.rdf"] = serialize(ontology_quads, RDF_XML)
         files["ontology.html"] = ontology_html().encode()
-        described += [("ontology.ttl", "ontology, Turtle", TURTLE), ("ontology.rdf", "ontology, RDF/XML", RDF_XML),
-                      ("ontology.html", "ontology documentation (pyLODE)", "text/html")]
+        described += [
+            ("ontology.ttl", "ontology, Turtle", TURTLE),
+            ("ontology.rdf", "ontology, RDF/XML", RDF_XML),
+            ("ontology.html", "ontology documentation (pyLODE)", "text/html"),
+        ]
         for shapes in sorted(SHAPES_DIR.glob("*.ttl")):
             files[f"shapes/{shapes.name}"] = shapes.read_bytes()
             described.append((f"shapes/{shapes.name}", "SHACL shapes, Turtle", TURTLE))
         base_url = downloads or f"{site}release/{version}/"
         distributions = [
-            Distribution(title=title, download_url=base_url + name, media_type=media_type, byte_size=len(files[name]),
-                         sha256=hashlib.sha256(files[name]).hexdigest(), compressed=name.endswith(".gz"),
-                         data_dump=name.startswith("rekg-"))
+            Distribution(
+                title=title,
+                download_url=base_url + name,
+                media_type=media_type,
+                byte_size=len(files[name]),
+                sha256=hashlib.sha256(files[name]).hexdigest(),
+                compressed=name.endswith(".gz"),
+                data_dump=name.startswith("rekg-"),
+            )
             for name, title, media_type in described
         ]
         on_step("describing the dataset")

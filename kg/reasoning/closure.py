@@ -41,7 +41,7 @@ def _is_entity(term: Node) -> bool:
 
 
 def _property_kind(term: Node) -> str:
-    return "ours" if str.startswith(term, REKG) else "type" if term == RDF.type else "other"
+    return "ours" if isinstance(term, URIRef) and str.startswith(term, REKG) else "type" if term == RDF.type else "other"
 
 
 def _object_kind(term: Node) -> str:
@@ -100,13 +100,14 @@ def raise_if_inconsistent(engine: Engine, ontology: Graph, near: Iterable[Ids] |
     if found:
         reasons = []
         for rule, entity in found:
-            stated = sorted(short_name(t) for t in engine.objects(entity, RDF.type) if engine.is_asserted((entity, RDF.type, t)))
-            reasons.append(f"{short_name(entity)} (asserted: {', '.join(stated) or 'no type'}) breaks {rule.name}: {rule.axiom}")
+            stated = sorted(short_name(str(t)) for t in engine.objects(entity, RDF.type) if engine.is_asserted((entity, RDF.type, t)))
+            reasons.append(f"{short_name(str(entity))} (asserted: {', '.join(stated) or 'no type'}) breaks {rule.name}: {rule.axiom}")
         raise InconsistentGraph("the graph is inconsistent with the ontology:\n" + "\n".join(reasons))
 
 
-def reason(asserted: Iterable[Triple], ontology: Graph, *, hermit: bool | None = None,
-           on_stage: Callable[[str], None] | None = None) -> Reasoning:
+def reason(
+    asserted: Iterable[Triple], ontology: Graph, *, hermit: bool | None = None, on_stage: Callable[[str], None] | None = None
+) -> Reasoning:
     """Infer what follows from ``asserted`` (a graph, or a read-only view of several) under
     ``ontology``: the one entry point of reasoning from scratch.
 

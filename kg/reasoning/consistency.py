@@ -27,7 +27,7 @@ def hermit_available() -> bool:
 
 
 def _verdict_path(ontology: Graph) -> Path:
-    digest = f"{to_isomorphic(ontology).graph_digest():x}"[:24]  # the same for the same triples, whatever their order
+    digest = f"{to_isomorphic(ontology).graph_digest():x}"[:24]  # type: ignore[no-untyped-call]  # rdflib leaves it untyped; the same for the same triples, whatever their order
     return Path(platformdirs.user_cache_dir("rekg")) / "hermit" / f"{digest}.ok"
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import RDF, Literal
 from rdflib.term import Node
@@ -26,7 +27,7 @@ from kg.reasoning.rules import Contradiction, Distinct, Filter, Pattern, Rule, T
 __all__ = ["Change", "Engine", "Ids"]
 
 Ids = tuple[int, int, int]
-Run = Callable[..., Iterator]
+Run = Callable[..., Iterator[Any]]
 """A compiled join: called with the triple (or value) that starts it, yields its results."""
 
 
@@ -112,8 +113,9 @@ class Engine:
     def _keys(self, triple: Ids) -> tuple[object, ...]:
         return (triple[1], (triple[1], triple[2])) if triple[1] == self._type else (triple[1],)
 
-    def _compile(self, start: Pattern | str, patterns: Sequence[Pattern], filters: Sequence[Filter],
-                 result: Pattern | str | list[Pattern]) -> Run:
+    def _compile(
+        self, start: Pattern | str, patterns: Sequence[Pattern], filters: Sequence[Filter], result: Pattern | str | list[Pattern]
+    ) -> Run:
         """A function joining ``patterns`` from ``start`` (a pattern its argument triple matches,
         or a variable its argument binds), checking ``filters`` as soon as their variables are
         bound, and yielding ``result`` substituted (a pattern as a triple, a list of patterns as
@@ -160,8 +162,10 @@ class Engine:
             # variables (a constant such as a class alone selects every instance); between equals,
             # one whose subject is bound (few objects per subject, where an object such as a
             # country may have thousands of subjects)
-            pattern = max(remaining, key=lambda p: (all(map(bound, p)), sum(is_var(t) and t in names for t in p), bound(p[0]),
-                                                    sum(not is_var(t) for t in p)))
+            pattern = max(
+                remaining,
+                key=lambda p: (all(map(bound, p)), sum(is_var(t) and t in names for t in p), bound(p[0]), sum(not is_var(t) for t in p)),
+            )
             remaining.remove(pattern)
             s, p, o = pattern
             if bound(s) and bound(o):
@@ -360,5 +364,5 @@ class Engine:
 def _variables(f: Filter) -> list[str]:
     """The variables a filter reads."""
     if isinstance(f, Distinct):
-        return [v for v in (f.left, f.right) if is_var(v)]  # type: ignore[misc]
+        return [v for v in (f.left, f.right) if is_var(v)]
     return [f.variable]

@@ -18,16 +18,22 @@ __all__ = ["Explainer", "Step", "explain", "explanation_graph", "label", "parse_
 
 # Asserted as a premise: in an asserted graph, and not said of a claim that is not stated as
 # fact (a planned supply relation's supplier is no premise of anything)
-_ASSERTED = SPARQL_PREFIXES + f"""ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INFERRED_GRAPH}>)
+_ASSERTED = (
+    SPARQL_PREFIXES
+    + f"""ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INFERRED_GRAPH}>)
   FILTER NOT EXISTS {{ ?s rekg:modality/rekg:isFactual false }} }}"""
+)
 # The evidence of an asserted triple: the claims that assert it, or, for a triple about an
 # n-ary claim node (a supply relation, figure, stake), that node's own evidence, or the
 # provenance of the update that asserted it (sourced or not).
-_EVIDENCE = SPARQL_PREFIXES + f"""SELECT DISTINCT ?s ?p ?o ?sourceLabel ?quote WHERE {{
+_EVIDENCE = (
+    SPARQL_PREFIXES
+    + f"""SELECT DISTINCT ?s ?p ?o ?sourceLabel ?quote WHERE {{
   {{ {{ ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} UNION {{ ?s prov:wasDerivedFrom ?any BIND (?s AS ?claim) }}
     ?claim prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote . }}
   UNION {{ {update_evidence()} }}
 }}"""
+)
 _LABEL = SPARQL_PREFIXES + "SELECT ?t ?label WHERE { ?t rdfs:label ?label } LIMIT 1"
 
 

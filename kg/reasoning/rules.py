@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeGuard, cast
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -19,8 +20,21 @@ from rdflib.term import Node
 
 from kg.vocab import REKG, entity_iri, short_name
 
-__all__ = ["PROJECT_RULES", "AtLeast", "Contradiction", "Distinct", "Filter", "Pattern", "Rule", "Triple",
-           "compile_contradictions", "compile_rules", "is_var", "substitute", "unify"]
+__all__ = [
+    "PROJECT_RULES",
+    "AtLeast",
+    "Contradiction",
+    "Distinct",
+    "Filter",
+    "Pattern",
+    "Rule",
+    "Triple",
+    "compile_contradictions",
+    "compile_rules",
+    "is_var",
+    "substitute",
+    "unify",
+]
 
 Triple = tuple[Node, Node, Node]
 Pattern = tuple[Node | str, Node | str, Node | str]
@@ -30,14 +44,14 @@ Objects = Callable[[Node, Node], Iterable[Node]]
 """Looks up the objects of (subject, predicate) in the graph a filter is checked against."""
 
 
-def is_var(term: object) -> bool:
+def is_var(term: object) -> TypeGuard[str]:
     """Whether a pattern term is a variable (a plain ``"?name"`` string, not an RDF term)."""
-    return type(term) is str and term.startswith("?")  # type: ignore[union-attr]
+    return type(term) is str and term.startswith("?")
 
 
 def substitute(pattern: Pattern, binding: Binding) -> Pattern:
     """``pattern`` with its bound variables replaced by their values."""
-    return tuple(binding.get(t[1:], t) if is_var(t) else t for t in pattern)  # type: ignore[return-value]
+    return tuple(binding.get(t[1:], t) if is_var(t) else t for t in pattern)  # type: ignore[return-value]  # a 3-tuple in, a 3-tuple out
 
 
 def unify(pattern: Pattern, triple: Triple, binding: Binding | None = None) -> dict[str, Node] | None:
@@ -45,7 +59,7 @@ def unify(pattern: Pattern, triple: Triple, binding: Binding | None = None) -> d
     extended = dict(binding or {})
     for term, value in zip(pattern, triple):
         if is_var(term):
-            if extended.setdefault(term[1:], value) != value:  # type: ignore[index]
+            if extended.setdefault(term[1:], value) != value:
                 return None
         elif term != value:
             return None
@@ -55,9 +69,9 @@ def unify(pattern: Pattern, triple: Triple, binding: Binding | None = None) -> d
 def _sparql_term(term: Node | str, binding: Binding) -> str:
     """A term as SPARQL: a bound variable as its value, an unbound one as itself."""
     if is_var(term):
-        value = binding.get(term[1:])  # type: ignore[index]
-        return term if value is None else value.n3()  # type: ignore[return-value]
-    return term.n3()  # type: ignore[union-attr]
+        value = binding.get(term[1:])
+        return term if value is None else value.n3()
+    return cast(Node, term).n3()  # not a variable: a term (a URIRef is a str too, so no isinstance)
 
 
 @dataclass(frozen=True)
@@ -114,7 +128,7 @@ class Rule:
         bound = binding or {}
         patterns = " . ".join(" ".join(_sparql_term(t, bound) for t in p) for p in self.body)
         filters = " ".join(f.sparql(bound) for f in self.filters)
-        free = sorted({t for p in self.body for t in p if is_var(t) and t[1:] not in bound})  # type: ignore[union-attr]
+        free = sorted({t for p in self.body for t in p if is_var(t) and t[1:] not in bound})
         return f"SELECT DISTINCT {' '.join(free) or '*'} WHERE {{ {patterns} . {filters} }}"
 
 
@@ -133,47 +147,94 @@ class Contradiction:
 # is no plain triple and no node of the n-ary classes, so no rule can fire on it.
 
 PROJECT_RULES = (
-    Rule("co-party", "two different parties to the same agreement",
-         ("?x", REKG.coPartyOf, "?y"), (("?x", REKG.partyTo, "?a"), ("?a", REKG.party, "?y")),
-         (Distinct("?x", "?y"),)),
-    Rule("co-member", "two different members of the same alliance or organisation",
-         ("?x", REKG.coMemberOf, "?y"), (("?x", REKG.memberOf, "?a"), ("?a", REKG.hasMember, "?y")),
-         (Distinct("?x", "?y"),)),
-    Rule("partner-via-agreement", "co-parties to an agreement are partners",
-         ("?x", REKG.partnerOf, "?y"), (("?x", REKG.coPartyOf, "?y"),)),
-    Rule("partner-via-alliance", "co-members of an alliance or organisation are partners",
-         ("?x", REKG.partnerOf, "?y"), (("?x", REKG.coMemberOf, "?y"),)),
-    Rule("supplies-to", "the supplier of a supply relation supplies its customer",
-         ("?x", REKG.suppliesTo, "?y"),
-         (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.supplier, "?x"), ("?r", REKG.customer, "?y")),
-         (Distinct("?x", "?y"),)),
-    Rule("flows-into-country", "a supply relation to a country flows into that country",
-         ("?r", REKG.destinationCountry, "?c"), (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.customer, "?c"), ("?c", RDF.type, REKG.Country))),
-    Rule("flows-into-head-office-country", "a supply relation to a company flows into the country of its head office",
-         ("?r", REKG.destinationCountry, "?c"),
-         (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.customer, "?b"), ("?b", REKG.headquarteredIn, "?c"))),
-    Rule("supply-reaches-producers",
-         "a supplier of a material to a country is upstream of that country's producers of goods made from it",
-         ("?s", REKG.upstreamOf, "?maker"),
-         (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.supplier, "?s"), ("?r", REKG.customer, "?c"), ("?r", REKG.material, "?m"),
-          ("?product", REKG.madeFrom, "?m"),
-          ("?c", RDF.type, REKG.Country), ("?maker", REKG.headquarteredIn, "?c"), ("?maker", REKG.produces, "?product")),
-         (Distinct("?s", "?maker"),)),
-    Rule("refiner-outside-china", "an organisation operating a refinery in a country other than China",
-         ("?o", RDF.type, REKG.RefinerOutsideChina),
-         (("?o", REKG.operates, "?f"), ("?f", RDF.type, REKG.Refinery), ("?f", REKG.locatedIn, "?c"), ("?c", RDF.type, REKG.Country)),
-         (Distinct("?c", URIRef(entity_iri("country/CN"))),)),
-    Rule("single-supplier-dependence", "a country that gets at least 50 % of its needs for a material from one supplier",
-         ("?c", RDF.type, REKG.SingleSupplierDependentCountry),
-         (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.customer, "?c"), ("?r", REKG.supplier, "?s"),
-          ("?r", REKG.share, "?share"), ("?c", RDF.type, REKG.Country)),
-         (AtLeast("?share", 50),)),
+    Rule(
+        "co-party",
+        "two different parties to the same agreement",
+        ("?x", REKG.coPartyOf, "?y"),
+        (("?x", REKG.partyTo, "?a"), ("?a", REKG.party, "?y")),
+        (Distinct("?x", "?y"),),
+    ),
+    Rule(
+        "co-member",
+        "two different members of the same alliance or organisation",
+        ("?x", REKG.coMemberOf, "?y"),
+        (("?x", REKG.memberOf, "?a"), ("?a", REKG.hasMember, "?y")),
+        (Distinct("?x", "?y"),),
+    ),
+    Rule("partner-via-agreement", "co-parties to an agreement are partners", ("?x", REKG.partnerOf, "?y"), (("?x", REKG.coPartyOf, "?y"),)),
+    Rule(
+        "partner-via-alliance",
+        "co-members of an alliance or organisation are partners",
+        ("?x", REKG.partnerOf, "?y"),
+        (("?x", REKG.coMemberOf, "?y"),),
+    ),
+    Rule(
+        "supplies-to",
+        "the supplier of a supply relation supplies its customer",
+        ("?x", REKG.suppliesTo, "?y"),
+        (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.supplier, "?x"), ("?r", REKG.customer, "?y")),
+        (Distinct("?x", "?y"),),
+    ),
+    Rule(
+        "flows-into-country",
+        "a supply relation to a country flows into that country",
+        ("?r", REKG.destinationCountry, "?c"),
+        (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.customer, "?c"), ("?c", RDF.type, REKG.Country)),
+    ),
+    Rule(
+        "flows-into-head-office-country",
+        "a supply relation to a company flows into the country of its head office",
+        ("?r", REKG.destinationCountry, "?c"),
+        (("?r", RDF.type, REKG.SupplyRelation), ("?r", REKG.customer, "?b"), ("?b", REKG.headquarteredIn, "?c")),
+    ),
+    Rule(
+        "supply-reaches-producers",
+        "a supplier of a material to a country is upstream of that country's producers of goods made from it",
+        ("?s", REKG.upstreamOf, "?maker"),
+        (
+            ("?r", RDF.type, REKG.SupplyRelation),
+            ("?r", REKG.supplier, "?s"),
+            ("?r", REKG.customer, "?c"),
+            ("?r", REKG.material, "?m"),
+            ("?product", REKG.madeFrom, "?m"),
+            ("?c", RDF.type, REKG.Country),
+            ("?maker", REKG.headquarteredIn, "?c"),
+            ("?maker", REKG.produces, "?product"),
+        ),
+        (Distinct("?s", "?maker"),),
+    ),
+    Rule(
+        "refiner-outside-china",
+        "an organisation operating a refinery in a country other than China",
+        ("?o", RDF.type, REKG.RefinerOutsideChina),
+        (("?o", REKG.operates, "?f"), ("?f", RDF.type, REKG.Refinery), ("?f", REKG.locatedIn, "?c"), ("?c", RDF.type, REKG.Country)),
+        (Distinct("?c", URIRef(entity_iri("country/CN"))),),
+    ),
+    Rule(
+        "single-supplier-dependence",
+        "a country that gets at least 50 % of its needs for a material from one supplier",
+        ("?c", RDF.type, REKG.SingleSupplierDependentCountry),
+        (
+            ("?r", RDF.type, REKG.SupplyRelation),
+            ("?r", REKG.customer, "?c"),
+            ("?r", REKG.supplier, "?s"),
+            ("?r", REKG.share, "?share"),
+            ("?c", RDF.type, REKG.Country),
+        ),
+        (AtLeast("?share", 50),),
+    ),
 )
 
 
 def _iris(graph: Graph, predicate: URIRef) -> Iterable[tuple[URIRef, URIRef]]:
     for s, o in graph.subject_objects(predicate):
         if isinstance(s, URIRef) and isinstance(o, URIRef):
+            yield s, o
+
+
+def _iris_and_nodes(graph: Graph, predicate: URIRef) -> Iterable[tuple[URIRef, Node]]:
+    for s, o in graph.subject_objects(predicate):
+        if isinstance(s, URIRef):
             yield s, o
 
 
@@ -198,10 +259,12 @@ def _owl_rules(tbox: Graph) -> Iterable[Rule]:
     for p, q in _iris(tbox, OWL.equivalentProperty):
         yield Rule("prp-eqp1", f"{short_name(p)} is equivalent to {short_name(q)}", ("?x", q, "?y"), (("?x", p, "?y"),))
         yield Rule("prp-eqp2", f"{short_name(q)} is equivalent to {short_name(p)}", ("?x", p, "?y"), (("?x", q, "?y"),))
-    for p, chain in tbox.subject_objects(OWL.propertyChainAxiom):
-        steps = list(Collection(tbox, chain))
+    for p, chain in _iris_and_nodes(tbox, OWL.propertyChainAxiom):
+        steps = [s for s in Collection(tbox, chain) if isinstance(s, URIRef)]
         body = tuple((f"?u{i}", step, f"?u{i + 1}") for i, step in enumerate(steps))
-        yield Rule("prp-spo2", f"{short_name(p)} is the chain {' / '.join(short_name(s) for s in steps)}", ("?u0", p, f"?u{len(steps)}"), body)
+        yield Rule(
+            "prp-spo2", f"{short_name(p)} is the chain {' / '.join(short_name(s) for s in steps)}", ("?u0", p, f"?u{len(steps)}"), body
+        )
     for p, c in _iris(tbox, RDFS.domain):
         yield Rule("prp-dom", f"the domain of {short_name(p)} is {short_name(c)}", ("?x", RDF.type, c), (("?x", p, "?y"),))
     for p, c in _iris(tbox, RDFS.range):
@@ -209,10 +272,20 @@ def _owl_rules(tbox: Graph) -> Iterable[Rule]:
             yield Rule("prp-rng", f"the range of {short_name(p)} is {short_name(c)}", ("?y", RDF.type, c), (("?x", p, "?y"),))
     for c, d in _iris(tbox, RDFS.subClassOf):
         yield Rule("cax-sco", f"{short_name(c)} is a subclass of {short_name(d)}", ("?x", RDF.type, d), (("?x", RDF.type, c),))
-    for c, expression in tbox.subject_objects(OWL.equivalentClass):
+    for c, expression in _iris_and_nodes(tbox, OWL.equivalentClass):
         if isinstance(expression, URIRef):
-            yield Rule("cax-eqc1", f"{short_name(c)} is equivalent to {short_name(expression)}", ("?x", RDF.type, expression), (("?x", RDF.type, c),))
-            yield Rule("cax-eqc2", f"{short_name(expression)} is equivalent to {short_name(c)}", ("?x", RDF.type, c), (("?x", RDF.type, expression),))
+            yield Rule(
+                "cax-eqc1",
+                f"{short_name(c)} is equivalent to {short_name(expression)}",
+                ("?x", RDF.type, expression),
+                (("?x", RDF.type, c),),
+            )
+            yield Rule(
+                "cax-eqc2",
+                f"{short_name(expression)} is equivalent to {short_name(c)}",
+                ("?x", RDF.type, c),
+                (("?x", RDF.type, expression),),
+            )
         elif (members := tbox.value(expression, OWL.intersectionOf)) is not None and isinstance(c, URIRef):
             yield from _intersection_rules(tbox, c, list(Collection(tbox, members)))
 
@@ -245,15 +318,23 @@ def compile_contradictions(ontology: Graph) -> list[Contradiction]:
     found = [Contradiction("cls-nothing2", "nothing is a member of owl:Nothing", (("?x", RDF.type, OWL.Nothing),))]
     pairs = [(a, b, "owl:disjointWith") for a, b in _iris(ontology, OWL.disjointWith)]
     for group in ontology.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(Collection(ontology, ontology.value(group, OWL.members)))
-        pairs += [(a, b, "owl:AllDisjointClasses") for i, a in enumerate(members) for b in members[i + 1:]]
+        listed = ontology.value(group, OWL.members)
+        members = [m for m in Collection(ontology, listed) if isinstance(m, URIRef)] if listed is not None else []
+        pairs += [(a, b, "owl:AllDisjointClasses") for i, a in enumerate(members) for b in members[i + 1 :]]
     for a, b, axiom in pairs:
-        found.append(Contradiction("cax-dw" if axiom == "owl:disjointWith" else "cax-adc",
-                                   f"{short_name(a)} and {short_name(b)} are disjoint ({axiom})", (("?x", RDF.type, a), ("?x", RDF.type, b))))
+        found.append(
+            Contradiction(
+                "cax-dw" if axiom == "owl:disjointWith" else "cax-adc",
+                f"{short_name(a)} and {short_name(b)} are disjoint ({axiom})",
+                (("?x", RDF.type, a), ("?x", RDF.type, b)),
+            )
+        )
     for p in _typed(ontology, OWL.AsymmetricProperty):
         found.append(Contradiction("prp-asyp", f"{short_name(p)} is asymmetric", (("?x", p, "?y"), ("?y", p, "?x"))))
     for p in _typed(ontology, OWL.IrreflexiveProperty):
         found.append(Contradiction("prp-irp", f"{short_name(p)} is irreflexive", (("?x", p, "?x"),)))
     for p, q in _iris(ontology, OWL.propertyDisjointWith):
-        found.append(Contradiction("prp-pdw", f"{short_name(p)} and {short_name(q)} are disjoint properties", (("?x", p, "?y"), ("?x", q, "?y"))))
+        found.append(
+            Contradiction("prp-pdw", f"{short_name(p)} and {short_name(q)} are disjoint properties", (("?x", p, "?y"), ("?x", q, "?y")))
+        )
     return found

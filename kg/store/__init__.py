@@ -8,8 +8,18 @@ from kg.store.base import QueryResult, Row, Store
 from kg.store.embedded import EmbeddedStore, default_store_dir
 from kg.store.remote import RemoteConfig, RemoteStore
 
-__all__ = ["EmbeddedStore", "QueryResult", "RemoteConfig", "RemoteStore", "Row", "Store", "default_store_dir",
-           "describe_store", "open_store", "store_exists"]
+__all__ = [
+    "EmbeddedStore",
+    "QueryResult",
+    "RemoteConfig",
+    "RemoteStore",
+    "Row",
+    "Store",
+    "default_store_dir",
+    "describe_store",
+    "open_store",
+    "store_exists",
+]
 
 
 def open_store(location: Path | None = None, *, url: str | None = None, read_only: bool = True) -> Store:

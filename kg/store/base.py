@@ -71,16 +71,16 @@ class Store(Protocol):
         """Add RDF: a dataset format keeps its graphs, a triple format goes into ``graph``."""
         ...
 
-    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *,
-              before_commit: Callable[[], None] | None = None) -> None:
+    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *, before_commit: Callable[[], None] | None = None) -> None:
         """Delete then insert quads ``(s, p, o, graph IRI)`` in one transaction: readers see
         the store before or after, never between, and see it at once. ``before_commit`` is
         called before any of the change becomes visible (a store may prepare the change
         meanwhile); when it raises, nothing is written."""
         ...
 
-    def quads(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None,
-              graph: str | None = None) -> Iterator[Quad]:
+    def quads(
+        self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None, graph: str | None = None
+    ) -> Iterator[Quad]:
         """The quads matching a pattern (None matches anything)."""
         ...
 
@@ -108,11 +108,9 @@ class Store(Protocol):
         """Let go of the store (a writable embedded store's lock goes at once); it is not used after."""
         ...
 
-    def __enter__(self) -> Store:
-        ...
+    def __enter__(self) -> Store: ...
 
-    def __exit__(self, *exc: object) -> None:
-        ...
+    def __exit__(self, *exc: object) -> None: ...
 
 
 def dump_bytes(store: Store, *, media_type: str, graph: str | None = None) -> bytes:

@@ -186,10 +186,10 @@ class EmbeddedStore:
                 return QueryResult("solutions", results_type, body, rows)
             result = self._evaluate(sparql, bindings, options)  # more than max_rows: again, keeping the first ones
             names = [v.value for v in result.variables]
-            bindings = [{n: term_json(row[n]) for n in names if row[n] is not None} for row in take(result, max_rows)]
-            kept = bindings[:max_rows] if max_rows is not None else bindings
+            solutions = [{n: term_json(row[n]) for n in names if row[n] is not None} for row in take(result, max_rows)]
+            kept = solutions[:max_rows] if max_rows is not None else solutions
             document = {"head": {"vars": names}, "results": {"bindings": kept}}
-            return QueryResult("solutions", results_type, results_bytes(document, results_type), len(kept), len(kept) < len(bindings))
+            return QueryResult("solutions", results_type, results_bytes(document, results_type), len(kept), len(kept) < len(solutions))
 
     def select(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> list[Row]:
         """See :meth:`kg.store.base.Store.select`.
@@ -206,7 +206,9 @@ class EmbeddedStore:
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("select() takes a SELECT query")
             names, terms = [v.value for v in result.variables], Terms()
-            return [{n: terms.rdflib(v) for n, v in zip(names, s) if v is not None} for s in result]  # a solution iterates its values in order, None unbound
+            return [
+                {n: terms.rdflib(v) for n, v in zip(names, s) if v is not None} for s in result
+            ]  # a solution iterates its values in order, None unbound
 
     def _evaluate(self, sparql: str, bindings: Mapping[str, Node] | None, options: dict[str, Any]) -> Any:
         """pyoxigraph's result of ``sparql`` with ``bindings`` written into the text as constants
@@ -233,6 +235,7 @@ class EmbeddedStore:
                 self._store.dump(output, format=fmt, prefixes=prefixes)
             else:
                 union = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+                assert isinstance(union, ox.QueryTriples)
                 ox.serialize(union, output, format=fmt, prefixes=prefixes)
 
     def graph_names(self) -> list[str]:
@@ -269,14 +272,16 @@ class EmbeddedStore:
                 self._store = _open_read_only(database)
                 self._opened, self._generation = database, generation
 
-    def quads(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None,
-              graph: str | None = None) -> Iterator[Quad]:
+    def quads(
+        self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None, graph: str | None = None
+    ) -> Iterator[Quad]:
         """See :meth:`kg.store.base.Store.quads`."""
         self._refresh()
-        pattern = [None if t is None else to_ox(t) for t in (subject, predicate, obj)]
+        s, p, o = (None if t is None else to_ox(t) for t in (subject, predicate, obj))
         target = None if graph is None else ox.NamedNode(graph)
         terms = Terms()
-        for quad in self._store.quads_for_pattern(*pattern, target):
+        # a literal subject or predicate matches nothing: pyoxigraph says so itself
+        for quad in self._store.quads_for_pattern(s, p, o, target):  # type: ignore[arg-type]
             name = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
             yield terms.rdflib(quad.subject), terms.rdflib(quad.predicate), terms.rdflib(quad.object), name
 
@@ -289,8 +294,7 @@ class EmbeddedStore:
             raise StoreError(f"no store at {self.root}: run `rekg build` first")
         return self._store
 
-    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *,
-              before_commit: Callable[[], None] | None = None) -> None:
+    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *, before_commit: Callable[[], None] | None = None) -> None:
         """See :meth:`kg.store.base.Store.apply`. A change of fewer than :data:`BULK_CHANGE` quads
         is one transaction (one SPARQL Update request, or ``extend`` for insertions alone),
         written after ``before_commit``; a larger one is staged in a copy of the database (a

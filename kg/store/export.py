@@ -29,4 +29,3 @@ def export_store(store: Store, fmt: str, output: IO[bytes]) -> str:
     media_type = media_type_of(fmt, EXPORT_TYPES)
     store.dump(output, media_type=media_type)
     return media_type
-

@@ -91,9 +91,7 @@ class NamedQuery:
         unknown = sorted(set(values) - set(self.params))
         if unknown:
             known = ", ".join(self.params) or "none"
-            raise QueryParameterError(
-                f"query {self.name!r} has no parameter {unknown[0]!r} (its parameters: {known})"
-            )
+            raise QueryParameterError(f"query {self.name!r} has no parameter {unknown[0]!r} (its parameters: {known})")
         bound: dict[str, Node] = {}
         for name, param in self.params.items():
             raw = values.get(name, param.default)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, cast
 
 import pyoxigraph as ox
 
@@ -26,8 +27,15 @@ def rdf_format(media_type: str) -> ox.RdfFormat:
 def from_ox_quads(parsed: Iterable[ox.Quad], graph: str | None) -> list[Quad]:
     """pyoxigraph quads as rekg's; those of the default graph go into ``graph``."""
     terms = Terms()
-    return [(terms.rdflib(q.subject), terms.rdflib(q.predicate), terms.rdflib(q.object),
-             graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value) for q in parsed]
+    return [
+        (
+            terms.rdflib(q.subject),
+            terms.rdflib(q.predicate),
+            terms.rdflib(q.object),
+            graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value,
+        )
+        for q in parsed
+    ]
 
 
 def read_quads(path: Path, *, graph: str) -> list[Quad]:
@@ -44,7 +52,7 @@ def read_quads(path: Path, *, graph: str) -> list[Quad]:
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rb") as handle:
-            return from_ox_quads(ox.parse(handle, format=fmt, base_iri=path.resolve().as_uri()), graph)
+            return from_ox_quads(ox.parse(cast(IO[bytes], handle), format=fmt, base_iri=path.resolve().as_uri()), graph)
     except SyntaxError as exc:
         raise RdfSyntaxError(f"{path}:{exc.lineno}:{exc.offset}: {exc.msg}") from None
     except (OSError, EOFError) as exc:

@@ -19,7 +19,7 @@ import secrets
 import urllib.error
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, cast
 
 import pyoxigraph as ox
 from rdflib import OWL
@@ -34,7 +34,7 @@ from kg.store.formats import N_TRIPLES, SPARQL_JSON, TURTLE
 from kg.store.rdf_files import from_ox_quads, rdf_format
 from kg.store.results import results_bytes
 from kg.store.sparql import refuse_remote_clauses, with_values
-from kg.store.terms import from_ox, to_ox
+from kg.store.terms import Terms, from_ox
 from kg.vocab import GRAPH
 
 __all__ = ["RemoteConfig", "RemoteStore"]
@@ -67,9 +67,14 @@ class RemoteConfig:
         auth = os.environ.get("REKG_STORE_AUTH", "basic").lower()
         if auth not in ("basic", "digest"):
             raise StoreError(f"REKG_STORE_AUTH is basic or digest, not {auth!r}")
-        return cls(url, os.environ.get("REKG_UPDATE_URL") or None, os.environ.get("REKG_GRAPH_STORE_URL") or None,
-                   os.environ.get("REKG_STORE_USER") or None, os.environ.get("REKG_STORE_PASSWORD") or None,
-                   auth)  # type: ignore[arg-type]
+        return cls(
+            url,
+            os.environ.get("REKG_UPDATE_URL") or None,
+            os.environ.get("REKG_GRAPH_STORE_URL") or None,
+            os.environ.get("REKG_STORE_USER") or None,
+            os.environ.get("REKG_STORE_PASSWORD") or None,
+            cast(Literal["basic", "digest"], auth),
+        )
 
 
 class RemoteStore:
@@ -118,8 +123,14 @@ class RemoteStore:
         except (EndPointNotFound, urllib.error.URLError, ConnectionError, OSError) as exc:
             raise StoreError(f"the store at {wrapper.endpoint} is unavailable: {_short(exc)}") from None
 
-    def _request(self, sparql: str, *, default_graphs: Sequence[str] | None = None,
-                 named_graphs: Sequence[str] | None = None, return_format: str = JSON) -> bytes:
+    def _request(
+        self,
+        sparql: str,
+        *,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        return_format: str = JSON,
+    ) -> bytes:
         wrapper = self._wrapper(self.config.query_url)
         wrapper.setQuery(sparql)
         wrapper.setReturnFormat(return_format)
@@ -132,15 +143,23 @@ class RemoteStore:
     def _update(self, sparql: str) -> None:
         wrapper = self._wrapper(self.config.update_url or self.config.query_url)
         wrapper.setQuery(sparql)
-        wrapper.isSparqlUpdateRequest = lambda: True  # SPARQLWrapper's guess trips over PREFIX lines
+        wrapper.isSparqlUpdateRequest = lambda: True  # type: ignore[method-assign]  # SPARQLWrapper's guess trips over PREFIX lines
         self._send(wrapper, "update")
 
     # --- reading ------------------------------------------------------------------------
 
-    def query(self, sparql: str, *, results_type: str | None = SPARQL_JSON, graph_type: str | None = TURTLE,
-              bindings: Mapping[str, Node] | None = None, default_graphs: Sequence[str] | None = None,
-              named_graphs: Sequence[str] | None = None, base_iri: str | None = None,
-              max_rows: int | None = None) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        *,
+        results_type: str | None = SPARQL_JSON,
+        graph_type: str | None = TURTLE,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
         """See :meth:`kg.store.base.Store.query`. Bindings become a ``VALUES`` block at the
         start of the WHERE clause; ``base_iri`` becomes a ``BASE`` declaration."""
         refuse_remote_clauses(sparql)
@@ -153,17 +172,19 @@ class RemoteStore:
                 raise NotAcceptable("the query gives a graph, and the request accepts no RDF format")
             body = self._request(text, default_graphs=default_graphs, named_graphs=named_graphs, return_format=WRAPPER_TURTLE)
             triples = _parse(body, ox.RdfFormat.TURTLE)
-            kept = triples[:max_rows] if max_rows is not None else triples
-            return QueryResult("graph", graph_type, ox.serialize(kept, format=rdf_format(graph_type)) or b"", len(kept), len(kept) < len(triples))
+            first = triples[:max_rows] if max_rows is not None else triples
+            return QueryResult(
+                "graph", graph_type, ox.serialize(first, format=rdf_format(graph_type)) or b"", len(first), len(first) < len(triples)
+            )
         if results_type is None:
             raise NotAcceptable("the query gives solutions, and the request accepts no results format")
         document = json.loads(self._request(text, default_graphs=default_graphs, named_graphs=named_graphs))
         if "boolean" in document:
             return QueryResult("boolean", results_type, results_bytes({"head": {}, "boolean": bool(document["boolean"])}, results_type), 1)
-        rows = [{name: _standard_term(term) for name, term in row.items()} for row in document["results"]["bindings"]]
-        kept = rows[:max_rows] if max_rows is not None else rows
+        solutions = [{name: _standard_term(term) for name, term in row.items()} for row in document["results"]["bindings"]]
+        kept = solutions[:max_rows] if max_rows is not None else solutions
         standard = {"head": {"vars": document["head"].get("vars", [])}, "results": {"bindings": kept}}
-        return QueryResult("solutions", results_type, results_bytes(standard, results_type), len(kept), len(kept) < len(rows))
+        return QueryResult("solutions", results_type, results_bytes(standard, results_type), len(kept), len(kept) < len(solutions))
 
     def select(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> list[Row]:
         """See :meth:`kg.store.base.Store.select`."""
@@ -173,18 +194,25 @@ class RemoteStore:
             raise QueryError("select() takes a SELECT query")
         return [{name: _node(term) for name, term in row.items()} for row in document["results"]["bindings"]]
 
-    def quads(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None,
-              graph: str | None = None) -> Iterator[Quad]:
+    def quads(
+        self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None, graph: str | None = None
+    ) -> Iterator[Quad]:
         """See :meth:`kg.store.base.Store.quads`: rekg's own graphs only."""
         terms = {"s": subject, "p": predicate, "o": obj}
         pattern = " ".join(t.n3() if t is not None else f"?{n}" for n, t in terms.items())
-        where = f"GRAPH <{graph}> {{ {pattern} }}" if graph else f"GRAPH ?g {{ {pattern} }} FILTER (STRSTARTS(STR(?g), \"{GRAPH}\") && STR(?g) != \"{_STATUS_GRAPH}\")"
+        where = (
+            f"GRAPH <{graph}> {{ {pattern} }}"
+            if graph
+            else f'GRAPH ?g {{ {pattern} }} FILTER (STRSTARTS(STR(?g), "{GRAPH}") && STR(?g) != "{_STATUS_GRAPH}")'
+        )
         for row in self.select(f"SELECT * WHERE {{ {where} }}"):
             yield (row.get("s", subject), row.get("p", predicate), row.get("o", obj), graph or str(row["g"]))  # type: ignore[misc]
 
     def graph_names(self) -> list[str]:
         """See :meth:`kg.store.base.Store.graph_names`: rekg's own graphs."""
-        rows = self.select(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{GRAPH}") && STR(?g) != "{_STATUS_GRAPH}") }}')
+        rows = self.select(
+            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{GRAPH}") && STR(?g) != "{_STATUS_GRAPH}") }}'
+        )
         return sorted(str(r["g"]) for r in rows)
 
     def _version_marker(self) -> str | None:
@@ -203,8 +231,8 @@ class RemoteStore:
     def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.dump`."""
         fmt = rdf_format(media_type)
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(g) if fmt.supports_datasets else ox.DefaultGraph())
-                 for s, p, o, g in self.quads(graph=graph)]
+        terms = Terms()
+        quads = [terms.quad((s, p, o, g if fmt.supports_datasets else None)) for s, p, o, g in self.quads(graph=graph)]
         if not fmt.supports_datasets:
             quads = [ox.Triple(q.subject, q.predicate, q.object) for q in dict.fromkeys(quads)]  # type: ignore[misc]
         ox.serialize(quads, output, format=fmt)
@@ -217,8 +245,7 @@ class RemoteStore:
         self._update((f"BASE <{base_iri}>\n" if base_iri else "") + sparql)
         self._bump_version()
 
-    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *,
-              before_commit: Callable[[], None] | None = None) -> None:
+    def apply(self, deletions: Iterable[Quad], insertions: Iterable[Quad], *, before_commit: Callable[[], None] | None = None) -> None:
         """See :meth:`kg.store.base.Store.apply`: one update request (a transaction where the
         store makes one of a request) when the change is at most :data:`_CHUNK` quads; a larger
         one goes in several requests, deletions first (insertions POSTed a graph at a time when
@@ -227,20 +254,21 @@ class RemoteStore:
         if before_commit is not None:
             before_commit()
         deleted, inserted = list(deletions), list(insertions)
-        deletes = [f"DELETE DATA {{ {_graph_blocks(deleted[i:i + _CHUNK])} }}" for i in range(0, len(deleted), _CHUNK)]
+        deletes = [f"DELETE DATA {{ {_graph_blocks(deleted[i : i + _CHUNK])} }}" for i in range(0, len(deleted), _CHUNK)]
         if len(deleted) + len(inserted) <= _CHUNK:  # the data and the version marker in one request
-            self._update(" ;\n".join([*deletes, *([f"INSERT DATA {{ {_graph_blocks(inserted)} }}"] if inserted else []),
-                                       self._version_operation()]))
+            self._update(
+                " ;\n".join([*deletes, *([f"INSERT DATA {{ {_graph_blocks(inserted)} }}"] if inserted else []), self._version_operation()])
+            )
             return
         for operation in deletes:
             self._update(operation)
         for graph, quads in _by_graph(inserted).items():
             if self.config.graph_store_url is not None and graph is not None:
                 for i in range(0, len(quads), _POST_CHUNK):
-                    _graph_store_send(self.config, "POST", graph, quads[i:i + _POST_CHUNK])
+                    _graph_store_send(self.config, "POST", graph, quads[i : i + _POST_CHUNK])
             else:
                 for i in range(0, len(quads), _CHUNK):
-                    self._update(f"INSERT DATA {{ {_graph_blocks(quads[i:i + _CHUNK])} }}")
+                    self._update(f"INSERT DATA {{ {_graph_blocks(quads[i : i + _CHUNK])} }}")
         self._bump_version()
 
     def load(self, data: bytes, *, media_type: str, graph: str | None = None) -> None:
@@ -278,14 +306,16 @@ class RemoteStore:
         Protocol PUT when configured, else chunks of INSERT DATA."""
         if self.config.graph_store_url is None:
             for start in range(0, len(quads), _CHUNK):
-                self._update(f"INSERT DATA {{ {_graph_blocks([(s, p, o, graph) for s, p, o, _ in quads[start:start + _CHUNK]])} }}")
+                self._update(f"INSERT DATA {{ {_graph_blocks([(s, p, o, graph) for s, p, o, _ in quads[start : start + _CHUNK]])} }}")
             return
         _graph_store_send(self.config, "PUT", graph, quads)
 
     def _version_operation(self) -> str:
         marker = f"<{_STATUS_GRAPH}> <{OWL.versionInfo}>"
-        return (f"DELETE WHERE {{ GRAPH <{_STATUS_GRAPH}> {{ {marker} ?v }} }} ;\n"
-                f'INSERT DATA {{ GRAPH <{_STATUS_GRAPH}> {{ {marker} "{secrets.token_hex(8)}" }} }}')
+        return (
+            f"DELETE WHERE {{ GRAPH <{_STATUS_GRAPH}> {{ {marker} ?v }} }} ;\n"
+            f'INSERT DATA {{ GRAPH <{_STATUS_GRAPH}> {{ {marker} "{secrets.token_hex(8)}" }} }}'
+        )
 
     def _bump_version(self) -> None:
         self._update(self._version_operation())
@@ -296,17 +326,27 @@ def _graph_store_send(config: RemoteConfig, method: str, graph: str, quads: list
     Store Protocol (``?graph=IRI``, N-Triples)."""
     import httpx
 
-    body = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads], format=ox.RdfFormat.N_TRIPLES) or b""
+    terms = Terms()
+    body = ox.serialize([terms.quad((s, p, o, None)).triple for s, p, o, _ in quads], format=ox.RdfFormat.N_TRIPLES) or b""
     auth: Any = None
     if config.user:
         auth = (httpx.DigestAuth if config.auth == "digest" else httpx.BasicAuth)(config.user, config.password or "")
     try:
-        response = httpx.request(method, config.graph_store_url or "", params={"graph": graph}, content=body, auth=auth,
-                                 headers={"Content-Type": N_TRIPLES}, timeout=config.timeout)
+        response = httpx.request(
+            method,
+            config.graph_store_url or "",
+            params={"graph": graph},
+            content=body,
+            auth=auth,
+            headers={"Content-Type": N_TRIPLES},
+            timeout=config.timeout,
+        )
     except httpx.HTTPError as exc:
         raise StoreError(f"the graph store at {config.graph_store_url} is unavailable: {exc}") from None
     if response.status_code >= 300:
-        raise StoreError(f"the graph store at {config.graph_store_url} answered {response.status_code} to {method} {graph}: {response.text[:200]}")
+        raise StoreError(
+            f"the graph store at {config.graph_store_url} answered {response.status_code} to {method} {graph}: {response.text[:200]}"
+        )
 
 
 def _by_graph(quads: list[Quad]) -> dict[str | None, list[Quad]]:
@@ -335,7 +375,7 @@ def _with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
 
 
 def _query_kind(sparql: str) -> str:
-    """"graph" for CONSTRUCT and DESCRIBE, else "solutions" (SELECT, ASK)."""
+    """ "graph" for CONSTRUCT and DESCRIBE, else "solutions" (SELECT, ASK)."""
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
@@ -368,8 +408,9 @@ def _node(term: dict[str, str]) -> Node:
     """A SPARQL JSON term as an rdflib term."""
     standard = _standard_term(term)
     document = {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": standard}]}}
-    solution = next(iter(ox.parse_query_results(json.dumps(document).encode(), format=ox.QueryResultsFormat.JSON)))
-    return from_ox(solution["x"])
+    parsed = ox.parse_query_results(json.dumps(document).encode(), format=ox.QueryResultsFormat.JSON)
+    assert isinstance(parsed, ox.QuerySolutions)
+    return from_ox(next(iter(parsed))["x"])
 
 
 def _parse(body: bytes, fmt: ox.RdfFormat) -> list[ox.Triple]:
@@ -396,4 +437,3 @@ def _store_message(exc: BaseException) -> str:
 def _short(exc: BaseException) -> str:
     """The first line of an error's message."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
-

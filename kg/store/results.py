@@ -83,7 +83,7 @@ def write_solutions(solutions: ox.QuerySolutions, media_type: str, max_rows: int
         raise StoreError(f"no query results format has the media type {media_type!r}")
     out = _Capped(max_rows * _SOLUTION_BYTES + 4096 if max_rows is not None else None)
     try:
-        solutions.serialize(out, format=results_format)
+        solutions.serialize(out, format=results_format)  # type: ignore[arg-type]  # a writable file object, capped
     except _OverCap:
         return None
     body = bytes(out.data)
@@ -116,10 +116,10 @@ def _count_json_solutions(body: bytes) -> int:
     or a string that looks like one, is left to a parser."""
     opening = b'"bindings":['
     start = body.index(opening) + len(opening)
-    if body[start:start + 1] != b"{":
+    if body[start : start + 1] != b"{":
         return 0
     later = _LATER_SOLUTION.findall(body, start)
-    if body[start:start + 2] == b"{}" or b",{}" in later:
+    if body[start : start + 2] == b"{}" or b",{}" in later:
         return len(orjson.loads(body)["results"]["bindings"])
     return 1 + len(later)
 
@@ -132,4 +132,5 @@ def results_bytes(document: dict[str, Any], media_type: str) -> bytes:
     results_format = ox.QueryResultsFormat.from_media_type(media_type)
     if results_format is None:
         raise StoreError(f"no query results format has the media type {media_type!r}")
-    return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(format=results_format)
+    written = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(format=results_format)
+    return written or b""

@@ -16,8 +16,10 @@ __all__ = ["refuse_remote_clauses", "with_constants", "with_using_clauses", "wit
 _REMOTE_WORD = re.compile(r"(?<![\w?$:])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
 _REMOTE_FORMS = {"ServiceGraphPattern", "Load"}
 # strings, IRIs and comments: where keywords are only text
-_LITERAL_TEXT = (r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                 r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_LITERAL_TEXT = (
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
 _TOKEN = re.compile(_LITERAL_TEXT + r"|[{}]|;|\b(?:WHERE|USING|WITH)\b", re.IGNORECASE)
 # a SELECT clause (up to its WHERE, FROM or opening brace), where a variable must stay one
 _SELECT_CLAUSE = r"(?<![\w?$:])SELECT\b(?:" + _LITERAL_TEXT + r"|[^{#\"'<])*?(?=(?<![\w?$:])(?:WHERE|FROM)\b|\{)"
@@ -95,6 +97,7 @@ def with_constants(sparql: str, constants: Mapping[str, str]) -> tuple[str, set[
             return match.group()
         name = match.group(2)
         return constants.get(name, match.group()) if name else match.group()
+
     return _VARIABLE_OR_CLAUSE.sub(write, sparql), listed
 
 
@@ -119,7 +122,7 @@ def with_values(sparql: str, bindings: Mapping[str, str]) -> str:
     out, last = [], 0
     for match in _GROUP_OPENING.finditer(sparql):
         if match.group().endswith("{") and match.group()[:1] not in "\"'<#":
-            out.append(sparql[last:match.end()] + block)
+            out.append(sparql[last : match.end()] + block)
             last = match.end()
     if not out:
         raise QueryError("bindings need a query with a WHERE clause")
@@ -148,7 +151,7 @@ def with_using_clauses(update: str, using: list[str], using_named: list[str]) ->
         elif depth == 0 and token in ("USING", "WITH"):
             raise QueryError("the update names its own USING or WITH and the request gives using-graph-uri")
         elif depth == 0 and token == "WHERE":
-            out.append(update[last:match.start()] + clauses)
+            out.append(update[last : match.start()] + clauses)
             last = match.start()
     out.append(update[last:])
     return "".join(out)

@@ -62,7 +62,7 @@ class Terms:
             return found
         return from_ox(term)
 
-    def ox(self, term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    def oxigraph(self, term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
         """An rdflib term as a pyoxigraph one."""
         if isinstance(term, URIRef):
             found = self._ox.get(term)
@@ -75,9 +75,11 @@ class Terms:
         """A rekg quad as a pyoxigraph one."""
         s, p, o, g = quad
         graph = self._graphs.get(g)
-        if graph is None:
+        if graph is None and g is not None:
             graph = self._graphs[g] = ox.NamedNode(g)
-        return ox.Quad(self.ox(s), self.ox(p), self.ox(o), graph)
+        subject, predicate = self.oxigraph(s), self.oxigraph(p)
+        # a literal subject or predicate is refused by pyoxigraph itself, with its own message
+        return ox.Quad(subject, predicate, self.oxigraph(o), graph)  # type: ignore[arg-type]
 
 
 def data_block(quads: list[Quad]) -> str:

@@ -55,8 +55,7 @@ class AnswerCache:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if (scope["type"] != "http" or scope["method"] != "GET" or self.max_bytes <= 0
-                or not (path == "/" or path.startswith(PAGES))):
+        if scope["type"] != "http" or scope["method"] != "GET" or self.max_bytes <= 0 or not (path == "/" or path.startswith(PAGES)):
             await self.app(scope, receive, send)
             return
         version = self.version()
@@ -100,6 +99,7 @@ class AnswerCache:
                 done = True
             elif size > LARGEST:
                 passing = True
+                assert start is not None  # a body follows its start
                 await send(start)
                 for chunk in chunks[:-1]:
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})
@@ -127,9 +127,16 @@ class AnswerCache:
 
 async def _send(answer: _Answer, if_none_match: bytes | None, send: Send) -> None:
     """The answer, or 304 with its ETag when the client holds these bytes already."""
-    if if_none_match is not None and (if_none_match.strip() == b"*" or answer.etag in (t.strip().removeprefix(b"W/") for t in if_none_match.split(b","))):
-        await send({"type": "http.response.start", "status": 304,
-                    "headers": [(k, v) for k, v in answer.headers if k in (b"etag", b"cache-control", b"vary", b"content-location", b"link")]})
+    if if_none_match is not None and (
+        if_none_match.strip() == b"*" or answer.etag in (t.strip().removeprefix(b"W/") for t in if_none_match.split(b","))
+    ):
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 304,
+                "headers": [(k, v) for k, v in answer.headers if k in (b"etag", b"cache-control", b"vary", b"content-location", b"link")],
+            }
+        )
         await send({"type": "http.response.body", "body": b""})
         return
     await send({"type": "http.response.start", "status": answer.status, "headers": answer.headers})

@@ -35,8 +35,12 @@ from rekg_server.settings import Settings
 __all__ = ["RekgApp", "create_app"]
 
 HERE = Path(__file__).resolve().parent
-CORS = {"allow_origins": ["*"], "allow_methods": ["GET", "POST"], "allow_headers": ["Accept", "Content-Type", "Authorization"],
-        "expose_headers": ["X-Rekg-Rows", "X-Rekg-Truncated"]}
+CORS: dict[str, Any] = {
+    "allow_origins": ["*"],
+    "allow_methods": ["GET", "POST"],
+    "allow_headers": ["Accept", "Content-Type", "Authorization"],
+    "expose_headers": ["X-Rekg-Rows", "X-Rekg-Truncated"],
+}
 
 
 class RekgApp(FastAPI):
@@ -85,8 +89,13 @@ def create_app(settings: Settings) -> RekgApp:
                 yield
                 return
             store = EmbeddedStore(settings.store_dir)  # fails early, with a clear message, on a missing store
-            pool = QueryPool(store.database(), size=settings.workers, timeout=settings.query_timeout,
-                             queue_wait=settings.queue_wait, memory=settings.query_memory)
+            pool = QueryPool(
+                store.database(),
+                size=settings.workers,
+                timeout=settings.query_timeout,
+                queue_wait=settings.queue_wait,
+                memory=settings.query_memory,
+            )
             app.state.services = Services(settings, pool, counters)
             try:
                 yield
@@ -118,8 +127,9 @@ def create_app(settings: Settings) -> RekgApp:
         services: Services | None = getattr(app.state, "services", None)
         return None if services is None else services.version()
 
-    app.add_middleware(AnswerCache, version=version, max_bytes=settings.answer_cache_bytes,
-                       outcomes=counters.answer_cache)  # inside CORS, which adds its headers to every answer
+    app.add_middleware(
+        AnswerCache, version=version, max_bytes=settings.answer_cache_bytes, outcomes=counters.answer_cache
+    )  # inside CORS, which adds its headers to every answer
     app.add_middleware(CORSMiddleware, **CORS)
 
     @app.get("/health", tags=["Operations"], responses={503: {"description": "The store does not answer"}})

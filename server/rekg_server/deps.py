@@ -6,12 +6,13 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import anyio
 import orjson
 from fastapi import Depends, Request
 from fastapi.responses import Response
+from fastapi.templating import Jinja2Templates
 
 from kg.store import EmbeddedStore, RemoteStore, Store
 from kg.store.base import QueryResult
@@ -19,7 +20,7 @@ from rekg_server.metrics import Metrics
 from rekg_server.pool import QueryPool, QueryRequest
 from rekg_server.settings import Settings
 
-__all__ = ["Services", "ServicesDep", "respond", "services_of"]
+__all__ = ["templates_of", "Services", "ServicesDep", "respond", "services_of"]
 
 log = logging.getLogger("rekg.server")
 
@@ -107,7 +108,12 @@ class Services:
 
 def services_of(request: Request) -> Services:
     """The services of the app answering ``request``."""
-    return request.app.state.services
+    return cast(Services, request.app.state.services)
+
+
+def templates_of(request: Request) -> Jinja2Templates:
+    """The page templates of the app answering ``request``."""
+    return cast(Jinja2Templates, request.app.state.templates)
 
 
 async def _services(request: Request) -> Services:  # async: FastAPI would run a plain function on a thread
@@ -124,4 +130,3 @@ def respond(result: QueryResult, *, headers: dict[str, str] | None = None) -> Re
         extra["X-Rekg-Truncated"] = "true"
     media = result.media_type + ("; charset=utf-8" if result.media_type.startswith("text/") else "")
     return Response(result.body, media_type=media, headers={**extra, **(headers or {})})
-

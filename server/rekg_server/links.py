@@ -17,7 +17,7 @@ def local_path(iri: str) -> str:
     '/ontology#operates'
     """
     if iri.startswith(ID):
-        return "/id/" + iri[len(ID):]
+        return "/id/" + iri[len(ID) :]
     if iri.startswith(BASE + "ontology"):
-        return "/ontology" + iri[len(BASE + "ontology"):]
+        return "/ontology" + iri[len(BASE + "ontology") :]
     return iri

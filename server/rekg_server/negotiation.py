@@ -99,8 +99,10 @@ def result_types(accept: str | None, fmt: str | None) -> dict[str, str | None]:
     """
     if fmt:
         media = media_type_of(_canonical(fmt), (*RESULT_TYPES, *GRAPH_TYPES))
-        return {"results_type": media if media in RESULT_TYPES else None,
-                "graph_type": media if media in GRAPH_TYPES else _AS_GRAPH.get(media)}
+        return {
+            "results_type": media if media in RESULT_TYPES else None,
+            "graph_type": media if media in GRAPH_TYPES else _AS_GRAPH.get(media),
+        }
     chosen = {"results_type": choose(accept, RESULT_TYPES), "graph_type": choose(accept, GRAPH_TYPES)}
     if not any(chosen.values()):
         raise NotAcceptable(f"this resource is available as {', '.join((*RESULT_TYPES, *GRAPH_TYPES))}")

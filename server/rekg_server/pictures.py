@@ -26,21 +26,25 @@ _NODE_W, _NODE_H, _COL_W, _ROW_H = 170, 40, 300, 64
 
 
 def _short(text: str, length: int = 30) -> str:
-    return text if len(text) <= length else text[:length - 1] + "…"
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _node(iri: str, label: str, x: float, y: float, css: str = "node") -> str:
-    return (f'<g class="{css}" data-iri="{escape(iri)}"><a href="{escape(local_path(iri))}"><title>{escape(label)}</title>'
-            f'<rect x="{x:.0f}" y="{y:.0f}" width="{_NODE_W}" height="{_NODE_H}" rx="6"/>'
-            f'<text x="{x + _NODE_W / 2:.0f}" y="{y + _NODE_H / 2 + 5:.0f}" text-anchor="middle">{escape(_short(label, 26))}</text></a></g>')
+    return (
+        f'<g class="{css}" data-iri="{escape(iri)}"><a href="{escape(local_path(iri))}"><title>{escape(label)}</title>'
+        f'<rect x="{x:.0f}" y="{y:.0f}" width="{_NODE_W}" height="{_NODE_H}" rx="6"/>'
+        f'<text x="{x + _NODE_W / 2:.0f}" y="{y + _NODE_H / 2 + 5:.0f}" text-anchor="middle">{escape(_short(label, 26))}</text></a></g>'
+    )
 
 
 def _labels(x: float, y: float, items: list[tuple[str, str, str]]) -> str:
     """Stacked edge labels at (x, y), each a link to its source: (text, source IRI, source label)."""
     out = []
     for i, (text, source, source_label) in enumerate(items):
-        out.append(f'<a class="edge-source" href="{escape(local_path(source))}"><title>{escape(source_label)}</title>'
-                   f'<text x="{x:.0f}" y="{y + 4 + i * 13 - (len(items) - 1) * 6.5:.0f}" text-anchor="middle">{escape(_short(text, 34))}</text></a>')
+        out.append(
+            f'<a class="edge-source" href="{escape(local_path(source))}"><title>{escape(source_label)}</title>'
+            f'<text x="{x:.0f}" y="{y + 4 + i * 13 - (len(items) - 1) * 6.5:.0f}" text-anchor="middle">{escape(_short(text, 34))}</text></a>'
+        )
     return "".join(out)
 
 
@@ -59,25 +63,32 @@ def chain_svg(chain: Chain) -> str:
     grouped: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for edge in chain.edges:
         grouped[(edge.start, edge.end)].append((edge.label, edge.source, edge.source_label))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="picture supply-chain" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" role="img" aria-label="supply chain">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="picture supply-chain" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="supply chain">'
+    ]
     for col in columns:
-        parts.append(f'<text class="stage" x="{20 + columns.index(col) * _COL_W + _NODE_W / 2:.0f}" y="20" text-anchor="middle">{COLUMNS[col]}</text>')
+        parts.append(
+            f'<text class="stage" x="{20 + columns.index(col) * _COL_W + _NODE_W / 2:.0f}" y="20" text-anchor="middle">{COLUMNS[col]}</text>'
+        )
     for (start, end), labels in grouped.items():
         (x1, y1), (x2, y2) = place[start], place[end]
         forward = x2 >= x1
         sx, ex = (x1 + _NODE_W, x2) if forward else (x1, x2 + _NODE_W)
         sy, ey = y1 + _NODE_H / 2, y2 + _NODE_H / 2
         bend = max(40.0, abs(ex - sx) / 2) * (1 if forward else -1)
-        parts.append(f'<g class="edge" data-from="{escape(start)}" data-to="{escape(end)}">'
-                     f'<path d="M{sx:.0f},{sy:.0f} C{sx + bend:.0f},{sy:.0f} {ex - bend:.0f},{ey:.0f} {ex:.0f},{ey:.0f}" marker-end="url(#arrow)"/>'
-                     f'{_labels((sx + ex) / 2, (sy + ey) / 2, labels)}</g>')
+        parts.append(
+            f'<g class="edge" data-from="{escape(start)}" data-to="{escape(end)}">'
+            f'<path d="M{sx:.0f},{sy:.0f} C{sx + bend:.0f},{sy:.0f} {ex - bend:.0f},{ey:.0f} {ex:.0f},{ey:.0f}" marker-end="url(#arrow)"/>'
+            f"{_labels((sx + ex) / 2, (sy + ey) / 2, labels)}</g>"
+        )
     for iri, (x, y) in place.items():
         parts.append(_node(iri, chain.nodes[iri].label, x, y, "node focus" if iri == chain.focus else "node"))
-    parts.append('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
-                 '<path d="M0,0 L10,5 L0,10 z"/></marker></defs></svg>')
+    parts.append(
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
+        '<path d="M0,0 L10,5 L0,10 z"/></marker></defs></svg>'
+    )
     return "".join(parts)
-
 
 
 def partners_svg(center: str, center_label: str, partners: list[Partner]) -> str:
@@ -92,8 +103,10 @@ def partners_svg(center: str, center_label: str, partners: list[Partner]) -> str
         by_partner[item.iri].append(item)
     width, height, rx, ry = 1000, 720, 380, 280
     cx, cy = width / 2, height / 2
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="picture partners" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="partners">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="picture partners" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="partners">'
+    ]
     spots = {}
     for i, iri in enumerate(by_partner):
         angle = 2 * math.pi * i / len(by_partner) - math.pi / 2
@@ -102,16 +115,20 @@ def partners_svg(center: str, center_label: str, partners: list[Partner]) -> str
         x, y = spots[iri]
         px, py = x + _NODE_W / 2, y + _NODE_H / 2
         lx, ly = cx + (px - cx) * 0.55, cy + (py - cy) * 0.55 - (len(links) - 1) * 6.5
-        parts.append(f'<g class="edge" data-from="{escape(center)}" data-to="{escape(iri)}"><path d="M{cx:.0f},{cy:.0f} L{px:.0f},{py:.0f}"/>'
-                     + "".join(f'<a class="edge-source" href="{escape(local_path(p.link))}"><title>{escape(p.kind)}: {escape(p.link_label)}</title>'
-                               f'<text x="{lx:.0f}" y="{ly + j * 13:.0f}" text-anchor="middle">{escape(_short(p.link_label, 28))}</text></a>'
-                               for j, p in enumerate(links)) + "</g>")
+        parts.append(
+            f'<g class="edge" data-from="{escape(center)}" data-to="{escape(iri)}"><path d="M{cx:.0f},{cy:.0f} L{px:.0f},{py:.0f}"/>'
+            + "".join(
+                f'<a class="edge-source" href="{escape(local_path(p.link))}"><title>{escape(p.kind)}: {escape(p.link_label)}</title>'
+                f'<text x="{lx:.0f}" y="{ly + j * 13:.0f}" text-anchor="middle">{escape(_short(p.link_label, 28))}</text></a>'
+                for j, p in enumerate(links)
+            )
+            + "</g>"
+        )
     parts.append(_node(center, center_label, cx - _NODE_W / 2, cy - _NODE_H / 2, "node focus"))
     for iri, links in by_partner.items():
         parts.append(_node(iri, links[0].label, *spots[iri]))
     parts.append("</svg>")
     return "".join(parts)
-
 
 
 def timeline_svg(milestones: list[Milestone]) -> str:
@@ -126,22 +143,31 @@ def timeline_svg(milestones: list[Milestone]) -> str:
     def x_of(position: float) -> float:
         return left + (position - first) / max(1, last - first) * (width - left - right)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="picture timeline" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="timeline"><line class="axis" x1="{left}" y1="50" x2="{width - right}" y2="50"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="picture timeline" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="timeline"><line class="axis" x1="{left}" y1="50" x2="{width - right}" y2="50"/>'
+    ]
     for year in range(first, last + 1):
-        parts.append(f'<text class="tick" x="{x_of(year):.0f}" y="40" text-anchor="middle">{year}</text>'
-                     f'<line class="tick" x1="{x_of(year):.0f}" y1="46" x2="{x_of(year):.0f}" y2="54"/>')
+        parts.append(
+            f'<text class="tick" x="{x_of(year):.0f}" y="40" text-anchor="middle">{year}</text>'
+            f'<line class="tick" x1="{x_of(year):.0f}" y1="46" x2="{x_of(year):.0f}" y2="54"/>'
+        )
     for i, item in enumerate(items):
         x, y = x_of(item.position), 78 + i * 26
         anchor = "end" if x > width * 0.6 else "start"
         dx = -8 if anchor == "end" else 8
-        parts.append(f'<g class="milestone {escape(item.kind)}" data-iri="{escape(item.iri)}"><line x1="{x:.0f}" y1="50" x2="{x:.0f}" y2="{y:.0f}"/>'
-                     f'<circle cx="{x:.0f}" cy="{y - 4:.0f}" r="5"/>'
-                     f'<a href="{escape(local_path(item.iri))}"><text x="{x + dx:.0f}" y="{y:.0f}" text-anchor="{anchor}">{escape(item.when)} · {escape(_short(item.label, 60))}</text></a>'
-                     + "".join(f'<a class="edge-source" href="{escape(local_path(iri))}"><title>{escape(label)}</title>'
-                               f'<text class="source" x="{x + dx + (-1 if anchor == "end" else 1) * 52 * j:.0f}" y="{y + 11:.0f}" '
-                               f'text-anchor="{anchor}">source {j + 1}</text></a>' for j, (iri, label) in enumerate(item.sources))
-                     + "</g>")
+        parts.append(
+            f'<g class="milestone {escape(item.kind)}" data-iri="{escape(item.iri)}"><line x1="{x:.0f}" y1="50" x2="{x:.0f}" y2="{y:.0f}"/>'
+            f'<circle cx="{x:.0f}" cy="{y - 4:.0f}" r="5"/>'
+            f'<a href="{escape(local_path(item.iri))}"><text x="{x + dx:.0f}" y="{y:.0f}" text-anchor="{anchor}">{escape(item.when)} · {escape(_short(item.label, 60))}</text></a>'
+            + "".join(
+                f'<a class="edge-source" href="{escape(local_path(iri))}"><title>{escape(label)}</title>'
+                f'<text class="source" x="{x + dx + (-1 if anchor == "end" else 1) * 52 * j:.0f}" y="{y + 11:.0f}" '
+                f'text-anchor="{anchor}">source {j + 1}</text></a>'
+                for j, (iri, label) in enumerate(item.sources)
+            )
+            + "</g>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -166,11 +192,15 @@ def shares_svg(series: dict[str, list[Share]]) -> str:
     def xy(share: Share) -> tuple[float, float]:
         return x_of(share.year or first), top + (100 - float(share.value or 0)) / 100 * (height - top - bottom)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="picture shares" viewBox="0 0 {width} {height + 20 * rows}" '
-             f'width="{width}" height="{height + 20 * rows}" role="img" aria-label="shares over time">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="picture shares" viewBox="0 0 {width} {height + 20 * rows}" '
+        f'width="{width}" height="{height + 20 * rows}" role="img" aria-label="shares over time">'
+    ]
     for pct in (0, 25, 50, 75, 100):
         y = top + (100 - pct) / 100 * (height - top - bottom)
-        parts.append(f'<line class="grid" x1="{left}" y1="{y:.0f}" x2="{width - 20}" y2="{y:.0f}"/><text class="tick" x="{left - 6}" y="{y + 4:.0f}" text-anchor="end">{pct}%</text>')
+        parts.append(
+            f'<line class="grid" x1="{left}" y1="{y:.0f}" x2="{width - 20}" y2="{y:.0f}"/><text class="tick" x="{left - 6}" y="{y + 4:.0f}" text-anchor="end">{pct}%</text>'
+        )
     for year in years:
         parts.append(f'<text class="tick" x="{x_of(year):.0f}" y="{height - bottom + 18}" text-anchor="middle">{year}</text>')
     for n, (name, values) in enumerate(points.items()):
@@ -180,13 +210,17 @@ def shares_svg(series: dict[str, list[Share]]) -> str:
         if len(coords) > 1:
             parts.append('<polyline points="' + " ".join(f"{x:.0f},{y:.0f}" for x, y in coords) + '"/>')
         for share, (x, y) in zip(values, coords, strict=True):
-            parts.append(f'<a class="point" href="{escape(local_path(share.source))}"><title>{escape(name)}: {escape(share.text)} '
-                         f'({escape(share.when)}, {escape(share.material_label)}) — {escape(share.source_label)}</title>'
-                         f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5"/></a>')
+            parts.append(
+                f'<a class="point" href="{escape(local_path(share.source))}"><title>{escape(name)}: {escape(share.text)} '
+                f"({escape(share.when)}, {escape(share.material_label)}) — {escape(share.source_label)}</title>"
+                f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5"/></a>'
+            )
         parts.append(f'<text class="legend" x="{left}" y="{height + 14 + n * 20}">● {escape(name)}</text></g>')
     for n, (name, share) in enumerate(undated, start=len(points)):
-        parts.append(f'<text class="legend undated" x="{left}" y="{height + 14 + n * 20}">undated: {escape(name)} {escape(share.text)} '
-                     f'({escape(share.when)}) — {escape(_short(share.source_label, 60))}</text>')
+        parts.append(
+            f'<text class="legend undated" x="{left}" y="{height + 14 + n * 20}">undated: {escape(name)} {escape(share.text)} '
+            f"({escape(share.when)}) — {escape(_short(share.source_label, 60))}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -32,7 +32,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import anyio
 
@@ -236,7 +236,7 @@ class QueryPool:
                 self._short.popitem(last=False)
         else:  # more work than it was: through a worker again
             self._short.pop((version, key), None)
-        return result
+        return cast(QueryResult, result)
 
     async def _on_worker(self, request: QueryRequest) -> tuple[str, Any]:
         idle = self._queue()
@@ -258,8 +258,10 @@ class QueryPool:
                         raise QueryTimedOut(f"query cancelled after the {self.timeout:g} s time limit: add a LIMIT or narrow the patterns")
                     if outcome == "memory":
                         worker = await self._replace(worker)
-                        raise QueryOutOfMemory(f"query stopped: it needed more than the {_size(self.memory)} memory limit of a query "
-                                               "(REKG_QUERY_MEMORY): add a LIMIT, narrow the patterns or drop an ORDER BY")
+                        raise QueryOutOfMemory(
+                            f"query stopped: it needed more than the {_size(self.memory)} memory limit of a query "
+                            "(REKG_QUERY_MEMORY): add a LIMIT, narrow the patterns or drop an ORDER BY"
+                        )
                     status, payload = worker.conn.recv()
                     break
                 except (EOFError, OSError, RuntimeError):  # the worker died (killed, crashed) under this request

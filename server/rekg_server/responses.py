@@ -10,9 +10,17 @@ from rekg_server.negotiation import HTML
 
 __all__ = ["ERRORS", "ok"]
 
-_REASONS = {400: "Malformed request", 401: "Wrong token", 403: "Updates disabled", 404: "Not found", 406: "No acceptable format",
-            413: "Body too large", 415: "Unsupported media type", 422: "Refused by the SHACL shapes",
-            503: "Time limit, all workers busy, or the store unavailable"}
+_REASONS = {
+    400: "Malformed request",
+    401: "Wrong token",
+    403: "Updates disabled",
+    404: "Not found",
+    406: "No acceptable format",
+    413: "Body too large",
+    415: "Unsupported media type",
+    422: "Refused by the SHACL shapes",
+    503: "Time limit, all workers busy, or the store unavailable",
+}
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"description": reason, "content": {"text/plain": {"schema": {"type": "string"}}}} for status, reason in _REASONS.items()
 }

@@ -28,25 +28,28 @@ def test_q13_without_china_japan_keeps_lynas_ndpr_from_australia_and_malaysia(st
     first, latest = result.compare()
     assert (first.when, [(x.share, x.hedge) for x in first.lost]) == ("2010", [(Decimal(90), "more than")])
     assert latest.when == "now" and {(x.share, x.source.rsplit("/", 1)[1]) for x in latest.lost} == {
-        (Decimal(60), "s002-us-japan-golden-age"), (Decimal(60), "s004-lessons-from-japan")}
+        (Decimal(60), "s002-us-japan-golden-age"),
+        (Decimal(60), "s004-lessons-from-japan"),
+    }
     assert {x.supplier_label for x in latest.remaining} == {"Lynas Rare Earths"}
 
 
 def test_q13_stage_and_material_narrow_the_relevant_facility(store: Store) -> None:
     refining = what_if(store, without=CN, customer=JP, stage=as_iri("refining", "stage"), material=as_iri("material/ndpr"))
     assert [(x.supplier_label, x.facility_label, x.country_label) for x in refining.remaining] == [
-        ("Lynas Rare Earths", "Lynas refining plant in Malaysia", "Malaysia")]
+        ("Lynas Rare Earths", "Lynas refining plant in Malaysia", "Malaysia")
+    ]
     # cutting Malaysia cuts Lynas's refining there, but not its Australian mine
-    assert {x.facility_label for x in what_if(store, without=as_iri("country/MY"), customer=JP,
-                                              stage=as_iri("refining", "stage")).cut} == {"Lynas refining plant in Malaysia"}
+    assert {x.facility_label for x in what_if(store, without=as_iri("country/MY"), customer=JP, stage=as_iri("refining", "stage")).cut} == {
+        "Lynas refining plant in Malaysia"
+    }
     assert "Lynas Rare Earths" in what_if(store, without=as_iri("country/MY"), customer=JP, stage=as_iri("mining", "stage")).suppliers()
 
 
 def test_mining_concentration_2023_and_the_partial_2020_figure(store: Store) -> None:
     groups = {(g.when, g.from_tonnes): g for g in concentration(store, stage=as_iri("mining", "stage"))}
     full = groups[("2023", False)]
-    assert [(s.holder_label, s.value) for s in full.shares] == [
-        ("China", 70), ("United States", 14), ("Myanmar", 11), ("Australia", 5)]
+    assert [(s.holder_label, s.value) for s in full.shares] == [("China", 70), ("United States", 14), ("Myanmar", 11), ("Australia", 5)]
     assert (full.complete, full.top1, full.top3, full.hhi) == (True, 70, 95, 5242)
     partial = groups[("2020", False)]
     assert (partial.complete, partial.top1, partial.top3, partial.hhi) == (False, 60, None, 3600)
@@ -67,14 +70,20 @@ def test_mining_concentration_from_the_usgs_tonnes(store: Store) -> None:
 def test_refining_concentration_per_source(store: Store) -> None:
     groups = {(g.source_label[:8], g.when): g for g in concentration(store, stage=as_iri("refining", "stage"))}
     assert {key: (g.stage_label, g.top1, g.hhi, g.complete) for key, g in groups.items()} == {
-        ("Japan, A", "2020"): ("refining", 90, 8100, False), ("Agreemen", "undated"): ("processing", 70, 4900, False)}
+        ("Japan, A", "2020"): ("refining", 90, 8100, False),
+        ("Agreemen", "undated"): ("processing", 70, 4900, False),
+    }
     assert concentration(store, stage=as_iri("magnet-making", "stage")) == []
 
 
 def test_japan_dependence_on_china_over_time(store: Store) -> None:
     china = exposure(store, customer=JP, material=as_iri("material/rare-earth-elements"))["China"]
     assert [(s.when, s.value) for s in china if s.value is not None] == [
-        ("2010", 90), ("before the reduction", 90), ("now", 60), ("now", 60)]
+        ("2010", 90),
+        ("before the reduction", 90),
+        ("now", 60),
+        ("now", 60),
+    ]
 
 
 def test_cli_whatif_exposure_concentration(built_store) -> None:

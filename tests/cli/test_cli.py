@@ -29,8 +29,14 @@ def test_query_counts_all_triples_as_json(built_store: Path) -> None:
 
 
 def test_query_csv_lists_sources(built_store: Path) -> None:
-    out = rekg("query", "SELECT ?s WHERE { ?s a <https://w3id.org/rekg/ontology#Source> } ORDER BY ?s",
-               "--format", "csv", "--store", str(built_store))
+    out = rekg(
+        "query",
+        "SELECT ?s WHERE { ?s a <https://w3id.org/rekg/ontology#Source> } ORDER BY ?s",
+        "--format",
+        "csv",
+        "--store",
+        str(built_store),
+    )
     sources = [row["s"] for row in csv.DictReader(io.StringIO(out))]
     assert "https://w3id.org/rekg/id/source/s004-lessons-from-japan" in sources
 
@@ -39,11 +45,16 @@ def test_query_can_leave_out_what_updates_added_without_a_source(store_copy: Pat
     from kg.ingest.update import Provenance, apply_update
     from kg.store import EmbeddedStore
 
-    joins = ("INSERT DATA { <https://w3id.org/rekg/id/country/VN> <https://w3id.org/rekg/ontology#memberOf> "
-             "<https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }")
+    joins = (
+        "INSERT DATA { <https://w3id.org/rekg/id/country/VN> <https://w3id.org/rekg/ontology#memberOf> "
+        "<https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }"
+    )
     apply_update(EmbeddedStore(store_copy, read_only=False), joins, provenance=Provenance("tester"))
-    partners = lambda *flags: {row["partnerLabel"] for row in csv.DictReader(io.StringIO(  # noqa: E731
-        rekg("query", "q09", "--format", "csv", "--store", str(store_copy), *flags)))}
+
+    def partners(*flags: str) -> set[str]:
+        output = rekg("query", "q09", "--format", "csv", "--store", str(store_copy), *flags)
+        return {row["partnerLabel"] for row in csv.DictReader(io.StringIO(output))}
+
     assert "Vietnam" in partners()
     assert "Vietnam" not in partners("--sourced-only") and "India" in partners("--sourced-only")
 
@@ -61,8 +72,9 @@ def test_bad_sparql_is_a_clear_error(built_store: Path) -> None:
 
 
 def test_service_clause_is_refused(built_store: Path) -> None:
-    result = runner.invoke(app, ["query", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-                                 "--store", str(built_store)])
+    result = runner.invoke(
+        app, ["query", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "--store", str(built_store)]
+    )
     assert result.exit_code == 1
     assert "SERVICE and LOAD are refused" in result.output
 
@@ -108,8 +120,11 @@ def test_query_tables_show_compact_names_and_fit_80_columns(built_store: Path) -
     assert "refinerLabel" in q01 and "Lynas Rare Earths" in q01 and "company/lynas-rare-earths" not in q01  # the label, not the IRI
     wide = runner.invoke(app, ["query", "q01", "--all-columns", "--store", str(built_store)], env={"COLUMNS": "80"}).stdout
     assert "company/lynas-rare-earths" in wide  # the IRI column, compact
-    predicates = runner.invoke(app, ["query", "SELECT DISTINCT ?p WHERE { <https://w3id.org/rekg/id/country/JP> ?p ?o }",
-                                     "--store", str(built_store)], env={"COLUMNS": "80"}).stdout
+    predicates = runner.invoke(
+        app,
+        ["query", "SELECT DISTINCT ?p WHERE { <https://w3id.org/rekg/id/country/JP> ?p ?o }", "--store", str(built_store)],
+        env={"COLUMNS": "80"},
+    ).stdout
     assert "rekg:partnerOf" in predicates and "rdf:type" in predicates
     full = rekg("query", "q01", "--format", "csv", "--store", str(built_store))
     assert "https://w3id.org/rekg/id/company/lynas-rare-earths" in full  # csv and json keep full IRIs and every column

@@ -49,7 +49,7 @@ def test_known_entities_are_found_with_possessives(extractor: Extractor) -> None
     result = extractor.extract(ARTICLE)
     known = {m.iri for m in result.mentions if m.iri}
     assert {ID + "country/JP", ID + "country/AU", ID + "country/VN", ID + "country/KZ", ID + "material/ndpr"} <= known
-    assert any(m.text == "Japan" and ARTICLE[m.end:m.end + 2] == "'s" for m in result.mentions)
+    assert any(m.text == "Japan" and ARTICLE[m.end : m.end + 2] == "'s" for m in result.mentions)
 
 
 def test_new_entities_are_proposed_with_a_kind(extractor: Extractor) -> None:
@@ -112,10 +112,15 @@ def test_a_fixed_draft_is_accepted_by_build(built_store: Path, tmp_path: Path) -
     assert built.exit_code == 0, built.output
     graph = "GRAPH <https://w3id.org/rekg/graph/s-acme>"
     built_store = EmbeddedStore(tmp_path / "store")
-    supplies = rows(built_store, f"SELECT ?customer ?material WHERE {{ {graph} {{ ?r a rekg:SupplyRelation ; rekg:customer ?customer ; rekg:material ?material }} }}")
+    supplies = rows(
+        built_store,
+        f"SELECT ?customer ?material WHERE {{ {graph} {{ ?r a rekg:SupplyRelation ; rekg:customer ?customer ; rekg:material ?material }} }}",
+    )
     assert {"customer": ID + "country/JP", "material": ID + "material/ndpr"} in supplies
     # figures of every modality (the draft gives a sentence with a marker its modality)
-    values = {float(r["v"]) for r in rows(built_store, f"SELECT ?v WHERE {{ {graph} {{ ?f a|rekg:statementKind rekg:Figure ; rekg:value ?v }} }}")}
+    values = {
+        float(r["v"]) for r in rows(built_store, f"SELECT ?v WHERE {{ {graph} {{ ?f a|rekg:statementKind rekg:Figure ; rekg:value ?v }} }}")
+    }
     assert {40.0, 3e9, 1e11, 7.0} <= values
 
 
@@ -123,12 +128,15 @@ def test_every_currency_the_extractor_drafts_is_a_unit_sheets_accept() -> None:
     assert set(CURRENCIES.values()) <= CURRENCY_UNITS <= set(UNITS)
 
 
-@pytest.mark.parametrize("name,content,message", [
-    ("empty.txt", b"", "the file is empty"),
-    ("blank.txt", b"  \n\n ", "the file is empty"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    ("latin1.txt", "Caf\u00e9 export controls on rare earths".encode("latin-1"), "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("empty.txt", b"", "the file is empty"),
+        ("blank.txt", b"  \n\n ", "the file is empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("latin1.txt", "Caf\u00e9 export controls on rare earths".encode("latin-1"), "not UTF-8"),
+    ],
+)
 def test_bad_input_gets_a_clear_message(built_store: Path, tmp_path: Path, name: str, content: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
@@ -151,8 +159,7 @@ def test_batch_writes_drafts_and_a_summary(built_store: Path, tmp_path: Path) ->
     (folder / "a.txt").write_text(ARTICLE)
     (folder / "b.txt").write_text("Japan signed a rare earth agreement with Australia. Japan supplies 5% of Australia's lithium.\n")
     (folder / "c.txt").write_bytes(b"")
-    result = runner.invoke(app, ["extract", str(folder), "-o", str(tmp_path / "out"), "--store", str(built_store)],
-                           env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["extract", str(folder), "-o", str(tmp_path / "out"), "--store", str(built_store)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "a.draft.yaml").is_file()
     draft = (tmp_path / "out" / "b.draft.yaml").read_text()
@@ -186,7 +193,8 @@ def test_evaluation_scores_figures_by_metric_and_subject_and_the_drafts_modality
     from kg.ingest.sheets import load_sheet
 
     sheet = tmp_path / "s.yaml"
-    sheet.write_text("""\
+    sheet.write_text(
+        """\
 source: {id: s-eval, title: T, url: "https://example.org/t"}
 facts:
   - quote: "India aims to become a hub"
@@ -201,7 +209,9 @@ facts:
     triples: [[country/US, produces, material/rare-earth-elements]]
   - quote: "China produces 70% of the world's rare earths"
     triples: [[country/CN, produces, material/rare-earth-elements]]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     # three quotes with a marker: the aim and the past state drafted right, the stated backlash not
     assert modality_agreement(load_sheet(sheet)) == (2, 3)
 

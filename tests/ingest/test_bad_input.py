@@ -17,10 +17,7 @@ from kg.cli import app
 from kg.store import EmbeddedStore
 from kg.vocab import FACTS_DIR
 
-TEXT = (
-    "Acme Metals said on Monday that it supplies about 40% of Japan's NdPr oxide.\n"
-    "The company signed the deal in 2024.\n"
-)
+TEXT = "Acme Metals said on Monday that it supplies about 40% of Japan's NdPr oxide.\nThe company signed the deal in 2024.\n"
 
 SHEET = """\
 source:
@@ -83,33 +80,51 @@ def count_triples(store: Path) -> int:
 
 
 def rebuild(ws: dict[str, Path]):
-    return runner.invoke(
-        app, ["build", "--store", str(ws["store"]), "--corpus", str(ws["corpus"]), "--facts", str(ws["facts"])]
-    )
+    return runner.invoke(app, ["build", "--store", str(ws["store"]), "--corpus", str(ws["corpus"]), "--facts", str(ws["facts"])])
 
 
 CASES = {
-    "broken-yaml": (lambda s: s.replace("  - quote: \"The company", "  - quote: [\"The company"), 12, "broken YAML"),
+    "broken-yaml": (lambda s: s.replace('  - quote: "The company', '  - quote: ["The company'), 12, "broken YAML"),
     "unknown-field": (lambda s: s.replace("    triples:\n", "    colour: red\n    triples:\n"), 12, "unknown field 'colour'"),
-    "unknown-entity": (lambda s: s.replace("[company/lynas-rare-earths, headquarteredIn", "[company/nope, headquarteredIn"),
-                       13, "unknown entity 'company/nope'"),
+    "unknown-entity": (
+        lambda s: s.replace("[company/lynas-rare-earths, headquarteredIn", "[company/nope, headquarteredIn"),
+        13,
+        "unknown entity 'company/nope'",
+    ),
     "share-140": (lambda s: s.replace("share: 40,", "share: 140,"), 10, "supply.share must be a percentage between 0 and 100"),
     "year-20255": (lambda s: s.replace("year: 2024}", "year: 20255}"), 10, "year must be an integer year between 1900 and 2100"),
-    "quote-not-in-source": (lambda s: s.replace("The company signed the deal in 2024.", "The company signed nothing."),
-                            11, "quote not found in test.txt"),
-    "missing-source-section": (lambda s: s.split("mentions:")[0].replace("source:", "origin:") + "mentions:" + s.split("mentions:")[1],
-                               1, "required field 'source' is missing"),
+    "quote-not-in-source": (
+        lambda s: s.replace("The company signed the deal in 2024.", "The company signed nothing."),
+        11,
+        "quote not found in test.txt",
+    ),
+    "missing-source-section": (
+        lambda s: s.split("mentions:")[0].replace("source:", "origin:") + "mentions:" + s.split("mentions:")[1],
+        1,
+        "required field 'source' is missing",
+    ),
     "missing-source-file": (lambda s: s.replace("file: test.txt", "file: gone.txt"), 4, "'gone.txt' is not in the corpus"),
     "unknown-property": (lambda s: s.replace("headquarteredIn", "basedIn"), 13, "unknown property 'basedIn'"),
     # a mention must occur whole in the text ("Jap" is only part of "Japan's")
-    "mention-not-whole": (lambda s: s.replace("country/JP: [Japan]", "country/JP: [Japan, Jap]"), 7,
-                          "surface form 'Jap' does not occur whole in the source text"),
+    "mention-not-whole": (
+        lambda s: s.replace("country/JP: [Japan]", "country/JP: [Japan, Jap]"),
+        7,
+        "surface form 'Jap' does not occur whole in the source text",
+    ),
     # a label or alternative label names one entity
-    "name-of-two-entities": (lambda s: s.replace("mentions:\n", "entities:\n  - {id: company/acme, type: Company, label: Acme Metals, alt: [lynas]}\nmentions:\n"),
-                             7, "'lynas' already names company/lynas-rare-earths"),
+    "name-of-two-entities": (
+        lambda s: s.replace(
+            "mentions:\n", "entities:\n  - {id: company/acme, type: Company, label: Acme Metals, alt: [lynas]}\nmentions:\n"
+        ),
+        7,
+        "'lynas' already names company/lynas-rare-earths",
+    ),
     # one Wikidata item names one entity
-    "wikidata-item-of-two-entities": (lambda s: s + LINKS.format(first="Q17", second="Q17"), 17,
-                                      "Q17 is already the Wikidata item of https://w3id.org/rekg/id/country/JP"),
+    "wikidata-item-of-two-entities": (
+        lambda s: s + LINKS.format(first="Q17", second="Q17"),
+        17,
+        "Q17 is already the Wikidata item of https://w3id.org/rekg/id/country/JP",
+    ),
     "wikidata-id-malformed": (lambda s: s + LINKS.format(first="Q17", second="P31"), 17, "String should match pattern '^Q[1-9][0-9]*$'"),
 }
 
@@ -141,13 +156,14 @@ def test_good_sheet_rebuild_replaces_the_store(workspace: dict[str, Path]) -> No
     # one sheet changed: its graph replaced in the same database, in one transaction
     assert "Sheets changed since the last build: s-test" in " ".join(result.output.split())
     assert database(workspace["store"]) == before_db and EmbeddedStore(workspace["store"]).version() != before_version
-    full = runner.invoke(app, ["build", "--full", "--store", str(workspace["store"]), "--corpus", str(workspace["corpus"]),
-                               "--facts", str(workspace["facts"])])
+    full = runner.invoke(
+        app,
+        ["build", "--full", "--store", str(workspace["store"]), "--corpus", str(workspace["corpus"]), "--facts", str(workspace["facts"])],
+    )
     assert full.exit_code == 0, full.output
     assert database(workspace["store"]) != before_db
     assert before_db.exists()  # kept for readers that still have it open
-    shares = EmbeddedStore(workspace["store"]).select(
-        "SELECT ?v WHERE { ?r <https://w3id.org/rekg/ontology#share> ?v }")
+    shares = EmbeddedStore(workspace["store"]).select("SELECT ?v WHERE { ?r <https://w3id.org/rekg/ontology#share> ?v }")
     assert [str(r["v"]) for r in shares] == ["41"]
 
 
@@ -192,12 +208,16 @@ def test_rekg_apply_adds_one_sheet_as_a_build_would_and_refuses_a_bad_one(worksp
     assert applied.exit_code == 0, applied.output
     store = EmbeddedStore(tmp_path / "store")
     graph = "https://w3id.org/rekg/graph/s-apply"
-    assert store.select(f"SELECT * WHERE {{ GRAPH <{graph}> {{ ?c <https://w3id.org/rekg/ontology#modality> "
-                        "<https://w3id.org/rekg/id/modality/planned> } }")
+    assert store.select(
+        f"SELECT * WHERE {{ GRAPH <{graph}> {{ ?c <https://w3id.org/rekg/ontology#modality> "
+        "<https://w3id.org/rekg/id/modality/planned> } }"
+    )
     # the same sheet in the facts folder, built from scratch, gives the same graphs
     shutil.copy(sheet, workspace["facts"] / "applied.yaml")
     scratch = tmp_path / "scratch"
-    built = runner.invoke(app, ["build", "--full", "--store", str(scratch), "--corpus", str(workspace["corpus"]), "--facts", str(workspace["facts"])])
+    built = runner.invoke(
+        app, ["build", "--full", "--store", str(scratch), "--corpus", str(workspace["corpus"]), "--facts", str(workspace["facts"])]
+    )
     assert built.exit_code == 0, built.output
     for name in (graph, "https://w3id.org/rekg/graph/inferred", "https://w3id.org/rekg/graph/s-test"):
         here, there = Graph(), Graph()

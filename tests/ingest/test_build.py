@@ -21,15 +21,18 @@ def test_one_named_graph_per_source_plus_ontology_and_registry(store: Store) -> 
 
 
 def test_every_claim_has_a_source_and_a_verified_quote_with_offsets(store: Store, corpus_dir: Path) -> None:
-    claims = rows(store, """SELECT ?claim ?file ?quote ?start ?end WHERE {
+    claims = rows(
+        store,
+        """SELECT ?claim ?file ?quote ?start ?end WHERE {
         ?claim a ?t ; prov:wasDerivedFrom ?src ; rekg:evidence ?ev .
         VALUES ?t { rekg:Claim rekg:Figure rekg:SupplyRelation rekg:Stake }
         ?src rekg:fileName ?file .
-        ?ev oa:hasSelector ?q , ?p . ?q oa:exact ?quote . ?p oa:start ?start ; oa:end ?end }""")
+        ?ev oa:hasSelector ?q , ?p . ?q oa:exact ?quote . ?p oa:start ?start ; oa:end ?end }""",
+    )
     assert len(claims) > 30
     for claim in claims:
         text = (corpus_dir / claim["file"]).read_text(encoding="utf-8")
-        span = text[int(claim["start"]):int(claim["end"])]
+        span = text[int(claim["start"]) : int(claim["end"])]
         assert normalise(span) == normalise(claim["quote"]), claim
 
 

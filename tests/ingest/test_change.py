@@ -25,13 +25,17 @@ from kg.store import EmbeddedStore
 from kg.vocab import ID, INFERRED_GRAPH, REKG
 from tests.conftest import REPO
 
-JOIN = ("INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/company/lynas-rare-earths> "
-        "<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> } }")
+JOIN = (
+    "INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/company/lynas-rare-earths> "
+    "<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> } }"
+)
 LEAVE = JOIN.replace("INSERT DATA", "DELETE DATA")
 BY_TEST = Provenance("test")
 LYNAS = ID["company/lynas-rare-earths"]
-LYNAS_PARTNERS = ("SELECT ?p WHERE { GRAPH <https://w3id.org/rekg/graph/inferred> { "
-                  "<https://w3id.org/rekg/id/company/lynas-rare-earths> <https://w3id.org/rekg/ontology#partnerOf> ?p } }")
+LYNAS_PARTNERS = (
+    "SELECT ?p WHERE { GRAPH <https://w3id.org/rekg/graph/inferred> { "
+    "<https://w3id.org/rekg/id/company/lynas-rare-earths> <https://w3id.org/rekg/ontology#partnerOf> ?p } }"
+)
 
 
 def inferred(store: EmbeddedStore) -> set:
@@ -55,8 +59,9 @@ def test_insert_then_delete_matches_a_rebuild_each_time(store_copy: Path) -> Non
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["transaction", "staged"])
-def test_asserting_an_inferred_triple_moves_it_out_of_the_inferred_graph(store_copy: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                         large: bool) -> None:
+def test_asserting_an_inferred_triple_moves_it_out_of_the_inferred_graph(
+    store_copy: Path, monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
     if large:
         monkeypatch.setattr("kg.ingest.change.GATE_APART", 1)
         monkeypatch.setattr("kg.store.embedded.BULK_CHANGE", 1)
@@ -73,8 +78,10 @@ def test_asserting_an_inferred_triple_moves_it_out_of_the_inferred_graph(store_c
 def test_a_refused_update_changes_nothing(store_copy: Path) -> None:
     store = EmbeddedStore(store_copy, read_only=False)
     version, before = store.version(), inferred(store)
-    bad = ("INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
-           "<https://w3id.org/rekg/ontology#Country> } }")
+    bad = (
+        "INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
+        "<https://w3id.org/rekg/ontology#Country> } }"
+    )
     with pytest.raises(UpdateRefused, match="isoCode"):
         apply_update(store, bad, provenance=BY_TEST)
     assert store.version() == version and inferred(store) == before
@@ -83,15 +90,18 @@ def test_a_refused_update_changes_nothing(store_copy: Path) -> None:
 
 
 @pytest.mark.parametrize("staged", [False, True])
-def test_a_large_change_is_checked_against_the_shapes_beside_the_reasoner(store_copy: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                          staged: bool) -> None:
+def test_a_large_change_is_checked_against_the_shapes_beside_the_reasoner(
+    store_copy: Path, monkeypatch: pytest.MonkeyPatch, staged: bool
+) -> None:
     monkeypatch.setattr("kg.ingest.change.GATE_APART", 1)  # every change takes the path of large ones: a process of its own
     if staged:  # and is written into a copy of the database while the shapes are checked
         monkeypatch.setattr("kg.store.embedded.BULK_CHANGE", 1)
     store = EmbeddedStore(store_copy, read_only=False)
     version, before, databases = store.version(), inferred(store), set(store_copy.glob("db-*/"))
-    bad = ("INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
-           "<https://w3id.org/rekg/ontology#Country> } }")
+    bad = (
+        "INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
+        "<https://w3id.org/rekg/ontology#Country> } }"
+    )
     with pytest.raises(UpdateRefused, match="country/XX.*isoCode"):  # refused after the reasoner has seen it
         apply_update(store, bad, provenance=BY_TEST)
     assert store.version() == version and inferred(store) == before
@@ -140,8 +150,12 @@ while True:
 @pytest.mark.parametrize("bulk", [50_000, 1], ids=["transaction", "staged copy"])
 def test_sigkill_mid_update_leaves_the_store_before_or_after(store_copy: Path, bulk: int) -> None:
     original = inferred(EmbeddedStore(store_copy))
-    process = subprocess.Popen([sys.executable, "-c", WRITER, str(store_copy), JOIN, LEAVE, str(bulk)], cwd=REPO,
-                               stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(store_copy), JOIN, LEAVE, str(bulk)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert process.stdout is not None and process.stdout.readline().strip() == b"ready"
     for _ in range(random.randint(1, 4)):  # some commits first
         assert process.stdout.readline().strip() == b"committed", "the writer stopped"
@@ -157,6 +171,7 @@ def test_sigkill_mid_update_leaves_the_store_before_or_after(store_copy: Path, b
 
 # --- rekg load -------------------------------------------------------------------------------
 
+
 def test_rekg_load_adds_gzipped_turtle_with_its_consequences(store_copy: Path, tmp_path: Path) -> None:
     import gzip
 
@@ -165,8 +180,12 @@ def test_rekg_load_adds_gzipped_turtle_with_its_consequences(store_copy: Path, t
     from kg.cli import app
 
     source = tmp_path / "extra.ttl.gz"
-    source.write_bytes(gzip.compress(b"<https://w3id.org/rekg/id/company/lynas-rare-earths> "
-                                     b"<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> ."))
+    source.write_bytes(
+        gzip.compress(
+            b"<https://w3id.org/rekg/id/company/lynas-rare-earths> "
+            b"<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> ."
+        )
+    )
     result = CliRunner().invoke(app, ["load", str(source), "--store", str(store_copy)])
     assert result.exit_code == 0, result.output
     store = EmbeddedStore(store_copy)
@@ -174,12 +193,18 @@ def test_rekg_load_adds_gzipped_turtle_with_its_consequences(store_copy: Path, t
     assert store.select(LYNAS_PARTNERS) and inferred(store) == rebuilt(store)
 
 
-@pytest.mark.parametrize("name,text,message", [
-    ("bad.nt", '<http://a> <http://b> "x .\n', "bad.nt:1:23"),
-    ("bad.ttl", "@prefix rekg: <https://w3id.org/rekg/ontology#> .\n<https://w3id.org/rekg/id/country/XX> a rekg:Country .\n",
-     "isoCode"),
-    ("bad.csv", "a,b\n", "unknown RDF format"),
-])
+@pytest.mark.parametrize(
+    "name,text,message",
+    [
+        ("bad.nt", '<http://a> <http://b> "x .\n', "bad.nt:1:23"),
+        (
+            "bad.ttl",
+            "@prefix rekg: <https://w3id.org/rekg/ontology#> .\n<https://w3id.org/rekg/id/country/XX> a rekg:Country .\n",
+            "isoCode",
+        ),
+        ("bad.csv", "a,b\n", "unknown RDF format"),
+    ],
+)
 def test_rekg_load_refuses_bad_rdf_and_changes_nothing(store_copy: Path, tmp_path: Path, name: str, text: str, message: str) -> None:
     from typer.testing import CliRunner
 

@@ -10,8 +10,10 @@ from rdflib import URIRef
 from kg.store import Store
 from kg.vocab import ID
 
-S000, S002, S003, S004 = (f"https://w3id.org/rekg/id/source/{s}" for s in (
-    "s000-new-asian-alliance", "s002-us-japan-golden-age", "s003-us-agreements-tokyo-visit", "s004-lessons-from-japan"))
+S000, S002, S003, S004 = (
+    f"https://w3id.org/rekg/id/source/{s}"
+    for s in ("s000-new-asian-alliance", "s002-us-japan-golden-age", "s003-us-agreements-tokyo-visit", "s004-lessons-from-japan")
+)
 
 
 def ask(store: Store, pattern: str) -> bool:
@@ -20,9 +22,13 @@ def ask(store: Store, pattern: str) -> bool:
 
 def claims(store: Store, subject: str, predicate: str) -> set[tuple[str, str, str]]:
     """(object, source, hedge) of every claim that ``subject`` has ``predicate``."""
-    found = rows(store, f"""SELECT ?s ?o ?source ?hedge WHERE {{
+    found = rows(
+        store,
+        f"""SELECT ?s ?o ?source ?hedge WHERE {{
         ?c rdf:subject ?s ; rdf:predicate rekg:{predicate} ; rdf:object ?o ; prov:wasDerivedFrom ?source .
-        OPTIONAL {{ ?c rekg:hedge ?hedge }} }}""", s=URIRef(ID[subject]))
+        OPTIONAL {{ ?c rekg:hedge ?hedge }} }}""",
+        s=URIRef(ID[subject]),
+    )
     return {(r["o"].rsplit("/id/", 1)[-1], r["source"], r.get("hedge", "")) for r in found}
 
 
@@ -48,7 +54,9 @@ def test_trading_houses_are_not_co_parties_of_one_venture(store: Store) -> None:
 
 def test_namibia_talks_are_talks_and_the_refinery_has_no_place(store: Store) -> None:  # 000:244
     talks = "<https://w3id.org/rekg/id/event/namibia-south-korea-refinery-talks>"
-    assert ask(store, f"{talks} a rekg:Negotiation ; rekg:actor <https://w3id.org/rekg/id/country/NA> , <https://w3id.org/rekg/id/country/KR>")
+    assert ask(
+        store, f"{talks} a rekg:Negotiation ; rekg:actor <https://w3id.org/rekg/id/country/NA> , <https://w3id.org/rekg/id/country/KR>"
+    )
     assert not ask(store, f"{talks} a rekg:Agreement")
     assert not ask(store, "<https://w3id.org/rekg/id/facility/namibia-regional-refinery> rekg:locatedIn ?place")
     assert not ask(store, "<https://w3id.org/rekg/id/country/NA> rekg:coPartyOf|rekg:partnerOf <https://w3id.org/rekg/id/country/KR>")
@@ -65,13 +73,22 @@ def test_us_japan_agreement_covers_permanent_magnets(store: Store) -> None:  # 0
 
 
 def test_time_since_japan_began_is_time_elapsed(store: Store) -> None:  # 004:99
-    metrics = {r["m"] for r in rows(store, "SELECT ?m WHERE { ?f rekg:figureSubject <https://w3id.org/rekg/id/programme/japan-post-2010-strategy> ; rekg:metric ?m }")}
+    metrics = {
+        r["m"]
+        for r in rows(
+            store,
+            "SELECT ?m WHERE { ?f rekg:figureSubject <https://w3id.org/rekg/id/programme/japan-post-2010-strategy> ; rekg:metric ?m }",
+        )
+    }
     assert metrics == {"https://w3id.org/rekg/id/metric/time-elapsed"}
 
 
 def test_lynas_supplies_neodymium_and_praseodymium_not_an_oxide(store: Store) -> None:  # 004:122
-    found = rows(store, """SELECT ?label WHERE { ?r a rekg:SupplyRelation ; rekg:supplier <https://w3id.org/rekg/id/company/lynas-rare-earths> ;
-        rekg:customer <https://w3id.org/rekg/id/country/JP> ; rekg:material/rdfs:label ?label }""")
+    found = rows(
+        store,
+        """SELECT ?label WHERE { ?r a rekg:SupplyRelation ; rekg:supplier <https://w3id.org/rekg/id/company/lynas-rare-earths> ;
+        rekg:customer <https://w3id.org/rekg/id/country/JP> ; rekg:material/rdfs:label ?label }""",
+    )
     assert [r["label"] for r in found] == ["NdPr"]
 
 
@@ -83,18 +100,28 @@ def test_no_co_party_from_talks_or_proposals_and_no_self_relation(store: Store) 
     for prop in ("coPartyOf", "coMemberOf", "partnerOf"):
         assert not ask(store, f"?x rekg:{prop} ?x"), prop
     # every pair of co-parties shares an agreement that is agreed, not merely proposed, planned or in talks
-    unfounded = rows(store, """SELECT ?x ?y WHERE { ?x rekg:coPartyOf ?y
-        FILTER NOT EXISTS { ?a rekg:party ?x , ?y } }""")
+    unfounded = rows(
+        store,
+        """SELECT ?x ?y WHERE { ?x rekg:coPartyOf ?y
+        FILTER NOT EXISTS { ?a rekg:party ?x , ?y } }""",
+    )
     assert unfounded == []
-    assert not ask(store, "<https://w3id.org/rekg/id/country/AU> rekg:coPartyOf <https://w3id.org/rekg/id/org/asean>")  # the ASEAN pact is only proposed
-    assert ask(store, "<https://w3id.org/rekg/id/country/US> rekg:coPartyOf <https://w3id.org/rekg/id/country/JP>")  # signed agreements still make co-parties
+    assert not ask(
+        store, "<https://w3id.org/rekg/id/country/AU> rekg:coPartyOf <https://w3id.org/rekg/id/org/asean>"
+    )  # the ASEAN pact is only proposed
+    assert ask(
+        store, "<https://w3id.org/rekg/id/country/US> rekg:coPartyOf <https://w3id.org/rekg/id/country/JP>"
+    )  # signed agreements still make co-parties
 
 
 def test_no_name_names_two_entities(store: Store) -> None:
-    shared = rows(store, """SELECT ?name ?a ?b WHERE {
+    shared = rows(
+        store,
+        """SELECT ?name ?a ?b WHERE {
         ?a skos:prefLabel ?pa ; rdfs:label|skos:altLabel ?name . ?b skos:prefLabel ?pb ; rdfs:label|skos:altLabel ?other .
         FILTER (STRSTARTS(STR(?a), "https://w3id.org/rekg/id/") && STRSTARTS(STR(?b), "https://w3id.org/rekg/id/")
-                && STR(?a) < STR(?b) && LCASE(STR(?name)) = LCASE(STR(?other))) }""")
+                && STR(?a) < STR(?b) && LCASE(STR(?name)) = LCASE(STR(?other))) }""",
+    )
     assert shared == []
     assert not ask(store, '<https://w3id.org/rekg/id/country/JP> skos:altLabel "Tokyo"@en')  # a metonym stays a surface form
     assert ask(store, '<https://w3id.org/rekg/id/country/JP> rekg:surfaceForm "Tokyo"@en')

@@ -62,12 +62,19 @@ def edit(facts: Path, sheet: str, action: str, index: int) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-EDITS = st.lists(st.tuples(st.sampled_from(SHEETS), st.sampled_from(["drop", "possibility", "past", "value", "delete-sheet"]),
-                           st.integers(0, 200)), min_size=1, max_size=3)
+EDITS = st.lists(
+    st.tuples(st.sampled_from(SHEETS), st.sampled_from(["drop", "possibility", "past", "value", "delete-sheet"]), st.integers(0, 200)),
+    min_size=1,
+    max_size=3,
+)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # each case is two builds: no shrinking
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)  # each case is two builds: no shrinking
 @given(edits=EDITS)
 def test_an_incremental_build_equals_a_build_from_scratch(base: Path, corpus_dir: Path, tmp_path_factory, edits) -> None:
     root = tmp_path_factory.mktemp("case")
@@ -90,8 +97,7 @@ def test_an_incremental_build_equals_a_build_from_scratch(base: Path, corpus_dir
         assert same(graphs(root / "incremental"), graphs(root / "scratch")), edits
 
 
-def test_an_unchanged_build_writes_nothing_and_a_changed_registry_rebuilds_everything(base: Path, corpus_dir: Path,
-                                                                                      tmp_path: Path) -> None:
+def test_an_unchanged_build_writes_nothing_and_a_changed_registry_rebuilds_everything(base: Path, corpus_dir: Path, tmp_path: Path) -> None:
     shutil.copytree(base, tmp_path / "store", symlinks=True)
     facts = tmp_path / "facts"
     shutil.copytree(FACTS_DIR, facts)

@@ -17,10 +17,13 @@ VANN = Namespace("http://purl.org/vocab/vann/")
 
 
 def test_every_wikidata_link_is_well_formed_unique_and_sourced(store: Store) -> None:
-    links = rows(store, """SELECT ?e ?item ?url WHERE {
+    links = rows(
+        store,
+        """SELECT ?e ?item ?url WHERE {
       ?e skos:exactMatch ?item .
       ?claim a rekg:Claim ; rdf:subject ?e ; rdf:predicate skos:exactMatch ; rdf:object ?item ; prov:wasDerivedFrom ?source .
-      ?source schema:url ?url }""")
+      ?source schema:url ?url }""",
+    )
     assert len(links) >= 30
     for link in links:
         assert re.fullmatch(r"http://www\.wikidata\.org/entity/Q[1-9][0-9]*", link["item"]), link
@@ -32,7 +35,9 @@ def test_every_wikidata_link_is_well_formed_unique_and_sourced(store: Store) -> 
 
 
 def test_every_country_has_its_iso_code_and_wikidata_item(store: Store) -> None:
-    countries = rows(store, "SELECT ?c ?iso ?item WHERE { GRAPH ?g { ?c a rekg:Country } ?c rekg:isoCode ?iso OPTIONAL { ?c skos:exactMatch ?item } }")
+    countries = rows(
+        store, "SELECT ?c ?iso ?item WHERE { GRAPH ?g { ?c a rekg:Country } ?c rekg:isoCode ?iso OPTIONAL { ?c skos:exactMatch ?item } }"
+    )
     assert len(countries) == 27
     assert all(row["c"].endswith("/" + row["iso"]) and row.get("item", "None") != "None" for row in countries), countries
     japan = rows(store, "SELECT ?item WHERE { <https://w3id.org/rekg/id/country/JP> skos:exactMatch ?item }")

@@ -71,8 +71,22 @@ def test_same_results_as_pyshacl_on_random_damage(real_graph: Graph, seed: int) 
         damaged.remove((s, p, o))
     for s, p, o in rng.sample(triples, 20):  # wrong values: literals for links, links for literals, bad numbers
         damaged.remove((s, p, o))
-        damaged.add((s, p, rng.choice([Literal("x"), Literal("140", datatype=XSD.decimal), Literal("1850", datatype=XSD.integer),
-                                        Literal("Japon", lang="fr"), REKG.Country, URIRef(s)])))
+        damaged.add(
+            (
+                s,
+                p,
+                rng.choice(
+                    [
+                        Literal("x"),
+                        Literal("140", datatype=XSD.decimal),
+                        Literal("1850", datatype=XSD.integer),
+                        Literal("Japon", lang="fr"),
+                        REKG.Country,
+                        URIRef(s),
+                    ]
+                ),
+            )
+        )
     expected, found = _both(damaged)
     assert expected, "the damage should break some shape"
     assert found == expected

@@ -17,7 +17,7 @@ FIGURES = [(f.quote, f.figure) for f in SHEET.facts if f.figure is not None and 
 
 @pytest.mark.parametrize(("quote", "figure"), FIGURES, ids=[f"{f.subject}-{f.metric}-{f.year or f.period}" for _, f in FIGURES])
 def test_every_figure_stands_whole_in_its_row(quote: str, figure) -> None:
-    """"1216,000" is 16,000 with footnote 12: a figure must not carry a footnote's digits."""
+    """ "1216,000" is 16,000 with footnote 12: a figure must not carry a footnote's digits."""
     written = f"{int(figure.value):,}"
     assert re.search(rf"(?<![\d,]){re.escape(written)}(?![\d,])", quote), (written, quote)
 

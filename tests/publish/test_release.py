@@ -40,8 +40,7 @@ def _rapper(path: Path, syntax: str) -> int:
     """How many triples (or quads) rapper reads from ``path``, decompressed first if gzipped."""
     require(shutil.which("rapper") is not None, "rapper (raptor2-utils) is not installed")
     data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-    done = subprocess.run(["rapper", "-i", syntax, "-c", "-", "https://w3id.org/rekg/"], input=data,
-                          capture_output=True, check=False)
+    done = subprocess.run(["rapper", "-i", syntax, "-c", "-", "https://w3id.org/rekg/"], input=data, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
     return int(done.stderr.decode().split("returned")[1].split()[0])
 

@@ -54,12 +54,30 @@ def test_engine_equals_owlrl_on_the_real_fact_base(corpus_dir) -> None:
 NODES = [ID[f"x/{i}"] for i in range(5)]
 CN = ID["country/CN"]
 FACTS = st.one_of(
-    st.tuples(st.sampled_from(NODES), st.sampled_from([REKG.party, REKG.memberOf, REKG.operates, REKG.locatedIn, REKG.supplier,
-                                                       REKG.customer, REKG.material, REKG.headquarteredIn, REKG.produces,
-                                                       REKG.madeFrom, REKG.dependsOn, REKG.operatedBy, REKG.suppliesTo]),
-              st.sampled_from([*NODES, CN])),
-    st.tuples(st.sampled_from([*NODES, CN]), st.just(RDF.type),
-              st.sampled_from([REKG.Country, REKG.Refinery, REKG.SupplyRelation, REKG.Company])),
+    st.tuples(
+        st.sampled_from(NODES),
+        st.sampled_from(
+            [
+                REKG.party,
+                REKG.memberOf,
+                REKG.operates,
+                REKG.locatedIn,
+                REKG.supplier,
+                REKG.customer,
+                REKG.material,
+                REKG.headquarteredIn,
+                REKG.produces,
+                REKG.madeFrom,
+                REKG.dependsOn,
+                REKG.operatedBy,
+                REKG.suppliesTo,
+            ]
+        ),
+        st.sampled_from([*NODES, CN]),
+    ),
+    st.tuples(
+        st.sampled_from([*NODES, CN]), st.just(RDF.type), st.sampled_from([REKG.Country, REKG.Refinery, REKG.SupplyRelation, REKG.Company])
+    ),
     st.tuples(st.sampled_from(NODES), st.just(REKG.share), st.sampled_from([Literal(40.0), Literal(90.0)])),
 )
 STEPS = st.lists(st.tuples(st.booleans(), st.lists(FACTS, min_size=1, max_size=4)), min_size=1, max_size=12)

@@ -43,33 +43,63 @@ def infer(ontology: Graph, turtle: str) -> set:
 
 CASES = {
     # name: (graph, expected triple (s, p, o) as short names, the premise line to drop)
-    "partner-via-agreement": ("id:agreement/a rekg:party id:country/JP .\nid:agreement/a rekg:party id:country/AU .",
-                              ("country/JP", "partnerOf", "country/AU"), 1),
-    "partner-via-alliance": ("id:country/JP rekg:memberOf id:alliance/x .\nid:country/IN rekg:memberOf id:alliance/x .",
-                             ("country/IN", "partnerOf", "country/JP"), 0),
-    "co-party": ("id:agreement/a rekg:party id:country/JP .\nid:agreement/a rekg:party id:country/AU .",
-                 ("country/AU", "coPartyOf", "country/JP"), 0),
-    "co-member": ("id:country/JP rekg:memberOf id:alliance/x .\nid:alliance/x rekg:hasMember id:country/IN .",
-                  ("country/JP", "coMemberOf", "country/IN"), 1),
-    "supplies-to": ("id:supply/1 a rekg:SupplyRelation .\nid:supply/1 rekg:supplier id:company/l ; rekg:customer id:country/JP .",
-                    ("company/l", "suppliesTo", "country/JP"), 1),
-    "active-in (chain)": ("id:company/l rekg:operates id:facility/m .\nid:facility/m rekg:locatedIn id:country/AU .",
-                          ("company/l", "activeIn", "country/AU"), 1),
-    "upstream is transitive": ("id:facility/m rekg:operatedBy id:company/l .\nid:company/l rekg:suppliesTo id:country/JP .",
-                               ("facility/m", "upstreamOf", "country/JP"), 1),
+    "partner-via-agreement": (
+        "id:agreement/a rekg:party id:country/JP .\nid:agreement/a rekg:party id:country/AU .",
+        ("country/JP", "partnerOf", "country/AU"),
+        1,
+    ),
+    "partner-via-alliance": (
+        "id:country/JP rekg:memberOf id:alliance/x .\nid:country/IN rekg:memberOf id:alliance/x .",
+        ("country/IN", "partnerOf", "country/JP"),
+        0,
+    ),
+    "co-party": (
+        "id:agreement/a rekg:party id:country/JP .\nid:agreement/a rekg:party id:country/AU .",
+        ("country/AU", "coPartyOf", "country/JP"),
+        0,
+    ),
+    "co-member": (
+        "id:country/JP rekg:memberOf id:alliance/x .\nid:alliance/x rekg:hasMember id:country/IN .",
+        ("country/JP", "coMemberOf", "country/IN"),
+        1,
+    ),
+    "supplies-to": (
+        "id:supply/1 a rekg:SupplyRelation .\nid:supply/1 rekg:supplier id:company/l ; rekg:customer id:country/JP .",
+        ("company/l", "suppliesTo", "country/JP"),
+        1,
+    ),
+    "active-in (chain)": (
+        "id:company/l rekg:operates id:facility/m .\nid:facility/m rekg:locatedIn id:country/AU .",
+        ("company/l", "activeIn", "country/AU"),
+        1,
+    ),
+    "upstream is transitive": (
+        "id:facility/m rekg:operatedBy id:company/l .\nid:company/l rekg:suppliesTo id:country/JP .",
+        ("facility/m", "upstreamOf", "country/JP"),
+        1,
+    ),
     "supply-reaches-producers": (
         "id:supply/1 rekg:supplier id:company/l ; rekg:customer id:country/JP ; rekg:material id:material/ndpr .\n"
         "id:supply/1 a rekg:SupplyRelation .\nid:country/JP a rekg:Country .\nid:company/m rekg:headquarteredIn id:country/JP ; rekg:produces id:material/ndfeb-magnet .\n"
         "id:material/ndfeb-magnet rekg:madeFrom id:material/ndpr .",
-        ("company/l", "upstreamOf", "company/m"), 4),
-    "refiner-outside-china": ("id:company/l rekg:operates id:facility/p .\nid:facility/p a rekg:SeparationPlant ; rekg:locatedIn id:country/MY .\nid:country/MY a rekg:Country .",
-                              ("company/l", "a", "RefinerOutsideChina"), 0),
+        ("company/l", "upstreamOf", "company/m"),
+        4,
+    ),
+    "refiner-outside-china": (
+        "id:company/l rekg:operates id:facility/p .\nid:facility/p a rekg:SeparationPlant ; rekg:locatedIn id:country/MY .\nid:country/MY a rekg:Country .",
+        ("company/l", "a", "RefinerOutsideChina"),
+        0,
+    ),
     "japanese-magnet-producer (defined class)": (
         "id:company/t a rekg:Company .\nid:company/t rekg:headquarteredIn id:country/JP ; rekg:produces id:material/ndfeb-magnet .",
-        ("company/t", "a", "JapaneseMagnetProducer"), 1),
+        ("company/t", "a", "JapaneseMagnetProducer"),
+        1,
+    ),
     "single-supplier-dependence": (
         "id:country/JP a rekg:Country .\nid:supply/1 a rekg:SupplyRelation ; rekg:supplier id:country/CN ; rekg:customer id:country/JP ; rekg:share 90.0 .",
-        ("country/JP", "a", "SingleSupplierDependentCountry"), 0),
+        ("country/JP", "a", "SingleSupplierDependentCountry"),
+        0,
+    ),
 }
 
 
@@ -89,8 +119,11 @@ def test_rule_fires_and_not_without_its_premise(ontology: Graph, name: str) -> N
 
 @pytest.mark.parametrize("modality", ["proposal", "talks", "planned", "possibility"])
 def test_no_co_parties_or_partners_through_claims_not_stated_as_fact(ontology: Graph, modality: str) -> None:
-    turtle = "\n".join(f"""id:claim/{i} a rekg:Claim ; rdf:subject id:agreement/p ; rdf:predicate rekg:party ; rdf:object id:country/{c} ;
-        rekg:modality id:modality/{modality} .""" for i, c in enumerate(["AU", "JP"]))
+    turtle = "\n".join(
+        f"""id:claim/{i} a rekg:Claim ; rdf:subject id:agreement/p ; rdf:predicate rekg:party ; rdf:object id:country/{c} ;
+        rekg:modality id:modality/{modality} ."""
+        for i, c in enumerate(["AU", "JP"])
+    )
     assert not [t for t in infer(ontology, turtle) if t[1] in (REKG.partnerOf, REKG.coPartyOf, REKG.partyTo)]
 
 
@@ -132,7 +165,9 @@ def test_build_refuses_an_inconsistent_graph(facts_copy: Path, tmp_path: Path, c
 
     registry = facts_copy / "entities.yaml"
     # Mount Weld made a Country: operating it makes it a Facility too, and those are disjoint
-    registry.write_text(registry.read_text().replace("{id: facility/mount-weld, type: Mine", "{id: facility/mount-weld, type: Country, iso: MX"))
+    registry.write_text(
+        registry.read_text().replace("{id: facility/mount-weld, type: Mine", "{id: facility/mount-weld, type: Country, iso: MX")
+    )
     result = CliRunner().invoke(app, ["build", "--store", str(tmp_path / "s"), "--facts", str(facts_copy), "--corpus", str(corpus_dir)])
     assert result.exit_code == 1, result.output
     output = " ".join(result.output.split())
@@ -141,6 +176,7 @@ def test_build_refuses_an_inconsistent_graph(facts_copy: Path, tmp_path: Path, c
 
 
 # --- the real graph -------------------------------------------------------------------------
+
 
 def test_q09_japans_partners_with_their_links(store: Store) -> None:
     query = find_named_query("q09")
@@ -158,12 +194,18 @@ def test_no_actor_is_its_own_partner(store: Store) -> None:
 
 def test_inferred_graph_holds_only_our_conclusions_and_none_that_are_asserted(store: Store) -> None:
     inferred = "https://w3id.org/rekg/graph/inferred"
-    noise = rows(store, f"""SELECT ?s ?p ?o WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }}
+    noise = rows(
+        store,
+        f"""SELECT ?s ?p ?o WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }}
         FILTER (!STRSTARTS(STR(?s), "https://w3id.org/rekg/id/") ||
-                !(STRSTARTS(STR(?p), "https://w3id.org/rekg/ontology#") || ?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)) }}""")
+                !(STRSTARTS(STR(?p), "https://w3id.org/rekg/ontology#") || ?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)) }}""",
+    )
     assert noise == []
-    overlap = rows(store, f"""SELECT ?s WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }}
-        FILTER (?g != <{inferred}>) }} LIMIT 5""")
+    overlap = rows(
+        store,
+        f"""SELECT ?s WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }}
+        FILTER (?g != <{inferred}>) }} LIMIT 5""",
+    )
     assert overlap == []
     total = rows(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }}")[0]["n"]
     assert int(total) > 300
@@ -215,8 +257,9 @@ def test_japanese_magnet_maker_depends_on_mount_weld(store: Store) -> None:
 def test_rekg_explain_command(built_store: Path) -> None:
     from kg.cli import app
 
-    result = CliRunner().invoke(app, ["explain", "country/JP", "partnerOf", "country/KR", "--store", str(built_store)],
-                                env={"COLUMNS": "200"})
+    result = CliRunner().invoke(
+        app, ["explain", "country/JP", "partnerOf", "country/KR", "--store", str(built_store)], env={"COLUMNS": "200"}
+    )
     assert result.exit_code == 0, result.output
     assert "partner-via-alliance" in result.output and "New Asian Alliance" in result.output
     missing = CliRunner().invoke(app, ["explain", "country/JP", "partnerOf", "country/JP", "--store", str(built_store)])

@@ -34,6 +34,7 @@ def count(response: httpx.Response) -> int:
 
 # --- SPARQL protocol ---------------------------------------------------------------------
 
+
 def test_query_by_get_post_form_and_post_body_agree(client: TestClient) -> None:
     get = client.get("/sparql", params={"query": COUNT})
     form = client.post("/sparql", data={"query": COUNT})
@@ -42,24 +43,32 @@ def test_query_by_get_post_form_and_post_body_agree(client: TestClient) -> None:
     assert count(get) == count(form) == count(body) > 5000
 
 
-@pytest.mark.parametrize("accept,media", [
-    ("application/sparql-results+json", "application/sparql-results+json"),
-    ("application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/csv", "text/csv"),
-    ("text/tab-separated-values", "text/tab-separated-values"),
-    ("*/*", "application/sparql-results+json"),
-    ("", "application/sparql-results+json"),
-])
+@pytest.mark.parametrize(
+    "accept,media",
+    [
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("*/*", "application/sparql-results+json"),
+        ("", "application/sparql-results+json"),
+    ],
+)
 def test_select_results_by_content_negotiation(client: TestClient, accept: str, media: str) -> None:
-    response = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s a <https://w3id.org/rekg/ontology#Country> } LIMIT 3"},
-                         headers={"Accept": accept} if accept else {})
+    response = client.get(
+        "/sparql",
+        params={"query": "SELECT ?s WHERE { ?s a <https://w3id.org/rekg/ontology#Country> } LIMIT 3"},
+        headers={"Accept": accept} if accept else {},
+    )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(media)
     assert "Accept" in response.headers["vary"]
 
 
-@pytest.mark.parametrize("accept,parser", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
-                                           ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")])
+@pytest.mark.parametrize(
+    "accept,parser",
+    [("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")],
+)
 def test_construct_by_content_negotiation(client: TestClient, accept: str, parser: str) -> None:
     query = f"CONSTRUCT {{ <{LYNAS}> ?p ?o }} WHERE {{ <{LYNAS}> ?p ?o }}"
     response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
@@ -89,7 +98,9 @@ def test_service_description_without_query(client: TestClient) -> None:
     response = client.get("/sparql", headers={"Accept": "text/turtle"})
     assert response.status_code == 200
     graph = Graph().parse(data=response.text, format="turtle")
-    result = graph.query("PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT ?e WHERE { ?s a sd:Service ; sd:endpoint ?e }")
+    result = graph.query(
+        "PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT ?e WHERE { ?s a sd:Service ; sd:endpoint ?e }"
+    )
     assert [str(r.e) for r in result] == ["http://testserver/sparql"]
 
 
@@ -124,8 +135,7 @@ def test_dataset_page_and_its_rdf_and_downloads(client: TestClient) -> None:
 
 def test_each_source_graph_can_be_queried_with_graph(client: TestClient) -> None:
     query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/rekg/graph/s004-lessons-from-japan> { ?s ?p ?o } }"
-    assert 300 < count(client.get("/sparql", params={"query": query})) < count(
-        client.get("/sparql", params={"query": COUNT}))
+    assert 300 < count(client.get("/sparql", params={"query": query})) < count(client.get("/sparql", params={"query": COUNT}))
 
 
 def test_default_graph_uri_restricts_the_default_graph(client: TestClient) -> None:
@@ -187,8 +197,10 @@ def test_service_clause_is_refused_and_nothing_leaves_the_server(client: TestCli
     thread.start()
     try:
         target = f"http://127.0.0.1:{listener.server_port}/sparql"
-        for query in (f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
-                      f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}"):
+        for query in (
+            f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+            f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}",
+        ):
             response = client.post("/sparql", data={"query": query})
             assert response.status_code == 400 and "SERVICE and LOAD are refused" in response.text
         assert client.get("/sparql", params={"query": f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }} LIMIT 1"}).status_code == 200
@@ -207,6 +219,7 @@ def test_cors_is_open_for_sparql_and_queries(client: TestClient) -> None:
 
 
 # --- named questions ---------------------------------------------------------------------
+
 
 def test_queries_lists_titles_descriptions_and_parameters(client: TestClient) -> None:
     listing = client.get("/queries").json()
@@ -231,8 +244,9 @@ def test_a_named_question_answers_as_of_a_date(client: TestClient) -> None:
 
 
 def test_named_query_runs_with_parameters_and_negotiation(client: TestClient) -> None:
-    response = client.get("/queries/q02", params={"alliance": "https://w3id.org/rekg/id/alliance/new-asian-alliance"},
-                         headers={"Accept": "text/csv"})
+    response = client.get(
+        "/queries/q02", params={"alliance": "https://w3id.org/rekg/id/alliance/new-asian-alliance"}, headers={"Accept": "text/csv"}
+    )
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert "South Korea" in response.text
 
@@ -245,6 +259,7 @@ def test_unknown_named_query_is_404_and_bad_parameter_400(client: TestClient) ->
 
 
 # --- entity pages, ontology, search, graph store -----------------------------------------
+
 
 def test_entity_page_html_shows_statements_sources_and_quotes(client: TestClient) -> None:
     response = client.get("/id/company/lynas-rare-earths", headers={"Accept": "text/html"})
@@ -270,8 +285,16 @@ def test_unknown_entity_is_404(client: TestClient) -> None:
     assert client.get("/id/company/nope").status_code == 404
 
 
-@pytest.mark.parametrize("path,status", [("/id/company/a%20b", 404), ("/id/company/%3Cx%3E", 404), ("/id/company/%7Bx%7D", 404),
-                                         ("/browse?cls=foo", 400), ("/browse?cls=http://x/a%20b", 400)])
+@pytest.mark.parametrize(
+    "path,status",
+    [
+        ("/id/company/a%20b", 404),
+        ("/id/company/%3Cx%3E", 404),
+        ("/id/company/%7Bx%7D", 404),
+        ("/browse?cls=foo", 400),
+        ("/browse?cls=http://x/a%20b", 400),
+    ],
+)
 def test_malformed_identifiers_get_4xx_with_a_message(client: TestClient, path: str, status: int) -> None:
     response = client.get(path)
     assert response.status_code == status and response.text.strip()
@@ -290,8 +313,10 @@ def test_label_search(client: TestClient) -> None:
     assert any(h["label"] == "Lynas Rare Earths" for h in client.get("/search", params={"q": "the miner"}).json())
 
 
-@pytest.mark.parametrize("graph", ["https://w3id.org/rekg/graph/s000-new-asian-alliance", "https://w3id.org/rekg/graph/ontology",
-                                   "https://w3id.org/rekg/graph/entities"])
+@pytest.mark.parametrize(
+    "graph",
+    ["https://w3id.org/rekg/graph/s000-new-asian-alliance", "https://w3id.org/rekg/graph/ontology", "https://w3id.org/rekg/graph/entities"],
+)
 def test_graph_store_returns_one_graph(client: TestClient, graph: str) -> None:
     response = client.get("/rdf-graph-store", params={"graph": graph}, headers={"Accept": "application/n-triples"})
     assert response.status_code == 200 and len(Graph().parse(data=response.text, format="nt")) > 100
@@ -303,6 +328,7 @@ def test_graph_store_default_and_missing(client: TestClient) -> None:
 
 
 # --- operations ----------------------------------------------------------------------------
+
 
 def test_health_and_metrics(client: TestClient) -> None:
     health = client.get("/health").json()
@@ -406,8 +432,11 @@ def test_a_bad_setting_names_the_variable_and_what_it_takes(built_store: Path) -
 
     from kg.cli import app
 
-    for name, value, expected in (("REKG_MAX_ROWS", "abc", "expected a whole number"), ("REKG_QUERY_MEMORY", "lots", "a size in bytes"),
-                                  ("REKG_QUERY_TIMEOUT", "-1", "expected a number")):
+    for name, value, expected in (
+        ("REKG_MAX_ROWS", "abc", "expected a whole number"),
+        ("REKG_QUERY_MEMORY", "lots", "a size in bytes"),
+        ("REKG_QUERY_TIMEOUT", "-1", "expected a number"),
+    ):
         result = CliRunner().invoke(app, ["serve", "--store", str(built_store)], env={name: value})
         output = " ".join(result.output.split())
         assert result.exit_code == 1 and f"{name} is {value!r}" in output and expected in output, output
@@ -485,8 +514,15 @@ def test_a_short_query_asked_before_is_answered_by_the_server_itself_until_the_g
             with worker_busy(client, live.url):
                 assert ask(members).json() == first.json()  # answered while the only worker is busy
                 assert ask("ASK { ?s ?p 42 }").status_code == 503  # never asked: it waits for a worker
-            assert client.post(f"{live.url}/update", content=JOIN, timeout=120, headers={
-                "Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}).status_code == 204
+            assert (
+                client.post(
+                    f"{live.url}/update",
+                    content=JOIN,
+                    timeout=120,
+                    headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"},
+                ).status_code
+                == 204
+            )
             with worker_busy(client, live.url):
                 assert ask(members).status_code == 503  # a new version of the graph: through a worker first
             assert LYNAS in ask(members).text
@@ -521,8 +557,15 @@ def test_a_page_is_answered_from_memory_with_an_etag_until_the_graph_changes(sto
             assert client.get(f"{live.url}/sparql", params=point).status_code == 200
             assert client.get(f"{live.url}/sparql", params=point).status_code == 200
             assert _answer_cache(client, live.url, "hit") == hits  # queries are always evaluated
-            assert client.post(f"{live.url}/update", content=INSERT, timeout=120, headers={
-                "Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}).status_code == 204
+            assert (
+                client.post(
+                    f"{live.url}/update",
+                    content=INSERT,
+                    timeout=120,
+                    headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"},
+                ).status_code
+                == 204
+            )
             changed = client.get(page, headers={"If-None-Match": etag})  # a new version: the page again, with the update
             assert changed.status_code == 200 and "checked" in changed.text and changed.headers["etag"] != etag
     finally:
@@ -543,7 +586,7 @@ def test_results_are_cut_at_the_row_limit(built_store: Path) -> None:
 # --- update ----------------------------------------------------------------------------------
 
 INSERT = 'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/company/lynas-rare-earths> rdfs:comment "checked" } }'
-BAD = 'PREFIX rekg: <https://w3id.org/rekg/ontology#> INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a rekg:Country } }'
+BAD = "PREFIX rekg: <https://w3id.org/rekg/ontology#> INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a rekg:Country } }"
 
 
 def test_update_is_off_without_a_token(client: TestClient) -> None:
@@ -557,9 +600,11 @@ def test_update_with_token_applies_refuses_violations_and_rejects_wrong_token(st
         headers = {"Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"}
         post = lambda **kw: httpx.post(f"{live.url}/update", timeout=120, **kw)  # noqa: E731 (an update re-runs reasoning)
         assert post(content=INSERT, headers={**headers, "Authorization": "Bearer wrong"}).status_code == 401
-        asserted = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g NOT IN "
-                    "(<https://w3id.org/rekg/graph/inferred>, <https://w3id.org/rekg/graph/explanations>) "
-                    '&& !STRSTARTS(STR(?g), "https://w3id.org/rekg/graph/update/")) }')  # not the updates' records
+        asserted = (
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g NOT IN "
+            "(<https://w3id.org/rekg/graph/inferred>, <https://w3id.org/rekg/graph/explanations>) "
+            '&& !STRSTARTS(STR(?g), "https://w3id.org/rekg/graph/update/")) }'
+        )  # not the updates' records
         before = count(httpx.get(f"{live.url}/sparql", params={"query": asserted}))
         refused = post(content=BAD, headers=headers)
         assert refused.status_code == 422 and "isoCode" in refused.text
@@ -577,30 +622,52 @@ def test_a_page_drawn_before_an_update_is_drawn_again_after_it(store_copy: Path)
     try:
         page = lambda: httpx.get(f"{live.url}/id/country/JP", headers={"Accept": "text/html"}, timeout=60).text  # noqa: E731
         assert "Kenya" not in page() and "Kenya" not in page()  # drawn, then served as drawn
-        joins = ('INSERT DATA { <https://w3id.org/rekg/id/country/KE> <https://w3id.org/rekg/ontology#memberOf> '
-                 '<https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }')
-        assert httpx.post(f"{live.url}/update", content=joins, timeout=120, headers={
-            "Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}).status_code == 204
+        joins = (
+            "INSERT DATA { <https://w3id.org/rekg/id/country/KE> <https://w3id.org/rekg/ontology#memberOf> "
+            "<https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }"
+        )
+        assert (
+            httpx.post(
+                f"{live.url}/update",
+                content=joins,
+                timeout=120,
+                headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"},
+            ).status_code
+            == 204
+        )
         partners = page().split("Partners and the links behind them", 1)[1].split("</svg>", 1)[0]
         assert "Kenya" in partners  # a new partner of Japan through the initiative, in the partners' picture
     finally:
         live.stop()
 
 
-JOIN = ('PREFIX rekg: <https://w3id.org/rekg/ontology#> INSERT DATA { <https://w3id.org/rekg/id/company/lynas-rare-earths> '
-        'rekg:memberOf <https://w3id.org/rekg/id/alliance/new-asian-alliance> }')
-PROVENANCE = PREFIXES + """SELECT ?who ?when ?source ?quote WHERE {
+JOIN = (
+    "PREFIX rekg: <https://w3id.org/rekg/ontology#> INSERT DATA { <https://w3id.org/rekg/id/company/lynas-rare-earths> "
+    "rekg:memberOf <https://w3id.org/rekg/id/alliance/new-asian-alliance> }"
+)
+PROVENANCE = (
+    PREFIXES
+    + """SELECT ?who ?when ?source ?quote WHERE {
   GRAPH ?g { <https://w3id.org/rekg/id/company/lynas-rare-earths> rekg:memberOf <https://w3id.org/rekg/id/alliance/new-asian-alliance> }
   ?g prov:wasAttributedTo/rdfs:label ?who ; prov:generatedAtTime ?when .
   OPTIONAL { ?g prov:wasDerivedFrom ?source } OPTIONAL { ?g rekg:quote ?quote } }"""
+)
 
 
 def test_an_update_records_who_when_and_its_source_and_pages_show_it(store_copy: Path) -> None:
     live = LiveServer(store_copy, update_token="s3cret", update_token_name="Alice Analyst")
     try:
         auth = {"Authorization": "Bearer s3cret"}
-        update = lambda text, **params: httpx.post(f"{live.url}/update", params=params, content=text, timeout=120,  # noqa: E731
-                                                   headers={**auth, "Content-Type": "application/sparql-update"})
+
+        def update(text: str, **params: str) -> httpx.Response:
+            return httpx.post(
+                f"{live.url}/update",
+                params=params,
+                content=text,
+                timeout=120,
+                headers={**auth, "Content-Type": "application/sparql-update"},
+            )
+
         assert update(JOIN, source="not an iri").status_code == 400
         assert update(JOIN, source="https://example.org/news/1", quote="Lynas joins the alliance").status_code == 204
         found = httpx.get(f"{live.url}/sparql", params={"query": PROVENANCE}, headers={"Accept": "application/sparql-results+json"}).json()
@@ -608,20 +675,28 @@ def test_an_update_records_who_when_and_its_source_and_pages_show_it(store_copy:
         assert row["who"]["value"] == "Alice Analyst" and row["when"]["value"].startswith(str(datetime.date.today().year))
         assert row["source"]["value"] == "https://example.org/news/1" and row["quote"]["value"] == "Lynas joins the alliance"
         # the consequence, explained down to the update's source and quote
-        explained = httpx.get(f"{live.url}/explain", params={"s": "company/lynas-rare-earths", "p": "partnerOf", "o": "country/JP"},
-                              headers={"Accept": "text/html"})
+        explained = httpx.get(
+            f"{live.url}/explain",
+            params={"s": "company/lynas-rare-earths", "p": "partnerOf", "o": "country/JP"},
+            headers={"Accept": "text/html"},
+        )
         assert explained.status_code == 200
         assert "https://example.org/news/1 (added by Alice Analyst" in explained.text and "Lynas joins the alliance" in explained.text
         # a fact without a source is shown as unsourced
-        comment = 'INSERT DATA { <https://w3id.org/rekg/id/company/lynas-rare-earths> <http://www.w3.org/2000/01/rdf-schema#comment> "checked" }'
+        comment = (
+            'INSERT DATA { <https://w3id.org/rekg/id/company/lynas-rare-earths> <http://www.w3.org/2000/01/rdf-schema#comment> "checked" }'
+        )
         assert update(comment).status_code == 204
         page = httpx.get(f"{live.url}/id/company/lynas-rare-earths", headers={"Accept": "text/html"}).text
         assert "unsourced (added by Alice Analyst" in page
         # and a named question can leave it out
-        joins = 'INSERT DATA { <https://w3id.org/rekg/id/country/VN> <https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }'
+        joins = "INSERT DATA { <https://w3id.org/rekg/id/country/VN> <https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }"
         assert update(joins).status_code == 204
-        partners = lambda **params: {b["partnerLabel"]["value"] for b in httpx.get(  # noqa: E731
-            f"{live.url}/queries/q09", params=params, headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]}
+
+        def partners(**params: str) -> set[str]:
+            answer = httpx.get(f"{live.url}/queries/q09", params=params, headers={"Accept": "application/sparql-results+json"})
+            return {b["partnerLabel"]["value"] for b in answer.json()["results"]["bindings"]}
+
         assert "Vietnam" in partners() and "Vietnam" not in partners(sourced="true") and "India" in partners(sourced="true")
         assert httpx.get(f"{live.url}/queries/q09", params={"sourced": "maybe"}).status_code == 400
     finally:

@@ -20,7 +20,9 @@ def client(server: LiveServer) -> SPARQLWrapper:
 
 def test_select_json(server: LiveServer) -> None:
     sparql = client(server)
-    sparql.setQuery(PREFIXES + "SELECT ?label WHERE { ?m rekg:operates <https://w3id.org/rekg/id/facility/mount-weld> ; rdfs:label ?label }")
+    sparql.setQuery(
+        PREFIXES + "SELECT ?label WHERE { ?m rekg:operates <https://w3id.org/rekg/id/facility/mount-weld> ; rdfs:label ?label }"
+    )
     sparql.setReturnFormat(JSON)
     rows = sparql.query().convert()["results"]["bindings"]
     assert [r["label"]["value"] for r in rows] == ["Lynas Rare Earths"]
@@ -37,7 +39,10 @@ def test_select_csv_by_post(server: LiveServer) -> None:
 
 def test_ask_xml(server: LiveServer) -> None:
     sparql = client(server)
-    sparql.setQuery(PREFIXES + "ASK { <https://w3id.org/rekg/id/country/JP> rekg:memberOf <https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }")
+    sparql.setQuery(
+        PREFIXES
+        + "ASK { <https://w3id.org/rekg/id/country/JP> rekg:memberOf <https://w3id.org/rekg/id/alliance/supply-chain-resilience-initiative> }"
+    )
     sparql.setReturnFormat(XML)
     document = sparql.query().convert()
     assert document.getElementsByTagName("boolean")[0].firstChild.data == "true"

@@ -40,16 +40,18 @@ def load_cases() -> list[tuple[str, list]]:
                     headers[str(manifest.value(header, HT.fieldName))] = str(manifest.value(header, HT.fieldValue))
             body = manifest.value(request, HT.body)
             response = manifest.value(request, HT.resp)
-            requests.append({
-                "method": str(manifest.value(request, HT.methodName)),
-                "path": str(manifest.value(request, HT.absolutePath)),
-                "headers": headers,
-                "body": str(manifest.value(body, CNT.chars)) if body is not None else None,
-                "encoding": str(manifest.value(body, CNT.characterEncoding) or "UTF-8") if body is not None else None,
-                "status": {str(s).rsplit("StatusCode", 1)[-1] for s in manifest.objects(response, MF.expectedStatus)},
-                "boolean": manifest.value(response, MF.expectedBoolean),
-                "format": manifest.value(response, MF.expectedFormat),
-            })
+            requests.append(
+                {
+                    "method": str(manifest.value(request, HT.methodName)),
+                    "path": str(manifest.value(request, HT.absolutePath)),
+                    "headers": headers,
+                    "body": str(manifest.value(body, CNT.chars)) if body is not None else None,
+                    "encoding": str(manifest.value(body, CNT.characterEncoding) or "UTF-8") if body is not None else None,
+                    "status": {str(s).rsplit("StatusCode", 1)[-1] for s in manifest.objects(response, MF.expectedStatus)},
+                    "boolean": manifest.value(response, MF.expectedBoolean),
+                    "format": manifest.value(response, MF.expectedFormat),
+                }
+            )
         cases.append((str(test).rsplit("#", 1)[-1], requests))
     return sorted(cases)
 
@@ -75,7 +77,8 @@ def w3c_server(tmp_path_factory: pytest.TempPathFactory):
 def is_update(request: dict) -> bool:
     content_type = request["headers"].get("content-type", "")
     return content_type == "application/sparql-update" or (
-        content_type == "application/x-www-form-urlencoded" and (request["body"] or "").startswith("update="))
+        content_type == "application/x-www-form-urlencoded" and (request["body"] or "").startswith("update=")
+    )
 
 
 def result_format(response: httpx.Response) -> str:
@@ -107,8 +110,13 @@ def test_w3c_protocol_case(w3c_server: LiveServer, name: str, requests: list[dic
         if update:
             headers["Authorization"] = f"Bearer {TOKEN}"
         # an update re-runs reasoning (owlrl and HermiT) before it answers: allow it time
-        response = httpx.request(request["method"], w3c_server.url + path, headers=headers, timeout=120,
-                                 content=request["body"].encode(request["encoding"]) if request["body"] is not None else None)
+        response = httpx.request(
+            request["method"],
+            w3c_server.url + path,
+            headers=headers,
+            timeout=120,
+            content=request["body"].encode(request["encoding"]) if request["body"] is not None else None,
+        )
         status_class = f"{response.status_code // 100}xx"
         assert status_class in request["status"], (name, path, response.status_code, response.text[:300])
         if request["format"] is not None:

@@ -20,9 +20,18 @@ def browser(tmp_path: Path):
 
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1300,1000", f"--user-data-dir={tmp_path / 'profile'}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1300,1000",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     yield driver
@@ -96,8 +105,7 @@ def _drawn(browser, css: str) -> int:
     return len(browser.find_elements(By.CSS_SELECTOR, css))
 
 
-def test_supply_chain_diagram_draws_the_query_and_links_each_edge_to_its_source(server: LiveServer, store, browser,
-                                                                                tmp_path: Path) -> None:
+def test_supply_chain_diagram_draws_the_query_and_links_each_edge_to_its_source(server: LiveServer, store, browser, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -110,10 +118,15 @@ def test_supply_chain_diagram_draws_the_query_and_links_each_edge_to_its_source(
     assert _drawn(browser, "svg.supply-chain g.edge") == len({(e.start, e.end) for e in chain.edges})
     assert _drawn(browser, "svg.supply-chain a.edge-source") == len(chain.edges)
     drawn = {node.get_attribute("data-iri") for node in browser.find_elements(By.CSS_SELECTOR, "svg.supply-chain g.node")}
-    assert {"https://w3id.org/rekg/id/facility/mount-weld", "https://w3id.org/rekg/id/material/ndpr",
-            "https://w3id.org/rekg/id/country/JP", "https://w3id.org/rekg/id/company/tdk"} <= drawn  # mine → … → product maker
+    assert {
+        "https://w3id.org/rekg/id/facility/mount-weld",
+        "https://w3id.org/rekg/id/material/ndpr",
+        "https://w3id.org/rekg/id/country/JP",
+        "https://w3id.org/rekg/id/company/tdk",
+    } <= drawn  # mine → … → product maker
     ndpr_to_japan = browser.find_element(
-        By.CSS_SELECTOR, "svg.supply-chain g.edge[data-from$='material/ndpr'][data-to$='country/JP'] a.edge-source")
+        By.CSS_SELECTOR, "svg.supply-chain g.edge[data-from$='material/ndpr'][data-to$='country/JP'] a.edge-source"
+    )
     assert "about 90%" in ndpr_to_japan.text
     browser.save_screenshot(str(tmp_path / "lynas-chain.png"))
     browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", ndpr_to_japan)

@@ -16,15 +16,15 @@ from kg.store.queries import list_named_queries, select_named
 
 # a day that changes each question's answer, and the rows it has then
 CHANGES = {
-    "q01": ("2025-03-31", 0),   # Lynas's ~90 % of Japan's NdPr is "now" in 004, written not before 2025-04-01
-    "q02": ("2020-12-31", 0),   # SCRI launched in 2021
-    "q03": ("2015-01-01", 2),   # the 2010 figure (and Terazawa's undated 90 %), not "about 60 % now"
-    "q05": ("2025-09-30", 0),   # no October 2025 agreement signed yet
-    "q06": ("2022-01-01", 1),   # only 000's 2020 share; 002's are of 2023
-    "q07": ("2022-01-01", 1),   # 003's "over 70 %" is of its date, 2025
-    "q08": ("2009-12-31", 0),   # the embargo of 2010 had not happened
-    "q09": ("2020-01-01", 8),   # no SCRI, no October 2025 agreements
-    "q12": ("2025-10-27", 0),   # 003's date of the US–Japan agreement is the 28th; the USGS 2024 tonnes supersede its 2023 ones
+    "q01": ("2025-03-31", 0),  # Lynas's ~90 % of Japan's NdPr is "now" in 004, written not before 2025-04-01
+    "q02": ("2020-12-31", 0),  # SCRI launched in 2021
+    "q03": ("2015-01-01", 2),  # the 2010 figure (and Terazawa's undated 90 %), not "about 60 % now"
+    "q05": ("2025-09-30", 0),  # no October 2025 agreement signed yet
+    "q06": ("2022-01-01", 1),  # only 000's 2020 share; 002's are of 2023
+    "q07": ("2022-01-01", 1),  # 003's "over 70 %" is of its date, 2025
+    "q08": ("2009-12-31", 0),  # the embargo of 2010 had not happened
+    "q09": ("2020-01-01", 8),  # no SCRI, no October 2025 agreements
+    "q12": ("2025-10-27", 0),  # 003's date of the US–Japan agreement is the 28th; the USGS 2024 tonnes supersede its 2023 ones
     "q13": ("2015-01-01", 3),
     "q14": ("2015-01-01", 3),
     "q15": ("2022-01-01", 1),
@@ -48,6 +48,7 @@ def test_a_date_changes_the_answer(store: Store, name: str) -> None:
 def test_an_undated_answer_stands_at_any_date(store: Store, name: str) -> None:
     def key(rows: list) -> list:
         return sorted(sorted((k, str(v)) for k, v in r.items() if not k.endswith(("reasons", "typeLabel"))) for r in rows)
+
     assert key(select_named(view_as_of(store, dt.date(2000, 1, 1)), name, {})) == key(select_named(store, name, {}))
 
 

@@ -17,8 +17,10 @@ GOLDEN = Path(__file__).parent / "golden"
 
 ID = "https://w3id.org/rekg/id/"
 USGS = "https://w3id.org/rekg/id/source/r06-usgs-mcs-2025-rare-earths"
-S000, S002, S003, S004 = (f"{ID}source/{s}" for s in (
-    "s000-new-asian-alliance", "s002-us-japan-golden-age", "s003-us-agreements-tokyo-visit", "s004-lessons-from-japan"))
+S000, S002, S003, S004 = (
+    f"{ID}source/{s}"
+    for s in ("s000-new-asian-alliance", "s002-us-japan-golden-age", "s003-us-agreements-tokyo-visit", "s004-lessons-from-japan")
+)
 
 
 def ask(store: Store, name: str, **params: str) -> list[dict[str, str]]:
@@ -64,7 +66,8 @@ def test_q01_lynas_serves_japanese_magnet_makers_from_outside_china(store: Store
     assert "Malaysia" in {r["facilityCountryLabel"] for r in rows}
     assert "China" not in {r["facilityCountryLabel"] for r in rows}
     assert {(r["materialLabel"], r["buyerLabel"], r["share"], r["hedge"], r["source"]) for r in rows} == {
-        ("NdPr", "Japan", "90", "about", S004)}
+        ("NdPr", "Japan", "90", "about", S004)
+    }
     assert {"Shin-Etsu Chemical", "TDK", "Proterial"} <= {r["producerLabel"] for r in rows}
     assert all("→ NdPr (about 90%) → Japan →" in r["path"] for r in rows)
 
@@ -102,7 +105,9 @@ def test_q05_us_agreements_of_october_2025(store: Store) -> None:
     assert by_party["Australia"]["placeLabel"] == "Washington, D.C."
     assert float(by_party["Australia"]["value"]) == 3e9
     # "many of these agreements are non-binding": for each, a possibility, not a fact
-    assert {(by_party[c]["binding"], by_party[c]["bindingModality"]) for c in ("Malaysia", "Thailand", "Vietnam", "Cambodia")} == {("false", "possibility")}
+    assert {(by_party[c]["binding"], by_party[c]["bindingModality"]) for c in ("Malaysia", "Thailand", "Vietnam", "Cambodia")} == {
+        ("false", "possibility")
+    }
     assert all("Tokyo visit" in r["sources"] for r in rows)
 
 
@@ -114,9 +119,12 @@ def test_q06_production_shares_per_source_and_year(store: Store) -> None:
     rows = ask(store, "q06")
     stated = [r for r in rows if r["basis"] == "as the source gives it"]
     assert {(r["subjectLabel"], r["value"], r.get("hedge"), r["year"], r["source"]) for r in stated} == {
-        ("China", "70", "~", "2023", S002), ("United States", "14", "~", "2023", S002),
-        ("Myanmar", "11", "~", "2023", S002), ("Australia", "5", "~", "2023", S002),
-        ("China", "60", "over", "2020", S000)}
+        ("China", "70", "~", "2023", S002),
+        ("United States", "14", "~", "2023", S002),
+        ("Myanmar", "11", "~", "2023", S002),
+        ("Australia", "5", "~", "2023", S002),
+        ("China", "60", "over", "2020", S000),
+    }
     # beside them, the USGS shares of the same year, computed from its tonnes (of the sum of its rows)
     usgs = {r["subjectLabel"]: float(r["value"]) for r in rows if r["year"] == "2023" and r["source"] == USGS}
     assert usgs["China"] == 67.8 and usgs["United States"] == 11.06 and usgs["Myanmar"] == 11.43 and usgs["Australia"] == 4.25
@@ -126,7 +134,9 @@ def test_q06_production_shares_per_source_and_year(store: Store) -> None:
 def test_q07_china_processing_share_per_source(store: Store) -> None:
     rows = ask(store, "q07")
     assert {(r["value"], r["hedge"], r["stageLabel"], r["source"]) for r in rows} == {
-        ("90", "nearly", "refining", S000), ("70", "over", "processing", S003)}
+        ("90", "nearly", "refining", S000),
+        ("70", "over", "processing", S003),
+    }
 
 
 def test_q08_embargo_hit_toyota_hitachi_panasonic(store: Store) -> None:

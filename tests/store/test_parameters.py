@@ -63,5 +63,7 @@ def test_named_questions_answer_as_with_their_values_bound(store: EmbeddedStore,
     expected = engine.query(query.text, use_default_graph_as_union=True, substitutions=substitutions)
     names = [v.value for v in expected.variables]
     as_bound = sorted(tuple(str(row[n]) for n in names) for row in expected)
-    written = sorted(tuple(str(to_ox(row[n])) if n in row else "None" for n in names) for row in store.select(query.text, bindings=bindings))
+    written = sorted(
+        tuple(str(to_ox(row[n])) if n in row else "None" for n in names) for row in store.select(query.text, bindings=bindings)
+    )
     assert written == as_bound

@@ -29,10 +29,14 @@ from tests.conftest import LiveServer, require
 from tests.virtuoso import VIRTUOSO, Virtuoso
 
 runner = CliRunner()
-JOIN = ("INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/company/lynas-rare-earths> "
-        "<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> } }")
-LYNAS_PARTNERS = ("SELECT ?p WHERE { GRAPH <https://w3id.org/rekg/graph/inferred> { "
-                  "<https://w3id.org/rekg/id/company/lynas-rare-earths> <https://w3id.org/rekg/ontology#partnerOf> ?p } }")
+JOIN = (
+    "INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/company/lynas-rare-earths> "
+    "<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance> } }"
+)
+LYNAS_PARTNERS = (
+    "SELECT ?p WHERE { GRAPH <https://w3id.org/rekg/graph/inferred> { "
+    "<https://w3id.org/rekg/id/company/lynas-rare-earths> <https://w3id.org/rekg/ontology#partnerOf> ?p } }"
+)
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +90,10 @@ def test_the_same_graphs_with_the_same_triples(store: Store, remote: RemoteStore
 
 def test_an_update_goes_through_the_gate_and_its_consequences_follow(remote: RemoteStore) -> None:
     version = remote.version()
-    bad = ("INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
-           "<https://w3id.org/rekg/ontology#Country> } }")
+    bad = (
+        "INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
+        "<https://w3id.org/rekg/ontology#Country> } }"
+    )
     with pytest.raises(UpdateRefused, match="isoCode"):
         apply_update(remote, bad, provenance=Provenance("test"))
     assert remote.version() == version
@@ -98,8 +104,9 @@ def test_an_update_goes_through_the_gate_and_its_consequences_follow(remote: Rem
     assert len(remote.select(LYNAS_PARTNERS)) == before
 
 
-def test_every_command_runs_against_the_remote_store(virtuoso: Virtuoso, remote: RemoteStore, monkeypatch: pytest.MonkeyPatch,
-                                                    tmp_path: Path) -> None:
+def test_every_command_runs_against_the_remote_store(
+    virtuoso: Virtuoso, remote: RemoteStore, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     for name, value in virtuoso.env().items():
         if name != "store_url":
             monkeypatch.setenv(f"REKG_{name.upper()}", value)
@@ -135,10 +142,15 @@ def test_the_server_over_virtuoso_and_its_outage(tmp_path: Path, corpus_dir: Pat
             assert get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"}).status_code == 400
             capped = get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "application/sparql-results+json"})
             assert capped.headers["X-Rekg-Truncated"] == "true" and len(capped.json()["results"]["bindings"]) == 1000
-            update = lambda text: httpx.post(f"{live.url}/update", content=text, timeout=120,  # noqa: E731
-                                             headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"})
-            bad = JOIN.replace("<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance>",
-                               "a <https://w3id.org/rekg/ontology#Country>")
+
+            def update(text: str) -> httpx.Response:
+                headers = {"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}
+                return httpx.post(f"{live.url}/update", content=text, timeout=120, headers=headers)
+
+            bad = JOIN.replace(
+                "<https://w3id.org/rekg/ontology#memberOf> <https://w3id.org/rekg/id/alliance/new-asian-alliance>",
+                "a <https://w3id.org/rekg/ontology#Country>",
+            )
             assert update(bad).status_code == 422
             assert update(JOIN).status_code == 204
             partners = get("/sparql", params={"query": LYNAS_PARTNERS}, headers={"Accept": "application/sparql-results+json"}).json()

@@ -21,7 +21,9 @@ DATA = """
 STORE = ox.Store()
 STORE.load(DATA.encode(), format=ox.RdfFormat.N_TRIPLES)
 
-PREFIX = st.sampled_from(["", "PREFIX e: <http://e/#>\n", "PREFIX e: <http://e/#> ", "# a comment with WHERE { and # in it\nPREFIX e: <http://e/#> "])
+PREFIX = st.sampled_from(
+    ["", "PREFIX e: <http://e/#>\n", "PREFIX e: <http://e/#> ", "# a comment with WHERE { and # in it\nPREFIX e: <http://e/#> "]
+)
 FILTER = st.sampled_from(["", ' FILTER (?o != "a { WHERE # b")', " FILTER (?o != 'WHERE {')", ' FILTER (STR(?o) != "}")'])
 COMMENT = st.sampled_from(["", " # WHERE { ?s ?p ?o }\n", "\n# } {\n"])
 NESTED = st.booleans()

@@ -15,10 +15,10 @@ from kg.store.base import Quad
 from kg.store.formats import N_QUADS
 
 E = "http://e/"
-BEFORE = f'''<{E}a> <{E}p> "kept" <{E}g> .
+BEFORE = f"""<{E}a> <{E}p> "kept" <{E}g> .
 <{E}a> <{E}p> "deleted" <{E}g> .
 <{E}b> <{E}p> <{E}c> .
-'''.encode()
+""".encode()
 DELETIONS: list[Quad] = [(URIRef(f"{E}a"), URIRef(f"{E}p"), Literal("deleted"), f"{E}g")]
 INSERTIONS: list[Quad] = [
     (URIRef(f"{E}a"), URIRef(f"{E}p"), Literal('a "quoted"\nline', lang="en"), f"{E}g"),
@@ -37,6 +37,7 @@ def _quads(store: EmbeddedStore) -> set[Quad]:
 
     def named(term: object) -> object:
         return frozenset((p, o) for s, p, o, _ in quads if s == term) if isinstance(term, BNode) else term
+
     return {(named(s), p, named(o), g) for s, p, o, g in quads}
 
 
@@ -56,6 +57,7 @@ def test_a_staged_change_ends_as_one_transaction_would(staged: EmbeddedStore) ->
 
     def unseen() -> None:
         assert _quads(reader) == before  # nothing is visible before the commit
+
     staged.apply(DELETIONS, INSERTIONS, before_commit=unseen)
     oracle.apply(DELETIONS, INSERTIONS)
 
@@ -70,6 +72,7 @@ def test_a_staged_change_refused_before_its_commit_leaves_the_store_as_it_was(st
 
     def refuse() -> None:
         raise QueryError("refused")
+
     with pytest.raises(QueryError, match="refused"):
         staged.apply(DELETIONS, INSERTIONS, before_commit=refuse)
     assert _quads(staged) == before and staged.version() == version

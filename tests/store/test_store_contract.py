@@ -40,10 +40,10 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     if request.param == "embedded":
         opened: Store = EmbeddedStore(tmp_path / "store", read_only=False)
-        opened.replace_all(f"<{BASE}seed#s> <{P}> \"seed\" <{BASE}seed> .\n".encode(), media_type=N_QUADS)
+        opened.replace_all(f'<{BASE}seed#s> <{P}> "seed" <{BASE}seed> .\n'.encode(), media_type=N_QUADS)
     else:
         opened = RemoteStore(request.getfixturevalue("virtuoso").config())
-        opened.replace_all(f"<{BASE}seed#s> <{P}> \"seed\" <{BASE}seed> .\n".encode(), media_type=N_QUADS)
+        opened.replace_all(f'<{BASE}seed#s> <{P}> "seed" <{BASE}seed> .\n'.encode(), media_type=N_QUADS)
     with opened:
         yield opened
 
@@ -65,7 +65,7 @@ def test_every_write_changes_the_version(store: Store, write: str) -> None:
     elif write == "replace_graph":
         store.replace_graph(graph, triples(graph, "x"), media_type=N_TRIPLES)
     else:
-        store.replace_all(f"<{graph}#s> <{P}> \"x\" <{graph}> .\n".encode(), media_type=N_QUADS)
+        store.replace_all(f'<{graph}#s> <{P}> "x" <{graph}> .\n'.encode(), media_type=N_QUADS)
     assert store.version() != before
     assert values(store, graph) == {"x"}
 

@@ -18,8 +18,10 @@ async def protocol_params(request: Request, body_type: str) -> tuple[dict[str, l
         return params, None
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";")[0].strip().lower()
-    charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in content_type.split(";")[1:]
-                    if p.strip().lower().startswith("charset=")), "utf-8")
+    charset = next(
+        (p.split("=", 1)[1].strip().strip('"').lower() for p in content_type.split(";")[1:] if p.strip().lower().startswith("charset=")),
+        "utf-8",
+    )
     if charset not in ("utf-8", "utf8"):
         raise UnsupportedMediaType(f"charset {charset!r} is not supported: send UTF-8")
     try:
@@ -31,9 +33,7 @@ async def protocol_params(request: Request, body_type: str) -> tuple[dict[str, l
         return params, None
     if media == body_type:
         return params, raw
-    raise UnsupportedMediaType(
-        f"POST with Content-Type {media or 'none'!r}: send application/x-www-form-urlencoded or {body_type}"
-    )
+    raise UnsupportedMediaType(f"POST with Content-Type {media or 'none'!r}: send application/x-www-form-urlencoded or {body_type}")
 
 
 def _add_pairs(params: dict[str, list[str]], encoded: str) -> None:

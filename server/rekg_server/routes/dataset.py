@@ -5,6 +5,7 @@ is written on the first request after each change of the store."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import anyio
 from fastapi import APIRouter, Request
@@ -15,7 +16,7 @@ from kg.publish.dataset import DATA_LICENSE, DATASET, DESCRIPTION, TITLE
 from kg.publish.release import Release, write_release
 from kg.store.base import Store
 from kg.vocab import BASE, VERSION
-from rekg_server.deps import ServicesDep
+from rekg_server.deps import ServicesDep, templates_of
 from rekg_server.errors import NotFound
 from rekg_server.negotiation import HTML
 from rekg_server.responses import PAGE_OR_RDF, ok
@@ -43,14 +44,15 @@ class ReleaseCache:
             key = (await anyio.to_thread.run_sync(store.version), site)
             if self.release is None or self.key != key:
                 self.release = await anyio.to_thread.run_sync(
-                    lambda: write_release(store, self.folder / "current", version=VERSION, site=site, downloads=f"{site}dumps/"))
+                    lambda: write_release(store, self.folder / "current", version=VERSION, site=site, downloads=f"{site}dumps/")
+                )
                 self.key = key
             return self.release
 
 
 async def current_release(request: Request, services: ServicesDep) -> Release:
     """The release of the store the request is served from."""
-    return await request.app.state.releases.current(services.reader(), str(request.base_url))
+    return cast(Release, await request.app.state.releases.current(services.reader(), str(request.base_url)))
 
 
 async def _description(request: Request, services: ServicesDep) -> Response:
@@ -59,11 +61,22 @@ async def _description(request: Request, services: ServicesDep) -> Response:
     if media != HTML:
         return graph_response(release.description, media)
     modified = release.description.value(DATASET, DCTERMS.modified)
-    return request.app.state.templates.TemplateResponse(request, "dataset.html", {
-        "title": TITLE, "description": DESCRIPTION, "version": VERSION, "modified": modified, "license": DATA_LICENSE,
-        "site": str(request.base_url), "ontology": BASE + "ontology", "stats": release.statistics,
-        "distributions": release.distributions,
-    }, headers={"Vary": "Accept"})
+    return templates_of(request).TemplateResponse(
+        request,
+        "dataset.html",
+        {
+            "title": TITLE,
+            "description": DESCRIPTION,
+            "version": VERSION,
+            "modified": modified,
+            "license": DATA_LICENSE,
+            "site": str(request.base_url),
+            "ontology": BASE + "ontology",
+            "stats": release.statistics,
+            "distributions": release.distributions,
+        },
+        headers={"Vary": "Accept"},
+    )
 
 
 @router.get("/dataset", summary="The dataset described (VoID, DCAT), as HTML or RDF", response_model=None, responses=ok(*PAGE_OR_RDF))
@@ -72,8 +85,9 @@ async def dataset(request: Request, services: ServicesDep) -> Response:
     return await _description(request, services)
 
 
-@router.get("/.well-known/void", summary="The VoID description (RFC 8615 well-known location)", response_model=None,
-            responses=ok(*PAGE_OR_RDF))
+@router.get(
+    "/.well-known/void", summary="The VoID description (RFC 8615 well-known location)", response_model=None, responses=ok(*PAGE_OR_RDF)
+)
 async def well_known_void(request: Request, services: ServicesDep) -> Response:
     """The dataset's description where VoID clients look for it."""
     return await _description(request, services)

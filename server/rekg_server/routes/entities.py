@@ -17,7 +17,7 @@ from kg.ingest.update import update_evidence
 from kg.publish.ontology_doc import ontology_html
 from kg.store.formats import GRAPH_TYPES, JSON_LD, N_TRIPLES, RDF_XML, TURTLE, media_type_of
 from kg.vocab import ID, ONTOLOGY_GRAPH, SPARQL_PREFIXES
-from rekg_server.deps import ServicesDep, respond
+from rekg_server.deps import ServicesDep, respond, templates_of
 from rekg_server.errors import NotFound
 from rekg_server.links import local_path
 from rekg_server.negotiation import HTML, choose
@@ -31,16 +31,21 @@ PAGE_LIMIT = 500  # an entity page walks a bounded neighbourhood
 PREFIXES = SPARQL_PREFIXES
 
 # Statements out of the entity, with the source and quote of the claim behind each.
-OUTGOING = PREFIXES + f"""SELECT DISTINCT ?e ?p ?pLabel ?o ?oLabel ?sourceLabel ?quote WHERE {{
+OUTGOING = (
+    PREFIXES
+    + f"""SELECT DISTINCT ?e ?p ?pLabel ?o ?oLabel ?sourceLabel ?quote WHERE {{
   ?e ?p ?o .
   OPTIONAL {{ ?p rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
   OPTIONAL {{ ?o rdfs:label ?oLabel }}
   OPTIONAL {{ {{ ?c rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
                  rekg:evidence/oa:hasSelector/oa:exact ?quote }} UNION {{ {update_evidence("?e", "?p", "?o")} }} }}
 }} ORDER BY ?pLabel ?oLabel LIMIT {PAGE_LIMIT}"""
+)
 
 # Statements into the entity, leaving out the claim and figure nodes that only point at it.
-INCOMING = PREFIXES + f"""SELECT DISTINCT ?e ?s ?sLabel ?p ?pLabel ?sourceLabel ?quote WHERE {{
+INCOMING = (
+    PREFIXES
+    + f"""SELECT DISTINCT ?e ?s ?sLabel ?p ?pLabel ?sourceLabel ?quote WHERE {{
   ?s ?p ?e .
   FILTER (?p NOT IN (rdf:subject, rdf:object, rekg:figureSubject))
   OPTIONAL {{ ?p rdfs:label ?pLabel FILTER (LANG(?pLabel) IN ("en", "")) }}
@@ -48,17 +53,23 @@ INCOMING = PREFIXES + f"""SELECT DISTINCT ?e ?s ?sLabel ?p ?pLabel ?sourceLabel 
   OPTIONAL {{ {{ ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?e ; prov:wasDerivedFrom/rdfs:label ?sourceLabel ;
                  rekg:evidence/oa:hasSelector/oa:exact ?quote }} UNION {{ {update_evidence("?s", "?p", "?e")} }} }}
 }} ORDER BY ?pLabel ?sLabel LIMIT {PAGE_LIMIT}"""
+)
 
-FIGURES = PREFIXES + f"""SELECT DISTINCT ?e ?metricLabel ?value ?unit ?hedge ?year ?period ?scope ?sourceLabel ?quote WHERE {{
+FIGURES = (
+    PREFIXES
+    + f"""SELECT DISTINCT ?e ?metricLabel ?value ?unit ?hedge ?year ?period ?scope ?sourceLabel ?quote WHERE {{
   ?f rekg:figureSubject ?e ; rekg:metric/rdfs:label ?metricLabel ; rekg:value ?value ; rekg:unit ?unit ;
      prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote .
   OPTIONAL {{ ?f rekg:hedge ?hedge }} OPTIONAL {{ ?f rekg:year ?year }}
   OPTIONAL {{ ?f rekg:period ?period }} OPTIONAL {{ ?f rekg:scope ?scope }}
 }} ORDER BY ?metricLabel ?year LIMIT {PAGE_LIMIT}"""
+)
 
 # Claims about the entity that are no plain statement, or hold only for a time: under their
 # modality (planned, possibility, ...) and valid time, each with its source and quote.
-CLAIMS = PREFIXES + f"""SELECT DISTINCT ?c ?modality ?sLabel ?pLabel ?o ?oLabel ?cLabel ?at ?from ?until ?sourceLabel ?quote WHERE {{
+CLAIMS = (
+    PREFIXES
+    + f"""SELECT DISTINCT ?c ?modality ?sLabel ?pLabel ?o ?oLabel ?cLabel ?at ?from ?until ?sourceLabel ?quote WHERE {{
   {{ ?c rdf:subject ?e }} UNION {{ ?c rdf:object ?e }} UNION {{ ?c rekg:statementKind ?kind ; ?any ?e }}
   ?c rekg:modality ?m . ?m rdfs:label ?modality .
   OPTIONAL {{ ?c rekg:validAt ?at }} OPTIONAL {{ ?c rekg:validFrom ?from }} OPTIONAL {{ ?c rekg:validUntil ?until }}
@@ -67,20 +78,28 @@ CLAIMS = PREFIXES + f"""SELECT DISTINCT ?c ?modality ?sLabel ?pLabel ?o ?oLabel 
   OPTIONAL {{ ?c rdf:object ?o OPTIONAL {{ ?o rdfs:label ?oLabel }} }} OPTIONAL {{ ?c rdfs:label ?cLabel }}
   ?c prov:wasDerivedFrom/rdfs:label ?sourceLabel ; rekg:evidence/oa:hasSelector/oa:exact ?quote .
 }} ORDER BY ?modality ?pLabel LIMIT {PAGE_LIMIT}"""
+)
 
 # The entity's statements both ways, and the claims that state them with their sources and quotes.
-DESCRIBE = PREFIXES + """CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?c ?cp ?co . ?c rekg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote . ?src rdfs:label ?srcLabel } WHERE {
+DESCRIBE = (
+    PREFIXES
+    + """CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?c ?cp ?co . ?c rekg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote . ?src rdfs:label ?srcLabel } WHERE {
   { ?e ?p ?o } UNION { ?s ?q ?e FILTER (?q NOT IN (rdf:subject, rdf:object)) }
   UNION { ?c rdf:subject|rdf:object ?e ; ?cp ?co . OPTIONAL { ?c rekg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote }
           OPTIONAL { ?c prov:wasDerivedFrom ?src . ?src rdfs:label ?srcLabel } }
 }"""
+)
 
-SEARCH = PREFIXES + f"""SELECT DISTINCT ?q ?e ?label ?typeLabel WHERE {{
+SEARCH = (
+    PREFIXES
+    + f"""SELECT DISTINCT ?q ?e ?label ?typeLabel WHERE {{
   ?e rdfs:label|skos:altLabel|rekg:surfaceForm ?match .
   FILTER (STRSTARTS(STR(?e), "{ID}") && CONTAINS(LCASE(STR(?match)), LCASE(?q)))
   ?e rdfs:label ?label .
   OPTIONAL {{ ?e a ?type . ?type rdfs:label ?typeLabel FILTER (STRSTARTS(STR(?type), STR(rekg:))) }}
 }} ORDER BY STRLEN(?label) ?label LIMIT 20"""
+)
+
 
 def _group(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, Any]]:
     """Merge rows that differ only in source/quote into one statement with its evidence."""
@@ -97,9 +116,21 @@ def _group(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, A
 # The suffix URLs of an entity: /id/{kind}/{slug}.ttl and so on, one a format.
 SUFFIXES = {"html": HTML, "ttl": TURTLE, "nt": N_TRIPLES, "jsonld": JSON_LD, "rdf": RDF_XML}
 # The schema.org type an entity page declares for search engines, by the entity's kind.
-SCHEMA_TYPES = {"company": "Organization", "agency": "GovernmentOrganization", "org": "Organization", "alliance": "Organization",
-                "publisher": "Organization", "country": "Country", "region": "Place", "city": "City", "facility": "Place",
-                "person": "Person", "event": "Event", "material": "Product", "source": "CreativeWork"}
+SCHEMA_TYPES = {
+    "company": "Organization",
+    "agency": "GovernmentOrganization",
+    "org": "Organization",
+    "alliance": "Organization",
+    "publisher": "Organization",
+    "country": "Country",
+    "region": "Place",
+    "city": "City",
+    "facility": "Place",
+    "person": "Person",
+    "event": "Event",
+    "material": "Product",
+    "source": "CreativeWork",
+}
 
 
 def _alternates(kind: str, slug: str) -> list[dict[str, str]]:
@@ -143,15 +174,34 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
     reader = services.reader()
     drawn = await anyio.to_thread.run_sync(lambda: request.app.state.pictures.pictures(reader, kind, iri, label))
     types = sorted({r.get("oLabel", r["o"]) for r in outgoing if r["p"].endswith("22-rdf-syntax-ns#type")})
-    templates = request.app.state.templates
-    return templates.TemplateResponse(request, "entity.html", {
-        "iri": iri, "label": label, "types": types,
-        "outgoing": _group([r for r in outgoing if not r["p"].endswith("22-rdf-syntax-ns#type")], ("p", "o")),
-        "incoming": _group(incoming, ("s", "p")),
-        "figures": figures, "claims": claims, "local_path": local_path, "alternates": _alternates(kind, slug), "pictures": drawn,
-        "jsonld": json.dumps({"@context": "https://schema.org", "@type": SCHEMA_TYPES.get(kind, "Thing"), "@id": iri, "name": label,
-                              "url": iri, "subjectOf": {"@id": f"{iri}.ttl", "encodingFormat": TURTLE}}).replace("</", "<\\/"),
-    }, headers=headers)
+    templates = templates_of(request)
+    return templates.TemplateResponse(
+        request,
+        "entity.html",
+        {
+            "iri": iri,
+            "label": label,
+            "types": types,
+            "outgoing": _group([r for r in outgoing if not r["p"].endswith("22-rdf-syntax-ns#type")], ("p", "o")),
+            "incoming": _group(incoming, ("s", "p")),
+            "figures": figures,
+            "claims": claims,
+            "local_path": local_path,
+            "alternates": _alternates(kind, slug),
+            "pictures": drawn,
+            "jsonld": json.dumps(
+                {
+                    "@context": "https://schema.org",
+                    "@type": SCHEMA_TYPES.get(kind, "Thing"),
+                    "@id": iri,
+                    "name": label,
+                    "url": iri,
+                    "subjectOf": {"@id": f"{iri}.ttl", "encodingFormat": TURTLE},
+                }
+            ).replace("</", "<\\/"),
+        },
+        headers=headers,
+    )
 
 
 def page_or_rdf(request: Request) -> str:
@@ -169,8 +219,9 @@ async def ontology(request: Request, services: ServicesDep) -> Response:
     """The ontology at its namespace IRI: its pyLODE documentation for people, the OWL graph for programs."""
     media = page_or_rdf(request)
     if media != HTML:
-        return respond(await services.run("ontology", "CONSTRUCT WHERE { ?s ?p ?o }", graph_type=media,
-                                          default_graphs=[str(ONTOLOGY_GRAPH)]))
+        return respond(
+            await services.run("ontology", "CONSTRUCT WHERE { ?s ?p ?o }", graph_type=media, default_graphs=[str(ONTOLOGY_GRAPH)])
+        )
     return HTMLResponse(await anyio.to_thread.run_sync(ontology_html), headers={"Vary": "Accept"})
 
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kg.reasoning.explain import explain, explanation_graph, parse_term
-from rekg_server.deps import ServicesDep
+from rekg_server.deps import ServicesDep, templates_of
 from rekg_server.errors import NotFound
 from rekg_server.links import local_path
 from rekg_server.negotiation import HTML
@@ -31,5 +31,6 @@ async def explain_triple(s: str, p: str, o: str, request: Request, services: Ser
     if media != HTML:
         body = explanation_graph(step).serialize(format=media)  # rdflib names its serialisers by media type too
         return Response(body, media_type=media, headers={"Vary": "Accept"})
-    return request.app.state.templates.TemplateResponse(
-        request, "explain.html", {"step": step, "local_path": local_path}, headers={"Vary": "Accept"})
+    return templates_of(request).TemplateResponse(
+        request, "explain.html", {"step": step, "local_path": local_path}, headers={"Vary": "Accept"}
+    )

@@ -34,5 +34,8 @@ async def graph_store(request: Request, services: ServicesDep) -> Response:
         exists = await services.run("graph-store", "ASK { GRAPH ?g { ?s ?p ?o } }", named_graphs=[graph])
         if b"true" not in exists.body:
             raise NotFound(f"no graph {graph}")
-    return respond(await services.run("graph-store", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                      graph_type=media, default_graphs=[graph] if graph else None))
+    return respond(
+        await services.run(
+            "graph-store", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", graph_type=media, default_graphs=[graph] if graph else None
+        )
+    )

@@ -31,8 +31,10 @@ def list_queries() -> list[dict[str, Any]]:
             "summary": q.summary,
             "description": q.description,
             "tags": q.tags,
-            "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
-                       for p in [*q.params.values(), AS_OF_PARAMETER]],
+            "params": [
+                {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                for p in [*q.params.values(), AS_OF_PARAMETER]
+            ],
             "path": f"/queries/{q.name}",
         }
         for q in list_named_queries()
@@ -55,5 +57,10 @@ async def run_named(name: str, request: Request, services: ServicesDep) -> Respo
     bindings = query.bindings(values)
     if (as_of := request.query_params.get("asOf")) is not None:
         view = await asyncio.to_thread(view_as_of, services.reader(), parse_day(as_of))
-        return respond(await asyncio.to_thread(view.query, query.text, **types, bindings=bindings, default_graphs=graphs))
+        results_type, graph_type = types["results_type"], types["graph_type"]
+        return respond(
+            await asyncio.to_thread(
+                lambda: view.query(query.text, results_type=results_type, graph_type=graph_type, bindings=bindings, default_graphs=graphs)
+            )
+        )
     return respond(await services.run(f"queries/{query.name}", query.text, **types, bindings=bindings, default_graphs=graphs))

@@ -34,23 +34,45 @@ class PlainRoute(APIRoute):
 
 router = APIRouter(tags=["SPARQL"], route_class=PlainRoute)
 _PROTOCOL_PARAMETERS = [
-    {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
-     "description": "The SPARQL query; without one (and no body) the service description is answered."},
-    {"name": "default-graph-uri", "in": "query", "required": False, "schema": {"type": "array", "items": {"type": "string"}},
-     "description": "IRIs of the graphs whose merge is the default graph (else the union of every graph)."},
-    {"name": "named-graph-uri", "in": "query", "required": False, "schema": {"type": "array", "items": {"type": "string"}},
-     "description": "IRIs of the graphs GRAPH patterns may name (else every graph)."},
-    {"name": "format", "in": "query", "required": False, "schema": {"type": "string"},
-     "description": "A format name or media type that wins over the Accept header (`json`, `xml`, `csv`, `tsv`, `turtle`, …)."},
+    {
+        "name": "query",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "string"},
+        "description": "The SPARQL query; without one (and no body) the service description is answered.",
+    },
+    {
+        "name": "default-graph-uri",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "description": "IRIs of the graphs whose merge is the default graph (else the union of every graph).",
+    },
+    {
+        "name": "named-graph-uri",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "description": "IRIs of the graphs GRAPH patterns may name (else every graph).",
+    },
+    {
+        "name": "format",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "string"},
+        "description": "A format name or media type that wins over the Accept header (`json`, `xml`, `csv`, `tsv`, `turtle`, …).",
+    },
 ]
-_QUERY_BODY = {"required": False, "content": {
-    "application/sparql-query": {"schema": {"type": "string"}},
-    "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}},
-}}
+_QUERY_BODY = {
+    "required": False,
+    "content": {
+        "application/sparql-query": {"schema": {"type": "string"}},
+        "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}},
+    },
+}
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
-_RDFLIB_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
-                   "application/rdf+xml": "xml"}
+_RDFLIB_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld", "application/rdf+xml": "xml"}
 
 
 def service_description(endpoint: str, void: str) -> Graph:
@@ -62,8 +84,16 @@ def service_description(endpoint: str, void: str) -> Graph:
     graph.add((service, SD.endpoint, URIRef(endpoint)))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
-    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+    for fmt in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "JSON-LD",
+        "RDF_XML",
+    ):
         graph.add((service, SD.resultFormat, FORMATS[fmt]))
     dataset = BNode()
     graph.add((service, SD.defaultDataset, dataset))
@@ -73,8 +103,9 @@ def service_description(endpoint: str, void: str) -> Graph:
     graph.add((default, RDF.type, SD.Graph))
     graph.add((service, RDFS.seeAlso, URIRef(void)))
     graph.add((dataset, RDFS.seeAlso, URIRef(void)))
-    graph.add((default, DCTERMS.description,
-               Literal("The union of every named graph: each source's graph, the ontology and the inferred graph.")))
+    graph.add(
+        (default, DCTERMS.description, Literal("The union of every named graph: each source's graph, the ontology and the inferred graph."))
+    )
     return graph
 
 
@@ -86,10 +117,20 @@ def graph_response(graph: Graph, accept: str | None) -> Response:
     return Response(graph.serialize(format=_RDFLIB_FORMATS[media]), media_type=media, headers={"Vary": "Accept"})
 
 
-@router.get("/sparql", summary="SPARQL 1.1 query endpoint (GET)", operation_id="sparql_get", responses=ok(*QUERY_RESULTS),
-            openapi_extra={"parameters": _PROTOCOL_PARAMETERS})
-@router.post("/sparql", summary="SPARQL 1.1 query endpoint (POST form or application/sparql-query)", operation_id="sparql_post",
-             responses=ok(*QUERY_RESULTS), openapi_extra={"parameters": _PROTOCOL_PARAMETERS, "requestBody": _QUERY_BODY})
+@router.get(
+    "/sparql",
+    summary="SPARQL 1.1 query endpoint (GET)",
+    operation_id="sparql_get",
+    responses=ok(*QUERY_RESULTS),
+    openapi_extra={"parameters": _PROTOCOL_PARAMETERS},
+)
+@router.post(
+    "/sparql",
+    summary="SPARQL 1.1 query endpoint (POST form or application/sparql-query)",
+    operation_id="sparql_post",
+    responses=ok(*QUERY_RESULTS),
+    openapi_extra={"parameters": _PROTOCOL_PARAMETERS, "requestBody": _QUERY_BODY},
+)
 async def sparql(request: Request) -> Response:
     """Answer a SPARQL query (GET, POST form, POST application/sparql-query); with no query,
     describe the service."""
@@ -101,7 +142,13 @@ async def sparql(request: Request) -> Response:
     if query is None:
         return graph_response(service_description(endpoint, str(request.url_for("well_known_void"))), request.headers.get("accept"))
     types = result_types(request.headers.get("accept"), requested_format(params))
-    return respond(await services_of(request).run(
-        "sparql", query, **types, default_graphs=params.get("default-graph-uri") or None,
-        named_graphs=params.get("named-graph-uri") or None, base_iri=endpoint,
-    ))
+    return respond(
+        await services_of(request).run(
+            "sparql",
+            query,
+            **types,
+            default_graphs=params.get("default-graph-uri") or None,
+            named_graphs=params.get("named-graph-uri") or None,
+            base_iri=endpoint,
+        )
+    )

@@ -28,8 +28,12 @@ def _check_token(request: Request, token: str | None) -> None:
         raise UpdateForbidden(401, "a valid `Authorization: Bearer <token>` header is required")
 
 
-@router.post("/update", summary="SPARQL 1.1 update endpoint (bearer token)", status_code=204,
-             responses={204: {"description": "Applied, with its consequences"}})
+@router.post(
+    "/update",
+    summary="SPARQL 1.1 update endpoint (bearer token)",
+    status_code=204,
+    responses={204: {"description": "Applied, with its consequences"}},
+)
 async def update(request: Request, services: ServicesDep) -> Response:
     """Apply a SPARQL Update if the token matches and the result still conforms to the shapes.
 
@@ -45,9 +49,15 @@ async def update(request: Request, services: ServicesDep) -> Response:
     provenance = Provenance(services.settings.update_token_name, source, quote)
     async with _update_lock:
         store = services.writer()
-        await anyio.to_thread.run_sync(lambda: apply_update(
-            store, text, provenance=provenance, using=params.get("using-graph-uri", []),
-            using_named=params.get("using-named-graph-uri", []), base_iri=str(request.url_for("update")),
-        ))
+        await anyio.to_thread.run_sync(
+            lambda: apply_update(
+                store,
+                text,
+                provenance=provenance,
+                using=params.get("using-graph-uri", []),
+                using_named=params.get("using-named-graph-uri", []),
+                base_iri=str(request.url_for("update")),
+            )
+        )
         await services.after_write()
     return Response(status_code=204)

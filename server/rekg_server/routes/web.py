@@ -10,7 +10,7 @@ from rdflib import URIRef
 from kg.analysis.relations import milestones
 from kg.store.queries import list_named_queries
 from kg.vocab import ID, REGISTRY_GRAPH, SPARQL_PREFIXES
-from rekg_server.deps import ServicesDep
+from rekg_server.deps import ServicesDep, templates_of
 from rekg_server.links import local_path
 from rekg_server.pictures import timeline_svg
 
@@ -18,16 +18,24 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
-CLASSES = SPARQL_PREFIXES + f"""SELECT ?class ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+CLASSES = (
+    SPARQL_PREFIXES
+    + f"""SELECT ?class ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {{
   GRAPH <{REGISTRY_GRAPH}> {{ ?e a ?class }}
   ?class rdfs:label ?label
 }} GROUP BY ?class ?label ORDER BY DESC(?n) ?label"""
+)
 
-MEMBERS = SPARQL_PREFIXES + f"""SELECT ?class ?e ?label WHERE {{
+MEMBERS = (
+    SPARQL_PREFIXES
+    + f"""SELECT ?class ?e ?label WHERE {{
   ?e a ?class ; rdfs:label ?label . FILTER STRSTARTS(STR(?e), "{ID}")
 }} ORDER BY ?label LIMIT 1000"""
+)
 
-EXAMPLE = SPARQL_PREFIXES + """
+EXAMPLE = (
+    SPARQL_PREFIXES
+    + """
 # Who operates which facility, and where?
 SELECT ?operator ?operatorLabel ?facility ?facilityLabel ?placeLabel WHERE {
   ?operator rekg:operates ?facility ; rdfs:label ?operatorLabel .
@@ -35,15 +43,23 @@ SELECT ?operator ?operatorLabel ?facility ?facilityLabel ?placeLabel WHERE {
 }
 ORDER BY ?operatorLabel
 """
+)
 
 
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request, services: ServicesDep) -> HTMLResponse:
     """The query page, with the named questions and the entity classes to browse."""
     classes = await services.select("web", CLASSES)
-    return request.app.state.templates.TemplateResponse(request, "index.html", {
-        "queries": list_named_queries(), "classes": classes, "example": EXAMPLE, "local_path": local_path,
-    })
+    return templates_of(request).TemplateResponse(
+        request,
+        "index.html",
+        {
+            "queries": list_named_queries(),
+            "classes": classes,
+            "example": EXAMPLE,
+            "local_path": local_path,
+        },
+    )
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -51,13 +67,19 @@ async def timeline(request: Request, services: ServicesDep) -> HTMLResponse:
     """Every dated agreement, alliance, export control and event, on one time axis."""
     reader = services.reader()
     drawn = await anyio.to_thread.run_sync(lambda: timeline_svg(milestones(reader)))
-    return request.app.state.templates.TemplateResponse(request, "timeline.html", {"svg": drawn})
+    return templates_of(request).TemplateResponse(request, "timeline.html", {"svg": drawn})
 
 
 @router.get("/browse", response_class=HTMLResponse)
 async def browse(request: Request, services: ServicesDep, cls: str) -> HTMLResponse:
     """Every entity of one class (``?cls=`` its IRI), with links to their pages."""
     rows = await services.select("web", MEMBERS, **{"class": URIRef(cls)})
-    return request.app.state.templates.TemplateResponse(request, "browse.html", {
-        "cls": cls, "rows": rows, "local_path": local_path,
-    })
+    return templates_of(request).TemplateResponse(
+        request,
+        "browse.html",
+        {
+            "cls": cls,
+            "rows": rows,
+            "local_path": local_path,
+        },
+    )
