@@ -220,8 +220,13 @@ class EmbeddedStore:
         written, listed = with_constants(sparql, {name: str(t) for name, t in terms.items() if not isinstance(t, ox.BlankNode)})
         try:
             return self._store.query(written, **options, substitutions={ox.Variable(n): terms[n] for n in listed} or None)
-        except (SyntaxError, RuntimeError):  # a parameter where SPARQL takes only a variable (GROUP BY), or listed by a subquery only
-            return self._store.query(sparql, **options, substitutions={ox.Variable(n): t for n, t in terms.items()})
+        except SyntaxError:  # a parameter written where SPARQL takes only a variable (GROUP BY, BIND … AS)
+            if written == sparql:
+                raise  # nothing was written in: the query itself is wrong, and is not run again
+        except RuntimeError as exc:  # a parameter listed by a subquery's SELECT only
+            if "SELECT projection" not in str(exc):
+                raise
+        return self._store.query(sparql, **options, substitutions={ox.Variable(n): t for n, t in terms.items()})
 
     def dump(self, output: IO[bytes], *, media_type: str, graph: str | None = None) -> None:
         """See :meth:`kg.store.base.Store.dump`."""

@@ -67,3 +67,26 @@ def test_named_questions_answer_as_with_their_values_bound(store: EmbeddedStore,
         tuple(str(to_ox(row[n])) if n in row else "None" for n in names) for row in store.select(query.text, bindings=bindings)
     )
     assert written == as_bound
+
+
+def test_a_query_that_fails_for_its_own_reason_is_not_run_again(monkeypatch) -> None:
+    from kg.errors import QueryError
+    from kg.store import EmbeddedStore
+
+    store = EmbeddedStore()
+    store.update('INSERT DATA { <http://e/a> <http://e/p> "x" }')
+    calls: list[str] = []
+    real = store._store
+
+    class Counting:
+        def __getattr__(self, name: str):
+            return getattr(real, name)
+
+        def query(self, sparql: str, **options):
+            calls.append(sparql)
+            return real.query(sparql, **options)
+
+    monkeypatch.setattr(store, "_store", Counting())
+    with pytest.raises(QueryError):
+        store.select("SELECT ?o WHERE { ?s <http://e/p> ?o FILTER (", bindings={"x": URIRef("http://e/a")})  # no ?x: nothing written in
+    assert len(calls) == 1
