@@ -69,7 +69,7 @@ def test_q01_lynas_serves_japanese_magnet_makers_from_outside_china(store: Store
         ("NdPr", "Japan", "90", "about", S004)
     }
     assert {"Shin-Etsu Chemical", "TDK", "Proterial"} <= {r["producerLabel"] for r in rows}
-    assert all("→ NdPr (about 90%) → Japan →" in r["path"] for r in rows)
+    assert all("-> NdPr (about 90%) -> Japan ->" in r["path"] for r in rows)
 
 
 def test_q02_scri_members_since_2021(store: Store) -> None:
