@@ -442,6 +442,13 @@ def test_a_bad_setting_names_the_variable_and_what_it_takes(built_store: Path) -
         assert result.exit_code == 1 and f"{name} is {value!r}" in output and expected in output, output
 
 
+def post_update(client: httpx.Client, url: str, text: str) -> httpx.Response:
+    """An update with the tests' token."""
+    return client.post(
+        f"{url}/update", content=text, timeout=120, headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}
+    )
+
+
 def _children(pid: int) -> list[int]:
     """The processes whose parent is ``pid`` (from /proc)."""
     found = []
@@ -514,15 +521,7 @@ def test_a_short_query_asked_before_is_answered_by_the_server_itself_until_the_g
             with worker_busy(client, live.url):
                 assert ask(members).json() == first.json()  # answered while the only worker is busy
                 assert ask("ASK { ?s ?p 42 }").status_code == 503  # never asked: it waits for a worker
-            assert (
-                client.post(
-                    f"{live.url}/update",
-                    content=JOIN,
-                    timeout=120,
-                    headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"},
-                ).status_code
-                == 204
-            )
+            assert post_update(client, live.url, JOIN).status_code == 204
             with worker_busy(client, live.url):
                 assert ask(members).status_code == 503  # a new version of the graph: through a worker first
             assert LYNAS in ask(members).text
@@ -557,15 +556,7 @@ def test_a_page_is_answered_from_memory_with_an_etag_until_the_graph_changes(sto
             assert client.get(f"{live.url}/sparql", params=point).status_code == 200
             assert client.get(f"{live.url}/sparql", params=point).status_code == 200
             assert _answer_cache(client, live.url, "hit") == hits  # queries are always evaluated
-            assert (
-                client.post(
-                    f"{live.url}/update",
-                    content=INSERT,
-                    timeout=120,
-                    headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"},
-                ).status_code
-                == 204
-            )
+            assert post_update(client, live.url, INSERT).status_code == 204
             changed = client.get(page, headers={"If-None-Match": etag})  # a new version: the page again, with the update
             assert changed.status_code == 200 and "checked" in changed.text and changed.headers["etag"] != etag
     finally:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
