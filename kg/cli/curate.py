@@ -15,7 +15,7 @@ from kg.curation.articles import read_article
 from kg.curation.coverage import measure_coverage
 from kg.errors import ArticleError, KgError
 from kg.ingest.corpus import resolve_corpus_dir
-from kg.ingest.sheets import load_sheets
+from kg.ingest.sheets import load_sheet, load_sheets
 from kg.vocab import FACTS_DIR
 
 if TYPE_CHECKING:
@@ -86,14 +86,18 @@ def _extract_batch(extractor: Extractor, folder: Path, out_dir: Path) -> None:
     console.print(table)
 
 
-def _evaluate(store: StoreOption, store_url: str | None, corpus: Path | None) -> None:
+def _evaluate(store: StoreOption, store_url: str | None, corpus: Path | None, gold: Path | None) -> None:
     from kg.curation.evaluate import evaluate
 
-    corpus_dir = resolve_corpus_dir(corpus)
+    registry, sheets = load_sheets(FACTS_DIR)
+    if gold is not None:  # articles of our own beside their gold sheets, none of them in the graph
+        corpus_dir: Path | None = gold
+        sheets = [load_sheet(p) for p in sorted(gold.glob("*.yaml"))]
+    else:
+        corpus_dir = resolve_corpus_dir(corpus)
     if corpus_dir is None:
         raise ArticleError("no corpus to evaluate on: give --corpus or set REKG_CORPUS")
-    registry, sheets = load_sheets(FACTS_DIR)
-    types = {e.id: e.type for e in registry.model.entities}
+    types = {e.id: e.type for sheet in (registry, *sheets) for e in sheet.model.entities}
     scores = evaluate(open_ready(store, store_url), sheets, types, corpus_dir)
     table = Table("kind", "precision", "recall", "found", "proposed", "curated")
     for kind, score in scores.items():
@@ -108,6 +112,10 @@ def extract(
         Path | None, typer.Option("-o", "--output", help="Draft file (a folder for a batch; default: standard output, or ./drafts).")
     ] = None,
     evaluate_: Annotated[bool, typer.Option("--evaluate", help="Score the extractor against the curated sheets of the corpus.")] = False,
+    gold: Annotated[
+        Path | None,
+        typer.Option("--gold", help="With --evaluate: a folder of articles (.txt) and their gold sheets (.yaml) instead of the corpus."),
+    ] = None,
     store: StoreOption = None,
     corpus: CorpusOption = None,
     store_url: StoreUrlOption = None,
@@ -120,7 +128,7 @@ def extract(
     from kg.curation.gazetteer import gazetteer
 
     if evaluate_:
-        _evaluate(store, store_url, corpus)
+        _evaluate(store, store_url, corpus, gold)
         return
     if path is None:
         raise typer.BadParameter("give an article, a folder of articles, or --evaluate")

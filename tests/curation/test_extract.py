@@ -221,3 +221,25 @@ def test_evaluate_prints_figures_by_metric_and_subject_and_modality(built_store:
     assert result.exit_code == 0, result.output
     rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") >= 6}
     assert {"figures (metric, subject)", "modality", "relations"} <= set(rows)
+
+
+HELDOUT = Path(__file__).parent / "heldout"
+
+
+def test_the_held_out_articles_gold_sheets_build(tmp_path: Path) -> None:
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    shutil.copy(FACTS_DIR / "entities.yaml", facts / "entities.yaml")
+    for sheet in HELDOUT.glob("*.yaml"):
+        shutil.copy(sheet, facts / sheet.name)
+    result = runner.invoke(app, ["validate", "--facts", str(facts), "--corpus", str(HELDOUT)])
+    assert result.exit_code == 0 and "0 violation(s)" in result.output, result.output
+
+
+def test_evaluate_on_the_held_out_articles(built_store: Path) -> None:
+    result = runner.invoke(app, ["extract", "--evaluate", "--gold", str(HELDOUT), "--store", str(built_store)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:7]] for line in result.output.splitlines()
+            if line.count("│") >= 6}
+    assert set(rows) == {"entity mentions", "figures", "figures (metric, subject)", "relations", "modality"}
+    assert rows["modality"][4] == "6" and rows["relations"][4] == "9"  # the gold sheets' counts: 6 marked facts, 9 relations
