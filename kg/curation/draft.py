@@ -34,6 +34,13 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "development-time"
     if figure.unit == "times":
         return "demand-growth"
+    if figure.unit == "tonne":
+        yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
+        if "reserve" in lower:
+            return "reserves"
+        if yearly and (find_marker(sentence) is not None or "capacity" in lower or "can " in lower):
+            return "production-capacity"
+        return "mine-production" if any(w in lower for w in ("produc", "mine", "output")) else "todo-metric"
     if figure.unit in CURRENCY_UNITS:
         return "agreement-value" if any(w in lower for w in ("agreement", "deal", "pact")) else "funding-amount"
     for words, metric in (

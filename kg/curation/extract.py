@@ -121,6 +121,7 @@ class Extractor:
         )
         matcher.add("COUNT", [[num, *([{"IS_ALPHA": True, "OP": "?"}] * 3), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
+        matcher.add("MASS", [[num, {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}}]])
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
         matcher.add(
             "NEW_ORG",
@@ -211,7 +212,7 @@ class Extractor:
                     name = name[:2]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index))
                 used.update(range(span.start, span.end))
-            elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MULTIPLIER") and not overlaps:
+            elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER") and not overlaps:
                 figure = self._figure(span, offset, index)
                 if figure is not None:
                     result.figures.append(figure)
@@ -235,7 +236,7 @@ class Extractor:
             return None
         if label == "DURATION" and value is not None and value >= 1000:
             return None
-        unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year"}.get(label, "USD")
+        unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")
         if label == "MONEY":
             for token in span:
                 if token.lower_ in SCALES:

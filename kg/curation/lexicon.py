@@ -111,8 +111,6 @@ COUNT_NOUNS = {
     "companies",
     "countries",
     "agreements",
-    "tonnes",
-    "tons",
     "sites",
     "smelters",
 }

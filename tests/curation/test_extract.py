@@ -239,7 +239,24 @@ def test_the_held_out_articles_gold_sheets_build(tmp_path: Path) -> None:
 def test_evaluate_on_the_held_out_articles(built_store: Path) -> None:
     result = runner.invoke(app, ["extract", "--evaluate", "--gold", str(HELDOUT), "--store", str(built_store)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:7]] for line in result.output.splitlines()
-            if line.count("│") >= 6}
+    rows = {
+        line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:7]]
+        for line in result.output.splitlines()
+        if line.count("│") >= 6
+    }
     assert set(rows) == {"entity mentions", "figures", "figures (metric, subject)", "relations", "modality"}
     assert rows["modality"][4] == "6" and rows["relations"][4] == "9"  # the gold sheets' counts: 6 marked facts, 9 relations
+
+
+def test_tonnes_are_a_mass_with_its_metric_not_a_count(built_store: Path, tmp_path: Path) -> None:
+    article = tmp_path / "mass.txt"
+    article.write_text(
+        "The Mountain Pass mine produced 45,000 tonnes of rare earth oxide in 2024.\n"
+        "A new refinery in Malaysia could produce 5,500 tonnes of separated oxides a year.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(article), "--store", str(built_store)])
+    assert result.exit_code == 0, result.output
+    assert "metric: mine-production, value: 45000, unit: tonne" in result.output
+    assert "metric: production-capacity, value: 5500, unit: tonne" in result.output
+    assert "unit: count" not in result.output
