@@ -27,6 +27,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import PROV, RDF, Literal, URIRef
 from rdflib.term import Node
@@ -35,12 +36,12 @@ from kg.errors import QueryParameterError
 from kg.ingest.modality import factual_modalities
 from kg.ontology import load_ontology
 from kg.reasoning.closure import reason
-from kg.store.base import Quad, Store
+from kg.store.base import Quad, QueryResult, Store
 from kg.store.embedded import EmbeddedStore
 from kg.store.queries import QueryParam
 from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH, ONTOLOGY_GRAPH, REKG
 
-__all__ = ["AS_OF_PARAMETER", "ClaimTime", "parse_day", "period_of", "view_as_of"]
+__all__ = ["AS_OF_PARAMETER", "ClaimTime", "answer_as_of", "parse_day", "period_of", "view_as_of"]
 
 AS_OF_PARAMETER = QueryParam("asOf", "date", None, "answer as the graph stood on this day (YYYY-MM-DD), by valid time; default: today")
 """The parameter every named question takes besides its own."""
@@ -206,3 +207,9 @@ def view_as_of(store: Store, day: dt.date) -> EmbeddedStore:
         _views.pop(next(iter(_views)))
     _views[key] = view
     return view
+
+
+def answer_as_of(store: Store, sparql: str, day: dt.date, options: dict[str, Any]) -> QueryResult:
+    """``sparql`` answered on :func:`view_as_of` ``store`` and ``day`` (options as
+    ``Store.query`` takes them): what a worker runs for a question asked as of a day."""
+    return view_as_of(store, day).query(sparql, **options)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, cast
 
@@ -98,6 +99,24 @@ class Services:
         self.metrics.latency.labels(endpoint).observe(elapsed)
         if elapsed >= self.settings.slow_query_seconds:  # a log line is a tenth of a point lookup: the slow ones only, by default
             log.info("%s %s rows=%d truncated=%s %.1f ms", endpoint, result.kind, result.rows, result.truncated, elapsed * 1000)
+        return result
+
+    async def call(self, endpoint: str, function: Callable[..., Any], *args: Any) -> Any:
+        """``function(store, *args)`` under the query time and memory limits: on a worker of the
+        pool (a page that runs many queries is bounded as one query is), or, for a remote store,
+        on a thread (the remote store bounds its own queries)."""
+        started = time.perf_counter()
+        try:
+            with self.metrics.in_flight.track_inprogress():
+                if self.remote is not None:
+                    remote = self.remote
+                    result = await anyio.to_thread.run_sync(lambda: function(remote, *args))
+                else:
+                    result = await (await self.fresh_pool()).call(function, *args)
+        except Exception:
+            self.metrics.errors.labels(endpoint).inc()
+            raise
+        self.metrics.latency.labels(endpoint).observe(time.perf_counter() - started)
         return result
 
     async def select(self, endpoint: str, sparql: str, **bindings: Any) -> list[dict[str, str]]:

@@ -7,8 +7,8 @@ a node to its entity page.
 
 from __future__ import annotations
 
-import threading
 from collections import OrderedDict, defaultdict
+from collections.abc import Awaitable, Callable
 from html import escape
 
 from kg.analysis.chain import COLUMNS, Chain, supply_chain
@@ -17,7 +17,7 @@ from kg.analysis.relations import Milestone, Partner, milestones, partners
 from kg.store.base import Store
 from rekg_server.links import local_path
 
-__all__ = ["PictureCache", "chain_svg", "entity_pictures", "partners_svg", "shares_svg", "timeline_svg"]
+__all__ = ["PictureCache", "chain_svg", "entity_pictures", "partners_svg", "shares_svg", "timeline_picture", "timeline_svg"]
 
 # The kinds of entity whose page draws its supply chain.
 CHAIN_KINDS = frozenset({"company", "facility", "country", "material"})
@@ -225,6 +225,11 @@ def shares_svg(series: dict[str, list[Share]]) -> str:
     return "".join(parts)
 
 
+def timeline_picture(store: Store) -> str:
+    """Every dated agreement, alliance, export control and event of ``store`` on one axis."""
+    return timeline_svg(milestones(store))
+
+
 def entity_pictures(store: Store, kind: str, iri: str, label: str) -> dict[str, str]:
     """The pictures of an entity's page, by title: its supply chain (companies, facilities,
     countries, materials); for a country also its partners, its suppliers' shares over time
@@ -242,23 +247,22 @@ def entity_pictures(store: Store, kind: str, iri: str, label: str) -> dict[str, 
 class PictureCache:
     """Entity pictures kept by store version: a country's take a dozen queries and their rows
     turned into terms, and they change only when the store does. The least recently shown
-    entries go first past ``size``; a thread may draw while another reads."""
+    entries go first past ``size``. Used on the event loop only."""
 
     def __init__(self, size: int = 512):
         self.size = size
         self._drawn: OrderedDict[tuple[str, str, str, str], dict[str, str]] = OrderedDict()
-        self._lock = threading.Lock()
 
-    def pictures(self, store: Store, kind: str, iri: str, label: str) -> dict[str, str]:
-        """:func:`entity_pictures` of the store as it is now, drawn once per version."""
-        key = (store.version(), kind, iri, label)
-        with self._lock:
-            if key in self._drawn:
-                self._drawn.move_to_end(key)
-                return self._drawn[key]
-        drawn = entity_pictures(store, kind, iri, label)
-        with self._lock:
-            self._drawn[key] = drawn
-            while len(self._drawn) > self.size:
-                self._drawn.popitem(last=False)
+    async def pictures(
+        self, version: str, kind: str, iri: str, label: str, draw: Callable[[], Awaitable[dict[str, str]]]
+    ) -> dict[str, str]:
+        """The entity's pictures on ``version`` of the graph: kept, or drawn by ``draw`` once."""
+        key = (version, kind, iri, label)
+        if key in self._drawn:
+            self._drawn.move_to_end(key)
+            return self._drawn[key]
+        drawn: dict[str, str] = await draw()
+        self._drawn[key] = drawn
+        while len(self._drawn) > self.size:
+            self._drawn.popitem(last=False)
         return drawn

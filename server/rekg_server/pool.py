@@ -29,6 +29,7 @@ import multiprocessing
 import os
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -41,7 +42,7 @@ from kg.store import EmbeddedStore
 from kg.store.base import QueryResult
 from rekg_server.errors import PoolBusy
 
-__all__ = ["ALONE", "INSTANT", "QueryPool", "QueryRequest", "SHORT"]
+__all__ = ["ALONE", "INSTANT", "SHORT", "CallRequest", "QueryPool", "QueryRequest"]
 
 SHORT = 0.25  # seconds of CPU a query may have taken in a worker to run in the server process next time
 INSTANT = 0.002  # seconds of CPU a query may have taken to run on the event loop next time
@@ -73,11 +74,24 @@ class QueryRequest:
         return digest.digest()
 
 
-def _answer(store: EmbeddedStore, request: QueryRequest) -> tuple[str, Any]:
+@dataclass(frozen=True)
+class CallRequest:
+    """A function to run on a worker's store, ``function(store, *args)``, under the same time
+    and memory limits as a query: pages that run many queries (an explanation, a timeline, an
+    entity's pictures, a question as of a date). ``function`` is importable, its result picklable."""
+
+    function: Callable[..., Any]
+    args: tuple[Any, ...] = ()
+
+
+def _answer(store: EmbeddedStore, request: QueryRequest | CallRequest) -> tuple[str, Any]:
     """``("ok", (result, seconds of CPU taken, version of the graph))`` or ``("error", KgError)``."""
     try:
         started = time.thread_time()  # the work, not the wall time: a loaded machine does not make a query longer
-        result = store.query(request.sparql, **request.options)
+        if isinstance(request, CallRequest):
+            result = request.function(store, *request.args)
+        else:
+            result = store.query(request.sparql, **request.options)
         return "ok", (result, time.thread_time() - started, store.served_version())
     except KgError as exc:
         return "error", exc
@@ -238,7 +252,19 @@ class QueryPool:
             self._short.pop((version, key), None)
         return cast(QueryResult, result)
 
-    async def _on_worker(self, request: QueryRequest) -> tuple[str, Any]:
+    async def call(self, function: Callable[..., Any], *args: Any) -> Any:
+        """``function(store, *args)`` on an idle worker, under the query time and memory limits.
+
+        Raises:
+            PoolBusy, QueryTimedOut, QueryOutOfMemory: as :meth:`run`.
+            KgError: what ``function`` raised.
+        """
+        status, payload = await self._on_worker(CallRequest(function, args))
+        if status != "ok":
+            raise payload
+        return payload[0]
+
+    async def _on_worker(self, request: QueryRequest | CallRequest) -> tuple[str, Any]:
         idle = self._queue()
         try:
             worker = await asyncio.wait_for(idle.get(), self.queue_wait)

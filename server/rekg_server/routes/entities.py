@@ -21,6 +21,7 @@ from rekg_server.deps import ServicesDep, respond, templates_of
 from rekg_server.errors import NotFound
 from rekg_server.links import local_path
 from rekg_server.negotiation import HTML, choose
+from rekg_server.pictures import entity_pictures
 from rekg_server.responses import PAGE_OR_RDF, ok
 
 __all__ = ["local_path", "page_or_rdf", "router"]
@@ -171,8 +172,10 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
     figures = await services.select("entity", FIGURES, e=subject)
     claims = await services.select("entity", CLAIMS, e=subject)
     label = next((r["o"] for r in outgoing if r["p"] == "http://www.w3.org/2000/01/rdf-schema#label"), slug)
-    reader = services.reader()
-    drawn = await anyio.to_thread.run_sync(lambda: request.app.state.pictures.pictures(reader, kind, iri, label))
+    version = services.version() or await anyio.to_thread.run_sync(lambda: services.reader().version())
+    drawn = await request.app.state.pictures.pictures(
+        version, kind, iri, label, lambda: services.call("pictures", entity_pictures, kind, iri, label)
+    )
     types = sorted({r.get("oLabel", r["o"]) for r in outgoing if r["p"].endswith("22-rdf-syntax-ns#type")})
     templates = templates_of(request)
     return templates.TemplateResponse(

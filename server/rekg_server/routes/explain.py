@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -25,7 +24,7 @@ async def explain_triple(s: str, p: str, o: str, request: Request, services: Ser
     IRI): the rule, the premises, down to asserted triples and the quotes that state them."""
     media = page_or_rdf(request)
     triple = (parse_term(s), parse_term(p), parse_term(o))
-    step = await anyio.to_thread.run_sync(explain, services.reader(), *triple)
+    step = await services.call("explain", explain, *triple)
     if step is None:
         raise NotFound(f"{s} {p} {o} is neither asserted nor inferred")
     if media != HTML:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from rdflib import URIRef
 
-from kg.analysis.relations import milestones
 from kg.store.queries import list_named_queries
 from kg.vocab import ID, REGISTRY_GRAPH, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, templates_of
 from rekg_server.links import local_path
-from rekg_server.pictures import timeline_svg
+from rekg_server.pictures import timeline_picture
 
 __all__ = ["router"]
 
@@ -65,8 +63,7 @@ async def index(request: Request, services: ServicesDep) -> HTMLResponse:
 @router.get("/timeline", response_class=HTMLResponse)
 async def timeline(request: Request, services: ServicesDep) -> HTMLResponse:
     """Every dated agreement, alliance, export control and event, on one time axis."""
-    reader = services.reader()
-    drawn = await anyio.to_thread.run_sync(lambda: timeline_svg(milestones(reader)))
+    drawn = await services.call("timeline", timeline_picture)
     return templates_of(request).TemplateResponse(request, "timeline.html", {"svg": drawn})
 
 
