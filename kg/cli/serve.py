@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kg.cli._common import StoreOption, StoreUrlOption, err, open_ready
+from kg.cli._common import CorpusOption, StoreOption, StoreUrlOption, err, open_ready
+from kg.ingest.corpus import resolve_corpus_dir
 from kg.store import default_store_dir, describe_store
 
 __all__ = ["register"]
@@ -25,6 +27,10 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     store: StoreOption = None,
     store_url: StoreUrlOption = None,
+    facts: Annotated[
+        Path | None, typer.Option("--facts", help="Folder of fact sheets that /curate saves to (default: $REKG_FACTS or kg/facts).")
+    ] = None,
+    corpus: CorpusOption = None,
     access_log: Annotated[bool, typer.Option(help="Also log every HTTP request.")] = False,
     log_queries: Annotated[
         bool,
@@ -40,7 +46,9 @@ def serve(
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     store_dir = default_store_dir(store)
-    settings = Settings.from_env(store_dir, store_url)  # a bad REKG_* value stops here, before anything is built
+    settings = Settings.from_env(
+        store_dir, store_url, facts_dir=facts, corpus_dir=resolve_corpus_dir(corpus)
+    )  # a bad REKG_* value stops here, before anything is built
     open_ready(store_dir, store_url)
     err.print(f"rekg serving {describe_store(store_dir, url=store_url)} on http://{host}:{port}/ (SPARQL at /sparql)")
     if log_queries:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kg.curation.proposals import Extraction, Figure, Mention, slugify
+from kg.curation.sheet_yaml import write_sheet
 from kg.ingest.modality import find_marker
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
-__all__ = ["draft_sheet", "drafted_modality", "figure_metric", "figure_subject"]
+__all__ = ["DraftFact", "draft_document", "draft_facts", "draft_sheet", "drafted_modality", "figure_metric", "figure_subject"]
 
 _KIND_TYPES = {"company": "Company", "facility": "Facility", "person": "Person", "org": "Organization"}
 _RELATION_PROPERTY = {"operates": "operates", "invested": "investedIn"}
@@ -72,84 +75,112 @@ def drafted_modality(sentence: str) -> str | None:
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
+@dataclass(frozen=True)
+class DraftFact:
+    """A drafted fact: the index of its sentence, and the fact as a sheet gives it (plain data;
+    its ``"#"`` key holds what the curator should check, as end-of-line comments)."""
+
+    sentence: int
+    fact: dict[str, Any]
+
+
+def _with_modality(sentence: str, fact: dict[str, Any]) -> dict[str, Any]:
+    """The fact with the modality its sentence's marker suggests, if it has one."""
+    suggested = drafted_modality(sentence)
+    if suggested is None:
+        return fact
+    marker = find_marker(sentence)
+    assert marker is not None
+    notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker.marker)}: check"}
+    return {**{k: v for k, v in fact.items() if k != "#"}, "modality": suggested, "#": notes}
+
+
+def draft_facts(extraction: Extraction) -> list[DraftFact]:
+    """Every fact the extraction proposes, with its sentence as quote and its span, in the
+    order figures then relations (each in text order)."""
+    sentences = extraction.sentences
+    drafted: list[DraftFact] = []
+
+    def fact(sentence_index: int, content: dict[str, Any]) -> None:
+        sentence = sentences[sentence_index]
+        body = {"quote": sentence.text, "span": [sentence.start, sentence.end], **content}
+        drafted_fact = DraftFact(sentence_index, _with_modality(sentence.text, body))
+        if drafted_fact not in drafted:  # two triggers of one sentence may propose the same fact
+            drafted.append(drafted_fact)
+
+    for figure in extraction.figures:
+        sentence = sentences[figure.sentence].text
+        values: dict[str, Any] = {
+            "subject": figure_subject(figure, extraction.mentions),
+            "metric": figure_metric(figure, sentence),
+            "value": figure.value,
+            "unit": figure.unit,
+        }
+        if figure.hedge:
+            values["hedge"] = figure.hedge
+        if figure.year is not None:
+            values["year"] = figure.year
+        fact(figure.sentence, {"figure": values, "#": {"figure": _q(figure.text)}})
+    for relation in extraction.relations:
+        subject, obj = _ref(relation.subject), _ref(relation.object)
+        if relation.kind == "supplies":
+            fact(relation.sentence, {"supply": {"supplier": subject, "customer": obj, "material": "todo/material"}})
+        elif relation.kind == "agreement":
+            agreement = f"agreement/todo-{slugify(subject)}-{slugify(obj)}"
+            fact(relation.sentence, {"triples": [[agreement, "party", subject], [agreement, "party", obj]]})
+        elif relation.kind in _RELATION_PROPERTY:
+            fact(relation.sentence, {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj]]})
+        elif relation.kind == "restricts":
+            event = f"event/todo-{slugify(subject)}-export-restriction"
+            triples = [[event, "imposedBy", subject]] + ([[event, "target", obj]] if relation.object else [])
+            fact(relation.sentence, {"triples": triples})
+        elif relation.kind == "discovered":
+            fact(relation.sentence, {"triples": [[f"event/todo-{slugify(subject)}-discovery", "actor", subject]]})
+    return drafted
+
+
+def draft_document(extraction: Extraction, file_name: str, *, source_id: str, text: str) -> dict[str, Any]:
+    """The draft sheet of an article as plain data: source (its text's checksum), new
+    entities, mentions, facts; values the extractor could not decide are ``todo…``."""
+    sentences = extraction.sentences
+    new: dict[tuple[str, str], Mention] = {}
+    for mention in extraction.mentions:
+        if mention.iri is None:
+            new.setdefault((mention.kind, slugify(mention.text)), mention)
+    entities = [
+        {
+            "id": f"{kind}/{slug}",
+            "type": _KIND_TYPES.get(kind, "Organization"),
+            "label": mention.text,
+            "#": {"label": f"new, in: {_q(sentences[mention.sentence].text[:90])}"},
+        }
+        for (kind, slug), mention in sorted(new.items())
+    ]
+    forms: dict[str, list[str]] = {}
+    for mention in extraction.mentions:
+        ref = _ref(mention.iri) if mention.iri else f"{mention.kind}/{slugify(mention.text)}"
+        if mention.text not in forms.setdefault(ref, []):
+            forms[ref].append(mention.text)
+    references = [f"reference to resolve: {_q(r.text)} in {_q(sentences[r.sentence].text[:90])}" for r in extraction.references]
+    title = next((s.text for s in sentences if len(s.text.split()) >= 4), Path(file_name).stem)[:200]
+    return {
+        "source": {"id": source_id, "title": title, "file": file_name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
+        "entities": entities,
+        "mentions": dict(sorted(forms.items())),
+        "facts": [d.fact for d in draft_facts(extraction)],
+        "#": {"entities": "New candidate entities (not in the graph yet): check the type, or move them to entities.yaml."}
+        | ({"facts": "\n".join(references)} if references else {}),
+    }
+
+
 def draft_sheet(extraction: Extraction, path: Path, *, source_id: str, text: str) -> str:
     """The draft YAML for the article at ``path``: source, new entities, mentions, facts.
 
     Every fact has its evidence sentence as ``quote`` and the sentence's ``span`` in the text;
     values the extractor could not decide are ``todo…`` so that ``rekg build`` points at them.
     """
-    sentences = extraction.sentences
-    lines = [
-        f"# Draft fact sheet written by `rekg extract` from {path.name} on {date.today().isoformat()}.",
-        "# Check every entry against the text; replace each todo; drop what is wrong; then move it to kg/facts/.",
-        "source:",
-        f"  id: {source_id}",
-        f"  title: {_q(next((s.text for s in sentences if len(s.text.split()) >= 4), path.stem)[:200])}",
-        f"  file: {path.name}",
-        f"  sha256: {hashlib.sha256(text.encode('utf-8')).hexdigest()}",
-        "",
-    ]
-    new = {}
-    for mention in extraction.mentions:
-        if mention.iri is None:
-            new.setdefault((mention.kind, slugify(mention.text)), mention)
-    if new:
-        lines.append("# New candidate entities (not in the graph yet): check the type, or move them to entities.yaml.")
-        lines.append("entities:")
-        for (kind, slug), mention in sorted(new.items()):
-            lines.append(
-                f"  - {{id: {kind}/{slug}, type: {_KIND_TYPES.get(kind, 'Organization')}, label: {_q(mention.text)}}}"
-                f"  # new, in: {_q(sentences[mention.sentence].text[:90])}"
-            )
-        lines.append("")
-    forms: dict[str, list[str]] = {}
-    for mention in extraction.mentions:
-        ref = _ref(mention.iri) if mention.iri else f"{mention.kind}/{slugify(mention.text)}"
-        if mention.text not in forms.setdefault(ref, []):
-            forms[ref].append(mention.text)
-    lines.append("mentions:")
-    for ref, texts in sorted(forms.items()):
-        lines.append(f"  {ref}: [{', '.join(_q(t) for t in texts)}]")
-    for reference in extraction.references:
-        lines.append(f"  # reference to resolve: {_q(reference.text)} in {_q(sentences[reference.sentence].text[:90])}")
-    lines += ["", "facts:"]
-
-    def fact(sentence_index: int, body: list[str]) -> None:
-        sentence = sentences[sentence_index]
-        lines.append(f"  - quote: {_q(sentence.text)}")
-        lines.append(f"    span: [{sentence.start}, {sentence.end}]")
-        if (suggested := drafted_modality(sentence.text)) is not None:
-            marker = find_marker(sentence.text)
-            assert marker is not None
-            lines.append(f"    modality: {suggested}  # the sentence says {_q(marker.marker)}: check")
-        lines.extend(f"    {line}" for line in body)
-
-    for figure in extraction.figures:
-        sentence = sentences[figure.sentence].text
-        parts = [
-            f"subject: {figure_subject(figure, extraction.mentions)}",
-            f"metric: {figure_metric(figure, sentence)}",
-            f"value: {figure.value}",
-            f"unit: {figure.unit}",
-        ]
-        if figure.hedge:
-            parts.append(f"hedge: {_q(figure.hedge)}")
-        fact(figure.sentence, [f"figure: {{{', '.join(parts)}}}  # {_q(figure.text)}"])
-    for relation in extraction.relations:
-        subject, obj = _ref(relation.subject), _ref(relation.object)
-        if relation.kind == "supplies":
-            fact(relation.sentence, [f"supply: {{supplier: {subject}, customer: {obj}, material: todo/material}}"])
-        elif relation.kind == "agreement":
-            agreement = f"agreement/todo-{slugify(subject)}-{slugify(obj)}"
-            fact(relation.sentence, ["triples:", f"  - [{agreement}, party, {subject}]", f"  - [{agreement}, party, {obj}]"])
-        elif relation.kind in _RELATION_PROPERTY:
-            fact(relation.sentence, ["triples:", f"  - [{subject}, {_RELATION_PROPERTY[relation.kind]}, {obj}]"])
-        elif relation.kind == "restricts":
-            event = f"event/todo-{slugify(subject)}-export-restriction"
-            body = ["triples:", f"  - [{event}, imposedBy, {subject}]"]
-            if relation.object:
-                body.append(f"  - [{event}, target, {obj}]")
-            fact(relation.sentence, body)
-        elif relation.kind == "discovered":
-            fact(relation.sentence, ["triples:", f"  - [event/todo-{slugify(subject)}-discovery, actor, {subject}]"])
-    return "\n".join(lines) + "\n"
+    header = (
+        f"Draft fact sheet written by `rekg extract` from {path.name} on {date.today().isoformat()}.\n"
+        "Check every entry against the text; replace each todo; drop what is wrong; then move it to kg/facts/."
+    )
+    return write_sheet(draft_document(extraction, path.name, source_id=source_id, text=text), header=header)

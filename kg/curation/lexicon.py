@@ -213,6 +213,7 @@ RELATION_TRIGGERS = {
     "supplies": [
         [{"LOWER": {"IN": ["supplies", "supplied", "provides", "provided", "sends", "sent", "shipped", "exports"]}}],
         [{"LOWER": "met"}, {"LOWER": "by"}],
+        [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship"]}}],
         [{"LOWER": {"IN": ["dependence", "reliance", "dependent", "reliant"]}}, {"LOWER": "on"}],
     ],
     "operates": [

@@ -20,11 +20,13 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
+from kg.errors import SheetError
 from kg.ingest import modality as modality_module
 from kg.ingest import sheets as sheets_module
 from kg.ingest.corpus import find_quote, normalise, sha256_of
 from kg.ingest.modality import find_marker, modalities
 from kg.ingest.sheets import REGISTRY_FILE, Fact, FigureFact, LinkFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
+from kg.ingest.update import Provenance
 from kg.ontology import OntologyTerms, load_ontology
 from kg.vocab import (
     ID,
@@ -42,7 +44,7 @@ from kg.vocab import (
     graph_iri,
 )
 
-__all__ = ["BuiltDataset", "build_dataset", "build_digest"]
+__all__ = ["TEXTS_DIR", "BuiltDataset", "build_dataset", "build_digest"]
 
 Origin = tuple[LoadedSheet, tuple[Any, ...]]
 
@@ -60,6 +62,7 @@ class BuiltDataset:
     external_ids: dict[URIRef, URIRef] = field(default_factory=dict)
     quotes_checked: int = 0
     warnings: list[str] = field(default_factory=list)
+    problems: list[SheetError] | None = None  # when a list, a fact's error is kept here and the fact skipped
 
     def asserted_graphs(self) -> list[Graph]:
         """Every graph but the ontology: what the sheets say."""
@@ -121,23 +124,39 @@ class _SheetBuilder:
     def build(self) -> None:
         self.add_source()
         for ref, forms in self.sheet.mentions.items():
-            iri = self.ref(ref, "mentions", ref)
-            for form in forms:
-                if self.text is not None and find_quote(self.text, form, ignore_case=True, whole=True) is None:
-                    raise self.loaded.error(f"surface form {form!r} does not occur whole in the source text", "mentions", ref)
-                self.add(iri, REKG.surfaceForm, Literal(form, lang="en"))
+            self.kept(self.add_mentions, ref, forms)
         for index, fact in enumerate(self.sheet.facts):
-            self.check_modality(fact, index)
-            evidence = self.add_evidence(fact.quote, index, fact.span)
-            if fact.triples is not None:
-                for position, triple in enumerate(fact.triples):
-                    self.add_statement(triple, evidence, fact, ("facts", index, "triples", position))
-            elif fact.link is not None:
-                self.add_link(fact.link, evidence, fact, ("facts", index, "link"))
-            else:
-                kind = "figure" if fact.figure else "supply" if fact.supply else "stake"
-                node = getattr(self, f"add_{kind}")(getattr(fact, kind), fact, ("facts", index, kind))
-                self.attach_provenance(node, evidence, fact, ("facts", index, kind))
+            self.kept(self.add_fact, index, fact)
+
+    def kept(self, step: Callable[..., None], *args: Any) -> None:
+        """Run one step of the build; when the build collects problems, keep its error and go on."""
+        if self.built.problems is None:
+            step(*args)
+            return
+        try:
+            step(*args)
+        except SheetError as problem:
+            self.built.problems.append(problem)
+
+    def add_mentions(self, ref: str, forms: list[str]) -> None:
+        iri = self.ref(ref, "mentions", ref)
+        for form in forms:
+            if self.text is not None and find_quote(self.text, form, ignore_case=True, whole=True) is None:
+                raise self.loaded.error(f"surface form {form!r} does not occur whole in the source text", "mentions", ref)
+            self.add(iri, REKG.surfaceForm, Literal(form, lang="en"))
+
+    def add_fact(self, index: int, fact: Fact) -> None:
+        self.check_modality(fact, index)
+        evidence = self.add_evidence(fact.quote, index, fact.span)
+        if fact.triples is not None:
+            for position, triple in enumerate(fact.triples):
+                self.add_statement(triple, evidence, fact, ("facts", index, "triples", position))
+        elif fact.link is not None:
+            self.add_link(fact.link, evidence, fact, ("facts", index, "link"))
+        else:
+            kind = "figure" if fact.figure else "supply" if fact.supply else "stake"
+            node = getattr(self, f"add_{kind}")(getattr(fact, kind), fact, ("facts", index, kind))
+            self.attach_provenance(node, evidence, fact, ("facts", index, kind))
 
     def check_modality(self, fact: Fact, index: int) -> None:
         """The modality is one of the ontology's, and a quote with a modal or forward-looking
@@ -184,6 +203,10 @@ class _SheetBuilder:
         self.add(self.source, REKG.sheetDigest, sha256_of(self.loaded.path))
         for url in info.see_also:
             self.add(self.source, RDFS.seeAlso, URIRef(url))
+        if info.reviewed_by and info.reviewed_at:  # who reviewed the sheet and when, as an update records its author
+            review = Provenance(info.reviewed_by, str(self.source)).record(str(self.graph.identifier), info.reviewed_at)
+            for s, p, o, _ in review:
+                self.add(s, p, o)
         self.built.origins[self.source] = (self.loaded, ("source",))
 
     def add_evidence(self, quote: str, index: int, span: tuple[int, int] | None) -> URIRef:
@@ -465,13 +488,25 @@ def _add_entities(
         built.origins[iri] = (sheet, ("entities", index))
 
 
+TEXTS_DIR = "texts"
+"""The folder beside a sheet where the texts of sources curated with ``/curate`` are kept."""
+
+
 def _source_text(loaded: LoadedSheet, corpus_dir: Path | None) -> str | None:
+    """The text of the sheet's source file: from the corpus, or from the ``texts`` folder beside
+    the sheet; None when the sheet names no file or there is neither."""
     info = loaded.model.source
-    if corpus_dir is None or info.file is None:
+    if info.file is None:
         return None
-    path = corpus_dir / info.file
+    beside = loaded.path.parent / TEXTS_DIR / info.file
+    if beside.is_file():
+        path = beside
+    elif corpus_dir is None:
+        return None
+    else:
+        path = corpus_dir / info.file
     if not path.is_file():
-        raise loaded.error(f"source file {info.file!r} is not in the corpus {corpus_dir}", "source", "file")
+        raise loaded.error(f"source file {info.file!r} is not in the corpus {corpus_dir} nor in {beside.parent}", "source", "file")
     actual = sha256_of(path)
     if actual != info.sha256:
         raise loaded.error(f"sha256 of {info.file} is {actual}, not the one the sheet records", "source", "sha256")
@@ -501,6 +536,7 @@ def build_dataset(
     corpus_dir: Path | None,
     on_sheet: Callable[[Path], None] | None = None,
     extra: Sequence[Path] = (),
+    collect_problems: bool = False,
 ) -> BuiltDataset:
     """Build the RDF of every fact sheet in ``facts_dir``.
 
@@ -510,6 +546,9 @@ def build_dataset(
             checked against its text and located by character offsets.
         on_sheet: called after each sheet is built (for progress bars).
         extra: sheets from elsewhere, each in place of the folder's sheet of the same source.
+        collect_problems: keep the error of each mention or fact that cannot be built in
+            ``problems`` and go on without it, rather than stop at the first (a review page
+            shows them all).
 
     Returns:
         The dataset (ontology graph, registry graph, one graph per source) and the origins.
@@ -520,7 +559,7 @@ def build_dataset(
     """
     ontology = load_ontology()
     terms = OntologyTerms.of(ontology)
-    built = BuiltDataset(Dataset(), ontology)
+    built = BuiltDataset(Dataset(), ontology, problems=[] if collect_problems else None)
     ontology_graph = built.dataset.graph(ONTOLOGY_GRAPH)
     ontology_graph += ontology
     registry, sheets = load_sheets(facts_dir, extra)

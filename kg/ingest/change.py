@@ -45,7 +45,7 @@ from kg.store.embedded import EmbeddedStore
 from kg.store.formats import N_TRIPLES
 from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH
 
-__all__ = ["ChangeSummary", "apply_change", "collector_paused", "warm_engine"]
+__all__ = ["ChangeSummary", "apply_change", "collector_paused", "shape_violations", "warm_engine"]
 
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
 FROZEN_FROM = 1_000_000  # objects left alive by a paused block from which they are frozen (collector_paused)
@@ -237,8 +237,17 @@ def apply_change(
         return _apply_change(store, list(deleted), list(inserted), on_stage)
 
 
-def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_stage: Callable[[str], None] | None) -> ChangeSummary:
-    asserted = _Asserted(store)
+@dataclass(frozen=True)
+class _TripleChange:
+    """A change of quads, and what it changes of the asserted triples."""
+
+    deleted_quads: set[Quad]
+    inserted_quads: set[Quad]
+    added: set[Triple]
+    removed: set[Triple]
+
+
+def _triple_change(asserted: _Asserted, deleted: list[Quad], inserted: list[Quad]) -> _TripleChange:
     asserted.prefetch(q[0] for q in deleted + inserted)
     deleted_quads = {q for q in deleted if q[3] not in _DERIVED}
     # a quad already there is no change, unless this change also deletes it
@@ -251,6 +260,21 @@ def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_st
         if q[:3] not in inserted_triples and not any((*q[:3], g) not in deleted_quads for g in asserted.graphs(q[:3]))
     }
     added = {t for t in inserted_triples if not asserted.graphs(t)}
+    return _TripleChange(deleted_quads, inserted_quads, added, removed)
+
+
+def shape_violations(store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad]) -> list[ShapeResult]:
+    """The violations of the shapes that deleting then inserting these quads would cause, looked
+    for at the nodes the change touches, as :func:`apply_change` does; nothing is written."""
+    asserted = _Asserted(store)
+    change = _triple_change(asserted, list(deleted), list(inserted))
+    return _violations(asserted, change.added, change.removed)
+
+
+def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_stage: Callable[[str], None] | None) -> ChangeSummary:
+    asserted = _Asserted(store)
+    change = _triple_change(asserted, deleted, inserted)
+    deleted_quads, inserted_quads, added, removed = change.deleted_quads, change.inserted_quads, change.added, change.removed
     stage = on_stage or (lambda name: None)
     stage(f"SHACL gate: {len(added) + len(removed)} changed triples")
     shapes_passed = _shape_gate(store, asserted, added, removed, stage)

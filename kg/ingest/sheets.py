@@ -38,6 +38,7 @@ __all__ = [
     "StakeFact",
     "SupplyFact",
     "ValidTime",
+    "dotted_field",
     "load_registry",
     "load_sheet",
     "load_sheets",
@@ -87,6 +88,8 @@ class SourceInfo(_Model):
     date_not_after: dt.date | None = None
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     see_also: list[Annotated[str, Field(pattern=r"^https?://\S+$")]] = []
+    reviewed_by: str | None = Field(default=None, min_length=1)
+    reviewed_at: dt.datetime | None = None
 
     @model_validator(mode="after")
     def _file_or_url(self) -> SourceInfo:
@@ -94,6 +97,8 @@ class SourceInfo(_Model):
             raise ValueError("a source needs a corpus `file` (with `sha256`) or a public `url`")
         if self.file and not self.sha256:
             raise ValueError("a source with a corpus `file` needs the `sha256` of its text")
+        if (self.reviewed_by is None) != (self.reviewed_at is None):
+            raise ValueError("a review names both who (`reviewed_by`) and when (`reviewed_at`)")
         return self
 
 
@@ -265,10 +270,15 @@ class LoadedSheet:
 
     def error(self, problem: str, *loc: Any) -> SheetError:
         """A :class:`SheetError` pointing at the field ``loc`` of this file."""
-        return SheetError(self.path, self.line_of(*loc), problem, field=_dotted(loc) or None)
+        return SheetError(self.path, self.line_of(*loc), problem, field=dotted_field(loc) or None)
 
 
-def _dotted(loc: tuple[Any, ...] | list[Any]) -> str:
+def dotted_field(loc: Sequence[Any]) -> str:
+    """A field's place in a sheet as one name.
+
+    >>> dotted_field(("facts", 2, "figure", "metric"))
+    'facts[2].figure.metric'
+    """
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError
+from kg.vocab import FACTS_DIR
 
 __all__ = ["Settings"]
 
@@ -69,14 +70,19 @@ class Settings:
     store_url: str | None = None  # a remote SPARQL 1.1 store instead of the embedded one at store_dir
     answer_cache_bytes: int = 64 << 20  # the pages' answers kept per graph version (0: none)
     slow_query_seconds: float = 0.1  # queries taking at least this long are logged (0: every query)
+    facts_dir: Path = FACTS_DIR  # where /curate saves sheets (and the texts of their articles)
+    corpus_dir: Path | None = None  # the source texts of the sheets already there, to check their quotes
 
     @classmethod
-    def from_env(cls, store_dir: Path, store_url: str | None = None) -> Settings:
+    def from_env(
+        cls, store_dir: Path, store_url: str | None = None, *, facts_dir: Path | None = None, corpus_dir: Path | None = None
+    ) -> Settings:
         """Settings with each limit overridable by ``REKG_QUERY_TIMEOUT``, ``REKG_MAX_ROWS``,
         ``REKG_MAX_BODY_BYTES``, ``REKG_QUERY_MEMORY`` (bytes, or with K, M, G), ``REKG_WORKERS``, ``REKG_QUEUE_WAIT``, ``REKG_ANSWER_CACHE_BYTES``,
         ``REKG_SLOW_QUERY_SECONDS``, ``REKG_UPDATE_TOKEN`` and
         ``REKG_UPDATE_TOKEN_NAME`` (the name updates made with the token are recorded under);
-        ``store_url`` or ``REKG_STORE_URL`` serves a remote store (see :mod:`kg.store.remote`).
+        ``store_url`` or ``REKG_STORE_URL`` serves a remote store (see :mod:`kg.store.remote`);
+        ``facts_dir`` or ``REKG_FACTS`` is the facts folder ``/curate`` writes to.
 
         Raises:
             ConfigError: a variable's value is not what it takes (the message names both)."""
@@ -93,4 +99,6 @@ class Settings:
             answer_cache_bytes=_bytes("ANSWER_CACHE_BYTES", str(64 << 20)),
             slow_query_seconds=_number("SLOW_QUERY_SECONDS", "0.1", float),
             store_url=store_url or os.environ.get("REKG_STORE_URL") or None,
+            facts_dir=facts_dir or Path(_env("FACTS", str(FACTS_DIR))),
+            corpus_dir=corpus_dir,
         )
