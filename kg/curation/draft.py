@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -57,12 +58,55 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
-def figure_subject(figure: Figure, mentions: list[Mention]) -> str:
-    """The entity a figure is most likely about: the last one named before it in its sentence."""
-    here = [m for m in mentions if m.sentence == figure.sentence and m.iri]
-    before = [m for m in here if m.start < figure.start]
-    chosen = before or here
-    return _ref(chosen[-1].iri) if chosen else "todo/subject"
+_SUBJECT_KINDS = {
+    "tonne": ("facility", "company", "country", "region"),  # what produced or can produce it
+    "money": ("company", "facility", "agency", "country", "org", "region"),  # who gets the money, or whose deal it is
+}
+
+
+def _sentence_entities(figure: Figure, extraction: Extraction) -> list[tuple[int, str, str]]:
+    """The entities of a figure's sentence, as (start, ref, kind): names (known or new) and
+    references resolved to one ("the refinery")."""
+    found = [(m.start, _ref(m.ref_iri), m.kind) for m in extraction.mentions if m.sentence == figure.sentence]
+    for reference in extraction.references:
+        iri = extraction.resolved.get(reference.start)
+        if reference.sentence == figure.sentence and iri:
+            found.append((reference.start, _ref(iri), (entity_ref(iri) or "/").split("/")[0]))
+    return sorted(found)
+
+
+def figure_subject(figure: Figure, extraction: Extraction) -> str:
+    """The entity a figure is most likely about: for a mass or money, the first entity of the
+    kinds such a figure is about (a facility's output, a company's loan; never the material it
+    weighs); for a count, what it counts when named right after it ("17 rare earth elements");
+    else the last entity named before it in its sentence (or the first after). ``todo/subject``
+    when there is none."""
+    here = _sentence_entities(figure, extraction)
+    kinds = _SUBJECT_KINDS.get("tonne" if figure.unit == "tonne" else "money" if figure.unit in CURRENCY_UNITS else "", ())
+    for kind in kinds:
+        of_kind = [ref for _, ref, k in here if k == kind]
+        if of_kind:
+            return of_kind[0]
+    if kinds:
+        return "todo/subject"
+    counted = [ref for start, ref, _ in here if figure.end <= start <= figure.end + 20]
+    if figure.unit == "count" and counted:
+        return counted[0]
+    before = [ref for start, ref, _ in here if start < figure.start]
+    chosen = before[-1:] or [ref for _, ref, _ in here][:1]
+    return chosen[0] if chosen else "todo/subject"
+
+
+def _figure_material(figure: Figure, extraction: Extraction) -> str | None:
+    """The material a mass counts: the first one its sentence names after the number."""
+    after = [m for m in extraction.mentions if m.sentence == figure.sentence and m.kind == "material" and m.start > figure.start]
+    return _ref(after[0].ref_iri) if after else None
+
+
+def _year_of(sentence: str) -> int | None:
+    """The year a sentence dates what it says to ("in 2024"), if it names one."""
+    found = re.search(r"\bin ((?:19|20)\d\d)\b", sentence)
+    return int(found.group(1)) if found else None
 
 
 def drafted_modality(sentence: str) -> str | None:
@@ -111,15 +155,18 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
     for figure in extraction.figures:
         sentence = sentences[figure.sentence].text
         values: dict[str, Any] = {
-            "subject": figure_subject(figure, extraction.mentions),
+            "subject": figure_subject(figure, extraction),
             "metric": figure_metric(figure, sentence),
             "value": figure.value,
             "unit": figure.unit,
         }
         if figure.hedge:
             values["hedge"] = figure.hedge
-        if figure.year is not None:
-            values["year"] = figure.year
+        year = figure.year or _year_of(sentence)
+        if year is not None:
+            values["year"] = year
+        if figure.unit == "tonne" and (material := _figure_material(figure, extraction)):
+            values["material"] = material
         fact(figure.sentence, {"figure": values, "#": {"figure": _q(figure.text)}})
     for relation in extraction.relations:
         subject, obj = _ref(relation.subject), _ref(relation.object)

@@ -77,7 +77,7 @@ def predicted_facts(extraction: Extraction) -> dict[str, set[Fact]]:
         "entity mentions": {(m.iri,) for m in extraction.mentions if m.iri and m.kind in NAMED_KINDS},
         "figures": {(Decimal(f.value).normalize(),) for f in extraction.figures},
         "figures (metric, subject)": {
-            (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), str(ID[figure_subject(f, extraction.mentions)]))
+            (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), str(ID[figure_subject(f, extraction)]))
             for f in extraction.figures
         },
         "relations": relations,

@@ -19,8 +19,10 @@ from kg.curation.lexicon import (
     CURRENCIES,
     DEFINITE_REFERENCES,
     DEMONYMS,
+    DETERMINERS,
     DOMAIN_WORDS,
     FACILITY_NOUNS,
+    FACILITY_REFERENCES,
     HEDGE_PHRASES,
     HEDGE_WORDS,
     MULTIPLIERS,
@@ -136,7 +138,14 @@ class Extractor:
         )
         matcher.add(
             "NEW_FACILITY",
-            [[{"LOWER": "mount"}, {"IS_TITLE": True}], [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(FACILITY_NOUNS)}}]],
+            [
+                [{"LOWER": "mount"}, {"IS_TITLE": True}],
+                [
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": list(DETERMINERS)}},
+                    {"IS_TITLE": True, "OP": "*"},
+                    {"LOWER": {"IN": list(FACILITY_NOUNS)}},
+                ],
+            ],
         )
         matcher.add(
             "NEW_PERSON",
@@ -145,7 +154,7 @@ class Extractor:
                 [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": list(ROLE_WORDS)}}],
             ],
         )
-        matcher.add("REFERENCE", [[{"LOWER": "the"}, {"LOWER": {"IN": list(DEFINITE_REFERENCES)}}]])
+        matcher.add("REFERENCE", [[{"LOWER": "the"}, {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | FACILITY_REFERENCES)}}]])
         for kind, patterns in RELATION_TRIGGERS.items():
             matcher.add(f"REL_{kind}", patterns)
         return matcher
@@ -260,16 +269,25 @@ class Extractor:
         sent: Span, mentions: list[Mention], references: list[Span], offset: int, result: Extraction
     ) -> list[tuple[int, str, str]]:
         """The sentence's mentions as (token index, IRI, kind); "the miner"-style references
-        resolve to the latest company mentioned before them (for the curator to check)."""
+        resolve to the latest company mentioned before them, "the refinery"-style ones to the
+        latest facility whose name says it is one (kept in ``result.resolved``, for the curator
+        to check)."""
         resolved = []
         for mention in mentions:
             span = sent.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
             if span is not None:
                 resolved.append((span.start, mention.ref_iri, mention.kind))
         for ref in references:
-            earlier = [m for m in result.mentions if m.kind == "company" and m.start < offset + ref.start_char]
+            noun = ref[-1].lower_
+            kind = "facility" if noun in FACILITY_REFERENCES else "company"
+            earlier = [
+                m
+                for m in result.mentions
+                if m.kind == kind and m.start < offset + ref.start_char and (kind == "company" or noun in m.text.lower())
+            ]  # "the refinery" is the latest facility named a refinery
             if earlier:
-                resolved.append((ref.start, earlier[-1].ref_iri, "company"))
+                resolved.append((ref.start, earlier[-1].ref_iri, kind))
+                result.resolved[offset + ref.start_char] = earlier[-1].ref_iri
         return sorted(resolved)
 
     def _relations(self, kind: str, trigger: Span, sent: Span, mentions: list[tuple[int, str, str]], index: int) -> list[Relation]:

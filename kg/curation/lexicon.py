@@ -11,6 +11,8 @@ __all__ = [
     "COUNT_NOUNS",
     "CURRENCIES",
     "DEFINITE_REFERENCES",
+    "DETERMINERS",
+    "FACILITY_REFERENCES",
     "DEMONYMS",
     "DOMAIN_WORDS",
     "FACILITY_NOUNS",
@@ -141,6 +143,8 @@ TAIL_MARKERS = re.compile(
     re.IGNORECASE,
 )
 DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"}  # "The refinery" is no name
+FACILITY_REFERENCES = {"mine", "refinery", "plant", "smelter", "facility", "factory"}  # "the refinery": the latest facility named
 DEMONYMS = {
     "chinese": "China",
     "japanese": "Japan",

@@ -74,6 +74,7 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)
+    resolved: dict[int, str] = field(default_factory=dict)  # a reference's start offset -> the IRI it is taken to refer to
     skipped_lines: int = 0
 
 

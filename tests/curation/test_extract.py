@@ -260,3 +260,27 @@ def test_tonnes_are_a_mass_with_its_metric_not_a_count(built_store: Path, tmp_pa
     assert "metric: mine-production, value: 45000, unit: tonne" in result.output
     assert "metric: production-capacity, value: 5500, unit: tonne" in result.output
     assert "unit: count" not in result.output
+
+
+def test_figures_name_their_producer_material_and_year_or_say_todo(extractor: Extractor) -> None:
+    from kg.curation.draft import draft_facts
+
+    text = (
+        "Lynas Rare Earths operates the Mount Weld mine.\n"
+        "The mine produced about 12,000 tonnes of rare earth oxides in 2024.\n"
+        "The Refinery could produce 5,500 tonnes of rare earth oxides a year.\n"
+        "Iluka Resources signed an agreement with Japan in 2025.\n"
+    )
+    extraction = extractor.extract(text)
+    assert not any(m.text.lower().startswith("the ") for m in extraction.mentions)  # "The Refinery" is no name
+    figures = {d.fact["figure"]["value"]: d.fact["figure"] for d in draft_facts(extraction) if "figure" in d.fact}
+    mined = figures[Decimal(12000)]
+    assert (mined["subject"], mined["metric"], mined["year"], mined["material"]) == (
+        "facility/mount-weld",  # "the mine": the facility named before
+        "mine-production",
+        2024,
+        "material/rare-earth-oxides",
+    )
+    assert figures[Decimal(5500)]["subject"] == "todo/subject"  # no facility named before: not the material it weighs
+    agreements = [d for d in draft_facts(extraction) if "signed an agreement" in d.fact["quote"]]
+    assert len(agreements) == 1  # two triggers of one sentence, one fact
