@@ -16,7 +16,7 @@ from kg.ingest.sheets import LoadedSheet
 from kg.store.base import Store
 from kg.vocab import ID, graph_iri
 
-__all__ = ["Score", "evaluate", "gold_facts", "modality_agreement", "predicted_facts"]
+__all__ = ["Score", "aligned_new_entities", "evaluate", "gold_facts", "modality_agreement", "predicted_facts"]
 
 Fact = tuple
 
@@ -67,17 +67,49 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
     return {"entity mentions": {(e,) for e in entities}, "figures": figures, "figures (metric, subject)": described, "relations": relations}
 
 
-def predicted_facts(extraction: Extraction) -> dict[str, set[Fact]]:
-    """An extraction in the same terms as :func:`gold_facts`."""
+def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str, str]:
+    """Which entity of the gold sheet each new candidate of the draft is: the names a draft
+    makes up for entities the graph does not know are not the curator's, so a candidate stands
+    for the gold sheet's new entity of its kind that the gold gives the same surface form, or
+    that a gold fact quoting the candidate's sentence names (``{draft IRI: gold IRI}``)."""
+    model = sheet.model
+    new = {entry.id for entry in model.entities}
+    quoted: dict[str, list[str]] = defaultdict(list)  # gold new entity -> the quotes of the facts naming it
+    for fact in model.facts:
+        named = {str(v) for v in fact.model_dump(exclude_none=True).values() if isinstance(v, str)}
+        content = fact.figure or fact.supply or fact.stake or fact.link
+        named |= {str(v) for v in (content.model_dump().values() if content else ())} | {
+            str(t) for triple in fact.triples or [] for t in triple
+        }
+        for ref in named & new:
+            quoted[ref].append(fact.quote)
+    aligned: dict[str, str] = {}
+    for mention in extraction.mentions:
+        if mention.iri is not None:
+            continue
+        sentence = extraction.sentences[mention.sentence].text
+        candidates = [ref for ref in sorted(new) if _kind(ref) == mention.kind]
+        by_form = [ref for ref in candidates if mention.text in model.mentions.get(ref, [])]
+        by_quote = [ref for ref in candidates if any(q in sentence or sentence in q for q in quoted[ref])]
+        if chosen := (by_form or by_quote)[:1]:
+            aligned[mention.ref_iri] = str(ID[chosen[0]])
+    return aligned
+
+
+def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = None) -> dict[str, set[Fact]]:
+    """An extraction in the same terms as :func:`gold_facts`, its new candidates named as
+    ``aligned`` says (see :func:`aligned_new_entities`)."""
+    name = lambda iri: (aligned or {}).get(iri, iri) if iri else iri  # noqa: E731
     relations: set[Fact] = set()
     for r in extraction.relations:
-        relations.add(("agreement", frozenset((r.subject, r.object))) if r.kind == "agreement" else (r.kind, r.subject, r.object))
+        subject, obj = name(r.subject), name(r.object)
+        relations.add(("agreement", frozenset((subject, obj))) if r.kind == "agreement" else (r.kind, subject, obj))
     sentences = extraction.sentences
     return {
         "entity mentions": {(m.iri,) for m in extraction.mentions if m.iri and m.kind in NAMED_KINDS},
         "figures": {(Decimal(f.value).normalize(),) for f in extraction.figures},
         "figures (metric, subject)": {
-            (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), str(ID[figure_subject(f, extraction)]))
+            (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), name(str(ID[figure_subject(f, extraction)])))
             for f in extraction.figures
         },
         "relations": relations,
@@ -133,7 +165,7 @@ def evaluate(store: Store, sheets: list[LoadedSheet], types: dict[str, str], cor
             continue
         forms = gazetteer(store, exclude_graph=str(graph_iri(info.id)))
         extraction = Extractor(forms).extract((corpus_dir / info.file).read_text(encoding="utf-8"))
-        gold, predicted = gold_facts(sheet, types), predicted_facts(extraction)
+        gold, predicted = gold_facts(sheet, types), predicted_facts(extraction, aligned_new_entities(extraction, sheet))
         for kind, score in scores.items():
             if kind == "modality":
                 right, total = modality_agreement(sheet)

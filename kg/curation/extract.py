@@ -147,6 +147,18 @@ class Extractor:
                 ],
             ],
         )
+        matcher.add(  # "a magnet factory in Fort Worth": a facility the text describes rather than names
+            "NEW_DESCRIBED",
+            [
+                [
+                    {"LOWER": {"IN": ["a", "an", "its", "their"]}},
+                    {"IS_ALPHA": True, "IS_TITLE": False, "OP": "{0,3}"},
+                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+                    {"LOWER": {"IN": ["in", "at", "near"]}},
+                    {"IS_TITLE": True, "OP": "+"},
+                ]
+            ],
+        )
         matcher.add(
             "NEW_PERSON",
             [
@@ -214,9 +226,13 @@ class Extractor:
             elif label == "REFERENCE":
                 references.append(span)
                 result.references.append(Mention(span.text, offset + span.start_char, offset + span.end_char, None, "reference", index))
-            elif label.startswith("NEW_") and not overlaps and not any(i in taken for i in range(span.start, span.end)):
-                kind = {"NEW_ORG": "company", "NEW_FACILITY": "facility", "NEW_PERSON": "person"}[label]
-                name = span[1:] if label == "NEW_PERSON" and span[0].lower_ in ROLE_WORDS else span
+            elif (
+                label.startswith("NEW_")
+                and not overlaps
+                and (label == "NEW_DESCRIBED" or not any(i in taken for i in range(span.start, span.end)))
+            ):
+                kind = {"NEW_ORG": "company", "NEW_FACILITY": "facility", "NEW_DESCRIBED": "facility", "NEW_PERSON": "person"}[label]
+                name = span[1:] if (label == "NEW_PERSON" and span[0].lower_ in ROLE_WORDS) or label == "NEW_DESCRIBED" else span
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index))
@@ -302,7 +318,9 @@ class Extractor:
                 right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS))
                 if left and right:
                     return [Relation("agreement", a, b, index) for a in left for b in right if a != b]
-            return [Relation("agreement", a, b, index) for n, a in enumerate(actors) for b in actors[n + 1 :]]
+            before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS))
+            pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
+            return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
         if kind == "supplies":
             words = trigger.text.lower()
             customer_first = words == "met by" or words.startswith(("dependence", "reliance", "dependent", "reliant"))

@@ -222,7 +222,7 @@ RELATION_TRIGGERS = {
     ],
     "operates": [
         [{"LOWER": {"IN": ["operated", "owned", "run"]}}, {"LOWER": "by"}],
-        [{"LOWER": {"IN": ["operates", "owns", "runs"]}}],
+        [{"LOWER": {"IN": ["operates", "owns", "runs", "operate", "own", "building", "constructing", "built", "opened", "opening"]}}],
         [
             {"LOWER": {"IN": ["has", "have"]}},
             {"OP": "?"},

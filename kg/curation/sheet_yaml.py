@@ -76,12 +76,16 @@ def _styled(value: Any, key: str | None = None, inside: str | None = None) -> An
         for k, v in value.items():
             if k != "#":
                 node[k] = _styled(v, k, key)
+        flow = key in _FLOW_MAPPINGS or inside == "entities"
         for k, comment in (value.get("#") or {}).items():
-            if k in node:
+            if k in node and not flow:  # a flow mapping's notes go on its line (see below)
                 node.yaml_add_eol_comment(comment, k)
-        return _flow(node) if key in _FLOW_MAPPINGS or inside == "entities" else node
+        return _flow(node) if flow else node
     if isinstance(value, (list, tuple)):
         seq = CommentedSeq(_styled(v, None, key) for v in value)
+        for index, item in enumerate(value):
+            if key == "entities" and isinstance(item, Mapping) and item.get("#"):
+                seq.yaml_add_eol_comment("; ".join(item["#"].values()), index)
         flat = all(not isinstance(v, (Mapping, list, tuple)) for v in value)
         return _flow(seq) if flat and (inside != "noise" and key != "noise") else seq
     return _scalar(key, value)

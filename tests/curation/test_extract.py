@@ -16,7 +16,7 @@ from kg.curation.evaluate import evaluate
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import CURRENCIES
-from kg.ingest.sheets import load_sheets
+from kg.ingest.sheets import load_sheet, load_sheets
 from kg.store import EmbeddedStore, Store
 from kg.vocab import CURRENCY_UNITS, FACTS_DIR, UNITS
 from tests.conftest import rows
@@ -246,6 +246,25 @@ def test_evaluate_on_the_held_out_articles(built_store: Path) -> None:
     }
     assert set(rows) == {"entity mentions", "figures", "figures (metric, subject)", "relations", "modality"}
     assert rows["modality"][4] == "6" and rows["relations"][4] == "9"  # the gold sheets' counts: 6 marked facts, 9 relations
+    # the issue's targets where the drafts reach them (README: both tables); figures are short of 0.8
+    assert float(rows["relations"][0]) >= 0.7 and float(rows["relations"][1]) >= 0.7
+    assert float(rows["modality"][0]) >= 0.8
+
+
+def test_a_described_facility_is_a_new_candidate_the_evaluation_aligns_with_the_gold(store: Store) -> None:
+    from kg.curation.evaluate import aligned_new_entities, predicted_facts
+
+    sheet = load_sheet(HELDOUT / "h3-neo.yaml")
+    extraction = Extractor(gazetteer(store)).extract((HELDOUT / "h3-neo.txt").read_text(encoding="utf-8"))
+    described = {m.text for m in extraction.mentions if m.kind == "facility" and m.iri is None}
+    assert {"rare earth separation plant in Sillamae", "magnet plant in Narva"} <= described
+    aligned = aligned_new_entities(extraction, sheet)
+    operates = {r for r in predicted_facts(extraction, aligned)["relations"] if r[0] == "operates"}
+    neo = "https://w3id.org/rekg/id/company/neo-performance-materials"
+    assert {
+        ("operates", neo, "https://w3id.org/rekg/id/facility/neo-sillamae"),
+        ("operates", neo, "https://w3id.org/rekg/id/facility/neo-narva-magnet-plant"),
+    } <= operates
 
 
 def test_tonnes_are_a_mass_with_its_metric_not_a_count(built_store: Path, tmp_path: Path) -> None:
