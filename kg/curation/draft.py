@@ -190,25 +190,30 @@ def draft_document(extraction: Extraction, file_name: str, *, source_id: str, te
     """The draft sheet of an article as plain data: source (its text's checksum), new
     entities, mentions, facts; values the extractor could not decide are ``todo…``."""
     sentences = extraction.sentences
-    new: dict[tuple[str, str], Mention] = {}
+    new: dict[str, Mention] = {}
     for mention in extraction.mentions:
-        if mention.iri is None:
-            new.setdefault((mention.kind, slugify(mention.text)), mention)
+        if mention.iri is None and mention.name is None:  # a short form is no entry of its own
+            new.setdefault(_ref(mention.ref_iri), mention)
     entities = [
         {
-            "id": f"{kind}/{slug}",
-            "type": _KIND_TYPES.get(kind, "Organization"),
+            "id": ref,
+            "type": _KIND_TYPES.get(mention.kind, "Organization"),
             "label": mention.text,
             "#": {"label": f"new, in: {_q(sentences[mention.sentence].text[:90])}"},
         }
-        for (kind, slug), mention in sorted(new.items())
+        for ref, mention in sorted(new.items())
     ]
     forms: dict[str, list[str]] = {}
     for mention in extraction.mentions:
-        ref = _ref(mention.iri) if mention.iri else f"{mention.kind}/{slugify(mention.text)}"
+        ref = _ref(mention.ref_iri)
         if mention.text not in forms.setdefault(ref, []):
             forms[ref].append(mention.text)
-    references = [f"reference to resolve: {_q(r.text)} in {_q(sentences[r.sentence].text[:90])}" for r in extraction.references]
+    references = [
+        f"reference taken as {_ref(extraction.resolved[r.start])}: {_q(r.text)} in {_q(sentences[r.sentence].text[:90])}"
+        if r.start in extraction.resolved
+        else f"reference to resolve: {_q(r.text)} in {_q(sentences[r.sentence].text[:90])}"
+        for r in extraction.references
+    ]
     title = next((s.text for s in sentences if len(s.text.split()) >= 4), Path(file_name).stem)[:200]
     return {
         "source": {"id": source_id, "title": title, "file": file_name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},

@@ -25,6 +25,7 @@ from kg.curation.lexicon import (
     FACILITY_REFERENCES,
     HEDGE_PHRASES,
     HEDGE_WORDS,
+    IMPORT_WORDS,
     MULTIPLIERS,
     ORG_SUFFIXES,
     PARTY_KINDS,
@@ -128,7 +129,17 @@ class Extractor:
         matcher.add(
             "NEW_ORG",
             [
-                [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(ORG_SUFFIXES)}}],
+                [
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"IS_TITLE": True, "OP": "*"},
+                    {"LOWER": {"IN": list(ORG_SUFFIXES)}},
+                ],
+                [  # "Arafura Rare Earths", "USA Rare Earth": a name before "Rare Earth(s)", capitalised
+                    {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | set(DEMONYMS) | {"rare"})}},
+                    {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["rare"]}, "OP": "*"},
+                    {"TEXT": "Rare"},
+                    {"TEXT": {"IN": ["Earth", "Earths"]}},
+                ],
                 [
                     {"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]}, "IS_TITLE": True},
                     {"LOWER": {"IN": ["of", "for"]}},
@@ -152,7 +163,7 @@ class Extractor:
             [
                 [
                     {"LOWER": {"IN": ["a", "an", "its", "their"]}},
-                    {"IS_ALPHA": True, "IS_TITLE": False, "OP": "{0,3}"},
+                    {"IS_ALPHA": True, "IS_TITLE": False, "OP": "{0,4}"},
                     {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
                     {"LOWER": {"IN": ["in", "at", "near"]}},
                     {"IS_TITLE": True, "OP": "+"},
@@ -213,7 +224,7 @@ class Extractor:
         doc: Doc = sent.doc
         known = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
         mentions = [Mention(e.text, offset + e.start_char, offset + e.end_char, e.ent_id_, e.label_.lower(), index) for e in known]
-        taken = {i for e in known for i in range(e.start, e.end)}
+        mentions += self._short_forms(sent, offset, index, result, known)
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
         used: set[int] = set()
         triggers: list[tuple[str, Span]] = []
@@ -226,15 +237,13 @@ class Extractor:
             elif label == "REFERENCE":
                 references.append(span)
                 result.references.append(Mention(span.text, offset + span.start_char, offset + span.end_char, None, "reference", index))
-            elif (
-                label.startswith("NEW_")
-                and not overlaps
-                and (label == "NEW_DESCRIBED" or not any(i in taken for i in range(span.start, span.end)))
-            ):
+            elif label.startswith("NEW_") and not overlaps and (label == "NEW_DESCRIBED" or self._free(span, label, known)):
                 kind = {"NEW_ORG": "company", "NEW_FACILITY": "facility", "NEW_DESCRIBED": "facility", "NEW_PERSON": "person"}[label]
                 name = span[1:] if (label == "NEW_PERSON" and span[0].lower_ in ROLE_WORDS) or label == "NEW_DESCRIBED" else span
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
+                if label == "NEW_ORG":  # a name that holds a known one ("USA Rare Earth") is not that one
+                    mentions = [m for m in mentions if not (name.start_char <= m.start - offset and m.end - offset <= name.end_char)]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index))
                 used.update(range(span.start, span.end))
             elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER") and not overlaps:
@@ -270,6 +279,41 @@ class Extractor:
                     unit = CURRENCIES[token.lower_]
         inline = first.text[0] if first.text[0] in "~>≈<" else None
         return Figure(value, unit, inline or self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)
+
+    @staticmethod
+    def _free(span: Span, label: str, known: list[Span]) -> bool:
+        """Whether a new candidate may be proposed over ``span``: no known name overlaps it, or,
+        for an organisation's name, the known names in it are only part of it ("USA" in "USA
+        Rare Earth")."""
+        inside = [e for e in known if e.start < span.end and span.start < e.end]
+        if not inside:
+            return True
+        covered = {i for e in inside for i in range(e.start, e.end)}
+        more = [t for t in span if t.i not in covered]  # what the name adds to the known ones: not a suffix alone ("Lynas Rare Earths Ltd")
+        return (
+            label == "NEW_ORG"
+            and all(span.start <= e.start and e.end <= span.end for e in inside)
+            and any(t.lower_ not in ORG_SUFFIXES for t in more)
+        )
+
+    @staticmethod
+    def _short_forms(sent: Span, offset: int, index: int, result: Extraction, known: list[Span]) -> list[Mention]:
+        """Earlier new companies met again by the first word of their name ("Iluka" after
+        "Iluka Resources"), where no other name covers that word."""
+        first_words = {}
+        for m in result.mentions:
+            words = m.text.split()
+            if m.iri is None and m.kind == "company" and len(words) > 1 and len(words[0]) >= 4 and words[0].istitle():
+                first_words.setdefault(words[0], m)
+        taken = {i for e in known for i in range(e.start, e.end)}
+        found = []
+        for token in sent:
+            named = first_words.get(token.text)
+            following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+            if named and token.i not in taken and following != named.text.split()[1]:
+                start = offset + token.idx
+                found.append(Mention(token.text, start, start + len(token.text), None, "company", index, name=named.name or named.text))
+        return found
 
     @staticmethod
     def _hedge(span: Span) -> str | None:
@@ -323,10 +367,11 @@ class Extractor:
             return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
         if kind == "supplies":
             words = trigger.text.lower()
-            customer_first = words == "met by" or words.startswith(("dependence", "reliance", "dependent", "reliant"))
+            customer_first = words == "met by" or words.startswith(("dependence", "reliance", "dependent", "reliant", *IMPORT_WORDS))
             possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
             if customer_first:
-                suppliers = [m for m in after if m[2] in PARTY_KINDS]
+                source = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "from"), None)  # "imports X from Y"
+                suppliers = [m for m in after if m[2] in PARTY_KINDS and (source is None or m[0] > source)]
                 customers = [m for m in before if m[2] in PARTY_KINDS]
                 if suppliers and customers:
                     return [Relation("supplies", suppliers[0][1], customers[0][1], index)]

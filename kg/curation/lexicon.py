@@ -18,6 +18,7 @@ __all__ = [
     "FACILITY_NOUNS",
     "HEDGE_PHRASES",
     "HEDGE_WORDS",
+    "IMPORT_WORDS",
     "MULTIPLIERS",
     "NAMED_KINDS",
     "NUMBER_WORDS",
@@ -206,7 +207,8 @@ ORG_SUFFIXES = {
     "mining",
     "resources",
 }
-FACILITY_NOUNS = {"mine", "refinery", "plant", "smelter", "facility", "factory", "hub"}
+IMPORT_WORDS = ("imports", "imported", "import", "buys", "bought", "sources", "sourced")  # the customer comes first
+FACILITY_NOUNS = {"mine", "refinery", "plant", "smelter", "facility", "factory", "hub", "project"}
 RELATION_TRIGGERS = {
     "agreement": [
         [{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
@@ -217,12 +219,32 @@ RELATION_TRIGGERS = {
     "supplies": [
         [{"LOWER": {"IN": ["supplies", "supplied", "provides", "provided", "sends", "sent", "shipped", "exports"]}}],
         [{"LOWER": "met"}, {"LOWER": "by"}],
+        [{"LOWER": {"IN": sorted(IMPORT_WORDS)}}],
         [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship"]}}],
         [{"LOWER": {"IN": ["dependence", "reliance", "dependent", "reliant"]}}, {"LOWER": "on"}],
     ],
     "operates": [
         [{"LOWER": {"IN": ["operated", "owned", "run"]}}, {"LOWER": "by"}],
-        [{"LOWER": {"IN": ["operates", "owns", "runs", "operate", "own", "building", "constructing", "built", "opened", "opening"]}}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "operates",
+                        "owns",
+                        "runs",
+                        "operate",
+                        "own",
+                        "building",
+                        "constructing",
+                        "built",
+                        "opened",
+                        "opening",
+                        "developing",
+                        "develops",
+                    ]
+                }
+            }
+        ],
         [
             {"LOWER": {"IN": ["has", "have"]}},
             {"OP": "?"},

@@ -24,11 +24,12 @@ class Mention:
     iri: str | None
     kind: str
     sentence: int
+    name: str | None = None  # for a new candidate met by a short form ("Iluka"), the name it was first met by
 
     @property
     def ref_iri(self) -> str:
         """The entity's IRI, or for a new candidate the IRI its draft entry proposes."""
-        return self.iri or f"{ID}{self.kind}/{slugify(self.text)}"
+        return self.iri or f"{ID}{self.kind}/{slugify(self.name or self.text)}"
 
 
 @dataclass(frozen=True)

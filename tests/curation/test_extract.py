@@ -226,13 +226,14 @@ def test_evaluate_prints_figures_by_metric_and_subject_and_modality(built_store:
 HELDOUT = Path(__file__).parent / "heldout"
 
 
-def test_the_held_out_articles_gold_sheets_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT.with_name("heldout-fresh")], ids=["heldout", "heldout-fresh"])
+def test_the_held_out_articles_gold_sheets_build(tmp_path: Path, folder: Path) -> None:
     facts = tmp_path / "facts"
     facts.mkdir()
     shutil.copy(FACTS_DIR / "entities.yaml", facts / "entities.yaml")
-    for sheet in HELDOUT.glob("*.yaml"):
+    for sheet in folder.glob("*.yaml"):
         shutil.copy(sheet, facts / sheet.name)
-    result = runner.invoke(app, ["validate", "--facts", str(facts), "--corpus", str(HELDOUT)])
+    result = runner.invoke(app, ["validate", "--facts", str(facts), "--corpus", str(folder)])
     assert result.exit_code == 0 and "0 violation(s)" in result.output, result.output
 
 
