@@ -64,6 +64,15 @@ class SheetError(KgError):
         super().__init__(f"{where}: {what}")
 
 
+class SheetProblems(KgError):
+    """Several facts or mentions of the sheets cannot be turned into RDF; ``problems`` holds
+    each one's :class:`SheetError` (file, line, field), listed in the message one per line."""
+
+    def __init__(self, problems: Sequence[SheetError]):
+        self.problems = list(problems)
+        super().__init__(f"{len(self.problems)} problems in the fact sheets:\n" + "\n".join(str(p) for p in self.problems))
+
+
 class CorpusError(KgError):
     """The corpus folder given (``--corpus``, ``$REKG_CORPUS``) does not exist."""
 

@@ -163,7 +163,7 @@ class Review:
             built = build_dataset(self.facts_dir, corpus_dir=corpus_dir, extra=[sheet], collect_problems=True)
         except SheetError as error:
             return [Problem(error.field or "", error.problem)]
-        problems = [Problem(e.field or "", e.problem) for e in built.problems or []]
+        problems = [Problem(e.field or "", e.problem) for e in built.problems]
         graph = graph_iri(self.source_id)
         inserted = [(s, p, o, str(graph)) for s, p, o in built.dataset.graph(graph)]
         violations = shape_violations(store, store.quads(graph=str(graph)), inserted)

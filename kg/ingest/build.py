@@ -20,7 +20,7 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
-from kg.errors import SheetError
+from kg.errors import SheetError, SheetProblems
 from kg.ingest import modality as modality_module
 from kg.ingest import sheets as sheets_module
 from kg.ingest.corpus import find_quote, normalise, sha256_of
@@ -62,7 +62,7 @@ class BuiltDataset:
     external_ids: dict[URIRef, URIRef] = field(default_factory=dict)
     quotes_checked: int = 0
     warnings: list[str] = field(default_factory=list)
-    problems: list[SheetError] | None = None  # when a list, a fact's error is kept here and the fact skipped
+    problems: list[SheetError] = field(default_factory=list)  # each fact or mention that could not be built, skipped
 
     def asserted_graphs(self) -> list[Graph]:
         """Every graph but the ontology: what the sheets say."""
@@ -114,6 +114,8 @@ class _SheetBuilder:
             return None
         iri = entity_iri(ref)
         if iri not in self.known:
+            if ref.startswith("todo/"):
+                raise self.loaded.error(f"todo: the draft left {ref!r} to decide: give the entity the text means", *loc)
             raise self.loaded.error(f"unknown entity {ref!r}: add it to the entity registry (kg/facts/entities.yaml)", *loc)
         return iri
 
@@ -129,10 +131,7 @@ class _SheetBuilder:
             self.kept(self.add_fact, index, fact)
 
     def kept(self, step: Callable[..., None], *args: Any) -> None:
-        """Run one step of the build; when the build collects problems, keep its error and go on."""
-        if self.built.problems is None:
-            step(*args)
-            return
+        """Run one step of the build; if it fails, keep its error and go on with the next."""
         try:
             step(*args)
         except SheetError as problem:
@@ -164,6 +163,13 @@ class _SheetBuilder:
         past state)."""
         if ID[f"modality/{fact.how}"] not in self.modalities:
             known = ", ".join(sorted(str(m).rsplit("/", 1)[-1] for m in self.modalities))
+            if fact.how.startswith("todo"):
+                raise self.loaded.error(
+                    f"todo: the draft left the modality to decide (one of: {known}; a past state: `when: {{until: …}}`)",
+                    "facts",
+                    index,
+                    "modality",
+                )
             raise self.loaded.error(f"unknown modality {fact.modality!r} (one of: {known})", "facts", index, "modality")
         said = fact.modality is not None or (fact.when is not None and fact.when.until is not None)
         marker = find_marker(fact.quote)
@@ -360,6 +366,8 @@ class _SheetBuilder:
     def add_figure(self, figure: FigureFact, fact: Fact, loc: tuple[Any, ...]) -> URIRef:
         node = ID[f"figure/{self.source_id}/{_digest(figure.model_dump_json())}"]
         metric = ID[f"metric/{figure.metric}"]
+        if metric not in self.known and figure.metric.startswith("todo"):
+            raise self.loaded.error("todo: the draft left the metric to decide: see the rekg:Metric individuals", *loc, "metric")
         if metric not in self.known:
             raise self.loaded.error(f"unknown metric {figure.metric!r}: see the rekg:Metric individuals", *loc, "metric")
         self.add_common(
@@ -546,9 +554,8 @@ def build_dataset(
             checked against its text and located by character offsets.
         on_sheet: called after each sheet is built (for progress bars).
         extra: sheets from elsewhere, each in place of the folder's sheet of the same source.
-        collect_problems: keep the error of each mention or fact that cannot be built in
-            ``problems`` and go on without it, rather than stop at the first (a review page
-            shows them all).
+        collect_problems: return with the error of each mention or fact that cannot be built in
+            ``problems`` (a review page shows them), rather than raise them.
 
     Returns:
         The dataset (ontology graph, registry graph, one graph per source) and the origins.
@@ -556,10 +563,11 @@ def build_dataset(
     Raises:
         SheetError: a sheet is malformed, names an unknown entity or property, or quotes text
             its source does not contain.
+        SheetProblems: more than one fact or mention cannot be built (each named).
     """
     ontology = load_ontology()
     terms = OntologyTerms.of(ontology)
-    built = BuiltDataset(Dataset(), ontology, problems=[] if collect_problems else None)
+    built = BuiltDataset(Dataset(), ontology, problems=[])
     ontology_graph = built.dataset.graph(ONTOLOGY_GRAPH)
     ontology_graph += ontology
     registry, sheets = load_sheets(facts_dir, extra)
@@ -576,4 +584,6 @@ def build_dataset(
         _SheetBuilder(built, terms, known, loaded, _source_text(loaded, corpus_dir), known_modalities).build()
         if on_sheet:
             on_sheet(loaded.path)
+    if built.problems and not collect_problems:  # every problem of every fact at once: a draft's todos, each by line
+        raise built.problems[0] if len(built.problems) == 1 else SheetProblems(built.problems)
     return built

@@ -304,3 +304,21 @@ def test_figures_name_their_producer_material_and_year_or_say_todo(extractor: Ex
     assert figures[Decimal(5500)]["subject"] == "todo/subject"  # no facility named before: not the material it weighs
     agreements = [d for d in draft_facts(extraction) if "signed an agreement" in d.fact["quote"]]
     assert len(agreements) == 1  # two triggers of one sentence, one fact
+
+
+def test_a_draft_builds_to_its_todos_each_by_line(built_store: Path, tmp_path: Path) -> None:
+    corpus, facts = tmp_path / "corpus", tmp_path / "facts"
+    corpus.mkdir(), facts.mkdir()
+    article = corpus / "mass.txt"
+    article.write_text(
+        "For years MP Materials shipped most of its concentrate to China.\nThe mine produced 45,000 tonnes of something in 2024.\n",
+        encoding="utf-8",
+    )
+    shutil.copy(FACTS_DIR / "entities.yaml", facts / "entities.yaml")
+    drafted = runner.invoke(app, ["extract", str(article), "-o", str(facts / "mass.yaml"), "--store", str(built_store)])
+    assert drafted.exit_code == 0, drafted.output
+    built = runner.invoke(app, ["build", "--facts", str(facts), "--corpus", str(corpus), "--store", str(tmp_path / "store")])
+    assert built.exit_code == 1
+    reported = [line for line in built.output.splitlines() if str(facts / "mass.yaml") in line]
+    assert len(reported) == 2 and all(": todo: the draft left" in line for line in reported), built.output
+    assert {"supply.material", "figure.subject"} <= {line.split(": ")[1].split("].", 1)[-1] for line in reported}

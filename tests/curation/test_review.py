@@ -65,7 +65,7 @@ def test_each_problem_is_named_by_its_field(store: EmbeddedStore, facts_copy: Pa
     yaml, problems = _review(facts_copy, sheet).check(store, resolve_corpus_dir(None))
     by_field = {p.field: p.message for p in problems}
     assert "marks planned" in by_field["facts[0].quote"]
-    assert "unknown metric 'todo-metric'" in by_field["facts[1].figure.metric"]
+    assert "the draft left the metric to decide" in by_field["facts[1].figure.metric"]
     assert "between 0 and 100" in by_field["facts[2].figure"]  # the shapes, at the node the fact makes
     assert "quote not found" in by_field["facts[3].quote"]
     assert len(problems) == 4

@@ -95,12 +95,12 @@ def test_a_person_reviews_saves_and_applies_an_article(curating, browser, tmp_pa
     supply = card("supply", "will supply magnets")
     # the drafted supply has the modality its marker gives, and the figure a metric to decide
     assert Select(supply.find_element(By.CSS_SELECTOR, "[data-path='modality']")).first_selected_option.get_attribute("value") == "expected"
-    assert "unknown metric" in figure.text  # the check of the draft marks the todo beside its field
+    assert "left the metric to decide" in figure.text  # the check of the draft marks the todo beside its field
 
     # accept three, reject one; fix the figure's metric; change the supply's modality and material
     checked_after(lambda: Select(figure.find_element(By.CSS_SELECTOR, "[data-path='figure.metric']")).select_by_value("production-share"))
     figure = card("figure", "20% of the market")
-    assert "unknown metric" not in figure.text
+    assert "left the metric to decide" not in figure.text
     Select(supply.find_element(By.CSS_SELECTOR, "[data-path='modality']")).select_by_value("planned")
     material = supply.find_element(By.CSS_SELECTOR, "[data-path='supply.material']")
     material.clear()

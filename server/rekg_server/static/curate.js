@@ -213,7 +213,7 @@ function whenField(card) {
 function choice(options, current, label, empty) {
   const select = el("select", { "aria-label": label });
   if (empty !== undefined) select.append(el("option", { value: "" }, empty));
-  if (current && !options.some((o) => o.name === current)) select.append(el("option", { value: current }, `${current} (unknown)`));
+  if (current && !options.some((o) => o.name === current)) select.append(el("option", { value: current }, current.startsWith("todo") ? `${current} (to decide)` : `${current} (unknown)`));
   for (const option of options) select.append(el("option", { value: option.name, title: option.comment || "" }, option.label && option.label !== option.name ? `${option.name} — ${option.label}` : option.name));
   return select;
 }
