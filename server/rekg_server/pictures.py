@@ -37,13 +37,39 @@ def _node(iri: str, label: str, x: float, y: float, css: str = "node") -> str:
     )
 
 
-def _labels(x: float, y: float, items: list[tuple[str, str, str]]) -> str:
-    """Stacked edge labels at (x, y), each a link to its source: (text, source IRI, source label)."""
+_LINE_H, _CHAR_W = 15, 7.0  # an edge label's line height (its glyphs take 14 px) and (generous) width of a character, at 11 px
+
+
+class _LabelSpace:
+    """Where labels may go: each block of label lines is put at the free place nearest the one
+    it asks for (moving up or down), so that no two labels and no label and node overlap."""
+
+    def __init__(self, obstacles: list[tuple[float, float, float, float]] | None = None):
+        self.taken: list[tuple[float, float, float, float]] = list(obstacles or [])  # (left, top, right, bottom)
+
+    def place(self, x: float, y: float, lines: list[str]) -> float:
+        """The top of the block of ``lines`` centred on ``x``, as near ``y`` (its middle) as is free."""
+        width = max(len(line) for line in lines) * _CHAR_W + 6
+        height = len(lines) * _LINE_H + 2
+        for step in range(0, 60):
+            dy = (step + 1) // 2 * 7 * (1 if step % 2 else -1)
+            box = (x - width / 2, y - height / 2 + dy, x + width / 2, y + height / 2 + dy)
+            if not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in self.taken):
+                break
+        self.taken.append(box)
+        return box[1]
+
+
+def _labels(space: _LabelSpace, x: float, y: float, items: list[tuple[str, str, str]]) -> str:
+    """Stacked edge labels near (x, y), placed clear of the others, each a link to its source:
+    (text, source IRI, source label); a shortened text has its whole on hover."""
+    texts = [_short(text, 34) for text, _, _ in items]
+    top = space.place(x, y, texts)
     out = []
-    for i, (text, source, source_label) in enumerate(items):
+    for i, ((text, source, source_label), shown) in enumerate(zip(items, texts, strict=True)):
         out.append(
-            f'<a class="edge-source" href="{escape(local_path(source))}"><title>{escape(source_label)}</title>'
-            f'<text x="{x:.0f}" y="{y + 4 + i * 13 - (len(items) - 1) * 6.5:.0f}" text-anchor="middle">{escape(_short(text, 34))}</text></a>'
+            f'<a class="edge-source" href="{escape(local_path(source))}"><title>{escape(text)} — {escape(source_label)}</title>'
+            f'<text x="{x:.0f}" y="{top + 12 + i * _LINE_H:.0f}" text-anchor="middle">{escape(shown)}</text></a>'
         )
     return "".join(out)
 
@@ -63,14 +89,12 @@ def chain_svg(chain: Chain) -> str:
     grouped: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for edge in chain.edges:
         grouped[(edge.start, edge.end)].append((edge.label, edge.source, edge.source_label))
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="picture supply-chain" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="supply chain">'
-    ]
+    parts = [""]  # the opening tag, once the labels' places say how tall the picture is
     for col in columns:
         parts.append(
             f'<text class="stage" x="{20 + columns.index(col) * _COL_W + _NODE_W / 2:.0f}" y="20" text-anchor="middle">{COLUMNS[col]}</text>'
         )
+    space = _LabelSpace([(x, y, x + _NODE_W, y + _NODE_H) for x, y in place.values()])
     for (start, end), labels in grouped.items():
         (x1, y1), (x2, y2) = place[start], place[end]
         forward = x2 >= x1
@@ -80,7 +104,7 @@ def chain_svg(chain: Chain) -> str:
         parts.append(
             f'<g class="edge" data-from="{escape(start)}" data-to="{escape(end)}">'
             f'<path d="M{sx:.0f},{sy:.0f} C{sx + bend:.0f},{sy:.0f} {ex - bend:.0f},{ey:.0f} {ex:.0f},{ey:.0f}" marker-end="url(#arrow)"/>'
-            f"{_labels((sx + ex) / 2, (sy + ey) / 2, labels)}</g>"
+            f"{_labels(space, (sx + ex) / 2, (sy + ey) / 2, labels)}</g>"
         )
     for iri, (x, y) in place.items():
         parts.append(_node(iri, chain.nodes[iri].label, x, y, "node focus" if iri == chain.focus else "node"))
@@ -88,7 +112,21 @@ def chain_svg(chain: Chain) -> str:
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
         '<path d="M0,0 L10,5 L0,10 z"/></marker></defs></svg>'
     )
+    parts[0] = _opening("picture supply-chain", "supply chain", width, height, space)
     return "".join(parts)
+
+
+def _opening(css: str, label: str, width: float, height: float, space: _LabelSpace) -> str:
+    """The ``<svg>`` tag of a picture ``width`` × ``height``, grown to hold every placed label."""
+    top = min(0.0, *(box[1] - 4 for box in space.taken))
+    bottom = max(height, *(box[3] + 4 for box in space.taken))
+    left = min(0.0, *(box[0] - 4 for box in space.taken))
+    right = max(width, *(box[2] + 4 for box in space.taken))
+    w, h = right - left, bottom - top
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" viewBox="{left:.0f} {top:.0f} {w:.0f} {h:.0f}" '
+        f'width="{w:.0f}" height="{h:.0f}" role="img" aria-label="{label}">'
+    )
 
 
 def partners_svg(center: str, center_label: str, partners: list[Partner]) -> str:
@@ -103,24 +141,24 @@ def partners_svg(center: str, center_label: str, partners: list[Partner]) -> str
         by_partner[item.iri].append(item)
     width, height, rx, ry = 1000, 720, 380, 280
     cx, cy = width / 2, height / 2
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="picture partners" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label="partners">'
-    ]
+    parts = [""]  # the opening tag, once the labels are placed
     spots = {}
     for i, iri in enumerate(by_partner):
         angle = 2 * math.pi * i / len(by_partner) - math.pi / 2
         spots[iri] = (cx + rx * math.cos(angle) - _NODE_W / 2, cy + ry * math.sin(angle) - _NODE_H / 2)
+    space = _LabelSpace([(x, y, x + _NODE_W, y + _NODE_H) for x, y in [*spots.values(), (cx - _NODE_W / 2, cy - _NODE_H / 2)]])
     for iri, links in by_partner.items():
         x, y = spots[iri]
         px, py = x + _NODE_W / 2, y + _NODE_H / 2
-        lx, ly = cx + (px - cx) * 0.55, cy + (py - cy) * 0.55 - (len(links) - 1) * 6.5
+        lx, ly = cx + (px - cx) * 0.55, cy + (py - cy) * 0.55
+        texts = [_short(p.link_label, 28) for p in links]
+        top = space.place(lx, ly, texts)
         parts.append(
             f'<g class="edge" data-from="{escape(center)}" data-to="{escape(iri)}"><path d="M{cx:.0f},{cy:.0f} L{px:.0f},{py:.0f}"/>'
             + "".join(
                 f'<a class="edge-source" href="{escape(local_path(p.link))}"><title>{escape(p.kind)}: {escape(p.link_label)}</title>'
-                f'<text x="{lx:.0f}" y="{ly + j * 13:.0f}" text-anchor="middle">{escape(_short(p.link_label, 28))}</text></a>'
-                for j, p in enumerate(links)
+                f'<text x="{lx:.0f}" y="{top + 11 + j * _LINE_H:.0f}" text-anchor="middle">{escape(shown)}</text></a>'
+                for j, (p, shown) in enumerate(zip(links, texts, strict=True))
             )
             + "</g>"
         )
@@ -128,6 +166,7 @@ def partners_svg(center: str, center_label: str, partners: list[Partner]) -> str
     for iri, links in by_partner.items():
         parts.append(_node(iri, links[0].label, *spots[iri]))
     parts.append("</svg>")
+    parts[0] = _opening("picture partners", "partners", width, height, space)
     return "".join(parts)
 
 

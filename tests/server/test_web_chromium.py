@@ -186,3 +186,27 @@ def test_a_question_is_shared_as_a_link(server: LiveServer, browser) -> None:
     browser.get(server.url + "/?query=" + quote("SELECT ?c WHERE { ?c a <https://w3id.org/rekg/ontology#Country> } LIMIT 3"))
     wait.until(lambda b: "3 row(s)" in b.find_element(By.ID, "status").text)
     assert "LIMIT 3" in browser.find_element(By.ID, "sparql").get_attribute("value")
+
+
+OVERLAPS = """
+const boxes = (svg, selector) => [...svg.querySelectorAll(selector)].map((e) => e.getBoundingClientRect())
+  .filter((b) => b.width > 0 && b.height > 0);
+const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+const found = [];
+let labels = 0;
+for (const svg of document.querySelectorAll("svg.picture.supply-chain, svg.picture.partners")) {
+  const texts = boxes(svg, ".edge-source text"), nodes = boxes(svg, ".node rect");
+  labels += texts.length;
+  texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => { if (meets(a, b)) found.push(["label", a.toJSON(), b.toJSON()]); }));
+  texts.forEach((a) => nodes.forEach((n) => { if (meets(a, n)) found.push(["node", a.toJSON(), n.toJSON()]); }));
+}
+return [labels, found];
+"""
+
+
+@pytest.mark.parametrize("page", ["/id/country/JP", "/id/country/AU", "/id/company/lynas-rare-earths", "/id/country/CN"])
+def test_no_picture_label_overlaps_another_or_a_node(server: LiveServer, browser, tmp_path: Path, page: str) -> None:
+    browser.get(server.url + page)
+    labels, overlaps = browser.execute_script(OVERLAPS)
+    browser.save_screenshot(str(tmp_path / (page.rsplit("/", 1)[-1] + ".png")))
+    assert labels > 0 and overlaps == [], overlaps[:5]
