@@ -17,6 +17,7 @@ __all__ = [
     "CURRENCY_UNITS",
     "DERIVED_GRAPHS",
     "FACTS_DIR",
+    "GEO",
     "GRAPH",
     "ID",
     "INFERRED_GRAPH",
@@ -45,6 +46,7 @@ ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 _QUDT_UNIT = Namespace("http://qudt.org/vocab/unit/")
 _QUDT_CURRENCY = Namespace("http://qudt.org/vocab/currency/")
 
@@ -62,6 +64,7 @@ NAMESPACES: dict[str, str] = {
     "dct": str(DCTERMS),
     "schema": str(SDO),
     "wd": str(WIKIDATA),
+    "geo": str(GEO),
 }
 SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in NAMESPACES.items())
 

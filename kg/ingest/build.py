@@ -25,10 +25,22 @@ from kg.ingest import modality as modality_module
 from kg.ingest import sheets as sheets_module
 from kg.ingest.corpus import find_quote, normalise, sha256_of
 from kg.ingest.modality import find_marker, modalities
-from kg.ingest.sheets import REGISTRY_FILE, Fact, FigureFact, LinkFact, LoadedSheet, SourceSheet, StakeFact, SupplyFact, load_sheets
+from kg.ingest.sheets import (
+    REGISTRY_FILE,
+    Fact,
+    FigureFact,
+    LinkFact,
+    LoadedSheet,
+    LocationFact,
+    SourceSheet,
+    StakeFact,
+    SupplyFact,
+    load_sheets,
+)
 from kg.ingest.update import Provenance
 from kg.ontology import OntologyTerms, load_ontology
 from kg.vocab import (
+    GEO,
     ID,
     MODALITY_MARKERS_FILE,
     OA,
@@ -152,6 +164,8 @@ class _SheetBuilder:
                 self.add_statement(triple, evidence, fact, ("facts", index, "triples", position))
         elif fact.link is not None:
             self.add_link(fact.link, evidence, fact, ("facts", index, "link"))
+        elif fact.location is not None:
+            self.add_location(fact.location, evidence, fact, ("facts", index, "location"))
         else:
             kind = "figure" if fact.figure else "supply" if fact.supply else "stake"
             node = getattr(self, f"add_{kind}")(getattr(fact, kind), fact, ("facts", index, kind))
@@ -325,6 +339,16 @@ class _SheetBuilder:
             raise self.loaded.error(f"{link.wikidata} is already the Wikidata item of {claimed_by}", *loc, "wikidata")
         assert subject is not None
         self.add_claim(subject, SKOS.exactMatch, item, evidence, fact, loc)
+
+    def add_location(self, location: LocationFact, evidence: URIRef, fact: Any, loc: tuple[Any, ...]) -> None:
+        """Where an entity is: a GeoSPARQL point (WKT, longitude first) with the source that gives it."""
+        subject = self.ref(location.entity, *loc, "entity")
+        assert subject is not None
+        geometry = ID[f"geometry/{location.entity.replace('/', '-')}"]
+        self.add_claim(subject, GEO.hasGeometry, geometry, evidence, fact, loc)
+        self.add(geometry, RDF.type, GEO.Geometry)
+        self.add(geometry, GEO.asWKT, Literal(f"POINT({location.lon} {location.lat})", datatype=GEO.wktLiteral))
+        self.attach_provenance(geometry, evidence, fact, loc)
 
     def add_claim(
         self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal, evidence: URIRef, fact: Any, loc: tuple[Any, ...]

@@ -31,6 +31,7 @@ __all__ = [
     "Fact",
     "FigureFact",
     "LoadedSheet",
+    "LocationFact",
     "NoiseSpan",
     "Registry",
     "SourceInfo",
@@ -192,6 +193,14 @@ class LinkFact(_Model):
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")]
 
 
+class LocationFact(_Model):
+    """Where an entity is, as a point the cited page gives (WGS 84 degrees)."""
+
+    entity: Ref
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+
+
 class Fact(_Model):
     """One fact of a source sheet: an evidence quote and exactly one kind of content."""
 
@@ -207,6 +216,7 @@ class Fact(_Model):
     supply: SupplyFact | None = None
     stake: StakeFact | None = None
     link: LinkFact | None = None
+    location: LocationFact | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -217,10 +227,10 @@ class Fact(_Model):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Fact:
-        kinds = [k for k in ("triples", "figure", "supply", "stake", "link") if getattr(self, k) is not None]
+        kinds = [k for k in ("triples", "figure", "supply", "stake", "link", "location") if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError(
-                f"a fact needs exactly one of `triples`, `figure`, `supply`, `stake`, `link` (found {', '.join(kinds) or 'none'})"
+                f"a fact needs exactly one of `triples`, `figure`, `supply`, `stake`, `link`, `location` (found {', '.join(kinds) or 'none'})"
             )
         if self.modality == "reported" and self.attributed_to is None:
             raise ValueError("a `reported` fact names whom the source reports it from (`attributed_to`)")

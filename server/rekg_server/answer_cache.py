@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["AnswerCache"]
 
-PAGES = ("/id/", "/queries/", "/ontology", "/browse", "/explain", "/search", "/timeline")
+PAGES = ("/id/", "/queries/", "/ontology", "/browse", "/explain", "/search", "/timeline", "/map")
 LARGEST = 4 << 20  # bytes; larger answers (big query results) are streamed and not kept
 VARIES = (b"accept",)  # the request headers an answer depends on besides its URL
 

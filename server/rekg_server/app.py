@@ -28,7 +28,7 @@ from rekg_server.metrics import Metrics
 from rekg_server.pictures import PictureCache
 from rekg_server.pool import QueryPool
 from rekg_server.responses import ERRORS, ok
-from rekg_server.routes import curate, dataset, entities, explain, graph_store, queries, sparql, update, web
+from rekg_server.routes import curate, dataset, entities, explain, graph_store, maps, queries, sparql, update, web
 from rekg_server.routes.dataset import ReleaseCache
 from rekg_server.settings import Settings
 
@@ -120,7 +120,7 @@ def create_app(settings: Settings) -> RekgApp:
     )
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (sparql, update, curate, graph_store, queries, entities, dataset, explain, web):
+    for module in (sparql, update, curate, graph_store, queries, entities, dataset, explain, maps, web):
         app.include_router(module.router, responses=ERRORS)
 
     def version() -> str | None:

@@ -148,6 +148,10 @@ def _representation_headers(kind: str, slug: str, media: str) -> dict[str, str]:
     return {"Content-Location": f"/id/{kind}/{slug}.{suffix}", "Link": ", ".join(links), "Vary": "Accept"}
 
 
+MAP_KINDS = frozenset({"country", "company", "facility"})
+"""The kinds of entity whose page shows the world map focused on them."""
+
+
 @router.get("/id/{kind}/{slug}", summary="An entity, as HTML or RDF", response_model=None, responses=ok(*PAGE_OR_RDF))
 async def entity(kind: str, slug: str, request: Request, services: ServicesDep) -> Response:
     """The entity's page (HTML) or its description (RDF), by content negotiation, or by the
@@ -192,6 +196,7 @@ async def entity(kind: str, slug: str, request: Request, services: ServicesDep) 
             "local_path": local_path,
             "alternates": _alternates(kind, slug),
             "pictures": drawn,
+            "map_focus": iri if kind in MAP_KINDS else None,
             "jsonld": json.dumps(
                 {
                     "@context": "https://schema.org",
