@@ -7,12 +7,23 @@ import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { StreamLanguage } from "@codemirror/language";
 import { sparql } from "@codemirror/legacy-modes/mode/sparql";
-import { setDiagnostics } from "@codemirror/lint";
+import { lintGutter, setDiagnostics } from "@codemirror/lint";
 
 const KEYWORDS = ["SELECT", "DISTINCT", "WHERE", "OPTIONAL", "FILTER", "GRAPH", "UNION", "MINUS", "BIND", "VALUES",
   "GROUP BY", "ORDER BY", "HAVING", "LIMIT", "OFFSET", "CONSTRUCT", "DESCRIBE", "ASK", "PREFIX", "COUNT", "SUM",
   "AVG", "MIN", "MAX", "SAMPLE", "GROUP_CONCAT", "STR", "LANG", "CONTAINS", "STRSTARTS", "LCASE", "REGEX", "EXISTS",
   "NOT EXISTS", "SERVICE", "AS", "DESC", "ASC", "COALESCE", "IF", "BOUND", "YEAR", "NOW"];
+
+// Insert a prefixed name, and the PREFIX line it needs at the top when the query lacks it.
+function withPrefix(name, prefixes) {
+  const prefix = name.split(":")[0];
+  return (view, completion, from, to) => {
+    const changes = [{ from, to, insert: name }];
+    const declared = new RegExp(`^\\s*PREFIX\\s+${prefix}:`, "im").test(view.state.doc.toString());
+    if (!declared && prefixes[prefix]) changes.push({ from: 0, insert: `PREFIX ${prefix}: <${prefixes[prefix]}>\n` });
+    view.dispatch({ changes });
+  };
+}
 
 function completions(vocabulary, search) {
   const prefixed = [];
@@ -20,7 +31,8 @@ function completions(vocabulary, search) {
     prefixed.push({ label: prefix + ":", type: "namespace", detail: iri });
   }
   for (const term of vocabulary.terms) {
-    prefixed.push({ label: term.name, type: term.kind === "class" ? "class" : "property", detail: term.label, info: term.comment });
+    prefixed.push({ label: term.name, type: term.kind === "class" ? "class" : "property", detail: term.label, info: term.comment,
+      apply: withPrefix(term.name, vocabulary.prefixes) });
   }
   const keywords = KEYWORDS.map((k) => ({ label: k, type: "keyword" }));
   return async (context) => {
@@ -47,6 +59,7 @@ function create(parent, { doc, vocabulary, search, onRun, onChange }) {
     parent,
     extensions: [
       basicSetup,
+      lintGutter(),
       language,
       language.data.of({ autocomplete: completions(vocabulary, search) }),
       Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { onRun(); return true; } }])),

@@ -7,10 +7,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
 
 from kg.vocab import ID, ONTOLOGY_FILE, REKG
 
-__all__ = ["OntologyTerms", "load_ontology"]
+__all__ = ["OntologyTerms", "describe_term", "load_ontology"]
 
 
 @lru_cache(maxsize=4)
@@ -50,3 +51,14 @@ class OntologyTerms:
             datatype_ranges={t: ontology.value(t, RDFS.range) for t in ontology.subjects(RDF.type, OWL.DatatypeProperty) if ours(t)},
             individuals=frozenset(t for t in ontology.subjects(RDF.type, OWL.NamedIndividual) if t.startswith(ID)),
         )
+
+
+def describe_term(ontology: Graph, term: URIRef) -> dict[str, str]:
+    """A term as a person picks it from a list: its local name, label and definition (or comment).
+
+    >>> describe_term(load_ontology(), REKG.operates)["name"]
+    'operates'
+    """
+    text = ontology.value(term, SKOS.definition) or ontology.value(term, RDFS.comment) or ""
+    name = str(term).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return {"name": name, "label": str(ontology.value(term, RDFS.label) or ""), "comment": str(text)}

@@ -32,10 +32,7 @@ _FACILITIES = (
 }"""
 )
 
-_COUNTRIES = (
-    SPARQL_PREFIXES
-    + """SELECT ?c ?label ?iso WHERE { ?c a rekg:Country ; rdfs:label ?label ; rekg:isoCode ?iso }"""
-)
+_COUNTRIES = SPARQL_PREFIXES + """SELECT ?c ?label ?iso WHERE { ?c a rekg:Country ; rdfs:label ?label ; rekg:isoCode ?iso }"""
 
 # a facility's stage when the graph gives none: what its kind does
 _KIND_STAGES = {"Mine": "mining", "SeparationPlant": "separation", "Refinery": "refining", "MagnetPlant": "magnet-making"}

@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib import RDF, Graph, URIRef
 
 from kg.curation.sheet_yaml import write_sheet
 from kg.errors import KgError, SheetError, ValidationFailed
@@ -34,7 +33,7 @@ from kg.ingest.change import shape_violations
 from kg.ingest.pipeline import BuildSummary, apply_sheet
 from kg.ingest.sheets import REGISTRY_FILE, SourceSheet, dotted_field
 from kg.ingest.validate import ShapeResult
-from kg.ontology import OntologyTerms
+from kg.ontology import OntologyTerms, describe_term
 from kg.store.base import Store
 from kg.vocab import ID, REKG, UNITS, graph_iri, short_name
 
@@ -223,23 +222,17 @@ def review_vocabulary(ontology: Graph) -> dict[str, list[dict[str, Any]]]:
     triple may use, the modalities, the metrics of figures, their units, and the classes a
     new entity may have."""
 
-    def described(term: URIRef) -> dict[str, Any]:
-        text = ontology.value(term, SKOS.definition) or ontology.value(term, RDFS.comment) or ""
-        return {
-            "name": str(term).rsplit("/", 1)[-1].rsplit("#", 1)[-1],
-            "label": str(ontology.value(term, RDFS.label) or ""),
-            "comment": str(text),
-        }
-
     terms = OntologyTerms.of(ontology)
     individuals = {
         kind: sorted((t for t in ontology.subjects(RDF.type, REKG[kind]) if str(t).startswith(ID)), key=str)
         for kind in ("Modality", "Metric")
     }
     return {
-        "properties": sorted((described(p) for p in terms.object_properties | set(terms.datatype_ranges)), key=lambda d: d["name"]),
-        "modalities": [described(m) | {"factual": bool(ontology.value(m, REKG.isFactual))} for m in individuals["Modality"]],
-        "metrics": [described(m) for m in individuals["Metric"]],
+        "properties": sorted(
+            (describe_term(ontology, p) for p in terms.object_properties | set(terms.datatype_ranges)), key=lambda d: d["name"]
+        ),
+        "modalities": [describe_term(ontology, m) | {"factual": bool(ontology.value(m, REKG.isFactual))} for m in individuals["Modality"]],
+        "metrics": [describe_term(ontology, m) for m in individuals["Metric"]],
         "units": [{"name": unit} for unit in sorted(UNITS)],
-        "classes": sorted((described(c) for c in terms.classes), key=lambda d: d["name"]),
+        "classes": sorted((describe_term(ontology, c) for c in terms.classes), key=lambda d: d["name"]),
     }

@@ -11,7 +11,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryError
 
-__all__ = ["refuse_remote_clauses", "with_constants", "with_using_clauses", "with_values"]
+__all__ = ["query_algebra", "refuse_remote_clauses", "with_constants", "with_using_clauses", "with_values"]
 
 _REMOTE_WORD = re.compile(r"(?<![\w?$:])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
 _REMOTE_FORMS = {"ServiceGraphPattern", "Load"}
@@ -155,3 +155,69 @@ def with_using_clauses(update: str, using: list[str], using_named: list[str]) ->
             last = match.start()
     out.append(update[last:])
     return "".join(out)
+
+
+_PLAN_DETAIL = {
+    "PV": "variables",
+    "var": "as",
+    "expr": "expression",
+    "triples": "triples",
+    "term": "graph",
+    "A": "aggregates",
+    "start": "offset",
+    "length": "limit",
+    "order": "order",
+}
+
+
+def _shown(value: object) -> str:
+    """A term, variable or expression of the algebra, as short text."""
+    if isinstance(value, CompValue):
+        if value.name == "TrueFilter":
+            return "true"
+        name = value.name.split("_")[1] if value.name.startswith("Aggregate_") else value.name
+        args = [_shown(v) for k, v in value.items() if not k.startswith("_") and k not in ("distinct", "res") and v is not None]
+        return f"{name}({', '.join(args)})"
+    if isinstance(value, (set, frozenset)):
+        return " ".join(sorted(_shown(v) for v in value))
+    if isinstance(value, list):
+        return " ".join(_shown(v) for v in value)
+    if isinstance(value, tuple):
+        return "(" + " ".join(_shown(v) for v in value) + ")"
+    n3 = getattr(value, "n3", None)
+    if callable(n3):
+        return str(n3())
+    return " ".join(str(value).split())[:200]
+
+
+def query_algebra(sparql: str) -> dict[str, object]:
+    """The SPARQL algebra of a query as rdflib translates it (``{"op", "detail", "children"}``
+    nested): how the query is evaluated, operator by operator. (The embedded store, pyoxigraph,
+    does not report its own plan or the rows each step produced.)
+
+    >>> tree = query_algebra("SELECT ?s WHERE { ?s ?p ?o FILTER (?o > 1) }")
+    >>> [tree["op"], tree["children"][0]["op"], tree["children"][0]["children"][0]["op"]]
+    ['SelectQuery', 'Project', 'Filter']
+
+    Raises:
+        QueryError: the text is no SPARQL query.
+    """
+    from rdflib.plugins.sparql.algebra import translateQuery
+
+    try:
+        algebra = translateQuery(parseQuery(sparql)).algebra
+    except Exception as exc:  # pyparsing and rdflib raise several types
+        raise QueryError(f"malformed query: {exc}") from None
+
+    def node(value: CompValue) -> dict[str, object]:
+        children, detail = [], []
+        for key, item in value.items():
+            if isinstance(item, CompValue) and key not in ("expr",):
+                children.append(node(item))
+            elif isinstance(item, list) and item and all(isinstance(i, CompValue) for i in item) and key != "A":
+                children.extend(node(i) for i in item)
+            elif key in _PLAN_DETAIL and item is not None:
+                detail.append(f"{_PLAN_DETAIL[key]}: {_shown(item)}")
+        return {"op": value.name, "detail": "; ".join(detail), "children": children}
+
+    return node(algebra)

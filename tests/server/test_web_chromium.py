@@ -92,6 +92,7 @@ def test_shares_are_drawn_as_a_bar_chart(server: LiveServer, browser, tmp_path: 
     select.select_by_value(next(o.get_attribute("value") for o in select.options if o.get_attribute("value").startswith("q06")))
     WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-param='asOf'][type='date']")))
     browser.find_element(By.ID, "run-named").click()
+    WebDriverWait(browser, 20).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#views button[data-view='Bar']"))).click()
     chart = WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
     # the articles' five shares, and beside them the USGS shares of 2023 and 2024 computed from its tonnes (12 countries each)
     assert len(chart.find_elements(By.CSS_SELECTOR, "rect.bar")) == 5 + 2 * 12

@@ -6,13 +6,14 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.errors import NotAcceptable
 from kg.store.formats import GRAPH_TYPES
+from kg.store.sparql import query_algebra
 from rekg_server.deps import respond, services_of
 from rekg_server.errors import ProtocolError
 from rekg_server.negotiation import choose, requested_format, result_types
@@ -152,3 +153,17 @@ async def sparql(request: Request) -> Response:
             base_iri=endpoint,
         )
     )
+
+
+@router.get(
+    "/sparql/plan",
+    summary="How a query is evaluated: its SPARQL algebra",
+    openapi_extra={"parameters": [{"name": "query", "in": "query", "required": True, "schema": {"type": "string"}}]},
+)
+async def plan(request: Request) -> Response:
+    """The query's algebra, operator by operator (``{"op", "detail", "children"}`` nested), as
+    rdflib translates it; the embedded store does not report its own plan or row counts."""
+    query = request.query_params.get("query")
+    if not query:
+        raise ProtocolError("no query: give it as the `query` parameter")
+    return JSONResponse(query_algebra(query))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from rdflib import URIRef
 
+from kg.ontology import OntologyTerms, describe_term, load_ontology
 from kg.store.queries import list_named_queries
-from kg.vocab import ID, REGISTRY_GRAPH, SPARQL_PREFIXES
+from kg.vocab import ID, NAMESPACES, REGISTRY_GRAPH, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, templates_of
 from rekg_server.links import local_path
 from rekg_server.pictures import timeline_picture
@@ -44,6 +48,21 @@ ORDER BY ?operatorLabel
 )
 
 
+@lru_cache(maxsize=1)
+def editor_vocabulary() -> dict[str, Any]:
+    """What the SPARQL editor completes: the prefixes, and the ontology's classes and
+    properties as prefixed names with their labels and definitions."""
+    ontology = load_ontology()
+    terms = OntologyTerms.of(ontology)
+    kinds = [("class", terms.classes), ("property", terms.object_properties | set(terms.datatype_ranges))]
+    described = [
+        describe_term(ontology, term) | {"kind": kind, "name": f"rekg:{describe_term(ontology, term)['name']}"}
+        for kind, members in kinds
+        for term in sorted(members, key=str)
+    ]
+    return {"prefixes": NAMESPACES, "terms": described}
+
+
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request, services: ServicesDep) -> HTMLResponse:
     """The query page, with the named questions and the entity classes to browse."""
@@ -55,6 +74,7 @@ async def index(request: Request, services: ServicesDep) -> HTMLResponse:
             "queries": list_named_queries(),
             "classes": classes,
             "example": EXAMPLE,
+            "vocabulary": editor_vocabulary(),
             "local_path": local_path,
         },
     )
