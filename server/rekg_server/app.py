@@ -12,6 +12,7 @@ from typing import Any
 import anyio
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -119,7 +120,8 @@ def create_app(settings: Settings) -> RekgApp:
         max_body_size=settings.max_body_bytes,  # larger request bodies get 413 before any handler reads them
     )
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # the page's scripts and data, compressed for browsers that take it (the editor's bundle: 583 → ~190 KiB)
+    app.mount("/static", GZipMiddleware(StaticFiles(directory=HERE / "static"), minimum_size=1024), name="static")
     for module in (sparql, update, curate, graph_store, queries, entities, dataset, explain, maps, web):
         app.include_router(module.router, responses=ERRORS)
 
