@@ -3,10 +3,11 @@ a query through it."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, cast
 
 import anyio
@@ -35,6 +36,7 @@ class Services:
     pool: QueryPool | None
     metrics: Metrics
     remote: RemoteStore | None = None
+    write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one write at a time: updates and applied sheets
     _checked: float = 0.0
     _writer: EmbeddedStore | None = None
     _reader: EmbeddedStore | None = None

@@ -96,3 +96,27 @@ def test_cli_whatif_exposure_concentration(built_store) -> None:
     assert out.exit_code == 0 and "5242" in out.output and "≥ 3600" in out.output
     out = runner.invoke(app, ["exposure", "--store", str(built_store), "--format", "json"])
     assert out.exit_code == 0 and "Lynas Rare Earths" in json.loads(out.output)
+
+
+def test_the_map_places_facilities_only_where_a_source_does(store: Store) -> None:
+    from kg.analysis.places import map_data
+
+    data = map_data(store)
+    facilities = {f["iri"].rsplit("/id/", 1)[-1]: f for f in data["facilities"]}
+    weld = facilities["facility/mount-weld"]
+    assert (weld["lat"], weld["lon"], weld["stage"]) == (-28.86, 122.54778, "mining")
+    assert weld["source_label"] == "Mount Weld (English Wikipedia)" and weld["operators"] == [
+        "https://w3id.org/rekg/id/company/lynas-rare-earths"
+    ]
+    placed = [f for f in data["facilities"] if f["lat"] is not None]
+    assert all(f["source_label"] for f in placed)  # every point has the source that gives it
+    assert facilities["facility/mountain-pass"]["lat"] is None and facilities["facility/mountain-pass"]["country"].endswith("country/US")
+    countries = {c["iso2"]: c for c in data["countries"]}
+    assert countries["AU"]["numeric"] == "036" and "https://w3id.org/rekg/id/facility/mount-weld" in countries["AU"]["facilities"]
+    usgs = next(
+        m
+        for m in data["measures"]
+        if m["stage"] == "mining" and "Mineral Commodity Summaries" in m["label"] and m["label"].endswith("2024")
+    )
+    china = usgs["values"]["https://w3id.org/rekg/id/country/CN"]
+    assert 65 < china < 75  # 270,000 of the 2024 rows' sum

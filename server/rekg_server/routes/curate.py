@@ -33,7 +33,6 @@ from kg.ontology import load_ontology
 from kg.vocab import entity_ref
 from rekg_server.deps import Services, ServicesDep, templates_of
 from rekg_server.errors import UpdateForbidden
-from rekg_server.routes.update import update_lock
 
 __all__ = ["router"]
 
@@ -171,7 +170,7 @@ async def apply(reviewed: ReviewedSheet, request: Request, services: ServicesDep
     token's name) and the time as its provenance; then save it as ``/curate/save`` does."""
     _require(request, services)
     review = _review(reviewed, services)
-    async with update_lock:
+    async with services.write_lock:
         store = services.writer()
         try:
             summary = await anyio.to_thread.run_sync(lambda: review.apply(store, services.settings.corpus_dir))

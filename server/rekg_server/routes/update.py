@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 
 import anyio
@@ -14,10 +13,9 @@ from rekg_server.deps import ServicesDep
 from rekg_server.errors import ProtocolError, UpdateForbidden
 from rekg_server.routes._protocol import protocol_params, single
 
-__all__ = ["router", "update_lock"]
+__all__ = ["router"]
 
 router = APIRouter(tags=["SPARQL"])
-update_lock = asyncio.Lock()  # one write at a time: updates and applied sheets
 
 
 def _check_token(request: Request, token: str | None) -> None:
@@ -47,7 +45,7 @@ async def update(request: Request, services: ServicesDep) -> Response:
         raise ProtocolError("no update: send it as the `update` form field or an application/sparql-update body")
     source, quote = single(params, "source"), single(params, "quote")
     provenance = Provenance(services.settings.update_token_name, source, quote)
-    async with update_lock:
+    async with services.write_lock:
         store = services.writer()
         await anyio.to_thread.run_sync(
             lambda: apply_update(
