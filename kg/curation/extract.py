@@ -14,6 +14,7 @@ from functools import cached_property
 
 from kg.curation.lexicon import (
     ACTOR_KINDS,
+    AUXILIARIES,
     BOILERPLATE,
     COUNT_NOUNS,
     CURRENCIES,
@@ -29,6 +30,7 @@ from kg.curation.lexicon import (
     MULTIPLIERS,
     ORG_SUFFIXES,
     PARTY_KINDS,
+    PRONOUNS,
     RELATION_TRIGGERS,
     ROLE_WORDS,
     SCALES,
@@ -251,6 +253,7 @@ class Extractor:
                 if figure is not None:
                     result.figures.append(figure)
                     used.update(range(span.start, span.end))
+        mentions += self._named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)
         resolved = self._resolve_references(sent, mentions, references, offset, result)
         for kind, span in triggers:
@@ -279,6 +282,29 @@ class Extractor:
                     unit = CURRENCIES[token.lower_]
         inline = first.text[0] if first.text[0] in "~>≈<" else None
         return Figure(value, unit, inline or self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)
+
+    @staticmethod
+    def _named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str, Span]], mentions: list[Mention]) -> list[Mention]:
+        """A name no pattern knows, standing as the subject of a relation's verb ("Solvay
+        operates", "Hyundai Mobis signed"): the capitalised words just before the verb (or its
+        auxiliary), proposed as a new company."""
+        taken = {i for m in mentions for i in range(m.start - offset, m.end - offset)}
+        found: list[Mention] = []
+        for _, trigger in triggers:
+            end = trigger.start
+            while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES:
+                end -= 1
+            start = end
+            while start > sent.start and sent.doc[start - 1].is_title and sent.doc[start - 1].lower_ not in DETERMINERS | PRONOUNS:
+                start -= 1
+            name = sent.doc[start:end]
+            if not len(name) or any(i in taken for i in range(name.start_char, name.end_char)):
+                continue
+            if len(name) == 1 and start == sent.start and name.text.endswith("s"):  # "Officials signed": a common noun opening the sentence
+                continue
+            found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+            taken.update(range(name.start_char, name.end_char))
+        return found
 
     @staticmethod
     def _free(span: Span, label: str, known: list[Span]) -> bool:

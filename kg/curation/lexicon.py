@@ -11,6 +11,7 @@ __all__ = [
     "COUNT_NOUNS",
     "CURRENCIES",
     "DEFINITE_REFERENCES",
+    "AUXILIARIES",
     "DETERMINERS",
     "FACILITY_REFERENCES",
     "DEMONYMS",
@@ -23,6 +24,7 @@ __all__ = [
     "NAMED_KINDS",
     "NUMBER_WORDS",
     "ORG_SUFFIXES",
+    "PRONOUNS",
     "PARTY_KINDS",
     "RELATION_TRIGGERS",
     "ROLE_WORDS",
@@ -144,6 +146,28 @@ TAIL_MARKERS = re.compile(
     re.IGNORECASE,
 )
 DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency"}
+AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "also", "recently"}
+PRONOUNS = {
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "its",
+    "their",
+    "there",
+    "here",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "since",
+    "after",
+    "before",
+}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"}  # "The refinery" is no name
 FACILITY_REFERENCES = {"mine", "refinery", "plant", "smelter", "facility", "factory"}  # "the refinery": the latest facility named
 DEMONYMS = {
