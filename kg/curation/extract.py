@@ -126,7 +126,7 @@ class Extractor:
         )
         matcher.add("COUNT", [[num, *([{"IS_ALPHA": True, "OP": "?"}] * 3), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
-        matcher.add("MASS", [[num, {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}}]])
+        matcher.add("MASS", [[num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}}]])
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
         matcher.add(
             "NEW_ORG",
@@ -274,11 +274,11 @@ class Extractor:
         if label == "DURATION" and value is not None and value >= 1000:
             return None
         unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")
-        if label == "MONEY":
+        if label in ("MONEY", "MASS"):  # "$3 billion", "3.5 million tonnes"
             for token in span:
                 if token.lower_ in SCALES:
                     value *= SCALES[token.lower_]
-                if token.lower_ in CURRENCIES:
+                if label == "MONEY" and token.lower_ in CURRENCIES:
                     unit = CURRENCIES[token.lower_]
         inline = first.text[0] if first.text[0] in "~>≈<" else None
         return Figure(value, unit, inline or self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)

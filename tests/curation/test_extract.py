@@ -226,7 +226,11 @@ def test_evaluate_prints_figures_by_metric_and_subject_and_modality(built_store:
 HELDOUT = Path(__file__).parent / "heldout"
 
 
-@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT.with_name("heldout-fresh")], ids=["heldout", "heldout-fresh"])
+@pytest.mark.parametrize(
+    "folder",
+    [HELDOUT, HELDOUT.with_name("heldout-fresh"), HELDOUT.with_name("heldout-fresh2")],
+    ids=["heldout", "heldout-fresh", "heldout-fresh2"],
+)
 def test_the_held_out_articles_gold_sheets_build(tmp_path: Path, folder: Path) -> None:
     facts = tmp_path / "facts"
     facts.mkdir()
