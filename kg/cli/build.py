@@ -16,6 +16,7 @@ from kg.cli._common import (
     FactsOption,
     StoreOption,
     StoreUrlOption,
+    collector_paused,
     console,
     err,
     open_ready,
@@ -23,7 +24,7 @@ from kg.cli._common import (
     run_build,
     writable_store,
 )
-from kg.ingest.change import apply_change, collector_paused
+from kg.ingest.change import apply_change
 from kg.ingest.corpus import resolve_corpus_dir
 from kg.ingest.pipeline import BuildSummary, apply_sheet, build_and_validate, rederive_store, violation_messages
 from kg.store import describe_store, open_store, store_exists
@@ -99,7 +100,7 @@ def apply(
 ) -> None:
     """Apply one fact sheet incrementally: its graph, new or in place of its source's, goes in
     through the SHACL gate and incremental reasoning, all or nothing."""
-    with progress(unit="stages") as shown:
+    with progress(unit="stages") as shown, collector_paused():
         task = shown.add_task("applying", total=None)
         with writable_store(store, store_url) as opened:
             summary = apply_sheet(
@@ -135,7 +136,7 @@ def validate(
 def reason(store: StoreOption = None, store_url: StoreUrlOption = None) -> None:
     """Recompute the inferred graph (OWL 2 RL closure, project rules, consistency)."""
     open_ready(store, store_url)
-    with progress(bar=False) as shown:
+    with progress(bar=False) as shown, collector_paused():
         task = shown.add_task("reasoning")
         with writable_store(store, store_url) as opened:
             summary = rederive_store(opened, on_stage=lambda name: shown.update(task, description=name))

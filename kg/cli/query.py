@@ -15,12 +15,12 @@ from rich.tree import Tree
 
 from kg.analysis.as_of import parse_day, view_as_of
 from kg.cli._common import StoreOption, StoreUrlOption, console, err, open_ready, progress
-from kg.ingest.update import SOURCED_GRAPHS
 from kg.publish.release import write_release
 from kg.reasoning.explain import Step, label, parse_term
 from kg.reasoning.explain import explain as explain_triple
 from kg.store.export import export_store
 from kg.store.formats import SHORT_NAMES, TURTLE
+from kg.store.provenance import SOURCED_GRAPHS
 from kg.store.queries import list_named_queries, resolve_query_text
 from kg.vocab import BASE, VERSION, short_name
 

@@ -22,9 +22,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -45,10 +44,9 @@ from kg.store.embedded import EmbeddedStore
 from kg.store.formats import N_TRIPLES
 from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH
 
-__all__ = ["ChangeSummary", "apply_change", "collector_paused", "shape_violations", "warm_engine"]
+__all__ = ["ChangeSummary", "apply_change", "shape_violations", "warm_engine"]
 
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
-FROZEN_FROM = 1_000_000  # objects left alive by a paused block from which they are frozen (collector_paused)
 GATE_APART = 50_000  # changed triples from which the SHACL gate runs in a process of its own, beside the reasoner
 _warm: weakref.WeakKeyDictionary[Store, tuple[str, Engine]] = weakref.WeakKeyDictionary()
 
@@ -204,26 +202,6 @@ def _shape_gate(
     return wait
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused for a block that builds millions of objects and no cycles
-    worth collecting: each full collection walks every object alive, and a large load triggers
-    dozens of them. Reference counting still frees everything else. Afterwards the
-    collector resumes, unless it was paused already; when the block left more than
-    :data:`FROZEN_FROM` new objects alive (the warm engine, a large change's sets until they are
-    freed), they go to the permanent generation first, else the next collection would walk them
-    all at once (seconds, at a million triples)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_count()[0] > FROZEN_FROM:
-                gc.freeze()
-            gc.enable()
-
-
 def apply_change(
     store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad], *, on_stage: Callable[[str], None] | None = None
 ) -> ChangeSummary:
@@ -233,8 +211,7 @@ def apply_change(
         UpdateRefused: the result would violate the shapes; nothing is written.
         InconsistentGraph: the result contradicts the ontology; nothing is written.
     """
-    with collector_paused():
-        return _apply_change(store, list(deleted), list(inserted), on_stage)
+    return _apply_change(store, list(deleted), list(inserted), on_stage)
 
 
 @dataclass(frozen=True)

@@ -30,13 +30,7 @@ from kg.store.embedded import EmbeddedStore
 from kg.store.sparql import refuse_remote_clauses, with_using_clauses
 from kg.vocab import DERIVED_GRAPHS, GRAPH, ID, REKG
 
-__all__ = ["SOURCED_GRAPHS", "Provenance", "apply_update", "update_evidence"]
-
-# Every named graph but those of updates made without a source: the dataset of a question asked
-# with unsourced facts left out. (What the reasoner concluded from them stays in the inferred graph.)
-SOURCED_GRAPHS = """PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?g WHERE { GRAPH ?g { } FILTER NOT EXISTS { GRAPH ?g { ?g prov:generatedAtTime ?when }
-                                                           FILTER NOT EXISTS { GRAPH ?g { ?g prov:wasDerivedFrom ?source } } } }"""
+__all__ = ["Provenance", "apply_update"]
 
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
@@ -74,18 +68,6 @@ class Provenance:
         if self.quote:
             quads.append((node, REKG.quote, Literal(self.quote), graph))
         return quads
-
-
-def update_evidence(subject: str = "?s", predicate: str = "?p", obj: str = "?o") -> str:
-    """A SPARQL group pattern: the evidence of a triple that an update asserted, in the terms
-    a claim's evidence is shown in. ``?sourceLabel`` says where it is from (or that it is
-    unsourced), who added it and when; ``?quote`` is the update's quote, or empty."""
-    return f"""GRAPH ?update {{ {subject} {predicate} {obj} }}
-    ?update prov:wasAttributedTo/rdfs:label ?author ; prov:generatedAtTime ?when .
-    OPTIONAL {{ ?update prov:wasDerivedFrom ?from OPTIONAL {{ ?from rdfs:label ?fromLabel }} }}
-    OPTIONAL {{ ?update rekg:quote ?said }}
-    BIND (CONCAT(IF(BOUND(?from), COALESCE(?fromLabel, STR(?from)), "unsourced"), " (added by ", STR(?author), ", ", STR(?when), ")") AS ?sourceLabel)
-    BIND (COALESCE(?said, "") AS ?quote)"""
 
 
 def update_graph(when: dt.datetime) -> str:

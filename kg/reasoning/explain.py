@@ -8,10 +8,10 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError
-from kg.ingest.update import update_evidence
 from kg.ontology import load_ontology
 from kg.reasoning.rules import Rule, Triple, compile_rules, substitute, unify
 from kg.store.base import Store
+from kg.store.provenance import update_evidence
 from kg.vocab import ID, INFERRED_GRAPH, NAMESPACES, OA, REKG, SPARQL_PREFIXES
 
 __all__ = ["Explainer", "Step", "explain", "explanation_graph", "label", "parse_term"]

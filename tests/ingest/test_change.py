@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.cli._common import FROZEN_FROM, collector_paused
 from kg.errors import UpdateRefused
-from kg.ingest.change import FROZEN_FROM, collector_paused
 from kg.ingest.pipeline import asserted_graph
 from kg.ingest.update import Provenance, apply_update
 from kg.ontology import load_ontology

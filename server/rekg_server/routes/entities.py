@@ -13,9 +13,9 @@ from fastapi.responses import HTMLResponse, Response
 from rdflib import Literal, URIRef
 
 from kg.errors import NotAcceptable, QueryError
-from kg.ingest.update import update_evidence
 from kg.publish.ontology_doc import ontology_html
 from kg.store.formats import GRAPH_TYPES, JSON_LD, N_TRIPLES, RDF_XML, TURTLE, media_type_of
+from kg.store.provenance import update_evidence
 from kg.vocab import ID, ONTOLOGY_GRAPH, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, respond, templates_of
 from rekg_server.errors import NotFound

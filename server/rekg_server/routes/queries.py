@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kg.analysis.as_of import AS_OF_PARAMETER, answer_as_of, parse_day
-from kg.ingest.update import SOURCED_GRAPHS
+from kg.store.provenance import SOURCED_GRAPHS
 from kg.store.queries import find_named_query, list_named_queries
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import ProtocolError
