@@ -42,8 +42,8 @@ class Store(Protocol):
         self,
         sparql: str,
         *,
-        results_type: str | None = SPARQL_JSON,
-        graph_type: str | None = TURTLE,
+        results_type: str = SPARQL_JSON,
+        graph_type: str = TURTLE,
         bindings: Mapping[str, Node] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
@@ -51,11 +51,11 @@ class Store(Protocol):
         max_rows: int | None = None,
     ) -> QueryResult:
         """Run a query and serialise its result: solutions and booleans as ``results_type``,
-        graphs as ``graph_type`` (None: the caller accepts no such result).
+        graphs as ``graph_type``. (Whether a client accepts the kind of result is the server's
+        question, asked before the query runs.)
 
         Raises:
             QueryError: the query is malformed or fails.
-            NotAcceptable: the result is of a kind whose type is None.
         """
         ...
 

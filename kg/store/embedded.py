@@ -31,7 +31,7 @@ import platformdirs
 import pyoxigraph as ox
 from rdflib.term import Node
 
-from kg.errors import NotAcceptable, QueryError, StoreError
+from kg.errors import QueryError, StoreError
 from kg.store.base import Quad, QueryResult, Row
 from kg.store.formats import SPARQL_JSON, TURTLE
 from kg.store.rdf_files import from_ox_quads, rdf_format
@@ -142,8 +142,8 @@ class EmbeddedStore:
         self,
         sparql: str,
         *,
-        results_type: str | None = SPARQL_JSON,
-        graph_type: str | None = TURTLE,
+        results_type: str = SPARQL_JSON,
+        graph_type: str = TURTLE,
         bindings: Mapping[str, Node] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
@@ -169,14 +169,10 @@ class EmbeddedStore:
         with _engine_errors("query"):  # a binding that is no valid IRI is the client's error too
             result = self._evaluate(sparql, bindings, options)
             if isinstance(result, ox.QueryTriples):
-                if graph_type is None:
-                    raise NotAcceptable("the query gives a graph, and the request accepts no RDF format")
                 triples = list(take(result, max_rows))
                 kept = triples[:max_rows] if max_rows is not None else triples
                 body = ox.serialize(kept, format=rdf_format(graph_type)) or b""
                 return QueryResult("graph", graph_type, body, len(kept), len(kept) < len(triples))
-            if results_type is None:
-                raise NotAcceptable("the query gives solutions, and the request accepts no results format")
             if isinstance(result, ox.QueryBoolean):
                 document: dict[str, Any] = {"head": {}, "boolean": bool(result)}
                 return QueryResult("boolean", results_type, results_bytes(document, results_type), 1)

@@ -28,7 +28,7 @@ from SPARQLWrapper import DIGEST, JSON, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper import TURTLE as WRAPPER_TURTLE
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, EndPointNotFound, QueryBadFormed, Unauthorized
 
-from kg.errors import NotAcceptable, QueryError, QueryTimedOut, StoreError
+from kg.errors import QueryError, QueryTimedOut, StoreError
 from kg.store.base import Quad, QueryResult, Row
 from kg.store.formats import N_TRIPLES, SPARQL_JSON, TURTLE
 from kg.store.rdf_files import from_ox_quads, rdf_format
@@ -152,8 +152,8 @@ class RemoteStore:
         self,
         sparql: str,
         *,
-        results_type: str | None = SPARQL_JSON,
-        graph_type: str | None = TURTLE,
+        results_type: str = SPARQL_JSON,
+        graph_type: str = TURTLE,
         bindings: Mapping[str, Node] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
@@ -168,16 +168,12 @@ class RemoteStore:
             text = f"BASE <{base_iri}>\n{text}"
         kind = _query_kind(text)
         if kind == "graph":
-            if graph_type is None:
-                raise NotAcceptable("the query gives a graph, and the request accepts no RDF format")
             body = self._request(text, default_graphs=default_graphs, named_graphs=named_graphs, return_format=WRAPPER_TURTLE)
             triples = _parse(body, ox.RdfFormat.TURTLE)
             first = triples[:max_rows] if max_rows is not None else triples
             return QueryResult(
                 "graph", graph_type, ox.serialize(first, format=rdf_format(graph_type)) or b"", len(first), len(first) < len(triples)
             )
-        if results_type is None:
-            raise NotAcceptable("the query gives solutions, and the request accepts no results format")
         document = json.loads(self._request(text, default_graphs=default_graphs, named_graphs=named_graphs))
         if "boolean" in document:
             return QueryResult("boolean", results_type, results_bytes({"head": {}, "boolean": bool(document["boolean"])}, results_type), 1)

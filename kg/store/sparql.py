@@ -11,7 +11,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryError
 
-__all__ = ["query_algebra", "refuse_remote_clauses", "with_constants", "with_using_clauses", "with_values"]
+__all__ = ["query_algebra", "query_form", "refuse_remote_clauses", "with_constants", "with_using_clauses", "with_values"]
 
 _REMOTE_WORD = re.compile(r"(?<![\w?$:])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
 _REMOTE_FORMS = {"ServiceGraphPattern", "Load"}
@@ -27,6 +27,27 @@ _VARIABLE_OR_CLAUSE = re.compile(f"({_SELECT_CLAUSE})|{_LITERAL_TEXT}|[?$](\\w+)
 _VARIABLE_NAME = re.compile(r"[?$](\w+)")
 # where a group pattern opens that VALUES may lead: a WHERE clause, or an ASK's pattern
 _GROUP_OPENING = re.compile(_LITERAL_TEXT + r"|(?<![\w?$:])(?:WHERE|ASK)\s*\{", re.IGNORECASE)
+
+
+_QUERY_FORM = re.compile(_LITERAL_TEXT + r"|(?<![\w?$:])(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def query_form(sparql: str) -> str:
+    """What a query gives: "graph" (CONSTRUCT, DESCRIBE) or "solutions" (SELECT, ASK), read
+    from its first form keyword outside strings, IRIs and comments; no parse.
+
+    >>> query_form('PREFIX e: <http://e/#CONSTRUCT> # DESCRIBE\\nSELECT ?s { ?s ?p "CONSTRUCT" }')
+    'solutions'
+    >>> query_form("describe <http://e/a>")
+    'graph'
+
+    Raises:
+        QueryError: the text has none of the four forms.
+    """
+    for match in _QUERY_FORM.finditer(sparql):
+        if match.group(1):
+            return "graph" if match.group(1).upper() in ("CONSTRUCT", "DESCRIBE") else "solutions"
+    raise QueryError("not a query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
 
 
 def _forms(node: object) -> Iterator[str]:

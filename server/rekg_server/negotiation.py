@@ -14,9 +14,10 @@ from werkzeug.http import parse_accept_header
 
 from kg.errors import NotAcceptable
 from kg.store.formats import GRAPH_TYPES, JSON_LD, RDF_XML, RESULT_TYPES, SPARQL_JSON, SPARQL_XML, TURTLE, UnknownFormat, media_type_of
+from kg.store.sparql import query_form
 from rekg_server.errors import ProtocolError
 
-__all__ = ["FORMAT_PARAMETERS", "HTML", "choose", "requested_format", "result_types"]
+__all__ = ["FORMAT_PARAMETERS", "HTML", "answer_types", "choose", "requested_format", "result_types"]
 
 HTML = "text/html"
 FORMAT_PARAMETERS = ("format", "output", "results")
@@ -107,3 +108,20 @@ def result_types(accept: str | None, fmt: str | None) -> dict[str, str | None]:
     if not any(chosen.values()):
         raise NotAcceptable(f"this resource is available as {', '.join((*RESULT_TYPES, *GRAPH_TYPES))}")
     return chosen
+
+
+def answer_types(types: dict[str, str | None], sparql: str) -> dict[str, str]:
+    """The ``results_type`` and ``graph_type`` to run ``sparql`` with, when the client accepts
+    the kind of result it gives (decided from its form, before it runs).
+
+    Raises:
+        NotAcceptable: the query gives a graph and no RDF format is accepted, or solutions and no
+            results format is.
+    """
+    if types["graph_type"] is None or types["results_type"] is None:
+        graph = query_form(sparql) == "graph"
+        if graph and types["graph_type"] is None:
+            raise NotAcceptable("the query gives a graph, and the request accepts no RDF format")
+        if not graph and types["results_type"] is None:
+            raise NotAcceptable("the query gives solutions, and the request accepts no results format")
+    return {"results_type": types["results_type"] or SPARQL_JSON, "graph_type": types["graph_type"] or TURTLE}

@@ -12,7 +12,7 @@ from kg.store.provenance import SOURCED_GRAPHS
 from kg.store.queries import find_named_query, list_named_queries
 from rekg_server.deps import ServicesDep, respond
 from rekg_server.errors import ProtocolError
-from rekg_server.negotiation import FORMAT_PARAMETERS, requested_format, result_types
+from rekg_server.negotiation import FORMAT_PARAMETERS, answer_types, requested_format, result_types
 from rekg_server.responses import QUERY_RESULTS, ok
 
 __all__ = ["router"]
@@ -48,7 +48,7 @@ async def run_named(name: str, request: Request, services: ServicesDep) -> Respo
     query = find_named_query(name)
     values = {k: v for k, v in request.query_params.items() if k not in FORMAT_PARAMETERS and k not in ("sourced", "asOf")}
     fmt = requested_format({k: request.query_params.getlist(k) for k in FORMAT_PARAMETERS})
-    types = result_types(request.headers.get("accept"), fmt)
+    types = answer_types(result_types(request.headers.get("accept"), fmt), query.text)
     sourced = request.query_params.get("sourced", "false").lower()
     if sourced not in ("true", "false"):
         raise ProtocolError(f"sourced is true or false, not {sourced!r}")

@@ -16,7 +16,7 @@ from kg.store.formats import GRAPH_TYPES
 from kg.store.sparql import query_algebra
 from rekg_server.deps import respond, services_of
 from rekg_server.errors import ProtocolError
-from rekg_server.negotiation import choose, requested_format, result_types
+from rekg_server.negotiation import answer_types, choose, requested_format, result_types
 from rekg_server.responses import QUERY_RESULTS, ok
 from rekg_server.routes._protocol import protocol_params, single
 
@@ -142,7 +142,7 @@ async def sparql(request: Request) -> Response:
     endpoint = str(request.url.replace(query=""))  # url_for would cost a tenth of a point lookup
     if query is None:
         return graph_response(service_description(endpoint, str(request.url_for("well_known_void"))), request.headers.get("accept"))
-    types = result_types(request.headers.get("accept"), requested_format(params))
+    types = answer_types(result_types(request.headers.get("accept"), requested_format(params)), query)
     return respond(
         await services_of(request).run(
             "sparql",
