@@ -364,6 +364,25 @@ def test_request_body_over_the_limit_is_413(client: TestClient) -> None:
     assert response.status_code == 413
 
 
+def test_the_get_shortcut_keeps_the_common_behaviour(client: TestClient) -> None:
+    """A query by GET skips the router, not what the stack does for it: CORS on answers and
+    errors, errors mapped and counted, the body limit."""
+
+    def counted(name: str) -> float:
+        found = re.search(rf'^{name}{{endpoint="sparql"}} ([\d.]+)$', client.get("/metrics").text, re.M)
+        return float(found.group(1)) if found else 0.0
+
+    queries, errors = counted("rekg_queries_total"), counted("rekg_query_errors_total")
+    ok = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Origin": "https://example.org"})
+    assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == "*" and ok.json() == {"head": {}, "boolean": True}
+    bad = client.get("/sparql", params={"query": "SELEC ?x"}, headers={"Origin": "https://example.org"})
+    assert bad.status_code == 400 and bad.headers["access-control-allow-origin"] == "*"
+    assert bad.headers["content-type"].startswith("text/plain") and "SPARQL syntax error" in bad.text
+    assert (counted("rekg_queries_total"), counted("rekg_query_errors_total")) == (queries + 1, errors + 1)
+    big = client.request("GET", "/sparql", params={"query": "ASK {}"}, content=b"x" * ((1 << 20) + 1))
+    assert big.status_code == 413
+
+
 # --- limits that need their own server -----------------------------------------------------
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
