@@ -159,7 +159,8 @@ def client(built_store: Path):
     """The app over the real store, called in process (its lifespan and worker pool run)."""
     from fastapi.testclient import TestClient
     from rekg_server.app import create_app
-    from rekg_server.settings import Settings
+
+    from kg.settings import Settings
 
     with TestClient(create_app(Settings(store_dir=built_store))) as test_client:
         yield test_client

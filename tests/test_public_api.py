@@ -41,3 +41,19 @@ def test_both_stores_keep_the_protocol_with_the_same_signatures() -> None:
         for name in STORE_METHODS - {"__enter__", "__exit__"}:
             ours, theirs = inspect.signature(getattr(Store, name)), inspect.signature(getattr(implementation, name))
             assert list(ours.parameters) == list(theirs.parameters), (implementation.__name__, name)
+
+
+def test_every_rekg_variable_is_read_through_the_settings_module() -> None:
+    """The library reads ``REKG_*`` only through :func:`kg.settings.env`: the defaults are stated once."""
+    import re
+    from pathlib import Path
+
+    import kg
+    from kg.settings import VARIABLES
+
+    root = Path(kg.__file__).parent
+    server = root.parent / "server" / "rekg_server"
+    readers = [p for folder in (root, server) for p in folder.rglob("*.py") if "os.environ" in p.read_text() and p.name != "settings.py"]
+    assert readers == []
+    code = "".join(p.read_text() for folder in (root, server) for p in folder.rglob("*.py"))
+    assert set(re.findall(r'(?:env|_number|_bytes)\("([A-Z_]+)"', code)) == set(VARIABLES)  # each declared one is read, and no other

@@ -42,7 +42,8 @@ def serve(
     """Serve the SPARQL endpoint, named questions, entity pages and the web page."""
     import uvicorn
     from rekg_server.app import create_app
-    from rekg_server.settings import Settings
+
+    from kg.settings import Settings
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     store_dir = default_store_dir(store)

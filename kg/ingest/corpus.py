@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import CorpusError
+from kg.settings import env
 
 __all__ = ["find_quote", "normalise", "resolve_corpus_dir", "sha256_of"]
 
@@ -106,7 +106,8 @@ def resolve_corpus_dir(explicit: Path | None) -> Path | None:
     Raises:
         CorpusError: the folder given explicitly or by ``$REKG_CORPUS`` does not exist.
     """
-    given = explicit or (Path(os.environ["REKG_CORPUS"]) if os.environ.get("REKG_CORPUS") else None)
+    from_env = env("CORPUS")
+    given = explicit or (Path(from_env) if from_env else None)
     if given is not None:
         if not given.is_dir():
             raise CorpusError(f"the corpus folder {given} does not exist: give --corpus DIR or set REKG_CORPUS")

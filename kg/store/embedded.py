@@ -32,6 +32,7 @@ import pyoxigraph as ox
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
+from kg.settings import env
 from kg.store.base import Quad, QueryResult, Row
 from kg.store.formats import SPARQL_JSON, TURTLE
 from kg.store.rdf_files import from_ox_quads, rdf_format
@@ -52,9 +53,8 @@ def default_store_dir(explicit: Path | None = None) -> Path:
     """The store directory: ``explicit``, else ``$REKG_STORE``, else a per-user data folder."""
     if explicit is not None:
         return explicit
-    if os.environ.get("REKG_STORE"):
-        return Path(os.environ["REKG_STORE"])
-    return Path(platformdirs.user_data_dir("rekg")) / "store"
+    given = env("STORE")
+    return Path(given) if given else Path(platformdirs.user_data_dir("rekg")) / "store"
 
 
 @contextmanager

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import secrets
 import urllib.error
@@ -29,6 +28,7 @@ from SPARQLWrapper import TURTLE as WRAPPER_TURTLE
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, EndPointNotFound, QueryBadFormed, Unauthorized
 
 from kg.errors import QueryError, QueryTimedOut, StoreError
+from kg.settings import env
 from kg.store.base import Quad, QueryResult, Row
 from kg.store.formats import N_TRIPLES, SPARQL_JSON, TURTLE
 from kg.store.rdf_files import from_ox_quads, rdf_format
@@ -61,19 +61,14 @@ class RemoteConfig:
         """The configuration of ``query_url`` or ``$REKG_STORE_URL`` (None when neither is
         set), with ``REKG_UPDATE_URL``, ``REKG_GRAPH_STORE_URL``, ``REKG_STORE_USER``,
         ``REKG_STORE_PASSWORD`` and ``REKG_STORE_AUTH`` (basic or digest)."""
-        url = query_url or os.environ.get("REKG_STORE_URL")
+        url = query_url or env("STORE_URL")
         if not url:
             return None
-        auth = os.environ.get("REKG_STORE_AUTH", "basic").lower()
+        auth = (env("STORE_AUTH") or "basic").lower()
         if auth not in ("basic", "digest"):
             raise StoreError(f"REKG_STORE_AUTH is basic or digest, not {auth!r}")
         return cls(
-            url,
-            os.environ.get("REKG_UPDATE_URL") or None,
-            os.environ.get("REKG_GRAPH_STORE_URL") or None,
-            os.environ.get("REKG_STORE_USER") or None,
-            os.environ.get("REKG_STORE_PASSWORD") or None,
-            cast(Literal["basic", "digest"], auth),
+            url, env("UPDATE_URL"), env("GRAPH_STORE_URL"), env("STORE_USER"), env("STORE_PASSWORD"), cast(Literal["basic", "digest"], auth)
         )
 
 

@@ -20,6 +20,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kg.errors import KgError, QueryTimedOut
+from kg.settings import Settings
 from kg.store import EmbeddedStore, RemoteConfig, RemoteStore
 from kg.vocab import VERSION
 from rekg_server.answer_cache import AnswerCache
@@ -31,7 +32,6 @@ from rekg_server.pool import QueryPool
 from rekg_server.responses import ERRORS, ok
 from rekg_server.routes import curate, dataset, entities, explain, graph_store, maps, queries, sparql, update, web
 from rekg_server.routes.dataset import ReleaseCache
-from rekg_server.settings import Settings
 
 __all__ = ["QueryByGet", "RekgApp", "create_app"]
 

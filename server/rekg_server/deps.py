@@ -16,11 +16,11 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
+from kg.settings import Settings
 from kg.store import EmbeddedStore, RemoteStore, Store
 from kg.store.base import QueryResult
 from rekg_server.metrics import Metrics
 from rekg_server.pool import QueryPool, QueryRequest
-from rekg_server.settings import Settings
 
 __all__ = ["templates_of", "Services", "ServicesDep", "respond", "services_of"]
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from rekg_server.app import create_app
-from rekg_server.settings import Settings
+
+from kg.settings import Settings
 
 TOKEN = "curate-test-token"
 ARTICLE = "Lynas Rare Earths operates the Mount Weld mine.\nJapan could supply magnets to the United States.\n"

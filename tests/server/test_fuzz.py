@@ -9,9 +9,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from rekg_server.app import create_app
-from rekg_server.settings import Settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from kg.settings import Settings
 from tests.conftest import LiveServer
 
 # the description is the app's own (building it needs no store); requests go to a live server

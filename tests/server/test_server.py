@@ -342,7 +342,8 @@ def test_health_and_metrics(client: TestClient) -> None:
 
 def test_queries_are_logged_with_endpoint_form_rows_and_duration(built_store: Path, caplog: pytest.LogCaptureFixture) -> None:
     from rekg_server.app import create_app
-    from rekg_server.settings import Settings
+
+    from kg.settings import Settings
 
     with caplog.at_level(logging.INFO, logger="rekg.server"):
         with TestClient(create_app(Settings(store_dir=built_store))) as default:  # only slow queries
