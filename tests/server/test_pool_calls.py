@@ -34,7 +34,8 @@ def test_a_call_runs_on_a_worker_and_obeys_the_limits(built_store: Path) -> None
 
 
 def test_pages_that_run_many_queries_answer_through_the_pool(client) -> None:
-    assert client.get("/explain", params={"s": "country/JP", "p": "partnerOf", "o": "country/IN"}).status_code == 200
+    explained = client.get("/explain", params={"s": "country/JP", "p": "partnerOf", "o": "country/IN"})
+    assert explained.status_code == 200 and "Why this holds" in explained.text and 'href="/id/country/IN"' in explained.text
     assert "2010 rare earth export embargo on Japan" in client.get("/timeline").text
     page = client.get("/id/country/JP", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "shares over time" in page.text and "Partners and the links behind them" in page.text

@@ -323,7 +323,10 @@ def test_graph_store_returns_one_graph(client: TestClient, graph: str) -> None:
 
 
 def test_graph_store_default_and_missing(client: TestClient) -> None:
-    assert client.get("/rdf-graph-store?default", headers={"Accept": "text/turtle"}).status_code == 200
+    default = client.get("/rdf-graph-store?default", headers={"Accept": "text/turtle"})
+    assert default.status_code == 200 and default.headers["content-type"].startswith("text/turtle")
+    union = Graph().parse(data=default.text, format="turtle")  # the default graph: the union of every graph
+    assert len(union) > 5000 and (URIRef("https://w3id.org/rekg/id/company/lynas-rare-earths"), RDFS.label, None) in union
     assert client.get("/rdf-graph-store", params={"graph": "https://example.org/none"}).status_code == 404
 
 
