@@ -21,6 +21,7 @@ STORE_METHODS = {
     "graph_names",
     "version",
     "close",
+    "snapshot",
     "__enter__",
     "__exit__",
 }

@@ -27,7 +27,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from pathlib import Path
 
 from rdflib import RDF, URIRef
 from rdflib.term import Node
@@ -168,18 +167,19 @@ def _violations(asserted: _Asserted, added: set[Triple], removed: set[Triple]) -
     return [r for r in compiled_shapes().check(_neighbourhood(asserted, focus, added, removed), focus) if r.is_violation]
 
 
-def _violations_in_database(database: Path, added: set[Triple], removed: set[Triple]) -> list[ShapeResult]:
-    """:func:`_violations` in a process of its own, over the committed ``database``."""
-    return _violations(_Asserted(EmbeddedStore.pinned(database)), added, removed)
+def _violations_in_snapshot(open_snapshot: Callable[[], Store], added: set[Triple], removed: set[Triple]) -> list[ShapeResult]:
+    """:func:`_violations` in a process of its own, over the store's data as committed."""
+    return _violations(_Asserted(open_snapshot()), added, removed)
 
 
 def _shape_gate(
     store: Store, asserted: _Asserted, added: set[Triple], removed: set[Triple], stage: Callable[[str], None]
 ) -> Callable[[], None]:
-    """Check the shapes now, or for a large change to an on-disk store start checking them in a
-    process of its own; either way return what waits for the verdict and raises
-    :class:`UpdateRefused` when the change breaks them."""
-    if len(added) + len(removed) < GATE_APART or not isinstance(store, EmbeddedStore) or store.root is None:
+    """Check the shapes now, or for a large change to a store another process can open (its
+    snapshot) start checking them in a process of its own; either way return what waits for the
+    verdict and raises :class:`UpdateRefused` when the change breaks them."""
+    snapshot = store.snapshot() if len(added) + len(removed) >= GATE_APART else None
+    if snapshot is None:
         if violations := _violations(asserted, added, removed):
             raise UpdateRefused(violations)
         return lambda: None
@@ -188,7 +188,7 @@ def _shape_gate(
         mp_context=multiprocessing.get_context("spawn"),  # fork is unsafe beside RocksDB's threads
         initializer=gc.disable,
     )  # a one-off process: the collector only slows what it builds
-    verdict = apart.submit(_violations_in_database, store.database(), added, removed)
+    verdict = apart.submit(_violations_in_snapshot, snapshot, added, removed)
 
     def wait() -> None:
         stage("waiting for the SHACL gate")

@@ -24,6 +24,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -79,6 +80,11 @@ class EmbeddedStore:
         exists = root is not None and self.exists(root)
         self._opened = self.database() if exists else None
         self._generation = _read_generation(self.database()) if exists else 0
+
+    def snapshot(self) -> Callable[[], EmbeddedStore] | None:
+        """See :meth:`kg.store.base.Store.snapshot`: the database as committed, pinned (a later
+        swap does not move it); None in memory."""
+        return None if self.root is None else partial(EmbeddedStore.pinned, self.database())
 
     def close(self) -> None:
         """Let go of the database (a writable store's lock goes at once); using the store after

@@ -18,6 +18,7 @@ import secrets
 import urllib.error
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import IO, Any, Literal, cast
 
 import pyoxigraph as ox
@@ -77,6 +78,11 @@ class RemoteStore:
 
     def __init__(self, config: RemoteConfig):
         self.config = config
+
+    def snapshot(self) -> Callable[[], RemoteStore] | None:
+        """See :meth:`kg.store.base.Store.snapshot`: the same endpoints, opened again (what it
+        holds is what is committed: a change is written only after its checks)."""
+        return partial(RemoteStore, self.config)
 
     def close(self) -> None:
         """Nothing to let go of: every request is a connection of its own."""

@@ -122,3 +122,19 @@ def test_a_closed_store_lets_go(store: Store, tmp_path: Path) -> None:
             store.graph_names()
         with EmbeddedStore(tmp_path / "store", read_only=False) as again:  # the lock is gone
             assert f"{BASE}seed" in again.graph_names()
+
+
+def _values_in(open_snapshot, graph: str) -> set[str]:  # run in another process
+    with open_snapshot() as opened:
+        return values(opened, graph)
+
+
+def test_a_snapshot_opens_the_committed_data_in_another_process(store: Store) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    snapshot = store.snapshot()
+    assert snapshot is not None
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as other:
+        assert other.submit(_values_in, snapshot, f"{BASE}seed").result(timeout=60) == {"seed"}
+    assert EmbeddedStore().snapshot() is None  # in memory: no other process can open it
