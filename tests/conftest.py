@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +33,41 @@ KEEP = (
     "CHROME_BIN",
     "SYSTEMROOT",
 )
+
+
+@contextmanager
+def chromium(profile: Path, *, logs: bool = False) -> Iterator[Any]:
+    """A headless Chromium driven by Selenium, its profile in ``profile``; with ``logs``, its
+    console and its DevTools network log are kept. Skips (fails under ``REKG_REQUIRE_ALL=1``)
+    without Debian's chromium and chromium-driver."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    require(binary is not None and driver_path is not None, "Debian's chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1300,1000",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    if logs:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
 
 
 def require(condition: bool, reason: str) -> None:

@@ -177,17 +177,26 @@ class Review:
         with self.staged(when) as sheet:
             return sheet.read_text(encoding="utf-8"), self._problems_of(sheet, store, corpus_dir)
 
-    def save(self, store: Store, corpus_dir: Path | None) -> Path:
-        """Check the sheet and write it and its text into the facts folder.
+    @contextmanager
+    def _checked(self, store: Store, corpus_dir: Path | None) -> Iterator[Path]:
+        """The staged sheet, once every check has passed.
 
         Raises:
-            ReviewRefused: a check failed; nothing is written."""
+            ReviewRefused: a check failed."""
         when = dt.datetime.now(dt.UTC)
         if problems := self._early_problems(when):
             raise ReviewRefused(problems)
         with self.staged(when) as sheet:
             if problems := self._problems_of(sheet, store, corpus_dir):
                 raise ReviewRefused(problems)
+            yield sheet
+
+    def save(self, store: Store, corpus_dir: Path | None) -> Path:
+        """Check the sheet and write it and its text into the facts folder.
+
+        Raises:
+            ReviewRefused: a check failed; nothing is written."""
+        with self._checked(store, corpus_dir) as sheet:
             self._move_in(sheet)
         return self.sheet_path
 
@@ -197,12 +206,7 @@ class Review:
 
         Raises:
             ReviewRefused: a check failed, or the store refused the sheet; nothing is written."""
-        when = dt.datetime.now(dt.UTC)
-        if problems := self._early_problems(when):
-            raise ReviewRefused(problems)
-        with self.staged(when) as sheet:
-            if problems := self._problems_of(sheet, store, corpus_dir):
-                raise ReviewRefused(problems)
+        with self._checked(store, corpus_dir) as sheet:
             try:
                 summary = apply_sheet(sheet, self.facts_dir, store, corpus_dir=corpus_dir)
             except ValidationFailed as refused:

@@ -7,13 +7,12 @@ console error. Screenshots of /map, /, a country and a company page go to the te
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.conftest import LiveServer, require
+from tests.conftest import LiveServer, chromium
 
 LINE_QUERY = """#defaultView:Line
 PREFIX rekg: <https://w3id.org/rekg/ontology#>
@@ -28,30 +27,8 @@ SELECT ?country ?countryLabel ?year ?value WHERE {
 
 @pytest.fixture()
 def logged_browser(tmp_path: Path):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    require(chromium is not None and driver_path is not None, "Debian's chromium and chromium-driver are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1300,1000",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    yield driver
-    driver.quit()
+    with chromium(tmp_path / "profile", logs=True) as driver:
+        yield driver
 
 
 def _requested_hosts(browser) -> set[str]:
