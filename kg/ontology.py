@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from kg.vocab import ID, ONTOLOGY_FILE, REKG
+from kg.vocab import ID, ONTOLOGY_FILE, REKG, UNITS
 
-__all__ = ["OntologyTerms", "describe_term", "load_ontology"]
+__all__ = ["OntologyTerms", "describe_term", "load_ontology", "vocabulary"]
 
 
 @lru_cache(maxsize=4)
@@ -62,3 +63,27 @@ def describe_term(ontology: Graph, term: URIRef) -> dict[str, str]:
     text = ontology.value(term, SKOS.definition) or ontology.value(term, RDFS.comment) or ""
     name = str(term).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
     return {"name": name, "label": str(ontology.value(term, RDFS.label) or ""), "comment": str(text)}
+
+
+def vocabulary(ontology: Graph) -> dict[str, list[dict[str, Any]]]:
+    """What the pages offer to choose from, each with what it means: the project's classes and
+    properties (the SPARQL editor completes them; the review page's triples and new entities
+    use them), the modalities, the metrics of figures and their units.
+
+    >>> {kind: len(terms) > 0 for kind, terms in vocabulary(load_ontology()).items()}
+    {'classes': True, 'properties': True, 'modalities': True, 'metrics': True, 'units': True}
+    """
+    terms = OntologyTerms.of(ontology)
+    individuals = {
+        kind: sorted((t for t in ontology.subjects(RDF.type, REKG[kind]) if str(t).startswith(ID)), key=str)
+        for kind in ("Modality", "Metric")
+    }
+    return {
+        "classes": sorted((describe_term(ontology, c) for c in terms.classes), key=lambda d: d["name"]),
+        "properties": sorted(
+            (describe_term(ontology, p) for p in terms.object_properties | set(terms.datatype_ranges)), key=lambda d: d["name"]
+        ),
+        "modalities": [describe_term(ontology, m) | {"factual": bool(ontology.value(m, REKG.isFactual))} for m in individuals["Modality"]],
+        "metrics": [describe_term(ontology, m) for m in individuals["Metric"]],
+        "units": [{"name": unit} for unit in sorted(UNITS)],
+    }

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from rdflib import RDF, Graph, URIRef
+from rdflib import URIRef
 
 from kg.curation.sheet_yaml import write_sheet
 from kg.errors import KgError, SheetError, ValidationFailed
@@ -33,11 +33,10 @@ from kg.ingest.change import shape_violations
 from kg.ingest.pipeline import BuildSummary, apply_sheet
 from kg.ingest.sheets import REGISTRY_FILE, SourceSheet, dotted_field
 from kg.ingest.validate import ShapeResult
-from kg.ontology import OntologyTerms, describe_term
 from kg.store.base import Store
-from kg.vocab import ID, REKG, UNITS, graph_iri, short_name
+from kg.vocab import graph_iri, short_name
 
-__all__ = ["Problem", "Review", "ReviewRefused", "review_vocabulary"]
+__all__ = ["Problem", "Review", "ReviewRefused"]
 
 
 @dataclass(frozen=True)
@@ -219,24 +218,3 @@ class Review:
         self.text_path.parent.mkdir(exist_ok=True)
         os.replace(staged.parent / TEXTS_DIR / self.text_path.name, self.text_path)
         os.replace(staged, self.sheet_path)
-
-
-def review_vocabulary(ontology: Graph) -> dict[str, list[dict[str, Any]]]:
-    """What a review page offers to choose from, with what each means: the properties a
-    triple may use, the modalities, the metrics of figures, their units, and the classes a
-    new entity may have."""
-
-    terms = OntologyTerms.of(ontology)
-    individuals = {
-        kind: sorted((t for t in ontology.subjects(RDF.type, REKG[kind]) if str(t).startswith(ID)), key=str)
-        for kind in ("Modality", "Metric")
-    }
-    return {
-        "properties": sorted(
-            (describe_term(ontology, p) for p in terms.object_properties | set(terms.datatype_ranges)), key=lambda d: d["name"]
-        ),
-        "modalities": [describe_term(ontology, m) | {"factual": bool(ontology.value(m, REKG.isFactual))} for m in individuals["Modality"]],
-        "metrics": [describe_term(ontology, m) for m in individuals["Metric"]],
-        "units": [{"name": unit} for unit in sorted(UNITS)],
-        "classes": sorted((describe_term(ontology, c) for c in terms.classes), key=lambda d: d["name"]),
-    }

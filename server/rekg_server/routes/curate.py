@@ -27,9 +27,9 @@ from pydantic import BaseModel, Field
 from kg.curation.articles import MAX_ARTICLE_BYTES
 from kg.curation.draft import draft_document, draft_facts
 from kg.curation.proposals import slugify
-from kg.curation.review import Review, ReviewRefused, review_vocabulary
+from kg.curation.review import Review, ReviewRefused
 from kg.errors import KgError
-from kg.ontology import load_ontology
+from kg.ontology import load_ontology, vocabulary
 from kg.vocab import entity_ref
 from rekg_server.deps import Services, ServicesDep, templates_of
 from rekg_server.errors import UpdateForbidden
@@ -80,7 +80,7 @@ async def curate_page(request: Request, services: ServicesDep) -> Response:
     signed_in = _signed_in(request, services)
     context = {"signed_in": signed_in, "reviewer": services.settings.update_token_name, "facts_dir": services.settings.facts_dir}
     if signed_in:
-        context["vocabulary"] = review_vocabulary(load_ontology())
+        context["vocabulary"] = vocabulary(load_ontology())
     return templates_of(request).TemplateResponse(request, "curate.html", context, status_code=200 if signed_in else 401)
 
 

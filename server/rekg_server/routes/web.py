@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from rdflib import URIRef
 
-from kg.ontology import OntologyTerms, describe_term, load_ontology
+from kg.ontology import load_ontology, vocabulary
 from kg.store.queries import list_named_queries
 from kg.vocab import ID, NAMESPACES, REGISTRY_GRAPH, SPARQL_PREFIXES
 from rekg_server.deps import ServicesDep, templates_of
@@ -52,13 +52,11 @@ ORDER BY ?operatorLabel
 def editor_vocabulary() -> dict[str, Any]:
     """What the SPARQL editor completes: the prefixes, and the ontology's classes and
     properties as prefixed names with their labels and definitions."""
-    ontology = load_ontology()
-    terms = OntologyTerms.of(ontology)
-    kinds = [("class", terms.classes), ("property", terms.object_properties | set(terms.datatype_ranges))]
+    chosen = vocabulary(load_ontology())
     described = [
-        describe_term(ontology, term) | {"kind": kind, "name": f"rekg:{describe_term(ontology, term)['name']}"}
-        for kind, members in kinds
-        for term in sorted(members, key=str)
+        term | {"kind": kind, "name": f"rekg:{term['name']}"}
+        for kind, group in (("class", "classes"), ("property", "properties"))
+        for term in chosen[group]
     ]
     return {"prefixes": NAMESPACES, "terms": described}
 
