@@ -11,7 +11,7 @@ import statistics
 import time
 from pathlib import Path
 
-from kg.analysis.as_of import view_as_of
+from kg.analysis.as_of import AsOfViews
 from kg.store.embedded import EmbeddedStore
 from kg.store.queries import select_named
 
@@ -24,17 +24,18 @@ def main() -> None:
     args = parser.parse_args()
     store = EmbeddedStore(args.store)
     select_named(store, "q03", {})
+    views = AsOfViews()
     cold, question = [], []
     for offset in range(args.days):
         day = dt.date(2015, 1, 1) + dt.timedelta(days=offset)
         started = time.perf_counter()
-        view = view_as_of(store, day)
+        view = views.view(store, day)
         cold.append(time.perf_counter() - started)
         started = time.perf_counter()
         select_named(view, "q03", {})
         question.append(time.perf_counter() - started)
     started = time.perf_counter()
-    view_as_of(store, day)
+    views.view(store, day)
     cached = time.perf_counter() - started
     print("view of a new day, ms:", [round(s * 1000) for s in cold], "median", round(statistics.median(cold) * 1000))
     print("the same day again, ms:", round(cached * 1000, 2))

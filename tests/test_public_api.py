@@ -58,3 +58,22 @@ def test_every_rekg_variable_is_read_through_the_settings_module() -> None:
     assert readers == []
     code = "".join(p.read_text() for folder in (root, server) for p in folder.rglob("*.py"))
     assert set(re.findall(r'(?:env|_number|_bytes)\("([A-Z_]+)"', code)) == set(VARIABLES)  # each declared one is read, and no other
+
+
+def test_no_module_keeps_mutable_state_of_its_own() -> None:
+    """Locks, caches of engines or views and other registries belong to an object the app or the
+    CLI owns: no module of the library or the server starts one at import."""
+    import ast
+    from pathlib import Path
+
+    root = Path(kg.__file__).parent
+    makers = {"dict", "list", "set", "OrderedDict", "defaultdict", "deque", "WeakKeyDictionary", "WeakValueDictionary", "Lock", "Queue"}
+    found = []
+    for path in [*root.rglob("*.py"), *(root.parent / "server" / "rekg_server").rglob("*.py")]:
+        for node in ast.parse(path.read_text()).body:
+            value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+            empty = isinstance(value, ast.Dict) and not value.keys or isinstance(value, ast.List | ast.Set) and not value.elts
+            made = isinstance(value, ast.Call) and ast.unparse(value.func).split(".")[-1] in makers
+            if empty or made:
+                found.append(f"{path.name}:{node.lineno}")
+    assert found == []

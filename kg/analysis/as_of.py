@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from rdflib import PROV, RDF, Literal, URIRef
 from rdflib.term import Node
@@ -36,12 +36,12 @@ from kg.errors import QueryParameterError
 from kg.ingest.modality import factual_modalities
 from kg.ontology import load_ontology
 from kg.reasoning.closure import reason
-from kg.store.base import Quad, QueryResult, Store
+from kg.store.base import Quad, Store
 from kg.store.embedded import EmbeddedStore
 from kg.store.queries import QueryParam
 from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH, ONTOLOGY_GRAPH, REKG
 
-__all__ = ["AS_OF_PARAMETER", "ClaimTime", "answer_as_of", "parse_day", "period_of", "view_as_of"]
+__all__ = ["AS_OF_PARAMETER", "AsOfViews", "ClaimTime", "parse_day", "period_of", "view_as_of"]
 
 AS_OF_PARAMETER = QueryParam("asOf", "date", None, "answer as the graph stood on this day (YYYY-MM-DD), by valid time; default: today")
 """The parameter every named question takes besides its own."""
@@ -185,16 +185,9 @@ def _view(quads: list[Quad], day: dt.date) -> list[Quad]:
     return out
 
 
-_views: dict[tuple[int, str, dt.date], EmbeddedStore] = {}  # by store (in-memory stores share version names), version and day
-
-
 def view_as_of(store: Store, day: dt.date) -> EmbeddedStore:
     """An in-memory store of ``store`` as it stood on ``day``: the asserted graphs by valid
-    time, the ontology, and the inferred graph reasoned afresh over them. Kept per store
-    version and day (the last four)."""
-    key = (id(store), store.version(), day)
-    if key in _views:
-        return _views[key]
+    time, the ontology, and the inferred graph reasoned afresh over them."""
     asserted = _view(_asserted_quads(store), day)
     ontology = load_ontology()
     inferred = reason(((s, p, o) for s, p, o, _ in asserted), ontology, hermit=False).inferred
@@ -203,13 +196,25 @@ def view_as_of(store: Store, day: dt.date) -> EmbeddedStore:
         [],
         [*asserted, *((s, p, o, str(ONTOLOGY_GRAPH)) for s, p, o in ontology), *((s, p, o, str(INFERRED_GRAPH)) for s, p, o in inferred)],
     )
-    while len(_views) >= 4:
-        _views.pop(next(iter(_views)))
-    _views[key] = view
     return view
 
 
-def answer_as_of(store: Store, sparql: str, day: dt.date, options: dict[str, Any]) -> QueryResult:
-    """``sparql`` answered on :func:`view_as_of` ``store`` and ``day`` (options as
-    ``Store.query`` takes them): what a worker runs for a question asked as of a day."""
-    return view_as_of(store, day).query(sparql, **options)
+class AsOfViews:
+    """The last few :func:`view_as_of` views, by store, store version and day: owned by what
+    answers questions as of a day one after another (a server's worker, or its threads), since
+    a view reasons afresh."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self.keep = keep
+        self._views: dict[tuple[int, str, dt.date], EmbeddedStore] = {}  # by id: in-memory stores share version names
+        self._lock = threading.Lock()
+
+    def view(self, store: Store, day: dt.date) -> EmbeddedStore:
+        """``store`` as it stood on ``day``, made once per version of the store."""
+        key = (id(store), store.version(), day)
+        with self._lock:
+            if key not in self._views:
+                while len(self._views) >= self.keep:
+                    self._views.pop(next(iter(self._views)))
+                self._views[key] = view_as_of(store, day)
+            return self._views[key]

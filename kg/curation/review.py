@@ -29,7 +29,7 @@ from rdflib import URIRef
 from kg.curation.sheet_yaml import write_sheet
 from kg.errors import KgError, SheetError, ValidationFailed
 from kg.ingest.build import TEXTS_DIR, build_dataset
-from kg.ingest.change import shape_violations
+from kg.ingest.change import WarmEngines, shape_violations
 from kg.ingest.pipeline import BuildSummary, apply_sheet
 from kg.ingest.sheets import REGISTRY_FILE, SourceSheet, dotted_field
 from kg.ingest.validate import ShapeResult
@@ -199,15 +199,16 @@ class Review:
             self._move_in(sheet)
         return self.sheet_path
 
-    def apply(self, store: Store, corpus_dir: Path | None) -> BuildSummary:
+    def apply(self, store: Store, corpus_dir: Path | None, engines: WarmEngines | None = None) -> BuildSummary:
         """Check the sheet, load it into ``store`` incrementally (its graph, with the review's
-        provenance), then write it and its text into the facts folder.
+        provenance; on the engine ``engines`` keeps for the store, if given), then write it and
+        its text into the facts folder.
 
         Raises:
             ReviewRefused: a check failed, or the store refused the sheet; nothing is written."""
         with self._checked(store, corpus_dir) as sheet:
             try:
-                summary = apply_sheet(sheet, self.facts_dir, store, corpus_dir=corpus_dir)
+                summary = apply_sheet(sheet, self.facts_dir, store, corpus_dir=corpus_dir, engines=engines)
             except ValidationFailed as refused:
                 raise ReviewRefused([Problem("", message) for message in refused.messages]) from None
             self._move_in(sheet)

@@ -8,7 +8,7 @@ only where they touch, written with their consequences in one transaction.
    :data:`GATE_APART` triples to an on-disk store is validated in a process of its own, on the
    database as committed, while this one reasons: the two take about as long at a million
    triples, and the machine has a core for each.
-3. The engine, kept warm per store, derives additions semi-naively and withdraws removals by
+3. The engine, kept warm per store by a :class:`WarmEngines` its caller owns, derives additions semi-naively and withdraws removals by
    delete-and-rederive; the OWL 2 RL inconsistency rules look only near the change.
 4. Asserted and inferred changes reach the store through one :meth:`Store.apply`, which
    makes them visible only once the shapes have passed (a large change is staged meanwhile).
@@ -43,11 +43,10 @@ from kg.store.embedded import EmbeddedStore
 from kg.store.formats import N_TRIPLES
 from kg.vocab import DERIVED_GRAPHS, INFERRED_GRAPH
 
-__all__ = ["ChangeSummary", "apply_change", "shape_violations", "warm_engine"]
+__all__ = ["ChangeSummary", "WarmEngines", "apply_change", "shape_violations"]
 
 _DERIVED = {str(g) for g in DERIVED_GRAPHS}
 GATE_APART = 50_000  # changed triples from which the SHACL gate runs in a process of its own, beside the reasoner
-_warm: weakref.WeakKeyDictionary[Store, tuple[str, Engine]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -66,18 +65,33 @@ def _asserted_triples(store: Store) -> Iterable[Triple]:
             yield s, p, o
 
 
-def warm_engine(store: Store, on_stage: Callable[[str], None] | None = None) -> Engine:
-    """The engine holding ``store``'s closure, computed once and kept while the store's version
-    is the one it was computed for."""
-    version = store.version()
-    cached = _warm.get(store)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    (on_stage or (lambda name: None))("reading the asserted graphs into the reasoner")
-    engine = engine_for(load_ontology())
-    engine.add(_asserted_triples(store))
-    _warm[store] = (version, engine)
-    return engine
+class WarmEngines:
+    """The reasoning engine of each store, holding its closure, kept while the store's version is
+    the one it was computed for: owned by whoever applies changes one after another (the server's
+    services), so that each change reasons only about itself. A store that is gone is forgotten."""
+
+    def __init__(self) -> None:
+        self._engines: weakref.WeakKeyDictionary[Store, tuple[str, Engine]] = weakref.WeakKeyDictionary()
+
+    def engine(self, store: Store, on_stage: Callable[[str], None] | None = None) -> Engine:
+        """The engine holding ``store``'s closure, computed when none is kept for its version."""
+        version = store.version()
+        cached = self._engines.get(store)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        (on_stage or (lambda name: None))("reading the asserted graphs into the reasoner")
+        engine = engine_for(load_ontology())
+        engine.add(_asserted_triples(store))
+        self._engines[store] = (version, engine)
+        return engine
+
+    def keep(self, store: Store, engine: Engine) -> None:
+        """Keep ``engine`` as the closure of ``store`` as it now stands."""
+        self._engines[store] = (store.version(), engine)
+
+    def forget(self, store: Store) -> None:
+        """Drop the engine of ``store`` (it saw a change that was not written)."""
+        self._engines.pop(store, None)
 
 
 class _Asserted:
@@ -203,15 +217,21 @@ def _shape_gate(
 
 
 def apply_change(
-    store: Store, deleted: Iterable[Quad], inserted: Iterable[Quad], *, on_stage: Callable[[str], None] | None = None
+    store: Store,
+    deleted: Iterable[Quad],
+    inserted: Iterable[Quad],
+    *,
+    on_stage: Callable[[str], None] | None = None,
+    engines: WarmEngines | None = None,
 ) -> ChangeSummary:
-    """Delete then insert asserted quads, with the SHACL gate and incremental reasoning.
+    """Delete then insert asserted quads, with the SHACL gate and incremental reasoning (on the
+    store's engine kept in ``engines``, or one read afresh from the store).
 
     Raises:
         UpdateRefused: the result would violate the shapes; nothing is written.
         InconsistentGraph: the result contradicts the ontology; nothing is written.
     """
-    return _apply_change(store, list(deleted), list(inserted), on_stage)
+    return _apply_change(store, list(deleted), list(inserted), on_stage, engines or WarmEngines())
 
 
 @dataclass(frozen=True)
@@ -248,7 +268,9 @@ def shape_violations(store: Store, deleted: Iterable[Quad], inserted: Iterable[Q
     return _violations(asserted, change.added, change.removed)
 
 
-def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_stage: Callable[[str], None] | None) -> ChangeSummary:
+def _apply_change(
+    store: Store, deleted: list[Quad], inserted: list[Quad], on_stage: Callable[[str], None] | None, engines: WarmEngines
+) -> ChangeSummary:
     asserted = _Asserted(store)
     change = _triple_change(asserted, deleted, inserted)
     deleted_quads, inserted_quads, added, removed = change.deleted_quads, change.inserted_quads, change.added, change.removed
@@ -256,14 +278,14 @@ def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_st
     stage(f"SHACL gate: {len(added) + len(removed)} changed triples")
     shapes_passed = _shape_gate(store, asserted, added, removed, stage)
 
-    engine = warm_engine(store, on_stage)
+    engine = engines.engine(store, on_stage)
     stage("incremental reasoning and consistency")
     # the bookkeeping stays in the engine's integers: a large load touches millions of triples
     try:
         first, second = engine.remove(removed), engine.add(added)
         raise_if_inconsistent(engine, load_ontology(), near=chain(second.asserted, second.added))
     except BaseException:
-        _warm.pop(store, None)  # the warm engine saw a change that is not written: recompute next time
+        engines.forget(store)  # the warm engine saw a change that is not written: recompute next time
         shapes_passed()  # a change that breaks the shapes is refused for that first
         raise
     touched = first.added | first.removed | second.added | second.removed  # an asserted triple inferred before: second.removed
@@ -278,7 +300,7 @@ def _apply_change(store: Store, deleted: list[Quad], inserted: list[Quad], on_st
             before_commit=shapes_passed,
         )
     except BaseException:
-        _warm.pop(store, None)
+        engines.forget(store)
         raise
-    _warm[store] = (store.version(), engine)
+    engines.keep(store, engine)
     return ChangeSummary(len(inserted_quads), len(deleted_quads), len(now_inferred), len(was_inferred))

@@ -18,7 +18,7 @@ from rdflib.graph import ReadOnlyGraphAggregate
 
 from kg.errors import UpdateRefused, ValidationFailed
 from kg.ingest.build import BuiltDataset, build_dataset
-from kg.ingest.change import apply_change
+from kg.ingest.change import WarmEngines, apply_change
 from kg.ingest.sheets import load_sheet
 from kg.ingest.validate import ShapeResult, ValidationReport, validate_graph
 from kg.ontology import load_ontology
@@ -130,24 +130,35 @@ def changed_graphs(built: BuiltDataset, store: Store) -> list[str] | None:
     return sorted(g for g in set(new) | set(old) if new.get(g) != old.get(g))
 
 
-def _build_changed(built: BuiltDataset, store: Store, changed: list[str], started: float, stage: Stage) -> BuildSummary:
+def _build_changed(
+    built: BuiltDataset, store: Store, changed: list[str], started: float, stage: Stage, engines: WarmEngines | None = None
+) -> BuildSummary:
     """Replace the graphs of changed sheets through the incremental path (focus-node SHACL,
     incremental reasoning, one transaction), as an update would."""
     if changed:
         deleted = [q for g in changed for q in store.quads(graph=g)]
         inserted = [(s, p, o, g) for g in changed for s, p, o in built.dataset.graph(URIRef(g))]
         try:
-            apply_change(store, deleted, inserted, on_stage=stage)
+            apply_change(store, deleted, inserted, on_stage=stage, engines=engines)
         except UpdateRefused as refused:
             raise ValidationFailed(violation_messages(refused.violations, built)) from None
     inferred = int(store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}")[0]["n"])
     return _summary(built, started, inferred, list(built.warnings), {}, changed)
 
 
-def apply_sheet(sheet: Path, facts_dir: Path, store: Store, *, corpus_dir: Path | None, on_stage: Stage | None = None) -> BuildSummary:
+def apply_sheet(
+    sheet: Path,
+    facts_dir: Path,
+    store: Store,
+    *,
+    corpus_dir: Path | None,
+    on_stage: Stage | None = None,
+    engines: WarmEngines | None = None,
+) -> BuildSummary:
     """Apply one sheet to ``store`` incrementally: its graph (new, or in place of the graph of its
-    source) goes in through the same gate and incremental reasoning as an update, all or
-    nothing. The registry is ``facts_dir``'s; the sheet need not be in it.
+    source) goes in through the same gate and incremental reasoning as an update (on the engine
+    ``engines`` keeps for the store, if given), all or nothing. The registry is ``facts_dir``'s;
+    the sheet need not be in it.
 
     Raises:
         SheetError: the sheet is malformed (nothing is written).
@@ -158,7 +169,7 @@ def apply_sheet(sheet: Path, facts_dir: Path, store: Store, *, corpus_dir: Path 
     stage = on_stage or (lambda name: None)
     stage(f"reading {sheet.name}")
     built = build_dataset(facts_dir, corpus_dir=corpus_dir, extra=[sheet])
-    return _build_changed(built, store, [str(graph_iri(load_sheet(sheet).model.source.id))], started, stage)
+    return _build_changed(built, store, [str(graph_iri(load_sheet(sheet).model.source.id))], started, stage, engines)
 
 
 def build_store(

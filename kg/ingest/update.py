@@ -24,7 +24,7 @@ from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
 
 from kg.errors import QueryError
-from kg.ingest.change import ChangeSummary, apply_change
+from kg.ingest.change import ChangeSummary, WarmEngines, apply_change
 from kg.store.base import Quad, Store
 from kg.store.embedded import EmbeddedStore
 from kg.store.sparql import refuse_remote_clauses, with_using_clauses
@@ -119,10 +119,12 @@ def apply_update(
     using: list[str] | None = None,
     using_named: list[str] | None = None,
     base_iri: str | None = None,
+    engines: WarmEngines | None = None,
 ) -> ChangeSummary:
     """Apply ``update`` to ``store`` if the result still conforms to the shapes and the
-    ontology; its consequences are derived incrementally and written with it, and what it
-    inserts into the default graph goes into a graph of its own that records ``provenance``.
+    ontology; its consequences are derived incrementally (on the engine ``engines`` keeps for
+    the store, if given) and written with it, and what it inserts into the default graph goes
+    into a graph of its own that records ``provenance``.
 
     Raises:
         QueryError: the update is malformed or would fetch remote data (LOAD, SERVICE).
@@ -135,5 +137,5 @@ def apply_update(
     when = dt.datetime.now(dt.UTC)
     graph = update_graph(when)
     record = provenance.record(graph, when)
-    summary = apply_change(store, deleted, [(s, p, o, graph if g is None else g) for s, p, o, g in inserted] + record)
+    summary = apply_change(store, deleted, [(s, p, o, graph if g is None else g) for s, p, o, g in inserted] + record, engines=engines)
     return replace(summary, inserted=summary.inserted - len(record))  # the update's own triples

@@ -7,6 +7,9 @@ The store's default graph must be the union of its named graphs (Virtuoso's is; 
 (Virtuoso's system graphs, say) are left alone and out of dumps. A graph is replaced by writing
 a staging graph and moving it over the old one (``MOVE``), so a failure part-way leaves the old
 graph whole and a stray staging graph that the next write of that graph removes.
+
+The module is the one class, with every method of the store protocol spoken as SPARQL and
+the Graph Store Protocol, which is why it runs past 400 lines.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ a query through it."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
+from kg.analysis.as_of import AsOfViews
+from kg.ingest.change import WarmEngines
 from kg.settings import Settings
 from kg.store import EmbeddedStore, RemoteStore, Store
 from kg.store.base import QueryResult
@@ -37,6 +40,8 @@ class Services:
     metrics: Metrics
     remote: RemoteStore | None = None
     write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one write at a time: updates and applied sheets
+    engines: WarmEngines = field(default_factory=WarmEngines)  # the writer's closure, kept between updates
+    as_of_views: AsOfViews = field(default_factory=AsOfViews)  # a remote store's views by day (a worker keeps its own)
     _checked: float = 0.0
     _writer: EmbeddedStore | None = None
     _reader: EmbeddedStore | None = None
@@ -81,18 +86,22 @@ class Services:
                 await self.pool.restart(database)
         return self.pool
 
-    async def run(self, endpoint: str, sparql: str, **options: Any) -> QueryResult:
-        """Run a query on the pool (options as ``Store.query`` takes them), counted, timed, and logged when
-        it took at least ``settings.slow_query_seconds``."""
+    async def run(self, endpoint: str, sparql: str, *, as_of: dt.date | None = None, **options: Any) -> QueryResult:
+        """Run a query on the pool (options as ``Store.query`` takes them; on the graph as it stood
+        on the day ``as_of`` if given), counted, timed, and logged when it took at least
+        ``settings.slow_query_seconds``."""
         options.setdefault("max_rows", self.settings.max_rows)
         started = time.perf_counter()
         try:
             with self.metrics.in_flight.track_inprogress():
                 if self.remote is not None:
                     remote = self.remote
-                    result = await anyio.to_thread.run_sync(lambda: remote.query(sparql, **options))
+                    views = self.as_of_views
+                    result = await anyio.to_thread.run_sync(
+                        lambda: (remote if as_of is None else views.view(remote, as_of)).query(sparql, **options)
+                    )
                 else:
-                    result = await (await self.fresh_pool()).run(QueryRequest(sparql, options))
+                    result = await (await self.fresh_pool()).run(QueryRequest(sparql, options, as_of))
         except Exception:
             self.metrics.errors.labels(endpoint).inc()
             raise

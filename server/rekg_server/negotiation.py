@@ -8,6 +8,7 @@ SPARQLWrapper send, several at once, are read by :func:`requested_format`.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TypedDict
 
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
@@ -110,7 +111,14 @@ def result_types(accept: str | None, fmt: str | None) -> dict[str, str | None]:
     return chosen
 
 
-def answer_types(types: dict[str, str | None], sparql: str) -> dict[str, str]:
+class AnswerTypes(TypedDict):
+    """The media types a query is run with (``Store.query``'s ``results_type`` and ``graph_type``)."""
+
+    results_type: str
+    graph_type: str
+
+
+def answer_types(types: dict[str, str | None], sparql: str) -> AnswerTypes:
     """The ``results_type`` and ``graph_type`` to run ``sparql`` with, when the client accepts
     the kind of result it gives (decided from its form, before it runs).
 

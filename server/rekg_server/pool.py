@@ -24,6 +24,7 @@ version) sends every request back through a worker first.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import multiprocessing
 import os
@@ -37,6 +38,7 @@ from typing import Any, cast
 
 import anyio
 
+from kg.analysis.as_of import AsOfViews
 from kg.errors import KgError, QueryError, QueryOutOfMemory, QueryTimedOut, StoreError
 from kg.store import EmbeddedStore
 from kg.store.base import QueryResult
@@ -62,15 +64,17 @@ def _size(count: int) -> str:
 
 @dataclass(frozen=True)
 class QueryRequest:
-    """What a worker needs to run one query and serialise its result (see ``Store.query``)."""
+    """What a worker needs to run one query and serialise its result (see ``Store.query``), on
+    the graph as it stood on the day ``as_of`` if given (:func:`kg.analysis.as_of.view_as_of`)."""
 
     sparql: str
     options: dict[str, Any] = field(default_factory=dict)
+    as_of: dt.date | None = None
 
     def key(self) -> bytes:
-        """A digest of what makes two requests do the same work: the text and every option."""
+        """A digest of what makes two requests do the same work: the text, every option and the day."""
         digest = hashlib.blake2b(self.sparql.encode(), digest_size=16)
-        digest.update(repr(sorted(self.options.items())).encode())
+        digest.update(repr((sorted(self.options.items()), self.as_of)).encode())
         return digest.digest()
 
 
@@ -84,14 +88,16 @@ class CallRequest:
     args: tuple[Any, ...] = ()
 
 
-def _answer(store: EmbeddedStore, request: QueryRequest | CallRequest) -> tuple[str, Any]:
-    """``("ok", (result, seconds of CPU taken, version of the graph))`` or ``("error", KgError)``."""
+def _answer(store: EmbeddedStore, request: QueryRequest | CallRequest, views: AsOfViews | None = None) -> tuple[str, Any]:
+    """``("ok", (result, seconds of CPU taken, version of the graph))`` or ``("error", KgError)``;
+    a question as of a day is answered on its view in ``views`` (made afresh without)."""
     try:
         started = time.thread_time()  # the work, not the wall time: a loaded machine does not make a query longer
         if isinstance(request, CallRequest):
             result = request.function(store, *request.args)
         else:
-            result = store.query(request.sparql, **request.options)
+            on = store if request.as_of is None else (views or AsOfViews()).view(store, request.as_of)
+            result = on.query(request.sparql, **request.options)
         return "ok", (result, time.thread_time() - started, store.served_version())
     except KgError as exc:
         return "error", exc
@@ -100,14 +106,15 @@ def _answer(store: EmbeddedStore, request: QueryRequest | CallRequest) -> tuple[
 
 
 def _worker_main(conn: Connection, store_path: str) -> None:
-    """A worker: open the store read-only, then answer requests until told to stop."""
-    store = EmbeddedStore.pinned(Path(store_path))
+    """A worker: open the store read-only, then answer requests until told to stop, keeping
+    the views of the days it was last asked about."""
+    store, views = EmbeddedStore.pinned(Path(store_path)), AsOfViews()
     conn.send(("ready", None))  # startup is not counted against the first query's time limit
     while True:
         request = conn.recv()
         if request is None:
             return
-        conn.send(_answer(store, request))
+        conn.send(_answer(store, request, views))
 
 
 class _Worker:
@@ -228,7 +235,7 @@ class QueryPool:
         if self._local is None:  # opening a store blocks: not on the event loop
             self._local = await asyncio.to_thread(EmbeddedStore.pinned, self.store_path)
         local, key, version = self._local, request.key(), self._local.version()
-        known = self._short.get((version, key))
+        known = None if request.as_of is not None else self._short.get((version, key))  # a day's view is made on a worker
         self._running += 1
         try:
             if known is None:

@@ -17,6 +17,7 @@ import pytest
 
 from kg.cli._common import FROZEN_FROM, collector_paused
 from kg.errors import UpdateRefused
+from kg.ingest.change import WarmEngines
 from kg.ingest.pipeline import asserted_graph
 from kg.ingest.update import Provenance, apply_update
 from kg.ontology import load_ontology
@@ -82,10 +83,11 @@ def test_a_refused_update_changes_nothing(store_copy: Path) -> None:
         "INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
         "<https://w3id.org/rekg/ontology#Country> } }"
     )
+    engines = WarmEngines()
     with pytest.raises(UpdateRefused, match="isoCode"):
-        apply_update(store, bad, provenance=BY_TEST)
+        apply_update(store, bad, provenance=BY_TEST, engines=engines)
     assert store.version() == version and inferred(store) == before
-    apply_update(store, JOIN, provenance=BY_TEST)  # the warm engine was not left holding the refused change
+    apply_update(store, JOIN, provenance=BY_TEST, engines=engines)
     assert inferred(store) == rebuilt(store)
 
 
@@ -102,12 +104,27 @@ def test_a_large_change_is_checked_against_the_shapes_beside_the_reasoner(
         "INSERT DATA { GRAPH <https://w3id.org/rekg/graph/curation> { <https://w3id.org/rekg/id/country/XX> a "
         "<https://w3id.org/rekg/ontology#Country> } }"
     )
+    engines = WarmEngines()
+    kept = engines.engine(store)
     with pytest.raises(UpdateRefused, match="country/XX.*isoCode"):  # refused after the reasoner has seen it
-        apply_update(store, bad, provenance=BY_TEST)
+        apply_update(store, bad, provenance=BY_TEST, engines=engines)
     assert store.version() == version and inferred(store) == before
+    assert engines.engine(store) is not kept  # the engine that saw the refused change was dropped
     assert set(store_copy.glob("db-*/")) == databases  # a staged copy is gone
-    apply_update(store, JOIN, provenance=BY_TEST)  # passes, and the warm engine was not left holding the refused change
+    apply_update(store, JOIN, provenance=BY_TEST, engines=engines)  # passes: the engine kept did not hold the refused change
     assert inferred(store) == rebuilt(store) != before
+
+
+def test_the_engine_kept_between_changes_is_the_one_each_change_reasoned_on(store_copy: Path) -> None:
+    store = EmbeddedStore(store_copy, read_only=False)
+    engines = WarmEngines()
+    apply_update(store, JOIN, provenance=BY_TEST, engines=engines)
+    engine = engines.engine(store)
+    apply_update(store, LEAVE, provenance=BY_TEST, engines=engines)
+    assert engines.engine(store) is engine  # not read again from the store: kept for the version written
+    assert inferred(store) == rebuilt(store)
+    other = EmbeddedStore(store_copy)
+    assert engines.engine(other) is not engine  # per store
 
 
 def test_readers_see_a_committed_update_at_once(store_copy: Path) -> None:

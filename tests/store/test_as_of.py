@@ -8,7 +8,7 @@ import pytest
 from conftest import rows
 from typer.testing import CliRunner
 
-from kg.analysis.as_of import parse_day, view_as_of
+from kg.analysis.as_of import AsOfViews, parse_day, view_as_of
 from kg.cli import app
 from kg.errors import QueryParameterError
 from kg.store import Store
@@ -85,3 +85,13 @@ def test_of_one_sources_figures_of_one_thing_the_latest_by_the_day(store: Store)
     assert {r["year"] for r in rows(store, query)} == {"2023", "2024"}  # today: the table's two years
     assert [r["year"] for r in rows(view_as_of(store, dt.date(2023, 12, 31)), query)] == ["2023"]  # a year not after the day
     assert [r["year"] for r in rows(view_as_of(store, dt.date(2025, 6, 1)), query)] == ["2024"]
+
+
+def test_views_are_kept_per_store_version_and_day_the_last_four(store: Store) -> None:
+    views = AsOfViews()
+    first = views.view(store, dt.date(2015, 1, 1))
+    assert views.view(store, dt.date(2015, 1, 1)) is first
+    assert rows(first, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # a whole view, not an empty store
+    for day in range(2, 6):
+        views.view(store, dt.date(2015, 1, day))
+    assert views.view(store, dt.date(2015, 1, 1)) is not first  # four newer days pushed it out

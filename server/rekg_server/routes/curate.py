@@ -173,7 +173,7 @@ async def apply(reviewed: ReviewedSheet, request: Request, services: ServicesDep
     async with services.write_lock:
         store = services.writer()
         try:
-            summary = await anyio.to_thread.run_sync(lambda: review.apply(store, services.settings.corpus_dir))
+            summary = await anyio.to_thread.run_sync(lambda: review.apply(store, services.settings.corpus_dir, services.engines))
         except ReviewRefused as error:
             return _refused(error)
         except KgError as error:  # the ontology refused it (an inconsistency): nothing was written

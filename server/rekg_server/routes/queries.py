@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from kg.analysis.as_of import AS_OF_PARAMETER, answer_as_of, parse_day
+from kg.analysis.as_of import AS_OF_PARAMETER, parse_day
 from kg.store.provenance import SOURCED_GRAPHS
 from kg.store.queries import find_named_query, list_named_queries
 from rekg_server.deps import ServicesDep, respond
@@ -54,7 +54,6 @@ async def run_named(name: str, request: Request, services: ServicesDep) -> Respo
         raise ProtocolError(f"sourced is true or false, not {sourced!r}")
     graphs = [row["g"] for row in await services.select("queries", SOURCED_GRAPHS)] if sourced == "true" else None
     bindings = query.bindings(values)
-    if (as_of := request.query_params.get("asOf")) is not None:  # on a worker: the view reasons afresh
-        options = {**types, "bindings": bindings, "default_graphs": graphs, "max_rows": services.settings.max_rows}
-        return respond(await services.call(f"queries/{query.name}", answer_as_of, query.text, parse_day(as_of), options))
-    return respond(await services.run(f"queries/{query.name}", query.text, **types, bindings=bindings, default_graphs=graphs))
+    as_of = request.query_params.get("asOf")
+    day = None if as_of is None else parse_day(as_of)
+    return respond(await services.run(f"queries/{query.name}", query.text, as_of=day, **types, bindings=bindings, default_graphs=graphs))

@@ -55,6 +55,7 @@ async def update(request: Request, services: ServicesDep) -> Response:
                 using=params.get("using-graph-uri", []),
                 using_named=params.get("using-named-graph-uri", []),
                 base_iri=str(request.url_for("update")),
+                engines=services.engines,
             )
         )
         await services.after_write()
