@@ -12,7 +12,7 @@ from typing import Any
 
 from kg.curation.proposals import Extraction, Figure, Mention, slugify
 from kg.curation.sheet_yaml import write_sheet
-from kg.ingest.modality import find_marker
+from kg.ingest.modality import Marker, load_markers
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
 __all__ = ["DraftFact", "draft_document", "draft_facts", "draft_sheet", "drafted_modality", "figure_metric", "figure_subject"]
@@ -42,22 +42,28 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
         if "reserve" in lower:
             return "reserves"
-        if yearly and (find_marker(sentence) is not None or "capacity" in lower or "can " in lower):
+        if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower):
             return "production-capacity"
         return "mine-production" if any(w in lower for w in ("produc", "mine", "output")) else "todo-metric"
     if figure.unit in CURRENCY_UNITS:
         return "agreement-value" if any(w in lower for w in ("agreement", "deal", "pact")) else "funding-amount"
-    for words, metric in (
-        (("refin", "process"), "processing-share"),
+    at = lower.find(figure.text.lower())
+    following = lower[at + len(figure.text) :][:60] if at >= 0 else ""  # "60% of global production": what it is a share of
+    shares = (
+        (("refin", "process", "separat"), "processing-share"),
         (("reserve",), "reserves-share"),
-        (("production", "produc", "output"), "production-share"),
+        (("production", "produc", "output", "mined", "mining"), "production-share"),
         (("consum",), "consumption-change"),
-    ):
-        if any(w in lower for w in words):
-            return metric
+    )
+    needs = (("demand", "needs"), "supply-potential")  # "could supply 20% of their demand": only of what follows the number
+    for text, kinds in ((following, (*shares, needs)), (lower, shares)):
+        found = sorted((text.find(w), metric) for words, metric in kinds for w in words if w in text)
+        if found:
+            return found[0][1]
     return "todo-metric"
 
 
+_MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _SUBJECT_KINDS = {
     "tonne": ("facility", "company", "country", "region"),  # what produced or can produce it
     "money": ("company", "facility", "agency", "country", "org", "region"),  # who gets the money, or whose deal it is
@@ -82,16 +88,24 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     else the last entity named before it in its sentence (or the first after). ``todo/subject``
     when there is none."""
     here = _sentence_entities(figure, extraction)
-    kinds = _SUBJECT_KINDS.get("tonne" if figure.unit == "tonne" else "money" if figure.unit in CURRENCY_UNITS else "", ())
+    metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
+    kinds = (
+        ()
+        if metric == "agreement-value"
+        else _SUBJECT_KINDS.get("tonne" if figure.unit == "tonne" else "money" if figure.unit in CURRENCY_UNITS else "", ())
+    )
     for kind in kinds:
         of_kind = [ref for _, ref, k in here if k == kind]
         if of_kind:
             return of_kind[0]
-    if kinds:
+    if kinds or metric == "agreement-value":  # a deal's value is the agreement's, which a draft does not name
         return "todo/subject"
     counted = [ref for start, ref, _ in here if figure.end <= start <= figure.end + 20]
     if figure.unit == "count" and counted:
         return counted[0]
+    if figure.unit == "count" and figure.text.split()[-1].lower() in _MATERIAL_NOUNS:  # "17 minerals": the material last named
+        named = [m for m in extraction.mentions if m.kind == "material" and m.start < figure.start]
+        return _ref(named[-1].ref_iri) if named else "todo/subject"
     before = [ref for start, ref, _ in here if start < figure.start]
     chosen = before[-1:] or [ref for _, ref, _ in here][:1]
     return chosen[0] if chosen else "todo/subject"
@@ -109,11 +123,48 @@ def _year_of(sentence: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+_TITLE_OR_NAME = re.compile(r"\s+(?:[A-Z]|(?:president|prime|minister|chief|ceo|head|chair|director|secretary|leader)\b)", re.IGNORECASE)
+_TITLE_OR_NAME_CASED = re.compile(r"\s+[A-Z]")
+_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+_GUARDING = re.compile(
+    r"\b(?:mitigate|prevent|avoid|reduce|counter|address|offset|guard against|hedge against|cushion)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
+    """Whether the marker's words at ``start:end`` qualify what the sentence states, rather than
+    a name, an aside or a risk it mentions: "former President X" and "(formerly Hitachi Metals)"
+    name someone; ", once the world's leading source," is an aside; "an agreement aimed at
+    securing" names the agreement's purpose (it was signed all the same); "to mitigate
+    potential disruptions" is about the risk guarded against."""
+    before, after, word = sentence[:start], sentence[end:], marker.marker.lower()
+    if word == "former":
+        return not _TITLE_OR_NAME.match(after)
+    if word == "formerly":
+        return not (before.rstrip().endswith("(") or _TITLE_OR_NAME_CASED.match(after))
+    if word == "once":
+        return not (before.rstrip().endswith(",") and "," in after)
+    if word == "aimed at":
+        return bool(_PASSIVE_BE.search(before)) or not re.search(r"[A-Za-z]\s+$", before)
+    if word in ("potential", "possible"):
+        return not _GUARDING.search(before)
+    return True
+
+
+def modal_marker(sentence: str) -> Marker | None:
+    """The marker that qualifies what ``sentence`` states: the longest that occurs in a use
+    that qualifies it (see :func:`_qualifies`), or None."""
+    for marker in load_markers():
+        if any(_qualifies(marker, sentence, *found.span()) for found in marker.pattern.finditer(sentence)):
+            return marker
+    return None
+
+
 def drafted_modality(sentence: str) -> str | None:
     """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
     ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the
-    sentence has no marker (stated)."""
-    marker = find_marker(sentence)
+    sentence has no marker that qualifies it (stated)."""
+    marker = modal_marker(sentence)
     if marker is None:
         return None
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
@@ -133,7 +184,7 @@ def _with_modality(sentence: str, fact: dict[str, Any]) -> dict[str, Any]:
     suggested = drafted_modality(sentence)
     if suggested is None:
         return fact
-    marker = find_marker(sentence)
+    marker = modal_marker(sentence)
     assert marker is not None
     notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker.marker)}: check"}
     return {**{k: v for k, v in fact.items() if k != "#"}, "modality": suggested, "#": notes}
@@ -171,7 +222,14 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
     for relation in extraction.relations:
         subject, obj = _ref(relation.subject), _ref(relation.object)
         if relation.kind == "supplies":
-            fact(relation.sentence, {"supply": {"supplier": subject, "customer": obj, "material": "todo/material"}})
+            supply: dict[str, Any] = {
+                "supplier": subject,
+                "customer": obj,
+                "material": _ref(relation.material) if relation.material else "todo/material",
+            }
+            if relation.share is not None:
+                supply |= {"share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
+            fact(relation.sentence, {"supply": supply})
         elif relation.kind == "agreement":
             agreement = f"agreement/todo-{slugify(subject)}-{slugify(obj)}"
             fact(relation.sentence, {"triples": [[agreement, "party", subject], [agreement, "party", obj]]})

@@ -12,6 +12,7 @@ from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import NAMED_KINDS
 from kg.curation.proposals import Extraction
+from kg.ingest.modality import find_marker
 from kg.ingest.sheets import LoadedSheet
 from kg.store.base import Store
 from kg.vocab import ID, graph_iri
@@ -63,26 +64,32 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
         relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1 :]}
     for event, who in imposers.items():
         relations |= {("restricts", imposer, target) for imposer in who for target in (targets.get(event) or [None])}
-    described = {(Decimal(f.figure.value).normalize(), f.figure.metric, iri(f.figure.subject)) for f in model.facts if f.figure}
+    described = {(Decimal(f.figure.value).normalize(), f.figure.metric, iri(f.figure.subject)) for f in model.facts if f.figure} | {
+        (Decimal(f.supply.share).normalize(), "supply-share", iri(f.supply.supplier), iri(f.supply.customer))
+        for f in model.facts
+        if f.supply and f.supply.share is not None
+    }
     return {"entity mentions": {(e,) for e in entities}, "figures": figures, "figures (metric, subject)": described, "relations": relations}
 
 
 def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str, str]:
     """Which entity of the gold sheet each new candidate of the draft is: the names a draft
     makes up for entities the graph does not know are not the curator's, so a candidate stands
-    for the gold sheet's new entity of its kind that the gold gives the same surface form, or
-    that a gold fact quoting the candidate's sentence names (``{draft IRI: gold IRI}``)."""
+    for the gold sheet's entity of its kind (new, or one whose forms were held out with the
+    sheet) that the gold gives the same surface form, or that a gold fact quoting the
+    candidate's sentence names (``{draft IRI: gold IRI}``)."""
     model = sheet.model
-    new = {entry.id for entry in model.entities}
-    quoted: dict[str, list[str]] = defaultdict(list)  # gold new entity -> the quotes of the facts naming it
+    quoted: dict[str, list[str]] = defaultdict(list)  # gold entity -> the quotes of the facts naming it
     for fact in model.facts:
         named = {str(v) for v in fact.model_dump(exclude_none=True).values() if isinstance(v, str)}
         content = fact.figure or fact.supply or fact.stake or fact.link
         named |= {str(v) for v in (content.model_dump().values() if content else ())} | {
             str(t) for triple in fact.triples or [] for t in triple
         }
-        for ref in named & new:
+        for ref in named:
             quoted[ref].append(fact.quote)
+    # the sheet's forms are held out: the known entities it names are new to the draft too
+    new = {entry.id for entry in model.entities} | set(model.mentions) | set(quoted)
     aligned: dict[str, str] = {}
     for mention in extraction.mentions:
         if mention.iri is not None:
@@ -105,29 +112,31 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
         subject, obj = name(r.subject), name(r.object)
         relations.add(("agreement", frozenset((subject, obj))) if r.kind == "agreement" else (r.kind, subject, obj))
     sentences = extraction.sentences
+    shares = [r for r in extraction.relations if r.share is not None]
     return {
         "entity mentions": {(m.iri,) for m in extraction.mentions if m.iri and m.kind in NAMED_KINDS},
-        "figures": {(Decimal(f.value).normalize(),) for f in extraction.figures},
+        "figures": {(Decimal(f.value).normalize(),) for f in extraction.figures} | {(Decimal(r.share).normalize(),) for r in shares},
         "figures (metric, subject)": {
             (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), name(str(ID[figure_subject(f, extraction)])))
             for f in extraction.figures
-        },
+        }
+        | {(Decimal(r.share).normalize(), "supply-share", name(r.subject), name(r.object)) for r in shares},
         "relations": relations,
     }
 
 
 def modality_agreement(sheet: LoadedSheet) -> tuple[int, int]:
     """(right, all) over the curated facts whose quote holds a modal marker: how often the
-    modality a draft gives such a sentence is the one the curator gave (a past state counts as
-    right when the curator gave an end, ``when: {until: …}``)."""
+    modality a draft gives such a sentence is the one the curator gave (``stated`` when the
+    marker does not qualify what the sentence states, as in "former President X"; a past
+    state counts as right when the curator gave an end, ``when: {until: …}``)."""
     right = total = 0
     for fact in sheet.model.facts:
-        drafted = drafted_modality(fact.quote)
-        if drafted is None:
+        if find_marker(fact.quote) is None:
             continue
         curated = "todo-past-state" if fact.when is not None and fact.when.until is not None else fact.how
         total += 1
-        right += drafted == curated
+        right += (drafted_modality(fact.quote) or "stated") == curated
     return right, total
 
 

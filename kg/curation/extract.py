@@ -13,9 +13,9 @@ from decimal import Decimal
 from functools import cached_property
 
 from kg.curation.lexicon import (
-    ACTOR_KINDS,
     AUXILIARIES,
     BOILERPLATE,
+    CAPITALS,
     COUNT_NOUNS,
     CURRENCIES,
     DEFINITE_REFERENCES,
@@ -26,18 +26,19 @@ from kg.curation.lexicon import (
     FACILITY_REFERENCES,
     HEDGE_PHRASES,
     HEDGE_WORDS,
-    IMPORT_WORDS,
     MULTIPLIERS,
     ORG_SUFFIXES,
     PARTY_KINDS,
+    PLACE_PREPOSITIONS,
     PRONOUNS,
     RELATION_TRIGGERS,
     ROLE_WORDS,
     SCALES,
+    SUBJECT_PRONOUNS,
     TAIL_MARKERS,
     number_value,
 )
-from kg.curation.proposals import Extraction, Figure, Mention, Relation, Sentence
+from kg.curation.proposals import Extraction, Figure, Mention, Sentence
 from kg.errors import MissingExtra
 
 try:
@@ -47,6 +48,8 @@ try:
     from spacy.tokens import Doc, Span
 except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
+
+from kg.curation.relations import relations_at, supplies_with_shares
 
 __all__ = ["Extractor"]
 
@@ -104,6 +107,10 @@ class Extractor:
             if name.lower() in self.labels:
                 iri, kind = self.labels[name.lower()]
                 patterns.append({"label": kind.upper(), "pattern": [{"LOWER": demonym}], "id": iri})
+        for capital, name in CAPITALS.items():  # a capital the graph does not know, as its country
+            if capital not in self.labels and name.lower() in self.labels:
+                iri, kind = self.labels[name.lower()]
+                patterns.append({"label": kind.upper(), "pattern": [{"LOWER": w} for w in capital.split()], "id": iri})
         ruler.add_patterns(patterns)
         nlp.add_pipe("rekg_drop_negated_names")
         return nlp
@@ -164,7 +171,7 @@ class Extractor:
             "NEW_DESCRIBED",
             [
                 [
-                    {"LOWER": {"IN": ["a", "an", "its", "their"]}},
+                    {"LOWER": {"IN": ["a", "an", "its", "their", "'s", "’s"]}},
                     {"IS_ALPHA": True, "IS_TITLE": False, "OP": "{0,4}"},
                     {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
                     {"LOWER": {"IN": ["in", "at", "near"]}},
@@ -255,9 +262,42 @@ class Extractor:
                     used.update(range(span.start, span.end))
         mentions += self._named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)
-        resolved = self._resolve_references(sent, mentions, references, offset, result)
-        for kind, span in triggers:
-            result.relations.extend(self._relations(kind, span, sent, resolved, index))
+        resolved = self._as_actors(sent, self._resolve_references(sent, mentions, references, offset, result), triggers, offset, result)
+        found = [relation for kind, span in triggers for relation in relations_at(kind, span, sent, resolved, index)]
+        materials = [m.ref_iri for m in mentions if m.kind == "material"]
+        here = [f for f in result.figures if f.sentence == index]
+        relations, shares = supplies_with_shares(found, sent.text, offset + sent.start_char, here, materials)
+        result.relations.extend(relations)
+        result.figures = [f for f in result.figures if f not in shares]
+
+    def _as_actors(
+        self, sent: Span, resolved: list[tuple[int, str, str]], triggers: list[tuple[str, Span]], offset: int, result: Extraction
+    ) -> list[tuple[int, str, str]]:
+        """The sentence's entities as a relation's roles take them: a capital that is not a
+        place ("Tokyo has reduced", not "signed in Tokyo") as its country; "it" or "they" before
+        the first trigger, when no actor comes before it, as the latest company named (kept in
+        ``result.resolved`` for the curator to check)."""
+        doc, actors = sent.doc, []
+        for i, iri, kind in resolved:
+            country = CAPITALS.get(doc[i].lower_ if doc[i].lower_ in CAPITALS else doc[i : i + 2].text.lower())
+            placed = i > sent.start and doc[i - 1].lower_ in PLACE_PREPOSITIONS
+            if kind == "city" and country and country.lower() in self.labels and not placed:
+                iri, kind = self.labels[country.lower()]
+            actors.append((i, iri, kind))
+        if not triggers:
+            return actors
+        first = min(span.start for _, span in triggers)
+        if any(i < first and kind in PARTY_KINDS for i, _, kind in actors):
+            return actors
+        pronoun = next((t for t in doc[sent.start : first] if t.lower_ in SUBJECT_PRONOUNS), None)
+        earlier = [m for m in result.mentions if m.kind == "company" and pronoun is not None and m.start < offset + pronoun.idx]
+        if pronoun is None or not earlier:
+            return actors
+        result.references.append(
+            Mention(pronoun.text, offset + pronoun.idx, offset + pronoun.idx + len(pronoun), None, "reference", earlier[-1].sentence)
+        )
+        result.resolved[offset + pronoun.idx] = earlier[-1].ref_iri
+        return sorted([*actors, (pronoun.i, earlier[-1].ref_iri, "company")])
 
     def _figure(self, span: Span, offset: int, index: int) -> Figure | None:
         label = span.label_
@@ -375,65 +415,3 @@ class Extractor:
                 resolved.append((ref.start, earlier[-1].ref_iri, kind))
                 result.resolved[offset + ref.start_char] = earlier[-1].ref_iri
         return sorted(resolved)
-
-    def _relations(self, kind: str, trigger: Span, sent: Span, mentions: list[tuple[int, str, str]], index: int) -> list[Relation]:
-        before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"}]
-        after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end]
-        actors = list(dict.fromkeys(iri for _, iri, k in mentions if k in PARTY_KINDS))
-        doc = sent.doc
-        if kind == "agreement":
-            with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
-            if with_at is not None:
-                left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS))
-                right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS))
-                if left and right:
-                    return [Relation("agreement", a, b, index) for a in left for b in right if a != b]
-            before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS))
-            pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
-            return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
-        if kind == "supplies":
-            words = trigger.text.lower()
-            customer_first = words == "met by" or words.startswith(("dependence", "reliance", "dependent", "reliant", *IMPORT_WORDS))
-            possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
-            if customer_first:
-                source = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "from"), None)  # "imports X from Y"
-                suppliers = [m for m in after if m[2] in PARTY_KINDS and (source is None or m[0] > source)]
-                customers = [m for m in before if m[2] in PARTY_KINDS]
-                if suppliers and customers:
-                    return [Relation("supplies", suppliers[0][1], customers[0][1], index)]
-                return []
-            suppliers = [m for m in before if m[2] in PARTY_KINDS]
-            customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
-            if suppliers and customers:
-                return [Relation("supplies", suppliers[-1][1], customers[0][1], index)]
-            return []
-        if kind == "operates":
-            if trigger[-1].lower_ == "by":
-                facilities = [m for m in before if m[2] == "facility"]
-                owners = [m for m in after if m[2] in PARTY_KINDS]
-                return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
-            owners = [m for m in before if m[2] in PARTY_KINDS]
-            facilities = [m for m in after if m[2] == "facility"]
-            return [Relation("operates", owners[-1][1], facilities[0][1], index)] if owners and facilities else []
-        if kind == "invested":
-            investors = [m for m in before if m[2] in PARTY_KINDS]
-            investees = [m for m in after if m[2] in PARTY_KINDS | {"facility", "region"}]
-            if not investors or not investees:
-                return []
-            listed = [investees[0]]
-            for previous, current in zip(investees, investees[1:]):
-                between = {t.lower_ for t in doc[previous[0] + 1 : current[0]]}
-                if not between <= {",", "and", "or", "especially", "particularly", "in", "including"}:
-                    break
-                listed.append(current)
-            return [Relation("invested", investors[-1][1], m[1], index) for m in listed]
-        if kind == "restricts":
-            imposers = [m for m in mentions if m[0] < trigger.end and m[2] == "country"]
-            targets = [m for m in after if m[2] in PARTY_KINDS and m[1] != (imposers[-1][1] if imposers else None)]
-            if imposers:
-                return [Relation("restricts", imposers[-1][1], targets[0][1] if targets else None, index)]
-            return []
-        if kind == "discovered":
-            finders = [m for m in before if m[2] in PARTY_KINDS]
-            return [Relation("discovered", finders[-1][1], None, index)] if finders else []
-        return []

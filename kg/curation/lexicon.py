@@ -25,6 +25,9 @@ __all__ = [
     "NUMBER_WORDS",
     "ORG_SUFFIXES",
     "PRONOUNS",
+    "CAPITALS",
+    "PLACE_PREPOSITIONS",
+    "SUBJECT_PRONOUNS",
     "PARTY_KINDS",
     "RELATION_TRIGGERS",
     "ROLE_WORDS",
@@ -184,6 +187,30 @@ DEMONYMS = {
     "kazakh": "Kazakhstan",
     "african": "Africa",
 }
+CAPITALS = {  # a capital named for its government ("Tokyo has reduced its dependence on China")
+    "beijing": "China",
+    "tokyo": "Japan",
+    "washington": "United States",
+    "canberra": "Australia",
+    "seoul": "South Korea",
+    "new delhi": "India",
+    "kuala lumpur": "Malaysia",
+    "hanoi": "Vietnam",
+    "bangkok": "Thailand",
+    "moscow": "Russia",
+    "ottawa": "Canada",
+    "jakarta": "Indonesia",
+    "riyadh": "Saudi Arabia",
+    "astana": "Kazakhstan",
+    "pretoria": "South Africa",
+    "nairobi": "Kenya",
+    "windhoek": "Namibia",
+    "lilongwe": "Malawi",
+    "brasilia": "Brazil",
+    "brussels": "European Union",
+}
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "to"}  # "signed in Tokyo": the place, not the government
+SUBJECT_PRONOUNS = {"it", "they"}
 ROLE_WORDS = {
     "president",
     "minister",
@@ -275,6 +302,7 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["refining", "processing", "separation"]}},
             {"LOWER": {"IN": ["plant", "facility", "refinery"]}},
         ],
+        [{"ORTH": {"IN": ["'s", "’s"]}}, {"IS_LOWER": True, "OP": "{0,4}"}, {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}}],
     ],
     "invested": [[{"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}}, {"LOWER": "in"}]],
     "restricts": [

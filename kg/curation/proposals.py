@@ -54,7 +54,9 @@ class Relation:
     subject: str
     object: str | None
     sentence: int
-    share: Decimal | None = None
+    share: Decimal | None = None  # of a supply: the customer's share of its needs the supplier meets
+    hedge: str | None = None  # of the share ("about")
+    material: str | None = None  # of a supply: the first material its sentence names
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,125 @@
+"""Relations between the entities of a sentence, from the trigger words of each kind of relation.
+
+Each kind reads its roles from where the entities stand: before or after the trigger, before
+or after "with" (agreements) or "from" (imports), or by a possessive ("Japan's supply").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from kg.curation.lexicon import ACTOR_KINDS, IMPORT_WORDS, PARTY_KINDS
+from kg.curation.proposals import Figure, Relation
+
+__all__ = ["relations_at", "supplies_with_shares"]
+
+_AWAY_FROM = {"from", "against", "than", "on"}  # "away from China", "reliance on China": not a party to the deal
+_NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
+_TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
+_DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
+_SHARE_OF_NEEDS = re.compile(
+    r"^\s*(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?(?:needs|supply|supplies|imports|demand|consumption|requirements|rare earths)\b"
+)
+
+
+def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int, str, str]], index: int) -> list[Relation]:
+    """The relations of ``kind`` that ``trigger`` (a verb or noun of :data:`RELATION_TRIGGERS`)
+    states in ``sent``, between the sentence's ``mentions`` (token index, IRI, kind): who is on
+    which side of the trigger, and of "with" or "from", decides the roles."""
+    before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"}]
+    after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end]
+    doc = sent.doc
+    opposed = {i for i, _, _ in mentions if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM}
+    actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
+    if kind == "agreement":
+        with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
+        if with_at is not None:
+            left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS))
+            right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS))
+            if left and right:
+                return [Relation("agreement", a, b, index) for a in left for b in right if a != b]
+        before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
+        pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
+        return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
+    if kind == "supplies":
+        words = trigger.text.lower()
+        if words == "exports" and (doc[trigger.start - 1].lower_ in _NOUN_BEFORE or doc[trigger.end : trigger.end + 1].text == "of"):
+            return []  # "controls on exports", "exports of gallium": the noun, not the verb
+        customer_first = words == "met by" or words.startswith(("dependence", "reliance", "dependent", "reliant", *IMPORT_WORDS))
+        possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
+        if customer_first:
+            parties_after = [m[0] for m in after if m[2] in PARTY_KINDS]
+            froms = (t.i for t in doc[trigger.end : sent.end] if t.lower_ == "from" and any(i > t.i for i in parties_after))
+            source = next(froms, None)  # "imports X from Y" (not "from 90% to 60%")
+            suppliers = [m for m in after if m[2] in PARTY_KINDS and (source is None or m[0] > source)]
+            customers = [m for m in before if m[2] in PARTY_KINDS]
+            if suppliers and customers:
+                return [Relation("supplies", suppliers[0][1], customers[0][1], index)]
+            return []
+        suppliers = [m for m in before if m[2] in PARTY_KINDS]
+        customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
+        if suppliers and customers:
+            return [Relation("supplies", suppliers[-1][1], customers[0][1], index)]
+        return []
+    if kind == "operates":
+        if trigger[0].text in ("'s", "’s"):  # "Alcoa's planned refinery": the owner, then what it owns
+            owners = [m for m in before if m[2] in PARTY_KINDS and trigger.start - m[0] <= 4][-1:]
+            owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
+            return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if trigger[-1].lower_ == "by":
+            facilities = [m for m in before if m[2] == "facility"]
+            owners = [m for m in after if m[2] in PARTY_KINDS]
+            return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
+        owners = [m for m in before if m[2] in PARTY_KINDS]
+        facilities = [m for m in after if m[2] == "facility"]
+        return [Relation("operates", owners[-1][1], facilities[0][1], index)] if owners and facilities else []
+    if kind == "invested":
+        investors = [m for m in before if m[2] in PARTY_KINDS]
+        investees = [m for m in after if m[2] in PARTY_KINDS | {"facility", "region"}]
+        if not investors or not investees:
+            return []
+        listed = [investees[0]]
+        for previous, current in zip(investees, investees[1:]):
+            between = {t.lower_ for t in doc[previous[0] + 1 : current[0]]}
+            if not between <= {",", "and", "or", "especially", "particularly", "in", "including"}:
+                break
+            listed.append(current)
+        return [Relation("invested", investors[-1][1], m[1], index) for m in listed]
+    if kind == "restricts":
+        imposers = [m for m in mentions if m[0] < trigger.end and m[2] == "country"]
+        targets = [
+            m
+            for m in after
+            if m[2] in PARTY_KINDS and m[1] != (imposers[-1][1] if imposers else None) and doc[m[0] - 1].lower_ in _TARGETED
+        ]
+        if imposers:
+            return [Relation("restricts", imposers[-1][1], targets[0][1] if targets else None, index)]
+        return []
+    if kind == "discovered":
+        finders = [m for m in before if m[2] in PARTY_KINDS]
+        return [Relation("discovered", finders[-1][1], None, index)] if finders else []
+    return []
+
+
+def supplies_with_shares(
+    relations: list[Relation], sentence: str, start: int, figures: list[Figure], materials: list[str]
+) -> tuple[list[Relation], list[Figure]]:
+    """The sentence's supplies with the material it names first, and the share of the customer's
+    needs a percentage gives ("about 90% of Japan's supply", "nearly 80% of its rare earths"),
+    one supply a share; and the percentages so taken (no longer figures of their own)."""
+    supplies = [replace(r, material=materials[0] if materials else None) for r in relations if r.kind == "supplies"]
+    if not supplies:
+        return relations, []
+    dependence = _DEPENDENCE.search(sentence)  # "its dependence on China ... from 90% to 60%": shares of its needs
+    shares = [
+        f
+        for f in figures
+        if f.unit == "percent"
+        and (_SHARE_OF_NEEDS.match(sentence[f.end - start :]) or (dependence and dependence.start() < f.start - start))
+    ]
+    taken = [replace(r, share=f.value, hedge=f.hedge) for r in supplies[:1] for f in shares] or supplies
+    others = [r for r in relations if r.kind != "supplies"]
+    return others + taken + supplies[1:], shares
