@@ -86,8 +86,8 @@ def _extract_batch(extractor: Extractor, folder: Path, out_dir: Path) -> None:
     console.print(table)
 
 
-def _evaluate(store: StoreOption, store_url: str | None, corpus: Path | None, gold: Path | None) -> None:
-    from kg.curation.evaluate import evaluate
+def _evaluate(store: StoreOption, store_url: str | None, corpus: Path | None, gold: Path | None, targets: bool) -> None:
+    from kg.curation.evaluate import evaluate, missed_targets
 
     registry, sheets = load_sheets(FACTS_DIR)
     if gold is not None:  # articles of our own beside their gold sheets, none of them in the graph
@@ -103,6 +103,9 @@ def _evaluate(store: StoreOption, store_url: str | None, corpus: Path | None, go
     for kind, score in scores.items():
         table.add_row(kind, f"{score.precision:.2f}", f"{score.recall:.2f}", str(score.tp), str(score.predicted), str(score.gold))
     console.print(table)
+    if targets and (missed := missed_targets(scores)):
+        err.print("below the targets: " + "; ".join(missed))
+        raise typer.Exit(1)
 
 
 def extract(
@@ -116,6 +119,12 @@ def extract(
         Path | None,
         typer.Option("--gold", help="With --evaluate: a folder of articles (.txt) and their gold sheets (.yaml) instead of the corpus."),
     ] = None,
+    targets: Annotated[
+        bool,
+        typer.Option(
+            "--targets", help="With --evaluate: exit 1 when a score is below its target (relations 0.7, figures and modality 0.8)."
+        ),
+    ] = False,
     store: StoreOption = None,
     corpus: CorpusOption = None,
     store_url: StoreUrlOption = None,
@@ -128,7 +137,7 @@ def extract(
     from kg.curation.gazetteer import gazetteer
 
     if evaluate_:
-        _evaluate(store, store_url, corpus, gold)
+        _evaluate(store, store_url, corpus, gold, targets)
         return
     if path is None:
         raise typer.BadParameter("give an article, a folder of articles, or --evaluate")

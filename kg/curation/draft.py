@@ -233,6 +233,9 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
         elif relation.kind == "agreement":
             agreement = f"agreement/todo-{slugify(subject)}-{slugify(obj)}"
             fact(relation.sentence, {"triples": [[agreement, "party", subject], [agreement, "party", obj]]})
+        elif relation.kind == "invested" and relation.share is not None:
+            stake = {"holder": subject, "investee": obj, "share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
+            fact(relation.sentence, {"stake": stake})
         elif relation.kind in _RELATION_PROPERTY:
             fact(relation.sentence, {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj]]})
         elif relation.kind == "restricts":

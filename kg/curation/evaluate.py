@@ -17,9 +17,10 @@ from kg.ingest.sheets import LoadedSheet
 from kg.store.base import Store
 from kg.vocab import ID, graph_iri
 
-__all__ = ["Score", "aligned_new_entities", "evaluate", "gold_facts", "modality_agreement", "predicted_facts"]
+__all__ = ["TARGETS", "Score", "aligned_new_entities", "evaluate", "gold_facts", "missed_targets", "modality_agreement", "predicted_facts"]
 
 Fact = tuple
+_SHARE_KINDS = {"supplies": "supply-share", "invested": "stake-share"}  # a share drafted on a relation, as the gold's shares are scored
 
 
 def _kind(ref: str) -> str:
@@ -45,6 +46,8 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
                 figures.add((Decimal(fact.supply.share).normalize(),))
             relations.add(("supplies", iri(fact.supply.supplier), iri(fact.supply.customer)))
         if fact.stake:
+            if fact.stake.share is not None:
+                figures.add((Decimal(fact.stake.share).normalize(),))
             relations.add(("invested", iri(fact.stake.holder), iri(fact.stake.investee)))
         for s, p, o in fact.triples or []:
             if p == "party":
@@ -64,11 +67,19 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
         relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1 :]}
     for event, who in imposers.items():
         relations |= {("restricts", imposer, target) for imposer in who for target in (targets.get(event) or [None])}
-    described = {(Decimal(f.figure.value).normalize(), f.figure.metric, iri(f.figure.subject)) for f in model.facts if f.figure} | {
-        (Decimal(f.supply.share).normalize(), "supply-share", iri(f.supply.supplier), iri(f.supply.customer))
-        for f in model.facts
-        if f.supply and f.supply.share is not None
-    }
+    described = (
+        {(Decimal(f.figure.value).normalize(), f.figure.metric, iri(f.figure.subject)) for f in model.facts if f.figure}
+        | {
+            (Decimal(f.supply.share).normalize(), "supply-share", iri(f.supply.supplier), iri(f.supply.customer))
+            for f in model.facts
+            if f.supply and f.supply.share is not None
+        }
+        | {
+            (Decimal(f.stake.share).normalize(), "stake-share", iri(f.stake.holder), iri(f.stake.investee))
+            for f in model.facts
+            if f.stake and f.stake.share is not None
+        }
+    )
     return {"entity mentions": {(e,) for e in entities}, "figures": figures, "figures (metric, subject)": described, "relations": relations}
 
 
@@ -120,7 +131,7 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
             (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), name(str(ID[figure_subject(f, extraction)])))
             for f in extraction.figures
         }
-        | {(Decimal(r.share).normalize(), "supply-share", name(r.subject), name(r.object)) for r in shares},
+        | {(Decimal(r.share).normalize(), _SHARE_KINDS[r.kind], name(r.subject), name(r.object)) for r in shares},
         "relations": relations,
     }
 
@@ -184,3 +195,17 @@ def evaluate(store: Store, sheets: list[LoadedSheet], types: dict[str, str], cor
             score.predicted += len(predicted[kind])
             score.gold += len(gold[kind])
     return scores
+
+
+TARGETS = {"relations": 0.7, "figures (metric, subject)": 0.8, "modality": 0.8}
+"""The least precision and recall a draft should reach, by kind of item."""
+
+
+def missed_targets(scores: dict[str, Score]) -> list[str]:
+    """Each score below :data:`TARGETS`, as "kind precision 0.64 < 0.8"."""
+    return [
+        f"{kind} {measure} {value:.2f} < {target}"
+        for kind, target in TARGETS.items()
+        for measure, value in (("precision", scores[kind].precision), ("recall", scores[kind].recall))
+        if value < target
+    ]

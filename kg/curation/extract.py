@@ -24,6 +24,7 @@ from kg.curation.lexicon import (
     DOMAIN_WORDS,
     FACILITY_NOUNS,
     FACILITY_REFERENCES,
+    GROUP_NOUNS,
     HEDGE_PHRASES,
     HEDGE_WORDS,
     MULTIPLIERS,
@@ -179,6 +180,14 @@ class Extractor:
                 ]
             ],
         )
+        demonym = {"LOWER": {"IN": sorted(DEMONYMS)}}
+        matcher.add(  # "Japanese and Australian firms": a group of companies, not the countries
+            "NEW_GROUP",
+            [
+                [demonym, {"LOWER": "and"}, demonym, {"LOWER": {"IN": sorted(GROUP_NOUNS)}}],
+                [demonym, {"LOWER": {"IN": sorted(GROUP_NOUNS)}}],
+            ],
+        )
         matcher.add(
             "NEW_PERSON",
             [
@@ -246,12 +255,18 @@ class Extractor:
             elif label == "REFERENCE":
                 references.append(span)
                 result.references.append(Mention(span.text, offset + span.start_char, offset + span.end_char, None, "reference", index))
-            elif label.startswith("NEW_") and not overlaps and (label == "NEW_DESCRIBED" or self._free(span, label, known)):
-                kind = {"NEW_ORG": "company", "NEW_FACILITY": "facility", "NEW_DESCRIBED": "facility", "NEW_PERSON": "person"}[label]
+            elif label.startswith("NEW_") and not overlaps and (label in ("NEW_DESCRIBED", "NEW_GROUP") or self._free(span, label, known)):
+                kind = {
+                    "NEW_ORG": "company",
+                    "NEW_GROUP": "company",
+                    "NEW_FACILITY": "facility",
+                    "NEW_DESCRIBED": "facility",
+                    "NEW_PERSON": "person",
+                }[label]
                 name = span[1:] if (label == "NEW_PERSON" and span[0].lower_ in ROLE_WORDS) or label == "NEW_DESCRIBED" else span
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
-                if label == "NEW_ORG":  # a name that holds a known one ("USA Rare Earth") is not that one
+                if label in ("NEW_ORG", "NEW_GROUP"):  # a name that holds a known one ("USA Rare Earth") is not that one
                     mentions = [m for m in mentions if not (name.start_char <= m.start - offset and m.end - offset <= name.end_char)]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index))
                 used.update(range(span.start, span.end))

@@ -28,6 +28,7 @@ __all__ = [
     "CAPITALS",
     "PLACE_PREPOSITIONS",
     "SUBJECT_PRONOUNS",
+    "GROUP_NOUNS",
     "PARTY_KINDS",
     "RELATION_TRIGGERS",
     "ROLE_WORDS",
@@ -172,7 +173,7 @@ PRONOUNS = {
     "before",
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"}  # "The refinery" is no name
-FACILITY_REFERENCES = {"mine", "refinery", "plant", "smelter", "facility", "factory"}  # "the refinery": the latest facility named
+FACILITY_REFERENCES = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory"}  # "the refinery": the latest facility named
 DEMONYMS = {
     "chinese": "China",
     "japanese": "Japan",
@@ -211,6 +212,7 @@ CAPITALS = {  # a capital named for its government ("Tokyo has reduced its depen
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "to"}  # "signed in Tokyo": the place, not the government
 SUBJECT_PRONOUNS = {"it", "they"}
+GROUP_NOUNS = {"firms", "companies", "investors", "miners", "producers", "manufacturers", "makers", "buyers", "refiners", "automakers"}
 ROLE_WORDS = {
     "president",
     "minister",
@@ -258,14 +260,14 @@ ORG_SUFFIXES = {
     "mining",
     "resources",
 }
-IMPORT_WORDS = ("imports", "imported", "import", "buys", "bought", "sources", "sourced")  # the customer comes first
-FACILITY_NOUNS = {"mine", "refinery", "plant", "smelter", "facility", "factory", "hub", "project"}
+IMPORT_WORDS = ("imports", "imported", "import", "buys", "bought", "buy", "sources", "sourced")  # the customer comes first
+FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project"}
 RELATION_TRIGGERS = {
     "agreement": [
         [{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
         [{"LOWER": {"IN": ["agreement", "agreements", "deal", "pact", "mou", "mous", "memorandum", "framework"]}}],
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
-        [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "talks"]}}, {"LOWER": {"IN": ["with", "up"]}}],
+        [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
     ],
     "supplies": [
         [{"LOWER": {"IN": ["supplies", "supplied", "provides", "provided", "sends", "sent", "shipped", "exports"]}}],
@@ -304,12 +306,39 @@ RELATION_TRIGGERS = {
         ],
         [{"ORTH": {"IN": ["'s", "’s"]}}, {"IS_LOWER": True, "OP": "{0,4}"}, {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}}],
     ],
-    "invested": [[{"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}}, {"LOWER": "in"}]],
+    "invested": [
+        [{"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}}, {"LOWER": "in"}],
+        [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
+    ],
     "restricts": [
         [{"LOWER": "embargo"}],
         [{"LOWER": "export"}, {"LOWER": {"IN": ["control", "controls", "restrictions", "curbs", "ban"]}}],
         [{"LOWER": {"IN": ["controls", "restrictions", "curbs"]}}, {"LOWER": "on"}, {"LOWER": "exports"}],
-        [{"LOWER": {"IN": ["halted", "stopped", "stopping", "banned", "restricted"]}}, {"OP": "*", "IS_ALPHA": True}, {"LOWER": "exports"}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "halted",
+                        "stopped",
+                        "stopping",
+                        "banned",
+                        "ban",
+                        "bans",
+                        "restricted",
+                        "restrict",
+                        "restricts",
+                        "curb",
+                        "curbs",
+                        "curbed",
+                        "limit",
+                        "limits",
+                        "limited",
+                    ]
+                }
+            },
+            {"OP": "*", "IS_ALPHA": True},
+            {"LOWER": "exports"},
+        ],
     ],
     "discovered": [[{"LOWER": {"IN": ["discovered", "discovers", "discovery"]}}]],
 }

@@ -16,9 +16,10 @@ from kg.curation.proposals import Figure, Relation
 
 __all__ = ["relations_at", "supplies_with_shares"]
 
-_AWAY_FROM = {"from", "against", "than", "on"}  # "away from China", "reliance on China": not a party to the deal
+_AWAY_FROM = {"from", "against", "than", "on", "in", "at"}  # "away from China", "ventures in India": not a party to the deal
 _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
+_STAKE_OF = re.compile(r"\bstakes?\s+(?:of\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
 _SHARE_OF_NEEDS = re.compile(
     r"^\s*(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?(?:needs|supply|supplies|imports|demand|consumption|requirements|rare earths)\b"
@@ -56,6 +57,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             source = next(froms, None)  # "imports X from Y" (not "from 90% to 60%")
             suppliers = [m for m in after if m[2] in PARTY_KINDS and (source is None or m[0] > source)]
             customers = [m for m in before if m[2] in PARTY_KINDS]
+            partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
+            if not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
+                suppliers = [m for m in customers if m[0] > partner][:1]
+                customers = [m for m in customers if m[0] < partner]
             if suppliers and customers:
                 return [Relation("supplies", suppliers[0][1], customers[0][1], index)]
             return []
@@ -109,10 +114,17 @@ def supplies_with_shares(
 ) -> tuple[list[Relation], list[Figure]]:
     """The sentence's supplies with the material it names first, and the share of the customer's
     needs a percentage gives ("about 90% of Japan's supply", "nearly 80% of its rare earths"),
-    one supply a share; and the percentages so taken (no longer figures of their own)."""
+    one supply a share; a stake with its share ("a stake of about 8%"); and the percentages so
+    taken (no longer figures of their own)."""
+    staked = [f for f in figures if f.unit == "percent" and _STAKE_OF.search(sentence[: f.start - start])]
+    stakes = [r for r in relations if r.kind == "invested"]
+    if staked and stakes:
+        relations = [replace(r, share=staked[0].value, hedge=staked[0].hedge) if r is stakes[0] else r for r in relations]
+    else:
+        staked = []
     supplies = [replace(r, material=materials[0] if materials else None) for r in relations if r.kind == "supplies"]
     if not supplies:
-        return relations, []
+        return relations, staked
     dependence = _DEPENDENCE.search(sentence)  # "its dependence on China ... from 90% to 60%": shares of its needs
     shares = [
         f
@@ -122,4 +134,4 @@ def supplies_with_shares(
     ]
     taken = [replace(r, share=f.value, hedge=f.hedge) for r in supplies[:1] for f in shares] or supplies
     others = [r for r in relations if r.kind != "supplies"]
-    return others + taken + supplies[1:], shares
+    return others + taken + supplies[1:], shares + staked
