@@ -123,7 +123,7 @@ def _year_of(sentence: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-_TITLE_OR_NAME = re.compile(r"\s+(?:[A-Z]|(?:president|prime|minister|chief|ceo|head|chair|director|secretary|leader)\b)", re.IGNORECASE)
+_TITLE_OR_NAME = re.compile(r"\s+(?:[A-Z]|(?i:president|prime|minister|chief|ceo|head|chair|director|secretary|leader)\b)")
 _TITLE_OR_NAME_CASED = re.compile(r"\s+[A-Z]")
 _PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _GUARDING = re.compile(

@@ -24,6 +24,7 @@ from kg.curation.lexicon import (
     DOMAIN_WORDS,
     FACILITY_NOUNS,
     FACILITY_REFERENCES,
+    FACILITY_WORDS,
     GROUP_NOUNS,
     HEDGE_PHRASES,
     HEDGE_WORDS,
@@ -53,6 +54,8 @@ except ModuleNotFoundError:
 from kg.curation.relations import relations_at, supplies_with_shares
 
 __all__ = ["Extractor"]
+
+_OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in",)}
 
 
 @Language.component("rekg_drop_negated_names")
@@ -164,6 +167,7 @@ class Extractor:
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": list(DETERMINERS)}},
                     {"IS_TITLE": True, "OP": "*"},
+                    {"LOWER": {"IN": sorted(FACILITY_WORDS)}, "OP": "{0,3}"},  # "Songwe Hill rare earth project"
                     {"LOWER": {"IN": list(FACILITY_NOUNS)}},
                 ],
             ],
@@ -195,7 +199,7 @@ class Extractor:
                 [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": list(ROLE_WORDS)}}],
             ],
         )
-        matcher.add("REFERENCE", [[{"LOWER": "the"}, {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | FACILITY_REFERENCES)}}]])
+        matcher.add("REFERENCE", [[{"LOWER": "the"}, {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES))}}]])
         for kind, patterns in RELATION_TRIGGERS.items():
             matcher.add(f"REL_{kind}", patterns)
         return matcher
@@ -278,7 +282,7 @@ class Extractor:
         mentions += self._named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)
         resolved = self._as_actors(sent, self._resolve_references(sent, mentions, references, offset, result), triggers, offset, result)
-        found = [relation for kind, span in triggers for relation in relations_at(kind, span, sent, resolved, index)]
+        found = [r for kind, span in triggers for r in relations_at(kind, span, sent, resolved, index) if r.subject != r.object]
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]
         relations, shares = supplies_with_shares(found, sent.text, offset + sent.start_char, here, materials)
@@ -342,7 +346,8 @@ class Extractor:
     def _named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str, Span]], mentions: list[Mention]) -> list[Mention]:
         """A name no pattern knows, standing as the subject of a relation's verb ("Solvay
         operates", "Hyundai Mobis signed"): the capitalised words just before the verb (or its
-        auxiliary), proposed as a new company."""
+        auxiliary), proposed as a new company; and one standing as its object, just after the
+        preposition that introduces it ("supply oxides to Vulcan Elements")."""
         taken = {i for m in mentions for i in range(m.start - offset, m.end - offset)}
         found: list[Mention] = []
         for _, trigger in triggers:
@@ -359,6 +364,18 @@ class Extractor:
                 continue
             found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
             taken.update(range(name.start_char, name.end_char))
+        for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "invested $100 million in Ark Energy"
+            after = sent.doc[trigger.end : min(trigger.end + 8, sent.end)]
+            preposition = next((t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())), None)
+            if preposition is None:
+                continue
+            end = preposition.i + 1
+            while end < sent.end and sent.doc[end].is_title and sent.doc[end].lower_ not in DETERMINERS:
+                end += 1
+            name = sent.doc[preposition.i + 1 : end]
+            if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
+                found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+                taken.update(range(name.start_char, name.end_char))
         return found
 
     @staticmethod
@@ -421,11 +438,12 @@ class Extractor:
         for ref in references:
             noun = ref[-1].lower_
             kind = "facility" if noun in FACILITY_REFERENCES else "company"
+            names = FACILITY_REFERENCES.get(noun, ())
             earlier = [
                 m
                 for m in result.mentions
-                if m.kind == kind and m.start < offset + ref.start_char and (kind == "company" or noun in m.text.lower())
-            ]  # "the refinery" is the latest facility named a refinery
+                if m.kind == kind and m.start < offset + ref.start_char and (kind == "company" or any(w in m.text.lower() for w in names))
+            ]  # "the refinery" is the latest facility named a refinery (or a plant), "the mine" a mine (or a project)
             if earlier:
                 resolved.append((ref.start, earlier[-1].ref_iri, kind))
                 result.resolved[offset + ref.start_char] = earlier[-1].ref_iri

@@ -17,6 +17,7 @@ __all__ = [
     "DEMONYMS",
     "DOMAIN_WORDS",
     "FACILITY_NOUNS",
+    "FACILITY_WORDS",
     "HEDGE_PHRASES",
     "HEDGE_WORDS",
     "IMPORT_WORDS",
@@ -173,7 +174,15 @@ PRONOUNS = {
     "before",
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"}  # "The refinery" is no name
-FACILITY_REFERENCES = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory"}  # "the refinery": the latest facility named
+FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a project
+    "mine": ("mine", "project"),
+    "mill": ("mill",),
+    "refinery": ("refinery", "plant"),
+    "plant": ("plant", "refinery", "factory", "facility"),
+    "smelter": ("smelter",),
+    "facility": ("facility", "plant", "refinery", "factory"),
+    "factory": ("factory", "plant"),
+}
 DEMONYMS = {
     "chinese": "China",
     "japanese": "Japan",
@@ -261,6 +270,22 @@ ORG_SUFFIXES = {
     "resources",
 }
 IMPORT_WORDS = ("imports", "imported", "import", "buys", "bought", "buy", "sources", "sourced")  # the customer comes first
+FACILITY_WORDS = {
+    "rare",
+    "earth",
+    "earths",
+    "mineral",
+    "sands",
+    "magnet",
+    "lithium",
+    "nickel",
+    "graphite",
+    "processing",
+    "separation",
+    "refining",
+    "mining",
+    "oxide",
+}
 FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project"}
 RELATION_TRIGGERS = {
     "agreement": [
@@ -274,7 +299,14 @@ RELATION_TRIGGERS = {
         [{"LOWER": "met"}, {"LOWER": "by"}],
         [{"LOWER": {"IN": sorted(IMPORT_WORDS)}}],
         [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship"]}}],
-        [{"LOWER": {"IN": ["dependence", "reliance", "dependent", "reliant"]}}, {"LOWER": "on"}],
+        [
+            {
+                "LOWER": {
+                    "IN": ["dependence", "reliance", "dependent", "reliant", "relies", "rely", "relied", "depends", "depend", "depended"]
+                }
+            },
+            {"LOWER": "on"},
+        ],
     ],
     "operates": [
         [{"LOWER": {"IN": ["operated", "owned", "run"]}}, {"LOWER": "by"}],

@@ -49,7 +49,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         words = trigger.text.lower()
         if words == "exports" and (doc[trigger.start - 1].lower_ in _NOUN_BEFORE or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "exports of gallium": the noun, not the verb
-        customer_first = words == "met by" or words.startswith(("dependence", "reliance", "dependent", "reliant", *IMPORT_WORDS))
+        customer_first = words == "met by" or words.startswith(("dependen", "relian", "reli", "rely", "depend", *IMPORT_WORDS))
         possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
         if customer_first:
             parties_after = [m[0] for m in after if m[2] in PARTY_KINDS]
