@@ -32,7 +32,7 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
     values, and relations of the kinds the extractor looks for."""
     model = sheet.model
     iri = lambda ref: str(ID[ref])  # noqa: E731
-    entities = {iri(ref) for ref in model.mentions if _kind(ref) in NAMED_KINDS}
+    entities = {iri(ref) for ref in [*model.mentions, *(entry.id for entry in model.entities)] if _kind(ref) in NAMED_KINDS}
     figures: set[Fact] = set()
     relations: set[Fact] = set()
     parties: dict[str, list[str]] = defaultdict(list)
@@ -125,7 +125,7 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
     sentences = extraction.sentences
     shares = [r for r in extraction.relations if r.share is not None]
     return {
-        "entity mentions": {(m.iri,) for m in extraction.mentions if m.iri and m.kind in NAMED_KINDS},
+        "entity mentions": {(name(m.ref_iri),) for m in extraction.mentions if m.kind in NAMED_KINDS},
         "figures": {(Decimal(f.value).normalize(),) for f in extraction.figures} | {(Decimal(r.share).normalize(),) for r in shares},
         "figures (metric, subject)": {
             (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), name(str(ID[figure_subject(f, extraction)])))

@@ -145,7 +145,7 @@ class Extractor:
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
                     {"IS_TITLE": True, "OP": "*"},
-                    {"LOWER": {"IN": list(ORG_SUFFIXES)}},
+                    {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
                 [  # "Arafura Rare Earths", "USA Rare Earth": a name before "Rare Earth(s)", capitalised
                     {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | set(DEMONYMS) | {"rare"})}},
@@ -189,7 +189,6 @@ class Extractor:
             "NEW_GROUP",
             [
                 [demonym, {"LOWER": "and"}, demonym, {"LOWER": {"IN": sorted(GROUP_NOUNS)}}],
-                [demonym, {"LOWER": {"IN": sorted(GROUP_NOUNS)}}],
             ],
         )
         matcher.add(
@@ -248,6 +247,8 @@ class Extractor:
         mentions = [Mention(e.text, offset + e.start_char, offset + e.end_char, e.ent_id_, e.label_.lower(), index) for e in known]
         mentions += self._short_forms(sent, offset, index, result, known)
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        heading = sent[-1].text not in ".!?" and len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words)
         used: set[int] = set()
         triggers: list[tuple[str, Span]] = []
         references: list[Span] = []
@@ -259,6 +260,8 @@ class Extractor:
             elif label == "REFERENCE":
                 references.append(span)
                 result.references.append(Mention(span.text, offset + span.start_char, offset + span.end_char, None, "reference", index))
+            elif label.startswith("NEW_") and heading:
+                continue  # a title's capitals name nothing
             elif label.startswith("NEW_") and not overlaps and (label in ("NEW_DESCRIBED", "NEW_GROUP") or self._free(span, label, known)):
                 kind = {
                     "NEW_ORG": "company",
@@ -279,7 +282,7 @@ class Extractor:
                 if figure is not None:
                     result.figures.append(figure)
                     used.update(range(span.start, span.end))
-        mentions += self._named_subjects(sent, offset, index, triggers, mentions)
+        mentions += [] if heading else self._named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)
         resolved = self._as_actors(sent, self._resolve_references(sent, mentions, references, offset, result), triggers, offset, result)
         found = [r for kind, span in triggers for r in relations_at(kind, span, sent, resolved, index) if r.subject != r.object]
