@@ -10,12 +10,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.curation.proposals import Extraction, Figure, Mention, slugify
+from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
 from kg.ingest.modality import Marker, load_markers
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
-__all__ = ["DraftFact", "draft_document", "draft_facts", "draft_sheet", "drafted_modality", "figure_metric", "figure_subject"]
+__all__ = [
+    "DraftFact",
+    "date_of",
+    "draft_document",
+    "draft_facts",
+    "draft_sheet",
+    "drafted_modality",
+    "drafted_node",
+    "figure_metric",
+    "figure_subject",
+]
 
 _KIND_TYPES = {"company": "Company", "facility": "Facility", "person": "Person", "org": "Organization"}
 _RELATION_PROPERTY = {"operates": "operates", "invested": "investedIn"}
@@ -84,9 +94,10 @@ def _sentence_entities(figure: Figure, extraction: Extraction) -> list[tuple[int
 def figure_subject(figure: Figure, extraction: Extraction) -> str:
     """The entity a figure is most likely about: for a mass or money, the first entity of the
     kinds such a figure is about (a facility's output, a company's loan; never the material it
-    weighs); for a count, what it counts when named right after it ("17 rare earth elements");
-    else the last entity named before it in its sentence (or the first after). ``todo/subject``
-    when there is none."""
+    weighs); for a deal's value, the agreement its sentence drafts; for a count, the discovery its
+    sentence drafts, or what it counts when named right after it ("17 rare earth elements"), or
+    the material last named ("17 minerals"); else the last entity named before it in its
+    sentence (or the first after). ``todo/subject`` when there is none."""
     here = _sentence_entities(figure, extraction)
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
     kinds = (
@@ -98,8 +109,15 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         of_kind = [ref for _, ref, k in here if k == kind]
         if of_kind:
             return of_kind[0]
-    if kinds or metric == "agreement-value":  # a deal's value is the agreement's, which a draft does not name
+    nodes = {drafted_node(r) for r in extraction.relations if r.sentence == figure.sentence} - {None}
+    deals = sorted(n for n in nodes if n.startswith("agreement/"))
+    if metric == "agreement-value":  # a deal's value is the agreement's: the one its sentence drafts
+        return deals[0] if len(deals) == 1 else "todo/subject"
+    if kinds:
         return "todo/subject"
+    finds = sorted(n for n in nodes if n.endswith("-discovery"))
+    if figure.unit == "count" and len(finds) == 1:  # "discovered 11 deposits": a count of the discovery
+        return finds[0]
     counted = [ref for start, ref, _ in here if figure.end <= start <= figure.end + 20]
     if figure.unit == "count" and counted:
         return counted[0]
@@ -121,6 +139,37 @@ def _year_of(sentence: str) -> int | None:
     """The year a sentence dates what it says to ("in 2024"), if it names one."""
     found = re.search(r"\bin ((?:19|20)\d\d)\b", sentence)
     return int(found.group(1)) if found else None
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_DATED = re.compile(rf"\b(?:(?:in|on)\s+)?(?:({'|'.join(_MONTHS)})\s+(?:(\d{{1,2}}),?\s+)?)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def date_of(sentence: str) -> str | None:
+    """The date an event of ``sentence`` happened on, as precise as the sentence gives it
+    ("2023", "2023-12", "2024-01-08"), from "in 2023", "in December 2023", "On January 8, 2024"."""
+    for found in _DATED.finditer(sentence):
+        month, day, year = found.groups()
+        if month is None and not found.group(0).lower().startswith(("in", "on")):
+            continue  # a bare year ("2,000 tonnes by 2030") dates nothing
+        if month is None:
+            return year
+        number = _MONTHS.index(month.lower()) + 1
+        return f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
+    return None
+
+
+def drafted_node(relation: Relation) -> str | None:
+    """The node a draft makes for what a relation is about (an agreement, an export
+    restriction, a discovery), named ``…/todo-…`` for the curator to name; None for others."""
+    subject, obj = _ref(relation.subject), _ref(relation.object)
+    if relation.kind == "agreement":
+        return f"agreement/todo-{slugify(subject)}-{slugify(obj)}"
+    if relation.kind == "restricts":
+        return f"event/todo-{slugify(subject)}-export-restriction"
+    if relation.kind == "discovered":
+        return f"event/todo-{slugify(subject)}-discovery"
+    return None
 
 
 _TITLE_OR_NAME = re.compile(r"\s+(?:[A-Z]|(?i:president|prime|minister|chief|ceo|head|chair|director|secretary|leader)\b)")
@@ -160,14 +209,22 @@ def modal_marker(sentence: str) -> Marker | None:
     return None
 
 
-def drafted_modality(sentence: str) -> str | None:
+def drafted_modality(sentence: str, *, about_position: bool = False) -> str | None:
     """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
     ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the
-    sentence has no marker that qualifies it (stated)."""
+    sentence has no marker that qualifies it (stated). A position held is a past state when the
+    sentence calls its holder "former" (and only then)."""
+    if about_position:
+        return "todo-past-state" if _FORMER_TITLE.search(sentence) else None
     marker = modal_marker(sentence)
     if marker is None:
         return None
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
+
+
+_FORMER_TITLE = re.compile(
+    r"\b[Ff]ormer\s+(?:[A-Z][\w.]*\s+){0,2}?(?:Prime\s+Minister|President|Premier|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -179,14 +236,13 @@ class DraftFact:
     fact: dict[str, Any]
 
 
-def _with_modality(sentence: str, fact: dict[str, Any]) -> dict[str, Any]:
+def _with_modality(sentence: str, fact: dict[str, Any], *, about_position: bool = False) -> dict[str, Any]:
     """The fact with the modality its sentence's marker suggests, if it has one."""
-    suggested = drafted_modality(sentence)
+    suggested = drafted_modality(sentence, about_position=about_position)
     if suggested is None:
         return fact
-    marker = modal_marker(sentence)
-    assert marker is not None
-    notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker.marker)}: check"}
+    marker = "former" if about_position else getattr(modal_marker(sentence), "marker", "")
+    notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker)}: check"}
     return {**{k: v for k, v in fact.items() if k != "#"}, "modality": suggested, "#": notes}
 
 
@@ -196,10 +252,10 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
     sentences = extraction.sentences
     drafted: list[DraftFact] = []
 
-    def fact(sentence_index: int, content: dict[str, Any]) -> None:
+    def fact(sentence_index: int, content: dict[str, Any], *, about_position: bool = False) -> None:
         sentence = sentences[sentence_index]
         body = {"quote": sentence.text, "span": [sentence.start, sentence.end], **content}
-        drafted_fact = DraftFact(sentence_index, _with_modality(sentence.text, body))
+        drafted_fact = DraftFact(sentence_index, _with_modality(sentence.text, body, about_position=about_position))
         if drafted_fact not in drafted:  # two triggers of one sentence may propose the same fact
             drafted.append(drafted_fact)
 
@@ -231,19 +287,32 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
                 supply |= {"share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
             fact(relation.sentence, {"supply": supply})
         elif relation.kind == "agreement":
-            agreement = f"agreement/todo-{slugify(subject)}-{slugify(obj)}"
-            fact(relation.sentence, {"triples": [[agreement, "party", subject], [agreement, "party", obj]]})
+            agreement = drafted_node(relation)
+            dated = [[agreement, "date", day]] if (day := date_of(sentences[relation.sentence].text)) else []
+            fact(relation.sentence, {"triples": [[agreement, "party", subject], [agreement, "party", obj], *dated]})
         elif relation.kind == "invested" and relation.share is not None:
             stake = {"holder": subject, "investee": obj, "share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
             fact(relation.sentence, {"stake": stake})
         elif relation.kind in _RELATION_PROPERTY:
             fact(relation.sentence, {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj]]})
         elif relation.kind == "restricts":
-            event = f"event/todo-{slugify(subject)}-export-restriction"
-            triples = [[event, "imposedBy", subject]] + ([[event, "target", obj]] if relation.object else [])
+            event = drafted_node(relation)
+            materials = [_ref(m.ref_iri) for m in extraction.mentions if m.sentence == relation.sentence and m.kind == "material"]
+            day = date_of(sentences[relation.sentence].text)
+            triples = [
+                [event, "imposedBy", subject],
+                *([[event, "target", obj]] if relation.object else []),
+                *([event, "material", m] for m in dict.fromkeys(materials)),
+                *([[event, "date", day]] if day else []),
+            ]
             fact(relation.sentence, {"triples": triples})
         elif relation.kind == "discovered":
-            fact(relation.sentence, {"triples": [[f"event/todo-{slugify(subject)}-discovery", "actor", subject]]})
+            fact(relation.sentence, {"triples": [[drafted_node(relation), "actor", subject]]})
+        elif relation.kind == "position":  # the holding (a past state if "former"), then what the position is
+            position = f"position/todo-{slugify(subject.split('/')[-1])}-{slugify(relation.title or '')}"
+            fact(relation.sentence, {"triples": [[subject, "holdsPosition", position]]}, about_position=True)
+            where = [[position, "positionIn", obj]] if relation.object else []
+            fact(relation.sentence, {"triples": [[position, "positionTitle", relation.title], *where]})
     return drafted
 
 

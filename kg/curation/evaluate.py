@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kg.curation.draft import drafted_modality, figure_metric, figure_subject
+from kg.curation.draft import drafted_modality, drafted_node, figure_metric, figure_subject
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import NAMED_KINDS
@@ -29,7 +29,8 @@ def _kind(ref: str) -> str:
 
 def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]]:
     """What a curated sheet says, in the extractor's terms: named-entity mentions, figure
-    values, and relations of the kinds the extractor looks for."""
+    values, and relations of the kinds the extractor looks for (a position held: the holder and
+    the actor the position is in)."""
     model = sheet.model
     iri = lambda ref: str(ID[ref])  # noqa: E731
     entities = {iri(ref) for ref in [*model.mentions, *(entry.id for entry in model.entities)] if _kind(ref) in NAMED_KINDS}
@@ -38,6 +39,8 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
     parties: dict[str, list[str]] = defaultdict(list)
     imposers: dict[str, list[str]] = defaultdict(list)
     targets: dict[str, list[str]] = defaultdict(list)
+    held: dict[str, list[str]] = defaultdict(list)  # position -> its holders
+    where: dict[str, str] = {}  # position -> the actor it is in
     for fact in model.facts:
         if fact.figure:
             figures.add((Decimal(fact.figure.value).normalize(),))
@@ -62,9 +65,14 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
                 targets[s].append(iri(o))
             elif p == "actor" and types.get(s) == "Discovery":
                 relations.add(("discovered", iri(o), None))
+            elif p == "holdsPosition":
+                held[o].append(iri(s))
+            elif p == "positionIn":
+                where[s] = iri(o)
     for members in parties.values():
         unique = sorted(set(members))
         relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1 :]}
+    relations |= {("position", holder, where.get(position)) for position, holders in held.items() for holder in holders}
     for event, who in imposers.items():
         relations |= {("restricts", imposer, target) for imposer in who for target in (targets.get(event) or [None])}
     described = (
@@ -88,7 +96,9 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
     makes up for entities the graph does not know are not the curator's, so a candidate stands
     for the gold sheet's entity of its kind (new, or one whose forms were held out with the
     sheet) that the gold gives the same surface form, or that a gold fact quoting the
-    candidate's sentence names (``{draft IRI: gold IRI}``)."""
+    candidate's sentence names; an agreement or event the draft makes up for a relation stands
+    for the gold's of its kind that a fact quoting the relation's sentence names (``{draft IRI:
+    gold IRI}``)."""
     model = sheet.model
     quoted: dict[str, list[str]] = defaultdict(list)  # gold entity -> the quotes of the facts naming it
     for fact in model.facts:
@@ -111,6 +121,14 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
         by_quote = [ref for ref in candidates if any(q in sentence or sentence in q for q in quoted[ref])]
         if chosen := (by_form or by_quote)[:1]:
             aligned[mention.ref_iri] = str(ID[chosen[0]])
+    for relation in extraction.relations:  # the agreements and events a draft makes up, by the sentence that states them
+        node = drafted_node(relation)
+        if node is None:
+            continue
+        sentence = extraction.sentences[relation.sentence].text
+        quoting = [ref for ref in sorted(new) if _kind(ref) == _kind(node) and any(q in sentence or sentence in q for q in quoted[ref])]
+        if quoting:
+            aligned[str(ID[node])] = str(ID[quoting[0]])
     return aligned
 
 
@@ -138,7 +156,7 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
 
 def modality_agreement(sheet: LoadedSheet) -> tuple[int, int]:
     """(right, all) over the curated facts whose quote holds a modal marker: how often the
-    modality a draft gives such a sentence is the one the curator gave (``stated`` when the
+    modality a draft gives such a fact is the one the curator gave (``stated`` when the
     marker does not qualify what the sentence states, as in "former President X"; a past
     state counts as right when the curator gave an end, ``when: {until: …}``)."""
     right = total = 0
@@ -147,7 +165,8 @@ def modality_agreement(sheet: LoadedSheet) -> tuple[int, int]:
             continue
         curated = "todo-past-state" if fact.when is not None and fact.when.until is not None else fact.how
         total += 1
-        right += (drafted_modality(fact.quote) or "stated") == curated
+        about_position = any(p == "holdsPosition" for _, p, _ in fact.triples or [])
+        right += (drafted_modality(fact.quote, about_position=about_position) or "stated") == curated
     return right, total
 
 

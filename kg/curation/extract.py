@@ -13,7 +13,6 @@ from decimal import Decimal
 from functools import cached_property
 
 from kg.curation.lexicon import (
-    AUXILIARIES,
     BOILERPLATE,
     CAPITALS,
     COUNT_NOUNS,
@@ -32,7 +31,6 @@ from kg.curation.lexicon import (
     ORG_SUFFIXES,
     PARTY_KINDS,
     PLACE_PREPOSITIONS,
-    PRONOUNS,
     RELATION_TRIGGERS,
     ROLE_WORDS,
     SCALES,
@@ -40,7 +38,7 @@ from kg.curation.lexicon import (
     TAIL_MARKERS,
     number_value,
 )
-from kg.curation.proposals import Extraction, Figure, Mention, Sentence
+from kg.curation.proposals import Extraction, Figure, Mention, Relation, Sentence
 from kg.errors import MissingExtra
 
 try:
@@ -51,11 +49,10 @@ try:
 except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
 
-from kg.curation.relations import relations_at, supplies_with_shares
+from kg.curation.candidates import free_for_new, named_subjects, short_forms
+from kg.curation.relations import HEADS, positions_in, relations_at, supplies_with_shares
 
 __all__ = ["Extractor"]
-
-_OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in",)}
 
 
 @Language.component("rekg_drop_negated_names")
@@ -239,13 +236,15 @@ class Extractor:
                 index = len(result.sentences)
                 result.sentences.append(Sentence(sent.text, start + sent.start_char, start + sent.end_char))
                 self._sentence(sent, start, index, result)
+        placed = {(r.subject, r.title) for r in result.relations if r.kind == "position" and r.object}
+        result.relations = [r for r in result.relations if not (r.kind == "position" and not r.object and (r.subject, r.title) in placed)]
         return result
 
     def _sentence(self, sent: Span, offset: int, index: int, result: Extraction) -> None:
         doc: Doc = sent.doc
         known = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
         mentions = [Mention(e.text, offset + e.start_char, offset + e.end_char, e.ent_id_, e.label_.lower(), index) for e in known]
-        mentions += self._short_forms(sent, offset, index, result, known)
+        mentions += short_forms(sent, offset, index, result, known)
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
         words = [t for t in sent if t.is_alpha and len(t) > 3]
         heading = sent[-1].text not in ".!?" and len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words)
@@ -262,7 +261,9 @@ class Extractor:
                 result.references.append(Mention(span.text, offset + span.start_char, offset + span.end_char, None, "reference", index))
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
-            elif label.startswith("NEW_") and not overlaps and (label in ("NEW_DESCRIBED", "NEW_GROUP") or self._free(span, label, known)):
+            elif (
+                label.startswith("NEW_") and not overlaps and (label in ("NEW_DESCRIBED", "NEW_GROUP") or free_for_new(span, label, known))
+            ):
                 kind = {
                     "NEW_ORG": "company",
                     "NEW_GROUP": "company",
@@ -282,10 +283,13 @@ class Extractor:
                 if figure is not None:
                     result.figures.append(figure)
                     used.update(range(span.start, span.end))
-        mentions += [] if heading else self._named_subjects(sent, offset, index, triggers, mentions)
+        mentions += [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)
-        resolved = self._as_actors(sent, self._resolve_references(sent, mentions, references, offset, result), triggers, offset, result)
+        positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
+        resolved = self._resolve_references(sent, mentions, references, offset, result)
+        resolved = self._as_actors(sent, resolved, triggers, offset, result, positions)
         found = [r for kind, span in triggers for r in relations_at(kind, span, sent, resolved, index) if r.subject != r.object]
+        found += positions
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]
         relations, shares = supplies_with_shares(found, sent.text, offset + sent.start_char, here, materials)
@@ -293,14 +297,25 @@ class Extractor:
         result.figures = [f for f in result.figures if f not in shares]
 
     def _as_actors(
-        self, sent: Span, resolved: list[tuple[int, str, str]], triggers: list[tuple[str, Span]], offset: int, result: Extraction
+        self,
+        sent: Span,
+        resolved: list[tuple[int, str, str]],
+        triggers: list[tuple[str, Span]],
+        offset: int,
+        result: Extraction,
+        positions: list[Relation],
     ) -> list[tuple[int, str, str]]:
-        """The sentence's entities as a relation's roles take them: a capital that is not a
-        place ("Tokyo has reduced", not "signed in Tokyo") as its country; "it" or "they" before
-        the first trigger, when no actor comes before it, as the latest company named (kept in
-        ``result.resolved`` for the curator to check)."""
+        """The sentence's entities as a relation's roles take them: a head of government
+        ("Prime Minister Albanese") and a capital that is not a place ("Tokyo has reduced", not
+        "signed in Tokyo") as their country; "it" or "they" before the first trigger, when no
+        actor comes before it, as the latest company named (kept in ``result.resolved`` for the
+        curator to check)."""
         doc, actors = sent.doc, []
+        heads = {p.subject: p.object for p in positions if p.title in HEADS and p.object}
         for i, iri, kind in resolved:
+            if iri in heads:
+                actors.append((i, heads[iri], "country"))
+                continue
             country = CAPITALS.get(doc[i].lower_ if doc[i].lower_ in CAPITALS else doc[i : i + 2].text.lower())
             placed = i > sent.start and doc[i - 1].lower_ in PLACE_PREPOSITIONS
             if kind == "city" and country and country.lower() in self.labels and not placed:
@@ -344,77 +359,6 @@ class Extractor:
                     unit = CURRENCIES[token.lower_]
         inline = first.text[0] if first.text[0] in "~>≈<" else None
         return Figure(value, unit, inline or self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)
-
-    @staticmethod
-    def _named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str, Span]], mentions: list[Mention]) -> list[Mention]:
-        """A name no pattern knows, standing as the subject of a relation's verb ("Solvay
-        operates", "Hyundai Mobis signed"): the capitalised words just before the verb (or its
-        auxiliary), proposed as a new company; and one standing as its object, just after the
-        preposition that introduces it ("supply oxides to Vulcan Elements")."""
-        taken = {i for m in mentions for i in range(m.start - offset, m.end - offset)}
-        found: list[Mention] = []
-        for _, trigger in triggers:
-            end = trigger.start
-            while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES:
-                end -= 1
-            start = end
-            while start > sent.start and sent.doc[start - 1].is_title and sent.doc[start - 1].lower_ not in DETERMINERS | PRONOUNS:
-                start -= 1
-            name = sent.doc[start:end]
-            if not len(name) or any(i in taken for i in range(name.start_char, name.end_char)):
-                continue
-            if len(name) == 1 and start == sent.start and name.text.endswith("s"):  # "Officials signed": a common noun opening the sentence
-                continue
-            found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
-            taken.update(range(name.start_char, name.end_char))
-        for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "invested $100 million in Ark Energy"
-            after = sent.doc[trigger.end : min(trigger.end + 8, sent.end)]
-            preposition = next((t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())), None)
-            if preposition is None:
-                continue
-            end = preposition.i + 1
-            while end < sent.end and sent.doc[end].is_title and sent.doc[end].lower_ not in DETERMINERS:
-                end += 1
-            name = sent.doc[preposition.i + 1 : end]
-            if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
-                found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
-                taken.update(range(name.start_char, name.end_char))
-        return found
-
-    @staticmethod
-    def _free(span: Span, label: str, known: list[Span]) -> bool:
-        """Whether a new candidate may be proposed over ``span``: no known name overlaps it, or,
-        for an organisation's name, the known names in it are only part of it ("USA" in "USA
-        Rare Earth")."""
-        inside = [e for e in known if e.start < span.end and span.start < e.end]
-        if not inside:
-            return True
-        covered = {i for e in inside for i in range(e.start, e.end)}
-        more = [t for t in span if t.i not in covered]  # what the name adds to the known ones: not a suffix alone ("Lynas Rare Earths Ltd")
-        return (
-            label == "NEW_ORG"
-            and all(span.start <= e.start and e.end <= span.end for e in inside)
-            and any(t.lower_ not in ORG_SUFFIXES for t in more)
-        )
-
-    @staticmethod
-    def _short_forms(sent: Span, offset: int, index: int, result: Extraction, known: list[Span]) -> list[Mention]:
-        """Earlier new companies met again by the first word of their name ("Iluka" after
-        "Iluka Resources"), where no other name covers that word."""
-        first_words = {}
-        for m in result.mentions:
-            words = m.text.split()
-            if m.iri is None and m.kind == "company" and len(words) > 1 and len(words[0]) >= 4 and words[0].istitle():
-                first_words.setdefault(words[0], m)
-        taken = {i for e in known for i in range(e.start, e.end)}
-        found = []
-        for token in sent:
-            named = first_words.get(token.text)
-            following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
-            if named and token.i not in taken and following != named.text.split()[1]:
-                start = offset + token.idx
-                found.append(Mention(token.text, start, start + len(token.text), None, "company", index, name=named.name or named.text))
-        return found
 
     @staticmethod
     def _hedge(span: Span) -> str | None:

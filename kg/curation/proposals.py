@@ -57,6 +57,7 @@ class Relation:
     share: Decimal | None = None  # of a supply: the customer's share of its needs the supplier meets
     hedge: str | None = None  # of the share ("about")
     material: str | None = None  # of a supply: the first material its sentence names
+    title: str | None = None  # of a position ("President"): its title
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,22 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from kg.curation.lexicon import ACTOR_KINDS, IMPORT_WORDS, PARTY_KINDS
-from kg.curation.proposals import Figure, Relation
+from kg.curation.lexicon import ACTOR_KINDS, DEMONYMS, IMPORT_WORDS, PARTY_KINDS
+from kg.curation.proposals import Figure, Mention, Relation
 
-__all__ = ["relations_at", "supplies_with_shares"]
+__all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
+
+_TITLES = (
+    r"Prime\s+Minister|President|Premier|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
+)
+_TITLED_NAME = re.compile(rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>{_TITLES})\s+(?:[A-Z][\w.'’-]*\s*){{1,3}}$")
+_TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?P<title>chairman|chairwoman|president|ceo|chief\s+executive|director|founder|head|secretary)"
+    r"(?:\s+and\s+\w+)?\s+(?:of|at)\s+",
+    re.IGNORECASE,
+)
+HEADS = {"President", "Prime Minister", "Premier"}
+"""Titles whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at"}  # "away from China", "ventures in India": not a party to the deal
 _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
@@ -33,13 +45,15 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"}]
     after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end]
     doc = sent.doc
-    opposed = {i for i, _, _ in mentions if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM}
+    starts = {i for i, _, _ in mentions}
+    modifiers = {i for i in starts if i + 2 < sent.end and doc[i + 1].lower_ in ("'s", "’s") and i + 2 in starts}  # "Japan's JOGMEC"
+    opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
     if kind == "agreement":
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
         if with_at is not None:
-            left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS))
-            right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS))
+            left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in modifiers))
+            right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS and i not in modifiers))
             if left and right:
                 return [Relation("agreement", a, b, index) for a in left for b in right if a != b]
         before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
@@ -135,3 +149,40 @@ def supplies_with_shares(
     taken = [replace(r, share=f.value, hedge=f.hedge) for r in supplies[:1] for f in shares] or supplies
     others = [r for r in relations if r.kind != "supplies"]
     return others + taken + supplies[1:], shares + staked
+
+
+def positions_in(text: str, start: int, mentions: list[Mention], countries: dict[str, tuple[str, str]], index: int) -> list[Relation]:
+    """The positions a sentence (``text`` from offset ``start``) gives people by a title before
+    their name ("Australian Prime Minister Anthony Albanese", "Lynas CEO Amanda Lacaze"), or
+    after it ("Jon Hykawy, president of Stormcrow Capital"): a relation ``position`` from the
+    person to the organisation the position is of, or the country named with the title (by its
+    label or demonym in ``countries``, label → (IRI, kind)), if any, with the title."""
+    found = []
+    parties = sorted((m for m in mentions if m.kind in PARTY_KINDS), key=lambda m: m.start)
+    for person in (m for m in mentions if m.kind == "person"):
+        after = _TITLE_AFTER.match(text[person.end - start :])
+        if after:  # the organisation "of" which: the first named after, past a possessive ("of Japan's Institute …")
+            at = person.end + after.end()
+            of = [m for m in parties if at <= m.start and re.fullmatch(r"[a-z\s]*", text[at - start : m.start - start])]
+            if of and text[of[0].end - start :].startswith(("'s", "’s")):
+                of = [m for m in parties if m.start > of[0].end][:1]
+            if of:
+                title = after.group("title")
+                found.append(Relation("position", person.ref_iri, of[0].ref_iri, index, title=_title_case(title)))
+                continue
+        titled = _TITLED_NAME.search(text[: person.end - start])
+        if titled is None:
+            continue
+        where = (start + titled.start("where"), start + titled.start("title"))
+        named = [m.ref_iri for m in parties if where[0] <= m.start < where[1]]  # "Lynas CEO Amanda Lacaze"
+        for word in titled.group("where").split():
+            name = DEMONYMS.get(word.lower(), word).lower()
+            if countries.get(name, ("", ""))[1] == "country":
+                named.append(countries[name][0])
+        found.append(Relation("position", person.ref_iri, named[0] if named else None, index, title=_title_case(titled.group("title"))))
+    return found
+
+
+def _title_case(title: str) -> str:
+    """A title as written in a sheet: "Prime Minister", "CEO", "Chairman"."""
+    return " ".join(w.upper() if w.lower() == "ceo" else w.capitalize() for w in title.split())

@@ -393,3 +393,39 @@ def test_evaluate_with_targets_fails_below_them_naming_the_scores(built_store: P
     fresh = HELDOUT.with_name("heldout-fresh")  # figures 0.75 / 0.75 there
     missed = runner.invoke(app, ["extract", "--evaluate", "--targets", "--gold", str(fresh), "--store", str(built_store)])
     assert missed.exit_code == 1 and "figures (metric, subject) precision 0.75 < 0.8" in " ".join(missed.output.split())
+
+
+def test_positions_held_with_what_they_are_in_and_a_former_one_as_a_past_state(extractor: Extractor) -> None:
+    facts = _drafted(
+        extractor,
+        "Former US President Joe Biden visited a rare earth mine in Vietnam in 2023.\n"
+        "Amanda Lacaze, the CEO of Lynas Rare Earths, spoke about rare earths.\n",
+    )
+    holdings = {f["triples"][0][0]: f for f in facts if f.get("triples", [[None, None]])[0][1] == "holdsPosition"}
+    assert holdings["person/joe-biden"]["modality"] == "todo-past-state" and "modality" not in holdings["person/amanda-lacaze"]
+    described = {tuple(t[1:]) for f in facts for t in f.get("triples", []) if t[1] in ("positionTitle", "positionIn")}
+    assert {
+        ("positionTitle", "President"),
+        ("positionIn", "country/US"),
+        ("positionTitle", "CEO"),
+        ("positionIn", "company/lynas-rare-earths"),
+    } <= described
+    assert not [f for f in facts if "visited" in f["quote"] and f.get("modality") and "holdsPosition" not in str(f)]  # the visit is stated
+
+
+def test_a_restriction_with_its_material_and_date_and_a_deals_value_on_its_agreement(extractor: Extractor) -> None:
+    facts = _drafted(
+        extractor,
+        "China restricted exports of gallium to Japan in December 2023.\n"
+        "Japan and Australia signed a $2 billion rare earths agreement in 2024.\n",
+    )
+    restriction = next(f["triples"] for f in facts if "triples" in f and f["triples"][0][1] == "imposedBy")
+    assert [t[1:] for t in restriction] == [
+        ["imposedBy", "country/CN"],
+        ["target", "country/JP"],
+        ["material", "material/gallium"],
+        ["date", "2023-12"],
+    ]
+    agreement = next(f["triples"] for f in facts if "triples" in f and f["triples"][0][1] == "party")
+    value = next(f["figure"] for f in facts if "figure" in f)
+    assert (value["metric"], value["subject"]) == ("agreement-value", agreement[0][0]) and ["date", "2024"] == agreement[-1][1:]

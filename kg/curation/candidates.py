@@ -1,0 +1,84 @@
+"""New candidate entities that no pattern of names finds: the subject or object of a relation's
+verb, a new company met again by its first word, and whether a new name may cover known ones."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.curation.lexicon import AUXILIARIES, DETERMINERS, ORG_SUFFIXES, PRONOUNS
+from kg.curation.proposals import Extraction, Mention
+
+__all__ = ["free_for_new", "named_subjects", "short_forms"]
+
+_OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in",)}
+
+
+def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str, Span]], mentions: list[Mention]) -> list[Mention]:
+    """A name no pattern knows, standing as the subject of a relation's verb ("Solvay
+    operates", "Hyundai Mobis signed"): the capitalised words just before the verb (or its
+    auxiliary), proposed as a new company; and one standing as its object, just after the
+    preposition that introduces it ("supply oxides to Vulcan Elements")."""
+    taken = {i for m in mentions for i in range(m.start - offset, m.end - offset)}
+    found: list[Mention] = []
+    for _, trigger in triggers:
+        end = trigger.start
+        while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES:
+            end -= 1
+        start = end
+        while start > sent.start and sent.doc[start - 1].is_title and sent.doc[start - 1].lower_ not in DETERMINERS | PRONOUNS:
+            start -= 1
+        name = sent.doc[start:end]
+        if not len(name) or any(i in taken for i in range(name.start_char, name.end_char)):
+            continue
+        if len(name) == 1 and start == sent.start and name.text.endswith("s"):  # "Officials signed": a common noun opening the sentence
+            continue
+        found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+        taken.update(range(name.start_char, name.end_char))
+    for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "invested $100 million in Ark Energy"
+        after = sent.doc[trigger.end : min(trigger.end + 8, sent.end)]
+        preposition = next((t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())), None)
+        if preposition is None:
+            continue
+        end = preposition.i + 1
+        while end < sent.end and sent.doc[end].is_title and sent.doc[end].lower_ not in DETERMINERS:
+            end += 1
+        name = sent.doc[preposition.i + 1 : end]
+        if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
+            found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+            taken.update(range(name.start_char, name.end_char))
+    return found
+
+
+def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
+    """Whether a new candidate may be proposed over ``span``: no known name overlaps it, or,
+    for an organisation's name, the known names in it are only part of it ("USA" in "USA
+    Rare Earth")."""
+    inside = [e for e in known if e.start < span.end and span.start < e.end]
+    if not inside:
+        return True
+    covered = {i for e in inside for i in range(e.start, e.end)}
+    more = [t for t in span if t.i not in covered]  # what the name adds to the known ones: not a suffix alone ("Lynas Rare Earths Ltd")
+    return (
+        label == "NEW_ORG"
+        and all(span.start <= e.start and e.end <= span.end for e in inside)
+        and any(t.lower_ not in ORG_SUFFIXES for t in more)
+    )
+
+
+def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: list[Span]) -> list[Mention]:
+    """Earlier new companies met again by the first word of their name ("Iluka" after
+    "Iluka Resources"), where no other name covers that word."""
+    first_words = {}
+    for m in result.mentions:
+        words = m.text.split()
+        if m.iri is None and m.kind == "company" and len(words) > 1 and len(words[0]) >= 4 and words[0].istitle():
+            first_words.setdefault(words[0], m)
+    taken = {i for e in known for i in range(e.start, e.end)}
+    found = []
+    for token in sent:
+        named = first_words.get(token.text)
+        following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+        if named and token.i not in taken and following != named.text.split()[1]:
+            start = offset + token.idx
+            found.append(Mention(token.text, start, start + len(token.text), None, "company", index, name=named.name or named.text))
+    return found
