@@ -44,10 +44,12 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     lower = sentence.lower()
     if figure.unit == "count":
         return "count"
+    at = lower.find(figure.text.lower())
+    following = lower[at + len(figure.text) :][:60] if at >= 0 else ""  # what follows the number says what it is
     if figure.unit == "year":
-        return "development-time"
+        return "time-elapsed" if following.lstrip().startswith("ago") else "development-time"  # "15 years ago"; "take 10 years"
     if figure.unit == "times":
-        return "demand-growth"
+        return "demand-growth" if "demand" in lower else "todo-metric"
     if figure.unit == "tonne":
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
         if "reserve" in lower:
@@ -57,16 +59,15 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "mine-production" if any(w in lower for w in ("produc", "mine", "output")) else "todo-metric"
     if figure.unit in CURRENCY_UNITS:
         return "agreement-value" if any(w in lower for w in ("agreement", "deal", "pact")) else "funding-amount"
-    at = lower.find(figure.text.lower())
-    following = lower[at + len(figure.text) :][:60] if at >= 0 else ""  # "60% of global production": what it is a share of
     shares = (
         (("refin", "process", "separat"), "processing-share"),
         (("reserve",), "reserves-share"),
         (("production", "produc", "output", "mined", "mining"), "production-share"),
         (("consum",), "consumption-change"),
     )
-    needs = (("demand", "needs"), "supply-potential")  # "could supply 20% of their demand": only of what follows the number
-    for text, kinds in ((following, (*shares, needs)), (lower, shares)):
+    needs = (("demand", "needs"), "supply-potential")  # "could supply 20% of their demand": of what follows, if a possibility
+    potential = (needs,) if drafted_modality(sentence) in ("possibility", "aim", "expected") else ()
+    for text, kinds in ((following, (*shares, *potential)), (lower, shares)):
         found = sorted((text.find(w), metric) for words, metric in kinds for w in words if w in text)
         if found:
             return found[0][1]
@@ -77,6 +78,7 @@ _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _SUBJECT_KINDS = {
     "tonne": ("facility", "company", "country", "region"),  # what produced or can produce it
     "money": ("company", "facility", "agency", "country", "org", "region"),  # who gets the money, or whose deal it is
+    "year": ("facility", "company", "country", "programme", "org", "agency", "region"),  # whose work took the time, never a material
 }
 
 
@@ -100,11 +102,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     sentence (or the first after). ``todo/subject`` when there is none."""
     here = _sentence_entities(figure, extraction)
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
-    kinds = (
-        ()
-        if metric == "agreement-value"
-        else _SUBJECT_KINDS.get("tonne" if figure.unit == "tonne" else "money" if figure.unit in CURRENCY_UNITS else "", ())
-    )
+    kinds = () if metric == "agreement-value" else _SUBJECT_KINDS.get("money" if figure.unit in CURRENCY_UNITS else figure.unit, ())
     for kind in kinds:
         of_kind = [ref for _, ref, k in here if k == kind]
         if of_kind:
