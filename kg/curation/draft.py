@@ -103,6 +103,9 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     here = _sentence_entities(figure, extraction)
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
     kinds = () if metric == "agreement-value" else _SUBJECT_KINDS.get("money" if figure.unit in CURRENCY_UNITS else figure.unit, ())
+    invested = [_ref(r.object) for r in extraction.relations if r.sentence == figure.sentence and r.kind == "invested"]
+    if figure.unit in CURRENCY_UNITS and invested:  # "invested $200 million in Lynas": the money goes to Lynas
+        return invested[0]
     for kind in kinds:
         of_kind = [ref for _, ref, k in here if k == kind]
         if of_kind:
@@ -113,10 +116,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         return deals[0] if len(deals) == 1 else "todo/subject"
     if kinds:
         return "todo/subject"
-    finds = sorted(n for n in nodes if n.endswith("-discovery"))
-    if figure.unit == "count" and len(finds) == 1:  # "discovered 11 deposits": a count of the discovery
+    finds = sorted(n for n in nodes if n.endswith(("-discovery", "-export-restriction")))
+    if figure.unit == "count" and len(finds) == 1:  # "discovered 11 deposits", "controls on seven rare earths": of the event
         return finds[0]
-    counted = [ref for start, ref, _ in here if figure.end <= start <= figure.end + 20]
+    counted = [ref for start, ref, _ in here if figure.start <= start <= figure.end + 20 and ref != "todo/unknown"]
     if figure.unit == "count" and counted:
         return counted[0]
     if figure.unit == "count" and figure.text.split()[-1].lower() in _MATERIAL_NOUNS:  # "17 minerals": the material last named
@@ -125,6 +128,29 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     before = [ref for start, ref, _ in here if start < figure.start]
     chosen = before[-1:] or [ref for _, ref, _ in here][:1]
     return chosen[0] if chosen else "todo/subject"
+
+
+def _place_after(facility: str | None, extraction: Extraction) -> list[str]:
+    """The known places named in a facility's sentence just after its name ("the Mount Weld mine
+    in Western Australia", "a magnet plant in Narva, Estonia"): where it is."""
+    named = [m for m in extraction.mentions if m.ref_iri == facility]
+    if not named:
+        return []
+    first = named[0]
+    sentence = extraction.sentences[first.sentence]
+    places = [
+        m for m in extraction.mentions if m.sentence == first.sentence and m.iri and m.kind in _PLACE_KINDS and m.start >= first.start
+    ]
+    return [
+        _ref(m.iri)
+        for m in places
+        if re.fullmatch(
+            r"[\s,]*(?:(?:in|at|near)\s+)?(?:[A-Z][\w'’-]*[\s,]*)*", sentence.text[first.end - sentence.start : m.start - sentence.start]
+        )
+    ][:1]
+
+
+_PLACE_KINDS = {"country", "region", "city"}
 
 
 def _figure_material(figure: Figure, extraction: Extraction) -> str | None:
@@ -292,7 +318,12 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             stake = {"holder": subject, "investee": obj, "share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
             fact(relation.sentence, {"stake": stake})
         elif relation.kind in _RELATION_PROPERTY:
-            fact(relation.sentence, {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj]]})
+            located = (
+                [[obj, "locatedIn", place] for place in _place_after(relation.object, extraction)[:1]]
+                if relation.kind == "operates"
+                else []
+            )
+            fact(relation.sentence, {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj], *located]})
         elif relation.kind == "restricts":
             event = drafted_node(relation)
             materials = [_ref(m.ref_iri) for m in extraction.mentions if m.sentence == relation.sentence and m.kind == "material"]

@@ -295,7 +295,26 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
     ],
     "supplies": [
-        [{"LOWER": {"IN": ["supplies", "supplied", "provides", "provided", "sends", "sent", "shipped", "exports"]}}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "supplies",
+                        "supplied",
+                        "provides",
+                        "provided",
+                        "sends",
+                        "sent",
+                        "ships",
+                        "shipped",
+                        "sells",
+                        "sold",
+                        "exports",
+                        "exported",
+                    ]
+                }
+            }
+        ],
         [{"LOWER": "met"}, {"LOWER": "by"}],
         [{"LOWER": {"IN": sorted(IMPORT_WORDS)}}],
         [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship"]}}],
@@ -339,7 +358,11 @@ RELATION_TRIGGERS = {
         [{"ORTH": {"IN": ["'s", "’s"]}}, {"IS_LOWER": True, "OP": "{0,4}"}, {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}}],
     ],
     "invested": [
-        [{"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}}, {"LOWER": "in"}],
+        [
+            {"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}},
+            {"LOWER": {"NOT_IN": ["in", "."]}, "OP": "{0,4}"},
+            {"LOWER": "in"},
+        ],
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
     ],
     "restricts": [

@@ -429,3 +429,18 @@ def test_a_restriction_with_its_material_and_date_and_a_deals_value_on_its_agree
     agreement = next(f["triples"] for f in facts if "triples" in f and f["triples"][0][1] == "party")
     value = next(f["figure"] for f in facts if "figure" in f)
     assert (value["metric"], value["subject"]) == ("agreement-value", agreement[0][0]) and ["date", "2024"] == agreement[-1][1:]
+
+
+def test_an_investment_its_money_and_where_an_operated_facility_is(extractor: Extractor) -> None:
+    facts = _drafted(
+        extractor,
+        "Japan's Sojitz invested $200 million in Lynas Rare Earths in 2011.\n"
+        "Lynas Rare Earths operates the Mount Weld mine in Western Australia, and sells oxides to Japan.\n",
+    )
+    triples = [t for f in facts for t in f.get("triples", [])]
+    assert ["company/sojitz", "investedIn", "company/lynas-rare-earths"] in triples  # a new company, and the money between
+    assert next(f["figure"] for f in facts if "figure" in f)["subject"] == "company/lynas-rare-earths"  # the money goes to Lynas
+    assert ["facility/mount-weld", "locatedIn", "region/western-australia"] in triples
+    assert {"supplier": "company/lynas-rare-earths", "customer": "country/JP", "material": "material/rare-earth-oxides"} in [
+        f["supply"] for f in facts if "supply" in f
+    ]
