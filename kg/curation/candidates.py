@@ -3,7 +3,7 @@ verb, a new company met again by its first word, and whether a new name may cove
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.curation.lexicon import AUXILIARIES, DETERMINERS, ORG_SUFFIXES, PRONOUNS
 from kg.curation.proposals import Extraction, Mention
@@ -25,13 +25,15 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES:
             end -= 1
         start = end
-        while start > sent.start and sent.doc[start - 1].is_title and sent.doc[start - 1].lower_ not in DETERMINERS | PRONOUNS:
+        while start > sent.start and _capitalised(sent.doc[start - 1]) and sent.doc[start - 1].lower_ not in DETERMINERS | PRONOUNS:
             start -= 1
         name = sent.doc[start:end]
         if not len(name) or any(i in taken for i in range(name.start_char, name.end_char)):
             continue
         if len(name) == 1 and start == sent.start and name.text.endswith("s"):  # "Officials signed": a common noun opening the sentence
             continue
+        if all(t.lower_ in ORG_SUFFIXES for t in name) or (start > sent.start and sent.doc[start - 1].text == ")"):
+            continue  # "IREL (India) Limited": the end of a name already read, not one of its own
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
         taken.update(range(name.start_char, name.end_char))
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "invested $100 million in Ark Energy"
@@ -40,7 +42,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         if preposition is None:
             continue
         end = preposition.i + 1
-        while end < sent.end and sent.doc[end].is_title and sent.doc[end].lower_ not in DETERMINERS:
+        while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
             end += 1
         name = sent.doc[preposition.i + 1 : end]
         if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
@@ -66,12 +68,13 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
 
 
 def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: list[Span]) -> list[Mention]:
-    """Earlier new companies met again by the first word of their name ("Iluka" after
-    "Iluka Resources"), where no other name covers that word."""
+    """Earlier new companies and facilities met again by the first word of their name ("Iluka"
+    after "Iluka Resources", "Tanbreez" after "Tanbreez rare earth project"), where no other
+    name covers that word."""
     first_words = {}
     for m in result.mentions:
         words = m.text.split()
-        if m.iri is None and m.kind == "company" and len(words) > 1 and len(words[0]) >= 4 and words[0].istitle():
+        if m.iri is None and m.kind in ("company", "facility") and len(words) > 1 and len(words[0]) >= 4 and words[0].istitle():
             first_words.setdefault(words[0], m)
     taken = {i for e in known for i in range(e.start, e.end)}
     found = []
@@ -80,5 +83,10 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
         following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
         if named and token.i not in taken and following != named.text.split()[1]:
             start = offset + token.idx
-            found.append(Mention(token.text, start, start + len(token.text), None, "company", index, name=named.name or named.text))
+            found.append(Mention(token.text, start, start + len(token.text), None, named.kind, index, name=named.name or named.text))
     return found
+
+
+def _capitalised(token: Token) -> bool:
+    """Whether a word is written as part of a name: "Solvay", "POSCO"."""
+    return token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kg.curation.lexicon import MULTIPLIERS
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
 from kg.ingest.modality import Marker, load_markers
@@ -48,11 +49,18 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     following = lower[at + len(figure.text) :][:60] if at >= 0 else ""  # what follows the number says what it is
     if figure.unit == "year":
         return "time-elapsed" if following.lstrip().startswith("ago") else "development-time"  # "15 years ago"; "take 10 years"
-    if figure.unit == "times":
-        return "demand-growth" if "demand" in lower else "todo-metric"
+    if figure.unit == "times" or figure.text.lower() in MULTIPLIERS:  # "may triple", "halve its consumption": a change of what follows
+        return next(
+            (
+                metric
+                for word, metric in (("consum", "consumption-change"), ("demand", "demand-growth"))
+                if word in following or word in lower
+            ),
+            "todo-metric",
+        )
     if figure.unit == "tonne":
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
-        if "reserve" in lower:
+        if "reserve" in lower or re.search(r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?)\b", lower):  # "holds 4.7 billion tonnes of ore"
             return "reserves"
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower):
             return "production-capacity"

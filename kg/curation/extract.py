@@ -16,6 +16,7 @@ from kg.curation.lexicon import (
     BOILERPLATE,
     CAPITALS,
     COUNT_NOUNS,
+    COUNTRY_REFERENCES,
     CURRENCIES,
     DEFINITE_REFERENCES,
     DEMONYMS,
@@ -78,6 +79,21 @@ def surface_variants(form: str, kind: str) -> set[str]:
         variants |= {v + "s" for v in variants if v[-1:].isalpha() and not v.endswith("s") and v.islower()}
     variants |= {v.replace("'", "\u2019") for v in variants} | {v.replace("\u2019", "'") for v in variants}
     return {v for v in variants if len(v) > 2}
+
+
+_PREPOSITIONS = {"to", "from", "in", "on", "at", "for", "of", "with", "into"}
+
+
+def index_of(result: Extraction, start: int) -> int:
+    """The index of the sentence of ``result`` holding the offset ``start``."""
+    return next(n for n, sentence in enumerate(result.sentences) if sentence.start <= start < sentence.end)
+
+
+def _after_preposition(mention: Mention, result: Extraction) -> bool:
+    """Whether a mention follows a preposition ("exports to Japan"): a place or a target, not who acts."""
+    sentence = result.sentences[mention.sentence]
+    before = sentence.text[: mention.start - sentence.start].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
 class Extractor:
@@ -191,7 +207,7 @@ class Extractor:
         matcher.add(
             "NEW_PERSON",
             [
-                [{"LOWER": {"IN": list(ROLE_WORDS)}}, {"IS_TITLE": True}, {"IS_TITLE": True}],
+                [{"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"}, {"IS_TITLE": True}, {"IS_TITLE": True}],  # "Chief Executive Tony Sage"
                 [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": list(ROLE_WORDS)}}],
             ],
         )
@@ -229,7 +245,7 @@ class Extractor:
         result = Extraction()
         spans, result.skipped_lines = self.content_lines(text)
         for start, end in spans:
-            doc = self.nlp(text[start:end])
+            doc = self.nlp(re.sub(r"[^\S\n]", " ", text[start:end]))  # a no-break space is a space (offsets kept: one for one)
             for sent in doc.sents:
                 if len(sent) < 3:
                     continue
@@ -271,7 +287,8 @@ class Extractor:
                     "NEW_DESCRIBED": "facility",
                     "NEW_PERSON": "person",
                 }[label]
-                name = span[1:] if (label == "NEW_PERSON" and span[0].lower_ in ROLE_WORDS) or label == "NEW_DESCRIBED" else span
+                roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
+                name = span[1:] if label == "NEW_DESCRIBED" else span[roles:]
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 if label in ("NEW_ORG", "NEW_GROUP"):  # a name that holds a known one ("USA Rare Earth") is not that one
@@ -307,12 +324,18 @@ class Extractor:
     ) -> list[tuple[int, str, str]]:
         """The sentence's entities as a relation's roles take them: a head of government
         ("Prime Minister Albanese") and a capital that is not a place ("Tokyo has reduced", not
-        "signed in Tokyo") as their country; "it" or "they" before the first trigger, when no
-        actor comes before it, as the latest company named (kept in ``result.resolved`` for the
+        "signed in Tokyo") as their country; "it" or "they" before a trigger as the actor named
+        before it in the sentence, else the latest company named (kept in ``result.resolved`` for the
         curator to check)."""
         doc, actors = sent.doc, []
         heads = {p.subject: p.object for p in positions if p.title in HEADS and p.object}
+        parties = {i: kind in PARTY_KINDS for i, _, kind in resolved}
         for i, iri, kind in resolved:
+            if i > sent.start and doc[i - 1].text == "(":
+                continue  # "IREL (India) Limited": a name's part
+            name_end = next((t.i for t in doc[i : min(i + 5, sent.end)] if not (t.is_title or t.is_upper)), sent.end)
+            if name_end < sent.end and doc[name_end].lower_ in ("'s", "’s") and parties.get(name_end + 1):
+                continue  # "South Korea's POSCO Holdings", "Japan's JOGMEC": says whose, is no party
             if iri in heads:
                 actors.append((i, heads[iri], "country"))
                 continue
@@ -321,20 +344,23 @@ class Extractor:
             if kind == "city" and country and country.lower() in self.labels and not placed:
                 iri, kind = self.labels[country.lower()]
             actors.append((i, iri, kind))
-        if not triggers:
-            return actors
-        first = min(span.start for _, span in triggers)
-        if any(i < first and kind in PARTY_KINDS for i, _, kind in actors):
-            return actors
-        pronoun = next((t for t in doc[sent.start : first] if t.lower_ in SUBJECT_PRONOUNS), None)
-        earlier = [m for m in result.mentions if m.kind == "company" and pronoun is not None and m.start < offset + pronoun.idx]
-        if pronoun is None or not earlier:
-            return actors
-        result.references.append(
-            Mention(pronoun.text, offset + pronoun.idx, offset + pronoun.idx + len(pronoun), None, "reference", earlier[-1].sentence)
-        )
-        result.resolved[offset + pronoun.idx] = earlier[-1].ref_iri
-        return sorted([*actors, (pronoun.i, earlier[-1].ref_iri, "company")])
+        last = max((span.start for _, span in triggers), default=sent.start)
+        for pronoun in (t for t in doc[sent.start : last] if t.lower_ in SUBJECT_PRONOUNS):
+            here = [  # "Kazakhstan said it had"; not "sends oxides to China, but it"
+                (iri, kind)
+                for i, iri, kind in actors
+                if i < pronoun.i and kind in PARTY_KINDS and doc[max(i - 1, sent.start)].lower_ not in _PREPOSITIONS
+            ]
+            earlier = (
+                here[-1:] or [(m.ref_iri, m.kind) for m in result.mentions if m.kind == "company" and m.start < offset + pronoun.idx][-1:]
+            )
+            if not earlier:
+                continue
+            start = offset + pronoun.idx
+            result.references.append(Mention(pronoun.text, start, start + len(pronoun), None, "reference", index_of(result, start)))
+            result.resolved[start] = earlier[0][0]
+            actors.append((pronoun.i, *earlier[0]))
+        return sorted(actors)
 
     def _figure(self, span: Span, offset: int, index: int) -> Figure | None:
         label = span.label_
@@ -385,12 +411,16 @@ class Extractor:
         for ref in references:
             noun = ref[-1].lower_
             kind = "facility" if noun in FACILITY_REFERENCES else "company"
+            kind = "country" if noun in COUNTRY_REFERENCES else kind
             names = FACILITY_REFERENCES.get(noun, ())
             earlier = [
                 m
                 for m in result.mentions
-                if m.kind == kind and m.start < offset + ref.start_char and (kind == "company" or any(w in m.text.lower() for w in names))
-            ]  # "the refinery" is the latest facility named a refinery (or a plant), "the mine" a mine (or a project)
+                if m.kind == kind
+                and m.start < offset + ref.start_char
+                and (kind != "facility" or any(w in m.text.lower() for w in names))
+                and (kind != "country" or not _after_preposition(m, result))
+            ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
             if earlier:
                 resolved.append((ref.start, earlier[-1].ref_iri, kind))
                 result.resolved[offset + ref.start_char] = earlier[-1].ref_iri

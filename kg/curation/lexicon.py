@@ -11,6 +11,9 @@ __all__ = [
     "COUNT_NOUNS",
     "CURRENCIES",
     "DEFINITE_REFERENCES",
+    "COUNTRY_REFERENCES",
+    "NOT_MATERIALS",
+    "RESTRICTING_VERBS",
     "AUXILIARIES",
     "DETERMINERS",
     "FACILITY_REFERENCES",
@@ -29,6 +32,7 @@ __all__ = [
     "CAPITALS",
     "PLACE_PREPOSITIONS",
     "SUBJECT_PRONOUNS",
+    "COMPANY_TITLES",
     "GROUP_NOUNS",
     "PARTY_KINDS",
     "RELATION_TRIGGERS",
@@ -150,7 +154,8 @@ TAIL_MARKERS = re.compile(
     r"leave a comment|commandité)",
     re.IGNORECASE,
 )
-DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency"}
+DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency", "country"}
+COUNTRY_REFERENCES = {"government", "country"}  # "the government", "the country": the latest country named
 AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "also", "recently"}
 PRONOUNS = {
     "it",
@@ -221,6 +226,7 @@ CAPITALS = {  # a capital named for its government ("Tokyo has reduced its depen
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "to"}  # "signed in Tokyo": the place, not the government
 SUBJECT_PRONOUNS = {"it", "they"}
+COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director"}  # held in a company
 GROUP_NOUNS = {"firms", "companies", "investors", "miners", "producers", "manufacturers", "makers", "buyers", "refiners", "automakers"}
 ROLE_WORDS = {
     "president",
@@ -242,6 +248,8 @@ ROLE_WORDS = {
 ORG_SUFFIXES = {
     "ltd",
     "ltd.",
+    "company",
+    "holdings",
     "limited",
     "inc",
     "inc.",
@@ -287,6 +295,11 @@ FACILITY_WORDS = {
     "oxide",
 }
 FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project"}
+RESTRICTING_VERBS = {
+    "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
+    "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
+}  # fmt: skip
+NOT_MATERIALS = re.compile(r"\b(?:technology|technologies|expertise|know-how|funding|investment|security|protection|support)\b")
 RELATION_TRIGGERS = {
     "agreement": [
         [{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
@@ -339,7 +352,9 @@ RELATION_TRIGGERS = {
                         "operate",
                         "own",
                         "building",
+                        "build",
                         "constructing",
+                        "construct",
                         "built",
                         "opened",
                         "opening",
@@ -370,27 +385,7 @@ RELATION_TRIGGERS = {
         [{"LOWER": "export"}, {"LOWER": {"IN": ["control", "controls", "restrictions", "curbs", "ban"]}}],
         [{"LOWER": {"IN": ["controls", "restrictions", "curbs"]}}, {"LOWER": "on"}, {"LOWER": "exports"}],
         [
-            {
-                "LOWER": {
-                    "IN": [
-                        "halted",
-                        "stopped",
-                        "stopping",
-                        "banned",
-                        "ban",
-                        "bans",
-                        "restricted",
-                        "restrict",
-                        "restricts",
-                        "curb",
-                        "curbs",
-                        "curbed",
-                        "limit",
-                        "limits",
-                        "limited",
-                    ]
-                }
-            },
+            {"LOWER": {"IN": sorted(RESTRICTING_VERBS)}},
             {"OP": "*", "IS_ALPHA": True},
             {"LOWER": "exports"},
         ],

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from kg.curation.lexicon import ACTOR_KINDS, DEMONYMS, IMPORT_WORDS, PARTY_KINDS
+from kg.curation.lexicon import ACTOR_KINDS, DEMONYMS, IMPORT_WORDS, NOT_MATERIALS, PARTY_KINDS
 from kg.curation.proposals import Figure, Mention, Relation
 
 __all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
@@ -28,7 +28,8 @@ _TITLE_AFTER = re.compile(
 HEADS = {"President", "Prime Minister", "Premier"}
 """Titles whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
-_AWAY_FROM = {"from", "against", "than", "on", "in", "at"}  # "away from China", "ventures in India": not a party to the deal
+_PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
+_AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
 _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(r"\bstakes?\s+(?:of\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -52,8 +53,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     if kind == "agreement":
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
         if with_at is not None:
-            left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in modifiers))
-            right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS and i not in modifiers))
+            left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in opposed))
+            right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS and i not in opposed))
             if left and right:
                 return [Relation("agreement", a, b, index) for a in left for b in right if a != b]
         before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
@@ -63,6 +64,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         words = trigger.text.lower()
         if words == "exports" and (doc[trigger.start - 1].lower_ in _NOUN_BEFORE or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "exports of gallium": the noun, not the verb
+        if NOT_MATERIALS.search(doc[trigger.end : sent.end].text.lower()):
+            return []  # "relies on Japan for processing technology": no material changes hands
         customer_first = words == "met by" or words.startswith(("dependen", "relian", "reli", "rely", "depend", *IMPORT_WORDS))
         possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
         if customer_first:
@@ -75,8 +78,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
                 suppliers = [m for m in customers if m[0] > partner][:1]
                 customers = [m for m in customers if m[0] < partner]
-            if suppliers and customers:
-                return [Relation("supplies", suppliers[0][1], customers[0][1], index)]
+            if suppliers and customers:  # the customer is the subject, the nearest before the verb
+                return [Relation("supplies", suppliers[0][1], customers[-1][1], index)]
             return []
         suppliers = [m for m in before if m[2] in PARTY_KINDS]
         customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
@@ -92,9 +95,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
-        owners = [m for m in before if m[2] in PARTY_KINDS]
-        facilities = [m for m in after if m[2] == "facility"]
-        return [Relation("operates", owners[-1][1], facilities[0][1], index)] if owners and facilities else []
+        owners = [m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in _PLACE_OR_TARGET]
+        facilities = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"]  # "has a refining plant in …" holds its facility
+        if not owners or not facilities:
+            return []
+        with_at = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "with" and t.i > facilities[0][0]), None)
+        partners = [m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS][:1]  # "… a plant in X with IREL"
+        return [Relation("operates", owner[1], facilities[0][1], index) for owner in [owners[-1], *partners]]
     if kind == "invested":
         investors = [m for m in before if m[2] in PARTY_KINDS]
         investees = [m for m in after if m[2] in PARTY_KINDS | {"facility", "region"}]
