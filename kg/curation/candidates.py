@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.curation.lexicon import AUXILIARIES, DETERMINERS, ORG_SUFFIXES, PRONOUNS
+from kg.curation.lexicon import AUXILIARIES, DETERMINERS, ORG_SUFFIXES, PRONOUNS, ROLE_WORDS
 from kg.curation.proposals import Extraction, Mention
 
-__all__ = ["free_for_new", "named_subjects", "short_forms"]
+__all__ = ["extended_names", "free_for_new", "named_subjects", "short_forms"]
 
 _OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in",)}
 
@@ -90,3 +90,21 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
 def _capitalised(token: Token) -> bool:
     """Whether a word is written as part of a name: "Solvay", "POSCO"."""
     return token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
+
+
+def extended_names(sent: Span, known: list[Span]) -> dict[Span, Span]:
+    """Known company names that a longer name holds ("Toyota Tsusho"): the capitalised words
+    just after a known company's name, when they start no known name and are neither an
+    organisation's suffix ("Lynas Rare Earths Ltd" is Lynas) nor a title ("Lynas CEO"), make
+    with it a new company's name (``{known span: the longer span}``)."""
+    starts = {e.start for e in known}
+    longer = {}
+    for name in (e for e in known if e.label_ == "COMPANY"):
+        end = name.end
+        while (
+            end < sent.end and _capitalised(sent.doc[end]) and end not in starts and sent.doc[end].lower_ not in ORG_SUFFIXES | ROLE_WORDS
+        ):
+            end += 1
+        if end > name.end:
+            longer[name] = sent.doc[name.start : end]
+    return longer

@@ -9,12 +9,15 @@ ads, comment prompts, unrelated teasers) is skipped by line-level heuristics.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
 from kg.curation.lexicon import (
     BOILERPLATE,
     CAPITALS,
+    COMPANY_TITLES,
     COUNT_NOUNS,
     COUNTRY_REFERENCES,
     CURRENCIES,
@@ -50,7 +53,7 @@ try:
 except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
 
-from kg.curation.candidates import free_for_new, named_subjects, short_forms
+from kg.curation.candidates import extended_names, free_for_new, named_subjects, short_forms
 from kg.curation.relations import HEADS, positions_in, relations_at, supplies_with_shares
 
 __all__ = ["Extractor"]
@@ -211,7 +214,16 @@ class Extractor:
                 [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": list(ROLE_WORDS)}}],
             ],
         )
-        matcher.add("REFERENCE", [[{"LOWER": "the"}, {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES))}}]])
+        matcher.add(  # "the miner", "the state-owned company"
+            "REFERENCE",
+            [
+                [
+                    {"LOWER": "the"},
+                    {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,3}"},
+                    {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES))}},
+                ]
+            ],
+        )
         for kind, patterns in RELATION_TRIGGERS.items():
             matcher.add(f"REL_{kind}", patterns)
         return matcher
@@ -253,13 +265,39 @@ class Extractor:
                 result.sentences.append(Sentence(sent.text, start + sent.start_char, start + sent.end_char))
                 self._sentence(sent, start, index, result)
         placed = {(r.subject, r.title) for r in result.relations if r.kind == "position" and r.object}
-        result.relations = [r for r in result.relations if not (r.kind == "position" and not r.object and (r.subject, r.title) in placed)]
+        result.relations = [
+            self._position_in_context(r, result)
+            for r in result.relations
+            if not (r.kind == "position" and not r.object and (r.subject, r.title) in placed)
+        ]
         return result
+
+    @staticmethod
+    def _position_in_context(relation: Relation, result: Extraction) -> Relation:
+        """A company's title with no company named ("Chief Executive Tony Sage said") as held in
+        the company the text has named most up to there (the latest of those); any other
+        relation as it is."""
+        if relation.kind != "position" or relation.object or relation.title not in COMPANY_TITLES:
+            return relation
+        until = result.sentences[relation.sentence].end
+        named = [(m.start, m.ref_iri) for m in result.mentions if m.kind == "company" and m.start < until]
+        referred = [(at, iri) for at, iri in result.resolved.items() if at < until and iri in {n for _, n in named}]  # "the company"
+        before = [iri for _, iri in sorted(named + referred)]
+        if not before:
+            return relation
+        counts = Counter(before)  # the company the text is about: named most, and of those the latest
+        return replace(relation, object=max(reversed(before), key=lambda iri: counts[iri]))
 
     def _sentence(self, sent: Span, offset: int, index: int, result: Extraction) -> None:
         doc: Doc = sent.doc
         known = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
-        mentions = [Mention(e.text, offset + e.start_char, offset + e.end_char, e.ent_id_, e.label_.lower(), index) for e in known]
+        longer = extended_names(sent, known)  # "Toyota Tsusho" is not Toyota
+        mentions = [
+            Mention(longer[e].text, offset + longer[e].start_char, offset + longer[e].end_char, None, "company", index)
+            if e in longer
+            else Mention(e.text, offset + e.start_char, offset + e.end_char, e.ent_id_, e.label_.lower(), index)
+            for e in known
+        ]
         mentions += short_forms(sent, offset, index, result, known)
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
         words = [t for t in sent if t.is_alpha and len(t) > 3]

@@ -444,3 +444,18 @@ def test_an_investment_its_money_and_where_an_operated_facility_is(extractor: Ex
     assert {"supplier": "company/lynas-rare-earths", "customer": "country/JP", "material": "material/rare-earth-oxides"} in [
         f["supply"] for f in facts if "supply" in f
     ]
+
+
+def test_a_longer_name_a_described_reference_and_a_chief_executive_in_context(extractor: Extractor) -> None:
+    facts = _drafted(
+        extractor,
+        "IREL (India) Limited operates a rare earth separation plant in Odisha.\n"
+        "The state-owned company supplies neodymium to Toyota Tsusho, which ships it to Japan.\n"
+        "Chief Executive Tony Sage said rare earth output would rise.\n",
+    )
+    supplies = {(f["supply"]["supplier"], f["supply"]["customer"]) for f in facts if "supply" in f}
+    assert supplies == {("company/indian-rare-earths", "company/toyota-tsusho"), ("company/toyota-tsusho", "country/JP")}  # not Toyota
+    triples = [t for f in facts for t in f.get("triples", [])]
+    assert ["company/indian-rare-earths", "operates", "facility/rare-earth-separation-plant-in-odisha"] in triples  # not "(India)"
+    held = next(t[2] for t in triples if t[0] == "person/tony-sage" and t[1] == "holdsPosition")
+    assert [held, "positionIn", "company/indian-rare-earths"] in triples  # the company the text is about
