@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kg.curation.draft import drafted_modality, drafted_node, figure_metric, figure_subject
+from kg.curation.draft import drafted_node, figure_metric, figure_subject
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import NAMED_KINDS
+from kg.curation.modal import drafted_modality
 from kg.curation.proposals import Extraction
 from kg.ingest.modality import find_marker
 from kg.ingest.sheets import LoadedSheet

@@ -3,23 +3,22 @@
 The sentenciser splits sentences; an EntityRuler built from the graph's own labels and
 alternative labels (the gazetteer) marks known entities; Matcher patterns find figures,
 candidate new entities and the trigger words of common relations. Boilerplate (navigation,
-ads, comment prompts, unrelated teasers) is skipped by line-level heuristics.
+ads, comment prompts, unrelated teasers) is skipped by line-level heuristics. Its neighbours
+hold the rest: :mod:`~kg.curation.candidates` (new names no pattern finds),
+:mod:`~kg.curation.roles` (who a reference, pronoun or capital stands for) and
+:mod:`~kg.curation.relations` (the relations of a trigger, shares, positions).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
 from kg.curation.lexicon import (
     BOILERPLATE,
     CAPITALS,
-    COMPANY_TITLES,
     COUNT_NOUNS,
-    COUNTRY_REFERENCES,
     CURRENCIES,
     DEFINITE_REFERENCES,
     DEMONYMS,
@@ -33,16 +32,13 @@ from kg.curation.lexicon import (
     HEDGE_WORDS,
     MULTIPLIERS,
     ORG_SUFFIXES,
-    PARTY_KINDS,
-    PLACE_PREPOSITIONS,
     RELATION_TRIGGERS,
     ROLE_WORDS,
     SCALES,
-    SUBJECT_PRONOUNS,
     TAIL_MARKERS,
     number_value,
 )
-from kg.curation.proposals import Extraction, Figure, Mention, Relation, Sentence
+from kg.curation.proposals import Extraction, Figure, Mention, Sentence
 from kg.errors import MissingExtra
 
 try:
@@ -54,7 +50,8 @@ except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
 
 from kg.curation.candidates import extended_names, free_for_new, named_subjects, short_forms
-from kg.curation.relations import HEADS, positions_in, relations_at, supplies_with_shares
+from kg.curation.relations import positions_in, relations_at, supplies_with_shares
+from kg.curation.roles import as_actors, position_in_context, resolve_references
 
 __all__ = ["Extractor"]
 
@@ -82,21 +79,6 @@ def surface_variants(form: str, kind: str) -> set[str]:
         variants |= {v + "s" for v in variants if v[-1:].isalpha() and not v.endswith("s") and v.islower()}
     variants |= {v.replace("'", "\u2019") for v in variants} | {v.replace("\u2019", "'") for v in variants}
     return {v for v in variants if len(v) > 2}
-
-
-_PREPOSITIONS = {"to", "from", "in", "on", "at", "for", "of", "with", "into"}
-
-
-def index_of(result: Extraction, start: int) -> int:
-    """The index of the sentence of ``result`` holding the offset ``start``."""
-    return next(n for n, sentence in enumerate(result.sentences) if sentence.start <= start < sentence.end)
-
-
-def _after_preposition(mention: Mention, result: Extraction) -> bool:
-    """Whether a mention follows a preposition ("exports to Japan"): a place or a target, not who acts."""
-    sentence = result.sentences[mention.sentence]
-    before = sentence.text[: mention.start - sentence.start].split()
-    return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
 class Extractor:
@@ -266,27 +248,11 @@ class Extractor:
                 self._sentence(sent, start, index, result)
         placed = {(r.subject, r.title) for r in result.relations if r.kind == "position" and r.object}
         result.relations = [
-            self._position_in_context(r, result)
+            position_in_context(r, result)
             for r in result.relations
             if not (r.kind == "position" and not r.object and (r.subject, r.title) in placed)
         ]
         return result
-
-    @staticmethod
-    def _position_in_context(relation: Relation, result: Extraction) -> Relation:
-        """A company's title with no company named ("Chief Executive Tony Sage said") as held in
-        the company the text has named most up to there (the latest of those); any other
-        relation as it is."""
-        if relation.kind != "position" or relation.object or relation.title not in COMPANY_TITLES:
-            return relation
-        until = result.sentences[relation.sentence].end
-        named = [(m.start, m.ref_iri) for m in result.mentions if m.kind == "company" and m.start < until]
-        referred = [(at, iri) for at, iri in result.resolved.items() if at < until and iri in {n for _, n in named}]  # "the company"
-        before = [iri for _, iri in sorted(named + referred)]
-        if not before:
-            return relation
-        counts = Counter(before)  # the company the text is about: named most, and of those the latest
-        return replace(relation, object=max(reversed(before), key=lambda iri: counts[iri]))
 
     def _sentence(self, sent: Span, offset: int, index: int, result: Extraction) -> None:
         doc: Doc = sent.doc
@@ -341,8 +307,8 @@ class Extractor:
         mentions += [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
-        resolved = self._resolve_references(sent, mentions, references, offset, result)
-        resolved = self._as_actors(sent, resolved, triggers, offset, result, positions)
+        resolved = resolve_references(sent, mentions, references, offset, result)
+        resolved = as_actors(sent, resolved, triggers, offset, result, positions, self.labels)
         found = [r for kind, span in triggers for r in relations_at(kind, span, sent, resolved, index) if r.subject != r.object]
         found += positions
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
@@ -350,55 +316,6 @@ class Extractor:
         relations, shares = supplies_with_shares(found, sent.text, offset + sent.start_char, here, materials)
         result.relations.extend(relations)
         result.figures = [f for f in result.figures if f not in shares]
-
-    def _as_actors(
-        self,
-        sent: Span,
-        resolved: list[tuple[int, str, str]],
-        triggers: list[tuple[str, Span]],
-        offset: int,
-        result: Extraction,
-        positions: list[Relation],
-    ) -> list[tuple[int, str, str]]:
-        """The sentence's entities as a relation's roles take them: a head of government
-        ("Prime Minister Albanese") and a capital that is not a place ("Tokyo has reduced", not
-        "signed in Tokyo") as their country; "it" or "they" before a trigger as the actor named
-        before it in the sentence, else the latest company named (kept in ``result.resolved`` for the
-        curator to check)."""
-        doc, actors = sent.doc, []
-        heads = {p.subject: p.object for p in positions if p.title in HEADS and p.object}
-        parties = {i: kind in PARTY_KINDS for i, _, kind in resolved}
-        for i, iri, kind in resolved:
-            if i > sent.start and doc[i - 1].text == "(":
-                continue  # "IREL (India) Limited": a name's part
-            name_end = next((t.i for t in doc[i : min(i + 5, sent.end)] if not (t.is_title or t.is_upper)), sent.end)
-            if name_end < sent.end and doc[name_end].lower_ in ("'s", "’s") and parties.get(name_end + 1):
-                continue  # "South Korea's POSCO Holdings", "Japan's JOGMEC": says whose, is no party
-            if iri in heads:
-                actors.append((i, heads[iri], "country"))
-                continue
-            country = CAPITALS.get(doc[i].lower_ if doc[i].lower_ in CAPITALS else doc[i : i + 2].text.lower())
-            placed = i > sent.start and doc[i - 1].lower_ in PLACE_PREPOSITIONS
-            if kind == "city" and country and country.lower() in self.labels and not placed:
-                iri, kind = self.labels[country.lower()]
-            actors.append((i, iri, kind))
-        last = max((span.start for _, span in triggers), default=sent.start)
-        for pronoun in (t for t in doc[sent.start : last] if t.lower_ in SUBJECT_PRONOUNS):
-            here = [  # "Kazakhstan said it had"; not "sends oxides to China, but it"
-                (iri, kind)
-                for i, iri, kind in actors
-                if i < pronoun.i and kind in PARTY_KINDS and doc[max(i - 1, sent.start)].lower_ not in _PREPOSITIONS
-            ]
-            earlier = (
-                here[-1:] or [(m.ref_iri, m.kind) for m in result.mentions if m.kind == "company" and m.start < offset + pronoun.idx][-1:]
-            )
-            if not earlier:
-                continue
-            start = offset + pronoun.idx
-            result.references.append(Mention(pronoun.text, start, start + len(pronoun), None, "reference", index_of(result, start)))
-            result.resolved[start] = earlier[0][0]
-            actors.append((pronoun.i, *earlier[0]))
-        return sorted(actors)
 
     def _figure(self, span: Span, offset: int, index: int) -> Figure | None:
         label = span.label_
@@ -432,34 +349,3 @@ class Extractor:
             if tuple(before[-len(phrase) :]) == phrase:
                 return " ".join(phrase)
         return before[-1] if before and before[-1] in HEDGE_WORDS else None
-
-    @staticmethod
-    def _resolve_references(
-        sent: Span, mentions: list[Mention], references: list[Span], offset: int, result: Extraction
-    ) -> list[tuple[int, str, str]]:
-        """The sentence's mentions as (token index, IRI, kind); "the miner"-style references
-        resolve to the latest company mentioned before them, "the refinery"-style ones to the
-        latest facility whose name says it is one (kept in ``result.resolved``, for the curator
-        to check)."""
-        resolved = []
-        for mention in mentions:
-            span = sent.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-            if span is not None:
-                resolved.append((span.start, mention.ref_iri, mention.kind))
-        for ref in references:
-            noun = ref[-1].lower_
-            kind = "facility" if noun in FACILITY_REFERENCES else "company"
-            kind = "country" if noun in COUNTRY_REFERENCES else kind
-            names = FACILITY_REFERENCES.get(noun, ())
-            earlier = [
-                m
-                for m in result.mentions
-                if m.kind == kind
-                and m.start < offset + ref.start_char
-                and (kind != "facility" or any(w in m.text.lower() for w in names))
-                and (kind != "country" or not _after_preposition(m, result))
-            ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
-            if earlier:
-                resolved.append((ref.start, earlier[-1].ref_iri, kind))
-                result.resolved[offset + ref.start_char] = earlier[-1].ref_iri
-        return sorted(resolved)

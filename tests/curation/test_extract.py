@@ -342,7 +342,7 @@ def test_a_draft_builds_to_its_todos_each_by_line(built_store: Path, tmp_path: P
     ],
 )
 def test_a_marker_qualifies_the_sentence_only_where_it_does(sentence: str, modality: str | None) -> None:
-    from kg.curation.draft import drafted_modality
+    from kg.curation.modal import drafted_modality
 
     assert drafted_modality(sentence) == modality
 

@@ -1,0 +1,65 @@
+"""The modality a draft gives the facts of a sentence: the one its modal marker usually marks,
+where the marker qualifies what the sentence states (not a name, an aside or a risk it
+mentions); a position held is a past state when its holder is called "former"."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.modality import Marker, load_markers
+
+__all__ = ["drafted_modality", "modal_marker"]
+
+_TITLE_OR_NAME = re.compile(r"\s+(?:[A-Z]|(?i:president|prime|minister|chief|ceo|head|chair|director|secretary|leader)\b)")
+_TITLE_OR_NAME_CASED = re.compile(r"\s+[A-Z]")
+_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+_GUARDING = re.compile(
+    r"\b(?:mitigate|prevent|avoid|reduce|counter|address|offset|guard against|hedge against|cushion)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
+    """Whether the marker's words at ``start:end`` qualify what the sentence states, rather than
+    a name, an aside or a risk it mentions: "former President X" and "(formerly Hitachi Metals)"
+    name someone; ", once the world's leading source," is an aside; "an agreement aimed at
+    securing" names the agreement's purpose (it was signed all the same); "to mitigate
+    potential disruptions" is about the risk guarded against."""
+    before, after, word = sentence[:start], sentence[end:], marker.marker.lower()
+    if word == "former":
+        return not _TITLE_OR_NAME.match(after)
+    if word == "formerly":
+        return not (before.rstrip().endswith("(") or _TITLE_OR_NAME_CASED.match(after))
+    if word == "once":
+        return not (before.rstrip().endswith(",") and "," in after)
+    if word == "aimed at":
+        return bool(_PASSIVE_BE.search(before)) or not re.search(r"[A-Za-z]\s+$", before)
+    if word in ("potential", "possible"):
+        return not _GUARDING.search(before)
+    return True
+
+
+def modal_marker(sentence: str) -> Marker | None:
+    """The marker that qualifies what ``sentence`` states: the longest that occurs in a use
+    that qualifies it (see :func:`_qualifies`), or None."""
+    for marker in load_markers():
+        if any(_qualifies(marker, sentence, *found.span()) for found in marker.pattern.finditer(sentence)):
+            return marker
+    return None
+
+
+def drafted_modality(sentence: str, *, about_position: bool = False) -> str | None:
+    """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
+    ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the
+    sentence has no marker that qualifies it (stated). A position held is a past state when the
+    sentence calls its holder "former" (and only then)."""
+    if about_position:
+        return "todo-past-state" if _FORMER_TITLE.search(sentence) else None
+    marker = modal_marker(sentence)
+    if marker is None:
+        return None
+    return marker.suggests if " " not in marker.suggests else "todo-past-state"
+
+
+_FORMER_TITLE = re.compile(
+    r"\b[Ff]ormer\s+(?:[A-Z][\w.]*\s+){0,2}?(?:Prime\s+Minister|President|Premier|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister)\b"
+)
