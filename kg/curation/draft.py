@@ -173,14 +173,18 @@ def _year_of(sentence: str) -> int | None:
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
-_DATED = re.compile(rf"\b(?:(?:in|on)\s+)?(?:({'|'.join(_MONTHS)})\s+(?:(\d{{1,2}}),?\s+)?)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_DATED = re.compile(
+    rf"\b(?:(?:in|on)\s+)?(?:(\d{{1,2}})\s+)?(?:({'|'.join(_MONTHS)})\s+(?:(\d{{1,2}}),?\s+)?)?((?:19|20)\d\d)\b", re.IGNORECASE
+)
 
 
 def date_of(sentence: str) -> str | None:
     """The date an event of ``sentence`` happened on, as precise as the sentence gives it
-    ("2023", "2023-12", "2024-01-08"), from "in 2023", "in December 2023", "On January 8, 2024"."""
+    ("2023", "2023-12", "2024-01-08"), from "in 2023", "in December 2023", "On January 8, 2024",
+    "on 9 October 2025"."""
     for found in _DATED.finditer(sentence):
-        month, day, year = found.groups()
+        day_first, month, day, year = found.groups()
+        day = day or (day_first if month else None)
         if month is None and not found.group(0).lower().startswith(("in", "on")):
             continue  # a bare year ("2,000 tonnes by 2030") dates nothing
         if month is None:

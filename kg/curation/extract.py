@@ -304,6 +304,11 @@ class Extractor:
                 if figure is not None:
                     result.figures.append(figure)
                     used.update(range(span.start, span.end))
+        triggers = [  # "supplied by" is read once, not as "supplied" too
+            (kind, span)
+            for kind, span in triggers
+            if not any(k == kind and o != span and o.start <= span.start and span.end <= o.end for k, o in triggers)
+        ]
         mentions += [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)

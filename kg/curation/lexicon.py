@@ -331,7 +331,7 @@ RELATION_TRIGGERS = {
                 }
             }
         ],
-        [{"LOWER": "met"}, {"LOWER": "by"}],
+        [{"LOWER": {"IN": ["met", "supplied", "provided"]}}, {"LOWER": "by"}],  # the customer first
         [{"LOWER": {"IN": sorted(IMPORT_WORDS)}}],
         [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship"]}}],
         [
@@ -374,8 +374,19 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["plant", "facility", "refinery"]}},
         ],
         [{"ORTH": {"IN": ["'s", "’s"]}}, {"IS_LOWER": True, "OP": "{0,4}"}, {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}}],
+        [
+            {"ORTH": {"IN": ["'s", "’s"]}},
+            {"IS_TITLE": True, "OP": "{1,3}"},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+        ],  # "Lynas's Mount Weld mine"
     ],
     "invested": [
+        [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}],
+        [
+            {"LOWER": {"IN": ["bought", "buys", "buy", "took", "takes", "take"]}},
+            {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
+            {"LOWER": {"IN": ["stake", "stakes", "control"]}},
+        ],
         [
             {"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}},
             {"LOWER": {"NOT_IN": ["in", "."]}, "OP": "{0,4}"},

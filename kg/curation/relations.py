@@ -66,7 +66,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []  # "controls on exports", "exports of gallium": the noun, not the verb
         if NOT_MATERIALS.search(doc[trigger.end : sent.end].text.lower()):
             return []  # "relies on Japan for processing technology": no material changes hands
-        customer_first = words == "met by" or words.startswith(("dependen", "relian", "reli", "rely", "depend", *IMPORT_WORDS))
+        customer_first = words in ("met by", "supplied by", "provided by") or words.startswith(
+            ("dependen", "relian", "reli", "rely", "depend", *IMPORT_WORDS)
+        )
         possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
         if customer_first:
             parties_after = [m[0] for m in after if m[2] in PARTY_KINDS]
@@ -83,8 +85,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []
         suppliers = [m for m in before if m[2] in PARTY_KINDS]
         customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
-        if suppliers and customers:
-            return [Relation("supplies", suppliers[-1][1], customers[0][1], index)]
+        if suppliers and customers:  # "supplies Japan and South Korea": each listed customer
+            return [Relation("supplies", suppliers[-1][1], m[1], index) for m in _listed(customers, sent)]
         return []
     if kind == "operates":
         if trigger[0].text in ("'s", "’s"):  # "Alcoa's planned refinery": the owner, then what it owns
@@ -107,13 +109,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         investees = [m for m in after if m[2] in PARTY_KINDS | {"facility", "region"}]
         if not investors or not investees:
             return []
-        listed = [investees[0]]
-        for previous, current in zip(investees, investees[1:]):
-            between = {t.lower_ for t in doc[previous[0] + 1 : current[0]]}
-            if not between <= {",", "and", "or", "especially", "particularly", "in", "including"}:
-                break
-            listed.append(current)
-        return [Relation("invested", investors[-1][1], m[1], index) for m in listed]
+        return [Relation("invested", investors[-1][1], m[1], index) for m in _listed(investees, sent)]
     if kind == "restricts":
         imposers = [m for m in mentions if m[0] < trigger.end and m[2] == "country"]
         targets = [
@@ -193,3 +189,15 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
 def _title_case(title: str) -> str:
     """A title as written in a sheet: "Prime Minister", "CEO", "Chairman"."""
     return " ".join(w.upper() if w.lower() == "ceo" else w.capitalize() for w in title.split())
+
+
+def _listed(candidates: list[tuple[int, str, str]], sent: Span) -> list[tuple[int, str, str]]:
+    """The first entity of ``candidates`` and those listed after it ("Japan, South Korea and
+    India", "especially in Australia and Vietnam")."""
+    listed = candidates[:1]
+    for previous, current in zip(candidates, candidates[1:]):
+        between = {t.lower_ for t in sent.doc[previous[0] + 1 : current[0]] if not (t.is_title or t.is_upper)}  # past the name's own words
+        if not between <= {",", "and", "or", "especially", "particularly", "in", "including"}:
+            break
+        listed.append(current)
+    return listed

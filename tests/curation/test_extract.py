@@ -459,3 +459,21 @@ def test_a_longer_name_a_described_reference_and_a_chief_executive_in_context(ex
     assert ["company/indian-rare-earths", "operates", "facility/rare-earth-separation-plant-in-odisha"] in triples  # not "(India)"
     held = next(t[2] for t in triples if t[0] == "person/tony-sage" and t[1] == "holdsPosition")
     assert [held, "positionIn", "company/indian-rare-earths"] in triples  # the company the text is about
+
+
+def test_listed_customers_passive_supplies_acquisitions_and_named_possessions(extractor: Extractor) -> None:
+    from kg.curation.draft import date_of
+
+    facts = _drafted(
+        extractor,
+        "Lynas Rare Earths supplies rare earths to Japan, South Korea and India.\n"
+        "Japan is supplied by Lynas Rare Earths with NdPr.\n"
+        "MP Materials acquired the Mountain Pass mine in 2017.\n"
+        "Lynas Rare Earths's Mount Weld mine produced 12,000 tonnes of rare earth oxides in 2024.\n",
+    )
+    supplies = [(f["supply"]["supplier"], f["supply"]["customer"]) for f in facts if "supply" in f]
+    assert sorted(supplies) == sorted([("company/lynas-rare-earths", c) for c in ("country/JP", "country/KR", "country/IN", "country/JP")])
+    triples = [t for f in facts for t in f.get("triples", [])]
+    assert ["company/mp-materials", "investedIn", "facility/mountain-pass"] in triples
+    assert ["company/lynas-rare-earths", "operates", "facility/mount-weld"] in triples
+    assert date_of("The deal was signed on 9 October 2025 in Tokyo.") == "2025-10-09"
