@@ -61,9 +61,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
         if "reserve" in lower or re.search(r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?)\b", lower):  # "holds 4.7 billion tonnes of ore"
             return "reserves"
-        if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower):
-            return "production-capacity"
-        return "mine-production" if any(w in lower for w in ("produc", "mine", "output")) else "todo-metric"
+        mined = any(w in lower for w in ("mine", "mined", "mining"))
+        if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
+            return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
+        return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
     if figure.unit in CURRENCY_UNITS:
         return "agreement-value" if any(w in lower for w in ("agreement", "deal", "pact")) else "funding-amount"
     shares = (
@@ -113,6 +114,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     invested = [_ref(r.object) for r in extraction.relations if r.sentence == figure.sentence and r.kind == "invested"]
     if figure.unit in CURRENCY_UNITS and invested:  # "invested $200 million in Lynas": the money goes to Lynas
         return invested[0]
+    sentence = extraction.sentences[figure.sentence]
+    recipient = [ref for start, ref, _ in here if start > figure.end and sentence.text[: start - sentence.start].rstrip().endswith(" to")]
+    if figure.unit in CURRENCY_UNITS and recipient:  # "lend US$15 million to Ionic": the borrower
+        return recipient[0]
     for kind in kinds:
         of_kind = [ref for _, ref, k in here if k == kind]
         if of_kind:

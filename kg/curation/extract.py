@@ -65,7 +65,7 @@ def drop_negated_names(doc: Doc) -> Doc:
 
 def surface_variants(form: str, kind: str) -> set[str]:
     """The ways a label may appear in text: without a trailing ", qualifier" or "(note)", with
-    either apostrophe, and, for materials, in the plural.
+    either apostrophe, "U.S." or "US", and, for materials, in the plural.
 
     >>> sorted(surface_variants("Washington, D.C.", "city"))
     ['Washington', 'Washington, D.C.']
@@ -78,6 +78,7 @@ def surface_variants(form: str, kind: str) -> set[str]:
     if kind == "material":
         variants |= {v + "s" for v in variants if v[-1:].isalpha() and not v.endswith("s") and v.islower()}
     variants |= {v.replace("'", "\u2019") for v in variants} | {v.replace("\u2019", "'") for v in variants}
+    variants |= {re.sub(r"\bU\.S\.", "US", v) for v in variants} | {re.sub(r"\bUS\b", "U.S.", v) for v in variants}
     return {v for v in variants if len(v) > 2}
 
 
@@ -182,6 +183,15 @@ class Extractor:
                 ]
             ],
         )
+        matcher.add(  # "Apple chief executive Tim Cook": the employer a title names
+            "NEW_EMPLOYER",
+            [
+                [
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS | set(DEMONYMS) | ROLE_WORDS)}},
+                    {"LOWER": {"IN": ["chief", "ceo", "chairman", "chairwoman", "founder"]}},
+                ]
+            ],
+        )
         demonym = {"LOWER": {"IN": sorted(DEMONYMS)}}
         matcher.add(  # "Japanese and Australian firms": a group of companies, not the countries
             "NEW_GROUP",
@@ -224,11 +234,16 @@ class Extractor:
                 break
             ascii_share = sum(c.isascii() for c in line) / len(line)
             lines.append((match.start(), match.end(), line, bool(BOILERPLATE.match(line)) or ascii_share < 0.7))
-        # a line is read when it, or a neighbouring line, speaks of the subject (keeps tables and
-        # short paragraphs of a relevant passage; drops unrelated newsletter items and teasers)
+        # a line is read when it, or a neighbouring line, speaks of the subject, or it names what
+        # such a line named (keeps tables and short paragraphs of a relevant passage, and "Ionic
+        # signed with Ford" after "Ionic runs a recycling plant"; drops unrelated newsletter
+        # items and teasers)
         topical = [bool(DOMAIN_WORDS.search(line)) and not junk for _, _, line, junk in lines]
-        for n, (start, end, _, junk) in enumerate(lines):
-            if not junk and any(topical[max(0, n - 1) : n + 2]):
+        places = {form for form, (_, kind) in self.gazetteer.items() if kind in ("country", "region", "city")}  # too common to tell
+        names = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w-]{3,}", text)) - places  # capitalised within a sentence: names, not first words
+        named = {word for (_, _, line, _), on in zip(lines, topical) if on for word in re.findall(r"[A-Z][\w-]{3,}", line)} & names
+        for n, (start, end, line, junk) in enumerate(lines):
+            if not junk and (any(topical[max(0, n - 1) : n + 2]) or set(re.findall(r"[A-Z][\w-]{3,}", line)) & named):
                 spans.append((start, end))
             else:
                 skipped += 1
@@ -290,9 +305,10 @@ class Extractor:
                     "NEW_FACILITY": "facility",
                     "NEW_DESCRIBED": "facility",
                     "NEW_PERSON": "person",
+                    "NEW_EMPLOYER": "company",
                 }[label]
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
-                name = span[1:] if label == "NEW_DESCRIBED" else span[roles:]
+                name = span[1:] if label == "NEW_DESCRIBED" else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 if label in ("NEW_ORG", "NEW_GROUP"):  # a name that holds a known one ("USA Rare Earth") is not that one

@@ -143,7 +143,8 @@ MULTIPLIERS = {
 }
 DOMAIN_WORDS = re.compile(
     r"rare earth|\bREEs?\b|mineral|magnet|\bmin(e|es|ing|er|ers)\b|refin|process|deposit|\bores?\b|lithium|gallium|"
-    r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal",
+    r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal|"
+    r"\bprojects?\b|\bplants?\b|refiner|smelt|recycl|offtake|critical",
     re.IGNORECASE,
 )
 BOILERPLATE = re.compile(
@@ -379,6 +380,11 @@ RELATION_TRIGGERS = {
             {"IS_TITLE": True, "OP": "{1,3}"},
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
         ],  # "Lynas's Mount Weld mine"
+        [
+            {"LOWER": {"IN": ["its", "their"]}},
+            {"IS_TITLE": True, "OP": "{1,3}"},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+        ],  # "its Kalgoorlie facility"
     ],
     "invested": [
         [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}],

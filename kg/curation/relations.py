@@ -19,7 +19,7 @@ __all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
 _TITLES = (
     r"Prime\s+Minister|President|Premier|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 )
-_TITLED_NAME = re.compile(rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>{_TITLES})\s+(?:[A-Z][\w.'’-]*\s*){{1,3}}$")
+_TITLED_NAME = re.compile(rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{_TITLES}))\s+(?:[A-Z][\w.'’-]*\s*){{1,3}}$")
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+)?(?P<title>chairman|chairwoman|president|ceo|chief\s+executive|director|founder|head|secretary)"
     r"(?:\s+and\s+\w+)?\s+(?:of|at)\s+",
@@ -34,8 +34,9 @@ _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(r"\bstakes?\s+(?:of\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
-_SHARE_OF_NEEDS = re.compile(
-    r"^\s*(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?(?:needs|supply|supplies|imports|demand|consumption|requirements|rare earths)\b"
+_SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "90% of Japan's NdPr"
+    r"^\s*(?:of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?"
+    r"(?:needs|supply|supplies|imports|demand|consumption|requirements|rare earths)\b)"
 )
 
 
@@ -89,8 +90,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("supplies", suppliers[-1][1], m[1], index) for m in _listed(customers, sent)]
         return []
     if kind == "operates":
-        if trigger[0].text in ("'s", "’s"):  # "Alcoa's planned refinery": the owner, then what it owns
-            owners = [m for m in before if m[2] in PARTY_KINDS and trigger.start - m[0] <= 4][-1:]
+        if trigger[0].lower_ in ("'s", "’s", "its", "their"):  # "Alcoa's planned refinery", "expand its Kalgoorlie facility"
+            near = 4 if trigger[0].lower_ in ("'s", "’s") else len(doc)  # "its": whoever the clause is about
+            owners = [m for m in before if m[2] in PARTY_KINDS and trigger.start - m[0] <= near][-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[-1].lower_ == "by":
@@ -178,6 +180,8 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
             continue
         where = (start + titled.start("where"), start + titled.start("title"))
         named = [m.ref_iri for m in parties if where[0] <= m.start < where[1]]  # "Lynas CEO Amanda Lacaze"
+        if re.search(r"\b(?:its|their)\s+$", text[: where[0] - start]):  # "China and its President Xi Jinping": whose
+            named += [m.ref_iri for m in parties if m.start < where[0]][-1:]
         for word in titled.group("where").split():
             name = DEMONYMS.get(word.lower(), word).lower()
             if countries.get(name, ("", ""))[1] == "country":
