@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.curation.lexicon import AUXILIARIES, DETERMINERS, ORG_SUFFIXES, PRONOUNS, ROLE_WORDS
+from kg.curation.lexicon import AUXILIARIES, DEMONYMS, DETERMINERS, ORG_SUFFIXES, PRONOUNS, ROLE_WORDS
 from kg.curation.proposals import Extraction, Mention
 
 __all__ = ["extended_names", "free_for_new", "named_subjects", "short_forms"]
@@ -34,6 +34,19 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             continue
         if all(t.lower_ in ORG_SUFFIXES for t in name) or (start > sent.start and sent.doc[start - 1].text == ")"):
             continue  # "IREL (India) Limited": the end of a name already read, not one of its own
+        found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+        taken.update(range(name.start_char, name.end_char))
+    opening = sent.doc[sent.start : sent.start + 4]
+    end = next((t.i for t in opening if not _capitalised(t)), sent.start)
+    name = sent.doc[sent.start : end]
+    following = sent.doc[end] if end < sent.end else None
+    if (  # "Noveon Magnetics, based in Texas, recycles": two capitalised words opening a sentence, then a verb or a comma
+        len(name) >= 2
+        and following is not None
+        and (following.text == "," or following.is_lower)
+        and not {t.lower_ for t in name} & (DETERMINERS | ROLE_WORDS | set(DEMONYMS))
+        and not any(i in taken for i in range(name.start_char, name.end_char))
+    ):
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
         taken.update(range(name.start_char, name.end_char))
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "invested $100 million in Ark Energy"
@@ -68,13 +81,19 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
 
 
 def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: list[Span]) -> list[Mention]:
-    """Earlier new companies and facilities met again by the first word of their name ("Iluka"
-    after "Iluka Resources", "Tanbreez" after "Tanbreez rare earth project"), where no other
-    name covers that word."""
+    """Earlier companies and new facilities met again by the first word of their name ("Iluka"
+    after "Iluka Resources", "Lynas" after "Lynas Rare Earths", "Tanbreez" after "Tanbreez rare
+    earth project"), where no other name covers that word."""
     first_words = {}
     for m in result.mentions:
         words = m.text.split()
-        if m.iri is None and m.kind in ("company", "facility") and len(words) > 1 and len(words[0]) >= 4 and words[0].istitle():
+        if (
+            (m.iri is None or m.kind == "company")
+            and m.kind in ("company", "facility")
+            and len(words) > 1
+            and len(words[0]) >= 4
+            and words[0].istitle()
+        ):
             first_words.setdefault(words[0], m)
     taken = {i for e in known for i in range(e.start, e.end)}
     found = []
@@ -83,7 +102,8 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
         following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
         if named and token.i not in taken and following != named.text.split()[1]:
             start = offset + token.idx
-            found.append(Mention(token.text, start, start + len(token.text), None, named.kind, index, name=named.name or named.text))
+            name = None if named.iri else named.name or named.text  # a known company is itself; a new one is named by its first mention
+            found.append(Mention(token.text, start, start + len(token.text), named.iri, named.kind, index, name=name))
     return found
 
 

@@ -65,8 +65,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
             return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
-    if figure.unit in CURRENCY_UNITS:
-        return "agreement-value" if any(w in lower for w in ("agreement", "deal", "pact")) else "funding-amount"
+    if figure.unit in CURRENCY_UNITS:  # a loan is a loan to its borrower, agreement or not
+        deal = any(w in lower for w in ("agreement", "deal", "pact")) and not re.search(r"\b(?:loan|lend|lent|grant|fund)", lower)
+        return "agreement-value" if deal else "funding-amount"
     shares = (
         (("refin", "process", "separat"), "processing-share"),
         (("reserve",), "reserves-share"),
@@ -82,6 +83,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
+_GIVEN = re.compile(r"\b(?:lent|lends?|loaned|granted|awarded|gave|gives|give|paid|pays)\s+$", re.IGNORECASE)
 _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _SUBJECT_KINDS = {
     "tonne": ("facility", "company", "country", "region"),  # what produced or can produce it
@@ -115,7 +117,14 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     if figure.unit in CURRENCY_UNITS and invested:  # "invested $200 million in Lynas": the money goes to Lynas
         return invested[0]
     sentence = extraction.sentences[figure.sentence]
-    recipient = [ref for start, ref, _ in here if start > figure.end and sentence.text[: start - sentence.start].rstrip().endswith(" to")]
+    recipient = [  # "lent Lynas $200 million", "awarded Ucore $18.4 million", "lend US$15 million to Ionic"
+        ref
+        for start, ref, _ in here
+        if (start < figure.start and _GIVEN.search(sentence.text[: start - sentence.start]))
+        or (
+            start > figure.end and re.fullmatch(r"\s+to\s+(?:the\s+)?", sentence.text[figure.end - sentence.start : start - sentence.start])
+        )
+    ]
     if figure.unit in CURRENCY_UNITS and recipient:  # "lend US$15 million to Ionic": the borrower
         return recipient[0]
     for kind in kinds:

@@ -18,6 +18,7 @@ from functools import cached_property
 from kg.curation.lexicon import (
     BOILERPLATE,
     CAPITALS,
+    COMPANY_NOUNS,
     COUNT_NOUNS,
     CURRENCIES,
     DEFINITE_REFERENCES,
@@ -183,6 +184,19 @@ class Extractor:
                 ]
             ],
         )
+        matcher.add(  # "Vulcan Elements, a North Carolina magnet maker,": a name its apposition calls a company
+            "NEW_APPOSED",
+            [
+                [
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"IS_TITLE": True, "OP": "*"},
+                    {"ORTH": ","},
+                    {"LOWER": {"IN": ["a", "an", "the"]}},
+                    {"IS_PUNCT": False, "OP": "{0,4}"},
+                    {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
+                ]
+            ],
+        )
         matcher.add(  # "Apple chief executive Tim Cook": the employer a title names
             "NEW_EMPLOYER",
             [
@@ -306,9 +320,14 @@ class Extractor:
                     "NEW_DESCRIBED": "facility",
                     "NEW_PERSON": "person",
                     "NEW_EMPLOYER": "company",
+                    "NEW_APPOSED": "company",
                 }[label]
+                if label == "NEW_ORG" and span[0].lower_ in ("office", "ministry", "department", "agency", "bureau"):
+                    kind = "agency"  # "Office of Strategic Capital"
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = span[1:] if label == "NEW_DESCRIBED" else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
+                if label == "NEW_APPOSED":
+                    name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 if label in ("NEW_ORG", "NEW_GROUP"):  # a name that holds a known one ("USA Rare Earth") is not that one

@@ -36,6 +36,7 @@ __all__ = [
     "PLACE_PREPOSITIONS",
     "SUBJECT_PRONOUNS",
     "COMPANY_TITLES",
+    "COMPANY_NOUNS",
     "GROUP_NOUNS",
     "PARTY_KINDS",
     "RELATION_TRIGGERS",
@@ -230,6 +231,20 @@ CAPITALS = {  # a capital named for its government ("Tokyo has reduced its depen
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "to"}  # "signed in Tokyo": the place, not the government
 SUBJECT_PRONOUNS = {"it", "they"}
+COMPANY_NOUNS = {
+    "maker",
+    "company",
+    "miner",
+    "producer",
+    "firm",
+    "refiner",
+    "developer",
+    "manufacturer",
+    "startup",
+    "supplier",
+    "processor",
+    "recycler",
+}
 COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director"}  # held in a company
 GROUP_NOUNS = {"firms", "companies", "investors", "miners", "producers", "manufacturers", "makers", "buyers", "refiners", "automakers"}
 ROLE_WORDS = {

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from kg.curation.lexicon import ACTOR_KINDS, DEMONYMS, IMPORT_WORDS, NOT_MATERIALS, PARTY_KINDS
+from kg.curation.lexicon import ACTOR_KINDS, DEMONYMS, IMPORT_WORDS, NOT_MATERIALS, PARTY_KINDS, RESTRICTING_VERBS
 from kg.curation.proposals import Figure, Mention, Relation
 
 __all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
@@ -63,8 +63,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
     if kind == "supplies":
         words = trigger.text.lower()
-        if words == "exports" and (doc[trigger.start - 1].lower_ in _NOUN_BEFORE or doc[trigger.end : trigger.end + 1].text == "of"):
-            return []  # "controls on exports", "exports of gallium": the noun, not the verb
+        before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
+        if words == "exports" and (before_word in _NOUN_BEFORE | RESTRICTING_VERBS or doc[trigger.end : trigger.end + 1].text == "of"):
+            return []  # "controls on exports", "restricted exports to Japan", "exports of gallium": the noun, not the verb
         if NOT_MATERIALS.search(doc[trigger.end : sent.end].text.lower()):
             return []  # "relies on Japan for processing technology": no material changes hands
         customer_first = words in ("met by", "supplied by", "provided by") or words.startswith(
@@ -111,7 +112,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         investees = [m for m in after if m[2] in PARTY_KINDS | {"facility", "region"}]
         if not investors or not investees:
             return []
-        return [Relation("invested", investors[-1][1], m[1], index) for m in _listed(investees, sent)]
+        holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"
+        return [Relation("invested", holder[1], m[1], index) for holder in holders for m in _listed(investees, sent)]
     if kind == "restricts":
         imposers = [m for m in mentions if m[0] < trigger.end and m[2] == "country"]
         targets = [
@@ -135,7 +137,11 @@ def supplies_with_shares(
     needs a percentage gives ("about 90% of Japan's supply", "nearly 80% of its rare earths"),
     one supply a share; a stake with its share ("a stake of about 8%"); and the percentages so
     taken (no longer figures of their own)."""
-    staked = [f for f in figures if f.unit == "percent" and _STAKE_OF.search(sentence[: f.start - start])]
+    staked = [
+        f
+        for f in figures
+        if f.unit == "percent" and (_STAKE_OF.search(sentence[: f.start - start]) or re.match(r"\s*stakes?\b", sentence[f.end - start :]))
+    ]  # "a stake of 8%", "a 20% stake"
     stakes = [r for r in relations if r.kind == "invested"]
     if staked and stakes:
         relations = [replace(r, share=staked[0].value, hedge=staked[0].hedge) if r is stakes[0] else r for r in relations]
@@ -149,7 +155,11 @@ def supplies_with_shares(
         f
         for f in figures
         if f.unit == "percent"
-        and (_SHARE_OF_NEEDS.match(sentence[f.end - start :]) or (dependence and dependence.start() < f.start - start))
+        and (
+            _SHARE_OF_NEEDS.match(sentence[f.end - start :])
+            or (dependence and dependence.start() < f.start - start)
+            or re.search(r"\b(?:down|up)\s+from\s+$", sentence[: f.start - start])  # "60% …, down from 90% in 2010"
+        )
     ]
     taken = [replace(r, share=f.value, hedge=f.hedge) for r in supplies[:1] for f in shares] or supplies
     others = [r for r in relations if r.kind != "supplies"]
@@ -195,12 +205,14 @@ def _title_case(title: str) -> str:
     return " ".join(w.upper() if w.lower() == "ceo" else w.capitalize() for w in title.split())
 
 
-def _listed(candidates: list[tuple[int, str, str]], sent: Span) -> list[tuple[int, str, str]]:
+def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bool = False) -> list[tuple[int, str, str]]:
     """The first entity of ``candidates`` and those listed after it ("Japan, South Korea and
-    India", "especially in Australia and Vietnam")."""
+    India", "especially in Australia and Vietnam"); or, ``backwards``, before it (``candidates``
+    nearest first: "Sojitz and JOGMEC hold")."""
     listed = candidates[:1]
     for previous, current in zip(candidates, candidates[1:]):
-        between = {t.lower_ for t in sent.doc[previous[0] + 1 : current[0]] if not (t.is_title or t.is_upper)}  # past the name's own words
+        first, second = (current, previous) if backwards else (previous, current)
+        between = {t.lower_ for t in sent.doc[first[0] + 1 : second[0]] if not (t.is_title or t.is_upper)}  # past the name's own words
         if not between <= {",", "and", "or", "especially", "particularly", "in", "including"}:
             break
         listed.append(current)

@@ -41,9 +41,15 @@ def _after_preposition(mention: Mention, result: Extraction) -> bool:
 
 def position_in_context(relation: Relation, result: Extraction) -> Relation:
     """A company's title with no company named ("Chief Executive Tony Sage said") as held in
-    the company the text has named most up to there (the latest of those); any other
-    relation as it is."""
-    if relation.kind != "position" or relation.object or relation.title not in COMPANY_TITLES:
+    the company the text has named most up to there (the latest of those); a head of
+    government's ("Prime Minister Sanae Takaichi said Tokyo would") in the country its
+    sentence names, or else the one the text names most as an actor; any other relation as it is."""
+    if relation.kind != "position" or relation.object:
+        return relation
+    if relation.title in HEADS:  # not the country of another head the sentence names ("Trump and Australian Prime Minister Albanese")
+        others = {r.object for r in result.relations if r.kind == "position" and r.sentence == relation.sentence and r.object}
+        return replace(relation, object=_country_in_context(relation.sentence, result, others))
+    if relation.title not in COMPANY_TITLES:
         return relation
     until = result.sentences[relation.sentence].end
     named = [(m.start, m.ref_iri) for m in result.mentions if m.kind == "company" and m.start < until]
@@ -53,6 +59,19 @@ def position_in_context(relation: Relation, result: Extraction) -> Relation:
         return relation
     counts = Counter(before)  # the company the text is about: named most, and of those the latest
     return replace(relation, object=max(reversed(before), key=lambda iri: counts[iri]))
+
+
+def _country_in_context(index: int, result: Extraction, taken: set[str]) -> str | None:
+    """The country a sentence names (a capital as its country), or else the one the text has
+    named most up to there, not as a place or target ("to Japan"), and not one ``taken``."""
+    countries = {m.text.lower(): m.ref_iri for m in result.mentions if m.kind == "country"}
+    here = [m for m in result.mentions if m.sentence == index and not _after_preposition(m, result)]
+    named = [m.ref_iri if m.kind == "country" else countries.get(CAPITALS.get(m.text.lower(), "").lower()) for m in here]
+    if found := [iri for iri in named if iri and iri not in taken]:
+        return found[0]
+    acting = [m.ref_iri for m in result.mentions if m.kind == "country" and m.sentence <= index and not _after_preposition(m, result)]
+    counts = Counter(acting)
+    return max(reversed(acting), key=lambda iri: counts[iri]) if acting else None
 
 
 def as_actors(

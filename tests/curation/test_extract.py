@@ -61,7 +61,9 @@ def test_new_entities_are_proposed_with_a_kind(extractor: Extractor) -> None:
 def test_figures_with_units_scales_and_hedges(extractor: Extractor) -> None:
     extraction = extractor.extract(ARTICLE)
     figures = {(f.value, f.unit, f.hedge) for f in extraction.figures}
-    assert [(r.share, r.hedge) for r in extraction.relations if r.share is not None] == [(Decimal(40), "about")]  # of Japan's NdPr: the supply's
+    assert [(r.share, r.hedge) for r in extraction.relations if r.share is not None] == [
+        (Decimal(40), "about")
+    ]  # of Japan's NdPr: the supply's
     assert (Decimal(3_000_000_000), "USD", None) in figures
     assert (Decimal(100_000_000_000), "JPY", None) in figures
     assert (Decimal(70), "percent", "over") in figures
@@ -501,3 +503,28 @@ def test_a_short_article_is_read_whole_and_its_loans_shares_employers_and_posses
     triples = [t for f in facts for t in f.get("triples", [])]
     assert any(t[1:] == ["positionIn", "company/apple"] for t in triples)  # Apple, a new company the title names
     assert any(t[0] == "company/lynas-rare-earths" and t[1] == "operates" and "kalgoorlie" in t[2] for t in triples)
+
+
+def test_stakes_before_the_word_joint_holders_past_shares_loans_and_names_by_apposition(extractor: Extractor) -> None:
+    facts = _drafted(
+        extractor,
+        "Hochschild Mining owns a 20% stake in Lynas Rare Earths.\n"
+        "Sojitz and JOGMEC jointly hold a stake in Lynas Rare Earths.\n"
+        "Japan imports about 60% of its rare earths from China, down from 90% in 2010.\n"
+        "The agency lent Lynas $200 million in 2011, a year after China restricted exports to Japan.\n"
+        "Vulcan Elements, a North Carolina magnet maker, signed a $620 million loan agreement with the Office of Strategic Capital.\n"
+        "Prime Minister Sanae Takaichi said Tokyo would seek new rare earth partners.\n",
+    )
+    stakes = [f["stake"] for f in facts if "stake" in f]
+    assert {"holder": "company/hochschild-mining", "investee": "company/lynas-rare-earths", "share": Decimal(20)} in stakes
+    holders = {t[0] for f in facts for t in f.get("triples", []) if t[1] == "investedIn"}
+    assert {"company/sojitz", "agency/jogmec"} <= holders
+    assert sorted(f["supply"]["share"] for f in facts if "supply" in f and f["supply"]["customer"] == "country/JP") == [60, 90]
+    money = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert money[Decimal(200_000_000)]["subject"] == "company/lynas-rare-earths"  # lent to Lynas
+    assert (money[Decimal(620_000_000)]["metric"], money[Decimal(620_000_000)]["subject"]) == ("funding-amount", "company/vulcan-elements")
+    parties = {t[2] for f in facts for t in f.get("triples", []) if t[1] == "party"}
+    assert parties == {"company/vulcan-elements", "agency/office-of-strategic-capital"}
+    triples = [t for f in facts for t in f.get("triples", [])]
+    held = next(t[2] for t in triples if t[0] == "person/sanae-takaichi")
+    assert [held, "positionIn", "country/JP"] in triples  # Tokyo speaks for Japan
