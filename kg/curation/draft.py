@@ -66,8 +66,13 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
     if figure.unit in CURRENCY_UNITS:  # a loan is a loan to its borrower, agreement or not
-        deal = any(w in lower for w in ("agreement", "deal", "pact")) and not re.search(r"\b(?:loan|lend|lent|grant|fund)", lower)
-        return "agreement-value" if deal else "funding-amount"
+        deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact)\b", following)  # "a $3 billion critical minerals agreement"
+        if deal and "loan" not in deal.group(0):
+            return "agreement-value"
+        funding = re.search(r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package)", lower)
+        if any(w in lower for w in ("agreement", "deal", "pact")) and not funding:
+            return "agreement-value"
+        return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding
     shares = (
         (("refin", "process", "separat"), "processing-share"),
         (("reserve",), "reserves-share"),

@@ -89,7 +89,13 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
             if f.stake and f.stake.share is not None
         }
     )
-    return {"entity mentions": {(e,) for e in entities}, "figures": figures, "figures (metric, subject)": described, "relations": relations}
+    return {
+        "entity mentions": {(e,) for e in entities},
+        "figures": figures,
+        "figures (metric, subject)": described,
+        "figures stated (no todo)": described,
+        "relations": relations,
+    }
 
 
 def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str, str]:
@@ -143,14 +149,15 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
         relations.add(("agreement", frozenset((subject, obj))) if r.kind == "agreement" else (r.kind, subject, obj))
     sentences = extraction.sentences
     shares = [r for r in extraction.relations if r.share is not None]
+    described = {
+        (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), name(str(ID[figure_subject(f, extraction)])))
+        for f in extraction.figures
+    } | {(Decimal(r.share).normalize(), _SHARE_KINDS[r.kind], name(r.subject), name(r.object)) for r in shares}
     return {
         "entity mentions": {(name(m.ref_iri),) for m in extraction.mentions if m.kind in NAMED_KINDS},
         "figures": {(Decimal(f.value).normalize(),) for f in extraction.figures} | {(Decimal(r.share).normalize(),) for r in shares},
-        "figures (metric, subject)": {
-            (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), name(str(ID[figure_subject(f, extraction)])))
-            for f in extraction.figures
-        }
-        | {(Decimal(r.share).normalize(), _SHARE_KINDS[r.kind], name(r.subject), name(r.object)) for r in shares},
+        "figures (metric, subject)": described,
+        "figures stated (no todo)": {f for f in described if not any("todo" in str(part) for part in f)},  # what a draft says it knows
         "relations": relations,
     }
 
@@ -192,13 +199,15 @@ class Score:
 
 def evaluate(store: Store, sheets: list[LoadedSheet], types: dict[str, str], corpus_dir: Path) -> dict[str, Score]:
     """Run the extractor over every corpus article with a curated sheet and score it: entity
-    mentions, figures (by value, and by value, metric and subject), relations, and modality (the
+    mentions, figures (by value, and by value, metric and subject: of all drafted, and of those
+    the draft states without a ``todo``), relations, and modality (the
     share of the curated facts with a modal marker whose drafted modality is the curated one).
 
     Each article is read with a gazetteer that leaves out its own sheet's surface forms, so
     the score is that of an article the extractor has not seen.
     """
-    scores = {kind: Score() for kind in ("entity mentions", "figures", "figures (metric, subject)", "relations", "modality")}
+    kinds = ("entity mentions", "figures", "figures (metric, subject)", "figures stated (no todo)", "relations", "modality")
+    scores = {kind: Score() for kind in kinds}
     for sheet in sheets:
         info = sheet.model.source
         if not info.file or not (corpus_dir / info.file).is_file():

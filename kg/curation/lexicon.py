@@ -186,6 +186,7 @@ PRONOUNS = {
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"}  # "The refinery" is no name
 FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a project
     "mine": ("mine", "project"),
+    "deposit": ("deposit", "mine", "project"),
     "mill": ("mill",),
     "refinery": ("refinery", "plant"),
     "plant": ("plant", "refinery", "factory", "facility"),
