@@ -232,8 +232,8 @@ HELDOUT = Path(__file__).parent / "heldout"
 
 @pytest.mark.parametrize(
     "folder",
-    [HELDOUT, HELDOUT.with_name("heldout-fresh"), HELDOUT.with_name("heldout-fresh2"), HELDOUT.with_name("heldout-fresh3")],
-    ids=["heldout", "heldout-fresh", "heldout-fresh2", "heldout-fresh3"],
+    [HELDOUT, *(HELDOUT.with_name(f"heldout-fresh{n}") for n in ("", 2, 3, 4, 5, 6, 7))],
+    ids=["heldout", *(f"heldout-fresh{n}" for n in ("", 2, 3, 4, 5, 6, 7))],
 )
 def test_the_held_out_articles_gold_sheets_build(tmp_path: Path, folder: Path) -> None:
     facts = tmp_path / "facts"
