@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.curation.lexicon import AUXILIARIES, DEMONYMS, DETERMINERS, ORG_SUFFIXES, PRONOUNS, ROLE_WORDS
+from kg.curation.lexicon import (
+    AUXILIARIES,
+    CURRENCIES,
+    DEMONYMS,
+    DETERMINERS,
+    FACILITY_NOUNS,
+    FACILITY_WORDS,
+    ORG_SUFFIXES,
+    PRONOUNS,
+    ROLE_WORDS,
+)
 from kg.curation.proposals import Extraction, Mention
 
 __all__ = ["extended_names", "free_for_new", "named_subjects", "short_forms"]
@@ -66,17 +76,20 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
 
 def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     """Whether a new candidate may be proposed over ``span``: no known name overlaps it, or,
-    for an organisation's name, the known names in it are only part of it ("USA" in "USA
-    Rare Earth")."""
+    for an organisation's or a facility's name, the known names in it are only part of it ("USA"
+    in "USA Rare Earth", "Kazakhstan" in "Zhana Kazakhstan deposit")."""
     inside = [e for e in known if e.start < span.end and span.start < e.end]
     if not inside:
         return True
     covered = {i for e in inside for i in range(e.start, e.end)}
     more = [t for t in span if t.i not in covered]  # what the name adds to the known ones: not a suffix alone ("Lynas Rare Earths Ltd")
     return (
-        label == "NEW_ORG"
+        label in ("NEW_ORG", "NEW_FACILITY")  # "Zhana Kazakhstan deposit" holds a country's name
         and all(span.start <= e.start and e.end <= span.end for e in inside)
-        and any(t.lower_ not in ORG_SUFFIXES for t in more)
+        and any(t.lower_ not in ORG_SUFFIXES | FACILITY_NOUNS for t in more)
+        and not (
+            label == "NEW_FACILITY" and all(t.lower_ in FACILITY_NOUNS | FACILITY_WORDS for t in more)
+        )  # "Kazakhstan deposit" names nothing new
     )
 
 
@@ -122,7 +135,10 @@ def extended_names(sent: Span, known: list[Span]) -> dict[Span, Span]:
     for name in (e for e in known if e.label_ == "COMPANY"):
         end = name.end
         while (
-            end < sent.end and _capitalised(sent.doc[end]) and end not in starts and sent.doc[end].lower_ not in ORG_SUFFIXES | ROLE_WORDS
+            end < sent.end
+            and _capitalised(sent.doc[end])
+            and end not in starts
+            and sent.doc[end].lower_ not in ORG_SUFFIXES | ROLE_WORDS | set(CURRENCIES)  # nor a currency ("Lynas EUR 18.7 million")
         ):
             end += 1
         if end > name.end:

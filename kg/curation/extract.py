@@ -131,8 +131,16 @@ class Extractor:
         matcher.add(
             "MONEY",
             [
-                [{"LOWER": {"IN": ["$", "us$", "a$", "€", "¥"]}}, num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}],
-                [num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["yen", "dollars", "euros", "yuan", "usd", "aud"]}}],
+                [
+                    {"LOWER": {"IN": ["$", "us$", "a$", "€", "¥", "eur", "usd", "aud", "cny", "rmb", "jpy"]}},
+                    num,
+                    {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
+                ],
+                [
+                    num,
+                    {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
+                    {"LOWER": {"IN": ["yen", "dollars", "euros", "yuan", "usd", "aud", "eur"]}},
+                ],
             ],
         )
         matcher.add("COUNT", [[num, *([{"IS_ALPHA": True, "OP": "?"}] * 3), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])

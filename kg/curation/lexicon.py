@@ -97,6 +97,10 @@ CURRENCIES = {
     "euros": "EUR",
     "€": "EUR",
     "yuan": "CNY",
+    "eur": "EUR",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "jpy": "JPY",
 }
 NUMBER_WORDS = {
     "one": 1,
@@ -314,7 +318,7 @@ FACILITY_WORDS = {
     "mining",
     "oxide",
 }
-FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project"}
+FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project", "deposit"}
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
@@ -373,6 +377,7 @@ RELATION_TRIGGERS = {
                         "own",
                         "building",
                         "build",
+                        "develop",
                         "constructing",
                         "construct",
                         "built",
@@ -406,7 +411,7 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}],
         [
             {"LOWER": {"IN": ["bought", "buys", "buy", "took", "takes", "take"]}},
-            {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
+            {"LOWER": {"NOT_IN": ["."]}, "OP": "{0,3}"},
             {"LOWER": {"IN": ["stake", "stakes", "control"]}},
         ],
         [

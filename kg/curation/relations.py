@@ -66,8 +66,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
         if words == "exports" and (before_word in _NOUN_BEFORE | RESTRICTING_VERBS or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "restricted exports to Japan", "exports of gallium": the noun, not the verb
-        if NOT_MATERIALS.search(doc[trigger.end : sent.end].text.lower()):
-            return []  # "relies on Japan for processing technology": no material changes hands
+        if NOT_MATERIALS.search(doc[trigger.end : sent.end].text.lower()) or "stake" in {
+            t.lower_ for t in doc[trigger.end : trigger.end + 4]
+        }:
+            return []  # "relies on Japan for processing technology", "bought a 15% stake": no material changes hands
         customer_first = words in ("met by", "supplied by", "provided by") or words.startswith(
             ("dependen", "relian", "reli", "rely", "depend", *IMPORT_WORDS)
         )
@@ -106,7 +108,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []
         with_at = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "with" and t.i > facilities[0][0]), None)
         partners = [m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS][:1]  # "… a plant in X with IREL"
-        return [Relation("operates", owner[1], facilities[0][1], index) for owner in [owners[-1], *partners]]
+        listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
+        return [Relation("operates", owner[1], facilities[0][1], index) for owner in [*listed, *partners]]
     if kind == "invested":
         investors = [m for m in before if m[2] in PARTY_KINDS]
         investees = [m for m in after if m[2] in PARTY_KINDS | {"facility", "region"}]
