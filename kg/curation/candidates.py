@@ -20,6 +20,7 @@ from kg.curation.proposals import Extraction, Mention
 
 __all__ = ["extended_names", "free_for_new", "named_subjects", "short_forms"]
 
+_CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
 _OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in",)}
 
 
@@ -54,7 +55,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         len(name) >= 2
         and following is not None
         and (following.text == "," or following.is_lower)
-        and not {t.lower_ for t in name} & (DETERMINERS | ROLE_WORDS | set(DEMONYMS))
+        and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | set(DEMONYMS) | _CONJUNCTIONS)
         and not any(i in taken for i in range(name.start_char, name.end_char))
     ):
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))

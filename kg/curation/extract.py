@@ -304,7 +304,7 @@ class Extractor:
         mentions += short_forms(sent, offset, index, result, known)
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
         words = [t for t in sent if t.is_alpha and len(t) > 3]
-        heading = sent[-1].text not in ".!?" and len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words)
+        heading = sent[-1].text not in ".!?" and len(words) >= 2 and sum(t.is_title for t in words) >= 0.6 * len(words)
         used: set[int] = set()
         triggers: list[tuple[str, Span]] = []
         references: list[Span] = []
@@ -334,6 +334,8 @@ class Extractor:
                     kind = "agency"  # "Office of Strategic Capital"
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = span[1:] if label == "NEW_DESCRIBED" else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
+                while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):
+                    name = name[1:]  # "planned gallium refinery in …": what it is, not its state
                 if label == "NEW_APPOSED":
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
