@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -141,6 +142,8 @@ def extract(
         return
     if path is None:
         raise typer.BadParameter("give an article, a folder of articles, or --evaluate")
+    if source_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", source_id):
+        raise typer.BadParameter(f"{source_id!r}: lowercase letters, digits and hyphens, as a sheet's source.id", param_hint="--source-id")
     extractor = Extractor(gazetteer(open_ready(store, store_url)))
     if path.is_dir():
         _extract_batch(extractor, path, output or Path("drafts"))

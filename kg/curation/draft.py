@@ -14,6 +14,7 @@ from kg.curation.lexicon import MULTIPLIERS
 from kg.curation.modal import drafted_modality, modal_marker
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
+from kg.ingest.modality import find_marker
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
 __all__ = [
@@ -236,13 +237,20 @@ class DraftFact:
 
 
 def _with_modality(sentence: str, fact: dict[str, Any], *, about_position: bool = False) -> dict[str, Any]:
-    """The fact with the modality its sentence's marker suggests, if it has one."""
+    """The fact with the modality its sentence's marker suggests, if it has one; ``stated``
+    with a ``why`` where the sentence has a marker that does not qualify the fact (the build
+    asks a reason of a stated fact over a marker)."""
     suggested = drafted_modality(sentence, about_position=about_position)
+    body = {k: v for k, v in fact.items() if k != "#"}
     if suggested is None:
-        return fact
-    marker = "former" if about_position else getattr(modal_marker(sentence), "marker", "")
-    notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker)}: check"}
-    return {**{k: v for k, v in fact.items() if k != "#"}, "modality": suggested, "#": notes}
+        marker = find_marker(sentence)
+        if marker is None:
+            return fact
+        notes = {**fact.get("#", {}), "modality": f"the draft reads {_q(marker.marker)} as about another part of the sentence: check"}
+        return {**body, "modality": "stated", "why": f"{marker.marker!r} qualifies another part of the sentence", "#": notes}
+    marker_words = "former" if about_position else getattr(modal_marker(sentence), "marker", "")
+    notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker_words)}: check"}
+    return {**body, "modality": suggested, "#": notes}
 
 
 def draft_facts(extraction: Extraction) -> list[DraftFact]:

@@ -94,6 +94,7 @@ class Extractor:
         for form, value in gazetteer.items():
             self.gazetteer[form] = value
         self.labels = {form.lower(): value for form, value in self.gazetteer.items()}
+        self.known = {iri for iri, _ in self.gazetteer.values()}
 
     @cached_property
     def nlp(self) -> Language:
@@ -342,7 +343,10 @@ class Extractor:
                     name = name[:2]
                 if label in ("NEW_ORG", "NEW_GROUP"):  # a name that holds a known one ("USA Rare Earth") is not that one
                     mentions = [m for m in mentions if not (name.start_char <= m.start - offset and m.end - offset <= name.end_char)]
-                mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index))
+                candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index)
+                if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one
+                    candidate = Mention(name.text, candidate.start, candidate.end, candidate.ref_iri, kind, index)
+                mentions.append(candidate)
                 used.update(range(span.start, span.end))
             elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER") and not overlaps:
                 figure = self._figure(span, offset, index)

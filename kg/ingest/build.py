@@ -128,6 +128,10 @@ class _SheetBuilder:
         if iri not in self.known:
             if ref.startswith("todo/"):
                 raise self.loaded.error(f"todo: the draft left {ref!r} to decide: give the entity the text means", *loc)
+            if "/todo-" in ref:  # an agreement, event or position a draft made up for a fact
+                raise self.loaded.error(
+                    f"todo: the draft made up {ref!r}: declare it under `entities:` (id, type, label) or use a known one", *loc
+                )
             raise self.loaded.error(f"unknown entity {ref!r}: add it to the entity registry (kg/facts/entities.yaml)", *loc)
         return iri
 

@@ -319,7 +319,9 @@ def test_a_draft_builds_to_its_todos_each_by_line(built_store: Path, tmp_path: P
     corpus.mkdir(), facts.mkdir()
     article = corpus / "mass.txt"
     article.write_text(
-        "For years MP Materials shipped most of its concentrate to China.\nThe mine produced 45,000 tonnes of something in 2024.\n",
+        "For years MP Materials shipped most of its concentrate to China.\nThe mine produced 45,000 tonnes of something in 2024.\n"
+        "Former US President Joe Biden said rare earth supply would matter.\n"  # markers that qualify other facts: a reason given
+        "Japan signed a rare earth agreement with Australia in 2023.\n",  # an agreement the draft makes up: the curator names it
         encoding="utf-8",
     )
     shutil.copy(FACTS_DIR / "entities.yaml", facts / "entities.yaml")
@@ -327,9 +329,11 @@ def test_a_draft_builds_to_its_todos_each_by_line(built_store: Path, tmp_path: P
     assert drafted.exit_code == 0, drafted.output
     built = runner.invoke(app, ["build", "--facts", str(facts), "--corpus", str(corpus), "--store", str(tmp_path / "store")])
     assert built.exit_code == 1
-    reported = [line for line in built.output.splitlines() if str(facts / "mass.yaml") in line]
-    assert len(reported) == 2 and all(": todo: the draft left" in line for line in reported), built.output
-    assert {"supply.material", "figure.subject"} <= {line.split(": ")[1].split("].", 1)[-1] for line in reported}
+    reported = [line for line in " ".join(built.output.split()).split(str(facts / "mass.yaml"))[1:]]
+    assert all(": todo: the draft " in line for line in reported), built.output  # nothing else
+    fields = {line.split(": ")[1].split("].", 1)[-1] for line in reported}
+    assert {"supply.material", "figure.subject", "modality"} <= fields  # the former President's position: a past state to date
+    assert sum("the draft made up 'agreement/todo-country-jp-country-au'" in line for line in reported) == 1
 
 
 @pytest.mark.parametrize(
@@ -414,7 +418,8 @@ def test_positions_held_with_what_they_are_in_and_a_former_one_as_a_past_state(e
         ("positionTitle", "CEO"),
         ("positionIn", "company/lynas-rare-earths"),
     } <= described
-    assert not [f for f in facts if "visited" in f["quote"] and f.get("modality") and "holdsPosition" not in str(f)]  # the visit is stated
+    others = [f for f in facts if "visited" in f["quote"] and "holdsPosition" not in str(f)]
+    assert others and all(f["modality"] == "stated" and f["why"] for f in others)  # "former" is about the holding: a reason given
 
 
 def test_a_restriction_with_its_material_and_date_and_a_deals_value_on_its_agreement(extractor: Extractor) -> None:
