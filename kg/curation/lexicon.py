@@ -36,6 +36,7 @@ __all__ = [
     "PLACE_PREPOSITIONS",
     "SUBJECT_PRONOUNS",
     "COMPANY_TITLES",
+    "TITLES",
     "COMPANY_NOUNS",
     "GROUP_NOUNS",
     "PARTY_KINDS",
@@ -250,6 +251,10 @@ COMPANY_NOUNS = {
     "processor",
     "recycler",
 }
+TITLES = (
+    r"Prime\s+Minister|President|Premier|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
+)
+"""The titles a position is named by, as a pattern ("Minister for Resources")."""
 COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director"}  # held in a company
 GROUP_NOUNS = {"firms", "companies", "investors", "miners", "producers", "manufacturers", "makers", "buyers", "refiners", "automakers"}
 ROLE_WORDS = {

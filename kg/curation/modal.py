@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.curation.lexicon import TITLES
 from kg.ingest.modality import Marker, load_markers
 
 __all__ = ["drafted_modality", "modal_marker"]
@@ -60,6 +61,4 @@ def drafted_modality(sentence: str, *, about_position: bool = False) -> str | No
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
-_FORMER_TITLE = re.compile(
-    r"\b[Ff]ormer\s+(?:[A-Z][\w.]*\s+){0,2}?(?:Prime\s+Minister|President|Premier|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister)\b"
-)
+_FORMER_TITLE = re.compile(rf"\b[Ff]ormer\s+(?:[A-Z][\w.]*\s+){{0,2}}?(?:{TITLES})\b")

@@ -11,15 +11,12 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from kg.curation.lexicon import ACTOR_KINDS, DEMONYMS, IMPORT_WORDS, NOT_MATERIALS, PARTY_KINDS, RESTRICTING_VERBS
+from kg.curation.lexicon import ACTOR_KINDS, DEMONYMS, IMPORT_WORDS, NOT_MATERIALS, PARTY_KINDS, RESTRICTING_VERBS, TITLES
 from kg.curation.proposals import Figure, Mention, Relation
 
 __all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
 
-_TITLES = (
-    r"Prime\s+Minister|President|Premier|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
-)
-_TITLED_NAME = re.compile(rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{_TITLES}))\s+(?:[A-Z][\w.'’-]*\s*){{1,3}}$")
+_TITLED_NAME = re.compile(rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{TITLES}))\s+(?:[A-Z][\w.'’-]*\s*){{1,3}}$")
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+)?(?P<title>chairman|chairwoman|president|ceo|chief\s+executive|director|founder|head|secretary)"
     r"(?:\s+and\s+\w+)?\s+(?:of|at)\s+",
