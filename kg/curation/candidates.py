@@ -1,7 +1,9 @@
 """New candidate entities that no pattern of names finds: the subject or object of a relation's
-verb, a new company met again by its first word, and whether a new name may cover known ones."""
+verb, a new company met again by a shorter form or the alias the text gave it, and whether a new name may cover known ones."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span, Token
 
@@ -18,7 +20,7 @@ from kg.curation.lexicon import (
 )
 from kg.curation.proposals import Extraction, Mention
 
-__all__ = ["extended_names", "free_for_new", "named_subjects", "short_forms"]
+__all__ = ["aliases", "extended_names", "free_for_new", "named_subjects", "short_forms"]
 
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
 _OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in",)}
@@ -35,6 +37,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         end = trigger.start
         while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES:
             end -= 1
+        if end - 2 > sent.start and sent.doc[end - 1].lower_ in ("which", "who") and sent.doc[end - 2].text == ",":
+            end -= 2  # "General Motors, which signed": the name the clause is about
         start = end
         while start > sent.start and _capitalised(sent.doc[start - 1]) and sent.doc[start - 1].lower_ not in DETERMINERS | PRONOUNS:
             start -= 1
@@ -94,30 +98,64 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     )
 
 
+def _forms_of(mention: Mention) -> list[str]:
+    """The shorter forms a company or facility may be met by again: its first word ("Iluka"
+    after "Iluka Resources"), and its name without the suffix or the nouns that say what it is
+    ("Serra Verde" after "Serra Verde Group", "Pela Ema" after "Pela Ema mine")."""
+    words = mention.text.split()
+    if len(words) < 2 or not words[0].istitle():
+        return []
+    forms = []
+    while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS:
+        words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group"
+        forms.append(" ".join(words))
+    return forms + ([words[0]] if len(words[0]) >= 4 else [])
+
+
 def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: list[Span]) -> list[Mention]:
-    """Earlier companies and new facilities met again by the first word of their name ("Iluka"
-    after "Iluka Resources", "Lynas" after "Lynas Rare Earths", "Tanbreez" after "Tanbreez rare
-    earth project"), where no other name covers that word."""
-    first_words = {}
+    """Earlier companies and new facilities met again by a shorter form (:func:`_forms_of`), or
+    by the alias the text gave them ("Vacuumschmelze, known as VAC"), where no other name covers it."""
+    forms: dict[str, Mention] = {}
     for m in result.mentions:
-        words = m.text.split()
-        if (
-            (m.iri is None or m.kind == "company")
-            and m.kind in ("company", "facility")
-            and len(words) > 1
-            and len(words[0]) >= 4
-            and words[0].istitle()
-        ):
-            first_words.setdefault(words[0], m)
+        if m.name and m.kind in ("company", "facility") and m.iri is None:
+            forms.setdefault(m.text, m)  # an alias or short form met before stays that entity's
+        if (m.iri is None or m.kind == "company") and m.kind in ("company", "facility"):
+            for form in _forms_of(m):
+                forms.setdefault(form, m)
     taken = {i for e in known for i in range(e.start, e.end)}
     found = []
-    for token in sent:
-        named = first_words.get(token.text)
-        following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
-        if named and token.i not in taken and following != named.text.split()[1]:
+    for form in sorted(forms, key=len, reverse=True):
+        named = forms[form]
+        words = form.split()
+        full = named.name or named.text
+        for token in sent:
+            end = token.i + len(words)
+            if [t.text for t in sent.doc[token.i : end]] != words or end > sent.end or taken & set(range(token.i, end)):
+                continue
+            following = sent.doc[end].text if end < len(sent.doc) else ""
+            if len(full.split()) > len(words) and following == full.split()[len(words)]:
+                continue  # the full name, read by the patterns of names
             start = offset + token.idx
-            name = None if named.iri else named.name or named.text  # a known company is itself; a new one is named by its first mention
-            found.append(Mention(token.text, start, start + len(token.text), named.iri, named.kind, index, name=name))
+            name = None if named.iri else full  # a known company is itself; a new one is named by its first mention
+            found.append(Mention(sent.doc[token.i : end].text, start, start + len(form), named.iri, named.kind, index, name=name))
+            taken.update(range(token.i, end))
+    return found
+
+
+_ALIAS = re.compile(r"^(?:,[^.;]{0,60}?\b(?:known as|called)\s+|\s*\()(?P<alias>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})")
+
+
+def aliases(sent: Span, offset: int, index: int, mentions: list[Mention]) -> list[Mention]:
+    """The alias a sentence gives a new company or facility just after its name: "Vacuumschmelze,
+    the German magnet maker known as VAC", "Rare Earths Norway (REN)"."""
+    found = []
+    for m in mentions:
+        if m.iri is not None or m.name or m.kind not in ("company", "facility"):
+            continue
+        alias = _ALIAS.match(sent.doc.text[m.end - offset :])
+        if alias and alias.group("alias") != m.text:
+            start = m.end + alias.start("alias")
+            found.append(Mention(alias.group("alias"), start, start + len(alias.group("alias")), None, m.kind, index, name=m.text))
     return found
 
 

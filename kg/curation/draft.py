@@ -28,7 +28,15 @@ __all__ = [
     "figure_subject",
 ]
 
-_KIND_TYPES = {"company": "Company", "facility": "Facility", "person": "Person", "org": "Organization"}
+_KIND_TYPES = {
+    "company": "Company",
+    "facility": "Facility",
+    "person": "Person",
+    "org": "Organization",
+    "country": "Country",
+    "region": "Region",
+    "city": "City",
+}
 _RELATION_PROPERTY = {"operates": "operates", "invested": "investedIn"}
 
 
@@ -70,7 +78,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact)\b", following)  # "a $3 billion critical minerals agreement"
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
-        funding = re.search(r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package)", lower)
+        funding = re.search(
+            r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit)", lower
+        )
         if any(w in lower for w in ("agreement", "deal", "pact")) and not funding:
             return "agreement-value"
         return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding
@@ -166,10 +176,12 @@ def _place_after(facility: str | None, extraction: Extraction) -> list[str]:
     first = named[0]
     sentence = extraction.sentences[first.sentence]
     places = [
-        m for m in extraction.mentions if m.sentence == first.sentence and m.iri and m.kind in _PLACE_KINDS and m.start >= first.start
+        m
+        for m in extraction.mentions
+        if m.sentence == first.sentence and (m.iri or m.proposed) and m.kind in _PLACE_KINDS and m.start >= first.start
     ]
     return [
-        _ref(m.iri)
+        _ref(m.ref_iri)
         for m in places
         if re.fullmatch(
             r"[\s,]*(?:(?:in|at|near)\s+)?(?:[A-Z][\w'’-]*[\s,]*)*", sentence.text[first.end - sentence.start : m.start - sentence.start]
@@ -341,6 +353,7 @@ def draft_document(extraction: Extraction, file_name: str, *, source_id: str, te
             "id": ref,
             "type": _KIND_TYPES.get(mention.kind, "Organization"),
             "label": mention.text,
+            **({"iso": ref.split("/")[1]} if mention.kind == "country" else {}),
             "#": {"label": f"new, in: {_q(sentences[mention.sentence].text[:90])}"},
         }
         for ref, mention in sorted(new.items())

@@ -12,6 +12,7 @@ hold the rest: :mod:`~kg.curation.candidates` (new names no pattern finds),
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -39,8 +40,10 @@ from kg.curation.lexicon import (
     TAIL_MARKERS,
     number_value,
 )
-from kg.curation.proposals import Extraction, Figure, Mention, Sentence
+from kg.curation.places import world_places
+from kg.curation.proposals import Extraction, Figure, Mention, Relation, Sentence
 from kg.errors import MissingExtra
+from kg.vocab import ID
 
 try:
     import spacy
@@ -50,11 +53,20 @@ try:
 except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
 
-from kg.curation.candidates import extended_names, free_for_new, named_subjects, short_forms
+from kg.curation.candidates import aliases, extended_names, free_for_new, named_subjects, short_forms
 from kg.curation.relations import positions_in, relations_at, supplies_with_shares
 from kg.curation.roles import as_actors, position_in_context, resolve_references
 
 __all__ = ["Extractor"]
+
+
+def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | None:
+    """A supply from a facility ("the plant will make magnets for GM") as one from its operator,
+    or None when the text names none; any other relation as it is."""
+    if relation.kind != "supplies" or not relation.subject.startswith(f"{ID}facility/"):
+        return relation
+    operator = next((r.subject for r in relations if r.kind == "operates" and r.object == relation.subject), None)
+    return replace(relation, subject=operator) if operator else None
 
 
 @Language.component("rekg_drop_negated_names")
@@ -66,7 +78,8 @@ def drop_negated_names(doc: Doc) -> Doc:
 
 def surface_variants(form: str, kind: str) -> set[str]:
     """The ways a label may appear in text: without a trailing ", qualifier" or "(note)", with
-    either apostrophe, "U.S." or "US", and, for materials, in the plural.
+    either apostrophe, "U.S." or "US", and, for materials, in the plural (and a name of several
+    words in the singular).
 
     >>> sorted(surface_variants("Washington, D.C.", "city"))
     ['Washington', 'Washington, D.C.']
@@ -78,6 +91,9 @@ def surface_variants(form: str, kind: str) -> set[str]:
         variants.add(form.split(",", 1)[0].strip())
     if kind == "material":
         variants |= {v + "s" for v in variants if v[-1:].isalpha() and not v.endswith("s") and v.islower()}
+        variants |= {  # "heavy rare earth imports", "rare earth oxide"; but "rare earth" alone qualifies anything
+            v[:-1] for v in variants if " " in v and v.endswith("s") and not v.endswith("ss") and v.islower() and v[:-1] != "rare earth"
+        }
     variants |= {v.replace("'", "\u2019") for v in variants} | {v.replace("\u2019", "'") for v in variants}
     variants |= {re.sub(r"\bU\.S\.", "US", v) for v in variants} | {re.sub(r"\bUS\b", "U.S.", v) for v in variants}
     return {v for v in variants if len(v) > 2}
@@ -93,8 +109,13 @@ class Extractor:
                 self.gazetteer.setdefault(variant, (iri, kind))
         for form, value in gazetteer.items():
             self.gazetteer[form] = value
-        self.labels = {form.lower(): value for form, value in self.gazetteer.items()}
         self.known = {iri for iri, _ in self.gazetteer.values()}
+        self.world: dict[str, tuple[str, str]] = {}  # places the graph lacks, by their names in the world's list
+        taken = {form.lower() for form in self.gazetteer}
+        for form, (iri, kind) in world_places().items():
+            if form.lower() not in taken:
+                (self.gazetteer if iri in self.known else self.world)[form] = (iri, kind)  # "Viet Nam" is the graph's Vietnam
+        self.labels = {form.lower(): value for form, value in (self.world | self.gazetteer).items()}
 
     @cached_property
     def nlp(self) -> Language:
@@ -107,6 +128,10 @@ class Extractor:
             {"label": kind.upper(), "id": iri, "pattern": [{"ORTH": form}] if form.isupper() and len(form) <= 5 else form}
             for form, (iri, kind) in self.gazetteer.items()
             if len(form) > 1
+        ]
+        patterns += [  # the world's places as written: "Lower" is no place, "Laos" is
+            {"label": kind.upper(), "id": iri, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(form)]}
+            for form, (iri, kind) in self.world.items()
         ]
         for demonym, name in DEMONYMS.items():
             if name.lower() in self.labels:
@@ -262,7 +287,9 @@ class Extractor:
         # signed with Ford" after "Ionic runs a recycling plant"; drops unrelated newsletter
         # items and teasers)
         topical = [bool(DOMAIN_WORDS.search(line)) and not junk for _, _, line, junk in lines]
-        places = {form for form, (_, kind) in self.gazetteer.items() if kind in ("country", "region", "city")}  # too common to tell
+        places = {
+            form for form, (_, kind) in (self.gazetteer | self.world).items() if kind in ("country", "region", "city")
+        }  # too common to tell
         names = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w-]{3,}", text)) - places  # capitalised within a sentence: names, not first words
         named = {word for (_, _, line, _), on in zip(lines, topical) if on for word in re.findall(r"[A-Z][\w-]{3,}", line)} & names
         for n, (start, end, line, junk) in enumerate(lines):
@@ -299,14 +326,17 @@ class Extractor:
         mentions = [
             Mention(longer[e].text, offset + longer[e].start_char, offset + longer[e].end_char, None, "company", index)
             if e in longer
+            else Mention(e.text, offset + e.start_char, offset + e.end_char, None, e.label_.lower(), index, proposed=e.ent_id_)
+            if e.ent_id_ not in self.known
             else Mention(e.text, offset + e.start_char, offset + e.end_char, e.ent_id_, e.label_.lower(), index)
             for e in known
         ]
-        mentions += short_forms(sent, offset, index, result, known)
+        shortened = short_forms(sent, offset, index, result, known)
+        mentions += shortened
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
         words = [t for t in sent if t.is_alpha and len(t) > 3]
         heading = sent[-1].text not in ".!?" and len(words) >= 2 and sum(t.is_title for t in words) >= 0.6 * len(words)
-        used: set[int] = set()
+        used = {t.i for m in shortened for t in doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand") or ()}
         triggers: list[tuple[str, Span]] = []
         references: list[Span] = []
         for span in matches:
@@ -358,13 +388,14 @@ class Extractor:
             for kind, span in triggers
             if not any(k == kind and o != span and o.start <= span.start and span.end <= o.end for k, o in triggers)
         ]
+        mentions += aliases(sent, offset, index, mentions)
         mentions += [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
         resolved = resolve_references(sent, mentions, references, offset, result)
         resolved = as_actors(sent, resolved, triggers, offset, result, positions, self.labels)
         found = [r for kind, span in triggers for r in relations_at(kind, span, sent, resolved, index) if r.subject != r.object]
-        found += positions
+        found = [r for r in (_by_operator(r, [*result.relations, *found]) for r in found) if r is not None] + positions
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]
         relations, shares = supplies_with_shares(found, sent.text, offset + sent.start_char, here, materials)

@@ -306,7 +306,20 @@ ORG_SUFFIXES = {
     "mining",
     "resources",
 }
-IMPORT_WORDS = ("imports", "imported", "import", "buys", "bought", "buy", "sources", "sourced")  # the customer comes first
+IMPORT_WORDS = (
+    "imports",
+    "imported",
+    "import",
+    "buys",
+    "bought",
+    "buy",
+    "sources",
+    "sourced",
+    "source",
+    "sourcing",
+    "purchase",
+    "purchases",
+)  # the customer comes first
 FACILITY_WORDS = {
     "rare",
     "earth",
@@ -358,6 +371,11 @@ RELATION_TRIGGERS = {
             }
         ],
         [{"LOWER": {"IN": ["met", "supplied", "provided"]}}, {"LOWER": "by"}],  # the customer first
+        [  # "will make permanent magnets for General Motors"
+            {"LOWER": {"IN": ["make", "makes", "made", "making", "produce", "produces", "produced", "producing"]}},
+            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["for", "a", "the"]}, "OP": "{1,3}"},
+            {"LOWER": "for"},
+        ],
         [{"LOWER": {"IN": sorted(IMPORT_WORDS)}}],
         [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship"]}}],
         [

@@ -25,11 +25,12 @@ class Mention:
     kind: str
     sentence: int
     name: str | None = None  # for a new candidate met by a short form ("Iluka"), the name it was first met by
+    proposed: str | None = None  # for a new place of the world's list ("Laos"), the IRI a curator gives it ("country/LA")
 
     @property
     def ref_iri(self) -> str:
         """The entity's IRI, or for a new candidate the IRI its draft entry proposes."""
-        return self.iri or f"{ID}{self.kind}/{slugify(self.name or self.text)}"
+        return self.iri or self.proposed or f"{ID}{self.kind}/{slugify(self.name or self.text)}"
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             froms = (t.i for t in doc[trigger.end : sent.end] if t.lower_ == "from" and any(i > t.i for i in parties_after))
             source = next(froms, None)  # "imports X from Y" (not "from 90% to 60%")
             suppliers = [m for m in after if m[2] in PARTY_KINDS and (source is None or m[0] > source)]
-            customers = [m for m in before if m[2] in PARTY_KINDS]
+            customers = [  # not "buys from China but plans to source"
+                m for m in before if m[2] in PARTY_KINDS and not (m[0] > sent.start and doc[m[0] - 1].lower_ in ("from", "to"))
+            ]
             partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
             if not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
                 suppliers = [m for m in customers if m[0] > partner][:1]
@@ -84,7 +86,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if suppliers and customers:  # the customer is the subject, the nearest before the verb
                 return [Relation("supplies", suppliers[0][1], customers[-1][1], index)]
             return []
-        suppliers = [m for m in before if m[2] in PARTY_KINDS]
+        made_for = trigger[-1].lower_ == "for"  # "the plant will make magnets for GM": the plant's operator supplies
+        suppliers = [m for m in before if m[2] in PARTY_KINDS or (made_for and m[2] == "facility")]
         customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
         if suppliers and customers:  # "supplies Japan and South Korea": each listed customer
             return [Relation("supplies", suppliers[-1][1], m[1], index) for m in _listed(customers, sent)]

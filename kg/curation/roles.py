@@ -21,6 +21,7 @@ from kg.curation.lexicon import (
 )
 from kg.curation.proposals import Extraction, Mention, Relation
 from kg.curation.relations import HEADS
+from kg.vocab import entity_ref
 
 __all__ = ["as_actors", "position_in_context", "resolve_references"]
 
@@ -106,7 +107,7 @@ def as_actors(
             iri, kind = labels[country.lower()]
         actors.append((i, iri, kind))
     last = max((span.start for _, span in triggers), default=sent.start)
-    for pronoun in (t for t in doc[sent.start : last] if t.lower_ in SUBJECT_PRONOUNS):
+    for pronoun in (t for t in doc[sent.start : last] if t.lower_ in SUBJECT_PRONOUNS and offset + t.idx not in result.resolved):
         here = [  # "Kazakhstan said it had"; not "sends oxides to China, but it"
             (iri, kind)
             for i, iri, kind in actors
@@ -150,4 +151,24 @@ def resolve_references(
         if earlier:
             resolved.append((ref.start, earlier[-1].ref_iri, kind))
             result.resolved[offset + ref.start_char] = earlier[-1].ref_iri
+    opening = sent.doc[sent.start]
+    subject = _subject_of(result, len(result.sentences) - 2)
+    if opening.lower_ in SUBJECT_PRONOUNS and subject:  # "The plant will make magnets. It is expected to produce …": the plant
+        start = offset + opening.idx
+        result.references.append(Mention(opening.text, start, start + len(opening), None, "reference", len(result.sentences) - 1))
+        result.resolved[start] = subject[0]
+        resolved.append((opening.i, *subject))
     return sorted(resolved)
+
+
+def _subject_of(result: Extraction, index: int) -> tuple[str, str] | None:
+    """The entity a sentence opens with, named or referred to ("The plant", "Lynas"): (IRI, kind)."""
+    if index < 0:
+        return None
+    sentence = result.sentences[index]
+    named = [(m.start, m.ref_iri, m.kind) for m in result.mentions if m.sentence == index]
+    referred = [
+        (at, iri, (entity_ref(iri) or "/").split("/")[0]) for at, iri in result.resolved.items() if sentence.start <= at < sentence.end
+    ]
+    first = min(named + referred, default=None)
+    return (first[1], first[2]) if first and first[2] in PARTY_KINDS | {"facility"} else None

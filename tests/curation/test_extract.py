@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.curation.draft import draft_document
 from kg.curation.evaluate import evaluate
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
@@ -83,9 +84,9 @@ def test_boilerplate_is_skipped(extractor: Extractor) -> None:
 def test_relations_from_common_patterns(extractor: Extractor) -> None:
     relations = {(r.kind, r.subject.rsplit("/", 1)[-1], (r.object or "").rsplit("/", 1)[-1]) for r in extractor.extract(ARTICLE).relations}
     assert ("agreement", "acme-metals-ltd", "JP") in relations
-    assert ("operates", "acme-metals", "bluehill-mine") in relations
-    assert ("supplies", "acme-metals", "JP") in relations  # "The company" resolved to the latest company
-    assert ("invested", "JP", "acme-metals") in relations
+    assert ("operates", "acme-metals-ltd", "bluehill-mine") in relations  # "Acme Metals" is "Acme Metals Ltd." again
+    assert ("supplies", "acme-metals-ltd", "JP") in relations  # "The company" resolved to the latest company
+    assert ("invested", "JP", "acme-metals-ltd") in relations
     assert ("restricts", "VN", "JP") in relations
     assert ("discovered", "KZ", "") in relations
 
@@ -552,3 +553,47 @@ def test_currency_codes_stakes_bought_joint_developers_and_facility_names_holdin
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert (figures[Decimal(18_700_000)]["unit"], figures[Decimal(18_700_000)]["subject"]) == ("EUR", "company/lynas-rare-earths")
     assert figures[Decimal(20_000_000)]["subject"] == "facility/zhana-kazakhstan-deposit"
+
+
+def test_world_places_aliases_short_forms_clauses_made_for_and_an_opening_pronoun(extractor: Extractor) -> None:
+    text = (
+        "Halvorsen Metals Group, which runs the Tor Hill mine in Goias state, sold oxides to Laos.\n"
+        "Korrin Magnetwerke, the German magnet maker known as KMW, opened a magnet plant in Sumter, South Carolina.\n"
+        "The plant will make permanent magnets for Dalton Motors, which signed a supply agreement with KMW in 2023.\n"
+        "It is expected to produce about 1,500 tonnes of magnets a year.\n"
+        "KMW received a $111.9 million tax credit from the US government.\n"
+        "The company buys most of its rare earths from China but plans to source oxides from Halvorsen Metals.\n"
+        "Tor Hill produced about 5,000 tonnes of rare earth oxide in 2024.\n"
+    )
+    result = extractor.extract(text)
+    new = {(m.kind, m.text, m.ref_iri.removeprefix(ID)) for m in result.mentions if m.iri is None}
+    # places of the world's list the graph lacks are new entities with the IRI a curator gives them
+    assert {
+        ("region", "Goias", "region/goias"),
+        ("country", "Laos", "country/LA"),
+        ("region", "South Carolina", "region/south-carolina"),
+    } <= new
+    assert ("company", "KMW", "company/korrin-magnetwerke") in new  # the alias the text gives it
+    assert ("facility", "Tor Hill", "facility/tor-hill-mine") in new  # its name without "mine"
+    assert ("company", "Halvorsen Metals", "company/halvorsen-metals-group") in new  # without "Group"
+    assert ("company", "Dalton Motors", "company/dalton-motors") in new  # the name a "which" clause is about
+    assert "material/rare-earth-oxides" in {m.ref_iri.removeprefix(ID) for m in result.mentions if m.text == "rare earth oxide"}
+    facts = _drafted(extractor, text)
+    supplies = {(f["supply"]["supplier"], f["supply"]["customer"]) for f in facts if "supply" in f}
+    assert {
+        ("company/korrin-magnetwerke", "company/dalton-motors"),  # the plant's operator supplies what the plant makes for it
+        ("country/CN", "company/korrin-magnetwerke"),
+        ("company/halvorsen-metals-group", "company/korrin-magnetwerke"),  # not China, named after "from"
+    } <= supplies
+    parties = {tuple(sorted(t[2] for t in f["triples"] if t[1] == "party")) for f in facts if "triples" in f}
+    assert ("company/dalton-motors", "company/korrin-magnetwerke") in parties
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(1500)]["subject"].startswith("facility/")  # "It": the plant the sentence before opened with
+    assert (figures[Decimal(111_900_000)]["metric"], figures[Decimal(111_900_000)]["subject"]) == (
+        "funding-amount",
+        "company/korrin-magnetwerke",
+    )
+    assert (figures[Decimal(5000)]["metric"], figures[Decimal(5000)]["subject"]) == ("mine-production", "facility/tor-hill-mine")
+    entities = {e["id"]: e for e in draft_document(result, "t.txt", source_id="t", text=text)["entities"]}
+    assert (entities["country/LA"]["type"], entities["country/LA"]["iso"]) == ("Country", "LA")
+    assert entities["region/goias"]["type"] == "Region"

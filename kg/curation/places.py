@@ -1,0 +1,67 @@
+"""The world's countries and first-level divisions (ISO 3166, from pycountry) as names the
+extractor knows before the graph does: "Laos", "South Carolina", "Goiás" (or "Goias"), "Kachin
+State". A place the graph lacks is proposed as a new entity with the IRI a curator would give it
+(``country/LA``, ``region/south-carolina``)."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import pycountry
+
+from kg.curation.proposals import slugify
+from kg.vocab import ID
+
+__all__ = ["world_places"]
+
+_DIVISION_TYPES = {"State", "Province", "Region", "Territory", "Autonomous region", "Union territory", "Prefecture", "Autonomous province"}
+_COMMON_WORDS = {  # divisions named by a word that is more often just that word
+    "Capital",
+    "Central",
+    "Centre",
+    "Coast",
+    "East",
+    "Eastern",
+    "Federal",
+    "Islands",
+    "Lakes",
+    "Littoral",
+    "Lower",
+    "North",
+    "Northern",
+    "Plateau",
+    "South",
+    "Southern",
+    "Upper",
+    "West",
+    "Western",
+}
+
+
+def _ascii(name: str) -> str:
+    """``name`` without its accents: "Goiás" → "Goias"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+@cache
+def world_places() -> dict[str, tuple[str, str]]:
+    """``{form: (IRI, kind)}`` for every country (its short, common and official names without a
+    comma) and every state, province, region or territory (its name, with and without accents,
+    and with its type: "Kachin State"), kind ``country`` or ``region``; a division named by a
+    common word ("Central") or by a country's name ("Georgia") is left out."""
+    places: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        iri = f"{ID}country/{country.alpha_2}"
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name and "," not in name:
+                places.setdefault(name, (iri, "country"))
+                places.setdefault(_ascii(name), (iri, "country"))
+    for division in pycountry.subdivisions:
+        name = division.name.split(" [")[0].split(" (")[0]  # "Tibet (Xizang) Autonomous Region": its name
+        if division.type not in _DIVISION_TYPES or name in places or name in _COMMON_WORDS or len(name) < 4 or "," in name:
+            continue
+        iri = f"{ID}region/{slugify(_ascii(name))}"
+        for form in (name, _ascii(name), f"{name} {division.type}", f"{_ascii(name)} {division.type}"):
+            places.setdefault(form, (iri, "region"))
+    return places
