@@ -48,6 +48,9 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+_PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|t|pound|lb|metric\s+ton)s?\b")
+
+
 def figure_metric(figure: Figure, sentence: str) -> str:
     """The metric a figure's sentence suggests, or ``todo-metric``."""
     lower = sentence.lower()
@@ -74,6 +77,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
             return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
+    if figure.unit in CURRENCY_UNITS and _PER_UNIT.match(following):  # "$110/kg", "$60 per kilogram": a price
+        return "price"
     if figure.unit in CURRENCY_UNITS:  # a loan is a loan to its borrower, agreement or not
         deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact)\b", following)  # "a $3 billion critical minerals agreement"
         if deal and "loan" not in deal.group(0):

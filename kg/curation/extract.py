@@ -412,8 +412,8 @@ class Extractor:
         if not numbers:
             return None
         value = number_value(numbers[0].text)
-        if label == "DURATION" and (span.start > 0 and span.doc[span.start - 1].lower_ in {"first", "last", "next", "past"}):
-            return None
+        if label == "DURATION" and (span.start > 0 and span.doc[span.start - 1].lower_ in {"first", "last", "next", "past", "for"}):
+            return None  # "for ten years", "the past five years": how long something holds, no figure of its own
         if label == "DURATION" and value is not None and value >= 1000:
             return None
         unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")

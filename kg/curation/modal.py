@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.curation.lexicon import TITLES
-from kg.ingest.modality import Marker, load_markers
+from kg.ingest.modality import Marker, load_markers, undated
 
 __all__ = ["drafted_modality", "modal_marker"]
 
@@ -42,6 +42,7 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
 def modal_marker(sentence: str) -> Marker | None:
     """The marker that qualifies what ``sentence`` states: the longest that occurs in a use
     that qualifies it (see :func:`_qualifies`), or None."""
+    sentence = undated(sentence)
     for marker in load_markers():
         if any(_qualifies(marker, sentence, *found.span()) for found in marker.pattern.finditer(sentence)):
             return marker

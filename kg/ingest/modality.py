@@ -16,7 +16,7 @@ from rdflib import RDF, Graph, URIRef
 
 from kg.vocab import MODALITY_MARKERS_FILE, REKG
 
-__all__ = ["Marker", "factual_modalities", "find_marker", "load_markers", "modalities"]
+__all__ = ["Marker", "factual_modalities", "find_marker", "load_markers", "modalities", "undated"]
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,22 @@ def find_marker(quote: str) -> Marker | None:
     True
     >>> find_marker("Japan, for instance, leads") is None
     True
+    >>> find_marker("They signed a memorandum on 14 May 2026") is None
+    True
     """
+    quote = undated(quote)
     for marker in load_markers():
         if marker.pattern.search(quote):
             return marker
     return None
+
+
+def undated(quote: str) -> str:
+    """``quote`` without the dates whose month reads as a marker: "on 14 May 2026" is no possibility."""
+    return _MONTH_OF_MAY.sub("", quote)
+
+
+_MONTH_OF_MAY = re.compile(r"\b\d{1,2}\s+May\b|\bMay\s+(?=\d)|\b(?:in|of|since|until|early|late|mid-)\s*May\b")
 
 
 def modalities(ontology: Graph) -> dict[URIRef, bool]:
