@@ -4,6 +4,7 @@ verb, a new company met again by a shorter form or the alias the text gave it, a
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Span, Token
 
@@ -20,7 +21,7 @@ from kg.curation.lexicon import (
 )
 from kg.curation.proposals import Extraction, Mention
 
-__all__ = ["aliases", "extended_names", "free_for_new", "named_subjects", "short_forms"]
+__all__ = ["aliases", "extended_names", "free_for_new", "named_subjects", "recurring", "recurring_names", "short_forms"]
 
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
 _OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in",)}
@@ -156,6 +157,46 @@ def aliases(sent: Span, offset: int, index: int, mentions: list[Mention]) -> lis
         if alias and alias.group("alias") != m.text:
             start = m.end + alias.start("alias")
             found.append(Mention(alias.group("alias"), start, start + len(alias.group("alias")), None, m.kind, index, name=m.text))
+    return found
+
+
+_CALENDAR = {
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+}
+
+
+def recurring_names(text: str, known_words: set[str], countries: set[str]) -> set[str]:
+    """Single capitalised words a text uses as names: written capitalised within a sentence and
+    met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
+    graph knows, nor a title, determiner, day or month, nor the demonym of a country
+    (``countries``, lower case: "Angolan", "Brazilian")."""
+    inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}\b(?! [A-Z])", text))
+    counts = Counter(re.findall(r"\b[A-Z][a-z]{3,}\b", text))
+    common = known_words | ROLE_WORDS | set(DEMONYMS) | DETERMINERS | PRONOUNS | _CALENDAR | FACILITY_NOUNS | ORG_SUFFIXES
+    return {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
+
+
+def _demonym(word: str, countries: set[str]) -> bool:
+    """Whether ``word`` is a country's demonym by its form: "angolan", "brazilian", "congolese"."""
+    return word.endswith(("an", "ese", "ish", "i")) and any(word[:4] == name[:4] for name in countries)
+
+
+def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: list[Mention], result: Extraction) -> list[Mention]:
+    """The words of :func:`recurring_names` in a sentence, standing alone (no capitalised word
+    beside them) and not yet read, as a new company; not a person's name met before ("George")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    people = {w for m in result.mentions if m.kind == "person" for w in m.text.split()}
+    found = []
+    for token in sent:
+        alone = not any(
+            _capitalised(t)
+            for t in (token.nbor(-1) if token.i > sent.start else None, token.nbor(1) if token.i + 1 < sent.end else None)
+            if t is not None
+        )
+        start = offset + token.idx
+        if token.text in names and alone and start not in taken and token.text not in people:
+            found.append(Mention(token.text, start, start + len(token), None, "company", index))
     return found
 
 

@@ -53,7 +53,7 @@ try:
 except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
 
-from kg.curation.candidates import aliases, extended_names, free_for_new, named_subjects, short_forms
+from kg.curation.candidates import aliases, extended_names, free_for_new, named_subjects, recurring, recurring_names, short_forms
 from kg.curation.relations import positions_in, relations_at, supplies_with_shares
 from kg.curation.roles import as_actors, position_in_context, resolve_references
 
@@ -69,10 +69,25 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
     return replace(relation, subject=operator) if operator else None
 
 
-@Language.component("rekg_drop_negated_names")
-def drop_negated_names(doc: Doc) -> Doc:
-    """Drop names negated by a prefix, as in "non-Chinese"."""
-    doc.ents = [e for e in doc.ents if not (e.start >= 2 and doc[e.start - 1].text == "-" and doc[e.start - 2].lower_ == "non")]
+@Language.component("rekg_drop_non_names")
+def drop_non_names(doc: Doc) -> Doc:
+    """Drop names negated by a prefix ("non-Chinese") and demonyms that say where a firm is from
+    ("a Chinese supplier", "South Korean magnet makers"): not the country."""
+
+    def firm_after(end: int) -> bool:
+        for token in doc[end : end + 3]:  # "a Chinese supplier", "Chinese magnet makers"
+            if token.lower_ in COMPANY_NOUNS | GROUP_NOUNS:
+                return True
+            if not token.is_lower:
+                return False
+        return False
+
+    doc.ents = [
+        e
+        for e in doc.ents
+        if not (e.start >= 2 and doc[e.start - 1].text == "-" and doc[e.start - 2].lower_ == "non")
+        and not (e.text.lower() in DEMONYMS and firm_after(e.end))
+    ]
     return doc
 
 
@@ -116,6 +131,8 @@ class Extractor:
             if form.lower() not in taken:
                 (self.gazetteer if iri in self.known else self.world)[form] = (iri, kind)  # "Viet Nam" is the graph's Vietnam
         self.labels = {form.lower(): value for form, value in (self.world | self.gazetteer).items()}
+        self.known_words = {word for form in self.labels for word in form.split()}
+        self.countries = {form for form, (_, kind) in self.labels.items() if kind == "country"}
 
     @cached_property
     def nlp(self) -> Language:
@@ -142,7 +159,7 @@ class Extractor:
                 iri, kind = self.labels[name.lower()]
                 patterns.append({"label": kind.upper(), "pattern": [{"LOWER": w} for w in capital.split()], "id": iri})
         ruler.add_patterns(patterns)
-        nlp.add_pipe("rekg_drop_negated_names")
+        nlp.add_pipe("rekg_drop_non_names")
         return nlp
 
     @cached_property
@@ -215,7 +232,12 @@ class Extractor:
                     {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
                     {"LOWER": {"IN": ["in", "at", "near"]}},
                     {"IS_TITLE": True, "OP": "+"},
-                ]
+                ],
+                [  # "would build its rare earth refinery at the Longonjo mine": the owner's, named by what it is
+                    {"LOWER": {"IN": ["its", "their"]}},
+                    {"IS_LOWER": True, "OP": "{0,4}"},
+                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "project", "deposit"})}},
+                ],
             ],
         )
         matcher.add(  # "Vulcan Elements, a North Carolina magnet maker,": a name its apposition calls a company
@@ -228,6 +250,17 @@ class Extractor:
                     {"LOWER": {"IN": ["a", "an", "the"]}},
                     {"IS_PUNCT": False, "OP": "{0,4}"},
                     {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
+                ]
+            ],
+        )
+        matcher.add(  # "Angola's sovereign wealth fund", "China's commerce ministry": a body of a country its text describes
+            "NEW_POSSESSED",
+            [
+                [
+                    {"ENT_TYPE": "COUNTRY", "OP": "+"},
+                    {"ORTH": {"IN": ["'s", "’s"]}},
+                    {"IS_LOWER": True, "OP": "{0,3}"},
+                    {"LOWER": {"IN": ["fund", "ministry", "bank", "agency", "regulator", "department"]}},
                 ]
             ],
         )
@@ -303,6 +336,7 @@ class Extractor:
         """Propose mentions, figures and relations for ``text``."""
         result = Extraction()
         spans, result.skipped_lines = self.content_lines(text)
+        names = recurring_names("\n".join(text[start:end] for start, end in spans), self.known_words, self.countries)
         for start, end in spans:
             doc = self.nlp(re.sub(r"[^\S\n]", " ", text[start:end]))  # a no-break space is a space (offsets kept: one for one)
             for sent in doc.sents:
@@ -310,7 +344,7 @@ class Extractor:
                     continue
                 index = len(result.sentences)
                 result.sentences.append(Sentence(sent.text, start + sent.start_char, start + sent.end_char))
-                self._sentence(sent, start, index, result)
+                self._sentence(sent, start, index, result, names)
         placed = {(r.subject, r.title) for r in result.relations if r.kind == "position" and r.object}
         result.relations = [
             position_in_context(r, result)
@@ -319,7 +353,7 @@ class Extractor:
         ]
         return result
 
-    def _sentence(self, sent: Span, offset: int, index: int, result: Extraction) -> None:
+    def _sentence(self, sent: Span, offset: int, index: int, result: Extraction, names: set[str]) -> None:
         doc: Doc = sent.doc
         known = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
         longer = extended_names(sent, known)  # "Toyota Tsusho" is not Toyota
@@ -350,7 +384,9 @@ class Extractor:
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
             elif (
-                label.startswith("NEW_") and not overlaps and (label in ("NEW_DESCRIBED", "NEW_GROUP") or free_for_new(span, label, known))
+                label.startswith("NEW_")
+                and not overlaps
+                and (label in ("NEW_DESCRIBED", "NEW_GROUP", "NEW_POSSESSED") or free_for_new(span, label, known))
             ):
                 kind = {
                     "NEW_ORG": "company",
@@ -360,6 +396,7 @@ class Extractor:
                     "NEW_PERSON": "person",
                     "NEW_EMPLOYER": "company",
                     "NEW_APPOSED": "company",
+                    "NEW_POSSESSED": "agency",
                 }[label]
                 if label == "NEW_ORG" and span[0].lower_ in ("office", "ministry", "department", "agency", "bureau"):
                     kind = "agency"  # "Office of Strategic Capital"
@@ -371,7 +408,7 @@ class Extractor:
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
-                if label in ("NEW_ORG", "NEW_GROUP"):  # a name that holds a known one ("USA Rare Earth") is not that one
+                if label in ("NEW_ORG", "NEW_GROUP", "NEW_POSSESSED"):  # a name that holds a known one ("USA Rare Earth") is not that one
                     mentions = [m for m in mentions if not (name.start_char <= m.start - offset and m.end - offset <= name.end_char)]
                 candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index)
                 if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one
@@ -388,6 +425,7 @@ class Extractor:
             for kind, span in triggers
             if not any(k == kind and o != span and o.start <= span.start and span.end <= o.end for k, o in triggers)
         ]
+        mentions += [] if heading else recurring(sent, offset, index, names, mentions, result)
         mentions += aliases(sent, offset, index, mentions)
         mentions += [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         result.mentions.extend(mentions)

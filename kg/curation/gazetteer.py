@@ -9,7 +9,20 @@ from kg.vocab import ID, SPARQL_PREFIXES, entity_ref
 
 __all__ = ["gazetteer"]
 
-_SKIP_KINDS = {"claim", "evidence", "figure", "supply", "stake", "source", "metric", "stage", "position", "inference", "premise"}
+_SKIP_KINDS = {
+    "claim",
+    "evidence",
+    "figure",
+    "supply",
+    "stake",
+    "source",
+    "metric",
+    "stage",
+    "position",
+    "inference",
+    "premise",
+    "modality",
+}
 _LABELS = (
     SPARQL_PREFIXES
     + f"""SELECT ?exclude ?e ?form ?preferred WHERE {{

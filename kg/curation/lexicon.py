@@ -198,6 +198,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "smelter": ("smelter",),
     "facility": ("facility", "plant", "refinery", "factory"),
     "factory": ("factory", "plant"),
+    "project": ("project", "mine", "deposit"),
 }
 DEMONYMS = {
     "chinese": "China",

@@ -103,6 +103,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = [m for m in after if m[2] in PARTY_KINDS]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
         owners = [m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in _PLACE_OR_TARGET]
+        owners = _antecedent(trigger, sent, before) or owners  # "invest in Rainbow, which is developing": Rainbow
         facilities = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"]  # "has a refining plant in …" holds its facility
         if not owners or not facilities:
             return []
@@ -206,6 +207,20 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
 def _title_case(title: str) -> str:
     """A title as written in a sheet: "Prime Minister", "CEO", "Chairman"."""
     return " ".join(w.upper() if w.lower() == "ceo" else w.capitalize() for w in title.split())
+
+
+def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The party a relative clause opening with the trigger is about ("Rainbow Rare Earths, which
+    is developing"): the one named just before ", which" (or ", who"), if any."""
+    at = trigger.start
+    while at > sent.start and sent.doc[at - 1].lower_ in _CLAUSE_AUXILIARIES:
+        at -= 1
+    if at - 2 < sent.start or sent.doc[at - 1].lower_ not in ("which", "who") or sent.doc[at - 2].text != ",":
+        return []
+    return [m for m in before if m[2] in PARTY_KINDS and m[0] < at - 2][-1:]
+
+
+_CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}
 
 
 def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bool = False) -> list[tuple[int, str, str]]:
