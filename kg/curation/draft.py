@@ -253,11 +253,12 @@ class DraftFact:
     fact: dict[str, Any]
 
 
-def _with_modality(sentence: str, fact: dict[str, Any], *, about_position: bool = False) -> dict[str, Any]:
-    """The fact with the modality its sentence's marker suggests, if it has one; ``stated``
-    with a ``why`` where the sentence has a marker that does not qualify the fact (the build
-    asks a reason of a stated fact over a marker)."""
-    suggested = drafted_modality(sentence, about_position=about_position)
+def _with_modality(sentence: str, fact: dict[str, Any], *, at: int | None = None, about_position: bool = False) -> dict[str, Any]:
+    """The fact with the modality its sentence's marker suggests (the last before ``at``, where
+    the fact is read from, if any), if it has one; ``stated`` with a ``why`` where the sentence
+    has a marker that does not qualify the fact (the build asks a reason of a stated fact over a marker)."""
+    about_agreement = any(t[1] == "party" for t in fact.get("triples", []))
+    suggested = drafted_modality(sentence, at=at, about_position=about_position, about_agreement=about_agreement)
     body = {k: v for k, v in fact.items() if k != "#"}
     if suggested is None:
         marker = find_marker(sentence)
@@ -265,7 +266,7 @@ def _with_modality(sentence: str, fact: dict[str, Any], *, about_position: bool 
             return fact
         notes = {**fact.get("#", {}), "modality": f"the draft reads {_q(marker.marker)} as about another part of the sentence: check"}
         return {**body, "modality": "stated", "why": f"{marker.marker!r} qualifies another part of the sentence", "#": notes}
-    marker_words = "former" if about_position else getattr(modal_marker(sentence), "marker", "")
+    marker_words = "former" if about_position else getattr(modal_marker(sentence, before=at), "marker", "")
     notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker_words)}: check"}
     return {**body, "modality": suggested, "#": notes}
 
@@ -276,10 +277,11 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
     sentences = extraction.sentences
     drafted: list[DraftFact] = []
 
-    def fact(sentence_index: int, content: dict[str, Any], *, about_position: bool = False) -> None:
+    def fact(sentence_index: int, content: dict[str, Any], *, at: int | None = None, about_position: bool = False) -> None:
         sentence = sentences[sentence_index]
         body = {"quote": sentence.text, "span": [sentence.start, sentence.end], **content}
-        drafted_fact = DraftFact(sentence_index, _with_modality(sentence.text, body, about_position=about_position))
+        where = at - sentence.start if at is not None else None
+        drafted_fact = DraftFact(sentence_index, _with_modality(sentence.text, body, at=where, about_position=about_position))
         if drafted_fact not in drafted:  # two triggers of one sentence may propose the same fact
             drafted.append(drafted_fact)
 
@@ -298,7 +300,7 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             values["year"] = year
         if figure.unit == "tonne" and (material := _figure_material(figure, extraction)):
             values["material"] = material
-        fact(figure.sentence, {"figure": values, "#": {"figure": _q(figure.text)}})
+        fact(figure.sentence, {"figure": values, "#": {"figure": _q(figure.text)}}, at=figure.start)
     for relation in extraction.relations:
         subject, obj = _ref(relation.subject), _ref(relation.object)
         if relation.kind == "supplies":
@@ -309,21 +311,21 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             }
             if relation.share is not None:
                 supply |= {"share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
-            fact(relation.sentence, {"supply": supply})
+            fact(relation.sentence, {"supply": supply}, at=relation.at)
         elif relation.kind == "agreement":
             agreement = drafted_node(relation)
             dated = [[agreement, "date", day]] if (day := date_of(sentences[relation.sentence].text)) else []
-            fact(relation.sentence, {"triples": [[agreement, "party", subject], [agreement, "party", obj], *dated]})
+            fact(relation.sentence, {"triples": [[agreement, "party", subject], [agreement, "party", obj], *dated]}, at=relation.at)
         elif relation.kind == "invested" and relation.share is not None:
             stake = {"holder": subject, "investee": obj, "share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
-            fact(relation.sentence, {"stake": stake})
+            fact(relation.sentence, {"stake": stake}, at=relation.at)
         elif relation.kind in _RELATION_PROPERTY:
             located = (
                 [[obj, "locatedIn", place] for place in _place_after(relation.object, extraction)[:1]]
                 if relation.kind == "operates"
                 else []
             )
-            fact(relation.sentence, {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj], *located]})
+            fact(relation.sentence, {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj], *located]}, at=relation.at)
         elif relation.kind == "restricts":
             event = drafted_node(relation)
             materials = [_ref(m.ref_iri) for m in extraction.mentions if m.sentence == relation.sentence and m.kind == "material"]
@@ -334,7 +336,7 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
                 *([event, "material", m] for m in dict.fromkeys(materials)),
                 *([[event, "date", day]] if day else []),
             ]
-            fact(relation.sentence, {"triples": triples})
+            fact(relation.sentence, {"triples": triples}, at=relation.at)
         elif relation.kind == "discovered":
             fact(relation.sentence, {"triples": [[drafted_node(relation), "actor", subject]]})
         elif relation.kind == "position":  # the holding (a past state if "former"), then what the position is

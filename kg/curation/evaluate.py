@@ -174,7 +174,9 @@ def modality_agreement(sheet: LoadedSheet) -> tuple[int, int]:
         curated = "todo-past-state" if fact.when is not None and fact.when.until is not None else fact.how
         total += 1
         about_position = any(p == "holdsPosition" for _, p, _ in fact.triples or [])
-        right += (drafted_modality(fact.quote, about_position=about_position) or "stated") == curated
+        about_agreement = any(p == "party" for _, p, _ in fact.triples or [])
+        drafted = drafted_modality(fact.quote, about_position=about_position, about_agreement=about_agreement)
+        right += (drafted or "stated") == curated
     return right, total
 
 

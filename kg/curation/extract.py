@@ -432,7 +432,12 @@ class Extractor:
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
         resolved = resolve_references(sent, mentions, references, offset, result)
         resolved = as_actors(sent, resolved, triggers, offset, result, positions, self.labels)
-        found = [r for kind, span in triggers for r in relations_at(kind, span, sent, resolved, index) if r.subject != r.object]
+        found = [
+            replace(r, at=offset + span.end_char)
+            for kind, span in triggers
+            for r in relations_at(kind, span, sent, resolved, index)
+            if r.subject != r.object
+        ]
         found = [r for r in (_by_operator(r, [*result.relations, *found]) for r in found) if r is not None] + positions
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]
@@ -454,6 +459,11 @@ class Extractor:
             return None  # "for ten years", "the past five years": how long something holds, no figure of its own
         if label == "DURATION" and value is not None and value >= 1000:
             return None
+        before = {t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]}
+        if label == "MONEY" and before & {"cost", "costs", "costing", "cost of"}:
+            return None  # what a project costs: no metric a sheet records
+        if label == "COUNT" and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "these", "both"):
+            return None  # "the two countries": the ones already named, not a count
         unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")
         if label in ("MONEY", "MASS"):  # "$3 billion", "3.5 million tonnes"
             for token in span:

@@ -22,7 +22,7 @@ _GUARDING = re.compile(
 def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
     """Whether the marker's words at ``start:end`` qualify what the sentence states, rather than
     a name, an aside or a risk it mentions: "former President X" and "(formerly Hitachi Metals)"
-    name someone; ", once the world's leading source," is an aside; "an agreement aimed at
+    name someone; ", once the world's leading source," is an aside; "once … but now" states the present; "an agreement aimed at
     securing" names the agreement's purpose (it was signed all the same); "to mitigate
     potential disruptions" is about the risk guarded against."""
     before, after, word = sentence[:start], sentence[end:], marker.marker.lower()
@@ -30,6 +30,8 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
         return not _TITLE_OR_NAME.match(after)
     if word == "formerly":
         return not (before.rstrip().endswith("(") or _TITLE_OR_NAME_CASED.match(after))
+    if word in ("once", "formerly", "used to") and re.search(r"\bnow\b", after):
+        return False  # "once bought from X but now sources from Y": the sentence states the present
     if word == "once":
         return not (before.rstrip().endswith(",") and "," in after)
     if word == "aimed at":
@@ -39,27 +41,45 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
     return True
 
 
-def modal_marker(sentence: str) -> Marker | None:
+def modal_marker(sentence: str, *, before: int | None = None) -> Marker | None:
     """The marker that qualifies what ``sentence`` states: the longest that occurs in a use
-    that qualifies it (see :func:`_qualifies`), or None."""
+    that qualifies it (see :func:`_qualifies`), or None. With ``before`` (the offset in the
+    sentence of what a fact is read from: its figure, or the end of its verb), the last such
+    marker that starts by there, or None ("agreed to invest $50 million in X, which is
+    developing …": the money is a commitment, the developing is under way)."""
     sentence = undated(sentence)
-    for marker in load_markers():
-        if any(_qualifies(marker, sentence, *found.span()) for found in marker.pattern.finditer(sentence)):
-            return marker
-    return None
+    found = [
+        (match.start(), marker)
+        for marker in load_markers()
+        for match in marker.pattern.finditer(sentence)
+        if _qualifies(marker, sentence, *match.span())
+    ]
+    if before is not None:
+        found = sorted((pair for pair in found if pair[0] <= before), key=lambda pair: -pair[0])
+    return found[0][1] if found else None
 
 
-def drafted_modality(sentence: str, *, about_position: bool = False) -> str | None:
+def drafted_modality(sentence: str, *, at: int | None = None, about_position: bool = False, about_agreement: bool = False) -> str | None:
     """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
     ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the
     sentence has no marker that qualifies it (stated). A position held is a past state when the
-    sentence calls its holder "former" (and only then)."""
+    sentence calls its holder "former" (and only then). ``at``: where in the sentence the fact
+    is read from (:func:`modal_marker`'s ``before``). The parties of an agreement are stated
+    over a commitment ("agreed to invest": the agreement is made, what it commits to is not)."""
     if about_position:
         return "todo-past-state" if _FORMER_TITLE.search(sentence) else None
-    marker = modal_marker(sentence)
+    marker = modal_marker(sentence, before=at)
     if marker is None:
         return None
+    if marker.suggests == "commitment" and about_agreement:
+        return None
+    if marker.marker == "would" and _REPORTED.search(sentence):  # "said it would build": what was announced, not a possibility
+        return "planned" if _WOULD_BUILD.search(sentence) else "expected"
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
+
+
+_REPORTED = re.compile(r"\b(?:said|says|announced|told|added|stated|confirmed)\b")
+_WOULD_BUILD = re.compile(r"\bwould\s+(?:also\s+)?(?:build|develop|open|construct|expand|establish|set\s+up)\b")
 
 
 _FORMER_TITLE = re.compile(rf"\b[Ff]ormer\s+(?:[A-Z][\w.]*\s+){{0,2}}?(?:{TITLES})\b")

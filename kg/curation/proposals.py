@@ -59,6 +59,7 @@ class Relation:
     hedge: str | None = None  # of the share ("about")
     material: str | None = None  # of a supply: the first material its sentence names
     title: str | None = None  # of a position ("President"): its title
+    at: int | None = None  # the offset in the text where the words it is read from end (its verb or noun)
 
 
 @dataclass(frozen=True)

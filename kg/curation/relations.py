@@ -31,8 +31,8 @@ _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(r"\bstakes?\s+(?:of\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
-_SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "90% of Japan's NdPr"
-    r"^\s*(?:of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?"
+_SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "80% of its magnets", "90% of Japan's NdPr"
+    r"^\s*(?:of\s+(?:its|their)\s|of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?"
     r"(?:needs|supply|supplies|imports|demand|consumption|requirements|rare earths)\b)"
 )
 
@@ -86,8 +86,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if suppliers and customers:  # the customer is the subject, the nearest before the verb
                 return [Relation("supplies", suppliers[0][1], customers[-1][1], index)]
             return []
-        made_for = trigger[-1].lower_ == "for"  # "the plant will make magnets for GM": the plant's operator supplies
-        suppliers = [m for m in before if m[2] in PARTY_KINDS or (made_for and m[2] == "facility")]
+        suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
         customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
         if suppliers and customers:  # "supplies Japan and South Korea": each listed customer
             return [Relation("supplies", suppliers[-1][1], m[1], index) for m in _listed(customers, sent)]

@@ -153,7 +153,7 @@ def resolve_references(
             result.resolved[offset + ref.start_char] = earlier[-1].ref_iri
     opening = sent.doc[sent.start]
     subject = _subject_of(result, len(result.sentences) - 2)
-    if opening.lower_ in SUBJECT_PRONOUNS and subject:  # "The plant will make magnets. It is expected to produce …": the plant
+    if opening.lower_ in SUBJECT_PRONOUNS | {"its", "their"} and subject:  # "The plant will make magnets. It is expected to …": the plant
         start = offset + opening.idx
         result.references.append(Mention(opening.text, start, start + len(opening), None, "reference", len(result.sentences) - 1))
         result.resolved[start] = subject[0]

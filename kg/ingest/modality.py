@@ -62,7 +62,7 @@ def find_marker(quote: str) -> Marker | None:
 
 def undated(quote: str) -> str:
     """``quote`` without the dates whose month reads as a marker: "on 14 May 2026" is no possibility."""
-    return _MONTH_OF_MAY.sub("", quote)
+    return _MONTH_OF_MAY.sub(lambda date: " " * len(date.group()), quote)  # offsets kept
 
 
 _MONTH_OF_MAY = re.compile(r"\b\d{1,2}\s+May\b|\bMay\s+(?=\d)|\b(?:in|of|since|until|early|late|mid-)\s*May\b")
