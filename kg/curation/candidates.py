@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.curation.lexicon import (
     AUXILIARIES,
+    COMMON_SUBJECTS,
     CURRENCIES,
     DEMONYMS,
     DETERMINERS,
@@ -46,7 +47,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         name = sent.doc[start:end]
         if not len(name) or any(i in taken for i in range(name.start_char, name.end_char)):
             continue
-        if len(name) == 1 and start == sent.start and name.text.endswith("s"):  # "Officials signed": a common noun opening the sentence
+        if len(name) == 1 and start == sent.start and name[0].lower_ in COMMON_SUBJECTS:  # "Officials signed": a common noun, not a name
             continue
         if all(t.lower_ in ORG_SUFFIXES for t in name) or (start > sent.start and sent.doc[start - 1].text == ")"):
             continue  # "IREL (India) Limited": the end of a name already read, not one of its own
@@ -110,7 +111,10 @@ def _forms_of(mention: Mention) -> list[str]:
     while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS:
         words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group"
         forms.append(" ".join(words))
-    return forms + ([words[0]] if len(words[0]) >= 4 else [])
+    return forms + ([words[0]] if len(words[0]) >= 3 and words[0].lower() not in _NO_SHORT_FORMS else [])
+
+
+_NO_SHORT_FORMS = {"the", "new", "big", "all", "its", "our", "one", "two", "top", "far", "key", "old"}
 
 
 def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: list[Span]) -> list[Mention]:
@@ -118,8 +122,8 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
     by the alias the text gave them ("Vacuumschmelze, known as VAC"), where no other name covers it."""
     forms: dict[str, Mention] = {}
     for m in result.mentions:
-        if m.name and m.kind in ("company", "facility") and m.iri is None:
-            forms.setdefault(m.text, m)  # an alias or short form met before stays that entity's
+        if m.kind in ("company", "facility") and m.iri is None:
+            forms.setdefault(m.text, m)  # a new name, alias or short form met before stays that entity's
         if (m.iri is None or m.kind == "company") and m.kind in ("company", "facility"):
             for form in _forms_of(m):
                 forms.setdefault(form, m)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.curation.lexicon import MULTIPLIERS
-from kg.curation.modal import drafted_modality, modal_marker
+from kg.curation.modal import drafted_modality, modal_marker, parties_of
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
 from kg.ingest.modality import find_marker
@@ -23,6 +23,7 @@ __all__ = [
     "draft_document",
     "draft_facts",
     "draft_sheet",
+    "drafted_figures",
     "drafted_node",
     "figure_metric",
     "figure_subject",
@@ -51,6 +52,13 @@ def _q(text: str) -> str:
 _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|t|pound|lb|metric\s+ton)s?\b")
 
 
+def drafted_figures(extraction: Extraction) -> list[Figure]:
+    """The figures a draft states as facts: those with a metric of the ontology. A number no
+    metric fits ("damages of $11.5 billion", "exported 1,800 tonnes", "double capacity") is no
+    fact a sheet records; the draft names it in a comment for the curator instead."""
+    return [f for f in extraction.figures if figure_metric(f, extraction.sentences[f.sentence].text) != "todo-metric"]
+
+
 def figure_metric(figure: Figure, sentence: str) -> str:
     """The metric a figure's sentence suggests, or ``todo-metric``."""
     lower = sentence.lower()
@@ -71,7 +79,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         )
     if figure.unit == "tonne":
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
-        if "reserve" in lower or re.search(r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?)\b", lower):  # "holds 4.7 billion tonnes of ore"
+        if "reserve" in lower or re.search(
+            r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?|deposits?)\b", lower
+        ):  # "holds 4.7 billion tonnes of ore"
             return "reserves"
         mined = any(w in lower for w in ("mine", "mined", "mining"))
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
@@ -84,7 +94,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
         funding = re.search(
-            r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit)", lower
+            r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given)",
+            lower,
         )
         if any(w in lower for w in ("agreement", "deal", "pact")) and not funding:
             return "agreement-value"
@@ -233,7 +244,7 @@ def date_of(sentence: str) -> str | None:
 
 def drafted_node(relation: Relation) -> str | None:
     """The node a draft makes for what a relation is about (an agreement, an export
-    restriction, a discovery), named ``…/todo-…`` for the curator to name; None for others."""
+    restriction, a discovery, talks), named ``…/todo-…`` for the curator to name; None for others."""
     subject, obj = _ref(relation.subject), _ref(relation.object)
     if relation.kind == "agreement":
         return f"agreement/todo-{slugify(subject)}-{slugify(obj)}"
@@ -241,6 +252,8 @@ def drafted_node(relation: Relation) -> str | None:
         return f"event/todo-{slugify(subject)}-export-restriction"
     if relation.kind == "discovered":
         return f"event/todo-{slugify(subject)}-discovery"
+    if relation.kind == "talks":
+        return f"event/todo-talks-{slugify(subject)}-{slugify(obj)}"
     return None
 
 
@@ -253,12 +266,15 @@ class DraftFact:
     fact: dict[str, Any]
 
 
-def _with_modality(sentence: str, fact: dict[str, Any], *, at: int | None = None, about_position: bool = False) -> dict[str, Any]:
+def _with_modality(
+    sentence: str, fact: dict[str, Any], *, at: int | None = None, about_position: bool = False, defining: bool = False
+) -> dict[str, Any]:
     """The fact with the modality its sentence's marker suggests (the last before ``at``, where
     the fact is read from, if any), if it has one; ``stated`` with a ``why`` where the sentence
-    has a marker that does not qualify the fact (the build asks a reason of a stated fact over a marker)."""
-    about_agreement = any(t[1] == "party" for t in fact.get("triples", []))
-    suggested = drafted_modality(sentence, at=at, about_position=about_position, about_agreement=about_agreement)
+    has a marker that does not qualify the fact (the build asks a reason of a stated fact over a
+    marker), as for a fact ``defining`` what a node is (a position's title and where it is held)."""
+    whose = parties_of({t[1] for t in fact.get("triples", [])})
+    suggested = None if defining else drafted_modality(sentence, at=at, about_position=about_position, parties_of=whose)
     body = {k: v for k, v in fact.items() if k != "#"}
     if suggested is None:
         marker = find_marker(sentence)
@@ -277,15 +293,18 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
     sentences = extraction.sentences
     drafted: list[DraftFact] = []
 
-    def fact(sentence_index: int, content: dict[str, Any], *, at: int | None = None, about_position: bool = False) -> None:
+    def fact(
+        sentence_index: int, content: dict[str, Any], *, at: int | None = None, about_position: bool = False, defining: bool = False
+    ) -> None:
         sentence = sentences[sentence_index]
         body = {"quote": sentence.text, "span": [sentence.start, sentence.end], **content}
         where = at - sentence.start if at is not None else None
-        drafted_fact = DraftFact(sentence_index, _with_modality(sentence.text, body, at=where, about_position=about_position))
+        modal = _with_modality(sentence.text, body, at=where, about_position=about_position, defining=defining)
+        drafted_fact = DraftFact(sentence_index, modal)
         if drafted_fact not in drafted:  # two triggers of one sentence may propose the same fact
             drafted.append(drafted_fact)
 
-    for figure in extraction.figures:
+    for figure in drafted_figures(extraction):
         sentence = sentences[figure.sentence].text
         values: dict[str, Any] = {
             "subject": figure_subject(figure, extraction),
@@ -337,13 +356,16 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
                 *([[event, "date", day]] if day else []),
             ]
             fact(relation.sentence, {"triples": triples}, at=relation.at)
+        elif relation.kind == "talks":  # the talks are stated as happening; an agreement they may lead to is not drafted
+            talks = drafted_node(relation)
+            fact(relation.sentence, {"triples": [[talks, "actor", subject], [talks, "actor", obj]]}, at=relation.at)
         elif relation.kind == "discovered":
             fact(relation.sentence, {"triples": [[drafted_node(relation), "actor", subject]]})
         elif relation.kind == "position":  # the holding (a past state if "former"), then what the position is
             position = f"position/todo-{slugify(subject.split('/')[-1])}-{slugify(relation.title or '')}"
             fact(relation.sentence, {"triples": [[subject, "holdsPosition", position]]}, about_position=True)
             where = [[position, "positionIn", obj]] if relation.object else []
-            fact(relation.sentence, {"triples": [[position, "positionTitle", relation.title], *where]})
+            fact(relation.sentence, {"triples": [[position, "positionTitle", relation.title], *where]}, defining=True)
     return drafted
 
 
@@ -370,6 +392,11 @@ def draft_document(extraction: Extraction, file_name: str, *, source_id: str, te
         ref = _ref(mention.ref_iri)
         if mention.text not in forms.setdefault(ref, []):
             forms[ref].append(mention.text)
+    left_out = [
+        f"figure left out, no metric fits: {_q(f.text)} in {_q(sentences[f.sentence].text[:90])}"
+        for f in extraction.figures
+        if f not in drafted_figures(extraction)
+    ]
     references = [
         f"reference taken as {_ref(extraction.resolved[r.start])}: {_q(r.text)} in {_q(sentences[r.sentence].text[:90])}"
         if r.start in extraction.resolved
@@ -383,7 +410,7 @@ def draft_document(extraction: Extraction, file_name: str, *, source_id: str, te
         "mentions": dict(sorted(forms.items())),
         "facts": [d.fact for d in draft_facts(extraction)],
         "#": {"entities": "New candidate entities (not in the graph yet): check the type, or move them to entities.yaml."}
-        | ({"facts": "\n".join(references)} if references else {}),
+        | ({"facts": "\n".join(references + left_out)} if references or left_out else {}),
     }
 
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kg.curation.draft import drafted_node, figure_metric, figure_subject
+from kg.curation.draft import drafted_figures, drafted_node, figure_metric, figure_subject
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import NAMED_KINDS
-from kg.curation.modal import drafted_modality
+from kg.curation.modal import drafted_modality, parties_of
 from kg.curation.proposals import Extraction
 from kg.ingest.modality import find_marker
 from kg.ingest.sheets import LoadedSheet
@@ -38,6 +38,7 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
     figures: set[Fact] = set()
     relations: set[Fact] = set()
     parties: dict[str, list[str]] = defaultdict(list)
+    talks: set[str] = set()  # agreements in talks, and talks (Negotiation): whose parties are in talks
     imposers: dict[str, list[str]] = defaultdict(list)
     targets: dict[str, list[str]] = defaultdict(list)
     held: dict[str, list[str]] = defaultdict(list)  # position -> its holders
@@ -54,8 +55,10 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
                 figures.add((Decimal(fact.stake.share).normalize(),))
             relations.add(("invested", iri(fact.stake.holder), iri(fact.stake.investee)))
         for s, p, o in fact.triples or []:
-            if p == "party":
+            if p == "party" or (p == "actor" and types.get(s) == "Negotiation"):
                 parties[s].append(iri(o))
+                if fact.how == "talks" or p == "actor":
+                    talks.add(s)
             elif p == "operates":
                 relations.add(("operates", iri(s), iri(o)))
             elif p == "investedIn":
@@ -70,9 +73,10 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
                 held[o].append(iri(s))
             elif p == "positionIn":
                 where[s] = iri(o)
-    for members in parties.values():
+    for node, members in parties.items():
         unique = sorted(set(members))
-        relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1 :]}
+        kind = "talks" if node in talks else "agreement"
+        relations |= {(kind, frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1 :]}
     relations |= {("position", holder, where.get(position)) for position, holders in held.items() for holder in holders}
     for event, who in imposers.items():
         relations |= {("restricts", imposer, target) for imposer in who for target in (targets.get(event) or [None])}
@@ -146,12 +150,17 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
     relations: set[Fact] = set()
     for r in extraction.relations:
         subject, obj = name(r.subject), name(r.object)
-        relations.add(("agreement", frozenset((subject, obj))) if r.kind == "agreement" else (r.kind, subject, obj))
+        sentence = extraction.sentences[r.sentence]
+        at = r.at - sentence.start if r.at is not None else None
+        talks = r.kind == "talks" or (r.kind == "agreement" and drafted_modality(sentence.text, at=at) == "talks")
+        relations.add(
+            ("talks" if talks else "agreement", frozenset((subject, obj))) if r.kind in ("agreement", "talks") else (r.kind, subject, obj)
+        )
     sentences = extraction.sentences
     shares = [r for r in extraction.relations if r.share is not None]
     described = {
         (Decimal(f.value).normalize(), figure_metric(f, sentences[f.sentence].text), name(str(ID[figure_subject(f, extraction)])))
-        for f in extraction.figures
+        for f in drafted_figures(extraction)
     } | {(Decimal(r.share).normalize(), _SHARE_KINDS[r.kind], name(r.subject), name(r.object)) for r in shares}
     return {
         "entity mentions": {(name(m.ref_iri),) for m in extraction.mentions if m.kind in NAMED_KINDS},
@@ -174,8 +183,8 @@ def modality_agreement(sheet: LoadedSheet) -> tuple[int, int]:
         curated = "todo-past-state" if fact.when is not None and fact.when.until is not None else fact.how
         total += 1
         about_position = any(p == "holdsPosition" for _, p, _ in fact.triples or [])
-        about_agreement = any(p == "party" for _, p, _ in fact.triples or [])
-        drafted = drafted_modality(fact.quote, about_position=about_position, about_agreement=about_agreement)
+        whose = parties_of({p for _, p, _ in fact.triples or []})
+        drafted = drafted_modality(fact.quote, about_position=about_position, parties_of=whose)
         right += (drafted or "stated") == curated
     return right, total
 

@@ -69,16 +69,20 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
     return replace(relation, subject=operator) if operator else None
 
 
+_EUROPEAN = {"european", "western", "asian", "african"}  # demonyms of no country, in a list of them
+_TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
+
+
 @Language.component("rekg_drop_non_names")
 def drop_non_names(doc: Doc) -> Doc:
-    """Drop names negated by a prefix ("non-Chinese") and demonyms that say where a firm is from
-    ("a Chinese supplier", "South Korean magnet makers"): not the country."""
+    """Drop names negated by a prefix ("non-Chinese"), and demonyms and names that say where a
+    firm or investor is from or tied to ("a Chinese supplier", "China-linked investors"): not the country."""
 
     def firm_after(end: int) -> bool:
-        for token in doc[end : end + 3]:  # "a Chinese supplier", "Chinese magnet makers"
-            if token.lower_ in COMPANY_NOUNS | GROUP_NOUNS:
+        for token in doc[end : end + 5]:  # "a Chinese supplier", "Chinese magnet makers", "American and European buyers"
+            if token.lower_ in COMPANY_NOUNS | GROUP_NOUNS | {"buyers", "customers", "suppliers", "partners", "investors"}:
                 return True
-            if not token.is_lower:
+            if not (token.is_lower or token.lower_ in DEMONYMS or token.lower_ in _EUROPEAN):
                 return False
         return False
 
@@ -87,6 +91,7 @@ def drop_non_names(doc: Doc) -> Doc:
         for e in doc.ents
         if not (e.start >= 2 and doc[e.start - 1].text == "-" and doc[e.start - 2].lower_ == "non")
         and not (e.text.lower() in DEMONYMS and firm_after(e.end))
+        and not (e.end + 1 < len(doc) and doc[e.end].text == "-" and doc[e.end + 1].lower_ in _TIES)
     ]
     return doc
 
@@ -227,7 +232,7 @@ class Extractor:
             "NEW_DESCRIBED",
             [
                 [
-                    {"LOWER": {"IN": ["a", "an", "its", "their", "'s", "’s"]}},
+                    {"LOWER": {"IN": ["a", "an", "its", "their", "'s", "’s", "'", "’"]}},
                     {"IS_ALPHA": True, "IS_TITLE": False, "OP": "{0,4}"},
                     {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
                     {"LOWER": {"IN": ["in", "at", "near"]}},
@@ -377,7 +382,8 @@ class Extractor:
             label = span.label_
             overlaps = any(i in used for i in range(span.start, span.end))
             if label.startswith("REL_"):
-                triggers.append((label[4:], span))
+                if not (span.start > sent.start and span[0].is_title):  # "the US Export-Import Bank": a name's word
+                    triggers.append((label[4:], span))
             elif label == "REFERENCE":
                 references.append(span)
                 result.references.append(Mention(span.text, offset + span.start_char, offset + span.end_char, None, "reference", index))

@@ -38,6 +38,7 @@ __all__ = [
     "COMPANY_TITLES",
     "TITLES",
     "COMPANY_NOUNS",
+    "COMMON_SUBJECTS",
     "GROUP_NOUNS",
     "PARTY_KINDS",
     "RELATION_TRIGGERS",
@@ -252,12 +253,15 @@ COMPANY_NOUNS = {
     "processor",
     "recycler",
 }
-TITLES = (
-    r"Prime\s+Minister|President|Premier|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
-)
+TITLES = r"Prime\s+Minister|President|Premier|Treasurer|Chancellor|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
 COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director"}  # held in a company
 GROUP_NOUNS = {"firms", "companies", "investors", "miners", "producers", "manufacturers", "makers", "buyers", "refiners", "automakers"}
+COMMON_SUBJECTS = GROUP_NOUNS | {  # plural nouns that open a sentence as its subject ("Officials signed"), not names ("Stellantis has")
+    *("officials", "analysts", "experts", "authorities", "leaders", "governments", "countries", "nations", "states", "regulators"),
+    *("customers", "suppliers", "traders", "exports", "imports", "prices", "shares", "sales", "talks", "reserves", "deposits"),
+    *("plants", "mines", "others", "both", "many", "most", "some", "these", "those", "partners", "allies", "members"),
+}
 ROLE_WORDS = {
     "president",
     "minister",
@@ -274,6 +278,9 @@ ROLE_WORDS = {
     "spokesman",
     "premier",
     "prime",
+    "treasurer",
+    "chancellor",
+    "governor",
 }
 ORG_SUFFIXES = {
     "ltd",
@@ -350,6 +357,7 @@ RELATION_TRIGGERS = {
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
     ],
+    "talks": [[{"LOWER": {"IN": ["talks", "negotiating", "negotiations", "discussions"]}}, {"LOWER": "with"}]],  # talks, not agreements
     "supplies": [
         [
             {
@@ -419,9 +427,9 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["refining", "processing", "separation"]}},
             {"LOWER": {"IN": ["plant", "facility", "refinery"]}},
         ],
-        [{"ORTH": {"IN": ["'s", "’s"]}}, {"IS_LOWER": True, "OP": "{0,4}"}, {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}}],
+        [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"IS_LOWER": True, "OP": "{0,4}"}, {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}}],
         [
-            {"ORTH": {"IN": ["'s", "’s"]}},
+            {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
             {"IS_TITLE": True, "OP": "{1,3}"},
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
         ],  # "Lynas's Mount Weld mine"

@@ -9,7 +9,7 @@ import re
 from kg.curation.lexicon import TITLES
 from kg.ingest.modality import Marker, load_markers, undated
 
-__all__ = ["drafted_modality", "modal_marker"]
+__all__ = ["drafted_modality", "modal_marker", "parties_of"]
 
 _TITLE_OR_NAME = re.compile(r"\s+(?:[A-Z]|(?i:president|prime|minister|chief|ceo|head|chair|director|secretary|leader)\b)")
 _TITLE_OR_NAME_CASED = re.compile(r"\s+[A-Z]")
@@ -59,19 +59,26 @@ def modal_marker(sentence: str, *, before: int | None = None) -> Marker | None:
     return found[0][1] if found else None
 
 
-def drafted_modality(sentence: str, *, at: int | None = None, about_position: bool = False, about_agreement: bool = False) -> str | None:
+def parties_of(predicates: set[str]) -> str | None:
+    """What a fact with these predicates names the parties of: an agreement's (``party``) or
+    talks' (``actor``), or None."""
+    return "agreement" if "party" in predicates else "talks" if "actor" in predicates else None
+
+
+def drafted_modality(sentence: str, *, at: int | None = None, about_position: bool = False, parties_of: str | None = None) -> str | None:
     """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
     ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the
     sentence has no marker that qualifies it (stated). A position held is a past state when the
     sentence calls its holder "former" (and only then). ``at``: where in the sentence the fact
-    is read from (:func:`modal_marker`'s ``before``). The parties of an agreement are stated
-    over a commitment ("agreed to invest": the agreement is made, what it commits to is not)."""
+    is read from (:func:`modal_marker`'s ``before``). The parties of an agreement, or of
+    talks (``parties_of``), are stated over a commitment, or over talks ("agreed to invest": the agreement is made,
+    what it commits to is not; "in talks with": the talks happen, what they are about is talks)."""
     if about_position:
         return "todo-past-state" if _FORMER_TITLE.search(sentence) else None
     marker = modal_marker(sentence, before=at)
     if marker is None:
         return None
-    if marker.suggests == "commitment" and about_agreement:
+    if (marker.suggests, parties_of) in (("commitment", "agreement"), ("talks", "talks")):
         return None
     if marker.marker == "would" and _REPORTED.search(sentence):  # "said it would build": what was announced, not a possibility
         return "planned" if _WOULD_BUILD.search(sentence) else "expected"

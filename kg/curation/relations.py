@@ -22,8 +22,8 @@ _TITLE_AFTER = re.compile(
     r"(?:\s+and\s+\w+)?\s+(?:of|at)\s+",
     re.IGNORECASE,
 )
-HEADS = {"President", "Prime Minister", "Premier"}
-"""Titles whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
+HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
+"""Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
@@ -40,7 +40,8 @@ _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earth
 def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int, str, str]], index: int) -> list[Relation]:
     """The relations of ``kind`` that ``trigger`` (a verb or noun of :data:`RELATION_TRIGGERS`)
     states in ``sent``, between the sentence's ``mentions`` (token index, IRI, kind): who is on
-    which side of the trigger, and of "with" or "from", decides the roles."""
+    which side of the trigger, and of "with" or "from", decides the roles (talks: who is in
+    talks with whom, as an agreement's parties are)."""
     before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"}]
     after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end]
     doc = sent.doc
@@ -48,14 +49,20 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     modifiers = {i for i in starts if i + 2 < sent.end and doc[i + 1].lower_ in ("'s", "’s") and i + 2 in starts}  # "Japan's JOGMEC"
     opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
-    if kind == "agreement":
+    if kind in ("agreement", "talks"):
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
         if with_at is not None:
             left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in opposed))
             right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS and i not in opposed))
             if left and right:
-                return [Relation("agreement", a, b, index) for a in left for b in right if a != b]
+                return [Relation(kind, a, b, index) for a in left for b in right if a != b]
+            if kind == "talks":
+                return []
         before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
+        purchase = _PURCHASE_FROM.search(doc[trigger.end : sent.end].text)  # "signed a deal to buy magnets from Niron": Niron's deal too
+        sellers = [iri for i, iri, k in after if k in PARTY_KINDS and purchase and doc[i - 1].lower_ in ("from", "to")][:1]
+        if len(before_trigger) == 1 and sellers and sellers[0] != before_trigger[0]:
+            return [Relation("agreement", before_trigger[0], sellers[0], index)]
         pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
         return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
     if kind == "supplies":
@@ -72,11 +79,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         )
         possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
         if customer_first:
-            parties_after = [m[0] for m in after if m[2] in PARTY_KINDS]
+            parties_after = [m[0] for m in after if m[2] in PARTY_KINDS | {"facility"}]
             froms = (t.i for t in doc[trigger.end : sent.end] if t.lower_ == "from" and any(i > t.i for i in parties_after))
-            source = next(froms, None)  # "imports X from Y" (not "from 90% to 60%")
-            suppliers = [m for m in after if m[2] in PARTY_KINDS and (source is None or m[0] > source)]
-            customers = [  # not "buys from China but plans to source"
+            source = next(froms, None)  # "imports X from Y" (not "from 90% to 60%"); "buy carbonate from Browns Range": its operator
+            suppliers = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and (source is None or m[0] > source)]
+            customers = _antecedent(trigger, sent, before) or [  # "Iluka, which will buy"; not "buys from China but plans to source"
                 m for m in before if m[2] in PARTY_KINDS and not (m[0] > sent.start and doc[m[0] - 1].lower_ in ("from", "to"))
             ]
             partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
@@ -92,8 +99,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("supplies", suppliers[-1][1], m[1], index) for m in _listed(customers, sent)]
         return []
     if kind == "operates":
-        if trigger[0].lower_ in ("'s", "’s", "its", "their"):  # "Alcoa's planned refinery", "expand its Kalgoorlie facility"
-            near = 4 if trigger[0].lower_ in ("'s", "’s") else len(doc)  # "its": whoever the clause is about
+        if trigger[0].lower_ in ("'s", "’s", "'", "’", "its", "their"):  # "Alcoa's planned refinery", "expand its Kalgoorlie facility"
+            near = len(doc) if trigger[0].lower_ in ("its", "their") else 4  # "its": whoever the clause is about
             owners = [m for m in before if m[2] in PARTY_KINDS and trigger.start - m[0] <= near][-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
@@ -219,6 +226,7 @@ def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -
     return [m for m in before if m[2] in PARTY_KINDS and m[0] < at - 2][-1:]
 
 
+_PURCHASE_FROM = re.compile(r"^(?:\s*\S+){0,6}?\s+to\s+(?:buy|purchase|source|supply|sell)\b")
 _CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}
 
 

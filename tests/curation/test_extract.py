@@ -390,7 +390,10 @@ def test_a_stake_with_its_share_and_a_possessive_facility(extractor: Extractor) 
 
 
 def test_talks_are_no_agreement_and_demonyms_of_firms_are_no_countries(extractor: Extractor) -> None:
-    assert not [f for f in _drafted(extractor, "Namibia is in talks with South Korea on a rare earth refinery.") if "triples" in f]
+    talks = [f for f in _drafted(extractor, "Namibia is in talks with South Korea on a rare earth refinery.") if "triples" in f]
+    # talks, as the corpus records them: an event whose actors are in talks (stated: the talks happen), no agreement's parties
+    assert [sorted((t[1], t[2]) for t in f["triples"]) for f in talks] == [[("actor", "country/KR"), ("actor", "country/NA")]]
+    assert talks[0]["triples"][0][0].startswith("event/todo-talks-") and talks[0]["modality"] == "stated"
     facts = _drafted(extractor, "Malawi signed rare earth exploration agreements with Japanese and Australian firms.")
     parties = {t[2] for f in facts for t in f.get("triples", []) if t[1] == "party"}
     assert "country/JP" not in parties and "country/AU" not in parties and "country/MW" in parties
@@ -638,3 +641,41 @@ def test_repeated_names_described_bodies_owned_facilities_costs_and_reported_pla
     assert ("country/CN", "company/korea-zinc") not in supplies  # "a Chinese supplier" is not China
     memorandum = next(f for f in facts if any(t[1] == "party" and t[2] == "country/JP" for t in f.get("triples", [])))
     assert memorandum["modality"] == "stated"  # "14 May 2026" is a date, not a possibility; "will share" is another clause
+
+
+def test_government_titles_ties_bare_possessives_purchases_and_figures_no_metric_fits(extractor: Extractor) -> None:
+    text = (
+        "Treasurer Jim Chalmers ordered five China-linked investors to sell their shares in Corvane Minerals in June 2024.\n"
+        "The company runs the Pike Ridge project in Western Australia.\n"
+        "Corvane Minerals has an offtake agreement with Halden Resources, which will buy carbonate from Pike Ridge.\n"
+        "Malaysia hosts Lynas Rare Earths' processing plant in Kuantan and holds 16.1 million tonnes of rare earth deposits.\n"
+        "Fordel signed a deal in March 2026 to buy magnets from Niron Magnetics.\n"
+        "Stellantis has invested $40 million in Niron Magnetics.\n"
+        "Neo Performance Materials opened a magnet plant in Narva.\n"
+        "The European Union gave Neo EUR 18.7 million, and Neo will double capacity.\n"
+        "The miner is seeking damages of $11.5 billion over its rare earth mine, Prime Minister Anwar Ibrahim said it will appeal.\n"
+    )
+    result = extractor.extract(text)
+    facts = _drafted(extractor, text)
+    triples = {tuple(t) for f in facts for t in f.get("triples", [])}
+    positions = {(r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations if r.kind == "position"}
+    assert ("person/jim-chalmers", "country/AU") not in positions  # no country in the text: none made up
+    assert "country/CN" not in {m.ref_iri.removeprefix(ID) for m in result.mentions}  # "China-linked" names no party
+    assert any(t[1] == "positionTitle" and t[2] == "Treasurer" for t in triples)
+    supplies = {(f["supply"]["supplier"], f["supply"]["customer"]) for f in facts if "supply" in f}
+    assert ("company/corvane-minerals", "company/halden-resources") in supplies  # bought from the project Corvane runs
+    assert ("company/niron-magnetics", "company/fordel") in supplies
+    parties = {tuple(sorted(t[2] for t in f["triples"] if t[1] == "party")) for f in facts if "triples" in f}
+    assert ("company/fordel", "company/niron-magnetics") in parties  # a deal to buy from Niron is Niron's deal too
+    assert any(t[0] == "company/lynas-rare-earths" and t[1] == "operates" for t in triples)  # "Lynas Rare Earths' plant"
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert figures[Decimal(16_100_000)]["figure"]["metric"] == "reserves"
+    assert figures[Decimal(40_000_000)]["figure"]["subject"] == "company/niron-magnetics"  # invested in Niron
+    assert (figures[Decimal(18_700_000)]["figure"]["metric"], figures[Decimal(18_700_000)]["figure"]["subject"]) == (
+        "funding-amount",
+        "company/neo-performance-materials",
+    )  # "gave Neo": to Neo Performance Materials
+    assert Decimal(11_500_000_000) not in figures and Decimal(200) not in figures  # no metric fits: left out, named in a comment
+    assert 'figure left out, no metric fits: "$11.5 billion"' in draft_document(result, "t.txt", source_id="t", text=text)["#"]["facts"]
+    title = next(f for f in facts if any(t[1] == "positionTitle" and t[2] == "Prime Minister" for t in f.get("triples", [])))
+    assert title["modality"] == "stated"  # "will appeal" says nothing of what the position is
