@@ -49,6 +49,7 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+_SALE = re.compile(r"\bagreed\s+to\s+(?:sell|buy|acquire|purchase)\b")
 _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|t|pound|lb|metric\s+ton)s?\b")
 
 
@@ -97,8 +98,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given)",
             lower,
         )
-        if any(w in lower for w in ("agreement", "deal", "pact")) and not funding:
-            return "agreement-value"
+        if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
+            return "agreement-value"  # "agreed to sell its project to X for A$158 million": the price agreed
         return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding
     shares = (
         (("refin", "process", "separat"), "processing-share"),
@@ -267,14 +268,21 @@ class DraftFact:
 
 
 def _with_modality(
-    sentence: str, fact: dict[str, Any], *, at: int | None = None, about_position: bool = False, defining: bool = False
+    sentence: str,
+    fact: dict[str, Any],
+    *,
+    at: int | None = None,
+    since: int | None = None,
+    about_position: bool = False,
+    defining: bool = False,
 ) -> dict[str, Any]:
     """The fact with the modality its sentence's marker suggests (the last before ``at``, where
     the fact is read from, if any), if it has one; ``stated`` with a ``why`` where the sentence
     has a marker that does not qualify the fact (the build asks a reason of a stated fact over a
     marker), as for a fact ``defining`` what a node is (a position's title and where it is held)."""
-    whose = parties_of({t[1] for t in fact.get("triples", [])})
-    suggested = None if defining else drafted_modality(sentence, at=at, about_position=about_position, parties_of=whose)
+    whose = parties_of(fact)
+    modality = drafted_modality(sentence, at=at, since=since, about_position=about_position, parties_of=whose)
+    suggested = None if defining else modality
     body = {k: v for k, v in fact.items() if k != "#"}
     if suggested is None:
         marker = find_marker(sentence)
@@ -282,7 +290,7 @@ def _with_modality(
             return fact
         notes = {**fact.get("#", {}), "modality": f"the draft reads {_q(marker.marker)} as about another part of the sentence: check"}
         return {**body, "modality": "stated", "why": f"{marker.marker!r} qualifies another part of the sentence", "#": notes}
-    marker_words = "former" if about_position else getattr(modal_marker(sentence, before=at), "marker", "")
+    marker_words = "former" if about_position else getattr(modal_marker(sentence, before=at, after=since), "marker", "")
     notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker_words)}: check"}
     return {**body, "modality": suggested, "#": notes}
 
@@ -294,12 +302,18 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
     drafted: list[DraftFact] = []
 
     def fact(
-        sentence_index: int, content: dict[str, Any], *, at: int | None = None, about_position: bool = False, defining: bool = False
+        sentence_index: int,
+        content: dict[str, Any],
+        *,
+        at: int | None = None,
+        since: int | None = None,
+        about_position: bool = False,
+        defining: bool = False,
     ) -> None:
         sentence = sentences[sentence_index]
         body = {"quote": sentence.text, "span": [sentence.start, sentence.end], **content}
-        where = at - sentence.start if at is not None else None
-        modal = _with_modality(sentence.text, body, at=where, about_position=about_position, defining=defining)
+        where, begin = (None if offset is None else offset - sentence.start for offset in (at, since))
+        modal = _with_modality(sentence.text, body, at=where, since=begin, about_position=about_position, defining=defining)
         drafted_fact = DraftFact(sentence_index, modal)
         if drafted_fact not in drafted:  # two triggers of one sentence may propose the same fact
             drafted.append(drafted_fact)
@@ -344,7 +358,12 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
                 if relation.kind == "operates"
                 else []
             )
-            fact(relation.sentence, {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj], *located]}, at=relation.at)
+            fact(
+                relation.sentence,
+                {"triples": [[subject, _RELATION_PROPERTY[relation.kind], obj], *located]},
+                at=relation.at,
+                since=relation.since,
+            )
         elif relation.kind == "restricts":
             event = drafted_node(relation)
             materials = [_ref(m.ref_iri) for m in extraction.mentions if m.sentence == relation.sentence and m.kind == "material"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from kg.curation.draft import drafted_figures, drafted_node, figure_metric, figure_subject
+from kg.curation.draft import draft_facts, drafted_figures, drafted_node, figure_metric, figure_subject
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import NAMED_KINDS
@@ -16,7 +18,7 @@ from kg.curation.proposals import Extraction
 from kg.ingest.modality import find_marker
 from kg.ingest.sheets import LoadedSheet
 from kg.store.base import Store
-from kg.vocab import ID, graph_iri
+from kg.vocab import ID, entity_ref, graph_iri
 
 __all__ = ["TARGETS", "Score", "aligned_new_entities", "evaluate", "gold_facts", "missed_targets", "modality_agreement", "predicted_facts"]
 
@@ -171,21 +173,49 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
     }
 
 
-def modality_agreement(sheet: LoadedSheet) -> tuple[int, int]:
+def _fact_keys(fact: dict[str, Any], name: Callable[[str], str] = str) -> set[tuple[str, ...]]:
+    """What a fact (a sheet's, as plain data) states, as keys to match a drafted fact with a
+    curated one: its figure's value, its supply's or stake's two ends, its triples of the kinds a
+    draft makes (a position held by its holder alone: the draft names no position)."""
+    keys: set[tuple[str, ...]] = set()
+    if figure := fact.get("figure"):
+        keys.add(("figure", str(Decimal(str(figure["value"])).normalize())))
+    if supply := fact.get("supply"):
+        keys.add(("supply", name(supply["supplier"]), name(supply["customer"])))
+    if stake := fact.get("stake"):
+        keys.add(("stake", name(stake["holder"]), name(stake["investee"])))
+    for s, p, o in fact.get("triples") or []:
+        if p == "holdsPosition":
+            keys.add((p, name(str(s))))
+        elif p in ("operates", "investedIn", "party", "actor", "imposedBy", "locatedIn"):
+            keys.add((name(str(s)), p, name(str(o))))
+    return keys
+
+
+def modality_agreement(sheet: LoadedSheet, extraction: Extraction | None = None, aligned: dict[str, str] | None = None) -> tuple[int, int]:
     """(right, all) over the curated facts whose quote holds a modal marker: how often the
     modality a draft gives such a fact is the one the curator gave (``stated`` when the
     marker does not qualify what the sentence states, as in "former President X"; a past
-    state counts as right when the curator gave an end, ``when: {until: …}``)."""
+    state counts as right when the curator gave an end, ``when: {until: …}``). The modality is
+    that of the drafted fact stating the same (of ``extraction``, its new names ``aligned``), or,
+    where the draft has none, the one a draft would give a fact of the curated quote."""
+    name = lambda ref: entity_ref((aligned or {}).get(str(ID[ref]), str(ID[ref]))) or ref  # noqa: E731
+    drafted = [(f.fact, _fact_keys(f.fact, name)) for f in draft_facts(extraction)] if extraction else []
     right = total = 0
     for fact in sheet.model.facts:
         if find_marker(fact.quote) is None:
             continue
         curated = "todo-past-state" if fact.when is not None and fact.when.until is not None else fact.how
         total += 1
+        keys = _fact_keys(fact.model_dump(mode="json", exclude_none=True))
+        same = next((f for f, drafted_keys in drafted if drafted_keys & keys), None)
+        if same is not None:
+            right += same.get("modality", "stated") == curated
+            continue
         about_position = any(p == "holdsPosition" for _, p, _ in fact.triples or [])
-        whose = parties_of({p for _, p, _ in fact.triples or []})
-        drafted = drafted_modality(fact.quote, about_position=about_position, parties_of=whose)
-        right += (drafted or "stated") == curated
+        whose = parties_of(fact.model_dump(mode="json"))
+        modality = drafted_modality(fact.quote, about_position=about_position, parties_of=whose)
+        right += (modality or "stated") == curated
     return right, total
 
 
@@ -225,10 +255,11 @@ def evaluate(store: Store, sheets: list[LoadedSheet], types: dict[str, str], cor
             continue
         forms = gazetteer(store, exclude_graph=str(graph_iri(info.id)))
         extraction = Extractor(forms).extract((corpus_dir / info.file).read_text(encoding="utf-8"))
-        gold, predicted = gold_facts(sheet, types), predicted_facts(extraction, aligned_new_entities(extraction, sheet))
+        aligned = aligned_new_entities(extraction, sheet)
+        gold, predicted = gold_facts(sheet, types), predicted_facts(extraction, aligned)
         for kind, score in scores.items():
             if kind == "modality":
-                right, total = modality_agreement(sheet)
+                right, total = modality_agreement(sheet, extraction, aligned)
                 score.tp, score.predicted, score.gold = score.tp + right, score.predicted + total, score.gold + total
                 continue
             score.tp += len(gold[kind] & predicted[kind])

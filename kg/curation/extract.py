@@ -70,6 +70,7 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
 
 
 _EUROPEAN = {"european", "western", "asian", "african"}  # demonyms of no country, in a list of them
+_POSSESSIVES = {"'s", "’s", "'", "’", "its", "their"}
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
 
 
@@ -414,7 +415,12 @@ class Extractor:
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
-                if label in ("NEW_ORG", "NEW_GROUP", "NEW_POSSESSED"):  # a name that holds a known one ("USA Rare Earth") is not that one
+                if label in (
+                    "NEW_ORG",
+                    "NEW_GROUP",
+                    "NEW_POSSESSED",
+                    "NEW_FACILITY",
+                ):  # a name holding a known one is not it ("USA Rare Earth")
                     mentions = [m for m in mentions if not (name.start_char <= m.start - offset and m.end - offset <= name.end_char)]
                 candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index)
                 if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one
@@ -439,7 +445,7 @@ class Extractor:
         resolved = resolve_references(sent, mentions, references, offset, result)
         resolved = as_actors(sent, resolved, triggers, offset, result, positions, self.labels)
         found = [
-            replace(r, at=offset + span.end_char)
+            replace(r, at=offset + span.end_char, since=offset + span.start_char if span[0].lower_ in _POSSESSIVES else None)
             for kind, span in triggers
             for r in relations_at(kind, span, sent, resolved, index)
             if r.subject != r.object

@@ -436,8 +436,9 @@ RELATION_TRIGGERS = {
         [
             {"LOWER": {"IN": ["its", "their"]}},
             {"IS_TITLE": True, "OP": "{1,3}"},
+            {"LOWER": {"IN": sorted(FACILITY_WORDS)}, "OP": "{0,3}"},
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
-        ],  # "its Kalgoorlie facility"
+        ],  # "its Kalgoorlie facility", "its Yangibana rare earths project"
     ],
     "invested": [
         [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}],
@@ -452,6 +453,22 @@ RELATION_TRIGGERS = {
             {"LOWER": "in"},
         ],
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
+        [  # "holds a 16% free-carried interest in the project"
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LIKE_NUM": True},
+            {"ORTH": "%"},
+            {"LOWER": {"NOT_IN": [".", ",", ";"]}, "OP": "{0,3}"},
+            {"LOWER": "interest"},
+        ],
+        [  # "already owned about 19.9% of Peak" (not "holds 6% of the world's reserves")
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LIKE_NUM": True},
+            {"ORTH": "%"},
+            {"LOWER": "of"},
+            {"IS_TITLE": True},
+        ],
     ],
     "restricts": [
         [{"LOWER": "embargo"}],

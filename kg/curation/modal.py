@@ -5,6 +5,7 @@ mentions); a position held is a past state when its holder is called "former".""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kg.curation.lexicon import TITLES
 from kg.ingest.modality import Marker, load_markers, undated
@@ -41,12 +42,14 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
     return True
 
 
-def modal_marker(sentence: str, *, before: int | None = None) -> Marker | None:
+def modal_marker(sentence: str, *, before: int | None = None, after: int | None = None) -> Marker | None:
     """The marker that qualifies what ``sentence`` states: the longest that occurs in a use
     that qualifies it (see :func:`_qualifies`), or None. With ``before`` (the offset in the
     sentence of what a fact is read from: its figure, or the end of its verb), the last such
     marker that starts by there, or None ("agreed to invest $50 million in X, which is
-    developing …": the money is a commitment, the developing is under way)."""
+    developing …": the money is a commitment, the developing is under way); with ``after``, only
+    one from there on (a possessive: "would expand its Kalgoorlie facility" owns it all the same,
+    "MP's planned factory" is planned)."""
     sentence = undated(sentence)
     found = [
         (match.start(), marker)
@@ -54,28 +57,36 @@ def modal_marker(sentence: str, *, before: int | None = None) -> Marker | None:
         for match in marker.pattern.finditer(sentence)
         if _qualifies(marker, sentence, *match.span())
     ]
+    if after is not None:
+        found = [pair for pair in found if pair[0] >= after]
     if before is not None:
         found = sorted((pair for pair in found if pair[0] <= before), key=lambda pair: -pair[0])
     return found[0][1] if found else None
 
 
-def parties_of(predicates: set[str]) -> str | None:
-    """What a fact with these predicates names the parties of: an agreement's (``party``) or
-    talks' (``actor``), or None."""
-    return "agreement" if "party" in predicates else "talks" if "actor" in predicates else None
+def parties_of(fact: dict[str, Any]) -> str | None:
+    """What a fact (a sheet's, as plain data) names the parties of: an agreement's (``party``
+    triples, or the agreement's value) or talks' (``actor``), or None."""
+    predicates = {str(t[1]) for t in fact.get("triples") or []}
+    if "party" in predicates or (fact.get("figure") or {}).get("metric") == "agreement-value":
+        return "agreement"
+    return "talks" if "actor" in predicates else None
 
 
-def drafted_modality(sentence: str, *, at: int | None = None, about_position: bool = False, parties_of: str | None = None) -> str | None:
+def drafted_modality(
+    sentence: str, *, at: int | None = None, since: int | None = None, about_position: bool = False, parties_of: str | None = None
+) -> str | None:
     """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
     ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the
     sentence has no marker that qualifies it (stated). A position held is a past state when the
     sentence calls its holder "former" (and only then). ``at``: where in the sentence the fact
-    is read from (:func:`modal_marker`'s ``before``). The parties of an agreement, or of
+    is read from (:func:`modal_marker`'s ``before``), ``since`` where a possessive it is read
+    from begins (its ``after``). The parties of an agreement, or of
     talks (``parties_of``), are stated over a commitment, or over talks ("agreed to invest": the agreement is made,
     what it commits to is not; "in talks with": the talks happen, what they are about is talks)."""
     if about_position:
         return "todo-past-state" if _FORMER_TITLE.search(sentence) else None
-    marker = modal_marker(sentence, before=at)
+    marker = modal_marker(sentence, before=at, after=since)
     if marker is None:
         return None
     if (marker.suggests, parties_of) in (("commitment", "agreement"), ("talks", "talks")):

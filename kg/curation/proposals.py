@@ -60,6 +60,7 @@ class Relation:
     material: str | None = None  # of a supply: the first material its sentence names
     title: str | None = None  # of a position ("President"): its title
     at: int | None = None  # the offset in the text where the words it is read from end (its verb or noun)
+    since: int | None = None  # where they begin, for a possessive whose own words alone qualify it ("its planned refinery")
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sen
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
 _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
-_STAKE_OF = re.compile(r"\bstakes?\s+(?:of\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_STAKE_OF = re.compile(r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
+_STAKE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b")  # "a 20% stake", "a 16% free-carried interest"
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
 _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "80% of its magnets", "90% of Japan's NdPr"
     r"^\s*(?:of\s+(?:its|their)\s|of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?"
@@ -42,7 +43,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     states in ``sent``, between the sentence's ``mentions`` (token index, IRI, kind): who is on
     which side of the trigger, and of "with" or "from", decides the roles (talks: who is in
     talks with whom, as an agreement's parties are)."""
-    before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"}]
+    aside = _apposed(trigger, sent)  # "Shenghe, one of China's largest groups, owned": not China
+    before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"} and i not in aside]
     after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end]
     doc = sent.doc
     starts = {i for i, _, _ in mentions}
@@ -95,13 +97,21 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []
         suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
         customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
+        partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
+        if not customers and partner is not None:  # "X signed a memorandum with Y to supply oxide to the German supplier"
+            customers = [m for m in suppliers if m[0] > partner][:1]
+            suppliers = [m for m in suppliers if m[0] < partner]
         if suppliers and customers:  # "supplies Japan and South Korea": each listed customer
             return [Relation("supplies", suppliers[-1][1], m[1], index) for m in _listed(customers, sent)]
         return []
     if kind == "operates":
         if trigger[0].lower_ in ("'s", "’s", "'", "’", "its", "their"):  # "Alcoa's planned refinery", "expand its Kalgoorlie facility"
             near = len(doc) if trigger[0].lower_ in ("its", "their") else 4  # "its": whoever the clause is about
-            owners = [m for m in before if m[2] in PARTY_KINDS and trigger.start - m[0] <= near][-1:]
+            owners = [  # not the lender ("a loan from X for its project")
+                m
+                for m in before
+                if m[2] in PARTY_KINDS and trigger.start - m[0] <= near and doc[max(m[0] - 1, sent.start)].lower_ != "from"
+            ][-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[-1].lower_ == "by":
@@ -119,7 +129,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         return [Relation("operates", owner[1], facilities[0][1], index) for owner in [*listed, *partners]]
     if kind == "invested":
         investors = [m for m in before if m[2] in PARTY_KINDS]
-        investees = [m for m in after if m[2] in PARTY_KINDS | {"facility", "region"}]
+        investees = [m for m in mentions if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"}]  # "owned 19.9% of Peak"
         if not investors or not investees:
             return []
         holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"
@@ -150,7 +160,7 @@ def supplies_with_shares(
     staked = [
         f
         for f in figures
-        if f.unit == "percent" and (_STAKE_OF.search(sentence[: f.start - start]) or re.match(r"\s*stakes?\b", sentence[f.end - start :]))
+        if f.unit == "percent" and (_STAKE_OF.search(sentence[: f.start - start]) or _STAKE_AFTER.match(sentence[f.end - start :]))
     ]  # "a stake of 8%", "a 20% stake"
     stakes = [r for r in relations if r.kind == "invested"]
     if staked and stakes:
@@ -213,6 +223,19 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
 def _title_case(title: str) -> str:
     """A title as written in a sheet: "Prime Minister", "CEO", "Chairman"."""
     return " ".join(w.upper() if w.lower() == "ceo" else w.capitalize() for w in title.split())
+
+
+def _apposed(trigger: Span, sent: Span) -> set[int]:
+    """The token indexes of an apposition before the trigger: between ", one of" (or ", the",
+    ", a") and the comma that closes it."""
+    doc, inside, start = sent.doc, set(), None
+    for token in doc[sent.start : trigger.start]:
+        if token.text == "," and start is None and token.i + 1 < trigger.start and doc[token.i + 1].lower_ in ("one", "the", "a", "an"):
+            start = token.i
+        elif token.text == "," and start is not None:
+            inside |= set(range(start, token.i))
+            start = None
+    return inside
 
 
 def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -3,6 +3,7 @@ evaluation on the corpus against the curated sheets."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from decimal import Decimal
@@ -679,3 +680,45 @@ def test_government_titles_ties_bare_possessives_purchases_and_figures_no_metric
     assert 'figure left out, no metric fits: "$11.5 billion"' in draft_document(result, "t.txt", source_id="t", text=text)["#"]["facts"]
     title = next(f for f in facts if any(t[1] == "positionTitle" and t[2] == "Prime Minister" for t in f.get("triples", [])))
     assert title["modality"] == "stated"  # "will appeal" says nothing of what the position is
+
+
+def test_stakes_owned_appositions_sale_prices_possessed_facilities_and_partners_supplied(extractor: Extractor) -> None:
+    text = (
+        "Tarnow Rare Earths agreed to sell its Vesk project in Tanzania to Orlan Resources for A$158 million in 2025.\n"
+        "Orlan, one of China's largest rare earth groups, already owned about 19.9% of Tarnow.\n"
+        "The government of Tanzania holds a 16% free-carried interest in the project.\n"
+        "Lynas chief executive Amanda Lacaze said the company would also expand its Kalgoorlie facility.\n"
+        "Tarnow has also signed a memorandum with Schaeffler to supply NdPr oxide to the German automotive supplier.\n"
+    )
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["holder"], f["stake"]["investee"]): f["stake"] for f in facts if "stake" in f}
+    assert stakes[("company/orlan-resources", "company/tarnow-rare-earths")]["share"] == Decimal("19.9")  # not China's, in the aside
+    assert stakes[("country/TZ", "facility/vesk-project")]["share"] == Decimal(16)
+    price = next(f for f in facts if "figure" in f and f["figure"]["value"] == Decimal(158_000_000))
+    assert price["figure"]["metric"] == "agreement-value" and price["modality"] == "stated"  # the price of the sale agreed
+    kalgoorlie = next(f for f in facts if any(t[1] == "operates" and "kalgoorlie" in t[2] for t in f.get("triples", [])))
+    assert kalgoorlie["modality"] == "stated"  # "would expand its facility": it is Lynas's all the same
+    supplies = {(f["supply"]["supplier"], f["supply"]["customer"]) for f in facts if "supply" in f}
+    assert ("company/tarnow-rare-earths", "company/schaeffler") in supplies
+
+
+def test_modality_is_scored_on_the_drafted_fact_that_states_the_curated_one(extractor: Extractor, tmp_path: Path) -> None:
+    from kg.curation.evaluate import aligned_new_entities, modality_agreement
+
+    text = "Korrin Metals is building a plant in Sartell that will make 1,500 tonnes of magnets a year.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    sheet = tmp_path / "a.yaml"
+    quote = text.strip()
+    sheet.write_text(
+        f"source: {{id: a, title: A, file: a.txt, sha256: {hashlib.sha256(text.encode()).hexdigest()}}}\n"
+        "entities:\n  - {id: facility/korrin-plant, type: MagnetPlant, label: Korrin plant}\n"
+        "facts:\n"
+        f'  - quote: "{quote}"\n    modality: expected\n'
+        "    figure: {subject: facility/korrin-plant, metric: production-capacity, value: 1500, unit: tonne}\n",
+        encoding="utf-8",
+    )
+    loaded = load_sheet(sheet)
+    extraction = extractor.extract(text)
+    # the sentence's longest marker ("is building") is not the figure's: the draft reads "will" before the figure
+    assert modality_agreement(loaded) == (0, 1)
+    assert modality_agreement(loaded, extraction, aligned_new_entities(extraction, loaded)) == (1, 1)
