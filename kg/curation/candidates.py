@@ -105,13 +105,14 @@ def _forms_of(mention: Mention) -> list[str]:
     after "Iluka Resources"), and its name without the suffix or the nouns that say what it is
     ("Serra Verde" after "Serra Verde Group", "Pela Ema" after "Pela Ema mine")."""
     words = mention.text.split()
-    if len(words) < 2 or not words[0].istitle():
+    if len(words) < 2 or not (words[0].istitle() or words[0].isupper()):  # "Iluka", "MP"
         return []
     forms = []
     while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS:
         words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group"
         forms.append(" ".join(words))
-    return forms + ([words[0]] if len(words[0]) >= 3 and words[0].lower() not in _NO_SHORT_FORMS else [])
+    first = words[0]
+    return forms + ([first] if (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS else [])
 
 
 _NO_SHORT_FORMS = {"the", "new", "big", "all", "its", "our", "one", "two", "top", "far", "key", "old"}
@@ -171,11 +172,11 @@ _CALENDAR = {
 
 
 def recurring_names(text: str, known_words: set[str], countries: set[str]) -> set[str]:
-    """Single capitalised words a text uses as names: written capitalised within a sentence and
-    met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
+    """Single capitalised words a text uses as names: written capitalised within a sentence (or
+    with a possessive: "Carester's subsidiary") and met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
     graph knows, nor a title, determiner, day or month, nor the demonym of a country
     (``countries``, lower case: "Angolan", "Brazilian")."""
-    inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}\b(?! [A-Z])", text))
+    inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}\b(?! [A-Z])", text)) | set(re.findall(r"\b([A-Z][a-z]{3,})['’]s\b", text))
     counts = Counter(re.findall(r"\b[A-Z][a-z]{3,}\b", text))
     common = known_words | ROLE_WORDS | set(DEMONYMS) | DETERMINERS | PRONOUNS | _CALENDAR | FACILITY_NOUNS | ORG_SUFFIXES
     return {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}

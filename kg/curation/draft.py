@@ -37,6 +37,7 @@ _KIND_TYPES = {
     "country": "Country",
     "region": "Region",
     "city": "City",
+    "programme": "Programme",
 }
 _RELATION_PROPERTY = {"operates": "operates", "invested": "investedIn"}
 
@@ -173,6 +174,9 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     finds = sorted(n for n in nodes if n.endswith(("-discovery", "-export-restriction")))
     if figure.unit == "count" and len(finds) == 1:  # "discovered 11 deposits", "controls on seven rare earths": of the event
         return finds[0]
+    programmes = [ref for _, ref, kind in here if kind == "programme"]
+    if figure.unit == "count" and programmes:  # "47 strategic projects under the Critical Raw Materials Act": the programme's
+        return programmes[0]
     counted = [ref for start, ref, _ in here if figure.start <= start <= figure.end + 20 and ref != "todo/unknown"]
     if figure.unit == "count" and counted:
         return counted[0]

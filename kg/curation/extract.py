@@ -62,7 +62,8 @@ __all__ = ["Extractor"]
 
 def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | None:
     """A supply from a facility ("the plant will make magnets for GM") as one from its operator,
-    or None when the text names none; any other relation as it is."""
+    or None when the text names none; any other relation as it is (an investment "in the
+    project" is in the project)."""
     if relation.kind != "supplies" or not relation.subject.startswith(f"{ID}facility/"):
         return relation
     operator = next((r.subject for r in relations if r.kind == "operates" and r.object == relation.subject), None)
@@ -234,8 +235,13 @@ class Extractor:
             [
                 [
                     {"LOWER": {"IN": ["a", "an", "its", "their", "'s", "’s", "'", "’"]}},
-                    {"IS_ALPHA": True, "IS_TITLE": False, "OP": "{0,4}"},
-                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+                    {  # "a rare earth recycling and separation plant in Lacq", not "an agreement to develop a refinery in …"
+                        "IS_ALPHA": True,
+                        "IS_TITLE": False,
+                        "LOWER": {"NOT_IN": ["a", "an", "the", "to", "of", "for", "with", "its", "their"]},
+                        "OP": "{0,6}",
+                    },
+                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | {"line"})}},  # "a recycling line at Mountain Pass"
                     {"LOWER": {"IN": ["in", "at", "near"]}},
                     {"IS_TITLE": True, "OP": "+"},
                 ],
@@ -267,6 +273,16 @@ class Extractor:
                     {"ORTH": {"IN": ["'s", "’s"]}},
                     {"IS_LOWER": True, "OP": "{0,3}"},
                     {"LOWER": {"IN": ["fund", "ministry", "bank", "agency", "regulator", "department"]}},
+                ]
+            ],
+        )
+        matcher.add(  # "the Critical Raw Materials Act", "National Critical Mineral Mission": a programme
+            "NEW_PROGRAMME",
+            [
+                [
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"IS_TITLE": True, "OP": "*"},
+                    {"TEXT": {"IN": ["Act", "Law", "Strategy", "Plan", "Programme", "Program", "Initiative", "Mission"]}},
                 ]
             ],
         )
@@ -404,6 +420,7 @@ class Extractor:
                     "NEW_EMPLOYER": "company",
                     "NEW_APPOSED": "company",
                     "NEW_POSSESSED": "agency",
+                    "NEW_PROGRAMME": "programme",
                 }[label]
                 if label == "NEW_ORG" and span[0].lower_ in ("office", "ministry", "department", "agency", "bureau"):
                     kind = "agency"  # "Office of Strategic Capital"
@@ -420,6 +437,7 @@ class Extractor:
                     "NEW_GROUP",
                     "NEW_POSSESSED",
                     "NEW_FACILITY",
+                    "NEW_PROGRAMME",
                 ):  # a name holding a known one is not it ("USA Rare Earth")
                     mentions = [m for m in mentions if not (name.start_char <= m.start - offset and m.end - offset <= name.end_char)]
                 candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index)

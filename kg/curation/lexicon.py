@@ -199,7 +199,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "smelter": ("smelter",),
     "facility": ("facility", "plant", "refinery", "factory"),
     "factory": ("factory", "plant"),
-    "project": ("project", "mine", "deposit"),
+    "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory"),
 }
 DEMONYMS = {
     "chinese": "China",
@@ -449,10 +449,12 @@ RELATION_TRIGGERS = {
         ],
         [
             {"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}},
-            {"LOWER": {"NOT_IN": ["in", "."]}, "OP": "{0,4}"},
+            {"LOWER": {"NOT_IN": ["in", "."]}, "OP": "{0,6}"},  # "invested a combined EUR 110 million in"
             {"LOWER": "in"},
         ],
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
+        [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["subsidiary", "unit"]}}],  # "Carester's subsidiary Caremag"
+        [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"IS_LOWER": True, "OP": "?"}, {"LOWER": {"IN": ["shareholder", "owner", "investor"]}}],
         [  # "holds a 16% free-carried interest in the project"
             {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
             {"IS_ALPHA": True, "OP": "{0,2}"},

@@ -106,11 +106,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         return []
     if kind == "operates":
         if trigger[0].lower_ in ("'s", "’s", "'", "’", "its", "their"):  # "Alcoa's planned refinery", "expand its Kalgoorlie facility"
-            near = len(doc) if trigger[0].lower_ in ("its", "their") else 4  # "its": whoever the clause is about
+            pronoun = trigger[0].lower_ in ("its", "their")
+            near = len(doc) if pronoun else 4  # "its": whoever the clause is about; "MP's": MP, wherever it stands
             owners = [  # not the lender ("a loan from X for its project")
                 m
                 for m in before
-                if m[2] in PARTY_KINDS and trigger.start - m[0] <= near and doc[max(m[0] - 1, sent.start)].lower_ != "from"
+                if m[2] in PARTY_KINDS
+                and trigger.start - m[0] <= near
+                and not (pronoun and doc[max(m[0] - 1, sent.start)].lower_ == "from")
             ][-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
@@ -128,6 +131,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
         return [Relation("operates", owner[1], facilities[0][1], index) for owner in [*listed, *partners]]
     if kind == "invested":
+        if trigger[-1].lower_ in ("subsidiary", "unit"):  # "Carester's subsidiary Caremag": Carester holds it
+            owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            owned = [m for m in after if m[2] in PARTY_KINDS][:1]
+            return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if trigger[-1].lower_ in ("shareholder", "owner", "investor"):  # "X is MP Materials' largest shareholder"
+            held = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
+            return [Relation("invested", holders[0][1], held[0][1], index)] if holders else []
         investors = [m for m in before if m[2] in PARTY_KINDS]
         investees = [m for m in mentions if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"}]  # "owned 19.9% of Peak"
         if not investors or not investees:
@@ -260,8 +271,10 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
     listed = candidates[:1]
     for previous, current in zip(candidates, candidates[1:]):
         first, second = (current, previous) if backwards else (previous, current)
-        between = {t.lower_ for t in sent.doc[first[0] + 1 : second[0]] if not (t.is_title or t.is_upper)}  # past the name's own words
-        if not between <= {",", "and", "or", "especially", "particularly", "in", "including"}:
+        words = [t for t in sent.doc[first[0] + 1 : second[0]] if not (t.is_title or t.is_upper)]  # past the name's own words
+        between = {t.lower_ for t in words}
+        described = bool(words) and words[0].lower_ == "and" and len(words) <= 4 and all(t.is_lower for t in words)
+        if not (between <= {",", "and", "or", "especially", "particularly", "in", "including"} or described):  # "and trading house Iwatani"
             break
         listed.append(current)
     return listed

@@ -722,3 +722,31 @@ def test_modality_is_scored_on_the_drafted_fact_that_states_the_curated_one(extr
     # the sentence's longest marker ("is building") is not the figure's: the draft reads "will" before the figure
     assert modality_agreement(loaded) == (0, 1)
     assert modality_agreement(loaded, extraction, aligned_new_entities(extraction, loaded)) == (1, 1)
+
+
+def test_subsidiaries_shareholders_programmes_described_holders_and_lines(extractor: Extractor) -> None:
+    text = (
+        "Carester's subsidiary Caremag is building a rare earth recycling and separation plant in Lacq, in southwestern France.\n"
+        "Japan's JOGMEC and trading house Iwatani invested a combined EUR 110 million in Caremag.\n"
+        "Carester chief executive Frederic Carencotte said the plant should open in 2026.\n"
+        "The European Commission selected 47 strategic projects under the Critical Raw Materials Act in March 2025.\n"
+        "The Department of Defense is MP Materials' largest shareholder, with a 15% stake.\n"
+        "The magnets will come from MP's factory in Fort Worth, Texas.\n"
+        "MP Materials will also build a recycling line at Mountain Pass.\n"
+    )
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["holder"], f["stake"]["investee"]): f["stake"] for f in facts if "stake" in f}
+    invested = {(t[0], t[2]) for f in facts for t in f.get("triples", []) if t[1] == "investedIn"}
+    assert {
+        ("company/carester", "company/caremag"),
+        ("agency/jogmec", "company/caremag"),
+        ("company/iwatani", "company/caremag"),
+    } <= invested
+    assert stakes[("agency/department-of-defense", "company/mp-materials")]["share"] == Decimal(15)  # "X is MP's largest shareholder"
+    triples = {tuple(t) for f in facts for t in f.get("triples", [])}
+    operated = {(s, o) for s, p, o in triples if p == "operates"}
+    assert ("company/caremag", "facility/rare-earth-recycling-and-separation-plant-in-lacq") in operated
+    assert ("company/mp-materials", "facility/factory-in-fort-worth") in operated  # "from MP's factory": MP's all the same
+    assert ("company/mp-materials", "facility/recycling-line-at-mountain-pass") in operated
+    counts = [f["figure"] for f in facts if "figure" in f and f["figure"]["metric"] == "count"]
+    assert [(c["value"], c["subject"]) for c in counts] == [(Decimal(47), "programme/critical-raw-materials-act")]
