@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from kg.curation.lexicon import (
     AUXILIARIES,
     COMMON_SUBJECTS,
+    COMPANY_NOUNS,
     CURRENCIES,
     DEMONYMS,
     DETERMINERS,
@@ -71,14 +72,26 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         preposition = next((t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())), None)
         if preposition is None:
             continue
-        end = preposition.i + 1
+        begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
+        end = begin
         while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
             end += 1
-        name = sent.doc[preposition.i + 1 : end]
+        name = sent.doc[begin:end]
         if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
             found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
             taken.update(range(name.start_char, name.end_char))
     return found
+
+
+def _past_descriptor(sent: Span, at: int) -> int:
+    """Where a name starts after what describes it ("Chinese refiner Gansu Rare Earth", "trading
+    house Iwatani"): past a word of origin and lowercase words ending in a company noun, if any."""
+    for end in range(at + 1, min(at + 4, sent.end)):
+        words = sent.doc[at:end]
+        nouns = COMPANY_NOUNS | {"house", "group"}
+        if words[-1].lower_ in nouns and all(t.is_lower for t in words[1:]) and (words[0].is_lower or len(words) > 1):
+            return end if end < sent.end and _capitalised(sent.doc[end]) else at
+    return at
 
 
 def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
@@ -189,7 +202,8 @@ def _demonym(word: str, countries: set[str]) -> bool:
 
 def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: list[Mention], result: Extraction) -> list[Mention]:
     """The words of :func:`recurring_names` in a sentence, standing alone (no capitalised word
-    beside them) and not yet read, as a new company; not a person's name met before ("George")."""
+    beside them) and not yet read, as a new company, or a facility where the text mines or
+    produces at it ("start mining at Kangankunde"); not a person's name met before ("George")."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     people = {w for m in result.mentions if m.kind == "person" for w in m.text.split()}
     found = []
@@ -201,7 +215,10 @@ def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: li
         )
         start = offset + token.idx
         if token.text in names and alone and start not in taken and token.text not in people:
-            found.append(Mention(token.text, start, start + len(token), None, "company", index))
+            mined = re.search(rf"\b(?:mining|mine|production|drilling|operations)\s+at\s+{re.escape(token.text)}\b", sent.doc.text)
+            earlier = [m.kind for m in result.mentions if m.text == token.text]
+            kind = earlier[0] if earlier else "facility" if mined else "company"
+            found.append(Mention(token.text, start, start + len(token), None, kind, index))
     return found
 
 

@@ -55,10 +55,24 @@ _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonn
 
 
 def drafted_figures(extraction: Extraction) -> list[Figure]:
-    """The figures a draft states as facts: those with a metric of the ontology. A number no
-    metric fits ("damages of $11.5 billion", "exported 1,800 tonnes", "double capacity") is no
-    fact a sheet records; the draft names it in a comment for the curator instead."""
-    return [f for f in extraction.figures if figure_metric(f, extraction.sentences[f.sentence].text) != "todo-metric"]
+    """The figures a draft states as facts: those with a metric of the ontology, and those whose
+    metric the curator is left to decide (``todo-metric``: "holds 20% of the market"), but not a
+    number of a kind no metric of the ontology records: a change of capacity ("double capacity"),
+    damages, fines, costs, revenue or profit; the draft names those in a comment instead."""
+    return [f for f in extraction.figures if not _unrecorded(f, extraction.sentences[f.sentence].text)]
+
+
+_UNRECORDED_MONEY = re.compile(
+    r"\b(?:damages|fines?|penalt\w*|compensation|costs?|revenue|sales|profits?|earnings|valuation)\b", re.IGNORECASE
+)
+
+
+def _unrecorded(figure: Figure, sentence: str) -> bool:
+    """Whether a figure is of a kind no metric records (see :func:`drafted_figures`)."""
+    if figure_metric(figure, sentence) != "todo-metric":
+        return False
+    multiplier = figure.unit == "times" or figure.text.lower() in MULTIPLIERS
+    return multiplier or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
 
 
 def figure_metric(figure: Figure, sentence: str) -> str:
@@ -416,7 +430,7 @@ def draft_document(extraction: Extraction, file_name: str, *, source_id: str, te
         if mention.text not in forms.setdefault(ref, []):
             forms[ref].append(mention.text)
     left_out = [
-        f"figure left out, no metric fits: {_q(f.text)} in {_q(sentences[f.sentence].text[:90])}"
+        f"figure left out, no metric records it: {_q(f.text)} in {_q(sentences[f.sentence].text[:90])}"
         for f in extraction.figures
         if f not in drafted_figures(extraction)
     ]

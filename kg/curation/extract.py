@@ -445,7 +445,7 @@ class Extractor:
                     candidate = Mention(name.text, candidate.start, candidate.end, candidate.ref_iri, kind, index)
                 mentions.append(candidate)
                 used.update(range(span.start, span.end))
-            elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER") and not overlaps:
+            elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER") and not overlaps and not heading:
                 figure = self._figure(span, offset, index)
                 if figure is not None:
                     result.figures.append(figure)

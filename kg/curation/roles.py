@@ -145,7 +145,7 @@ def resolve_references(
             for m in result.mentions
             if m.kind == kind
             and m.start < offset + ref.start_char
-            and (kind != "facility" or any(w in m.text.lower() for w in names))
+            and (kind != "facility" or any(w in m.text.lower() for w in names) or (" " not in m.text and m.name is None))  # "Kangankunde"
             and (kind != "country" or not _after_preposition(m, result))
         ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
         if earlier:

@@ -677,7 +677,9 @@ def test_government_titles_ties_bare_possessives_purchases_and_figures_no_metric
         "company/neo-performance-materials",
     )  # "gave Neo": to Neo Performance Materials
     assert Decimal(11_500_000_000) not in figures and Decimal(200) not in figures  # no metric fits: left out, named in a comment
-    assert 'figure left out, no metric fits: "$11.5 billion"' in draft_document(result, "t.txt", source_id="t", text=text)["#"]["facts"]
+    assert (
+        'figure left out, no metric records it: "$11.5 billion"' in draft_document(result, "t.txt", source_id="t", text=text)["#"]["facts"]
+    )
     title = next(f for f in facts if any(t[1] == "positionTitle" and t[2] == "Prime Minister" for t in f.get("triples", [])))
     assert title["modality"] == "stated"  # "will appeal" says nothing of what the position is
 
@@ -750,3 +752,22 @@ def test_subsidiaries_shareholders_programmes_described_holders_and_lines(extrac
     assert ("company/mp-materials", "facility/recycling-line-at-mountain-pass") in operated
     counts = [f["figure"] for f in facts if "figure" in f and f["figure"]["metric"] == "count"]
     assert [(c["value"], c["subject"]) for c in counts] == [(Decimal(47), "programme/critical-raw-materials-act")]
+
+
+def test_described_partners_and_a_single_named_mine_met_again(extractor: Extractor) -> None:
+    text = (
+        "Lindor Resources will start mining at Kavunde in Malawi in 2026, the Australian company said.\n"
+        "Lindor signed an offtake agreement with Chinese refiner Gansu Rare Earth in October 2025.\n"
+        "The company expects Kavunde to produce about 15,000 tonnes of concentrate a year.\n"
+        "Malawi's government will take a 10% free-carried stake in the project.\n"
+    )
+    result = extractor.extract(text)
+    new = {(m.kind, m.text) for m in result.mentions if m.iri is None}
+    assert ("facility", "Kavunde") in new and ("company", "Chinese") not in new  # "Chinese refiner" says what Gansu is
+    facts = _drafted(extractor, text)
+    parties = {tuple(sorted(t[2] for t in f["triples"] if t[1] == "party")) for f in facts if "triples" in f}
+    assert parties == {("company/gansu-rare-earth", "company/lindor-resources")}
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(15_000)]["subject"] == "facility/kavunde"
+    stakes = [f["stake"] for f in facts if "stake" in f]
+    assert stakes == [{"holder": "country/MW", "investee": "facility/kavunde", "share": Decimal(10)}]  # "the project": Kavunde
