@@ -58,18 +58,27 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
     end = next((t.i for t in opening if not _capitalised(t)), sent.start)
     name = sent.doc[sent.start : end]
     following = sent.doc[end] if end < sent.end else None
+    placed = {  # "Rare Earths Norway plans": a company's name may hold a material's and end in a place's, capitalised
+        i
+        for m in mentions
+        if (m.kind in ("country", "region", "city") and m.end - offset == name.end_char)
+        or (m.kind == "material" and m.text[:1].isupper() and name.start_char <= m.start - offset and m.end - offset <= name.end_char)
+        for i in range(m.start - offset, m.end - offset)
+    }
     if (  # "Noveon Magnetics, based in Texas, recycles": two capitalised words opening a sentence, then a verb or a comma
         len(name) >= 2
         and following is not None
         and (following.text == "," or following.is_lower)
         and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | set(DEMONYMS) | _CONJUNCTIONS)
-        and not any(i in taken for i in range(name.start_char, name.end_char))
+        and not any(i in taken - placed for i in range(name.start_char, name.end_char))
+        and len(name) > 1 + bool(placed)
     ):
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
         taken.update(range(name.start_char, name.end_char))
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "invested $100 million in Ark Energy"
         after = sent.doc[trigger.end : min(trigger.end + 8, sent.end)]
-        preposition = next((t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())), None)
+        by = trigger[-1] if trigger[-1].lower_ == "by" else None  # "is owned by Scatec Innovation", "supplied by X"
+        preposition = by or next((t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())), None)
         if preposition is None:
             continue
         begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
@@ -142,14 +151,16 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
             for form in _forms_of(m):
                 forms.setdefault(form, m)
     taken = {i for e in known for i in range(e.start, e.end)}
+    named_words = {i for e in known if e.label_ not in ("MATERIAL", "COUNTRY", "REGION", "CITY") for i in range(e.start, e.end)}
     found = []
     for form in sorted(forms, key=len, reverse=True):
         named = forms[form]
         words = form.split()
         full = named.name or named.text
+        blocked = named_words if form == named.text and len(words) > 1 else taken  # "Rare Earths Norway" again, over its parts
         for token in sent:
             end = token.i + len(words)
-            if [t.text for t in sent.doc[token.i : end]] != words or end > sent.end or taken & set(range(token.i, end)):
+            if [t.text for t in sent.doc[token.i : end]] != words or end > sent.end or blocked & set(range(token.i, end)):
                 continue
             following = sent.doc[end].text if end < len(sent.doc) else ""
             if len(full.split()) > len(words) and following == full.split()[len(words)]:
@@ -158,6 +169,7 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
             name = None if named.iri else full  # a known company is itself; a new one is named by its first mention
             found.append(Mention(sent.doc[token.i : end].text, start, start + len(form), named.iri, named.kind, index, name=name))
             taken.update(range(token.i, end))
+            named_words.update(range(token.i, end))
     return found
 
 

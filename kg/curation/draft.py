@@ -318,6 +318,7 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
     order figures then relations (each in text order)."""
     sentences = extraction.sentences
     drafted: list[DraftFact] = []
+    stated: list[tuple[int, dict[str, Any]]] = []  # what each drafted fact says, whatever its modality
 
     def fact(
         sentence_index: int,
@@ -332,9 +333,10 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
         body = {"quote": sentence.text, "span": [sentence.start, sentence.end], **content}
         where, begin = (None if offset is None else offset - sentence.start for offset in (at, since))
         modal = _with_modality(sentence.text, body, at=where, since=begin, about_position=about_position, defining=defining)
-        drafted_fact = DraftFact(sentence_index, modal)
-        if drafted_fact not in drafted:  # two triggers of one sentence may propose the same fact
-            drafted.append(drafted_fact)
+        said = {k: v for k, v in content.items() if k != "#"}
+        if (sentence_index, said) not in stated:  # two triggers of one sentence may propose the same fact: the first says it
+            stated.append((sentence_index, said))
+            drafted.append(DraftFact(sentence_index, modal))
 
     for figure in drafted_figures(extraction):
         sentence = sentences[figure.sentence].text

@@ -70,8 +70,19 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
     return replace(relation, subject=operator) if operator else None
 
 
+_GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
 _EUROPEAN = {"european", "western", "asian", "african"}  # demonyms of no country, in a list of them
 _POSSESSIVES = {"'s", "’s", "'", "’", "its", "their"}
+_BUILDING = {"build", "building", "builds", "construct", "constructing", "develop", "developing", "open", "opening", "establish"}
+
+
+def _owned_already(trigger: Span) -> bool:
+    """Whether a trigger is a possessive that says whose a facility already is ("will restart its
+    mine", "MP's factory"), not what is to be built ("would build its refinery")."""
+    before = trigger.doc[trigger.start - 1].lower_ if trigger.start > 0 else ""
+    return trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING
+
+
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
 
 
@@ -82,7 +93,7 @@ def drop_non_names(doc: Doc) -> Doc:
 
     def firm_after(end: int) -> bool:
         for token in doc[end : end + 5]:  # "a Chinese supplier", "Chinese magnet makers", "American and European buyers"
-            if token.lower_ in COMPANY_NOUNS | GROUP_NOUNS | {"buyers", "customers", "suppliers", "partners", "investors"}:
+            if token.lower_ in COMPANY_NOUNS | GROUP_NOUNS | _GROUPS_OF_THINGS:  # "Australian rare earth projects"
                 return True
             if not (token.is_lower or token.lower_ in DEMONYMS or token.lower_ in _EUROPEAN):
                 return False
@@ -388,7 +399,7 @@ class Extractor:
             for e in known
         ]
         shortened = short_forms(sent, offset, index, result, known)
-        mentions += shortened
+        mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in shortened)] + shortened
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
         words = [t for t in sent if t.is_alpha and len(t) > 3]
         heading = sent[-1].text not in ".!?" and len(words) >= 2 and sum(t.is_title for t in words) >= 0.6 * len(words)
@@ -457,18 +468,20 @@ class Extractor:
         ]
         mentions += [] if heading else recurring(sent, offset, index, names, mentions, result)
         mentions += aliases(sent, offset, index, mentions)
-        mentions += [] if heading else named_subjects(sent, offset, index, triggers, mentions)
+        subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions)
+        mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects
         result.mentions.extend(mentions)
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
         resolved = resolve_references(sent, mentions, references, offset, result)
         resolved = as_actors(sent, resolved, triggers, offset, result, positions, self.labels)
         found = [
-            replace(r, at=offset + span.end_char, since=offset + span.start_char if span[0].lower_ in _POSSESSIVES else None)
+            replace(r, at=offset + span.end_char, since=offset + span.start_char if _owned_already(span) else None)
             for kind, span in triggers
             for r in relations_at(kind, span, sent, resolved, index)
             if r.subject != r.object
         ]
         found = [r for r in (_by_operator(r, [*result.relations, *found]) for r in found) if r is not None] + positions
+        found.sort(key=lambda r: r.since is None)  # "will restart its mine": the possessive says whose it is, before the verb
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]
         relations, shares = supplies_with_shares(found, sent.text, offset + sent.start_char, here, materials)

@@ -414,6 +414,10 @@ RELATION_TRIGGERS = {
                         "construct",
                         "built",
                         "opened",
+                        "open",
+                        "opens",
+                        "restart",
+                        "restarts",
                         "opening",
                         "developing",
                         "develops",
@@ -427,7 +431,16 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["refining", "processing", "separation"]}},
             {"LOWER": {"IN": ["plant", "facility", "refinery"]}},
         ],
-        [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"IS_LOWER": True, "OP": "{0,4}"}, {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}}],
+        [  # "Alcoa's planned refinery", not "South Africa's mining department granted the mine"
+            {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
+            {"IS_LOWER": True, "LOWER": {"NOT_IN": ["the", "a", "an", "its", "their", "to"]}, "OP": "{0,4}"},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+        ],
+        [  # "will restart its monazite mine"
+            {"LOWER": {"IN": ["its", "their"]}},
+            {"IS_LOWER": True, "LOWER": {"NOT_IN": ["the", "a", "an", "to"]}, "OP": "{0,3}"},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "project", "deposit"})}},
+        ],
         [
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
             {"IS_TITLE": True, "OP": "{1,3}"},
@@ -455,6 +468,7 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["subsidiary", "unit"]}}],  # "Carester's subsidiary Caremag"
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"IS_LOWER": True, "OP": "?"}, {"LOWER": {"IN": ["shareholder", "owner", "investor"]}}],
+        [{"LOWER": {"IN": ["raised", "raises", "raise"]}}, {"LOWER": {"NOT_IN": [".", "from"]}, "OP": "{0,6}"}, {"LOWER": "from"}],
         [  # "holds a 16% free-carried interest in the project"
             {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
             {"IS_ALPHA": True, "OP": "{0,2}"},

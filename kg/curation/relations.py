@@ -76,6 +76,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             t.lower_ for t in doc[trigger.end : trigger.end + 4]
         }:
             return []  # "relies on Japan for processing technology", "bought a 15% stake": no material changes hands
+        if before_word in ("less", "reduce", "reduces", "reducing", "cut", "end"):
+            return []  # "less dependent on China" says what is to change, not who supplies whom
         customer_first = words in ("met by", "supplied by", "provided by") or words.startswith(
             ("dependen", "relian", "reli", "rely", "depend", *IMPORT_WORDS)
         )
@@ -120,6 +122,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[-1].lower_ == "by":
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
+            owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
+            if not facilities and owned and owners and trigger[0].lower_ == "owned":
+                return [Relation("invested", owners[0][1], owned[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
         owners = [m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in _PLACE_OR_TARGET]
         owners = _antecedent(trigger, sent, before) or owners  # "invest in Rainbow, which is developing": Rainbow
@@ -135,6 +140,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"
+            raisers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            backers = [m for m in after if m[2] in PARTY_KINDS][:1]
+            return [Relation("invested", backers[0][1], raisers[0][1], index)] if raisers and backers else []
         if trigger[-1].lower_ in ("shareholder", "owner", "investor"):  # "X is MP Materials' largest shareholder"
             held = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]

@@ -42,6 +42,15 @@ def _yaml() -> YAML:
     return yaml
 
 
+def _read_otherwise(value: str) -> bool:
+    """Whether the sheets' YAML reader (YAML 1.1) takes ``value`` written plain as no string
+    ("NO", "yes", "on", "null")."""
+    return value.lower() in _YAML11_WORDS
+
+
+_YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
+
+
 def _scalar(key: str | None, value: Any) -> Any:
     """A value as the hand-made sheets write it: whole numbers without a point, days as dates,
     quotes and titles in double quotes."""
@@ -54,8 +63,8 @@ def _scalar(key: str | None, value: Any) -> Any:
             return value
     if isinstance(value, str) and key in _TIMES and re.fullmatch(r"\d{4}", value):
         return int(value)
-    if isinstance(value, str) and key in _QUOTED:
-        return DoubleQuotedScalarString(value)
+    if isinstance(value, str) and (key in _QUOTED or _read_otherwise(value)):
+        return DoubleQuotedScalarString(value)  # "NO" (Norway's code) is no false
     if isinstance(value, str) and _DATE.match(value):
         try:
             return dt.date.fromisoformat(value)

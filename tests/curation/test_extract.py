@@ -771,3 +771,23 @@ def test_described_partners_and_a_single_named_mine_met_again(extractor: Extract
     assert figures[Decimal(15_000)]["subject"] == "facility/kavunde"
     stakes = [f["stake"] for f in facts if "stake" in f]
     assert stakes == [{"holder": "country/MW", "investee": "facility/kavunde", "share": Decimal(10)}]  # "the project": Kavunde
+
+
+def test_names_holding_a_material_and_a_place_holdings_by_and_raised_from(extractor: Extractor) -> None:
+    text = (
+        "Rare Earths Sweden plans to open a mine at Fen in southern Norway by 2030.\n"
+        "Rare Earths Sweden is owned by Scatec Innovation.\n"
+        "Steenkamp Holdings will restart its monazite mine in the Western Cape province of South Africa in 2026.\n"
+        "The company has raised $30 million from Canadian investor Blue Lake Capital.\n"
+        "JOGMEC will invest up to A$200 million in Australian rare earth projects.\n"
+        "The partnership would make both countries less dependent on China.\n"
+    )
+    facts = _drafted(extractor, text)
+    triples = [tuple(t) for f in facts for t in f.get("triples", [])]
+    assert ("company/rare-earths-sweden", "operates", "facility/mine-at-fen") in triples  # not Sweden's, nor a material's
+    assert ("company/scatec-innovation", "investedIn", "company/rare-earths-sweden") in triples  # "is owned by"
+    assert ("company/blue-lake-capital", "investedIn", "company/steenkamp-holdings") in triples  # "raised $30 million from"
+    restart = [f for f in facts if any(t[1] == "operates" and t[0] == "company/steenkamp-holdings" for t in f.get("triples", []))]
+    assert [f["modality"] for f in restart] == ["stated"]  # once, and "its mine" is its own whatever "will" says
+    assert not [f for f in facts if "supply" in f]  # "less dependent on China" is no supply
+    assert not [t for t in triples if "country/AU" in t]  # "Australian rare earth projects" are not Australia
