@@ -26,6 +26,7 @@ from kg.curation.proposals import Extraction, Mention
 __all__ = ["aliases", "extended_names", "free_for_new", "named_subjects", "recurring", "recurring_names", "short_forms"]
 
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
+_PREPOSITIONS = {"with", "in", "on", "at", "for", "from", "by", "after", "before", "under", "as", "of", "to", "during", "despite", "amid"}
 _OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in",)}
 
 
@@ -69,9 +70,9 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         len(name) >= 2
         and following is not None
         and (following.text == "," or following.is_lower)
-        and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | set(DEMONYMS) | _CONJUNCTIONS)
+        and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | set(DEMONYMS) | _CONJUNCTIONS | _PREPOSITIONS)
         and not any(i in taken - placed for i in range(name.start_char, name.end_char))
-        and len(name) > 1 + bool(placed)
+        and (len(name) > 2 or any(i not in placed for i in range(name.start_char, name.end_char)))
     ):
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
         taken.update(range(name.start_char, name.end_char))
@@ -127,7 +128,7 @@ def _forms_of(mention: Mention) -> list[str]:
     after "Iluka Resources"), and its name without the suffix or the nouns that say what it is
     ("Serra Verde" after "Serra Verde Group", "Pela Ema" after "Pela Ema mine")."""
     words = mention.text.split()
-    if len(words) < 2 or not (words[0].istitle() or words[0].isupper()):  # "Iluka", "MP"
+    if len(words) < 2 or not words[0][:1].isupper():  # "Iluka", "MP", "HyProMag"
         return []
     forms = []
     while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS:
@@ -201,8 +202,9 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> se
     with a possessive: "Carester's subsidiary") and met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
     graph knows, nor a title, determiner, day or month, nor the demonym of a country
     (``countries``, lower case: "Angolan", "Brazilian")."""
-    inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}\b(?! [A-Z])", text)) | set(re.findall(r"\b([A-Z][a-z]{3,})['’]s\b", text))
-    counts = Counter(re.findall(r"\b[A-Z][a-z]{3,}\b", text))
+    word = r"[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}"  # "Pensana", "HyProMag"
+    inside = set(re.findall(rf"(?<=[a-z,;] )(?:{word})\b(?! [A-Z])", text)) | set(re.findall(rf"\b({word})['’]s\b", text))
+    counts = Counter(re.findall(rf"\b(?:{word})\b", text))
     common = known_words | ROLE_WORDS | set(DEMONYMS) | DETERMINERS | PRONOUNS | _CALENDAR | FACILITY_NOUNS | ORG_SUFFIXES
     return {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
 
@@ -235,8 +237,10 @@ def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: li
 
 
 def _capitalised(token: Token) -> bool:
-    """Whether a word is written as part of a name: "Solvay", "POSCO"."""
-    return token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
+    """Whether a word is written as part of a name: "Solvay", "POSCO", "HyProMag"."""
+    return (
+        token.is_title or (token.is_upper and token.is_alpha and len(token) > 1) or bool(re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", token.text))
+    )
 
 
 def extended_names(sent: Span, known: list[Span]) -> dict[Span, Span]:

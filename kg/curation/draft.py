@@ -57,8 +57,9 @@ _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonn
 def drafted_figures(extraction: Extraction) -> list[Figure]:
     """The figures a draft states as facts: those with a metric of the ontology, and those whose
     metric the curator is left to decide (``todo-metric``: "holds 20% of the market"), but not a
-    number of a kind no metric of the ontology records: a change of capacity ("double capacity"),
-    damages, fines, costs, revenue or profit; the draft names those in a comment instead."""
+    number of a kind no metric of the ontology records: a change of capacity ("double capacity")
+    or of trade ("fell by 93%"), damages, fines, costs, revenue or profit; the draft names those in
+    a comment instead."""
     return [f for f in extraction.figures if not _unrecorded(f, extraction.sentences[f.sentence].text)]
 
 
@@ -67,12 +68,19 @@ _UNRECORDED_MONEY = re.compile(
 )
 
 
+_CHANGE = re.compile(
+    r"\b(?:fell|fall|falls|rose|rise|rises|dropped|declined|increased|jumped|plunged|surged|grew)\s+(?:by\s+)?(?:about\s+)?$"
+)
+
+
 def _unrecorded(figure: Figure, sentence: str) -> bool:
     """Whether a figure is of a kind no metric records (see :func:`drafted_figures`)."""
     if figure_metric(figure, sentence) != "todo-metric":
         return False
     multiplier = figure.unit == "times" or figure.text.lower() in MULTIPLIERS
-    return multiplier or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
+    at = sentence.find(figure.text)
+    change = figure.unit == "percent" and bool(_CHANGE.search(sentence[:at] if at >= 0 else sentence))  # "fell by 93%"
+    return multiplier or change or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
 
 
 def figure_metric(figure: Figure, sentence: str) -> str:

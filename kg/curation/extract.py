@@ -72,6 +72,7 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
 
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
 _EUROPEAN = {"european", "western", "asian", "african"}  # demonyms of no country, in a list of them
+_NAME_WORD = r"^[A-Z][a-z]+(?:[A-Z][a-z]*)*$"  # "Iluka", "HyProMag", "CoTec"
 _POSSESSIVES = {"'s", "’s", "'", "’", "its", "their"}
 _BUILDING = {"build", "building", "builds", "construct", "constructing", "develop", "developing", "open", "opening", "establish"}
 
@@ -212,8 +213,8 @@ class Extractor:
             "NEW_ORG",
             [
                 [
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
-                    {"IS_TITLE": True, "OP": "*"},
+                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "CoTec Holdings" too
+                    {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"},
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
                 [  # "Arafura Rare Earths", "USA Rare Earth": a name before "Rare Earth(s)", capitalised

@@ -483,8 +483,9 @@ RELATION_TRIGGERS = {
             {"LIKE_NUM": True},
             {"ORTH": "%"},
             {"LOWER": "of"},
-            {"IS_TITLE": True},
+            {"TEXT": {"REGEX": "^[A-Z]"}},
         ],
+        [{"LOWER": "joint"}, {"LOWER": "venture"}, {"LOWER": {"IN": ["of", "between"]}}],  # "HyProMag USA, a joint venture of A and B"
     ],
     "restricts": [
         [{"LOWER": "embargo"}],

@@ -52,6 +52,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
     if kind in ("agreement", "talks"):
+        if trigger[0].lower_ == "joint" and doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between"):
+            return []  # "X, a joint venture of A and B": who holds X (a stake), no agreement of X's
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
         if with_at is not None:
             left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in opposed))
@@ -70,6 +72,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     if kind == "supplies":
         words = trigger.text.lower()
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
+        exporter = [m for m in before if m[0] + 1 < trigger.start and doc[m[0] + 1].lower_ in ("'s", "’s")][-1:]
+        importer = [m for m in after if m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][:1]
+        if words == "exports" and before_word in ("'s", "’s") and exporter and importer:  # "China's exports of magnets to the US"
+            return [Relation("supplies", exporter[0][1], importer[0][1], index)]
         if words == "exports" and (before_word in _NOUN_BEFORE | RESTRICTING_VERBS or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "restricted exports to Japan", "exports of gallium": the noun, not the verb
         if NOT_MATERIALS.search(doc[trigger.end : sent.end].text.lower()) or "stake" in {
@@ -136,6 +142,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
         return [Relation("operates", owner[1], facilities[0][1], index) for owner in [*listed, *partners]]
     if kind == "invested":
+        if trigger[0].lower_ == "joint":  # "HyProMag USA, a joint venture of HyProMag and CoTec": each holds it
+            venture = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            holders = _listed([m for m in after if m[2] in PARTY_KINDS], sent)
+            return [Relation("invested", h[1], venture[0][1], index) for h in holders if venture and h[1] != venture[0][1]]
         if trigger[-1].lower_ in ("subsidiary", "unit"):  # "Carester's subsidiary Caremag": Carester holds it
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]

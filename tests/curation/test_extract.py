@@ -791,3 +791,23 @@ def test_names_holding_a_material_and_a_place_holdings_by_and_raised_from(extrac
     assert [f["modality"] for f in restart] == ["stated"]  # once, and "its mine" is its own whatever "will" says
     assert not [f for f in facts if "supply" in f]  # "less dependent on China" is no supply
     assert not [t for t in triples if "country/AU" in t]  # "Australian rare earth projects" are not Australia
+
+
+def test_camel_case_names_joint_ventures_possessive_exports_and_changes(extractor: Extractor) -> None:
+    text = (
+        "HyProMag USA, a joint venture of HyProMag and CoTec Holdings, plans to build a magnet recycling plant in Dallas, Texas.\n"
+        "CoTec Holdings owns 50% of HyProMag USA.\n"
+        "HyProMag has already opened a recycling plant in Tyseley, near Birmingham in England.\n"
+        "China's exports of rare earth magnets to the United States fell by 93% in May.\n"
+    )
+    facts = _drafted(extractor, text)
+    holdings = {(t[0], t[2]) for f in facts for t in f.get("triples", []) if t[1] == "investedIn"}
+    holdings |= {(f["stake"]["holder"], f["stake"]["investee"]) for f in facts if "stake" in f}
+    assert {("company/hypromag", "company/hypromag-usa"), ("company/cotec-holdings", "company/hypromag-usa")} <= holdings
+    assert not [f for f in facts if any(t[1] == "party" for t in f.get("triples", []))]  # a joint venture's holders: no agreement
+    operated = {(t[0], t[2]) for f in facts for t in f.get("triples", []) if t[1] == "operates"}
+    assert ("company/hypromag-usa", "facility/magnet-recycling-plant-in-dallas") in operated
+    assert ("company/hypromag-usa", "facility/recycling-plant-in-tyseley") not in operated  # "HyProMag" is not HyProMag USA
+    supplies = {(f["supply"]["supplier"], f["supply"]["customer"]) for f in facts if "supply" in f}
+    assert ("country/CN", "country/US") in supplies  # "China's exports … to the United States"
+    assert not [f for f in facts if "figure" in f and f["figure"]["value"] == Decimal(93)]  # a fall: no metric records it
