@@ -150,6 +150,8 @@ class Extractor:
             if form.lower() not in taken:
                 (self.gazetteer if iri in self.known else self.world)[form] = (iri, kind)  # "Viet Nam" is the graph's Vietnam
         self.labels = {form.lower(): value for form, value in (self.world | self.gazetteer).items()}
+        forms = "|".join(re.escape(form) for form in sorted(self.world, key=len, reverse=True))
+        self.world_pattern = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") if self.world else None  # as written: "Lower" is no place
         self.known_words = {word for form in self.labels for word in form.split()}
         self.countries = {form for form, (_, kind) in self.labels.items() if kind == "country"}
 
@@ -164,10 +166,6 @@ class Extractor:
             {"label": kind.upper(), "id": iri, "pattern": [{"ORTH": form}] if form.isupper() and len(form) <= 5 else form}
             for form, (iri, kind) in self.gazetteer.items()
             if len(form) > 1
-        ]
-        patterns += [  # the world's places as written: "Lower" is no place, "Laos" is
-            {"label": kind.upper(), "id": iri, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(form)]}
-            for form, (iri, kind) in self.world.items()
         ]
         for demonym, name in DEMONYMS.items():
             if name.lower() in self.labels:
@@ -366,13 +364,27 @@ class Extractor:
                 skipped += 1
         return spans, skipped
 
+    def with_world_places(self, doc: Doc) -> Doc:
+        """``doc`` with the world's places the graph lacks (:attr:`world`) marked where no name is."""
+        if self.world_pattern is None:
+            return doc
+        ents, taken = list(doc.ents), {i for e in doc.ents for i in range(e.start, e.end)}
+        for found in self.world_pattern.finditer(doc.text):
+            span = doc.char_span(found.start(), found.end())
+            if span is not None and not taken & set(range(span.start, span.end)):
+                iri, kind = self.world[found.group()]
+                ents.append(Span(doc, span.start, span.end, label=kind.upper(), span_id=iri))
+                taken.update(range(span.start, span.end))
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return drop_non_names(doc)
+
     def extract(self, text: str) -> Extraction:
         """Propose mentions, figures and relations for ``text``."""
         result = Extraction()
         spans, result.skipped_lines = self.content_lines(text)
         names = recurring_names("\n".join(text[start:end] for start, end in spans), self.known_words, self.countries)
         for start, end in spans:
-            doc = self.nlp(re.sub(r"[^\S\n]", " ", text[start:end]))  # a no-break space is a space (offsets kept: one for one)
+            doc = self.with_world_places(self.nlp(re.sub(r"[^\S\n]", " ", text[start:end])))  # a no-break space is a space
             for sent in doc.sents:
                 if len(sent) < 3:
                     continue
