@@ -317,6 +317,13 @@ class Extractor:
             [
                 [{"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"}, {"IS_TITLE": True}, {"IS_TITLE": True}],  # "Chief Executive Tony Sage"
                 [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": list(ROLE_WORDS)}}],
+                [  # "the company's chief executive, Barbara Humpton, said"
+                    {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
+                    {"ORTH": ","},
+                    {"IS_TITLE": True},
+                    {"IS_TITLE": True},
+                    {"ORTH": ","},
+                ],
             ],
         )
         matcher.add(  # "the miner", "the state-owned company"
@@ -456,6 +463,8 @@ class Extractor:
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
+                if label == "NEW_PERSON" and name[0].text == ",":  # "chief executive, Barbara Humpton,"
+                    name = name[1:-1]
                 if label in (
                     "NEW_ORG",
                     "NEW_GROUP",

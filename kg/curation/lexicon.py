@@ -490,6 +490,11 @@ RELATION_TRIGGERS = {
     "restricts": [
         [{"LOWER": "embargo"}],
         [{"LOWER": "export"}, {"LOWER": {"IN": ["control", "controls", "restrictions", "curbs", "ban"]}}],
+        [  # "China had delayed export licences for magnets"
+            {"LOWER": {"IN": ["delayed", "withheld", "suspended", "halted", "slowed", "denied"]}},
+            {"LOWER": "export"},
+            {"LOWER": {"IN": ["licences", "licenses", "permits"]}},
+        ],
         [{"LOWER": {"IN": ["controls", "restrictions", "curbs"]}}, {"LOWER": "on"}, {"LOWER": "exports"}],
         [
             {"LOWER": {"IN": sorted(RESTRICTING_VERBS)}},

@@ -16,7 +16,7 @@ from kg.curation.proposals import Figure, Mention, Relation
 
 __all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
 
-_TITLED_NAME = re.compile(rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{TITLES}))\s+(?:[A-Z][\w.'’-]*\s*){{1,3}}$")
+_TITLED_NAME = re.compile(rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{TITLES})),?\s+(?:[A-Z][\w.'’-]*\s*){{1,3}}$")
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+)?(?P<title>chairman|chairwoman|president|ceo|chief\s+executive|director|founder|head|secretary)"
     r"(?:\s+and\s+\w+)?\s+(?:of|at)\s+",
@@ -65,8 +65,16 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
         purchase = _PURCHASE_FROM.search(doc[trigger.end : sent.end].text)  # "signed a deal to buy magnets from Niron": Niron's deal too
         sellers = [iri for i, iri, k in after if k in PARTY_KINDS and purchase and doc[i - 1].lower_ in ("from", "to")][:1]
+        sellers = (
+            sellers
+            or [  # "agreed to buy Less Common Metals": the company bought is the other party
+                iri for i, iri, k in after if k == "company" and purchase and doc[i - 1].lower_ in ("buy", "purchase", "acquire")
+            ][:1]
+        )
         if len(before_trigger) == 1 and sellers and sellers[0] != before_trigger[0]:
             return [Relation("agreement", before_trigger[0], sellers[0], index)]
+        if purchase and not sellers and with_at is None:
+            return []  # "Hyundai and Kia agreed to buy oxide from Nolans": no agreement between the buyers
         pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
         return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
     if kind == "supplies":
@@ -82,7 +90,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             t.lower_ for t in doc[trigger.end : trigger.end + 4]
         }:
             return []  # "relies on Japan for processing technology", "bought a 15% stake": no material changes hands
-        if before_word in ("less", "reduce", "reduces", "reducing", "cut", "end"):
+        if {t.lower_ for t in doc[max(sent.start, trigger.start - 2) : trigger.start]} & {
+            "less",
+            "reduce",
+            "reduces",
+            "reducing",
+            "cut",
+            "end",
+        }:
             return []  # "less dependent on China" says what is to change, not who supplies whom
         customer_first = words in ("met by", "supplied by", "provided by") or words.startswith(
             ("dependen", "relian", "reli", "rely", "depend", *IMPORT_WORDS)
@@ -100,8 +115,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
                 suppliers = [m for m in customers if m[0] > partner][:1]
                 customers = [m for m in customers if m[0] < partner]
-            if suppliers and customers:  # the customer is the subject, the nearest before the verb
-                return [Relation("supplies", suppliers[0][1], customers[-1][1], index)]
+            bought = words in ("buy", "buys", "bought", "purchase", "purchases") and any(
+                m[0] == trigger.end for m in after if m[2] == "company"
+            )
+            if bought:
+                return []  # "agreed to buy Less Common Metals": the company itself, no material
+            if suppliers and customers:  # the customer is the subject, the nearest before the verb ("Hyundai and Kia agreed to buy")
+                return [Relation("supplies", suppliers[0][1], m[1], index) for m in _listed(customers[::-1], sent, backwards=True)]
             return []
         suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
         customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
@@ -117,11 +137,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             pronoun = trigger[0].lower_ in ("its", "their")
             near = len(doc) if pronoun else 4  # "its": whoever the clause is about; "MP's": MP, wherever it stands
             owners = [  # not the lender ("a loan from X for its project")
-                m
-                for m in before
-                if m[2] in PARTY_KINDS
-                and trigger.start - m[0] <= near
-                and not (pronoun and doc[max(m[0] - 1, sent.start)].lower_ == "from")
+                m for m in before if m[2] in PARTY_KINDS and trigger.start - m[0] <= near and not (pronoun and _lender(m[0], sent))
             ][-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
@@ -255,6 +271,14 @@ def _title_case(title: str) -> str:
     return " ".join(w.upper() if w.lower() == "ceo" else w.capitalize() for w in title.split())
 
 
+def _lender(at: int, sent: Span) -> bool:
+    """Whether the name at token ``at`` is, or is part of, the name after "from" ("a loan from
+    Export Finance Australia for its project": not Australia's project)."""
+    while at > sent.start and (sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper):
+        at -= 1
+    return at > sent.start and sent.doc[at - 1].lower_ == "from"
+
+
 def _apposed(trigger: Span, sent: Span) -> set[int]:
     """The token indexes of an apposition before the trigger: between ", one of" (or ", the",
     ", a") and the comma that closes it."""
@@ -279,7 +303,7 @@ def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -
     return [m for m in before if m[2] in PARTY_KINDS and m[0] < at - 2][-1:]
 
 
-_PURCHASE_FROM = re.compile(r"^(?:\s*\S+){0,6}?\s+to\s+(?:buy|purchase|source|supply|sell)\b")
+_PURCHASE_FROM = re.compile(r"^(?:\S+\s+){0,6}?to\s+(?:buy|purchase|source|supply|sell)\b")
 _CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}
 
 

@@ -47,7 +47,8 @@ def position_in_context(relation: Relation, result: Extraction) -> Relation:
     sentence names, or else the one the text names most as an actor; any other relation as it is."""
     if relation.kind != "position" or relation.object:
         return relation
-    if relation.title in HEADS:  # not the country of another head the sentence names ("Trump and Australian Prime Minister Albanese")
+    if relation.title in HEADS or "Minister" in (relation.title or ""):  # of a government: "Trade minister Yoji Muto said Tokyo"
+        # not the country of another head the sentence names ("Trump and Australian Prime Minister Albanese")
         others = {r.object for r in result.relations if r.kind == "position" and r.sentence == relation.sentence and r.object}
         return replace(relation, object=_country_in_context(relation.sentence, result, others))
     if relation.title not in COMPANY_TITLES:

@@ -811,3 +811,29 @@ def test_camel_case_names_joint_ventures_possessive_exports_and_changes(extracto
     supplies = {(f["supply"]["supplier"], f["supply"]["customer"]) for f in facts if "supply" in f}
     assert ("country/CN", "country/US") in supplies  # "China's exports … to the United States"
     assert not [f for f in facts if "figure" in f and f["figure"]["value"] == Decimal(93)]  # a fall: no metric records it
+
+
+def test_lenders_names_joint_buyers_acquisitions_licences_and_ministers(extractor: Extractor) -> None:
+    text = (
+        "Arvon Rare Earths has won a A$840 million loan from Export Finance Australia for its Nolans project in the Northern Territory.\n"
+        "Hyundai Motor and Kia agreed to buy NdPr oxide from Nolans for seven years.\n"
+        "USA Rare Earth agreed to buy Less Common Metals, a British maker of rare earth metals and alloys, for $100 million in 2025.\n"
+        "Japan's trade ministry said on Friday that China had delayed export licences for rare earth magnets to Japanese car makers.\n"
+        "Japan buys about 70% of its rare earth imports from China.\n"
+        "Trade minister Yoji Muto said Tokyo was in talks with Beijing on the licences.\n"
+        "USA Rare Earth is building a magnet factory in Stillwater, Oklahoma.\n"
+        "The company's chief executive, Barbara Humpton, said the factory would open in 2026.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    assert ("operates", "company/arvon-rare-earths", "facility/nolans-project") in relations  # not the lender's Australia
+    assert {
+        ("supplies", "company/arvon-rare-earths", "company/hyundai-motor"),
+        ("supplies", "company/arvon-rare-earths", "company/kia"),
+    } <= relations
+    assert not [r for r in relations if r[0] == "agreement" and "company/kia" in r]  # two buyers make no agreement
+    assert ("agreement", "company/usa-rare-earth", "company/less-common-metals") in relations  # the company bought is a party
+    assert not [r for r in relations if r[0] == "supplies" and r[1] == "company/less-common-metals"]  # a company bought is no supply
+    assert ("restricts", "country/CN", "") in relations
+    assert ("position", "person/yoji-muto", "country/JP") in relations
+    assert ("position", "person/barbara-humpton", "company/usa-rare-earth") in relations  # "the company's chief executive, X,"
