@@ -439,10 +439,11 @@ def draft_document(extraction: Extraction, file_name: str, *, source_id: str, te
         ref = _ref(mention.ref_iri)
         if mention.text not in forms.setdefault(ref, []):
             forms[ref].append(mention.text)
+    drafted = drafted_figures(extraction)
     left_out = [
         f"figure left out, no metric records it: {_q(f.text)} in {_q(sentences[f.sentence].text[:90])}"
         for f in extraction.figures
-        if f not in drafted_figures(extraction)
+        if f not in drafted
     ]
     references = [
         f"reference taken as {_ref(extraction.resolved[r.start])}: {_q(r.text)} in {_q(sentences[r.sentence].text[:90])}"
