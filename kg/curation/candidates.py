@@ -98,7 +98,11 @@ def _past_descriptor(sent: Span, at: int) -> int:
     house Iwatani"): past a word of origin and lowercase words ending in a company noun, if any."""
     for end in range(at + 1, min(at + 4, sent.end)):
         words = sent.doc[at:end]
-        if words[-1].lower_ in COMPANY_NOUNS | {"house", "group"} and all(t.is_lower for t in words[1:]) and (words[0].is_lower or len(words) > 1):
+        if (
+            words[-1].lower_ in COMPANY_NOUNS | {"house", "group"}
+            and all(t.is_lower for t in words[1:])
+            and (words[0].is_lower or len(words) > 1)
+        ):
             return end if end < sent.end and _capitalised(sent.doc[end]) else at
     return at
 
