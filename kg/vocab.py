@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import pycountry
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
@@ -87,6 +88,9 @@ UNITS: dict[str, URIRef] = {
     "EUR": _QUDT_CURRENCY.EUR,
     "CNY": _QUDT_CURRENCY.CNY,
 }
+# Every other currency of ISO 4217 (QUDT names currencies by their ISO code), so "C$200 million"
+# and "£50 million" are recorded as written; the X-codes (gold, SDRs, test codes) are no money.
+UNITS |= {c.alpha_3: _QUDT_CURRENCY[c.alpha_3] for c in sorted(pycountry.currencies, key=lambda c: c.alpha_3) if not c.alpha_3.startswith("X")}
 CURRENCY_UNITS = frozenset(name for name, iri in UNITS.items() if iri.startswith(str(_QUDT_CURRENCY)))
 
 try:
