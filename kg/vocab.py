@@ -90,7 +90,9 @@ UNITS: dict[str, URIRef] = {
 }
 # Every other currency of ISO 4217 (QUDT names currencies by their ISO code), so "C$200 million"
 # and "£50 million" are recorded as written; the X-codes (gold, SDRs, test codes) are no money.
-UNITS |= {c.alpha_3: _QUDT_CURRENCY[c.alpha_3] for c in sorted(pycountry.currencies, key=lambda c: c.alpha_3) if not c.alpha_3.startswith("X")}
+UNITS |= {
+    c.alpha_3: _QUDT_CURRENCY[c.alpha_3] for c in sorted(pycountry.currencies, key=lambda c: c.alpha_3) if not c.alpha_3.startswith("X")
+}
 CURRENCY_UNITS = frozenset(name for name, iri in UNITS.items() if iri.startswith(str(_QUDT_CURRENCY)))
 
 try:

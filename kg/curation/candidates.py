@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -20,10 +21,12 @@ from kg.curation.lexicon import (
     ORG_SUFFIXES,
     PRONOUNS,
     ROLE_WORDS,
+    WORLD_REGIONS,
 )
 from kg.curation.proposals import Extraction, Mention
+from kg.vocab import UNITS
 
-__all__ = ["aliases", "extended_names", "free_for_new", "named_subjects", "recurring", "recurring_names", "short_forms"]
+__all__ = ["aliases", "as_named_before", "extended_names", "free_for_new", "named_subjects", "recurring", "recurring_names", "short_forms"]
 
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
 _PREPOSITIONS = {"with", "in", "on", "at", "for", "from", "by", "after", "before", "under", "as", "of", "to", "during", "despite", "amid"}
@@ -116,9 +119,12 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
         return True
     covered = {i for e in inside for i in range(e.start, e.end)}
     more = [t for t in span if t.i not in covered]  # what the name adds to the known ones: not a suffix alone ("Lynas Rare Earths Ltd")
+    within = all(span.start <= e.start and e.end <= span.end for e in inside)
+    if label == "NEW_FACILITY" and within and all(e.label_ in ("REGION", "CITY") for e in inside) and span.start > span.sent.start:
+        return span.doc[span.start - 1].lower_ == "the"  # "the Toliara project": named after its town
     return (
         label in ("NEW_ORG", "NEW_FACILITY")  # "Zhana Kazakhstan deposit" holds a country's name
-        and all(span.start <= e.start and e.end <= span.end for e in inside)
+        and within
         and any(t.lower_ not in ORG_SUFFIXES | FACILITY_NOUNS for t in more)
         and not (
             label == "NEW_FACILITY" and all(t.lower_ in FACILITY_NOUNS | FACILITY_WORDS for t in more)
@@ -205,10 +211,11 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> se
     with a possessive: "Carester's subsidiary") and met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
     graph knows, nor a title, determiner, day or month, nor the demonym of a country
     (``countries``, lower case: "Angolan", "Brazilian")."""
-    word = r"[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}"  # "Pensana", "HyProMag"
+    word = r"[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "Pensana", "HyProMag", "REEtec", "LKAB"
     inside = set(re.findall(rf"(?<=[a-z,;] )(?:{word})\b(?! [A-Z])", text)) | set(re.findall(rf"\b({word})['’]s\b", text))
     counts = Counter(re.findall(rf"\b(?:{word})\b", text))
-    common = known_words | ROLE_WORDS | set(DEMONYMS) | DETERMINERS | PRONOUNS | _CALENDAR | FACILITY_NOUNS | ORG_SUFFIXES
+    common = known_words | ROLE_WORDS | set(DEMONYMS) | DETERMINERS | PRONOUNS | _CALENDAR | FACILITY_NOUNS | ORG_SUFFIXES | WORLD_REGIONS
+    common |= {unit.lower() for unit in UNITS}  # "USD", "AUD": money, no name
     return {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
 
 
@@ -233,10 +240,27 @@ def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: li
         start = offset + token.idx
         if token.text in names and alone and start not in taken and token.text not in people:
             mined = re.search(rf"\b(?:mining|mine|production|drilling|operations)\s+at\s+{re.escape(token.text)}\b", sent.doc.text)
-            earlier = [m.kind for m in result.mentions if m.text == token.text]
-            kind = earlier[0] if earlier else "facility" if mined else "company"
-            found.append(Mention(token.text, start, start + len(token), None, kind, index))
+            new = Mention(token.text, start, start + len(token), None, "facility" if mined else "company", index)
+            found.append(as_named_before(new, result))
     return found
+
+
+def as_named_before(mention: Mention, result: Extraction) -> Mention:
+    """A new name as the entity the text named by it before ("KMW", the alias of Korrin
+    Magnetwerke), or by the words it abbreviates ("ASM" after "Australian Strategic Materials")."""
+    if mention.iri is not None or mention.name is not None:
+        return mention
+    earlier = [m for m in result.mentions if m.text == mention.text] or [
+        m for m in result.mentions if m.kind == "company" and mention.text.isupper() and mention.text in _initials(m.text)
+    ]
+    return replace(earlier[0], start=mention.start, end=mention.end, sentence=mention.sentence) if earlier else mention
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """A name's initials, with and without its organisation's suffixes ("Australian Strategic
+    Materials Ltd": "ASML", "AS")."""
+    words = name.split()
+    return "".join(w[0] for w in words), "".join(w[0] for w in words if w.lower() not in ORG_SUFFIXES) or "-"
 
 
 def _capitalised(token: Token) -> bool:

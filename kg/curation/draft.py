@@ -50,7 +50,9 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-_SALE = re.compile(r"\bagreed\s+to\s+(?:sell|buy|acquire|purchase)\b")
+_SALE = re.compile(
+    r"\bagreed\s+to\s+(?:sell|buy|acquire|purchase)\b|\b(?:bought|acquired|purchased)\s+(?!a\b|an\b|stakes?\b|shares\b)\w.*\bfor\b"
+)  # "bought Base Resources … for"
 _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|t|pound|lb|metric\s+ton)s?\b")
 
 

@@ -22,6 +22,7 @@ from kg.curation.lexicon import (
     COMPANY_NOUNS,
     COUNT_NOUNS,
     CURRENCIES,
+    DATELINE,
     DEFINITE_REFERENCES,
     DEMONYMS,
     DETERMINERS,
@@ -37,6 +38,7 @@ from kg.curation.lexicon import (
     RELATION_TRIGGERS,
     ROLE_WORDS,
     SCALES,
+    SHARE_PRICE_MOVE,
     TAIL_MARKERS,
     number_value,
 )
@@ -53,7 +55,16 @@ try:
 except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
 
-from kg.curation.candidates import aliases, extended_names, free_for_new, named_subjects, recurring, recurring_names, short_forms
+from kg.curation.candidates import (
+    aliases,
+    as_named_before,
+    extended_names,
+    free_for_new,
+    named_subjects,
+    recurring,
+    recurring_names,
+    short_forms,
+)
 from kg.curation.relations import positions_in, relations_at, supplies_with_shares
 from kg.curation.roles import as_actors, position_in_context, resolve_references
 
@@ -61,13 +72,14 @@ __all__ = ["Extractor"]
 
 
 def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | None:
-    """A supply from a facility ("the plant will make magnets for GM") as one from its operator,
-    or None when the text names none; any other relation as it is (an investment "in the
-    project" is in the project)."""
-    if relation.kind != "supplies" or not relation.subject.startswith(f"{ID}facility/"):
+    """A supply from or to a facility ("the plant will make magnets for GM", "ship concentrate to
+    White Mesa") as one from or to its operator, or None when the text names none; any other
+    relation as it is (an investment "in the project" is in the project)."""
+    if relation.kind != "supplies":
         return relation
-    operator = next((r.subject for r in relations if r.kind == "operates" and r.object == relation.subject), None)
-    return replace(relation, subject=operator) if operator else None
+    operators = {r.object: r.subject for r in relations if r.kind == "operates"}
+    ends = [operators.get(end) if end and end.startswith(f"{ID}facility/") else end for end in (relation.subject, relation.object)]
+    return replace(relation, subject=ends[0], object=ends[1]) if ends[0] and ends[1] and ends[0] != ends[1] else None
 
 
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
@@ -192,14 +204,14 @@ class Extractor:
             "MONEY",
             [
                 [
-                    {"LOWER": {"IN": ["$", "us$", "a$", "€", "¥", "eur", "usd", "aud", "cny", "rmb", "jpy"]}},
+                    {"LOWER": {"IN": sorted(symbol for symbol in CURRENCIES if not symbol.isalpha() or len(symbol) == 3)}},
                     num,
                     {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
                 ],
                 [
                     num,
                     {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
-                    {"LOWER": {"IN": ["yen", "dollars", "euros", "yuan", "usd", "aud", "eur"]}},
+                    {"LOWER": {"IN": sorted(word for word in CURRENCIES if word.isalpha())}},
                 ],
             ],
         )
@@ -366,7 +378,8 @@ class Extractor:
         named = {word for (_, _, line, _), on in zip(lines, topical) if on for word in re.findall(r"[A-Z][\w-]{3,}", line)} & names
         for n, (start, end, line, junk) in enumerate(lines):
             if not junk and (any(topical[max(0, n - 1) : n + 2]) or set(re.findall(r"[A-Z][\w-]{3,}", line)) & named):
-                spans.append((start, end))
+                dateline = DATELINE.match(text, start, end)  # the story starts after it: "DENVER (Newswire) - Energy Fuels said"
+                spans.append((dateline.end() if dateline else start, end))
             else:
                 skipped += 1
         return spans, skipped
@@ -399,11 +412,9 @@ class Extractor:
                 result.sentences.append(Sentence(sent.text, start + sent.start_char, start + sent.end_char))
                 self._sentence(sent, start, index, result, names)
         placed = {(r.subject, r.title) for r in result.relations if r.kind == "position" and r.object}
-        result.relations = [
-            position_in_context(r, result)
-            for r in result.relations
-            if not (r.kind == "position" and not r.object and (r.subject, r.title) in placed)
-        ]
+        result.relations = [r for r in result.relations if not (r.kind == "position" and not r.object and (r.subject, r.title) in placed)]
+        for n, relation in enumerate(result.relations):  # one at a time: a country given is taken ("Ukraine's minister … with Secretary X")
+            result.relations[n] = position_in_context(relation, result)
         return result
 
     def _sentence(self, sent: Span, offset: int, index: int, result: Extraction, names: set[str]) -> None:
@@ -488,10 +499,11 @@ class Extractor:
             for kind, span in triggers
             if not any(k == kind and o != span and o.start <= span.start and span.end <= o.end for k, o in triggers)
         ]
-        mentions += [] if heading else recurring(sent, offset, index, names, mentions, result)
         mentions += aliases(sent, offset, index, mentions)
+        mentions += [] if heading else recurring(sent, offset, index, names, mentions, result)
         subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects
+        mentions = [as_named_before(m, result) for m in mentions]
         result.mentions.extend(mentions)
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
         resolved = resolve_references(sent, mentions, references, offset, result)
@@ -507,6 +519,11 @@ class Extractor:
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]
         relations, shares = supplies_with_shares(found, sent.text, offset + sent.start_char, here, materials)
+        under = [s for k, s in triggers if k == "agreement" and "under" in {t.lower_ for t in doc[max(sent.start, s.start - 3) : s.start]}]
+        if under and not any(r.kind == "agreement" for r in relations):  # "will ship … under an offtake agreement": between the two
+            relations += [
+                Relation("agreement", r.subject, r.object, index, at=offset + under[0].end_char) for r in relations if r.kind == "supplies"
+            ][:1]
         result.relations.extend(relations)
         result.figures = [f for f in result.figures if f not in shares]
 
@@ -527,6 +544,8 @@ class Extractor:
         before = {t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]}
         if label == "MONEY" and before & {"cost", "costs", "costing", "cost of"}:
             return None  # what a project costs: no metric a sheet records
+        if label == "PERCENT" and SHARE_PRICE_MOVE.search(span.sent.text):
+            return None
         if label == "COUNT" and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "these", "both"):
             return None  # "the two countries": the ones already named, not a count
         unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")

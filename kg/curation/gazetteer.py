@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 
 from kg.store.base import Store
@@ -23,6 +25,7 @@ _SKIP_KINDS = {
     "premise",
     "modality",
 }
+_DESCRIPTION = re.compile(r"(?i:the|a|an|its|their|this|that)\s+[a-z]")
 _LABELS = (
     SPARQL_PREFIXES
     + f"""SELECT ?exclude ?e ?form ?preferred WHERE {{
@@ -41,7 +44,7 @@ def gazetteer(store: Store, *, exclude_graph: str | None = None) -> dict[str, tu
         iri, form = str(row["e"]), str(row["form"])
         kind = (entity_ref(iri) or "").split("/", 1)[0]
         preferred = bool(row["preferred"].toPython())
-        if kind in _SKIP_KINDS:
+        if kind in _SKIP_KINDS or _DESCRIPTION.match(form):  # "the miner" is Lynas in one article only: a reference, no name
             continue
         if form not in found or (preferred and not found[form][2]):
             found[form] = (iri, kind, preferred)

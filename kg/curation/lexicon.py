@@ -13,9 +13,11 @@ __all__ = [
     "BOILERPLATE",
     "COUNT_NOUNS",
     "CURRENCIES",
+    "DATELINE",
     "DEFINITE_REFERENCES",
     "COUNTRY_REFERENCES",
     "NOT_MATERIALS",
+    "PURCHASE_VERBS",
     "RESTRICTING_VERBS",
     "AUXILIARIES",
     "DETERMINERS",
@@ -44,7 +46,9 @@ __all__ = [
     "RELATION_TRIGGERS",
     "ROLE_WORDS",
     "SCALES",
+    "SHARE_PRICE_MOVE",
     "TAIL_MARKERS",
+    "WORLD_REGIONS",
     "number_value",
 ]
 
@@ -86,7 +90,12 @@ HEDGE_PHRASES = [
     ("could", "eventually"),
     ("is", "projected", "to"),
 ]
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6}
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6, "crore": 10**7, "lakh": 10**5}
+SHARE_PRICE_MOVE = re.compile(  # "ASM shares closed 4% higher", "The stock fell 2%": the market's day, no figure of the graph
+    r"\b(?:shares|stock|stocks)\b(?:\s+\w+){0,3}?\s+(?:rose|rise|fell|fall|jumped|climbed|dropped|slid|gained|lost|closed|ended|"
+    r"surged|tumbled|plunged|soared|rallied|edged|were\s+(?:up|down))\b",
+    re.IGNORECASE,
+)
 CURRENCIES = {
     "$": "USD",
     "us$": "USD",
@@ -103,6 +112,21 @@ CURRENCIES = {
     "cny": "CNY",
     "rmb": "CNY",
     "jpy": "JPY",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "₹": "INR",
+    "inr": "INR",
+    "rupees": "INR",
+    "₩": "KRW",
+    "krw": "KRW",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "r$": "BRL",
+    "brl": "BRL",
+    "s$": "SGD",
 }
 NUMBER_WORDS = {
     "one": 1,
@@ -151,7 +175,8 @@ MULTIPLIERS = {
 DOMAIN_WORDS = re.compile(
     r"rare earth|\bREEs?\b|mineral|magnet|\bmin(e|es|ing|er|ers)\b|refin|process|deposit|\bores?\b|lithium|gallium|"
     r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal|"
-    r"\bprojects?\b|\bplants?\b|refiner|smelt|recycl|offtake|critical",
+    r"\bprojects?\b|\bplants?\b|refiner|smelt|recycl|offtake|critical|\bmills?\b|\boxides?\b|\balloys?\b|\bconcentrates?\b|uranium|monazite|"
+    r"dysprosium|terbium|yttrium|lanthanum|cerium|samarium|scandium|europium|gadolinium|holmium|lutetium|erbium",
     re.IGNORECASE,
 )
 BOILERPLATE = re.compile(
@@ -159,6 +184,9 @@ BOILERPLATE = re.compile(
     r"leave a (comment|reply)|share (this|your thoughts)|subscribe|sign up|newsletter|adblock|this site uses|cookie|"
     r"posts?$|par \w+ \d{4}-|by \w+ \d{4}-|also on our radar|google-site-verification)",
     re.IGNORECASE,
+)
+DATELINE = re.compile(  # "DENVER, Oct 14 (Newswire) - ", "KYIV (Newswire) - ", "KUALA LUMPUR - ": where and when, no fact
+    r"\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*(?:,\s*[^-–—()\n]{1,30}?)?(?:\s*\([^)\n]{1,40}\))?\s+[-–—]{1,2}\s+"
 )
 TAIL_MARKERS = re.compile(
     r"^(you may also like|lire la suite|read more|related (posts|articles)|also on our radar|"
@@ -213,6 +241,58 @@ DEMONYMS = {
     "thai": "Thailand",
     "saudi": "Saudi Arabia",
     "kazakh": "Kazakhstan",
+    **{  # a country's demonym, where it is not the country's name with a suffix the rules of _demonym read
+        "british": "United Kingdom",
+        "french": "France",
+        "german": "Germany",
+        "canadian": "Canada",
+        "brazilian": "Brazil",
+        "swedish": "Sweden",
+        "norwegian": "Norway",
+        "finnish": "Finland",
+        "danish": "Denmark",
+        "estonian": "Estonia",
+        "ukrainian": "Ukraine",
+        "russian": "Russia",
+        "mongolian": "Mongolia",
+        "burmese": "Myanmar",
+        "indonesian": "Indonesia",
+        "philippine": "Philippines",
+        "turkish": "Türkiye",
+        "uzbek": "Uzbekistan",
+        "polish": "Poland",
+        "spanish": "Spain",
+        "italian": "Italy",
+        "dutch": "Netherlands",
+        "belgian": "Belgium",
+        "swiss": "Switzerland",
+        "austrian": "Austria",
+        "tanzanian": "Tanzania",
+        "malawian": "Malawi",
+        "angolan": "Angola",
+        "namibian": "Namibia",
+        "ugandan": "Uganda",
+        "kenyan": "Kenya",
+        "malagasy": "Madagascar",
+        "chilean": "Chile",
+        "mexican": "Mexico",
+        "peruvian": "Peru",
+        "argentine": "Argentina",
+        "greenlandic": "Greenland",
+        "taiwanese": "Taiwan",
+        "emirati": "United Arab Emirates",
+        "qatari": "Qatar",
+        "israeli": "Israel",
+        "egyptian": "Egypt",
+        "moroccan": "Morocco",
+        "pakistani": "Pakistan",
+        "laotian": "Laos",
+        "singaporean": "Singapore",
+        "portuguese": "Portugal",
+        "greek": "Greece",
+        "irish": "Ireland",
+        "czech": "Czechia",
+    },  # fmt: skip
     "african": "Africa",
 }
 CAPITALS = {  # a capital named for its government ("Tokyo has reduced its dependence on China")
@@ -253,9 +333,9 @@ COMPANY_NOUNS = {
     "processor",
     "recycler",
 }
-TITLES = r"Prime\s+Minister|President|Premier|Treasurer|Chancellor|Chief\s+Executive|CEO|Chairman|Chairwoman|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
+TITLES = r"Prime\s+Minister|President|Premier|Treasurer|Chancellor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
-COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director"}  # held in a company
+COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director", "Managing Director"}  # held in a company
 GROUP_NOUNS = {"firms", "companies", "investors", "miners", "producers", "manufacturers", "makers", "buyers", "refiners", "automakers"}
 COMMON_SUBJECTS = GROUP_NOUNS | {  # plural nouns that open a sentence as its subject ("Officials signed"), not names ("Stellantis has")
     *("officials", "analysts", "experts", "authorities", "leaders", "governments", "countries", "nations", "states", "regulators"),
@@ -350,12 +430,18 @@ RESTRICTING_VERBS = {
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
 }  # fmt: skip
 NOT_MATERIALS = re.compile(r"\b(?:technology|technologies|expertise|know-how|funding|investment|security|protection|support)\b")
+WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not companies
+    *("europe", "asia", "africa", "oceania", "antarctica", "arctic", "americas", "eurasia", "scandinavia"),
+    *("caribbean", "pacific", "atlantic", "balkans", "baltics", "sahel", "maghreb", "levant", "gulf"),
+}
+PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
 RELATION_TRIGGERS = {
     "agreement": [
         [{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
-        [{"LOWER": {"IN": ["agreement", "agreements", "deal", "pact", "mou", "mous", "memorandum", "framework"]}}],
+        [{"LOWER": {"IN": ["agreement", "agreements", "deal", "pact", "mou", "mous", "memorandum", "framework", "contract"]}}],
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
+        [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
     ],
     "talks": [[{"LOWER": {"IN": ["talks", "negotiating", "negotiations", "discussions"]}}, {"LOWER": "with"}]],  # talks, not agreements
     "supplies": [
@@ -386,7 +472,7 @@ RELATION_TRIGGERS = {
             {"LOWER": "for"},
         ],
         [{"LOWER": {"IN": sorted(IMPORT_WORDS)}}],
-        [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship"]}}],
+        [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship", "sell"]}}],
         [
             {
                 "LOWER": {
@@ -398,6 +484,18 @@ RELATION_TRIGGERS = {
     ],
     "operates": [
         [{"LOWER": {"IN": ["operated", "owned", "run"]}}, {"LOWER": "by"}],
+        [  # "Base Resources, the developer of the Toliara project"
+            {"ORTH": ","},
+            {"LOWER": {"IN": ["the", "a", "an"]}},
+            {"IS_LOWER": True, "OP": "?"},
+            {"LOWER": {"IN": ["developer", "operator", "owner"]}},
+            {"LOWER": "of"},
+        ],
+        [  # "produced its first dysprosium oxide at the White Mesa Mill": whoever works there runs it
+            {"LOWER": {"IN": ["produced", "produces", "produce", "made", "makes", "make", "mined", "mines", "processes", "processed"]}},
+            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["at", "for", "to", "from", "in"]}, "OP": "{0,5}"},
+            {"LOWER": "at"},
+        ],
         [
             {
                 "LOWER": {
@@ -421,6 +519,8 @@ RELATION_TRIGGERS = {
                         "opening",
                         "developing",
                         "develops",
+                        "operating",
+                        "considering",
                     ]
                 }
             }
@@ -454,7 +554,7 @@ RELATION_TRIGGERS = {
         ],  # "its Kalgoorlie facility", "its Yangibana rare earths project"
     ],
     "invested": [
-        [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}],
+        [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}, {"IS_TITLE": False}],  # not "acquired Base Resources" (a purchase)
         [
             {"LOWER": {"IN": ["bought", "buys", "buy", "took", "takes", "take"]}},
             {"LOWER": {"NOT_IN": ["."]}, "OP": "{0,3}"},
@@ -466,6 +566,19 @@ RELATION_TRIGGERS = {
             {"LOWER": "in"},
         ],
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
+        [  # "Swedish state-owned miner LKAB", "Saudi Arabia's state mining company Ma'aden": the country holds it
+            {"LOWER": "state"},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["owned", "run", "controlled"]}, "OP": "?"},
+            {"IS_LOWER": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
+        ],
+        [  # "owns 49% of the Donald project": a share, not the project
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+            {"LOWER": {"IN": sorted(HEDGE_WORDS)}, "OP": "?"},
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["%", "percent", "per"]}},
+        ],
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["subsidiary", "unit"]}}],  # "Carester's subsidiary Caremag"
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"IS_LOWER": True, "OP": "?"}, {"LOWER": {"IN": ["shareholder", "owner", "investor"]}}],
         [{"LOWER": {"IN": ["raised", "raises", "raise"]}}, {"LOWER": {"NOT_IN": [".", "from"]}, "OP": "{0,6}"}, {"LOWER": "from"}],
@@ -500,6 +613,12 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": sorted(RESTRICTING_VERBS)}},
             {"OP": "*", "IS_ALPHA": True},
             {"LOWER": "exports"},
+        ],
+        [  # "has banned the export of technology", "restricted the export of gallium"
+            {"LOWER": {"IN": sorted(RESTRICTING_VERBS)}},
+            {"LOWER": {"IN": ["the", "all"]}, "OP": "?"},
+            {"LOWER": {"IN": ["export", "exports", "exporting", "sale", "sales"]}},
+            {"LOWER": "of"},
         ],
     ],
     "discovered": [[{"LOWER": {"IN": ["discovered", "discovers", "discovery"]}}]],

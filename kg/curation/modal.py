@@ -91,11 +91,17 @@ def drafted_modality(
         return None
     if (marker.suggests, parties_of) in (("commitment", "agreement"), ("talks", "talks")):
         return None
+    if marker.suggests in ("expected", "planned") and _UNDER_AGREEMENT.search(sentence):
+        return None if parties_of == "agreement" else "commitment"  # "will ship … under an offtake agreement": it binds them
+    if marker.marker == "would" and _PLAN_THEN_WOULD.search(sentence):  # "plans to build a plant that would produce": the plan's
+        return "planned"
     if marker.marker == "would" and _REPORTED.search(sentence):  # "said it would build": what was announced, not a possibility
         return "planned" if _WOULD_BUILD.search(sentence) else "expected"
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
+_UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
+_PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
 _REPORTED = re.compile(r"\b(?:said|says|announced|told|added|stated|confirmed)\b")
 _WOULD_BUILD = re.compile(r"\bwould\s+(?:also\s+)?(?:build|develop|open|construct|expand|establish|set\s+up)\b")
 

@@ -6,6 +6,7 @@ Plain data, free of spaCy, so that drafting and evaluation read it without the e
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -85,10 +86,16 @@ class Extraction:
     skipped_lines: int = 0
 
 
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th"})
+
+
 def slugify(text: str) -> str:
     """A stable slug for a new entity's id.
 
     >>> slugify("Acme Metals Ltd.")
     'acme-metals-ltd'
+    >>> slugify("Jan Moström"), slugify("Herøya")  # letters with accents as their base letters
+    ('jan-mostrom', 'heroya')
     """
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    plain = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")

@@ -11,7 +11,17 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from kg.curation.lexicon import ACTOR_KINDS, DEMONYMS, IMPORT_WORDS, NOT_MATERIALS, PARTY_KINDS, RESTRICTING_VERBS, TITLES
+from kg.curation.lexicon import (
+    ACTOR_KINDS,
+    DEMONYMS,
+    FACILITY_NOUNS,
+    IMPORT_WORDS,
+    NOT_MATERIALS,
+    PARTY_KINDS,
+    PURCHASE_VERBS,
+    RESTRICTING_VERBS,
+    TITLES,
+)
 from kg.curation.proposals import Figure, Mention, Relation
 
 __all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
@@ -43,17 +53,24 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     states in ``sent``, between the sentence's ``mentions`` (token index, IRI, kind): who is on
     which side of the trigger, and of "with" or "from", decides the roles (talks: who is in
     talks with whom, as an agreement's parties are)."""
-    aside = _apposed(trigger, sent)  # "Shenghe, one of China's largest groups, owned": not China
-    before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"} and i not in aside]
-    after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end]
     doc = sent.doc
     starts = {i for i, _, _ in mentions}
+    aside = _apposed(trigger, sent)  # "Shenghe, one of China's largest groups, owned": not China
+    aside |= {  # "from Canadian investor Blue Lake Capital": the origin of a name, not a party
+        i for i, _, k in mentions if k == "country" and doc[i].lower_ in DEMONYMS and _describes(i, sent, starts)
+    }
+    before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"} and i not in aside]
+    after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end and i not in aside]
     modifiers = {i for i in starts if i + 2 < sent.end and doc[i + 1].lower_ in ("'s", "’s") and i + 2 in starts}  # "Japan's JOGMEC"
     opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
     if kind in ("agreement", "talks"):
         if trigger[0].lower_ == "joint" and doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between"):
             return []  # "X, a joint venture of A and B": who holds X (a stake), no agreement of X's
+        if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
+            bought = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "company"]
+            buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            return [Relation("agreement", buyers[0][1], bought[0][1], index)] if bought and buyers else []
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
         if with_at is not None:
             left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in opposed))
@@ -86,6 +103,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("supplies", exporter[0][1], importer[0][1], index)]
         if words == "exports" and (before_word in _NOUN_BEFORE | RESTRICTING_VERBS or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "restricted exports to Japan", "exports of gallium": the noun, not the verb
+        sold = {t.lower_ for t in doc[trigger.end : trigger.end + 4]}
+        if words.endswith("sell") and (
+            sold & (FACILITY_NOUNS | {"stake", "shares", "business", "assets", "unit", "company"})
+            or any(trigger.end <= m[0] < trigger.end + 2 and m[2] in PARTY_KINDS | {"facility"} for m in mentions)
+        ):
+            return []  # "agreed to sell its project to Shenghe", "to sell Peak": a sale of the business, no supply
         if NOT_MATERIALS.search(doc[trigger.end : sent.end].text.lower()) or "stake" in {
             t.lower_ for t in doc[trigger.end : trigger.end + 4]
         }:
@@ -124,7 +147,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return [Relation("supplies", suppliers[0][1], m[1], index) for m in _listed(customers[::-1], sent, backwards=True)]
             return []
         suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
-        customers = possessive_after or [m for m in after if m[2] in PARTY_KINDS]
+        customers = (
+            possessive_after
+            or [m for m in after if m[2] in PARTY_KINDS]
+            or [m for m in after if m[2] == "facility" and doc[m[0] - 1].lower_ == "to"]  # "ship concentrate to White Mesa": its operator
+        )
         partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
         if not customers and partner is not None:  # "X signed a memorandum with Y to supply oxide to the German supplier"
             customers = [m for m in suppliers if m[0] > partner][:1]
@@ -148,6 +175,15 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if not facilities and owned and owners and trigger[0].lower_ == "owned":
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
+        if trigger[0].text == ",":  # "Base Resources, the developer of the Toliara project": the name before the comma
+            owners = [m for m in before if m[2] in PARTY_KINDS and doc[trigger.start - 1].i >= m[0]][-1:]
+            owned = [m for m in after if m[2] == "facility"][:1]
+            return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if _SHARE_NEXT.match(doc[trigger.end : trigger.end + 4].text):
+            return []  # "owns 49% of the project": a stake (its own trigger)
+        gap = _object_antecedent(trigger, sent, mentions)  # "the Donald project, which Astron Corp is developing"
+        if gap:
+            return [Relation("operates", gap[0], gap[1], index)]
         owners = [m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in _PLACE_OR_TARGET]
         owners = _antecedent(trigger, sent, before) or owners  # "invest in Rainbow, which is developing": Rainbow
         facilities = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"]  # "has a refining plant in …" holds its facility
@@ -166,6 +202,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if trigger[0].lower_ == "state":  # "Swedish state-owned miner LKAB", "India's state-run miner IREL"
+            states = [m for m in before if m[2] == "country" and trigger.start - m[0] <= 2]
+            owned = [m for m in after if m[0] == trigger.end and m[2] == "company"]
+            return [Relation("invested", states[-1][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"
             raisers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             backers = [m for m in after if m[2] in PARTY_KINDS][:1]
@@ -176,6 +216,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", holders[0][1], held[0][1], index)] if holders else []
         investors = [m for m in before if m[2] in PARTY_KINDS]
         investees = [m for m in mentions if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"}]  # "owned 19.9% of Peak"
+        if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
+            named = trigger.end + 1 + (doc[trigger.end + 1 : trigger.end + 2].text.lower() == "the")
+            investees = (
+                [m for m in investees if m[0] == named and m[2] != "region"] if doc[trigger.end : trigger.end + 1].text == "of" else []
+            )
         if not investors or not investees:
             return []
         holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"
@@ -279,6 +324,17 @@ def _lender(at: int, sent: Span) -> bool:
     return at > sent.start and sent.doc[at - 1].lower_ == "from"
 
 
+def _describes(at: int, sent: Span, starts: set[int]) -> bool:
+    """Whether the word at ``at`` (a demonym) describes the name after it: lowercase words,
+    then a name ("Canadian investor Blue Lake Capital", "Chinese refiner Gansu Rare Earth")."""
+    for end in range(at + 1, min(at + 5, sent.end)):
+        if end in starts:
+            return end > at + 1
+        if not sent.doc[end].is_lower:
+            return False
+    return False
+
+
 def _apposed(trigger: Span, sent: Span) -> set[int]:
     """The token indexes of an apposition before the trigger: between ", one of" (or ", the",
     ", a") and the comma that closes it."""
@@ -303,6 +359,21 @@ def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -
     return [m for m in before if m[2] in PARTY_KINDS and m[0] < at - 2][-1:]
 
 
+def _object_antecedent(trigger: Span, sent: Span, mentions: list[tuple[int, str, str]]) -> tuple[str, str] | None:
+    """The party and the facility of a relative clause whose object is the facility before it
+    ("the Donald project, which Astron Corp is developing": Astron, Donald), if the trigger
+    closes such a clause."""
+    doc, at = sent.doc, trigger.start
+    while at > sent.start and doc[at - 1].lower_ in _CLAUSE_AUXILIARIES | {"will", "would", "plans", "plan", "to"}:
+        at -= 1
+    party = next((m for m in mentions if m[2] in PARTY_KINDS and m[0] < at and all(t.is_title or t.is_upper for t in doc[m[0] : at])), None)
+    if party is None or party[0] - 2 < sent.start or doc[party[0] - 1].lower_ not in ("which", "that") or doc[party[0] - 2].text != ",":
+        return None
+    facility = [m for m in mentions if m[2] == "facility" and m[0] < party[0] - 2][-1:]
+    return (party[1], facility[0][1]) if facility else None
+
+
+_SHARE_NEXT = re.compile(r"^(?:\w+\s+)?[\d.,]+\s*(?:%|percent|per\s+cent)")
 _PURCHASE_FROM = re.compile(r"^(?:\S+\s+){0,6}?to\s+(?:buy|purchase|source|supply|sell)\b")
 _CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}
 

@@ -47,7 +47,9 @@ def position_in_context(relation: Relation, result: Extraction) -> Relation:
     sentence names, or else the one the text names most as an actor; any other relation as it is."""
     if relation.kind != "position" or relation.object:
         return relation
-    if relation.title in HEADS or "Minister" in (relation.title or ""):  # of a government: "Trade minister Yoji Muto said Tokyo"
+    if relation.title in HEADS or any(
+        word in (relation.title or "") for word in ("Minister", "Secretary")
+    ):  # of a government: "Trade minister Yoji Muto said Tokyo"
         # not the country of another head the sentence names ("Trump and Australian Prime Minister Albanese")
         others = {r.object for r in result.relations if r.kind == "position" and r.sentence == relation.sentence and r.object}
         return replace(relation, object=_country_in_context(relation.sentence, result, others))
@@ -71,7 +73,11 @@ def _country_in_context(index: int, result: Extraction, taken: set[str]) -> str 
     named = [m.ref_iri if m.kind == "country" else countries.get(CAPITALS.get(m.text.lower(), "").lower()) for m in here]
     if found := [iri for iri in named if iri and iri not in taken]:
         return found[0]
-    acting = [m.ref_iri for m in result.mentions if m.kind == "country" and m.sentence <= index and not _after_preposition(m, result)]
+    acting = [
+        m.ref_iri
+        for m in result.mentions
+        if m.kind == "country" and m.sentence <= index and not _after_preposition(m, result) and m.ref_iri not in taken
+    ]
     counts = Counter(acting)
     return max(reversed(acting), key=lambda iri: counts[iri]) if acting else None
 

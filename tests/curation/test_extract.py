@@ -837,3 +837,73 @@ def test_lenders_names_joint_buyers_acquisitions_licences_and_ministers(extracto
     assert ("restricts", "country/CN", "") in relations
     assert ("position", "person/yoji-muto", "country/JP") in relations
     assert ("position", "person/barbara-humpton", "company/usa-rare-earth") in relations  # "the company's chief executive, X,"
+
+
+def test_datelines_object_clauses_purchases_state_owners_initials_and_share_prices(extractor: Extractor) -> None:
+    text = (
+        "Orvik Fuels Makes First Terbium Oxide\n\n"
+        "DENVER, Oct 14 (Newswire) - Orvik Fuels said on Tuesday it had produced its first terbium oxide at the Pine Mesa Mill "
+        "near Blanding, Utah.\n"
+        "Orvik Fuels owns 49% of the Tallis mineral sands project in Victoria, Australia, which Brenton Corp is developing.\n"
+        "Brenton will ship monazite concentrate from Tallis to Pine Mesa under an offtake agreement signed in 2024.\n"
+        "Orvik Fuels bought Kesh Resources, the developer of the Toliara project in Madagascar, in 2024 for about $240 million.\n"
+        "India holds about 6% of the world's rare earth reserves.\n"
+        "KIRUNA, Sweden (Newswire) - Swedish state-owned miner VKAB said its Lapp Hill deposit near Kiruna is large.\n"
+        "VKAB also holds a 19% stake in Norway's REEtec, which began operating a separation plant at Herøya last year.\n"
+        "REEtec has agreed to sell its neodymium-praseodymium oxide to Schaeffler under a seven-year contract.\n"
+        "Northern Strategic Metals makes alloy at its Ochang plant. NSM is considering a plant in Texas, managing director "
+        "Rowena Hale said.\n"
+        "Canada Lend agreed to lend up to C$200 million to NSM. NSM shares closed 4% higher.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID), r.share) for r in result.relations}
+    assert ("operates", "company/orvik-fuels", "facility/pine-mesa-mill", None) in relations  # after the dateline; "produced … at"
+    assert (
+        "invested",
+        "company/orvik-fuels",
+        "facility/tallis-mineral-sands-project",
+        Decimal(49),
+    ) in relations  # a share, not the project
+    assert ("operates", "company/brenton-corp", "facility/tallis-mineral-sands-project", None) in relations  # "which Brenton is developing"
+    assert ("operates", "company/orvik-fuels", "facility/tallis-mineral-sands-project", None) not in relations
+    assert {  # shipped to a mill: to its operator, under an agreement between the two
+        ("supplies", "company/brenton-corp", "company/orvik-fuels", None),
+        ("agreement", "company/brenton-corp", "company/orvik-fuels", None),
+        ("agreement", "company/orvik-fuels", "company/kesh-resources", None),  # the company bought
+        ("operates", "company/kesh-resources", "facility/toliara-project", None),  # "the developer of", named after its town
+        ("invested", "country/SE", "company/vkab", None),  # "Swedish state-owned miner VKAB"
+        ("invested", "company/vkab", "company/reetec", Decimal(19)),  # "REEtec", "VKAB": names a text repeats
+        ("operates", "company/reetec", "facility/separation-plant-at-heroya", None),  # "began operating"; a slug without accents
+        ("supplies", "company/reetec", "company/schaeffler", None),  # "agreed to sell"
+        ("operates", "company/northern-strategic-metals", "facility/plant-in-texas", None),  # "NSM": its initials
+    } <= relations
+    assert not [r for r in relations if r[0] == "invested" and r[1] == "country/IN"]  # a share of the world's reserves is no stake
+    assert "Managing Director" in {r.title for r in result.relations if r.kind == "position" and r.subject.endswith("/rowena-hale")}
+    figures = {f.value: f for f in result.figures}
+    assert figures[Decimal(200_000_000)].unit == "CAD"  # C$: any ISO 4217 currency
+    assert Decimal(4) not in figures  # a day's share price is no figure of the graph
+    facts = _drafted(extractor, text)
+    by_value = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert by_value[Decimal(240_000_000)]["figure"]["metric"] == "agreement-value"  # "bought … for about $240 million"
+    modality = {(f["supply"]["supplier"], f["supply"]["customer"]): f.get("modality") for f in facts if "supply" in f}
+    assert modality[("company/brenton-corp", "company/orvik-fuels")] == "commitment"  # "will ship … under an offtake agreement"
+
+
+def test_a_minister_without_a_country_takes_the_one_not_taken(extractor: Extractor) -> None:
+    text = (
+        "Ukraine and the United States signed an agreement on 30 April 2025 on minerals.\n"
+        "Ukraine's economy minister Yulia Svyrydenko signed the deal in Washington with Treasury Secretary Scott Bessent.\n"
+    )
+    positions = {
+        (r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in extractor.extract(text).relations if r.kind == "position"
+    }
+    assert positions == {("person/yulia-svyrydenko", "country/UA"), ("person/scott-bessent", "country/US")}
+
+
+def test_a_plan_carries_its_would_and_the_gazetteer_holds_no_descriptions(store: Store) -> None:
+    from kg.curation.modal import drafted_modality
+
+    sentence = "Torngat plans to build a processing plant in Sept-Îles that would produce about 5,000 tonnes of oxides a year."
+    assert drafted_modality(sentence, at=sentence.index("5,000")) == "planned"
+    descriptions = [form for form in gazetteer(store) if re.match(r"(?i:the|a|an|its|their)\s+[a-z]", form)]
+    assert not descriptions  # "the miner" was Lynas in one article: a reference, no name
