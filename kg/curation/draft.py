@@ -120,7 +120,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
         funding = re.search(
-            r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given)",
+            r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given|provid)",
             lower,
         )
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:

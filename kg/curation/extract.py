@@ -12,6 +12,7 @@ hold the rest: :mod:`~kg.curation.candidates` (new names no pattern finds),
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
@@ -35,6 +36,7 @@ from kg.curation.lexicon import (
     HEDGE_WORDS,
     MULTIPLIERS,
     ORG_SUFFIXES,
+    PRONOUNS,
     RELATION_TRIGGERS,
     ROLE_WORDS,
     SCALES,
@@ -374,7 +376,19 @@ class Extractor:
         places = {
             form for form, (_, kind) in (self.gazetteer | self.world).items() if kind in ("country", "region", "city")
         }  # too common to tell
-        names = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w-]{3,}", text)) - places  # capitalised within a sentence: names, not first words
+        names = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w-]{3,}", text))  # capitalised within a sentence: names, not first words
+        openings = Counter(  # the names the lines on the subject open with, met again ("Noveon makes", "Noveon said")
+            word for (_, _, line, _), on in zip(lines, topical) if on for word in set(re.findall(r"[A-Z][\w-]{3,}", line))
+        )
+        lowercase = set(re.findall(r"\b[a-z][\w-]{3,}", text))  # "according": a word, wherever it opens a line
+        names |= {  # a subject before its verb ("Noveon makes"), not an adverb ("Meanwhile,") or "According to"
+            w
+            for w, n in openings.items()
+            if n >= 2
+            and w.lower() not in lowercase | DETERMINERS | PRONOUNS | ROLE_WORDS
+            and re.search(rf"\b{re.escape(w)} (?!to\b|the\b|a\b)[a-z]", text)
+        }
+        names -= places
         named = {word for (_, _, line, _), on in zip(lines, topical) if on for word in re.findall(r"[A-Z][\w-]{3,}", line)} & names
         for n, (start, end, line, junk) in enumerate(lines):
             if not junk and (any(topical[max(0, n - 1) : n + 2]) or set(re.findall(r"[A-Z][\w-]{3,}", line)) & named):
@@ -466,6 +480,8 @@ class Extractor:
                 }[label]
                 if label == "NEW_ORG" and span[0].lower_ in ("office", "ministry", "department", "agency", "bureau"):
                     kind = "agency"  # "Office of Strategic Capital"
+                if label == "NEW_ORG" and span[-1].lower_ in ("council", "institute", "university"):
+                    kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = span[1:] if label == "NEW_DESCRIBED" else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):

@@ -175,7 +175,7 @@ MULTIPLIERS = {
 DOMAIN_WORDS = re.compile(
     r"rare earth|\bREEs?\b|mineral|magnet|\bmin(e|es|ing|er|ers)\b|refin|process|deposit|\bores?\b|lithium|gallium|"
     r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal|"
-    r"\bprojects?\b|\bplants?\b|refiner|smelt|recycl|offtake|critical|\bmills?\b|\boxides?\b|\balloys?\b|\bconcentrates?\b|uranium|monazite|"
+    r"\bprojects?\b|\bplants?\b|\bfacility\b|\bfacilities\b|\bfactory\b|refiner|smelt|recycl|offtake|critical|\bmills?\b|\boxides?\b|\balloys?\b|\bconcentrates?\b|uranium|monazite|"
     r"dysprosium|terbium|yttrium|lanthanum|cerium|samarium|scandium|europium|gadolinium|holmium|lutetium|erbium",
     re.IGNORECASE,
 )
@@ -193,7 +193,7 @@ TAIL_MARKERS = re.compile(
     r"leave a comment|commandité)",
     re.IGNORECASE,
 )
-DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency", "country"}
+DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency", "country", "council"}
 COUNTRY_REFERENCES = {"government", "country"}  # "the government", "the country": the latest country named
 AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "also", "recently"}
 PRONOUNS = {
@@ -375,6 +375,7 @@ ORG_SUFFIXES = {
     "corp.",
     "group",
     "institute",
+    "council",
     "ministry",
     "office",
     "agency",

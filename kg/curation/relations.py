@@ -165,7 +165,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             near = len(doc) if pronoun else 4  # "its": whoever the clause is about; "MP's": MP, wherever it stands
             owners = [  # not the lender ("a loan from X for its project")
                 m for m in before if m[2] in PARTY_KINDS and trigger.start - m[0] <= near and not (pronoun and _lender(m[0], sent))
-            ][-1:]
+            ]
+            if pronoun:  # "The Council produced Canada's first metal at its facility": not Canada's
+                owners = [m for m in owners if doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")] or owners
+            owners = owners[-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[-1].lower_ == "by":

@@ -5,6 +5,7 @@ company title read in the company the text is about."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -25,7 +26,7 @@ from kg.vocab import entity_ref
 
 __all__ = ["as_actors", "position_in_context", "resolve_references"]
 
-_PREPOSITIONS = {"to", "from", "in", "on", "at", "for", "of", "with", "into"}
+_PREPOSITIONS = {"to", "from", "in", "on", "at", "for", "of", "with", "into", "after", "than", "behind", "by"}
 
 
 def _index_of(result: Extraction, start: int) -> int:
@@ -38,6 +39,13 @@ def _after_preposition(mention: Mention, result: Extraction) -> bool:
     sentence = result.sentences[mention.sentence]
     before = sentence.text[: mention.start - sentence.start].split()
     return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+def _names_origin(mention: Mention, result: Extraction) -> bool:
+    """Whether a country's mention says where a name after it is from ("Australia's Meteoric
+    Resources", "the U.S. Geological Survey"): it does not act in its sentence."""
+    sentence = result.sentences[mention.sentence]
+    return bool(re.match(r"(?:['’]s)?\s+[A-Z][a-z]", sentence.text[mention.end - sentence.start :]))
 
 
 def position_in_context(relation: Relation, result: Extraction) -> Relation:
@@ -145,7 +153,7 @@ def resolve_references(
     for ref in references:
         noun = ref[-1].lower_
         kind = "facility" if noun in FACILITY_REFERENCES else "company"
-        kind = "country" if noun in COUNTRY_REFERENCES else kind
+        kind = "country" if noun in COUNTRY_REFERENCES else "org" if noun == "council" else kind
         names = FACILITY_REFERENCES.get(noun, ())
         earlier = [
             m
@@ -153,7 +161,7 @@ def resolve_references(
             if m.kind == kind
             and m.start < offset + ref.start_char
             and (kind != "facility" or any(w in m.text.lower() for w in names) or (" " not in m.text and m.name is None))  # "Kangankunde"
-            and (kind != "country" or not _after_preposition(m, result))
+            and (kind != "country" or not (_after_preposition(m, result) or _names_origin(m, result)))
         ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
         if earlier:
             resolved.append((ref.start, earlier[-1].ref_iri, kind))

@@ -907,3 +907,27 @@ def test_a_plan_carries_its_would_and_the_gazetteer_holds_no_descriptions(store:
     assert drafted_modality(sentence, at=sentence.index("5,000")) == "planned"
     descriptions = [form for form in gazetteer(store) if re.match(r"(?i:the|a|an|its|their)\s+[a-z]", form)]
     assert not descriptions  # "the miner" was Lynas in one article: a reference, no name
+
+
+def test_councils_the_government_of_the_text_and_a_name_that_opens_its_lines(extractor: Extractor) -> None:
+    text = (
+        "Brazil holds about 21 million tonnes of rare earth reserves, second after China, according to the U.S. Geological Survey.\n"
+        "Australia's Meteoric Resources is developing the Caldeira project in Minas Gerais state.\n"
+        "The government is in talks with the United States on a critical minerals agreement.\n"
+        "The Saskatchewan Research Council produced Canada's first NdPr metal at its rare earth processing facility in Saskatoon.\n"
+        "The council agreed in 2023 to buy rare earth carbonate from Vital Metals' Nechalacho mine.\n"
+        "Noveon makes about 2,000 tonnes of magnets a year at its plant in San Marcos.\n"
+        "Noveon raised $75 million from investors led by Carbon Direct Capital in 2024.\n"
+        "The federal government provided C$18 million in 2024 for an expansion of the facility.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    assert ("talks", "country/BR", "country/US") in relations  # not Australia's company, nor the Survey's U.S.
+    council = "org/saskatchewan-research-council"  # a council is an organisation
+    assert {
+        ("operates", council, "facility/rare-earth-processing-facility-in-saskatoon"),  # "its": not Canada's
+        ("supplies", "company/vital-metals", council),  # "the council"
+        ("invested", "company/carbon-direct-capital", "company/noveon"),  # a line with no word of the domain, opened by a name
+    } <= relations
+    facts = _drafted(extractor, text)
+    assert {f["figure"]["value"]: f["figure"]["metric"] for f in facts if "figure" in f}[Decimal(18_000_000)] == "funding-amount"
