@@ -109,7 +109,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?|deposits?)\b", lower
         ):  # "holds 4.7 billion tonnes of ore"
             return "reserves"
-        mined = any(w in lower for w in ("mine", "mined", "mining"))
+        mined = bool(re.search(r"\bmin(?:e|ed|es|ing)\b", lower))  # not "the miner expects to produce"
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
             return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
@@ -141,7 +141,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
-_GIVEN = re.compile(r"\b(?:lent|lends?|loaned|granted|awarded|gave|gives|give|paid|pays)\s+$", re.IGNORECASE)
+_GIVEN = re.compile(
+    r"\b(?:lent|lends?|loaned|granted|awarded|gave|gives|give|paid|pays|offered|offers|provided|provides)\s+$", re.IGNORECASE
+)
+_GAPPED = re.compile(r"[^,.;]*,\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}(?:[A-Z]{1,2}\$|\$|€|£|¥)")
 _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _SUBJECT_KINDS = {
     "tonne": ("facility", "company", "country", "region"),  # what produced or can produce it
@@ -185,6 +188,9 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     ]
     if figure.unit in CURRENCY_UNITS and recipient:  # "lend US$15 million to Ionic": the borrower
         return recipient[0]
+    earlier = [f for f in extraction.figures if f.sentence == figure.sentence and f.end < figure.start and f.unit in CURRENCY_UNITS]
+    if earlier and figure.unit in CURRENCY_UNITS and _GAPPED.match(sentence.text[earlier[-1].end - sentence.start :]):
+        return figure_subject(earlier[-1], extraction)  # "lend C$200 million to Torngat, and the Bank C$100 million": Torngat too
     for kind in kinds:
         of_kind = [ref for _, ref, k in here if k == kind]
         if of_kind:

@@ -132,7 +132,10 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
         candidates = [ref for ref in sorted(new) if _kind(ref) == mention.kind]
         by_form = [ref for ref in candidates if mention.text in model.mentions.get(ref, [])]
         by_quote = [ref for ref in candidates if any(q in sentence or sentence in q for q in quoted[ref])]
-        if chosen := (by_form or by_quote)[:1]:
+        within = [  # a longer name of any kind that holds it ("Microsoft's Climate Innovation Fund")
+            ref for ref in sorted(new) if " " in mention.text and any(mention.text in form for form in model.mentions.get(ref, []))
+        ]
+        if chosen := (by_form or within or by_quote)[:1]:
             aligned[mention.ref_iri] = str(ID[chosen[0]])
     for relation in extraction.relations:  # the agreements and events a draft makes up, by the sentence that states them
         node = drafted_node(relation)

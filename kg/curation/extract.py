@@ -347,7 +347,13 @@ class Extractor:
                     {"LOWER": "the"},
                     {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,3}"},
                     {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES))}},
-                ]
+                ],
+                [  # "the Australian miner"
+                    {"LOWER": "the"},
+                    {"LOWER": {"IN": sorted(DEMONYMS)}},
+                    {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,2}"},
+                    {"LOWER": {"IN": sorted(DEFINITE_REFERENCES)}},
+                ],
             ],
         )
         for kind, patterns in RELATION_TRIGGERS.items():

@@ -43,7 +43,7 @@ _STAKE_OF = re.compile(r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|
 _STAKE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b")  # "a 20% stake", "a 16% free-carried interest"
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
 _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "80% of its magnets", "90% of Japan's NdPr"
-    r"^\s*(?:of\s+(?:its|their)\s|of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?"
+    r"^\s*(?:of\s+(?:its|their)\s(?!exports|sales|output|production)|of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?"
     r"(?:needs|supply|supplies|imports|demand|consumption|requirements|rare earths)\b)"
 )
 
@@ -72,6 +72,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             return [Relation("agreement", buyers[0][1], bought[0][1], index)] if bought and buyers else []
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
+        if with_at is not None and doc[with_at + 1 : with_at + 2].text.lower() in _UNNAMED_PARTIES:
+            return []  # "in talks with customers in Japan": with whom is unsaid, not with Japan
         if with_at is not None:
             left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in opposed))
             right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS and i not in opposed))
@@ -377,6 +379,18 @@ def _object_antecedent(trigger: Span, sent: Span, mentions: list[tuple[int, str,
 
 
 _SHARE_NEXT = re.compile(r"^(?:\w+\s+)?[\d.,]+\s*(?:%|percent|per\s+cent)")
+_UNNAMED_PARTIES = {
+    "customers",
+    "buyers",
+    "partners",
+    "investors",
+    "suppliers",
+    "clients",
+    "automakers",
+    "carmakers",
+    "several",
+    "potential",
+}
 _PURCHASE_FROM = re.compile(r"^(?:\S+\s+){0,6}?to\s+(?:buy|purchase|source|supply|sell)\b")
 _CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}
 

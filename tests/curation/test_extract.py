@@ -931,3 +931,27 @@ def test_councils_the_government_of_the_text_and_a_name_that_opens_its_lines(ext
     } <= relations
     facts = _drafted(extractor, text)
     assert {f["figure"]["value"]: f["figure"]["metric"] for f in facts if "figure" in f}[Decimal(18_000_000)] == "funding-amount"
+
+
+def test_talks_with_customers_the_demonym_miner_founders_offers_and_gapped_loans(extractor: Extractor) -> None:
+    text = (
+        "Lynas Rare Earths said it had produced its first dysprosium oxide at its plant in Kuantan.\n"
+        "The Australian miner expects to produce about 1,500 tonnes of heavy rare earth oxides a year from 2026.\n"
+        "Lynas chief executive Amanda Lacaze said the company was in talks with customers in Japan and the United States.\n"
+        "Mongolia sells most of its minerals to China, which buys about 85% of its exports.\n"
+        "Founder Ahmad Ghahreman said the Arizona plant of Cyclic Materials would open in 2026.\n"
+        "Export Finance Australia has offered Kestrel Metals a conditional loan of up to A$200 million.\n"
+        "Export Development Canada agreed to lend up to C$200 million to Torvik Metals, and the Canada Infrastructure Bank C$100 million.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    assert not [r for r in relations if r[0] == "talks"]  # with unnamed customers, not with Japan or the US
+    assert "Founder" in {r.title for r in result.relations if r.kind == "position"}
+    assert not [r for r in result.relations if r.kind == "supplies" and r.share is not None]  # 85% of Mongolia's exports
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    lynas = figures[Decimal(1500)]
+    assert (lynas["metric"], lynas["subject"]) == ("production-capacity", "company/lynas-rare-earths")  # "the Australian miner"
+    assert figures[Decimal(200_000_000)]["subject"] in ("company/kestrel-metals", "company/torvik-metals")
+    assert {f["figure"]["subject"] for f in facts if "figure" in f and f["figure"]["unit"] == "AUD"} == {"company/kestrel-metals"}
+    assert figures[Decimal(100_000_000)]["subject"] == "company/torvik-metals"  # "…, and the Bank C$100 million": to Torvik too
