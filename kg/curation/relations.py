@@ -181,7 +181,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
         if trigger[0].text == ",":  # "Base Resources, the developer of the Toliara project": the name before the comma
-            owners = [m for m in before if m[2] in PARTY_KINDS and doc[trigger.start - 1].i >= m[0]][-1:]
+            owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owned = [m for m in after if m[2] == "facility"][:1]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
         if _SHARE_NEXT.match(doc[trigger.end : trigger.end + 4].text):
