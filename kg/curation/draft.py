@@ -53,6 +53,9 @@ def _q(text: str) -> str:
 _SALE = re.compile(
     r"\bagreed\s+to\s+(?:sell|buy|acquire|purchase)\b|\b(?:bought|acquired|purchased)\s+(?!a\b|an\b|stakes?\b|shares\b)\w.*\bfor\b"
 )  # "bought Base Resources … for"
+_SIGNED_TO = re.compile(
+    r"\bsign(?:ed|s)?\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:agreement|memorandum|deal|pact|contract)\b.*\bto\s+(?:invest|spend)\s+(?:[\w-]+\s+){0,2}$"
+)
 _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|t|pound|lb|metric\s+ton)s?\b")
 
 
@@ -60,19 +63,26 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
     """The figures a draft states as facts: those with a metric of the ontology, and those whose
     metric the curator is left to decide (``todo-metric``: "holds 20% of the market"), but not a
     number of a kind no metric of the ontology records: a change of capacity ("double capacity")
-    or of trade ("fell by 93%"), damages, fines, costs, revenue or profit; the draft names those in
-    a comment instead."""
+    or of trade ("fell by 93%"), a share of a trade ("85% of its exports"), damages, fines, costs,
+    revenue, profit or a worth ("mineral wealth at $6 trillion"); the draft names those in a
+    comment instead."""
     return [f for f in extraction.figures if not _unrecorded(f, extraction.sentences[f.sentence].text)]
 
 
-_UNRECORDED_MONEY = re.compile(
-    r"\b(?:damages|fines?|penalt\w*|compensation|costs?|revenue|sales|profits?|earnings|valuation)\b", re.IGNORECASE
+_UNRECORDED_MONEY = re.compile(  # "values the country's mineral wealth at $6 trillion": a worth, no money given
+    r"\b(?:damages|fines?|penalt\w*|compensation|costs?|revenue|sales|profits?|earnings|valuation|valued?|values|worth|wealth)\b",
+    re.IGNORECASE,
 )
 
 
 _CHANGE = re.compile(
     r"\b(?:fell|fall|falls|rose|rise|rises|dropped|declined|increased|jumped|plunged|surged|grew)\s+(?:by\s+)?(?:about\s+)?$"
 )
+
+
+_OF_TRADE = re.compile(
+    r"\s+of\s+(?:its|their|the\s+\w+['’]s|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?:exports|imports|sales|revenue)\b"
+)  # "85% of its exports"
 
 
 def _unrecorded(figure: Figure, sentence: str) -> bool:
@@ -82,7 +92,8 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
     multiplier = figure.unit == "times" or figure.text.lower() in MULTIPLIERS
     at = sentence.find(figure.text)
     change = figure.unit == "percent" and bool(_CHANGE.search(sentence[:at] if at >= 0 else sentence))  # "fell by 93%"
-    return multiplier or change or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
+    of_trade = figure.unit == "percent" and at >= 0 and bool(_OF_TRADE.match(sentence[at + len(figure.text) :]))
+    return multiplier or change or of_trade or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
 
 
 def figure_metric(figure: Figure, sentence: str) -> str:
@@ -119,10 +130,15 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact)\b", following)  # "a $3 billion critical minerals agreement"
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
+        if (
+            at >= 0 and _SIGNED_TO.search(lower[:at]) and "loan" not in lower
+        ):  # "signed a memorandum … to invest about $500 million": the deal's
+            return "agreement-value"
         funding = re.search(
-            r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given|provid)",
+            r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
+            r"|provid|stake)",
             lower,
-        )
+        )  # "take a 10% stake in ReElement for $30 million": money invested
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
             return "agreement-value"  # "agreed to sell its project to X for A$158 million": the price agreed
         return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding
@@ -165,7 +181,8 @@ def _sentence_entities(figure: Figure, extraction: Extraction) -> list[tuple[int
 
 
 def figure_subject(figure: Figure, extraction: Extraction) -> str:
-    """The entity a figure is most likely about: for a mass or money, the first entity of the
+    """The entity a figure is most likely about: for a price, the material priced; for a share of
+    the world's output, never the material (a producer's share); for a mass or money, the first entity of the
     kinds such a figure is about (a facility's output, a company's loan; never the material it
     weighs); for a deal's value, the agreement its sentence drafts; for a count, the discovery its
     sentence drafts, or what it counts when named right after it ("17 rare earth elements"), or
@@ -173,6 +190,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     sentence (or the first after). ``todo/subject`` when there is none."""
     here = _sentence_entities(figure, extraction)
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
+    if metric == "price":
+        return _priced(figure, extraction, here)
+    if metric.endswith("-share"):  # a share of the world's output is a producer's, not the material's
+        here = [entity for entity in here if entity[2] != "material"]
     kinds = () if metric == "agreement-value" else _SUBJECT_KINDS.get("money" if figure.unit in CURRENCY_UNITS else figure.unit, ())
     invested = [_ref(r.object) for r in extraction.relations if r.sentence == figure.sentence and r.kind == "invested"]
     if figure.unit in CURRENCY_UNITS and invested:  # "invested $200 million in Lynas": the money goes to Lynas
@@ -216,6 +237,24 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     before = [ref for start, ref, _ in here if start < figure.start]
     chosen = before[-1:] or [ref for _, ref, _ in here][:1]
     return chosen[0] if chosen else "todo/subject"
+
+
+def _priced(figure: Figure, extraction: Extraction, here: list[tuple[int, str, str]]) -> str:
+    """The material a price is of: named right after its unit ("$110 a kilogram for NdPr"), else
+    the last one named before it ("Dysprosium oxide traded at $800 per kilogram"), else the first
+    after; ``todo/subject`` when the sentence names none."""
+    sentence = extraction.sentences[figure.sentence]
+    materials = [(start, ref) for start, ref, kind in here if kind == "material"]
+    unit = _PER_UNIT.match(sentence.text[figure.end - sentence.start :])
+    named = figure.end + (unit.end() if unit else 0)
+    of = [
+        ref
+        for start, ref in materials
+        if re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", sentence.text[named - sentence.start : start - sentence.start])
+    ]
+    before = [ref for start, ref in materials if start < figure.start]
+    after = [ref for start, ref in materials if start > figure.end]
+    return (of or before[-1:] or after or ["todo/subject"])[0]
 
 
 def _place_after(facility: str | None, extraction: Extraction) -> list[str]:

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 from kg.curation.lexicon import (
     BOILERPLATE,
@@ -36,6 +37,7 @@ from kg.curation.lexicon import (
     HEDGE_WORDS,
     MULTIPLIERS,
     ORG_SUFFIXES,
+    PARTNER_REFERENCES,
     PRONOUNS,
     RELATION_TRIGGERS,
     ROLE_WORDS,
@@ -98,6 +100,7 @@ def _owned_already(trigger: Span) -> bool:
     return trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING
 
 
+_SINCE_A_RECORD = re.compile(r"\b(?:\w+est|most|least|first)\b(?:\s+\w+)?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$")
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
 
 
@@ -225,6 +228,7 @@ class Extractor:
             "NEW_ORG",
             [
                 [
+                    {"TEXT": {"REGEX": r"^[A-Z]{2,4}$"}, "OP": "?"},  # "US Strategic Metals": a country's initials opening a name
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "CoTec Holdings" too
                     {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"},
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
@@ -254,21 +258,22 @@ class Extractor:
                 ],
             ],
         )
+        described: list[dict[str, Any]] = [
+            {"LOWER": {"IN": ["a", "an", "its", "their", "'s", "’s", "'", "’"]}},
+            {  # "a rare earth recycling and separation plant in Lacq", not "an agreement to develop a refinery in …"
+                "IS_ALPHA": True,
+                "IS_TITLE": False,
+                "LOWER": {"NOT_IN": ["a", "an", "the", "to", "of", "for", "with", "its", "their"]},
+                "OP": "{0,6}",
+            },
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | {"line"})}},  # "a recycling line at Mountain Pass"
+            {"LOWER": {"IN": ["in", "at", "near"]}},
+        ]
         matcher.add(  # "a magnet factory in Fort Worth": a facility the text describes rather than names
             "NEW_DESCRIBED",
             [
-                [
-                    {"LOWER": {"IN": ["a", "an", "its", "their", "'s", "’s", "'", "’"]}},
-                    {  # "a rare earth recycling and separation plant in Lacq", not "an agreement to develop a refinery in …"
-                        "IS_ALPHA": True,
-                        "IS_TITLE": False,
-                        "LOWER": {"NOT_IN": ["a", "an", "the", "to", "of", "for", "with", "its", "their"]},
-                        "OP": "{0,6}",
-                    },
-                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | {"line"})}},  # "a recycling line at Mountain Pass"
-                    {"LOWER": {"IN": ["in", "at", "near"]}},
-                    {"IS_TITLE": True, "OP": "+"},
-                ],
+                [*described, {"IS_TITLE": True, "OP": "+"}],
+                [*described, {"LOWER": "the"}, {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "+"}],  # "in the United States"
                 [  # "would build its rare earth refinery at the Longonjo mine": the owner's, named by what it is
                     {"LOWER": {"IN": ["its", "their"]}},
                     {"IS_LOWER": True, "OP": "{0,4}"},
@@ -348,6 +353,7 @@ class Extractor:
                     {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,3}"},
                     {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES))}},
                 ],
+                [{"LOWER": "the"}, {"LOWER": "two", "OP": "?"}, {"LOWER": {"IN": sorted(PARTNER_REFERENCES)}}],  # "the two companies"
                 [  # "the Australian miner"
                     {"LOWER": "the"},
                     {"LOWER": {"IN": sorted(DEMONYMS)}},
@@ -486,7 +492,7 @@ class Extractor:
                 }[label]
                 if label == "NEW_ORG" and span[0].lower_ in ("office", "ministry", "department", "agency", "bureau"):
                     kind = "agency"  # "Office of Strategic Capital"
-                if label == "NEW_ORG" and span[-1].lower_ in ("council", "institute", "university"):
+                if label == "NEW_ORG" and span[-1].lower_ in ("council", "institute", "university", "organization", "organisation"):
                     kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = span[1:] if label == "NEW_DESCRIBED" else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
@@ -563,6 +569,8 @@ class Extractor:
             return None  # "for ten years", "the past five years": how long something holds, no figure of its own
         if label == "DURATION" and value is not None and value >= 1000:
             return None
+        if label == "DURATION" and _SINCE_A_RECORD.search(span.doc[max(0, span.start - 5) : span.start].text):
+            return None  # "the highest in two years": a comparison, not how long anything took
         before = {t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]}
         if label == "MONEY" and before & {"cost", "costs", "costing", "cost of"}:
             return None  # what a project costs: no metric a sheet records

@@ -15,6 +15,7 @@ __all__ = [
     "CURRENCIES",
     "DATELINE",
     "DEFINITE_REFERENCES",
+    "PARTNER_REFERENCES",
     "COUNTRY_REFERENCES",
     "NOT_MATERIALS",
     "PURCHASE_VERBS",
@@ -194,6 +195,7 @@ TAIL_MARKERS = re.compile(
     re.IGNORECASE,
 )
 DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency", "country", "council"}
+PARTNER_REFERENCES = {"partners", "companies", "sides", "parties"}  # "The partners plan to build": the latest agreement's parties
 COUNTRY_REFERENCES = {"government", "country"}  # "the government", "the country": the latest country named
 AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "also", "recently"}
 PRONOUNS = {
@@ -383,6 +385,8 @@ ORG_SUFFIXES = {
     "alliance",
     "partnership",
     "association",
+    "organization",
+    "organisation",
     "bank",
     "capital",
     "council",

@@ -220,7 +220,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
             return [Relation("invested", holders[0][1], held[0][1], index)] if holders else []
         investors = [m for m in before if m[2] in PARTY_KINDS]
-        investees = [m for m in mentions if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"}]  # "owned 19.9% of Peak"
+        investees = [  # "owned 19.9% of Peak"; not "invest in Pakistan's minerals sector" (the sector's owner)
+            m
+            for m in mentions
+            if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
+        ]
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
             named = trigger.end + 1 + (doc[trigger.end + 1 : trigger.end + 2].text.lower() == "the")
             investees = (
@@ -327,6 +331,13 @@ def _lender(at: int, sent: Span) -> bool:
     while at > sent.start and (sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper):
         at -= 1
     return at > sent.start and sent.doc[at - 1].lower_ == "from"
+
+
+def _owns_a_common_noun(at: int, sent: Span) -> bool:
+    """Whether the name at ``at`` owns a common noun after it ("Pakistan's minerals sector")."""
+    doc = sent.doc
+    end = next((t.i for t in doc[at : sent.end] if not (t.is_title or t.is_upper)), sent.end)
+    return end + 1 < sent.end and doc[end].lower_ in ("'s", "’s") and doc[end + 1].is_lower
 
 
 def _describes(at: int, sent: Span, starts: set[int]) -> bool:

@@ -16,6 +16,7 @@ from kg.curation.lexicon import (
     COMPANY_TITLES,
     COUNTRY_REFERENCES,
     FACILITY_REFERENCES,
+    PARTNER_REFERENCES,
     PARTY_KINDS,
     PLACE_PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -143,8 +144,8 @@ def resolve_references(
 ) -> list[tuple[int, str, str]]:
     """The sentence's mentions as (token index, IRI, kind); "the miner"-style references
     resolve to the latest company mentioned before them, "the refinery"-style ones to the
-    latest facility whose name says it is one (kept in ``result.resolved``, for the curator
-    to check)."""
+    latest facility whose name says it is one, "the partners"-style ones to each party of the
+    latest agreement (kept in ``result.resolved``, for the curator to check)."""
     resolved = []
     for mention in mentions:
         span = sent.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
@@ -152,6 +153,13 @@ def resolve_references(
             resolved.append((span.start, mention.ref_iri, mention.kind))
     for ref in references:
         noun = ref[-1].lower_
+        if noun in PARTNER_REFERENCES:  # "The partners plan to build": each party of the latest agreement
+            deals = [r for r in result.relations if r.kind == "agreement" and r.object]
+            if deals:
+                parties = [deals[-1].subject, deals[-1].object or ""]
+                resolved += [(ref.start, iri, (entity_ref(iri) or "/").split("/")[0]) for iri in parties]
+                result.resolved[offset + ref.start_char] = parties[0]
+            continue
         kind = "facility" if noun in FACILITY_REFERENCES else "company"
         kind = "country" if noun in COUNTRY_REFERENCES else "org" if noun == "council" else kind
         names = FACILITY_REFERENCES.get(noun, ())

@@ -955,3 +955,33 @@ def test_talks_with_customers_the_demonym_miner_founders_offers_and_gapped_loans
     assert figures[Decimal(200_000_000)]["subject"] in ("company/kestrel-metals", "company/torvik-metals")
     assert {f["figure"]["subject"] for f in facts if "figure" in f and f["figure"]["unit"] == "AUD"} == {"company/kestrel-metals"}
     assert figures[Decimal(100_000_000)]["subject"] == "company/torvik-metals"  # "…, and the Bank C$100 million": to Torvik too
+
+
+def test_prices_shares_of_output_deals_to_invest_initials_organisations_and_partners(extractor: Extractor) -> None:
+    text = (
+        "UK Critical Metals signed a memorandum of understanding with Chile's Andes Works Organisation to invest up to "
+        "$300 million in Chile's mining sector.\n"
+        "The partners plan to build a rare earth separation plant in the United States.\n"
+        "Prices of terbium oxide in China rose to about 9,000 yuan a kilogram in May, the highest in three years.\n"
+        "The Defense Department guaranteed Kestrel Metals a floor price of $120 per kilogram for NdPr.\n"
+        "India mined 2,900 tonnes of rare earths in 2024, about 1% of world output.\n"
+        "Kestrel Metals will take a 20% stake in Torvik Metals for about $40 million.\n"
+        "The government values the country's mineral wealth at about $2 trillion.\n"
+        "Kazakhstan sends about 60% of its exports to China.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    uk, andes = "company/uk-critical-metals", "org/andes-works-organisation"  # the initials open the name; an organisation
+    assert ("agreement", uk, andes) in relations or ("agreement", andes, uk) in relations
+    assert not [r for r in relations if "country/GB" in r or r[0] == "invested" and r[2] == "country/CL"]  # Chile's sector is no investee
+    plant = "facility/rare-earth-separation-plant-in-the-united-states"
+    assert {("operates", uk, plant), ("operates", andes, plant)} <= relations  # "the partners": both parties of the deal
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    metric, deal = figures[Decimal(300_000_000)]
+    assert metric == "agreement-value" and deal.startswith("agreement/") and "andes-works-organisation" in deal  # the memorandum's
+    assert figures[Decimal(9000)] == ("price", "material/terbium")  # the material priced, not China
+    assert figures[Decimal(120)] == ("price", "material/ndpr")  # "… per kilogram for NdPr", not the company guaranteed it
+    assert figures[Decimal(1)] == ("production-share", "country/IN")  # India's share, not the material's
+    assert figures[Decimal(40_000_000)] == ("funding-amount", "company/torvik-metals")  # money for a stake goes to the investee
+    assert not {Decimal(3), Decimal(2 * 10**12), Decimal(60)} & set(figures)  # "the highest in three years", a worth, a share of exports
