@@ -26,7 +26,17 @@ from kg.curation.lexicon import (
 from kg.curation.proposals import Extraction, Mention
 from kg.vocab import UNITS
 
-__all__ = ["aliases", "as_named_before", "extended_names", "free_for_new", "named_subjects", "recurring", "recurring_names", "short_forms"]
+__all__ = [
+    "aliases",
+    "as_named_before",
+    "extended_names",
+    "free_for_new",
+    "listed_names",
+    "named_subjects",
+    "recurring",
+    "recurring_names",
+    "short_forms",
+]
 
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
 _PREPOSITIONS = {"with", "in", "on", "at", "for", "from", "by", "after", "before", "under", "as", "of", "to", "during", "despite", "amid"}
@@ -120,8 +130,15 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     covered = {i for e in inside for i in range(e.start, e.end)}
     more = [t for t in span if t.i not in covered]  # what the name adds to the known ones: not a suffix alone ("Lynas Rare Earths Ltd")
     within = all(span.start <= e.start and e.end <= span.end for e in inside)
-    if label == "NEW_FACILITY" and within and all(e.label_ in ("REGION", "CITY") for e in inside) and span.start > span.sent.start:
-        return span.doc[span.start - 1].lower_ == "the"  # "the Toliara project": named after its town
+    towns = [e for e in inside if e.label_ in ("REGION", "CITY")]
+    if (
+        label == "NEW_FACILITY"
+        and within
+        and towns
+        and all(e in towns or e.label_ == "MATERIAL" for e in inside)
+        and span.start > span.sent.start
+    ):
+        return span.doc[span.start - 1].lower_ == "the"  # "the Toliara project", "the Ondo heavy rare earth project": named after its town
     return (
         label in ("NEW_ORG", "NEW_FACILITY")  # "Zhana Kazakhstan deposit" holds a country's name
         and within
@@ -197,6 +214,27 @@ def aliases(sent: Span, offset: int, index: int, mentions: list[Mention]) -> lis
         if alias and alias.group("alias") != m.text:
             start = m.end + alias.start("alias")
             found.append(Mention(alias.group("alias"), start, start + len(alias.group("alias")), None, m.kind, index, name=m.text))
+    return found
+
+
+_LISTED_NAME = r"[A-Z][\w&-]*(?:\s+(?:[a-z]\s+)?[A-Z][\w&-]*)*(?![\w&'’-])"  # "Yamaha Motor", "BMW i Ventures"; not "BMW's fund"
+_LIST_OF_BACKERS = re.compile(
+    rf"\b(?:investors|backers|shareholders|customers|clients|buyers)\s+(?:including|such\s+as|like|led\s+by)\s+"
+    rf"(?P<names>{_LISTED_NAME}(?:(?:,\s+|,?\s+and\s+){_LISTED_NAME})*)"
+)
+
+
+def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -> list[Mention]:
+    """The names a sentence lists after "investors including" (or "customers such as", "backers
+    led by"), each a new company where no name is read yet: "from investors including BMW i
+    Ventures and Yamaha Motor"."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for listing in _LIST_OF_BACKERS.finditer(sent.text):
+        for name in re.finditer(_LISTED_NAME, listing.group("names")):
+            at = offset + sent.start_char + listing.start("names") + name.start()
+            if not taken & set(range(at, at + len(name.group()))) and name.group().split()[0].lower() not in DETERMINERS:
+                found.append(Mention(name.group(), at, at + len(name.group()), None, "company", index))
     return found
 
 

@@ -142,6 +142,11 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
             return "agreement-value"  # "agreed to sell its project to X for A$158 million": the price agreed
         return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding
+    preceding = lower[:at] if at >= 0 else ""
+    if re.search(r"\bimport(?:s|ed)?\s+(?:[\w-]+\s+)?$", preceding) and following.lstrip().startswith("of "):
+        return "net-import-reliance"  # "imports about 80% of its rare earths": of its needs, from all sources
+    if re.search(r"\bto\s+(?:meet|supply|cover|satisfy)\s+(?:[\w-]+\s+)?$", preceding) and re.search(r"\b(?:demand|needs)\b", following):
+        return "supply-potential"  # "wants recycling to meet 25% of its demand": what a source is to meet
     shares = (
         (("refin", "process", "separat"), "processing-share"),
         (("reserve",), "reserves-share"),

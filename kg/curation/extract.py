@@ -64,6 +64,7 @@ from kg.curation.candidates import (
     as_named_before,
     extended_names,
     free_for_new,
+    listed_names,
     named_subjects,
     recurring,
     recurring_names,
@@ -315,13 +316,14 @@ class Extractor:
                 ]
             ],
         )
-        matcher.add(  # "Apple chief executive Tim Cook": the employer a title names
+        matcher.add(  # "Apple chief executive Tim Cook": the employer a title names; "Germany's Heraeus group": a business group
             "NEW_EMPLOYER",
             [
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS | set(DEMONYMS) | ROLE_WORDS)}},
                     {"LOWER": {"IN": ["chief", "ceo", "chairman", "chairwoman", "founder"]}},
-                ]
+                ],
+                [{"ORTH": {"IN": ["'s", "’s"]}}, {"TEXT": {"REGEX": _NAME_WORD}, "OP": "+"}, {"ORTH": "group"}],
             ],
         )
         demonym = {"LOWER": {"IN": sorted(DEMONYMS)}}
@@ -496,6 +498,8 @@ class Extractor:
                     kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = span[1:] if label == "NEW_DESCRIBED" else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
+                if label == "NEW_EMPLOYER" and name[0].text in ("'s", "’s"):
+                    name = name[1:]  # "Germany's Heraeus group": Heraeus
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):
                     name = name[1:]  # "planned gallium refinery in …": what it is, not its state
                 if label == "NEW_APPOSED":
@@ -528,6 +532,7 @@ class Extractor:
             if not any(k == kind and o != span and o.start <= span.start and span.end <= o.end for k, o in triggers)
         ]
         mentions += aliases(sent, offset, index, mentions)
+        mentions += listed_names(sent, offset, index, mentions)
         mentions += [] if heading else recurring(sent, offset, index, names, mentions, result)
         subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects

@@ -335,7 +335,7 @@ COMPANY_NOUNS = {
     "processor",
     "recycler",
 }
-TITLES = r"Prime\s+Minister|President|Premier|Treasurer|Chancellor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
+TITLES = r"Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
 COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director", "Managing Director"}  # held in a company
 GROUP_NOUNS = {"firms", "companies", "investors", "miners", "producers", "manufacturers", "makers", "buyers", "refiners", "automakers"}
@@ -414,6 +414,8 @@ IMPORT_WORDS = (
     "purchases",
 )  # the customer comes first
 FACILITY_WORDS = {
+    "heavy",  # "the Lofdal heavy rare earth project"
+    "light",
     "rare",
     "earth",
     "earths",
@@ -585,6 +587,13 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["%", "percent", "per"]}},
         ],
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["subsidiary", "unit"]}}],  # "Carester's subsidiary Caremag"
+        [  # "Heraeus Remloy, a unit of Germany's Heraeus group"
+            {"ORTH": ","},
+            {"LOWER": {"IN": ["a", "an", "the"]}},
+            {"IS_LOWER": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["subsidiary", "unit"]}},
+            {"LOWER": "of"},
+        ],
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"IS_LOWER": True, "OP": "?"}, {"LOWER": {"IN": ["shareholder", "owner", "investor"]}}],
         [{"LOWER": {"IN": ["raised", "raises", "raise"]}}, {"LOWER": {"NOT_IN": [".", "from"]}, "OP": "{0,6}"}, {"LOWER": "from"}],
         [  # "holds a 16% free-carried interest in the project"

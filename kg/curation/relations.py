@@ -38,9 +38,11 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
 _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
+_TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STAKE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b")  # "a 20% stake", "a 16% free-carried interest"
+_MOSTLY_FROM = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|predominantly)\s+from\b", re.IGNORECASE)
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
 _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "80% of its magnets", "90% of Japan's NdPr"
     r"^\s*(?:of\s+(?:its|their)\s(?!exports|sales|output|production)|of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?"
@@ -59,6 +61,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     aside |= {  # "from Canadian investor Blue Lake Capital": the origin of a name, not a party
         i for i, _, k in mentions if k == "country" and doc[i].lower_ in DEMONYMS and _describes(i, sent, starts)
     }
+    mentions = [m for m in mentions if not (m[0] > trigger.end and _reports(m[0], sent))]  # "…, Namibia Critical Metals said": no party
     before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"} and i not in aside]
     after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end and i not in aside]
     modifiers = {i for i in starts if i + 2 < sent.end and doc[i + 1].lower_ in ("'s", "’s") and i + 2 in starts}  # "Japan's JOGMEC"
@@ -115,6 +118,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             t.lower_ for t in doc[trigger.end : trigger.end + 4]
         }:
             return []  # "relies on Japan for processing technology", "bought a 15% stake": no material changes hands
+        if words in ("supplies", "supply") and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & _TOPIC:
+            return []  # "in talks with Australia on rare earth supplies": what is talked about
         if {t.lower_ for t in doc[max(sent.start, trigger.start - 2) : trigger.start]} & {
             "less",
             "reduce",
@@ -203,6 +208,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             venture = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = _listed([m for m in after if m[2] in PARTY_KINDS], sent)
             return [Relation("invested", h[1], venture[0][1], index) for h in holders if venture and h[1] != venture[0][1]]
+        if trigger[-1].lower_ == "of" and trigger[-2].lower_ in (
+            "subsidiary",
+            "unit",
+        ):  # "X, a unit of Germany's Heraeus group": Heraeus holds X
+            owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            owners = [m for m in after if m[2] in PARTY_KINDS and doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")][:1]  # not Germany
+            return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[-1].lower_ in ("subsidiary", "unit"):  # "Carester's subsidiary Caremag": Carester holds it
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
@@ -213,8 +225,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", states[-1][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"
             raisers = [m for m in before if m[2] in PARTY_KINDS][-1:]
-            backers = [m for m in after if m[2] in PARTY_KINDS][:1]
-            return [Relation("invested", backers[0][1], raisers[0][1], index)] if raisers and backers else []
+            backers = _listed([m for m in after if m[2] in PARTY_KINDS], sent)  # "from investors including A and B": each
+            return [Relation("invested", backer[1], raisers[0][1], index) for backer in backers if raisers]
         if trigger[-1].lower_ in ("shareholder", "owner", "investor"):  # "X is MP Materials' largest shareholder"
             held = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
@@ -270,6 +282,9 @@ def supplies_with_shares(
     supplies = [replace(r, material=materials[0] if materials else None) for r in relations if r.kind == "supplies"]
     if not supplies:
         return relations, staked
+    others = [r for r in relations if r.kind != "supplies"]
+    if _MOSTLY_FROM.search(sentence):  # "imports 80% of its metals, mostly from China": of all its sources, not China's
+        return others + supplies, staked
     dependence = _DEPENDENCE.search(sentence)  # "its dependence on China ... from 90% to 60%": shares of its needs
     shares = [
         f
@@ -282,7 +297,6 @@ def supplies_with_shares(
         )
     ]
     taken = [replace(r, share=f.value, hedge=f.hedge) for r in supplies[:1] for f in shares] or supplies
-    others = [r for r in relations if r.kind != "supplies"]
     return others + taken + supplies[1:], shares + staked
 
 
@@ -331,6 +345,13 @@ def _lender(at: int, sent: Span) -> bool:
     while at > sent.start and (sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper):
         at -= 1
     return at > sent.start and sent.doc[at - 1].lower_ == "from"
+
+
+def _reports(at: int, sent: Span) -> bool:
+    """Whether the name at ``at`` tells the sentence after a comma ("…, Namibia Critical Metals said on Wednesday")."""
+    doc = sent.doc
+    end = next((t.i for t in doc[at : sent.end] if not (t.is_title or t.is_upper)), sent.end)
+    return doc[at - 1].text == "," and end < sent.end and doc[end].lower_ in ("said", "says", "told", "added", "announced", "reported")
 
 
 def _owns_a_common_noun(at: int, sent: Span) -> bool:
@@ -413,7 +434,11 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
     listed = candidates[:1]
     for previous, current in zip(candidates, candidates[1:]):
         first, second = (current, previous) if backwards else (previous, current)
-        words = [t for t in sent.doc[first[0] + 1 : second[0]] if not (t.is_title or t.is_upper)]  # past the name's own words
+        words = [  # past the name's own words ("BMW i Ventures")
+            t
+            for t in sent.doc[first[0] + 1 : second[0]]
+            if not (t.is_title or t.is_upper or (len(t) == 1 and t.is_alpha and t.nbor(1).is_title))
+        ]
         between = {t.lower_ for t in words}
         described = bool(words) and words[0].lower_ == "and" and len(words) <= 4 and all(t.is_lower for t in words)
         if not (between <= {",", "and", "or", "especially", "particularly", "in", "including"} or described):  # "and trading house Iwatani"

@@ -985,3 +985,32 @@ def test_prices_shares_of_output_deals_to_invest_initials_organisations_and_part
     assert figures[Decimal(1)] == ("production-share", "country/IN")  # India's share, not the material's
     assert figures[Decimal(40_000_000)] == ("funding-amount", "company/torvik-metals")  # money for a stake goes to the investee
     assert not {Decimal(3), Decimal(2 * 10**12), Decimal(60)} & set(figures)  # "the highest in three years", a worth, a share of exports
+
+
+def test_reporters_backers_listed_units_of_topics_of_talks_import_reliance_and_targets(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Metals has agreed to invest a further $5 million in the Ondo heavy rare earth project in Nigeria, "
+        "raising its stake to 40%, Torvik Metals said on Monday.\n"
+        "Hanau Metals has raised about $60 million from investors including BMW i Ventures and Yamaha Motor.\n"
+        "Hanau Metals, a unit of Germany's Heraeus group, recycles rare earth magnets at its plant in Hanau.\n"
+        "Economy Minister Anna Berg said Sweden was in talks with Canada on rare earth supplies.\n"
+        "Canada imports about 70% of its rare earth metals, mostly from China.\n"
+        "The European Union wants recycling to meet 15% of its demand for rare earth magnets by 2030.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    assert ("invested", "company/kestrel-metals", "facility/ondo-heavy-rare-earth-project") in relations  # "heavy": a facility's word
+    assert not [r for r in relations if "company/torvik-metals" in r]  # who reports the news is no party to it
+    assert {
+        ("invested", "company/bmw-i-ventures", "company/hanau-metals"),  # each backer listed
+        ("invested", "company/yamaha-motor", "company/hanau-metals"),
+        ("invested", "company/heraeus", "company/hanau-metals"),  # ", a unit of Heraeus"
+        ("talks", "country/SE", "country/CA"),
+    } <= relations
+    assert not [r for r in relations if r[0] == "supplies" and "country/SE" in r]  # talks "on supplies" are about them
+    assert "Economy Minister" in {r.title for r in result.relations if r.kind == "position"}
+    assert not [r for r in result.relations if r.kind == "supplies" and r.share is not None]  # "mostly from China": of all its sources
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(70)] == ("net-import-reliance", "country/CA")
+    assert figures[Decimal(15)] == ("supply-potential", "org/european-union")
