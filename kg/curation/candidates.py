@@ -89,20 +89,21 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
     ):
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
         taken.update(range(name.start_char, name.end_char))
-    for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "invested $100 million in Ark Energy"
-        after = sent.doc[trigger.end : min(trigger.end + 8, sent.end)]
-        by = trigger[-1] if trigger[-1].lower_ == "by" else None  # "is owned by Scatec Innovation", "supplied by X"
-        preposition = by or next((t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())), None)
-        if preposition is None:
-            continue
-        begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
-        end = begin
-        while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
-            end += 1
-        name = sent.doc[begin:end]
-        if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
-            found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
-            taken.update(range(name.start_char, name.end_char))
+    for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
+        after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
+        by = [trigger[-1]] if trigger[-1].lower_ == "by" else []  # "is owned by Scatec Innovation", "supplied by X"
+        for preposition in by or [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]:
+            begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
+            end = begin
+            while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
+                end += 1
+            name = sent.doc[begin:end]
+            if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
+                found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+                taken.update(range(name.start_char, name.end_char))
+                break
+            if len(name):
+                break  # the object is a name read already
     return found
 
 
@@ -124,6 +125,8 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     """Whether a new candidate may be proposed over ``span``: no known name overlaps it, or,
     for an organisation's or a facility's name, the known names in it are only part of it ("USA"
     in "USA Rare Earth", "Kazakhstan" in "Zhana Kazakhstan deposit")."""
+    if label == "NEW_APPOSED":  # "Global Tungsten & Powders, a U.S. unit": the name is before the comma
+        span = span[: next(n for n, t in enumerate(span) if t.text == ",")]
     inside = [e for e in known if e.start < span.end and span.start < e.end]
     if not inside:
         return True
@@ -285,13 +288,23 @@ def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: li
 
 def as_named_before(mention: Mention, result: Extraction) -> Mention:
     """A new name as the entity the text named by it before ("KMW", the alias of Korrin
-    Magnetwerke), or by the words it abbreviates ("ASM" after "Australian Strategic Materials")."""
+    Magnetwerke), by the words it abbreviates ("ASM" after "Australian Strategic Materials"), or,
+    a facility, by the same words ("the Vidalia plant" after "a plant in Vidalia")."""
     if mention.iri is not None or mention.name is not None:
         return mention
-    earlier = [m for m in result.mentions if m.text == mention.text] or [
-        m for m in result.mentions if m.kind == "company" and mention.text.isupper() and mention.text in _initials(m.text)
-    ]
+    words = _facility_words(mention.text) if mention.kind == "facility" else None
+    earlier = (
+        [m for m in result.mentions if m.text == mention.text]
+        or [m for m in result.mentions if m.kind == "company" and mention.text.isupper() and mention.text in _initials(m.text)]
+        or [m for m in result.mentions if words and m.kind == "facility" and _facility_words(m.text) == words]  # "the Vidalia plant"
+    )
     return replace(earlier[0], start=mention.start, end=mention.end, sentence=mention.sentence) if earlier else mention
+
+
+def _facility_words(name: str) -> frozenset[str]:
+    """A facility's name as a set of words, a place's preposition left out: "plant in Vidalia"
+    and "Vidalia plant" are one plant."""
+    return frozenset(w.lower() for w in name.split() if w.lower() not in ("in", "at", "near", "the"))
 
 
 def _initials(name: str) -> tuple[str, str]:

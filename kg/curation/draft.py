@@ -38,6 +38,7 @@ _KIND_TYPES = {
     "region": "Region",
     "city": "City",
     "programme": "Programme",
+    "material": "CriticalMineral",
 }
 _RELATION_PROPERTY = {"operates": "operates", "invested": "investedIn"}
 
@@ -80,6 +81,10 @@ _CHANGE = re.compile(
 )
 
 
+_PART_OF_YEAR = re.compile(
+    r"\b(?:in|during|for)\s+the\s+(?:[\w-]+\s+)?(?:quarter|half|month|week)\b|\b(?:a|per)\s+(?:quarter|month|day|week)\b|\b(?:quarterly|monthly|daily)\b",
+    re.IGNORECASE,
+)  # "20,000 tonnes in the June quarter", "a day": not a year's
 _OF_TRADE = re.compile(
     r"\s+of\s+(?:its|their|the\s+\w+['’]s|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?:exports|imports|sales|revenue)\b"
 )  # "85% of its exports"
@@ -92,8 +97,10 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
     multiplier = figure.unit == "times" or figure.text.lower() in MULTIPLIERS
     at = sentence.find(figure.text)
     change = figure.unit == "percent" and bool(_CHANGE.search(sentence[:at] if at >= 0 else sentence))  # "fell by 93%"
-    of_trade = figure.unit == "percent" and at >= 0 and bool(_OF_TRADE.match(sentence[at + len(figure.text) :]))
-    return multiplier or change or of_trade or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
+    after = sentence[at + len(figure.text) :][:60] if at >= 0 else ""
+    of_trade = figure.unit == "percent" and bool(_OF_TRADE.match(after))
+    part_of_year = figure.unit == "tonne" and bool(_PART_OF_YEAR.search(after))
+    return multiplier or change or of_trade or part_of_year or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
 
 
 def figure_metric(figure: Figure, sentence: str) -> str:
@@ -114,6 +121,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             ),
             "todo-metric",
         )
+    if figure.unit == "tonne" and _PART_OF_YEAR.search(following):
+        return "todo-metric"  # "about 20,000 tonnes in the June quarter": no metric records a quarter's output
     if figure.unit == "tonne":
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
         if "reserve" in lower or re.search(
@@ -159,11 +168,17 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         found = sorted((text.find(w), metric) for words, metric in kinds for w in words if w in text)
         if found:
             return found[0][1]
+    if re.match(r"\s+of\s+(?:the\s+world['’]s|world|global)\b", following):
+        return "production-share"  # "supplies more than 90% of the world's graphite anodes": a producer's share
     return "todo-metric"
 
 
 _GIVEN = re.compile(
     r"\b(?:lent|lends?|loaned|granted|awarded|gave|gives|give|paid|pays|offered|offers|provided|provides)\s+$", re.IGNORECASE
+)
+_LENT = re.compile(  # "could lend up to $2 billion for the project" (not "lend it $120 million for the project": to it)
+    r"\b(?:lend|lent|loan\w*|grant\w*|award\w*|offer\w*|provid\w*|invest\w*)\s+(?:(?:up\s+to|about|around|nearly|some|a\s+further)\s+)?$",
+    re.IGNORECASE,
 )
 _GAPPED = re.compile(r"[^,.;]*,\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}(?:[A-Z]{1,2}\$|\$|€|£|¥)")
 _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
@@ -209,10 +224,15 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         for start, ref, _ in here
         if (start < figure.start and _GIVEN.search(sentence.text[: start - sentence.start]))
         or (
-            start > figure.end and re.fullmatch(r"\s+to\s+(?:the\s+)?", sentence.text[figure.end - sentence.start : start - sentence.start])
+            start > figure.end
+            and re.fullmatch(r"\s+(?:to|for)\s+(?:the\s+)?", sentence.text[figure.end - sentence.start : start - sentence.start])
+            and (
+                sentence.text[figure.end - sentence.start :].lstrip().startswith("to")
+                or _LENT.search(sentence.text[: figure.start - sentence.start])
+            )
         )
     ]
-    if figure.unit in CURRENCY_UNITS and recipient:  # "lend US$15 million to Ionic": the borrower
+    if figure.unit in CURRENCY_UNITS and recipient:  # "lend US$15 million to Ionic", "lend up to $2 billion for the project"
         return recipient[0]
     earlier = [f for f in extraction.figures if f.sentence == figure.sentence and f.end < figure.start and f.unit in CURRENCY_UNITS]
     if earlier and figure.unit in CURRENCY_UNITS and _GAPPED.match(sentence.text[earlier[-1].end - sentence.start :]):

@@ -35,7 +35,9 @@ from kg.curation.lexicon import (
     GROUP_NOUNS,
     HEDGE_PHRASES,
     HEDGE_WORDS,
+    MINERAL_NAMES,
     MULTIPLIERS,
+    NOT_MINERALS,
     ORG_SUFFIXES,
     PARTNER_REFERENCES,
     PRONOUNS,
@@ -52,6 +54,7 @@ from kg.errors import MissingExtra
 from kg.vocab import ID
 
 try:
+    import periodictable
     import spacy
     from spacy.language import Language
     from spacy.matcher import Matcher
@@ -131,7 +134,7 @@ def drop_non_names(doc: Doc) -> Doc:
 def surface_variants(form: str, kind: str) -> set[str]:
     """The ways a label may appear in text: without a trailing ", qualifier" or "(note)", with
     either apostrophe, "U.S." or "US", and, for materials, in the plural (and a name of several
-    words in the singular).
+    words in the singular); a name opening with "United States" as "U.S." or "US" too.
 
     >>> sorted(surface_variants("Washington, D.C.", "city"))
     ['Washington', 'Washington, D.C.']
@@ -147,6 +150,7 @@ def surface_variants(form: str, kind: str) -> set[str]:
             v[:-1] for v in variants if " " in v and v.endswith("s") and not v.endswith("ss") and v.islower() and v[:-1] != "rare earth"
         }
     variants |= {v.replace("'", "\u2019") for v in variants} | {v.replace("\u2019", "'") for v in variants}
+    variants |= {re.sub(r"^United States\b", "U.S.", v) for v in variants}  # "U.S. Geological Survey"
     variants |= {re.sub(r"\bU\.S\.", "US", v) for v in variants} | {re.sub(r"\bUS\b", "U.S.", v) for v in variants}
     return {v for v in variants if len(v) > 2}
 
@@ -170,6 +174,12 @@ class Extractor:
         self.labels = {form.lower(): value for form, value in (self.world | self.gazetteer).items()}
         forms = "|".join(re.escape(form) for form in sorted(self.world, key=len, reverse=True))
         self.world_pattern = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") if self.world else None  # as written: "Lower" is no place
+        elements = {element.name for element in periodictable.elements if element.number > 0}
+        self.mineral_words = (elements | MINERAL_NAMES) - NOT_MINERALS
+        self.minerals = {  # critical minerals the graph lacks, as written in running text: "antimony", "graphite"
+            name: f"{ID}material/{name}" for name in sorted(self.mineral_words) if name not in self.labels
+        }
+        self.mineral_pattern = re.compile(rf"\b(?:mined|{'|'.join(sorted(self.mineral_words))})\b", re.IGNORECASE)  # lines on the trade
         self.known_words = {word for form in self.labels for word in form.split()}
         self.countries = {form for form, (_, kind) in self.labels.items() if kind == "country"}
 
@@ -189,6 +199,9 @@ class Extractor:
             if name.lower() in self.labels:
                 iri, kind = self.labels[name.lower()]
                 patterns.append({"label": kind.upper(), "pattern": [{"LOWER": demonym}], "id": iri})
+        patterns += [
+            {"label": "MATERIAL", "pattern": [{"LOWER": name, "IS_LOWER": True}], "id": iri} for name, iri in self.minerals.items()
+        ]
         for capital, name in CAPITALS.items():  # a capital the graph does not know, as its country
             if capital not in self.labels and name.lower() in self.labels:
                 iri, kind = self.labels[name.lower()]
@@ -201,6 +214,7 @@ class Extractor:
     def matcher(self) -> Matcher:
         """Patterns for figures, new candidate entities and relation triggers."""
         matcher = Matcher(self.nlp.vocab)
+        facility_words = {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and"})}, "OP": "{0,4}"}
         num = {"LIKE_NUM": True}
         matcher.add(
             "PERCENT",
@@ -229,9 +243,12 @@ class Extractor:
             "NEW_ORG",
             [
                 [
-                    {"TEXT": {"REGEX": r"^[A-Z]{2,4}$"}, "OP": "?"},  # "US Strategic Metals": a country's initials opening a name
+                    {
+                        "TEXT": {"REGEX": r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3})$"},
+                        "OP": "?",
+                    },  # "US Strategic Metals", "U.S. Export-Import Bank"
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "CoTec Holdings" too
-                    {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"},
+                    {"TEXT": {"REGEX": rf"{_NAME_WORD}|^-$"}, "OP": "*"},
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
                 [  # "Arafura Rare Earths", "USA Rare Earth": a name before "Rare Earth(s)", capitalised
@@ -240,7 +257,13 @@ class Extractor:
                     {"TEXT": "Rare"},
                     {"TEXT": {"IN": ["Earth", "Earths"]}},
                 ],
+                [  # "the U.S. Army", "Japan's Air Self-Defense Force": a state's armed service
+                    {"ENT_TYPE": "COUNTRY", "OP": "+"},
+                    {"TEXT": {"IN": ["Army", "Navy", "Air", "Marine", "Marines", "Military"]}},
+                    {"TEXT": "Force", "OP": "?"},
+                ],
                 [
+                    {"TEXT": {"REGEX": r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3})$"}, "OP": "?"},  # "U.S. Department of Energy"
                     {"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]}, "IS_TITLE": True},
                     {"LOWER": {"IN": ["of", "for"]}},
                     {"IS_TITLE": True, "OP": "+"},
@@ -254,7 +277,7 @@ class Extractor:
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": list(DETERMINERS)}},
                     {"IS_TITLE": True, "OP": "*"},
-                    {"LOWER": {"IN": sorted(FACILITY_WORDS)}, "OP": "{0,3}"},  # "Songwe Hill rare earth project"
+                    facility_words,  # "Songwe Hill rare earth project", "Stibnite gold and antimony project"
                     {"LOWER": {"IN": list(FACILITY_NOUNS)}},
                 ],
             ],
@@ -287,7 +310,7 @@ class Extractor:
             [
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
-                    {"IS_TITLE": True, "OP": "*"},
+                    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|&)$"}, "OP": "*"},  # "Global Tungsten & Powders"
                     {"ORTH": ","},
                     {"LOWER": {"IN": ["a", "an", "the"]}},
                     {"IS_PUNCT": False, "OP": "{0,4}"},
@@ -303,6 +326,17 @@ class Extractor:
                     {"ORTH": {"IN": ["'s", "’s"]}},
                     {"IS_LOWER": True, "OP": "{0,3}"},
                     {"LOWER": {"IN": ["fund", "ministry", "bank", "agency", "regulator", "department"]}},
+                ]
+            ],
+        )
+        matcher.add(  # "in Gangwon province": a region the graph lacks, named by what it is
+            "NEW_REGION",
+            [
+                [
+                    {"LOWER": "in"},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"IS_TITLE": True, "OP": "?"},
+                    {"LOWER": {"IN": ["province", "state", "prefecture", "region", "county", "territory", "oblast"]}, "IS_LOWER": True},
                 ]
             ],
         )
@@ -356,6 +390,14 @@ class Extractor:
                     {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES))}},
                 ],
                 [{"LOWER": "the"}, {"LOWER": "two", "OP": "?"}, {"LOWER": {"IN": sorted(PARTNER_REFERENCES)}}],  # "the two companies"
+                [  # "the Toronto-listed company", "the Sydney-based miner"
+                    {"LOWER": "the"},
+                    {"IS_TITLE": True},
+                    {"ORTH": "-"},
+                    {"TEXT": {"REGEX": "^[a-z]+$"}},
+                    {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,2}"},
+                    {"LOWER": {"IN": sorted(DEFINITE_REFERENCES)}},
+                ],
                 [  # "the Australian miner"
                     {"LOWER": "the"},
                     {"LOWER": {"IN": sorted(DEMONYMS)}},
@@ -366,6 +408,17 @@ class Extractor:
         )
         for kind, patterns in RELATION_TRIGGERS.items():
             matcher.add(f"REL_{kind}", patterns)
+        matcher.add(  # "its Kalgoorlie facility", "its Stibnite gold and antimony project": its owner's
+            "REL_operates",
+            [
+                [
+                    {"LOWER": {"IN": ["its", "their"]}},
+                    {"IS_TITLE": True, "OP": "{1,3}"},
+                    facility_words,
+                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+                ]
+            ],
+        )
         return matcher
 
     def content_lines(self, text: str) -> tuple[list[tuple[int, int]], int]:
@@ -386,7 +439,7 @@ class Extractor:
         # such a line named (keeps tables and short paragraphs of a relevant passage, and "Ionic
         # signed with Ford" after "Ionic runs a recycling plant"; drops unrelated newsletter
         # items and teasers)
-        topical = [bool(DOMAIN_WORDS.search(line)) and not junk for _, _, line, junk in lines]
+        topical = [bool(DOMAIN_WORDS.search(line) or self.mineral_pattern.search(line)) and not junk for _, _, line, junk in lines]
         places = {
             form for form, (_, kind) in (self.gazetteer | self.world).items() if kind in ("country", "region", "city")
         }  # too common to tell
@@ -491,13 +544,17 @@ class Extractor:
                     "NEW_APPOSED": "company",
                     "NEW_POSSESSED": "agency",
                     "NEW_PROGRAMME": "programme",
+                    "NEW_REGION": "region",
                 }[label]
-                if label == "NEW_ORG" and span[0].lower_ in ("office", "ministry", "department", "agency", "bureau"):
-                    kind = "agency"  # "Office of Strategic Capital"
+                if label == "NEW_ORG" and (
+                    {t.lower_ for t in span[:2]} & {"office", "ministry", "department", "agency", "bureau"}
+                    or span[-1].lower_ in ("army", "navy", "force", "marines", "military")
+                ):
+                    kind = "agency"  # "Office of Strategic Capital", "U.S. Army"
                 if label == "NEW_ORG" and span[-1].lower_ in ("council", "institute", "university", "organization", "organisation"):
                     kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
-                name = span[1:] if label == "NEW_DESCRIBED" else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
+                name = span[1:] if label in ("NEW_DESCRIBED", "NEW_REGION") else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
                 if label == "NEW_EMPLOYER" and name[0].text in ("'s", "’s"):
                     name = name[1:]  # "Germany's Heraeus group": Heraeus
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):

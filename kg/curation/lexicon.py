@@ -30,7 +30,9 @@ __all__ = [
     "HEDGE_PHRASES",
     "HEDGE_WORDS",
     "IMPORT_WORDS",
+    "MINERAL_NAMES",
     "MULTIPLIERS",
+    "NOT_MINERALS",
     "NAMED_KINDS",
     "NUMBER_WORDS",
     "ORG_SUFFIXES",
@@ -334,6 +336,8 @@ COMPANY_NOUNS = {
     "supplier",
     "processor",
     "recycler",
+    "unit",  # "Global Tungsten & Powders, a U.S. unit of Austria's Plansee group"
+    "subsidiary",
 }
 TITLES = r"Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
@@ -431,6 +435,23 @@ FACILITY_WORDS = {
     "mining",
     "oxide",
 }
+MINERAL_NAMES = {
+    "graphite",
+    "fluorspar",
+    "bauxite",
+    "potash",
+    "phosphate",
+    "barite",
+    "ilmenite",
+    "rutile",
+    "zircon",
+    "spodumene",
+    "bastnaesite",
+    "xenotime",
+}
+NOT_MINERALS = {  # elements whose names are more often something else ("lead"), or no mineral of the trade
+    *("hydrogen", "helium", "carbon", "nitrogen", "oxygen", "fluorine", "neon", "chlorine", "argon", "krypton", "xenon", "radon", "lead"),
+}
 FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project", "deposit"}
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
@@ -468,6 +489,11 @@ RELATION_TRIGGERS = {
                         "sold",
                         "exports",
                         "exported",
+                        "shipping",
+                        "supplying",
+                        "delivers",
+                        "delivered",
+                        "delivering",
                     ]
                 }
             }
@@ -553,12 +579,6 @@ RELATION_TRIGGERS = {
             {"IS_TITLE": True, "OP": "{1,3}"},
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
         ],  # "Lynas's Mount Weld mine"
-        [
-            {"LOWER": {"IN": ["its", "their"]}},
-            {"IS_TITLE": True, "OP": "{1,3}"},
-            {"LOWER": {"IN": sorted(FACILITY_WORDS)}, "OP": "{0,3}"},
-            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
-        ],  # "its Kalgoorlie facility", "its Yangibana rare earths project"
     ],
     "invested": [
         [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}, {"IS_TITLE": False}],  # not "acquired Base Resources" (a purchase)
@@ -587,10 +607,10 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["%", "percent", "per"]}},
         ],
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["subsidiary", "unit"]}}],  # "Carester's subsidiary Caremag"
-        [  # "Heraeus Remloy, a unit of Germany's Heraeus group"
+        [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of"
             {"ORTH": ","},
             {"LOWER": {"IN": ["a", "an", "the"]}},
-            {"IS_LOWER": True, "OP": "{0,2}"},
+            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["of", "and"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
             {"LOWER": "of"},
         ],

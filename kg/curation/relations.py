@@ -45,7 +45,7 @@ _STAKE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b")  # "a
 _MOSTLY_FROM = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|predominantly)\s+from\b", re.IGNORECASE)
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
 _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "80% of its magnets", "90% of Japan's NdPr"
-    r"^\s*(?:of\s+(?:its|their)\s(?!exports|sales|output|production)|of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:\w+\s+){0,3}?"
+    r"^\s*(?:of\s+(?:its|their)\s(?!exports|sales|output|production)|of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:[\w.]+\s+){0,3}?"
     r"(?:needs|supply|supplies|imports|demand|consumption|requirements|rare earths)\b)"
 )
 
@@ -108,7 +108,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("supplies", exporter[0][1], importer[0][1], index)]
         if words == "exports" and (before_word in _NOUN_BEFORE | RESTRICTING_VERBS or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "restricted exports to Japan", "exports of gallium": the noun, not the verb
-        sold = {t.lower_ for t in doc[trigger.end : trigger.end + 4]}
+        sold = {
+            t.lower_ for t in doc[trigger.end : trigger.end + 4] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
+        }  # not "the mine's output"
         if words.endswith("sell") and (
             sold & (FACILITY_NOUNS | {"stake", "shares", "business", "assets", "unit", "company"})
             or any(trigger.end <= m[0] < trigger.end + 2 and m[2] in PARTY_KINDS | {"facility"} for m in mentions)
@@ -154,6 +156,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return [Relation("supplies", suppliers[0][1], m[1], index) for m in _listed(customers[::-1], sent, backwards=True)]
             return []
         suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
+        possessive_after = [m for m in possessive_after if doc[m[0]].lower_ != "world"]  # "90% of the world's anodes": no customer
         customers = (
             possessive_after
             or [m for m in after if m[2] in PARTY_KINDS]

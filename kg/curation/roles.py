@@ -143,7 +143,8 @@ def resolve_references(
     sent: Span, mentions: list[Mention], references: list[Span], offset: int, result: Extraction
 ) -> list[tuple[int, str, str]]:
     """The sentence's mentions as (token index, IRI, kind); "the miner"-style references
-    resolve to the latest company mentioned before them, "the refinery"-style ones to the
+    resolve to the latest company their sentence names before them, or else to the company the
+    sentence before opens with, or else to the latest company mentioned; "the refinery"-style ones to the
     latest facility whose name says it is one, "the partners"-style ones to each party of the
     latest agreement (kept in ``result.resolved``, for the curator to check)."""
     resolved = []
@@ -171,9 +172,12 @@ def resolve_references(
             and (kind != "facility" or any(w in m.text.lower() for w in names) or (" " not in m.text and m.name is None))  # "Kangankunde"
             and (kind != "country" or not (_after_preposition(m, result) or _names_origin(m, result)))
         ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
+        previous = _subject_of(result, len(result.sentences) - 2)  # "Heraeus Remloy, a unit of … group, recycles …. … the company"
         if earlier:
-            resolved.append((ref.start, earlier[-1].ref_iri, kind))
-            result.resolved[offset + ref.start_char] = earlier[-1].ref_iri
+            this_sentence = earlier[-1].sentence == len(result.sentences) - 1  # "Lynas said the company would": Lynas
+            iri = previous[0] if kind == "company" and previous and previous[1] == kind and not this_sentence else earlier[-1].ref_iri
+            resolved.append((ref.start, iri, kind))
+            result.resolved[offset + ref.start_char] = iri
     opening = sent.doc[sent.start]
     subject = _subject_of(result, len(result.sentences) - 2)
     if opening.lower_ in SUBJECT_PRONOUNS | {"its", "their"} and subject:  # "The plant will make magnets. It is expected to …": the plant

@@ -1014,3 +1014,42 @@ def test_reporters_backers_listed_units_of_topics_of_talks_import_reliance_and_t
     figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
     assert figures[Decimal(70)] == ("net-import-reliance", "country/CA")
     assert figures[Decimal(15)] == ("supply-potential", "org/european-union")
+
+
+def test_new_minerals_armed_services_shares_of_a_country_demand_quarters_world_shares_and_units_of(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Metals has won approval for its Ridgeback copper and tungsten project in Hwasun province.\n"
+        "The U.S. Export-Import Bank said it could lend up to $900 million for the project.\n"
+        "Ridgeback would supply about 40% of U.S. tungsten demand, Kestrel said.\n"
+        "Kestrel has agreed to supply cobalt to the U.S. Navy.\n"
+        "The mine produced about 8,000 tonnes in the March quarter.\n"
+        "China supplies more than 85% of the world's battery anodes, according to the U.S. Geological Survey.\n"
+        "The Toronto-listed company agreed to sell all of the mine's output to Atlas Alloys & Powders, a U.S. unit of Austria's "
+        "Voestalpine group.\n"
+        "Kestrel also ships graphite from its plant in Calvert, Alabama, to Tesla.\n"
+        "The Calvert plant can produce 5,000 tonnes of anode material a year.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    kestrel, ridgeback, atlas = "company/kestrel-metals", "facility/ridgeback-copper-and-tungsten-project", "company/atlas-alloys-powders"
+    assert {
+        ("operates", kestrel, ridgeback),  # "copper and tungsten": words of the trade the lexicon does not list
+        ("supplies", kestrel, "country/US"),  # the mine's operator
+        ("supplies", kestrel, "agency/u-s-navy"),
+        ("supplies", kestrel, atlas),  # "the Toronto-listed company", "the mine's output" is no sale of the mine
+        ("invested", "company/voestalpine", atlas),
+        ("supplies", kestrel, "company/tesla"),
+    } <= relations
+    assert not [r for r in relations if r[2] == "region/world"]
+    shares = {r.share for r in result.relations if r.kind == "supplies" and r.object.endswith("country/US")}
+    assert shares == {Decimal(40)}  # "of U.S. tungsten demand"
+    kinds = {m.text: m.kind for m in result.mentions}
+    assert kinds["cobalt"] == "material" and kinds["Hwasun province"] == "region" and kinds["U.S. Geological Survey"] == "agency"
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(900_000_000)] == ("funding-amount", ridgeback)  # "for the project", not the lender
+    assert figures[Decimal(85)] == ("production-share", "country/CN")
+    assert figures[Decimal(5000)][1] == "facility/plant-in-calvert"  # "the Calvert plant" is the plant in Calvert
+    assert Decimal(8000) not in figures  # a quarter's output: no metric records it
+    entities = {e["id"]: e["type"] for e in draft_document(result, "a.txt", source_id="a", text=text)["entities"]}
+    assert entities["material/cobalt"] == "CriticalMineral"
