@@ -98,6 +98,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
                 end += 1
             name = sent.doc[begin:end]
+            if len(name) and all(t.lower_ in _CALENDAR for t in name):
+                break  # "jumped 30% in June from May": a month, no name
             if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
                 taken.update(range(name.start_char, name.end_char))
@@ -142,6 +144,10 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
         and span.start > span.sent.start
     ):
         return span.doc[span.start - 1].lower_ == "the"  # "the Toliara project", "the Ondo heavy rare earth project": named after its town
+    bodies = {"department", "ministry", "office", "agency", "council", "commission", "institute", "government"}
+    places = all(e.label_ in ("COUNTRY", "REGION", "CITY") and e.text.lower() not in DEMONYMS for e in inside)  # not "Korean Metals Plant"
+    if label == "NEW_ORG" and within and more and places and not {t.lower_ for t in more} & bodies:
+        return True  # "Tokyo Metals", "Texas Mineral Resources"; not "Western Australia Department"
     return (
         label in ("NEW_ORG", "NEW_FACILITY")  # "Zhana Kazakhstan deposit" holds a country's name
         and within

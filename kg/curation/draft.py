@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.curation.lexicon import MULTIPLIERS
+from kg.curation.lexicon import MULTIPLIERS, PARTY_KINDS
 from kg.curation.modal import drafted_modality, modal_marker, parties_of
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
@@ -18,6 +18,7 @@ from kg.ingest.modality import find_marker
 from kg.vocab import CURRENCY_UNITS, entity_ref
 
 __all__ = [
+    "agreement_parties",
     "DraftFact",
     "date_of",
     "draft_document",
@@ -81,10 +82,15 @@ _CHANGE = re.compile(
 )
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 _PART_OF_YEAR = re.compile(
-    r"\b(?:in|during|for)\s+the\s+(?:[\w-]+\s+)?(?:quarter|half|month|week)\b|\b(?:a|per)\s+(?:quarter|month|day|week)\b|\b(?:quarterly|monthly|daily)\b",
+    r"\b(?:in|during|for)\s+the\s+(?:[\w-]+\s+)?(?:quarter|half|month|week)\b|\b(?:a|per)\s+(?:quarter|month|day|week)\b|\b(?:quarterly|monthly|daily)\b"
+    rf"|\bin\s+(?:{'|'.join(_MONTHS)})\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )  # "20,000 tonnes in the June quarter", "a day": not a year's
+_TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 tonnes", "Shipments … rose to 353 tonnes"
+    r"^(?!.*\b(?:produc|mine[ds]?\b|mining|capacity|reserves?)).*\b(?:exports?|exported|imports?|imported|shipments?|shipped)\b"
+)
 _OF_TRADE = re.compile(
     r"\s+of\s+(?:its|their|the\s+\w+['’]s|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?:exports|imports|sales|revenue)\b"
 )  # "85% of its exports"
@@ -99,8 +105,16 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
     change = figure.unit == "percent" and bool(_CHANGE.search(sentence[:at] if at >= 0 else sentence))  # "fell by 93%"
     after = sentence[at + len(figure.text) :][:60] if at >= 0 else ""
     of_trade = figure.unit == "percent" and bool(_OF_TRADE.match(after))
-    part_of_year = figure.unit == "tonne" and bool(_PART_OF_YEAR.search(after))
-    return multiplier or change or of_trade or part_of_year or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
+    part_of_year = figure.unit == "tonne" and bool(_PART_OF_YEAR.search(after) or _TRADED.search(sentence.lower()))
+    grade = figure.unit == "percent" and at >= 0 and bool(re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+)?$", sentence[:at]))
+    return (
+        multiplier
+        or change
+        or of_trade
+        or part_of_year
+        or grade
+        or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
+    )
 
 
 def figure_metric(figure: Figure, sentence: str) -> str:
@@ -121,8 +135,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             ),
             "todo-metric",
         )
-    if figure.unit == "tonne" and _PART_OF_YEAR.search(following):
-        return "todo-metric"  # "about 20,000 tonnes in the June quarter": no metric records a quarter's output
+    if figure.unit == "percent" and re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+)?$", lower[:at] if at >= 0 else ""):
+        return "todo-metric"  # "ore grading 0.3% total rare earth oxides": a grade, no share
+    if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):
+        return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
         if "reserve" in lower or re.search(
@@ -180,6 +196,11 @@ _LENT = re.compile(  # "could lend up to $2 billion for the project" (not "lend 
     r"\b(?:lend|lent|loan\w*|grant\w*|award\w*|offer\w*|provid\w*|invest\w*)\s+(?:(?:up\s+to|about|around|nearly|some|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
+_LENT_IT = re.compile(
+    r"\b(?:lent|lend|lends|loaned|granted|awarded|gave|give|gives|offered|offers|provided|provides)\s+(?:it|them)\s+"
+    r"(?:(?:up\s+to|about|around|nearly|some|a\s+further)\s+)?$",
+    re.IGNORECASE,
+)
 _GAPPED = re.compile(r"[^,.;]*,\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}(?:[A-Z]{1,2}\$|\$|€|£|¥)")
 _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _SUBJECT_KINDS = {
@@ -216,7 +237,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         here = [entity for entity in here if entity[2] != "material"]
     kinds = () if metric == "agreement-value" else _SUBJECT_KINDS.get("money" if figure.unit in CURRENCY_UNITS else figure.unit, ())
     invested = [_ref(r.object) for r in extraction.relations if r.sentence == figure.sentence and r.kind == "invested"]
-    if figure.unit in CURRENCY_UNITS and invested:  # "invested $200 million in Lynas": the money goes to Lynas
+    if figure.unit in CURRENCY_UNITS and invested and metric != "agreement-value":  # "invested $200 million in Lynas": to Lynas
         return invested[0]
     sentence = extraction.sentences[figure.sentence]
     recipient = [  # "lent Lynas $200 million", "awarded Ucore $18.4 million", "lend US$15 million to Ionic"
@@ -234,6 +255,17 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     ]
     if figure.unit in CURRENCY_UNITS and recipient:  # "lend US$15 million to Ionic", "lend up to $2 billion for the project"
         return recipient[0]
+    lent_it = _LENT_IT.search(sentence.text[: figure.start - sentence.start])
+    if figure.unit in CURRENCY_UNITS and lent_it:  # "when they lent it $250 million": the party named before, not the lender
+        verb = sentence.start + lent_it.start()
+        lender = re.search(
+            r"([A-Z][\w.&'’-]*)\s+(?:(?:could|would|will|may|has|have|had|also|then)\s+)*$", sentence.text[: lent_it.start()]
+        )
+        named = [(start, ref) for start, ref, kind in here if start < verb and kind in PARTY_KINDS]
+        if lender:  # "the US Export-Import Bank could lend it": the one named before the Bank
+            named = named[:-1]
+        if named:
+            return named[-1][1]
     earlier = [f for f in extraction.figures if f.sentence == figure.sentence and f.end < figure.start and f.unit in CURRENCY_UNITS]
     if earlier and figure.unit in CURRENCY_UNITS and _GAPPED.match(sentence.text[earlier[-1].end - sentence.start :]):
         return figure_subject(earlier[-1], extraction)  # "lend C$200 million to Torngat, and the Bank C$100 million": Torngat too
@@ -241,7 +273,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         of_kind = [ref for _, ref, k in here if k == kind]
         if of_kind:
             return of_kind[0]
-    nodes = {drafted_node(r) for r in extraction.relations if r.sentence == figure.sentence} - {None}
+    nodes = {drafted_node(r, extraction) for r in extraction.relations if r.sentence == figure.sentence} - {None}
     deals = sorted(n for n in nodes if n.startswith("agreement/"))
     if metric == "agreement-value":  # a deal's value is the agreement's: the one its sentence drafts
         return deals[0] if len(deals) == 1 else "todo/subject"
@@ -319,7 +351,6 @@ def _year_of(sentence: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 _DATED = re.compile(
     rf"\b(?:(?:in|on)\s+)?(?:(\d{{1,2}})\s+)?(?:({'|'.join(_MONTHS)})\s+(?:(\d{{1,2}}),?\s+)?)?((?:19|20)\d\d)\b", re.IGNORECASE
 )
@@ -341,12 +372,32 @@ def date_of(sentence: str) -> str | None:
     return None
 
 
-def drafted_node(relation: Relation) -> str | None:
+def agreement_parties(relation: Relation, extraction: Extraction | None = None) -> list[str]:
+    """The parties of the agreement an agreement relation is part of: those of the agreement
+    relations of its sentence that share a party with it, by and by ("Sojitz and JOGMEC signed a
+    deal with Lynas": one deal of three), in the order first named; its own two where the
+    sentence speaks of several ("signed exploration MOUs with Japanese firms": one each)."""
+    relations = extraction.relations if extraction else [relation]
+    if extraction and _SEVERAL_DEALS.search(extraction.sentences[relation.sentence].text):
+        relations = [relation]
+    pairs = [(r.subject, r.object or "") for r in relations if r.kind == "agreement" and r.sentence == relation.sentence]
+    group = {relation.subject, relation.object or ""}
+    while more := {p for pair in pairs if set(pair) & group for p in pair} - group:
+        group |= more
+    return [p for p in dict.fromkeys(p for pair in [*pairs, (relation.subject, relation.object or "")] for p in pair) if p in group]
+
+
+_SEVERAL_DEALS = re.compile(r"\b(?:agreements|deals|mous|memorandums|memoranda|pacts|contracts)\b", re.IGNORECASE)
+
+
+def drafted_node(relation: Relation, extraction: Extraction | None = None) -> str | None:
     """The node a draft makes for what a relation is about (an agreement, an export
-    restriction, a discovery, talks), named ``…/todo-…`` for the curator to name; None for others."""
+    restriction, a discovery, talks), named ``…/todo-…`` for the curator to name; None for others.
+    An agreement's node is that of all its parties (:func:`agreement_parties` in ``extraction``)."""
     subject, obj = _ref(relation.subject), _ref(relation.object)
     if relation.kind == "agreement":
-        return f"agreement/todo-{slugify(subject)}-{slugify(obj)}"
+        parties = agreement_parties(relation, extraction)
+        return "agreement/todo-" + "-".join(slugify(_ref(party)) for party in parties)
     if relation.kind == "restricts":
         return f"event/todo-{slugify(subject)}-export-restriction"
     if relation.kind == "discovered":
@@ -446,9 +497,10 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
                 supply |= {"share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
             fact(relation.sentence, {"supply": supply}, at=relation.at)
         elif relation.kind == "agreement":
-            agreement = drafted_node(relation)
+            agreement = drafted_node(relation, extraction)
             dated = [[agreement, "date", day]] if (day := date_of(sentences[relation.sentence].text)) else []
-            fact(relation.sentence, {"triples": [[agreement, "party", subject], [agreement, "party", obj], *dated]}, at=relation.at)
+            parties = [[agreement, "party", _ref(party)] for party in agreement_parties(relation, extraction)]
+            fact(relation.sentence, {"triples": [*parties, *dated]}, at=relation.at)
         elif relation.kind == "invested" and relation.share is not None:
             stake = {"holder": subject, "investee": obj, "share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
             fact(relation.sentence, {"stake": stake}, at=relation.at)

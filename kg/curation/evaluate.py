@@ -125,20 +125,20 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
     # the sheet's forms are held out: the known entities it names are new to the draft too
     new = {entry.id for entry in model.entities} | set(model.mentions) | set(quoted)
     aligned: dict[str, str] = {}
-    for mention in extraction.mentions:
-        if mention.iri is not None:
-            continue
+    unnamed = [m for m in extraction.mentions if m.iri is None]
+    for mention in unnamed:  # by form first: a name the gold gives, or one it holds ("Microsoft's Climate Innovation Fund")
+        by_form = [ref for ref in sorted(new) if _kind(ref) == mention.kind and mention.text in model.mentions.get(ref, [])]
+        within = [ref for ref in sorted(new) if " " in mention.text and any(mention.text in form for form in model.mentions.get(ref, []))]
+        if chosen := (by_form or within)[:1]:
+            aligned[mention.ref_iri] = str(ID[chosen[0]])
+    taken = set(aligned.values())
+    for mention in (m for m in unnamed if m.ref_iri not in aligned):  # then by quote, an entity not taken by a form
         sentence = extraction.sentences[mention.sentence].text
-        candidates = [ref for ref in sorted(new) if _kind(ref) == mention.kind]
-        by_form = [ref for ref in candidates if mention.text in model.mentions.get(ref, [])]
-        by_quote = [ref for ref in candidates if any(q in sentence or sentence in q for q in quoted[ref])]
-        within = [  # a longer name of any kind that holds it ("Microsoft's Climate Innovation Fund")
-            ref for ref in sorted(new) if " " in mention.text and any(mention.text in form for form in model.mentions.get(ref, []))
-        ]
-        if chosen := (by_form or within or by_quote)[:1]:
+        candidates = [ref for ref in sorted(new) if _kind(ref) == mention.kind and str(ID[ref]) not in taken]
+        if chosen := [ref for ref in candidates if any(q in sentence or sentence in q for q in quoted[ref])][:1]:
             aligned[mention.ref_iri] = str(ID[chosen[0]])
     for relation in extraction.relations:  # the agreements and events a draft makes up, by the sentence that states them
-        node = drafted_node(relation)
+        node = drafted_node(relation, extraction)
         if node is None:
             continue
         sentence = extraction.sentences[relation.sentence].text

@@ -235,7 +235,8 @@ class Extractor:
                 ],
             ],
         )
-        matcher.add("COUNT", [[num, *([{"IS_ALPHA": True, "OP": "?"}] * 3), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])
+        counted = {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["tonnes", "tons", "tonne", "ton", "of", "a", "per", *SCALES]}, "OP": "?"}
+        matcher.add("COUNT", [[num, *([counted] * 4), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])  # not "270,000 tonnes of rare earths"
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
         matcher.add("MASS", [[num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}}]])
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
@@ -298,6 +299,7 @@ class Extractor:
             [
                 [*described, {"IS_TITLE": True, "OP": "+"}],
                 [*described, {"LOWER": "the"}, {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "+"}],  # "in the United States"
+                [*described[:-1], {"LOWER": "at"}, {"LOWER": {"IN": ["its", "their"]}}],  # "a processing plant at its Goschen project"
                 [  # "would build its rare earth refinery at the Longonjo mine": the owner's, named by what it is
                     {"LOWER": {"IN": ["its", "their"]}},
                     {"IS_LOWER": True, "OP": "{0,4}"},
@@ -557,6 +559,8 @@ class Extractor:
                 name = span[1:] if label in ("NEW_DESCRIBED", "NEW_REGION") else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
                 if label == "NEW_EMPLOYER" and name[0].text in ("'s", "’s"):
                     name = name[1:]  # "Germany's Heraeus group": Heraeus
+                if label == "NEW_DESCRIBED" and name[-1].lower_ in ("its", "their"):
+                    name = name[:-2]  # "rare earth processing plant" (at its Goschen project: a facility named of its own)
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):
                     name = name[1:]  # "planned gallium refinery in …": what it is, not its state
                 if label == "NEW_APPOSED":
@@ -609,7 +613,13 @@ class Extractor:
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]
         relations, shares = supplies_with_shares(found, sent.text, offset + sent.start_char, here, materials)
-        under = [s for k, s in triggers if k == "agreement" and "under" in {t.lower_ for t in doc[max(sent.start, s.start - 3) : s.start]}]
+        under = [  # "under an offtake agreement": a new one between them; "under the deal": the one named before
+            s
+            for k, s in triggers
+            if k == "agreement"
+            and "under" in {t.lower_ for t in doc[max(sent.start, s.start - 3) : s.start]}
+            and not {t.lower_ for t in doc[max(sent.start, s.start - 3) : s.start]} & {"the", "that", "this"}
+        ]
         if under and not any(r.kind == "agreement" for r in relations):  # "will ship … under an offtake agreement": between the two
             relations += [
                 Relation("agreement", r.subject, r.object, index, at=offset + under[0].end_char) for r in relations if r.kind == "supplies"
@@ -638,8 +648,8 @@ class Extractor:
             return None  # what a project costs: no metric a sheet records
         if label == "PERCENT" and SHARE_PRICE_MOVE.search(span.sent.text):
             return None
-        if label == "COUNT" and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "these", "both"):
-            return None  # "the two countries": the ones already named, not a count
+        if label == "COUNT" and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "these", "both", "—", "–", ",", ":"):
+            return None  # "the two countries", "neodymium and praseodymium — two rare earths": the ones already named, not a count
         unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")
         if label in ("MONEY", "MASS"):  # "$3 billion", "3.5 million tonnes"
             for token in span:

@@ -164,6 +164,7 @@ COUNT_NOUNS = {
     "agreements",
     "sites",
     "smelters",
+    "earths",  # "seven medium and heavy rare earths"
 }
 MULTIPLIERS = {
     "double": (200, "percent"),

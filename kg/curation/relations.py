@@ -70,6 +70,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     if kind in ("agreement", "talks"):
         if trigger[0].lower_ == "joint" and doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between"):
             return []  # "X, a joint venture of A and B": who holds X (a stake), no agreement of X's
+        if doc[max(sent.start, trigger.start - 3) : trigger.start].text.lower() in ("under the", "as part of the", "part of the"):
+            return []  # "Under the deal, Lynas will supply": the deal named before, no new one
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
@@ -80,8 +82,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if with_at is not None:
             left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in opposed))
             right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS and i not in opposed))
-            if left and right:
-                return [Relation(kind, a, b, index) for a in left for b in right if a != b]
+            if left and right:  # "Sojitz and JOGMEC signed a deal with Lynas": the two on one side are parties together too
+                several = {t.lower_ for t in doc[trigger.start : sent.end]} & {"agreements", "deals", "mous", "memorandums", "pacts"}
+                together = (
+                    []
+                    if kind != "agreement" or several
+                    else [Relation(kind, a, b, index) for n, a in enumerate(left) for b in left[n + 1 :]]
+                )
+                return [Relation(kind, a, b, index) for a in left for b in right if a != b] + together
             if kind == "talks":
                 return []
         before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
@@ -234,7 +242,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             held = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
             return [Relation("invested", holders[0][1], held[0][1], index)] if holders else []
-        investors = [m for m in before if m[2] in PARTY_KINDS]
+        investors = [  # not "signed a deal with Lynas to invest in the miner": Lynas is the other party
+            m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ != "with"
+        ]
         investees = [  # "owned 19.9% of Peak"; not "invest in Pakistan's minerals sector" (the sector's owner)
             m
             for m in mentions

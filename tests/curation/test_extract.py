@@ -1053,3 +1053,40 @@ def test_new_minerals_armed_services_shares_of_a_country_demand_quarters_world_s
     assert Decimal(8000) not in figures  # a quarter's output: no metric records it
     entities = {e["id"]: e["type"] for e in draft_document(result, "a.txt", source_id="a", text=text)["entities"]}
     assert entities["material/cobalt"] == "CriticalMineral"
+
+
+def test_one_deal_of_three_deals_named_before_loans_to_it_traded_masses_grades_and_counts(extractor: Extractor) -> None:
+    text = (
+        "Tokyo Metals and state agency JOGMEC signed a deal with Borealis Minerals on Monday to invest a further A$80 million "
+        "in the Canadian miner.\n"
+        "Under the deal, Borealis will supply heavy rare earths to Japan.\n"
+        "Tokyo Metals first backed Borealis in 2019, when they lent it $50 million.\n"
+        "Borealis plans to build a rare earth separation plant at its Kettle project in Ontario.\n"
+        "Kettle holds reserves of about 90 million tonnes of ore grading 1.2% total rare earth oxides.\n"
+        "China's exports of gallium rose 25% in March from February to 1,200 tonnes.\n"
+        "Beijing added five heavy rare earths to its export control list in April 2025.\n"
+        "It also controls neodymium and praseodymium — two rare earths used in magnets.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    tokyo, borealis = "company/tokyo-metals", "company/borealis-minerals"
+    assert {
+        ("invested", tokyo, borealis),  # not Borealis in itself: it is the other party of the deal
+        ("invested", "agency/jogmec", borealis),
+        ("agreement", tokyo, "agency/jogmec"),  # the two on one side are parties of the deal too
+        ("operates", borealis, "facility/rare-earth-separation-plant"),  # "a … plant at its Kettle project"
+    } <= relations
+    assert not [r for r in relations if r[0] == "agreement" and "country/JP" in r]  # "Under the deal": the one named before
+    assert not [m for m in result.mentions if m.text in ("March", "February")]
+    facts = _drafted(extractor, text)
+    deals = {t[0] for f in facts for t in f.get("triples", []) if t[1] == "party"}
+    assert len(deals) == 1  # one deal of three parties
+    parties = {t[2] for f in facts for t in f.get("triples", []) if t[1] == "party"}
+    assert parties == {tokyo, "agency/jogmec", borealis}
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(80_000_000)] == ("agreement-value", deals.pop())
+    assert figures[Decimal(50_000_000)] == ("funding-amount", borealis)  # "lent it": the one backed, not the lender
+    assert figures[Decimal(5)][0] == "count" and figures[Decimal(5)][1].endswith("export-restriction")
+    assert not {Decimal("1.2"), Decimal(1200), Decimal(25), Decimal(2)} & set(
+        figures
+    )  # a grade, a month's exports, a change, a restatement
