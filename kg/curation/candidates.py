@@ -31,6 +31,8 @@ __all__ = [
     "as_named_before",
     "extended_names",
     "free_for_new",
+    "KNOWN_AS",
+    "known_as",
     "listed_names",
     "named_subjects",
     "recurring",
@@ -244,6 +246,23 @@ def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -
             at = offset + sent.start_char + listing.start("names") + name.start()
             if not taken & set(range(at, at + len(name.group()))) and name.group().split()[0].lower() not in DETERMINERS:
                 found.append(Mention(name.group(), at, at + len(name.group()), None, "company", index))
+    return found
+
+
+KNOWN_AS = re.compile(
+    r"\b(?:a|an|its|their)\s+(?:[\w-]+\s+){0,4}?(?:factory|plant|mine|refinery|facility|project|hub|smelter|mill)\s*,?\s+"
+    r"(?:known\s+as|called|dubbed|named)\s+(?P<name>[A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+)
+
+
+def known_as(sent: Span, offset: int, index: int, mentions: list[Mention]) -> list[Mention]:
+    """A facility a sentence describes and then names: "a second magnet factory, known as 10X"."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for named in KNOWN_AS.finditer(sent.text):
+        start = offset + sent.start_char + named.start("name")
+        if start not in taken:
+            found.append(Mention(named.group("name"), start, start + len(named.group("name")), None, "facility", index))
     return found
 
 

@@ -65,7 +65,8 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
     """The figures a draft states as facts: those with a metric of the ontology, and those whose
     metric the curator is left to decide (``todo-metric``: "holds 20% of the market"), but not a
     number of a kind no metric of the ontology records: a change of capacity ("double capacity")
-    or of trade ("fell by 93%"), a share of a trade ("85% of its exports"), damages, fines, costs,
+    or of trade ("fell by 93%"), a share of a trade ("85% of its exports"), money for no one named
+    ("set aside 5 billion reais for critical minerals projects"), damages, fines, costs,
     revenue, profit or a worth ("mineral wealth at $6 trillion"); the draft names those in a
     comment instead."""
     return [f for f in extraction.figures if not _unrecorded(f, extraction.sentences[f.sentence].text)]
@@ -107,14 +108,9 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
     of_trade = figure.unit == "percent" and bool(_OF_TRADE.match(after))
     part_of_year = figure.unit == "tonne" and bool(_PART_OF_YEAR.search(after) or _TRADED.search(sentence.lower()))
     grade = figure.unit == "percent" and at >= 0 and bool(re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+)?$", sentence[:at]))
-    return (
-        multiplier
-        or change
-        or of_trade
-        or part_of_year
-        or grade
-        or (figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence)))
-    )
+    unnamed = figure.unit in CURRENCY_UNITS and bool(re.match(r"\s+for\s+(?!the\b|its\b|their\b)[a-z]", after))  # "for minerals projects"
+    money = figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence))
+    return multiplier or change or of_trade or part_of_year or grade or unnamed or money
 
 
 def figure_metric(figure: Figure, sentence: str) -> str:
@@ -141,11 +137,12 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
-        if "reserve" in lower or re.search(
-            r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?|deposits?)\b", lower
+        clause = _clause_of(lower, at, at + len(figure.text)) if at >= 0 else lower  # "… reserves, …, but mined only 2,900 tonnes"
+        if "reserve" in clause or re.search(
+            r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?|deposits?)\b", clause
         ):  # "holds 4.7 billion tonnes of ore"
             return "reserves"
-        mined = bool(re.search(r"\bmin(?:e|ed|es|ing)\b", lower))  # not "the miner expects to produce"
+        mined = bool(re.search(r"\bmin(?:e|ed|es|ing)\b", clause))  # not "the miner expects to produce"
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
             return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
@@ -161,7 +158,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"
         funding = re.search(
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
-            r"|provid|stake)",
+            r"|provid|stake|scheme|programme|program|initiative|financing)",
             lower,
         )  # "take a 10% stake in ReElement for $30 million": money invested
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
@@ -189,11 +186,24 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
+_CLAUSE_BREAK = re.compile(r",\s+but\s+|\s+but\s+|;\s+|,\s+while\s+|,\s+and\s+")
+
+
+def _clause_of(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` holding ``start:end``: between the breaks (", but", ";", ", and")
+    around it."""
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
+    begin = max((e for s, e in breaks if e <= start), default=0)
+    finish = min((s for s, e in breaks if s >= end), default=len(sentence))
+    return sentence[begin:finish]
+
+
 _GIVEN = re.compile(
     r"\b(?:lent|lends?|loaned|granted|awarded|gave|gives|give|paid|pays|offered|offers|provided|provides)\s+$", re.IGNORECASE
 )
 _LENT = re.compile(  # "could lend up to $2 billion for the project" (not "lend it $120 million for the project": to it)
-    r"\b(?:lend|lent|loan\w*|grant\w*|award\w*|offer\w*|provid\w*|invest\w*)\s+(?:(?:up\s+to|about|around|nearly|some|a\s+further)\s+)?$",
+    r"\b(?:lend|lent|loan\w*|grant\w*|award\w*|offer\w*|provid\w*|invest\w*|commit\w*|pledg\w*)\s+"
+    r"(?:(?:up\s+to|about|around|nearly|some|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 _LENT_IT = re.compile(
@@ -246,7 +256,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         if (start < figure.start and _GIVEN.search(sentence.text[: start - sentence.start]))
         or (
             start > figure.end
-            and re.fullmatch(r"\s+(?:to|for)\s+(?:the\s+)?", sentence.text[figure.end - sentence.start : start - sentence.start])
+            and re.fullmatch(
+                r"\s+(?:in\s+(?:financing|funding|loans|grants)\s+)?(?:to|for)\s+(?:the\s+)?",
+                sentence.text[figure.end - sentence.start : start - sentence.start],
+            )
             and (
                 sentence.text[figure.end - sentence.start :].lstrip().startswith("to")
                 or _LENT.search(sentence.text[: figure.start - sentence.start])

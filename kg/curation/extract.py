@@ -63,10 +63,12 @@ except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
 
 from kg.curation.candidates import (
+    KNOWN_AS,
     aliases,
     as_named_before,
     extended_names,
     free_for_new,
+    known_as,
     listed_names,
     named_subjects,
     recurring,
@@ -485,7 +487,8 @@ class Extractor:
         """Propose mentions, figures and relations for ``text``."""
         result = Extraction()
         spans, result.skipped_lines = self.content_lines(text)
-        names = recurring_names("\n".join(text[start:end] for start, end in spans), self.known_words, self.countries)
+        read = "\n".join(text[start:end] for start, end in spans)
+        names = recurring_names(read, self.known_words, self.countries) | {n.group("name") for n in KNOWN_AS.finditer(read)}  # "10X" again
         for start, end in spans:
             doc = self.with_world_places(self.nlp(re.sub(r"[^\S\n]", " ", text[start:end])))  # a no-break space is a space
             for sent in doc.sents:
@@ -594,6 +597,7 @@ class Extractor:
         ]
         mentions += aliases(sent, offset, index, mentions)
         mentions += listed_names(sent, offset, index, mentions)
+        mentions += known_as(sent, offset, index, mentions)
         mentions += [] if heading else recurring(sent, offset, index, names, mentions, result)
         subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects
@@ -637,8 +641,10 @@ class Extractor:
         if not numbers:
             return None
         value = number_value(numbers[0].text)
-        if label == "DURATION" and (span.start > 0 and span.doc[span.start - 1].lower_ in {"first", "last", "next", "past", "for"}):
-            return None  # "for ten years", "the past five years": how long something holds, no figure of its own
+        if label == "DURATION" and (span.start > 0 and span.doc[span.start - 1].lower_ in {"first", "last", "next", "past", "for", "over"}):
+            return None  # "for ten years", "over seven years", "the past five years": how long something holds, no figure of its own
+        if label == "MONEY" and span.start > 1 and span.doc[span.start - 1].text == "(" and span.doc[span.start - 2].lower_ in CURRENCIES:
+            return None  # "a 72.8 billion rupee ($820 million) scheme": the same money in dollars
         if label == "DURATION" and value is not None and value >= 1000:
             return None
         if label == "DURATION" and _SINCE_A_RECORD.search(span.doc[max(0, span.start - 5) : span.start].text):

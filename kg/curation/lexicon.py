@@ -123,6 +123,13 @@ CURRENCIES = {
     "₹": "INR",
     "inr": "INR",
     "rupees": "INR",
+    "rupee": "INR",  # "a 72.8 billion rupee scheme"
+    "dollar": "USD",
+    "euro": "EUR",
+    "won": "KRW",  # after a number only: "5 trillion won"
+    "reais": "BRL",
+    "ringgit": "MYR",
+    "rand": "ZAR",
     "₩": "KRW",
     "krw": "KRW",
     "hk$": "HKD",

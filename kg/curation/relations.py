@@ -38,6 +38,9 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
 _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
+_DEAL_BEFORE = re.compile(
+    r"\b(?:signed|agreed|formed)\b.*\b(?:agreement|memorandum|deal|pact|partnership|venture|mou)\b.*\bwith$", re.IGNORECASE
+)
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -72,6 +75,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []  # "X, a joint venture of A and B": who holds X (a stake), no agreement of X's
         if doc[max(sent.start, trigger.start - 3) : trigger.start].text.lower() in ("under the", "as part of the", "part of the"):
             return []  # "Under the deal, Lynas will supply": the deal named before, no new one
+        if trigger[0].lower_ == "agreed" and re.match(
+            r"to\s+(?:invest|lend|fund|finance|provide|grant|back)\b", doc[trigger.end : trigger.end + 2].text
+        ):
+            return []  # "agreed to invest $400 million in MP": a stake committed to, no agreement of its own
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
@@ -213,6 +220,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         with_at = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "with" and t.i > facilities[0][0]), None)
         partners = [m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS][:1]  # "… a plant in X with IREL"
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
+        if (
+            len(owners) > len(listed)
+            and doc[listed[-1][0] - 1].lower_ == "with"
+            and _DEAL_BEFORE.search(doc[sent.start : listed[-1][0]].text)
+        ):
+            listed += owners[: len(owners) - len(listed)][-1:]  # "X signed a memorandum with Y to build a refinery": both build it
         return [Relation("operates", owner[1], facilities[0][1], index) for owner in [*listed, *partners]]
     if kind == "invested":
         if trigger[0].lower_ == "joint":  # "HyProMag USA, a joint venture of HyProMag and CoTec": each holds it
@@ -236,7 +249,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", states[-1][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"
             raisers = [m for m in before if m[2] in PARTY_KINDS][-1:]
-            backers = _listed([m for m in after if m[2] in PARTY_KINDS], sent)  # "from investors including A and B": each
+            stop = next(
+                (t.i for t in doc[trigger.end : sent.end] if t.lower_ in ("to", "for", "in")), sent.end
+            )  # "… to develop its project in Brazil"
+            backers = _listed([m for m in after if m[2] in PARTY_KINDS and m[0] < stop], sent)  # "from investors including A and B": each
             return [Relation("invested", backer[1], raisers[0][1], index) for backer in backers if raisers]
         if trigger[-1].lower_ in ("shareholder", "owner", "investor"):  # "X is MP Materials' largest shareholder"
             held = [m for m in before if m[2] in PARTY_KINDS][-1:]

@@ -1090,3 +1090,32 @@ def test_one_deal_of_three_deals_named_before_loans_to_it_traded_masses_grades_a
     assert not {Decimal("1.2"), Decimal(1200), Decimal(25), Decimal(2)} & set(
         figures
     )  # a grade, a month's exports, a change, a restatement
+
+
+def test_converted_money_clauses_spans_of_time_partners_who_build_stakes_agreed_and_facilities_known_as(extractor: Extractor) -> None:
+    text = (
+        "South Korea approved a 500 billion won ($360 million) scheme on Monday to support rare earth magnet makers.\n"
+        "Brazil holds about 21 million tonnes of rare earth reserves, but mined only 20 tonnes in 2024.\n"
+        "The scheme will run over five years.\n"
+        "Kestrel Metals has raised A$12 million from institutional investors to develop its Ridge project in Brazil's Bahia state.\n"
+        "Kestrel signed a memorandum of understanding with Torvik Metals to build a rare earth refinery in Brazil.\n"
+        "The U.S. Department of Defense has agreed to invest $150 million in Kestrel.\n"
+        "Kestrel plans to build a second magnet plant, known as K2, near the mine.\n"
+        "Two banks have committed $500 million in financing for K2, the company said.\n"
+        "The agency set aside $2 billion for critical minerals projects.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    kestrel = "company/kestrel-metals"
+    assert not [r for r in relations if r[0] == "invested" and r[1] == "country/BR"]  # Brazil's state is where, not who invests
+    refinery = "facility/rare-earth-refinery-in-brazil"
+    assert {("operates", kestrel, refinery), ("operates", "company/torvik-metals", refinery)} <= relations  # both who signed to build it
+    assert ("invested", "agency/us-department-of-defense", kestrel) in relations
+    assert not [r for r in relations if r[0] == "agreement" and "agency/us-department-of-defense" in r]  # agreed to invest: a stake
+    assert ("operates", kestrel, "facility/k2") in relations  # "a second magnet plant, known as K2"
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(500_000_000_000)][0] == "funding-amount" and Decimal(360_000_000) not in figures  # one money, as written
+    assert figures[Decimal(21_000_000)] == ("reserves", "country/BR") and figures[Decimal(20)] == ("mine-production", "country/BR")
+    assert figures[Decimal(500_000_000)] == ("funding-amount", "facility/k2")  # "in financing for K2"
+    assert not {Decimal(5), Decimal(2_000_000_000)} & set(figures)  # how long the scheme runs; money for no one named
