@@ -70,9 +70,11 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             continue  # "IREL (India) Limited": the end of a name already read, not one of its own
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
         taken.update(range(name.start_char, name.end_char))
-    opening = sent.doc[sent.start : sent.start + 4]
-    end = next((t.i for t in opening if not _capitalised(t)), sent.start)
-    name = sent.doc[sent.start : end]
+    first = _after_label(sent)
+    first = _past_descriptor(sent, first) if first < sent.end else first  # "State miner MIND ID plans": the name
+    opening = sent.doc[first : first + 4]
+    end = next((t.i for t in opening if not _capitalised(t)), first)
+    name = sent.doc[first:end]
     following = sent.doc[end] if end < sent.end else None
     placed = {  # "Rare Earths Norway plans": a company's name may hold a material's and end in a place's, capitalised
         i
@@ -109,6 +111,17 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name):
                 break  # the object is a name read already
     return found
+
+
+def _after_label(sent: Span) -> int:
+    """Where a sentence's own words start, past a bullet and a label ("• Brazil: Serra Verde began")."""
+    at = sent.start
+    while at < sent.end and sent.doc[at].text in ("•", "-", "*", "–", "—"):
+        at += 1
+    colon = next((t.i for t in sent.doc[at : min(at + 4, sent.end)] if t.text == ":"), None)
+    if colon is not None and all(_capitalised(t) or t.lower_ == "the" for t in sent.doc[at:colon]):
+        at = colon + 1
+    return at
 
 
 def _past_descriptor(sent: Span, at: int) -> int:

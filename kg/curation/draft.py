@@ -101,7 +101,11 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
     """Whether a figure is of a kind no metric records (see :func:`drafted_figures`)."""
     if figure_metric(figure, sentence) != "todo-metric":
         return False
-    multiplier = figure.unit == "times" or figure.text.lower() in MULTIPLIERS
+    multiplier = (
+        figure.unit == "times"
+        or figure.text.lower() in MULTIPLIERS
+        or (figure.unit == "year" and any(re.search(rf"\b{word}\b", sentence.lower()) for word in MULTIPLIERS))
+    )
     at = sentence.find(figure.text)
     change = figure.unit == "percent" and bool(_CHANGE.search(sentence[:at] if at >= 0 else sentence))  # "fell by 93%"
     after = sentence[at + len(figure.text) :][:60] if at >= 0 else ""
@@ -120,6 +124,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "count"
     at = lower.find(figure.text.lower())
     following = lower[at + len(figure.text) :][:60] if at >= 0 else ""  # what follows the number says what it is
+    if figure.unit == "year" and any(re.search(rf"\b{word}\b", lower) for word in MULTIPLIERS):
+        return "todo-metric"  # "double our output within two years": the time of a change no metric records
     if figure.unit == "year":
         return "time-elapsed" if following.lstrip().startswith("ago") else "development-time"  # "15 years ago"; "take 10 years"
     if figure.unit == "times" or figure.text.lower() in MULTIPLIERS:  # "may triple", "halve its consumption": a change of what follows
@@ -149,7 +155,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     if figure.unit in CURRENCY_UNITS and _PER_UNIT.match(following):  # "$110/kg", "$60 per kilogram": a price
         return "price"
     if figure.unit in CURRENCY_UNITS:  # a loan is a loan to its borrower, agreement or not
-        deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact)\b", following)  # "a $3 billion critical minerals agreement"
+        deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact|contract|memorandum)\b", following)  # "a $3 billion … agreement"
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
         if (
@@ -186,15 +192,22 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
-_CLAUSE_BREAK = re.compile(r",\s+but\s+|\s+but\s+|;\s+|,\s+while\s+|,\s+and\s+")
+_CLAUSE_BREAK = re.compile(
+    r",\s+but\s+|\s+but\s+|;\s+|,\s+while\s+|,\s+and\s+|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|plans|aims|expects)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of ``sentence`` holding ``start:end`` begins and ends: between the breaks
+    (", but", ";", ", and", "and is …") around it."""
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
+    return max((e for s, e in breaks if e <= start), default=0), min((s for s, e in breaks if s >= end), default=len(sentence))
 
 
 def _clause_of(sentence: str, start: int, end: int) -> str:
-    """The clause of ``sentence`` holding ``start:end``: between the breaks (", but", ";", ", and")
-    around it."""
-    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
-    begin = max((e for s, e in breaks if e <= start), default=0)
-    finish = min((s for s, e in breaks if s >= end), default=len(sentence))
+    """The clause of ``sentence`` holding ``start:end`` (see :func:`_clause_span`)."""
+    begin, finish = _clause_span(sentence, start, end)
     return sentence[begin:finish]
 
 
@@ -243,8 +256,14 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
     if metric == "price":
         return _priced(figure, extraction, here)
-    if metric.endswith("-share"):  # a share of the world's output is a producer's, not the material's
-        here = [entity for entity in here if entity[2] != "material"]
+    if metric.endswith("-share"):  # a share of the world's output is a producer's, not the material's nor where it is
+        sentence_text = extraction.sentences[figure.sentence]
+        located = {
+            start
+            for start, _, kind in here
+            if kind in ("region", "city") and re.search(r"\b(?:in|at|near)\s+$", sentence_text.text[: start - sentence_text.start])
+        }  # "at Mountain Pass in California": where, not who
+        here = [entity for entity in here if entity[2] != "material" and entity[0] not in located]
     kinds = () if metric == "agreement-value" else _SUBJECT_KINDS.get("money" if figure.unit in CURRENCY_UNITS else figure.unit, ())
     invested = [_ref(r.object) for r in extraction.relations if r.sentence == figure.sentence and r.kind == "invested"]
     if figure.unit in CURRENCY_UNITS and invested and metric != "agreement-value":  # "invested $200 million in Lynas": to Lynas
@@ -282,8 +301,11 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     earlier = [f for f in extraction.figures if f.sentence == figure.sentence and f.end < figure.start and f.unit in CURRENCY_UNITS]
     if earlier and figure.unit in CURRENCY_UNITS and _GAPPED.match(sentence.text[earlier[-1].end - sentence.start :]):
         return figure_subject(earlier[-1], extraction)  # "lend C$200 million to Torngat, and the Bank C$100 million": Torngat too
+    begin, finish = _clause_span(sentence.text, figure.start - sentence.start, figure.end - sentence.start)
+    clause = [e for e in here if begin <= e[0] - sentence.start < finish]  # "Lynas produced … and is expanding its mine": Lynas
+    scope = clause if any(k in kinds for _, _, k in clause) else here
     for kind in kinds:
-        of_kind = [ref for _, ref, k in here if k == kind]
+        of_kind = [ref for _, ref, k in scope if k == kind]
         if of_kind:
             return of_kind[0]
     nodes = {drafted_node(r, extraction) for r in extraction.relations if r.sentence == figure.sentence} - {None}

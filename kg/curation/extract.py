@@ -621,8 +621,8 @@ class Extractor:
             s
             for k, s in triggers
             if k == "agreement"
-            and "under" in {t.lower_ for t in doc[max(sent.start, s.start - 3) : s.start]}
-            and not {t.lower_ for t in doc[max(sent.start, s.start - 3) : s.start]} & {"the", "that", "this"}
+            and "under" in {t.lower_ for t in doc[max(sent.start, s.start - 5) : s.start]}  # "under a long-term agreement"
+            and not {t.lower_ for t in doc[max(sent.start, s.start - 5) : s.start]} & {"the", "that", "this"}
         ]
         if under and not any(r.kind == "agreement" for r in relations):  # "will ship … under an offtake agreement": between the two
             relations += [

@@ -185,7 +185,7 @@ MULTIPLIERS = {
 }
 DOMAIN_WORDS = re.compile(
     r"rare earth|\bREEs?\b|mineral|magnet|\bmin(e|es|ing|er|ers)\b|refin|process|deposit|\bores?\b|lithium|gallium|"
-    r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|stockpil|metal|"
+    r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|\boutput\b|stockpil|metal|"
     r"\bprojects?\b|\bplants?\b|\bfacility\b|\bfacilities\b|\bfactory\b|refiner|smelt|recycl|offtake|critical|\bmills?\b|\boxides?\b|\balloys?\b|\bconcentrates?\b|uranium|monazite|"
     r"dysprosium|terbium|yttrium|lanthanum|cerium|samarium|scandium|europium|gadolinium|holmium|lutetium|erbium",
     re.IGNORECASE,
@@ -410,6 +410,8 @@ ORG_SUFFIXES = {
     "minerals",
     "mining",
     "resources",
+    "technologies",  # "Arnold Magnetic Technologies", "ReElement Technologies"
+    "industries",
 }
 IMPORT_WORDS = (
     "imports",
@@ -478,6 +480,7 @@ RELATION_TRIGGERS = {
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
+        [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"LOWER": "it"}],  # "Compass Diversified, which bought it in 2012"
     ],
     "talks": [[{"LOWER": {"IN": ["talks", "negotiating", "negotiations", "discussions"]}}, {"LOWER": "with"}]],  # talks, not agreements
     "supplies": [
@@ -534,7 +537,10 @@ RELATION_TRIGGERS = {
         ],
         [  # "produced its first dysprosium oxide at the White Mesa Mill": whoever works there runs it
             {"LOWER": {"IN": ["produced", "produces", "produce", "made", "makes", "make", "mined", "mines", "processes", "processed"]}},
-            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["at", "for", "to", "from", "in"]}, "OP": "{0,5}"},
+            {
+                "LOWER": {"NOT_IN": ["at", "for", "to", "from", "in", ",", ".", ";"]},
+                "OP": "{0,10}",
+            },  # "mined about 45,000 tonnes of … oxide at"
             {"LOWER": "at"},
         ],
         [

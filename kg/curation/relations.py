@@ -82,6 +82,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            if trigger[-1].lower_ == "it":  # "Arnold is owned by Compass, which bought it": the one the sentence is about
+                bought = [m for m in before if m[2] == "company" and m not in buyers][:1]
             return [Relation("agreement", buyers[0][1], bought[0][1], index)] if bought and buyers else []
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
         if with_at is not None and doc[with_at + 1 : with_at + 2].text.lower() in _UNNAMED_PARTIES:

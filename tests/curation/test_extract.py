@@ -1119,3 +1119,37 @@ def test_converted_money_clauses_spans_of_time_partners_who_build_stakes_agreed_
     assert figures[Decimal(21_000_000)] == ("reserves", "country/BR") and figures[Decimal(20)] == ("mine-production", "country/BR")
     assert figures[Decimal(500_000_000)] == ("funding-amount", "facility/k2")  # "in financing for K2"
     assert not {Decimal(5), Decimal(2_000_000_000)} & set(figures)  # how long the scheme runs; money for no one named
+
+
+def test_bullets_clauses_changes_over_time_contracts_purchases_of_it_and_described_openings(extractor: Extractor) -> None:
+    text = (
+        "• The United States: MP Materials mined about 45,000 tonnes of rare earth oxide at Mountain Pass in California in 2024, "
+        "roughly 12% of world output.\n"
+        "• Brazil: Serra Azul began commercial production at its Tamar mine in 2024.\n"
+        "Kestrel Magnetic Technologies produced 10,900 tonnes of magnets in 2024 and is expanding its Ridge plant.\n"
+        '"We can double our output within two years," Tom Reed, chief executive of Kestrel Magnetic Technologies, told reporters.\n'
+        "Kestrel signed a $40 million contract with the U.S. Department of Defense in 2024 to expand the plant.\n"
+        "It buys samarium from Lynas Rare Earths under a long-term agreement.\n"
+        "Kestrel is owned by Compass Diversified, which bought it in 2012 for $128 million.\n"
+        "State miner MIND ID plans to build a rare earth pilot plant in Bangka Belitung province.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    kestrel, compass = "company/kestrel-magnetic-technologies", "company/compass-diversified"
+    assert {
+        ("operates", "company/mp-materials", "facility/mountain-pass"),  # "mined … at Mountain Pass"
+        ("operates", "company/serra-azul", "facility/tamar-mine"),  # the name after a bullet's label
+        ("agreement", "company/lynas-rare-earths", kestrel),  # "under a long-term agreement"
+        ("agreement", compass, kestrel),  # "which bought it"
+        ("operates", "company/mind-id", "facility/rare-earth-pilot-plant-in-bangka-belitung"),  # past "State miner"
+        ("position", "person/tom-reed", kestrel),
+    } <= relations
+    assert not [r for r in relations if "country/BR" in r]
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(12)] == ("production-share", "facility/mountain-pass")  # not California, where it is
+    assert figures[Decimal(10_900)][1] == kestrel  # its clause's producer, not the plant it is expanding
+    deals = {t[0] for f in facts for t in f.get("triples", []) if t[1] == "party" and t[2] == "agency/us-department-of-defense"}
+    assert figures[Decimal(40_000_000)] == ("agreement-value", deals.pop())  # "a $40 million contract"
+    assert figures[Decimal(128_000_000)][0] == "agreement-value"
+    assert Decimal(2) not in figures  # the time of a change ("double … within two years")
