@@ -95,7 +95,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         taken.update(range(name.start_char, name.end_char))
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
-        by = [trigger[-1]] if trigger[-1].lower_ == "by" else []  # "is owned by Scatec Innovation", "supplied by X"
+        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over") else []  # "owned by Scatec", "held the licence for X"
         for preposition in by or [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
             end = begin
@@ -327,7 +327,8 @@ def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: li
 def as_named_before(mention: Mention, result: Extraction) -> Mention:
     """A new name as the entity the text named by it before ("KMW", the alias of Korrin
     Magnetwerke), by the words it abbreviates ("ASM" after "Australian Strategic Materials"), or,
-    a facility, by the same words ("the Vidalia plant" after "a plant in Vidalia")."""
+    a facility, by the same words ("the Vidalia plant" after "a plant in Vidalia"), or a new facility's
+    name it opens ("Mrima Hill" after "the Mrima Hill niobium and rare earth deposit")."""
     if mention.iri is not None or mention.name is not None:
         return mention
     words = _facility_words(mention.text) if mention.kind == "facility" else None
@@ -335,6 +336,7 @@ def as_named_before(mention: Mention, result: Extraction) -> Mention:
         [m for m in result.mentions if m.text == mention.text]
         or [m for m in result.mentions if m.kind == "company" and mention.text.isupper() and mention.text in _initials(m.text)]
         or [m for m in result.mentions if words and m.kind == "facility" and _facility_words(m.text) == words]  # "the Vidalia plant"
+        or [m for m in result.mentions if m.kind == "facility" and m.iri is None and m.text.startswith(f"{mention.text} ")]  # "Mrima Hill"
     )
     return replace(earlier[0], start=mention.start, end=mention.end, sentence=mention.sentence) if earlier else mention
 

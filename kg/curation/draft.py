@@ -78,6 +78,7 @@ _UNRECORDED_MONEY = re.compile(  # "values the country's mineral wealth at $6 tr
 )
 
 
+_CHANGED = re.compile(r"\s+(?:from\s+a\s+year\s+(?:earlier|ago|before)|year[\s-]on[\s-]year|higher|lower)\b")
 _CHANGE = re.compile(
     r"\b(?:fell|fall|falls|rose|rise|rises|dropped|declined|increased|jumped|plunged|surged|grew)\s+(?:by\s+)?(?:about\s+)?$"
 )
@@ -107,7 +108,10 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
         or (figure.unit == "year" and any(re.search(rf"\b{word}\b", sentence.lower()) for word in MULTIPLIERS))
     )
     at = sentence.find(figure.text)
-    change = figure.unit == "percent" and bool(_CHANGE.search(sentence[:at] if at >= 0 else sentence))  # "fell by 93%"
+    change = figure.unit == "percent" and bool(
+        _CHANGE.search(sentence[:at].lower() if at >= 0 else sentence.lower())
+        or _CHANGED.match(sentence[at + len(figure.text) :] if at >= 0 else "")
+    )  # "fell by 93%", "rose 30% from a year earlier"
     after = sentence[at + len(figure.text) :][:60] if at >= 0 else ""
     of_trade = figure.unit == "percent" and bool(_OF_TRADE.match(after))
     part_of_year = figure.unit == "tonne" and bool(_PART_OF_YEAR.search(after) or _TRADED.search(sentence.lower()))
@@ -139,6 +143,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         )
     if figure.unit == "percent" and re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+)?$", lower[:at] if at >= 0 else ""):
         return "todo-metric"  # "ore grading 0.3% total rare earth oxides": a grade, no share
+    if figure.unit == "percent" and at >= 0 and (_CHANGE.search(lower[:at]) or _CHANGED.match(following)):
+        return "todo-metric"  # "production rose 30% from a year earlier": a change, no share
     if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
@@ -253,6 +259,13 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     the material last named ("17 minerals"); else the last entity named before it in its
     sentence (or the first after). ``todo/subject`` when there is none."""
     here = _sentence_entities(figure, extraction)
+    text = extraction.sentences[figure.sentence]
+    owners = {  # "Myanmar's Kachin state": Myanmar only says whose
+        m.start
+        for m in extraction.mentions
+        if m.sentence == figure.sentence and re.match(r"['’]s\s+[A-Z]", text.text[m.end - text.start :])
+    }
+    here = [e for e in here if e[0] not in owners] or here
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
     if metric == "price":
         return _priced(figure, extraction, here)
@@ -451,6 +464,9 @@ class DraftFact:
     fact: dict[str, Any]
 
 
+_UNTIL = re.compile(r"\buntil\s+(?:[\w-]+\s+){0,6}?((?:19|20)\d\d)\b")
+
+
 def _with_modality(
     sentence: str,
     fact: dict[str, Any],
@@ -464,6 +480,9 @@ def _with_modality(
     the fact is read from, if any), if it has one; ``stated`` with a ``why`` where the sentence
     has a marker that does not qualify the fact (the build asks a reason of a stated fact over a
     marker), as for a fact ``defining`` what a node is (a position's title and where it is held)."""
+    until = _UNTIL.search(sentence)
+    if until and not fact.get("figure"):  # "held the licence for Mrima Hill until … 2019": a past state, with its end
+        fact = {**fact, "when": {"until": int(until.group(1))}}
     whose = parties_of(fact)
     modality = drafted_modality(sentence, at=at, since=since, about_position=about_position, parties_of=whose)
     suggested = None if defining else modality

@@ -187,6 +187,7 @@ def _fact_keys(fact: dict[str, Any], name: Callable[[str], str] = str) -> set[tu
         keys.add(("supply", name(supply["supplier"]), name(supply["customer"])))
     if stake := fact.get("stake"):
         keys.add(("stake", name(stake["holder"]), name(stake["investee"])))
+        keys.add((name(stake["holder"]), "investedIn", name(stake["investee"])))  # a stake without a share is drafted so
     for s, p, o in fact.get("triples") or []:
         if p == "holdsPosition":
             keys.add((p, name(str(s))))

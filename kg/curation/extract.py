@@ -101,9 +101,10 @@ _BUILDING = {"build", "building", "builds", "construct", "constructing", "develo
 
 def _owned_already(trigger: Span) -> bool:
     """Whether a trigger is a possessive that says whose a facility already is ("will restart its
-    mine", "MP's factory"), not what is to be built ("would build its refinery")."""
+    mine", "MP's factory"), not what is to be built ("would build its refinery"), or whose a
+    company is ("plans to develop it through the state-owned X": owned, whatever is planned)."""
     before = trigger.doc[trigger.start - 1].lower_ if trigger.start > 0 else ""
-    return trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING
+    return (trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING) or trigger[0].lower_ == "state"  # "the state-owned X"
 
 
 _SINCE_A_RECORD = re.compile(r"\b(?:\w+est|most|least|first)\b(?:\s+\w+)?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$")
@@ -338,7 +339,9 @@ class Extractor:
             [
                 [
                     {"LOWER": "in"},
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"ENT_TYPE": "COUNTRY", "OP": "*"},  # "in Myanmar's Kachin state"
+                    {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": {"NOT_IN": ["COUNTRY"]}},
                     {"IS_TITLE": True, "OP": "?"},
                     {"LOWER": {"IN": ["province", "state", "prefecture", "region", "county", "territory", "oblast"]}, "IS_LOWER": True},
                 ]
@@ -531,7 +534,6 @@ class Extractor:
                     triggers.append((label[4:], span))
             elif label == "REFERENCE":
                 references.append(span)
-                result.references.append(Mention(span.text, offset + span.start_char, offset + span.end_char, None, "reference", index))
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
             elif (
@@ -562,12 +564,17 @@ class Extractor:
                 name = span[1:] if label in ("NEW_DESCRIBED", "NEW_REGION") else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
                 if label == "NEW_EMPLOYER" and name[0].text in ("'s", "’s"):
                     name = name[1:]  # "Germany's Heraeus group": Heraeus
+                if label == "NEW_REGION":
+                    name = name[next((n + 1 for n, t in enumerate(name) if t.text in ("'s", "’s")), 0) :]  # past "Myanmar's"
                 if label == "NEW_DESCRIBED" and name[-1].lower_ in ("its", "their"):
                     name = name[:-2]  # "rare earth processing plant" (at its Goschen project: a facility named of its own)
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):
                     name = name[1:]  # "planned gallium refinery in …": what it is, not its state
                 if label == "NEW_APPOSED":
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
+                country_after = [e for e in known if e.start == span.end and e.label_ == "COUNTRY" and e.end < sent.end]
+                if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s", ","):
+                    name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya": the country ends the name
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 if label == "NEW_PERSON" and name[0].text == ",":  # "chief executive, Barbara Humpton,"
@@ -604,6 +611,10 @@ class Extractor:
         mentions = [as_named_before(m, result) for m in mentions]
         result.mentions.extend(mentions)
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
+        references = [  # "the Ministry of Mining" is a name, no reference
+            r for r in references if not any(m.start < offset + r.end_char and offset + r.start_char < m.end for m in mentions)
+        ]
+        result.references += [Mention(r.text, offset + r.start_char, offset + r.end_char, None, "reference", index) for r in references]
         resolved = resolve_references(sent, mentions, references, offset, result)
         resolved = as_actors(sent, resolved, triggers, offset, result, positions, self.labels)
         found = [

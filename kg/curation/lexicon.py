@@ -572,6 +572,13 @@ RELATION_TRIGGERS = {
                 }
             }
         ],
+        [  # "Cortec held the licence for Mrima Hill": who holds a deposit's licence works it
+            {"LOWER": {"IN": ["holds", "held", "hold"]}},
+            {"LOWER": {"IN": ["the", "a", "its", "their"]}},
+            {"LOWER": {"IN": ["mining"]}, "OP": "?"},
+            {"LOWER": {"IN": ["licence", "license", "licences", "licenses", "permit", "permits", "concession", "lease"]}},
+            {"LOWER": {"IN": ["for", "to", "over"]}},
+        ],
         [
             {"LOWER": {"IN": ["has", "have"]}},
             {"OP": "?"},
@@ -620,6 +627,12 @@ RELATION_TRIGGERS = {
             {"LIKE_NUM": True},
             {"LOWER": {"IN": ["%", "percent", "per"]}},
         ],
+        [
+            {"LOWER": "state"},
+            {"ORTH": "-"},
+            {"LOWER": {"IN": ["owned", "run", "controlled"]}},
+            {"IS_TITLE": True},
+        ],  # "the state-owned National Mining Corporation"
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["subsidiary", "unit"]}}],  # "Carester's subsidiary Caremag"
         [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of"
             {"ORTH": ","},

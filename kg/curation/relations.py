@@ -195,6 +195,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ]
             if pronoun:  # "The Council produced Canada's first metal at its facility": not Canada's
                 owners = [m for m in owners if doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")] or owners
+            if pronoun and not owners:  # "Its processing plant in Kalgoorlie can treat …": the pronoun, resolved to the last subject
+                owners = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS]
             owners = owners[-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
@@ -219,6 +221,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         facilities = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"]  # "has a refining plant in …" holds its facility
         if not owners or not facilities:
             return []
+        through = next((t.i for t in doc[facilities[0][0] : sent.end] if t.lower_ == "through"), None)
+        agents = [m for m in after if through is not None and m[0] > through and m[2] in PARTY_KINDS and m[2] != "country"][:1]
+        if agents:  # "Kenya plans to develop the deposit through the state-owned National Mining Corporation": the corporation
+            return [Relation("operates", agents[0][1], facilities[0][1], index)]
         with_at = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "with" and t.i > facilities[0][0]), None)
         partners = [m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS][:1]  # "… a plant in X with IREL"
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
@@ -247,7 +253,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[0].lower_ == "state":  # "Swedish state-owned miner LKAB", "India's state-run miner IREL"
             states = [m for m in before if m[2] == "country" and trigger.start - m[0] <= 2]
-            owned = [m for m in after if m[0] == trigger.end and m[2] == "company"]
+            named = {m[1] for m in mentions if m[2] == "country"}
+            states = states or ([m for m in before if m[2] == "country"][:1] if len(named) == 1 else [])  # "Kenya … the state-owned X"
+            owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] == "company"]  # "state-owned miner X", "… X"
             return [Relation("invested", states[-1][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"
             raisers = [m for m in before if m[2] in PARTY_KINDS][-1:]

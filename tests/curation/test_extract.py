@@ -1153,3 +1153,33 @@ def test_bullets_clauses_changes_over_time_contracts_purchases_of_it_and_describ
     assert figures[Decimal(40_000_000)] == ("agreement-value", deals.pop())  # "a $40 million contract"
     assert figures[Decimal(128_000_000)][0] == "agreement-value"
     assert Decimal(2) not in figures  # the time of a change ("double … within two years")
+
+
+def test_changes_a_sentence_opening_its_owned_through_licences_held_until_and_names_ending_in_a_country(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Metals said its NdPr production rose 30% from a year earlier to 2,000 tonnes in the September quarter.\n"
+        "The company expects to lift NdPr output to 9,000 tonnes a year by 2030.\n"
+        "Its processing plant in Kalgoorlie can treat 10,000 tonnes of concentrate a year.\n"
+        "Rare earth mining in Myanmar's Kachin state rose to about 31,000 tonnes in 2024.\n"
+        "Kenya plans to develop the Tana Hill rare earth deposit through the state-owned National Mining Corporation.\n"
+        "Borden Mining Kenya held the licence for Tana Hill until the government revoked it in 2019, the Ministry of Mining said.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    deposit, corporation = "facility/tana-hill-rare-earth-deposit", "company/national-mining-corporation"
+    assert {
+        ("operates", "company/kestrel-metals", "facility/processing-plant-in-kalgoorlie"),  # "Its …" opening the sentence
+        ("operates", corporation, deposit),  # "through" the corporation, not Kenya
+        ("invested", "country/KE", corporation),  # "the state-owned X" in a sentence on Kenya
+        ("operates", "company/borden-mining-kenya", deposit),  # the country ends the name; "Tana Hill" is the deposit
+    } <= relations
+    assert ("operates", "country/KE", deposit) not in relations
+    assert not [r for r in result.references if r.text.startswith("the Ministry")]  # a name, no reference
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert not {Decimal(30), Decimal(2000)} & set(figures)  # a change, a quarter's output
+    assert figures[Decimal(31_000)] == ("mine-production", "region/kachin")  # Myanmar's state, not Myanmar
+    held = next(f for f in facts if ["company/borden-mining-kenya", "operates", deposit] in f.get("triples", []))
+    assert held["when"] == {"until": 2019}  # a past state, with its end
+    owned = next(f for f in facts if ["country/KE", "investedIn", corporation] in f.get("triples", []))
+    assert owned.get("modality", "stated") == "stated"  # "plans" is the development's, not the ownership's
