@@ -269,6 +269,22 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
     if metric == "price":
         return _priced(figure, extraction, here)
+    sized = [ref for start, ref, kind in here if kind == "programme" and start == figure.start]
+    if sized:  # "a 100 billion yen package": the programme the money is
+        return sized[0]
+    sentence_text = extraction.sentences[figure.sentence]
+    purposed = [
+        ref
+        for start, ref, kind in here
+        if kind == "programme"
+        and start < figure.start
+        and re.search(
+            r"\bto\s+(?:build|make|produce|develop|support|fund|create)\b",
+            sentence_text.text[start - sentence_text.start : figure.start - sentence_text.start],
+        )
+    ]
+    if figure.unit == "tonne" and purposed:  # "a … scheme to build capacity to make 6,000 tonnes of magnets a year": the scheme's aim
+        return purposed[-1]
     if metric.endswith("-share"):  # a share of the world's output is a producer's, not the material's nor where it is
         sentence_text = extraction.sentences[figure.sentence]
         located = {
@@ -533,12 +549,14 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
         }
         if figure.hedge:
             values["hedge"] = figure.hedge
-        year = figure.year or _year_of(sentence)
+        at = sentences[figure.sentence].start
+        year = figure.year or _year_of(_clause_of(sentence, figure.start - at, figure.end - at))  # "…, but mined 2,900 tonnes in 2024"
         if year is not None:
             values["year"] = year
         if figure.unit == "tonne" and (material := _figure_material(figure, extraction)):
             values["material"] = material
-        fact(figure.sentence, {"figure": values, "#": {"figure": _q(figure.text)}}, at=figure.start)
+        aim = {"modality": "aim"} if figure.unit == "tonne" and values["subject"].startswith("programme/") else {}  # a scheme's target
+        fact(figure.sentence, {**aim, "figure": values, "#": {"figure": _q(figure.text)}}, at=figure.start)
     for relation in extraction.relations:
         subject, obj = _ref(relation.subject), _ref(relation.object)
         if relation.kind == "supplies":

@@ -40,6 +40,7 @@ from kg.curation.lexicon import (
     NOT_MINERALS,
     ORG_SUFFIXES,
     PARTNER_REFERENCES,
+    PROGRAMME_REFERENCES,
     PRONOUNS,
     RELATION_TRIGGERS,
     ROLE_WORDS,
@@ -107,6 +108,7 @@ def _owned_already(trigger: Span) -> bool:
     return (trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING) or trigger[0].lower_ == "state"  # "the state-owned X"
 
 
+_SIZED_PROGRAMME = re.compile(r"(?:\s+\([^)]{1,30}\))?\s+(?:[a-z-]+\s+){0,2}?(?:package|scheme|programme|program|fund|initiative)\b")
 _SINCE_A_RECORD = re.compile(r"\b(?:\w+est|most|least|first)\b(?:\s+\w+)?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$")
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
 
@@ -394,7 +396,7 @@ class Extractor:
                 [
                     {"LOWER": "the"},
                     {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,3}"},
-                    {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES))}},
+                    {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES) | PROGRAMME_REFERENCES)}},
                 ],
                 [{"LOWER": "the"}, {"LOWER": "two", "OP": "?"}, {"LOWER": {"IN": sorted(PARTNER_REFERENCES)}}],  # "the two companies"
                 [  # "the Toronto-listed company", "the Sydney-based miner"
@@ -597,6 +599,12 @@ class Extractor:
                 if figure is not None:
                     result.figures.append(figure)
                     used.update(range(span.start, span.end))
+                    sized = _SIZED_PROGRAMME.match(doc.text[span.end_char :]) if label == "MONEY" else None
+                    if sized:  # "a 100 billion yen package": a programme the text names by its money
+                        end = span.end_char + sized.end()
+                        mentions.append(
+                            Mention(doc.text[span.start_char : end], offset + span.start_char, offset + end, None, "programme", index)
+                        )
         triggers = [  # "supplied by" is read once, not as "supplied" too
             (kind, span)
             for kind, span in triggers

@@ -16,6 +16,7 @@ __all__ = [
     "DATELINE",
     "DEFINITE_REFERENCES",
     "PARTNER_REFERENCES",
+    "PROGRAMME_REFERENCES",
     "COUNTRY_REFERENCES",
     "NOT_MATERIALS",
     "PURCHASE_VERBS",
@@ -172,6 +173,9 @@ COUNT_NOUNS = {
     "sites",
     "smelters",
     "earths",  # "seven medium and heavy rare earths"
+    "manufacturers",  # "will support up to five manufacturers"
+    "producers",
+    "makers",
 }
 MULTIPLIERS = {
     "double": (200, "percent"),
@@ -205,6 +209,7 @@ TAIL_MARKERS = re.compile(
     re.IGNORECASE,
 )
 DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency", "country", "council"}
+PROGRAMME_REFERENCES = {"scheme", "programme", "program", "package", "initiative"}  # "the scheme": the latest programme named
 PARTNER_REFERENCES = {"partners", "companies", "sides", "parties"}  # "The partners plan to build": the latest agreement's parties
 COUNTRY_REFERENCES = {"government", "country"}  # "the government", "the country": the latest country named
 AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "also", "recently"}

@@ -19,6 +19,7 @@ from kg.curation.lexicon import (
     PARTNER_REFERENCES,
     PARTY_KINDS,
     PLACE_PREPOSITIONS,
+    PROGRAMME_REFERENCES,
     SUBJECT_PRONOUNS,
 )
 from kg.curation.proposals import Extraction, Mention, Relation
@@ -163,6 +164,7 @@ def resolve_references(
             continue
         kind = "facility" if noun in FACILITY_REFERENCES else "company"
         kind = "country" if noun in COUNTRY_REFERENCES else "org" if noun == "council" else kind
+        kind = "programme" if noun in PROGRAMME_REFERENCES else kind
         names = FACILITY_REFERENCES.get(noun, ())
         earlier = [
             m

@@ -1183,3 +1183,22 @@ def test_changes_a_sentence_opening_its_owned_through_licences_held_until_and_na
     assert held["when"] == {"until": 2019}  # a past state, with its end
     owned = next(f for f in facts if ["country/KE", "investedIn", corporation] in f.get("triples", []))
     assert owned.get("modality", "stated") == "stated"  # "plans" is the development's, not the ownership's
+
+
+def test_a_programme_named_by_its_money_its_aims_and_years_of_their_clause(extractor: Extractor) -> None:
+    text = (
+        "Japan put together a 100 billion yen package to secure rare earths.\n"
+        "South Korea approved a 500 billion won ($360 million) scheme on Monday to build capacity to make 3,000 tonnes of "
+        "rare earth magnets a year.\n"
+        "The scheme will support up to four manufacturers.\n"
+        "Brazil holds about 21 million tonnes of rare earth reserves, but mined only 20 tonnes in 2024.\n"
+    )
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    package = figures[Decimal(100_000_000_000)]["figure"]["subject"]
+    assert package.startswith("programme/") and "package" in package  # the package the money is, not Japan
+    scheme = figures[Decimal(500_000_000_000)]["figure"]["subject"]
+    assert scheme.startswith("programme/") and figures[Decimal(3000)]["figure"]["subject"] == scheme  # what the scheme is to build
+    assert figures[Decimal(3000)]["modality"] == "aim"
+    assert figures[Decimal(4)]["figure"] == {"subject": scheme, "metric": "count", "value": Decimal(4), "unit": "count", "hedge": "up to"}
+    assert "year" not in figures[Decimal(21_000_000)]["figure"] and figures[Decimal(20)]["figure"]["year"] == 2024  # each its clause's
