@@ -20,6 +20,7 @@ from kg.curation.lexicon import (
     FACILITY_WORDS,
     ORG_SUFFIXES,
     PRONOUNS,
+    REGIONAL_DEMONYMS,
     ROLE_WORDS,
     WORLD_REGIONS,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "short_forms",
 ]
 
+_CONTROL_VERBS = {"plans", "plan", "aims", "wants", "expects", "intends", "hopes", "seeks", "agreed", "agrees", "to"}
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
 _PREPOSITIONS = {"with", "in", "on", "at", "for", "from", "by", "after", "before", "under", "as", "of", "to", "during", "despite", "amid"}
 _OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in", "by")}  # "raised … led by X"
@@ -54,7 +56,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
     found: list[Mention] = []
     for _, trigger in triggers:
         end = trigger.start
-        while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES:
+        while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES | _CONTROL_VERBS:  # "Solvay plans to supply"
             end -= 1
         if end - 2 > sent.start and sent.doc[end - 1].lower_ in ("which", "who") and sent.doc[end - 2].text == ",":
             end -= 2  # "General Motors, which signed": the name the clause is about
@@ -66,6 +68,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             continue
         if len(name) == 1 and start == sent.start and name[0].lower_ in COMMON_SUBJECTS:  # "Officials signed": a common noun, not a name
             continue
+        if all(t.lower_ in _CALENDAR for t in name):
+            continue  # "signed a deal on Tuesday to invest": a day, no name
         if all(t.lower_ in ORG_SUFFIXES for t in name) or (start > sent.start and sent.doc[start - 1].text == ")"):
             continue  # "IREL (India) Limited": the end of a name already read, not one of its own
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
@@ -102,8 +106,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
                 end += 1
             name = sent.doc[begin:end]
-            if len(name) and all(t.lower_ in _CALENDAR for t in name):
-                break  # "jumped 30% in June from May": a month, no name
+            if len(name) and all(t.lower_ in _CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
+                break  # "jumped 30% in June from May", "to European magnet makers": no name
             if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
                 taken.update(range(name.start_char, name.end_char))
@@ -185,7 +189,7 @@ def _forms_of(mention: Mention) -> list[str]:
         words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group"
         forms.append(" ".join(words))
     first = words[0]
-    return forms + ([first] if (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS else [])
+    return forms + ([first] if (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS | REGIONAL_DEMONYMS else [])
 
 
 _NO_SHORT_FORMS = {"the", "new", "big", "all", "its", "our", "one", "two", "top", "far", "key", "old"}
@@ -293,7 +297,18 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> se
     word = r"[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "Pensana", "HyProMag", "REEtec", "LKAB"
     inside = set(re.findall(rf"(?<=[a-z,;] )(?:{word})\b(?! [A-Z])", text)) | set(re.findall(rf"\b({word})['’]s\b", text))
     counts = Counter(re.findall(rf"\b(?:{word})\b", text))
-    common = known_words | ROLE_WORDS | set(DEMONYMS) | DETERMINERS | PRONOUNS | _CALENDAR | FACILITY_NOUNS | ORG_SUFFIXES | WORLD_REGIONS
+    common = (
+        known_words
+        | ROLE_WORDS
+        | set(DEMONYMS)
+        | REGIONAL_DEMONYMS
+        | DETERMINERS
+        | PRONOUNS
+        | _CALENDAR
+        | FACILITY_NOUNS
+        | ORG_SUFFIXES
+        | WORLD_REGIONS
+    )
     common |= {unit.lower() for unit in UNITS}  # "USD", "AUD": money, no name
     return {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
 

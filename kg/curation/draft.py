@@ -65,7 +65,8 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
     """The figures a draft states as facts: those with a metric of the ontology, and those whose
     metric the curator is left to decide (``todo-metric``: "holds 20% of the market"), but not a
     number of a kind no metric of the ontology records: a change of capacity ("double capacity")
-    or of trade ("fell by 93%"), a share of a trade ("85% of its exports"), money for no one named
+    or of trade ("fell by 93%"), a share of a trade ("85% of its exports") or of its own use ("40%
+    of the raw materials it uses"), a rate ("tariffs to 10%"), money for no one named
     ("set aside 5 billion reais for critical minerals projects"), damages, fines, costs,
     revenue, profit or a worth ("mineral wealth at $6 trillion"); the draft names those in a
     comment instead."""
@@ -90,6 +91,8 @@ _PART_OF_YEAR = re.compile(
     rf"|\bin\s+(?:{'|'.join(_MONTHS)})\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )  # "20,000 tonnes in the June quarter", "a day": not a year's
+_RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
+_OWN_USE = re.compile(r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b")  # "40% of the raw materials it uses"
 _TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 tonnes", "Shipments … rose to 353 tonnes"
     r"^(?!.*\b(?:produc|mine[ds]?\b|mining|capacity|reserves?)).*\b(?:exports?|exported|imports?|imported|shipments?|shipped)\b"
 )
@@ -115,10 +118,11 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
     after = sentence[at + len(figure.text) :][:60] if at >= 0 else ""
     of_trade = figure.unit == "percent" and bool(_OF_TRADE.match(after))
     part_of_year = figure.unit == "tonne" and bool(_PART_OF_YEAR.search(after) or _TRADED.search(sentence.lower()))
+    rate_or_own = figure.unit == "percent" and bool(_RATE.search(sentence.lower()) or _OWN_USE.search(after.lower()))
     grade = figure.unit == "percent" and at >= 0 and bool(re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+)?$", sentence[:at]))
     unnamed = figure.unit in CURRENCY_UNITS and bool(re.match(r"\s+for\s+(?!the\b|its\b|their\b)[a-z]", after))  # "for minerals projects"
     money = figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence))
-    return multiplier or change or of_trade or part_of_year or grade or unnamed or money
+    return multiplier or change or of_trade or part_of_year or grade or unnamed or money or rate_or_own
 
 
 def figure_metric(figure: Figure, sentence: str) -> str:
@@ -145,6 +149,12 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "ore grading 0.3% total rare earth oxides": a grade, no share
     if figure.unit == "percent" and at >= 0 and (_CHANGE.search(lower[:at]) or _CHANGED.match(following)):
         return "todo-metric"  # "production rose 30% from a year earlier": a change, no share
+    if figure.unit == "percent" and _RATE.search(lower):
+        return "todo-metric"  # "halved its tariffs to 10%": a rate no metric records
+    if figure.unit == "percent" and at >= 0 and re.search(r"\brecycl\w*\s+(?:about\s+|up\s+to\s+)?$", lower[:at]):
+        return "supply-potential"  # "to recycle 25% of them": what recycling is to supply of its needs
+    if figure.unit == "percent" and _OWN_USE.search(following):
+        return "todo-metric"  # "to process 40% of the raw materials it uses": a share of its own use, not of the world's
     if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
@@ -305,11 +315,12 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         or (
             start > figure.end
             and re.fullmatch(
-                r"\s+(?:in\s+(?:financing|funding|loans|grants)\s+)?(?:to|for)\s+(?:the\s+)?",
+                r"\s+(?:in\s+(?:financing|funding|loans|grants)\s+)?(?:to\s+(?:fund|finance|support)\s+(?:[\w-]+\s+){0,3}?(?:on|at|of)\s+|to\s+|for\s+)"
+                r"(?:the\s+)?",
                 sentence.text[figure.end - sentence.start : start - sentence.start],
-            )
+            )  # "… $4.4 million to fund engineering work on the project": the project's
             and (
-                sentence.text[figure.end - sentence.start :].lstrip().startswith("to")
+                re.match(r"\s+to\s+(?!fund\b|finance\b|support\b)", sentence.text[figure.end - sentence.start :])
                 or _LENT.search(sentence.text[: figure.start - sentence.start])
             )
         )

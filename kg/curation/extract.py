@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from kg.curation.lexicon import (
+    BLOC_REFERENCES,
     BOILERPLATE,
     CAPITALS,
     COMPANY_NOUNS,
@@ -42,6 +43,7 @@ from kg.curation.lexicon import (
     PARTNER_REFERENCES,
     PROGRAMME_REFERENCES,
     PRONOUNS,
+    REGIONAL_DEMONYMS,
     RELATION_TRIGGERS,
     ROLE_WORDS,
     SCALES,
@@ -94,7 +96,6 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
 
 
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
-_EUROPEAN = {"european", "western", "asian", "african"}  # demonyms of no country, in a list of them
 _NAME_WORD = r"^[A-Z][a-z]+(?:[A-Z][a-z]*)*$"  # "Iluka", "HyProMag", "CoTec"
 _POSSESSIVES = {"'s", "’s", "'", "’", "its", "their"}
 _BUILDING = {"build", "building", "builds", "construct", "constructing", "develop", "developing", "open", "opening", "establish"}
@@ -108,7 +109,9 @@ def _owned_already(trigger: Span) -> bool:
     return (trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING) or trigger[0].lower_ == "state"  # "the state-owned X"
 
 
-_SIZED_PROGRAMME = re.compile(r"(?:\s+\([^)]{1,30}\))?\s+(?:[a-z-]+\s+){0,2}?(?:package|scheme|programme|program|fund|initiative)\b")
+_SIZED_PROGRAMME = re.compile(
+    r"(?:\s+\([^)]{1,30}\))?\s+(?:(?!to\b|for\b|in\b|of\b|from\b)[a-z-]+\s+){0,2}?(?:package|scheme|programme|program|fund|initiative)\b"
+)
 _SINCE_A_RECORD = re.compile(r"\b(?:\w+est|most|least|first)\b(?:\s+\w+)?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$")
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
 
@@ -122,7 +125,7 @@ def drop_non_names(doc: Doc) -> Doc:
         for token in doc[end : end + 5]:  # "a Chinese supplier", "Chinese magnet makers", "American and European buyers"
             if token.lower_ in COMPANY_NOUNS | GROUP_NOUNS | _GROUPS_OF_THINGS:  # "Australian rare earth projects"
                 return True
-            if not (token.is_lower or token.lower_ in DEMONYMS or token.lower_ in _EUROPEAN):
+            if not (token.is_lower or token.lower_ in DEMONYMS or token.lower_ in REGIONAL_DEMONYMS):
                 return False
         return False
 
@@ -396,7 +399,7 @@ class Extractor:
                 [
                     {"LOWER": "the"},
                     {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,3}"},
-                    {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES) | PROGRAMME_REFERENCES)}},
+                    {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES) | PROGRAMME_REFERENCES | BLOC_REFERENCES)}},
                 ],
                 [{"LOWER": "the"}, {"LOWER": "two", "OP": "?"}, {"LOWER": {"IN": sorted(PARTNER_REFERENCES)}}],  # "the two companies"
                 [  # "the Toronto-listed company", "the Sydney-based miner"
@@ -560,7 +563,15 @@ class Extractor:
                     or span[-1].lower_ in ("army", "navy", "force", "marines", "military")
                 ):
                     kind = "agency"  # "Office of Strategic Capital", "U.S. Army"
-                if label == "NEW_ORG" and span[-1].lower_ in ("council", "institute", "university", "organization", "organisation"):
+                if label == "NEW_ORG" and span[-1].lower_ in (
+                    "council",
+                    "institute",
+                    "university",
+                    "organization",
+                    "organisation",
+                    "band",
+                    "nation",
+                ):
                     kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = span[1:] if label in ("NEW_DESCRIBED", "NEW_REGION") else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 __all__ = [
     "ACTOR_KINDS",
+    "BLOC_REFERENCES",
     "BOILERPLATE",
     "COUNT_NOUNS",
     "CURRENCIES",
@@ -20,6 +21,7 @@ __all__ = [
     "COUNTRY_REFERENCES",
     "NOT_MATERIALS",
     "PURCHASE_VERBS",
+    "REGIONAL_DEMONYMS",
     "RESTRICTING_VERBS",
     "AUXILIARIES",
     "DETERMINERS",
@@ -211,7 +213,12 @@ TAIL_MARKERS = re.compile(
 DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency", "country", "council"}
 PROGRAMME_REFERENCES = {"scheme", "programme", "program", "package", "initiative"}  # "the scheme": the latest programme named
 PARTNER_REFERENCES = {"partners", "companies", "sides", "parties"}  # "The partners plan to build": the latest agreement's parties
-COUNTRY_REFERENCES = {"government", "country"}  # "the government", "the country": the latest country named
+REGIONAL_DEMONYMS = {"european", "western", "asian", "african", "nordic", "baltic", "arab", "latin"}  # of no one country
+COUNTRY_REFERENCES = {"government", "country"}
+BLOC_REFERENCES = {
+    "bloc",
+    "union",
+}  # "the bloc": the latest union of countries named ("the European Union")  # "the government", "the country": the latest country named
 AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "also", "recently"}
 PRONOUNS = {
     "it",
@@ -415,6 +422,8 @@ ORG_SUFFIXES = {
     "minerals",
     "mining",
     "resources",
+    "band",  # "McLeod Lake Indian Band", "Kitselas First Nation"
+    "nation",
     "technologies",  # "Arnold Magnetic Technologies", "ReElement Technologies"
     "industries",
 }
@@ -669,6 +678,12 @@ RELATION_TRIGGERS = {
     "restricts": [
         [{"LOWER": "embargo"}],
         [{"LOWER": "export"}, {"LOWER": {"IN": ["control", "controls", "restrictions", "curbs", "ban"]}}],
+        [
+            {"LOWER": {"IN": ["requires", "required", "require"]}},
+            {"LOWER": {"IN": ["licences", "licenses", "permits"]}},
+            {"LOWER": "for"},
+            {"LOWER": "exports"},
+        ],
         [  # "China had delayed export licences for magnets"
             {"LOWER": {"IN": ["delayed", "withheld", "suspended", "halted", "slowed", "denied"]}},
             {"LOWER": "export"},

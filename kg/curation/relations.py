@@ -173,6 +173,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return [Relation("supplies", suppliers[0][1], m[1], index) for m in _listed(customers[::-1], sent, backwards=True)]
             return []
         suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
+        after = [m for m in after if not _locates(m, mentions, sent)]  # "from its plant in La Rochelle, France, to …": where, no customer
         possessive_after = [m for m in possessive_after if doc[m[0]].lower_ != "world"]  # "90% of the world's anodes": no customer
         customers = (
             possessive_after
@@ -384,6 +385,22 @@ def _lender(at: int, sent: Span) -> bool:
     while at > sent.start and (sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper):
         at -= 1
     return at > sent.start and sent.doc[at - 1].lower_ == "from"
+
+
+def _locates(mention: tuple[int, str, str], mentions: list[tuple[int, str, str]], sent: Span) -> bool:
+    """Whether a country or region after a comma says where the place or facility before it is
+    ("a plant in La Rochelle, France")."""
+    doc, at = sent.doc, mention[0]
+    if mention[2] not in ("country", "region") or at - 1 <= sent.start or doc[at - 1].text != ",":
+        return False
+    return any(
+        start < at - 1
+        and (
+            (kind in ("city", "region") and all(t.is_title or t.is_upper for t in doc[start : at - 1]))
+            or (kind == "facility" and at - 1 - start <= 8 and not any(t.is_punct for t in doc[start : at - 1]))  # "plant in La Rochelle"
+        )
+        for start, _, kind in mentions
+    )
 
 
 def _reports(at: int, sent: Span) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from kg.curation.lexicon import (
+    BLOC_REFERENCES,
     CAPITALS,
     COMPANY_TITLES,
     COUNTRY_REFERENCES,
@@ -164,7 +165,7 @@ def resolve_references(
             continue
         kind = "facility" if noun in FACILITY_REFERENCES else "company"
         kind = "country" if noun in COUNTRY_REFERENCES else "org" if noun == "council" else kind
-        kind = "programme" if noun in PROGRAMME_REFERENCES else kind
+        kind = "programme" if noun in PROGRAMME_REFERENCES else "org" if noun in BLOC_REFERENCES else kind
         names = FACILITY_REFERENCES.get(noun, ())
         earlier = [
             m

@@ -1202,3 +1202,26 @@ def test_a_programme_named_by_its_money_its_aims_and_years_of_their_clause(extra
     assert figures[Decimal(3000)]["modality"] == "aim"
     assert figures[Decimal(4)]["figure"] == {"subject": scheme, "metric": "count", "value": Decimal(4), "unit": "count", "hedge": "up to"}
     assert "year" not in figures[Decimal(21_000_000)]["figure"] and figures[Decimal(20)]["figure"]["year"] == 2024  # each its clause's
+
+
+def test_aims_of_own_use_recycling_rates_locations_no_customers_first_nations_and_licences(extractor: Extractor) -> None:
+    text = (
+        "The European Union imports most of its rare earth magnets from China.\n"
+        "Under its new law, the bloc aims to process 35% of the minerals it uses by 2030 and to recycle 20% of them.\n"
+        "Washington cut its tariffs on Chinese magnets to 15%.\n"
+        "The Canadian government has provided C$3 million to fund engineering work on the Ridge rare earth project.\n"
+        "Solvay plans to supply oxides from its plant in La Rochelle, France, to European magnet makers.\n"
+        "The Kitselas First Nation signed a cooperation agreement with Kestrel Metals in 2024.\n"
+        "China still requires licences for exports of five rare earths it restricted in April.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    assert ("agreement", "org/kitselas-first-nation", "company/kestrel-metals") in relations  # a First Nation, not a demonym's country
+    assert ("operates", "company/solvay", "facility/plant-in-la-rochelle") in relations  # "Solvay plans to": the subject
+    assert not [r for r in relations if r[0] == "supplies" and r[1] == "company/solvay"]  # France is where; the makers are not named
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(20)] == ("supply-potential", "org/european-union")  # "the bloc … to recycle 20%"
+    assert not {Decimal(35), Decimal(15)} & set(figures)  # a share of its own use, a tariff
+    assert figures[Decimal(3_000_000)] == ("funding-amount", "facility/ridge-rare-earth-project")  # "to fund work on the project"
+    assert figures[Decimal(5)][0] == "count" and figures[Decimal(5)][1].endswith("export-restriction")
