@@ -131,7 +131,7 @@ def _after_label(sent: Span) -> int:
 def _past_descriptor(sent: Span, at: int) -> int:
     """Where a name starts after what describes it ("Chinese refiner Gansu Rare Earth", "trading
     house Iwatani"): past a word of origin and lowercase words ending in a company noun, if any."""
-    for end in range(at + 1, min(at + 4, sent.end)):
+    for end in range(at + 1, min(at + 5, sent.end)):  # "with Vietnam's state miner Vinacomin"
         words = sent.doc[at:end]
         if (
             words[-1].lower_ in COMPANY_NOUNS | {"house", "group"}
@@ -163,6 +163,8 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
         and span.start > span.sent.start
     ):
         return span.doc[span.start - 1].lower_ == "the"  # "the Toliara project", "the Ondo heavy rare earth project": named after its town
+    if label == "NEW_ORG" and within and [t.text for t in span[-2:]] in (["Rare", "Earths"], ["Rare", "Earth"]):
+        return all(e.label_ in ("COUNTRY", "REGION", "CITY", "MATERIAL") for e in inside)  # "Brazilian Rare Earths", "USA Rare Earth"
     bodies = {"department", "ministry", "office", "agency", "council", "commission", "institute", "government"}
     places = all(e.label_ in ("COUNTRY", "REGION", "CITY") and e.text.lower() not in DEMONYMS for e in inside)  # not "Korean Metals Plant"
     if label == "NEW_ORG" and within and more and places and not {t.lower_ for t in more} & bodies:

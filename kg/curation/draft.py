@@ -58,6 +58,10 @@ _SALE = re.compile(
 _SIGNED_TO = re.compile(
     r"\bsign(?:ed|s)?\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:agreement|memorandum|deal|pact|contract)\b.*\bto\s+(?:invest|spend)\s+(?:[\w-]+\s+){0,2}$"
 )
+_AGAINST_A_PRICE = re.compile(
+    r"(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|pound|lb)s?\b.*\b(?:against|versus|compared\s+with|from)\s+(?:about\s+|roughly\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|t|pound|lb|metric\s+ton)s?\b")
 
 
@@ -74,7 +78,7 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
 
 
 _UNRECORDED_MONEY = re.compile(  # "values the country's mineral wealth at $6 trillion": a worth, no money given
-    r"\b(?:damages|fines?|penalt\w*|compensation|costs?|revenue|sales|profits?|earnings|valuation|valued?|values|worth|wealth)\b",
+    r"\b(?:damages|fines?|penalt\w*|compensation|costs?|revenue|sales|profits?|earnings|valuation|valued?|values|worth|wealth|cash)\b",
     re.IGNORECASE,
 )
 
@@ -91,6 +95,7 @@ _PART_OF_YEAR = re.compile(
     rf"|\bin\s+(?:{'|'.join(_MONTHS)})\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )  # "20,000 tonnes in the June quarter", "a day": not a year's
+_NO_OUTPUT = re.compile(r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom\s+(?:about\s+)?$")
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
 _OWN_USE = re.compile(r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b")  # "40% of the raw materials it uses"
 _TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 tonnes", "Shipments … rose to 353 tonnes"
@@ -117,9 +122,15 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
     )  # "fell by 93%", "rose 30% from a year earlier"
     after = sentence[at + len(figure.text) :][:60] if at >= 0 else ""
     of_trade = figure.unit == "percent" and bool(_OF_TRADE.match(after))
-    part_of_year = figure.unit == "tonne" and bool(_PART_OF_YEAR.search(after) or _TRADED.search(sentence.lower()))
+    part_of_year = figure.unit == "tonne" and bool(
+        _PART_OF_YEAR.search(after) or _TRADED.search(sentence.lower()) or _NO_OUTPUT.search(sentence[:at].lower() if at >= 0 else "")
+    )
     rate_or_own = figure.unit == "percent" and bool(_RATE.search(sentence.lower()) or _OWN_USE.search(after.lower()))
-    grade = figure.unit == "percent" and at >= 0 and bool(re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+)?$", sentence[:at]))
+    grade = (
+        figure.unit == "percent"
+        and at >= 0
+        and bool(re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$", sentence[:at]))
+    )
     unnamed = figure.unit in CURRENCY_UNITS and bool(re.match(r"\s+for\s+(?!the\b|its\b|their\b)[a-z]", after))  # "for minerals projects"
     money = figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence))
     return multiplier or change or of_trade or part_of_year or grade or unnamed or money or rate_or_own
@@ -145,7 +156,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             ),
             "todo-metric",
         )
-    if figure.unit == "percent" and re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+)?$", lower[:at] if at >= 0 else ""):
+    if figure.unit == "percent" and re.search(
+        r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$", lower[:at] if at >= 0 else ""
+    ):
         return "todo-metric"  # "ore grading 0.3% total rare earth oxides": a grade, no share
     if figure.unit == "percent" and at >= 0 and (_CHANGE.search(lower[:at]) or _CHANGED.match(following)):
         return "todo-metric"  # "production rose 30% from a year earlier": a change, no share
@@ -155,6 +168,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "supply-potential"  # "to recycle 25% of them": what recycling is to supply of its needs
     if figure.unit == "percent" and _OWN_USE.search(following):
         return "todo-metric"  # "to process 40% of the raw materials it uses": a share of its own use, not of the world's
+    if figure.unit == "tonne" and (_NO_OUTPUT.search(lower[:at] if at >= 0 else lower)):
+        return "todo-metric"  # "demand … to reach 120,000 tonnes", "cut its estimate from 22 million tonnes": no output of anyone's
     if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
@@ -170,6 +185,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
     if figure.unit in CURRENCY_UNITS and _PER_UNIT.match(following):  # "$110/kg", "$60 per kilogram": a price
         return "price"
+    if figure.unit in CURRENCY_UNITS and at >= 0 and _AGAINST_A_PRICE.search(sentence[:at]):
+        return "price"  # "$3,500 per kilogram in Rotterdam, against roughly $1,000 in China": a price too
     if figure.unit in CURRENCY_UNITS:  # a loan is a loan to its borrower, agreement or not
         deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact|contract|memorandum)\b", following)  # "a $3 billion … agreement"
         if deal and "loan" not in deal.group(0):

@@ -38,6 +38,7 @@ from kg.curation.lexicon import (
     HEDGE_WORDS,
     MINERAL_NAMES,
     MULTIPLIERS,
+    NAME_PARTICLES,
     NOT_MINERALS,
     ORG_SUFFIXES,
     PARTNER_REFERENCES,
@@ -224,6 +225,7 @@ class Extractor:
         matcher = Matcher(self.nlp.vocab)
         facility_words = {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and"})}, "OP": "{0,4}"}
         num = {"LIKE_NUM": True}
+        counted_num = {"LIKE_NUM": True, "TEXT": {"REGEX": r"^(?!(?:19|20)\d\d$)"}}  # "in 2024 to develop deposits": a year
         matcher.add(
             "PERCENT",
             [[num, {"ORTH": "%"}], [{"TEXT": {"REGEX": r"^[~>≈<]\d"}}, {"ORTH": "%"}], [num, {"LOWER": {"IN": ["percent", "per"]}}]],
@@ -244,7 +246,7 @@ class Extractor:
             ],
         )
         counted = {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["tonnes", "tons", "tonne", "ton", "of", "a", "per", *SCALES]}, "OP": "?"}
-        matcher.add("COUNT", [[num, *([counted] * 4), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])  # not "270,000 tonnes of rare earths"
+        matcher.add("COUNT", [[counted_num, *([counted] * 4), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])  # not "270,000 tonnes of rare earths"
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
         matcher.add("MASS", [[num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}}]])
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
@@ -260,8 +262,8 @@ class Extractor:
                     {"TEXT": {"REGEX": rf"{_NAME_WORD}|^-$"}, "OP": "*"},
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
-                [  # "Arafura Rare Earths", "USA Rare Earth": a name before "Rare Earth(s)", capitalised
-                    {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | set(DEMONYMS) | {"rare"})}},
+                [  # "Arafura Rare Earths", "USA Rare Earth", "Brazilian Rare Earths": a name before "Rare Earth(s)", capitalised
+                    {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | {"rare"})}},
                     {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["rare"]}, "OP": "*"},
                     {"TEXT": "Rare"},
                     {"TEXT": {"IN": ["Earth", "Earths"]}},
@@ -285,7 +287,7 @@ class Extractor:
                 [{"LOWER": "mount"}, {"IS_TITLE": True}],
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": list(DETERMINERS)}},
-                    {"IS_TITLE": True, "OP": "*"},
+                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "*"},  # "Rocha da Rocha project"
                     facility_words,  # "Songwe Hill rare earth project", "Stibnite gold and antimony project"
                     {"LOWER": {"IN": list(FACILITY_NOUNS)}},
                 ],
@@ -383,6 +385,12 @@ class Extractor:
             "NEW_PERSON",
             [
                 [{"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"}, {"IS_TITLE": True}, {"IS_TITLE": True}],  # "Chief Executive Tony Sage"
+                [  # "Chief executive Bernardo da Veiga"
+                    {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
+                    {"IS_TITLE": True},
+                    {"LOWER": {"IN": sorted(NAME_PARTICLES)}, "IS_LOWER": True},
+                    {"IS_TITLE": True},
+                ],
                 [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": list(ROLE_WORDS)}}],
                 [  # "the company's chief executive, Barbara Humpton, said"
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
@@ -425,7 +433,11 @@ class Extractor:
             [
                 [
                     {"LOWER": {"IN": ["its", "their"]}},
-                    {"IS_TITLE": True, "OP": "{1,3}"},
+                    {"IS_TITLE": True},
+                    {
+                        "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{'|'.join(sorted(NAME_PARTICLES))})$"},
+                        "OP": "{0,3}",
+                    },  # "its Rocha da Rocha project"
                     facility_words,
                     {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
                 ]

@@ -36,6 +36,7 @@ __all__ = [
     "MINERAL_NAMES",
     "MULTIPLIERS",
     "NOT_MINERALS",
+    "NAME_PARTICLES",
     "NAMED_KINDS",
     "NUMBER_WORDS",
     "ORG_SUFFIXES",
@@ -213,6 +214,24 @@ TAIL_MARKERS = re.compile(
 DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency", "country", "council"}
 PROGRAMME_REFERENCES = {"scheme", "programme", "program", "package", "initiative"}  # "the scheme": the latest programme named
 PARTNER_REFERENCES = {"partners", "companies", "sides", "parties"}  # "The partners plan to build": the latest agreement's parties
+NAME_PARTICLES = {
+    "da",
+    "de",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "le",
+    "la",
+}  # "Bernardo da Veiga"
 REGIONAL_DEMONYMS = {"european", "western", "asian", "african", "nordic", "baltic", "arab", "latin"}  # of no one country
 COUNTRY_REFERENCES = {"government", "country"}
 BLOC_REFERENCES = {
@@ -480,6 +499,7 @@ FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "f
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
+    "banning", "restricting", "curbing", "limiting", "halting",
 }  # fmt: skip
 NOT_MATERIALS = re.compile(r"\b(?:technology|technologies|expertise|know-how|funding|investment|security|protection|support)\b")
 WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not companies

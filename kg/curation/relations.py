@@ -16,6 +16,7 @@ from kg.curation.lexicon import (
     DEMONYMS,
     FACILITY_NOUNS,
     IMPORT_WORDS,
+    NAME_PARTICLES,
     NOT_MATERIALS,
     PARTY_KINDS,
     PURCHASE_VERBS,
@@ -26,7 +27,9 @@ from kg.curation.proposals import Figure, Mention, Relation
 
 __all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
 
-_TITLED_NAME = re.compile(rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{TITLES})),?\s+(?:[A-Z][\w.'’-]*\s*){{1,3}}$")
+_TITLED_NAME = re.compile(
+    rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{TITLES})),?\s+(?:(?:[A-Z][\w.'’-]*|{'|'.join(sorted(NAME_PARTICLES))})\s*){{1,4}}$"
+)  # "Chief executive Bernardo da Veiga"
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+)?(?P<title>chairman|chairwoman|president|ceo|chief\s+executive|director|founder|head|secretary)"
     r"(?:\s+and\s+\w+)?\s+(?:of|at)\s+",
@@ -67,7 +70,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     mentions = [m for m in mentions if not (m[0] > trigger.end and _reports(m[0], sent))]  # "…, Namibia Critical Metals said": no party
     before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"} and i not in aside]
     after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end and i not in aside]
-    modifiers = {i for i in starts if i + 2 < sent.end and doc[i + 1].lower_ in ("'s", "’s") and i + 2 in starts}  # "Japan's JOGMEC"
+    modifiers = {  # "Japan's JOGMEC", "Vietnam's state miner Vinacomin": whose, no party
+        i
+        for i in starts
+        if i + 2 < sent.end
+        and doc[i + 1].lower_ in ("'s", "’s")
+        and any(j in starts and all(t.is_lower for t in doc[i + 2 : j]) for j in range(i + 2, min(i + 6, sent.end)))
+    }
     opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
     if kind in ("agreement", "talks"):

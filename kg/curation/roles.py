@@ -29,6 +29,22 @@ from kg.vocab import entity_ref
 
 __all__ = ["as_actors", "position_in_context", "resolve_references"]
 
+_GIVING_VERBS = {
+    "lend",
+    "lent",
+    "lends",
+    "give",
+    "gave",
+    "gives",
+    "pay",
+    "paid",
+    "offer",
+    "offered",
+    "award",
+    "awarded",
+    "grant",
+    "granted",
+}
 _PREPOSITIONS = {"to", "from", "in", "on", "at", "for", "of", "with", "into", "after", "than", "behind", "by"}
 
 
@@ -176,6 +192,8 @@ def resolve_references(
             and (kind != "country" or not (_after_preposition(m, result) or _names_origin(m, result)))
         ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
         previous = _subject_of(result, len(result.sentences) - 2)  # "Heraeus Remloy, a unit of … group, recycles …. … the company"
+        if kind == "company" and ref.start > sent.start and sent.doc[ref.start - 1].lower_ in _GIVING_VERBS:
+            earlier = [m for m in earlier if m.sentence < len(result.sentences) - 1]  # "BNDES agreed to lend the company": not BNDES
         if earlier:
             this_sentence = earlier[-1].sentence == len(result.sentences) - 1  # "Lynas said the company would": Lynas
             iri = previous[0] if kind == "company" and previous and previous[1] == kind and not this_sentence else earlier[-1].ref_iri

@@ -1225,3 +1225,32 @@ def test_aims_of_own_use_recycling_rates_locations_no_customers_first_nations_an
     assert not {Decimal(35), Decimal(15)} & set(figures)  # a share of its own use, a tariff
     assert figures[Decimal(3_000_000)] == ("funding-amount", "facility/ridge-rare-earth-project")  # "to fund work on the project"
     assert figures[Decimal(5)][0] == "count" and figures[Decimal(5)][1].endswith("export-restriction")
+
+
+def test_elided_prices_demand_and_old_estimates_grades_cash_names_with_particles_and_objects_given(extractor: Extractor) -> None:
+    text = (
+        "Terbium oxide traded at about $3,500 per kilogram in Rotterdam, against roughly $1,000 in China.\n"
+        "Analysts expect global demand for NdPr oxide to reach 120,000 tonnes by 2030.\n"
+        "Vietnam holds about 3.5 million tonnes of rare earth reserves, after the survey cut its estimate from 22 million tonnes.\n"
+        "Australian Rare Earths said drilling at its Ponte da Serra project had found grades of up to 40% total rare earth oxides.\n"
+        "Chief executive Joana da Silva said the company had A$87 million in cash.\n"
+        "The state bank Finora has agreed to lend the company 500 million reais for the project.\n"
+        "Vietnam's parliament passed a law in 2025 banning exports of unprocessed rare earths.\n"
+        "South Korea's POSCO International signed a memorandum with Vietnam's state miner Vinacomin in 2024 to develop deposits.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    are = "company/australian-rare-earths"  # a demonym's "Rare Earths" is a company's name
+    assert {
+        ("operates", are, "facility/ponte-da-serra-project"),
+        ("position", "person/joana-da-silva", are),
+        ("restricts", "country/VN", ""),  # "banning exports"
+        ("agreement", "company/posco-international", "company/vinacomin"),  # not Vietnam, whose miner it is
+        ("invested", "country/VN", "company/vinacomin"),
+    } <= relations
+    assert not [r for r in relations if r[0] == "agreement" and "country/VN" in r]
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(1000)] == ("price", "material/terbium")  # "against roughly $1,000": a price too
+    assert figures[Decimal(500_000_000)] == ("funding-amount", are)  # "lend the company": the borrower, not the bank
+    assert not {Decimal(120_000), Decimal(22_000_000), Decimal(40), Decimal(87_000_000), Decimal(2024)} & set(figures)
