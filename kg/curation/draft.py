@@ -68,19 +68,14 @@ _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonn
 def drafted_figures(extraction: Extraction) -> list[Figure]:
     """The figures a draft states as facts: those with a metric of the ontology, and those whose
     metric the curator is left to decide (``todo-metric``: "holds 20% of the market"), but not a
-    number of a kind no metric of the ontology records: a change of capacity ("double capacity")
+    number of a kind no metric of the ontology records (money or a mass whose sentence ties it to
+    no metric, among them): a change of capacity ("double capacity")
     or of trade ("fell by 93%"), a share of a trade ("85% of its exports") or of its own use ("40%
     of the raw materials it uses"), a rate ("tariffs to 10%"), money for no one named
     ("set aside 5 billion reais for critical minerals projects"), damages, fines, costs,
     revenue, profit or a worth ("mineral wealth at $6 trillion"); the draft names those in a
     comment instead."""
     return [f for f in extraction.figures if not _unrecorded(f, extraction.sentences[f.sentence].text)]
-
-
-_UNRECORDED_MONEY = re.compile(  # "values the country's mineral wealth at $6 trillion": a worth, no money given
-    r"\b(?:damages|fines?|penalt\w*|compensation|costs?|revenue|sales|profits?|earnings|valuation|valued?|values|worth|wealth|cash)\b",
-    re.IGNORECASE,
-)
 
 
 _CHANGED = re.compile(r"\s+(?:from\s+a\s+year\s+(?:earlier|ago|before)|year[\s-]on[\s-]year|higher|lower)\b")
@@ -96,13 +91,15 @@ _PART_OF_YEAR = re.compile(
     re.IGNORECASE,
 )  # "20,000 tonnes in the June quarter", "a day": not a year's
 _NO_OUTPUT = re.compile(r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom\s+(?:about\s+)?$")
+_GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$")  # "ore grading 0.3%"
+_MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our output within two years"
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
 _OWN_USE = re.compile(r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b")  # "40% of the raw materials it uses"
 _TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 tonnes", "Shipments … rose to 353 tonnes"
     r"^(?!.*\b(?:produc|mine[ds]?\b|mining|capacity|reserves?)).*\b(?:exports?|exported|imports?|imported|shipments?|shipped)\b"
 )
 _OF_TRADE = re.compile(
-    r"\s+of\s+(?:its|their|the\s+\w+['’]s|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?:exports|imports|sales|revenue)\b"
+    r"\s+of\s+(?:its|their|the\s+\w+['’]s|\w+['’]s)\s+(?:\w+\s+)?(?:exports|imports|sales|revenue)\b"
 )  # "85% of its exports"
 
 
@@ -110,30 +107,28 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
     """Whether a figure is of a kind no metric records (see :func:`drafted_figures`)."""
     if figure_metric(figure, sentence) != "todo-metric":
         return False
-    multiplier = (
-        figure.unit == "times"
-        or figure.text.lower() in MULTIPLIERS
-        or (figure.unit == "year" and any(re.search(rf"\b{word}\b", sentence.lower()) for word in MULTIPLIERS))
+    if figure.unit in CURRENCY_UNITS or figure.unit == "tonne":
+        return True  # money or a mass no cue ties to a metric: a worth, cash, a trade, demand — left to the curator's reading
+    lower = sentence.lower()
+    at = lower.find(figure.text.lower())
+    multiplier = figure.unit == "times" or figure.text.lower() in MULTIPLIERS or (figure.unit == "year" and bool(_MULTIPLIED.search(lower)))
+    return multiplier or (figure.unit == "percent" and at >= 0 and _percent_of_no_metric(lower, at, lower[at + len(figure.text) :][:60]))
+
+
+def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
+    """Whether a percentage (at ``at`` in the lower-case sentence, ``following`` it) is of a kind
+    no metric records: a grade ("grading 0.3%"), a change ("rose 30% from a year earlier"), a
+    rate ("tariffs to 10%"), a share of a trade ("85% of its exports") or of its own use ("40% of
+    the raw materials it uses")."""
+    before = lower[:at]
+    return bool(
+        _GRADE.search(before)
+        or _CHANGE.search(before)
+        or _CHANGED.match(following)
+        or _RATE.search(lower)
+        or _OWN_USE.search(following)
+        or _OF_TRADE.match(following)
     )
-    at = sentence.find(figure.text)
-    change = figure.unit == "percent" and bool(
-        _CHANGE.search(sentence[:at].lower() if at >= 0 else sentence.lower())
-        or _CHANGED.match(sentence[at + len(figure.text) :] if at >= 0 else "")
-    )  # "fell by 93%", "rose 30% from a year earlier"
-    after = sentence[at + len(figure.text) :][:60] if at >= 0 else ""
-    of_trade = figure.unit == "percent" and bool(_OF_TRADE.match(after))
-    part_of_year = figure.unit == "tonne" and bool(
-        _PART_OF_YEAR.search(after) or _TRADED.search(sentence.lower()) or _NO_OUTPUT.search(sentence[:at].lower() if at >= 0 else "")
-    )
-    rate_or_own = figure.unit == "percent" and bool(_RATE.search(sentence.lower()) or _OWN_USE.search(after.lower()))
-    grade = (
-        figure.unit == "percent"
-        and at >= 0
-        and bool(re.search(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$", sentence[:at]))
-    )
-    unnamed = figure.unit in CURRENCY_UNITS and bool(re.match(r"\s+for\s+(?!the\b|its\b|their\b)[a-z]", after))  # "for minerals projects"
-    money = figure.unit in CURRENCY_UNITS and bool(_UNRECORDED_MONEY.search(sentence))
-    return multiplier or change or of_trade or part_of_year or grade or unnamed or money or rate_or_own
 
 
 def figure_metric(figure: Figure, sentence: str) -> str:
@@ -143,7 +138,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "count"
     at = lower.find(figure.text.lower())
     following = lower[at + len(figure.text) :][:60] if at >= 0 else ""  # what follows the number says what it is
-    if figure.unit == "year" and any(re.search(rf"\b{word}\b", lower) for word in MULTIPLIERS):
+    if figure.unit == "year" and _MULTIPLIED.search(lower):
         return "todo-metric"  # "double our output within two years": the time of a change no metric records
     if figure.unit == "year":
         return "time-elapsed" if following.lstrip().startswith("ago") else "development-time"  # "15 years ago"; "take 10 years"
@@ -156,18 +151,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             ),
             "todo-metric",
         )
-    if figure.unit == "percent" and re.search(
-        r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$", lower[:at] if at >= 0 else ""
-    ):
-        return "todo-metric"  # "ore grading 0.3% total rare earth oxides": a grade, no share
-    if figure.unit == "percent" and at >= 0 and (_CHANGE.search(lower[:at]) or _CHANGED.match(following)):
-        return "todo-metric"  # "production rose 30% from a year earlier": a change, no share
-    if figure.unit == "percent" and _RATE.search(lower):
-        return "todo-metric"  # "halved its tariffs to 10%": a rate no metric records
+    if figure.unit == "percent" and at >= 0 and _percent_of_no_metric(lower, at, following):
+        return "todo-metric"  # a grade, a change, a rate, a share of a trade or of its own use
     if figure.unit == "percent" and at >= 0 and re.search(r"\brecycl\w*\s+(?:about\s+|up\s+to\s+)?$", lower[:at]):
         return "supply-potential"  # "to recycle 25% of them": what recycling is to supply of its needs
-    if figure.unit == "percent" and _OWN_USE.search(following):
-        return "todo-metric"  # "to process 40% of the raw materials it uses": a share of its own use, not of the world's
     if figure.unit == "tonne" and (_NO_OUTPUT.search(lower[:at] if at >= 0 else lower)):
         return "todo-metric"  # "demand … to reach 120,000 tonnes", "cut its estimate from 22 million tonnes": no output of anyone's
     if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):

@@ -1254,3 +1254,16 @@ def test_elided_prices_demand_and_old_estimates_grades_cash_names_with_particles
     assert figures[Decimal(1000)] == ("price", "material/terbium")  # "against roughly $1,000": a price too
     assert figures[Decimal(500_000_000)] == ("funding-amount", are)  # "lend the company": the borrower, not the bank
     assert not {Decimal(120_000), Decimal(22_000_000), Decimal(40), Decimal(87_000_000), Decimal(2024)} & set(figures)
+
+
+def test_money_or_a_mass_tied_to_no_metric_is_left_to_a_comment(extractor: Extractor) -> None:
+    text = (
+        "China shipped 50,000 tonnes of rare earths abroad last year.\n"
+        "Kestrel Metals had A$87 million at the end of June.\n"
+        "Kestrel Metals holds about 45% of the market for magnets.\n"
+    )
+    result = extractor.extract(text)
+    figures = {f["figure"]["value"]: f["figure"]["metric"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures == {Decimal(45): "todo-metric"}  # a share the curator is to name; no mass or money with a made-up metric
+    left_out = draft_document(result, "t.txt", source_id="t", text=text)["#"]["facts"]
+    assert '"50,000 tonnes"' in left_out and '"A$87 million"' in left_out
