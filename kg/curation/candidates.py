@@ -291,13 +291,17 @@ _CALENDAR = {
 }
 
 
-def recurring_names(text: str, known_words: set[str], countries: set[str]) -> set[str]:
+def recurring_names(text: str, known_words: set[str], countries: set[str]) -> dict[str, str]:
     """Single capitalised words a text uses as names: written capitalised within a sentence (or
-    with a possessive: "Carester's subsidiary") and met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
+    with a possessive: "Carester's subsidiary", or opening a line before a verb: "REEcycle will") and met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
     graph knows, nor a title, determiner, day or month, nor the demonym of a country
-    (``countries``, lower case: "Angolan", "Brazilian")."""
+    (``countries``, lower case: "Angolan", "Brazilian"); each with the kind it is likely of: a
+    town where the text places something near it or based in it ("near Houston"), else a company."""
     word = r"[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "Pensana", "HyProMag", "REEtec", "LKAB"
     inside = set(re.findall(rf"(?<=[a-z,;] )(?:{word})\b(?! [A-Z])", text)) | set(re.findall(rf"\b({word})['’]s\b", text))
+    inside |= set(
+        re.findall(rf"(?:^|(?<=- ))({word})(?= (?!to\b|the\b|a\b)[a-z])", text, re.MULTILINE)
+    )  # "REEcycle will sell" opening a line
     counts = Counter(re.findall(rf"\b(?:{word})\b", text))
     common = (
         known_words
@@ -312,7 +316,15 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> se
         | WORLD_REGIONS
     )
     common |= {unit.lower() for unit in UNITS}  # "USD", "AUD": money, no name
-    return {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
+    names = {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
+    placed = {  # "a plant near Houston", "based in Houston"
+        word
+        for word in names
+        if re.search(
+            rf"\b(?:near|outside|(?:based|headquartered|plant|mine|factory|refinery|facility)\s+in)\s+{re.escape(word)}\b(?!['’]s)", text
+        )
+    }
+    return {word: "city" if word in placed else "company" for word in names}
 
 
 def _demonym(word: str, countries: set[str]) -> bool:
@@ -320,10 +332,11 @@ def _demonym(word: str, countries: set[str]) -> bool:
     return word.endswith(("an", "ese", "ish", "i")) and any(word[:4] == name[:4] for name in countries)
 
 
-def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: list[Mention], result: Extraction) -> list[Mention]:
+def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentions: list[Mention], result: Extraction) -> list[Mention]:
     """The words of :func:`recurring_names` in a sentence, standing alone (no capitalised word
     beside them) and not yet read, as a new company, or a facility where the text mines or
-    produces at it ("start mining at Kangankunde"); not a person's name met before ("George")."""
+    produces at it ("start mining at Kangankunde"), or a town where the text places something in
+    or near it ("near Houston"); not a person's name met before ("George")."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     people = {w for m in result.mentions if m.kind == "person" for w in m.text.split()}
     found = []
@@ -336,7 +349,7 @@ def recurring(sent: Span, offset: int, index: int, names: set[str], mentions: li
         start = offset + token.idx
         if token.text in names and alone and start not in taken and token.text not in people:
             mined = re.search(rf"\b(?:mining|mine|production|drilling|operations)\s+at\s+{re.escape(token.text)}\b", sent.doc.text)
-            new = Mention(token.text, start, start + len(token), None, "facility" if mined else "company", index)
+            new = Mention(token.text, start, start + len(token), None, "facility" if mined else names[token.text], index)
             found.append(as_named_before(new, result))
     return found
 

@@ -272,7 +272,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     sentence drafts, or what it counts when named right after it ("17 rare earth elements"), or
     the material last named ("17 minerals"); else the last entity named before it in its
     sentence (or the first after). ``todo/subject`` when there is none."""
-    here = _sentence_entities(figure, extraction)
+    here = [e for e in _sentence_entities(figure, extraction) if e[2] != "person"]  # a person has no figure of the graph's
     text = extraction.sentences[figure.sentence]
     owners = {  # "Myanmar's Kachin state": Myanmar only says whose
         m.start

@@ -508,7 +508,9 @@ class Extractor:
         result = Extraction()
         spans, result.skipped_lines = self.content_lines(text)
         read = "\n".join(text[start:end] for start, end in spans)
-        names = recurring_names(read, self.known_words, self.countries) | {n.group("name") for n in KNOWN_AS.finditer(read)}  # "10X" again
+        names = recurring_names(read, self.known_words, self.countries) | {
+            n.group("name"): "facility" for n in KNOWN_AS.finditer(read)
+        }  # "10X"
         for start, end in spans:
             doc = self.with_world_places(self.nlp(re.sub(r"[^\S\n]", " ", text[start:end])))  # a no-break space is a space
             for sent in doc.sents:
@@ -523,7 +525,7 @@ class Extractor:
             result.relations[n] = position_in_context(relation, result)
         return result
 
-    def _sentence(self, sent: Span, offset: int, index: int, result: Extraction, names: set[str]) -> None:
+    def _sentence(self, sent: Span, offset: int, index: int, result: Extraction, names: dict[str, str]) -> None:
         doc: Doc = sent.doc
         known = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
         longer = extended_names(sent, known)  # "Toyota Tsusho" is not Toyota

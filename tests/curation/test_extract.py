@@ -1267,3 +1267,19 @@ def test_money_or_a_mass_tied_to_no_metric_is_left_to_a_comment(extractor: Extra
     assert figures == {Decimal(45): "todo-metric"}  # a share the curator is to name; no mass or money with a made-up metric
     left_out = draft_document(result, "t.txt", source_id="t", text=text)["#"]["facts"]
     assert '"50,000 tonnes"' in left_out and '"A$87 million"' in left_out
+
+
+def test_a_name_opening_its_lines_a_town_things_are_near_and_no_figure_of_a_person(extractor: Extractor) -> None:
+    text = (
+        "REEcycle, a Houston start-up, plans to build a magnet recycling plant near Houston.\n"
+        "REEcycle will sell the recovered rare earth oxides to Solvay under a supply agreement.\n"
+        "Chief executive Bob Boyle said recycling could meet 20% of U.S. magnet demand by 2035.\n"
+    )
+    result = extractor.extract(text)
+    kinds = {m.text: m.kind for m in result.mentions}
+    assert kinds["REEcycle"] == "company" and kinds.get("Houston") == "city"  # named twice opening a line; "near Houston"
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    assert ("supplies", "company/reecycle", "company/solvay") in relations
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in facts if "figure" in f}
+    assert figures[Decimal(20)] == "country/US"  # not Bob Boyle, who said it
