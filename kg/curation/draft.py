@@ -90,6 +90,9 @@ _PART_OF_YEAR = re.compile(
     rf"|\bin\s+(?:{'|'.join(_MONTHS)})\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )  # "20,000 tonnes in the June quarter", "a day": not a year's
+_SUPERSEDED = re.compile(
+    r"\s*(?:of\s+[\w-]+\s+)?in\s+(?:its|the|a)\s+(?:previous|earlier|last|prior|former)\s+estimate"
+)  # "up from 1.4 billion tonnes in its previous estimate"
 _NO_OUTPUT = re.compile(r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom\s+(?:about\s+)?$")
 _GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$")  # "ore grading 0.3%"
 _MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our output within two years"
@@ -155,7 +158,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # a grade, a change, a rate, a share of a trade or of its own use
     if figure.unit == "percent" and at >= 0 and re.search(r"\brecycl\w*\s+(?:about\s+|up\s+to\s+)?$", lower[:at]):
         return "supply-potential"  # "to recycle 25% of them": what recycling is to supply of its needs
-    if figure.unit == "tonne" and (_NO_OUTPUT.search(lower[:at] if at >= 0 else lower)):
+    if figure.unit == "tonne" and (_NO_OUTPUT.search(lower[:at] if at >= 0 else lower) or _SUPERSEDED.match(following)):
         return "todo-metric"  # "demand … to reach 120,000 tonnes", "cut its estimate from 22 million tonnes": no output of anyone's
     if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
@@ -231,6 +234,9 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
     return sentence[begin:finish]
 
 
+_FUNDED_WHICH = re.compile(
+    r",\s+which\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:funded|financed|backed|paid\s+for)\s+by\s+(?:a|an)?\s*$"
+)
 _GIVEN = re.compile(
     r"\b(?:lent|lends?|loaned|granted|awarded|gave|gives|give|paid|pays|offered|offers|provided|provides)\s+$", re.IGNORECASE
 )
@@ -299,7 +305,16 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     ]
     if figure.unit == "tonne" and purposed:  # "a … scheme to build capacity to make 6,000 tonnes of magnets a year": the scheme's aim
         return purposed[-1]
-    if metric.endswith("-share"):  # a share of the world's output is a producer's, not the material's nor where it is
+    funded = _FUNDED_WHICH.search(text.text[: figure.start - text.start]) if figure.unit in CURRENCY_UNITS else None
+    if funded:  # "its plant in Upton, which was funded by a $22 million grant": the plant
+        antecedent = [
+            (kind != "facility", -start, ref)
+            for start, ref, kind in here
+            if start - text.start < funded.start() and kind in ("facility", "company")
+        ]
+        if antecedent:
+            return min(antecedent)[2]  # the last facility named before the clause, else the last company
+    if metric.endswith("-share") or metric == "supply-potential":  # a share is a producer's, not the material's nor where it is
         sentence_text = extraction.sentences[figure.sentence]
         located = {
             start

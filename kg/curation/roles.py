@@ -197,6 +197,10 @@ def resolve_references(
         if earlier:
             this_sentence = earlier[-1].sentence == len(result.sentences) - 1  # "Lynas said the company would": Lynas
             iri = previous[0] if kind == "company" and previous and previous[1] == kind and not this_sentence else earlier[-1].ref_iri
+            counts = Counter(m.ref_iri for m in earlier).most_common(2)
+            at_start = ref.start == sent.start  # "The company has raised": the last sentence's subject
+            if kind == "company" and not this_sentence and not at_start and len(counts) > 1 and counts[0][1] > counts[1][1]:
+                iri = counts[0][0]  # "The plant will process ore from the company's deposit": the company the text is about, named most
             resolved.append((ref.start, iri, kind))
             result.resolved[offset + ref.start_char] = iri
     opening = sent.doc[sent.start]

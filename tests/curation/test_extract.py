@@ -1283,3 +1283,24 @@ def test_a_name_opening_its_lines_a_town_things_are_near_and_no_figure_of_a_pers
     facts = _drafted(extractor, text)
     figures = {f["figure"]["value"]: f["figure"]["subject"] for f in facts if "figure" in f}
     assert figures[Decimal(20)] == "country/US"  # not Bob Boyle, who said it
+
+
+def test_superseded_estimates_plants_funded_in_a_clause_and_the_company_a_text_is_about(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Metals said its Ridge project in Wyoming holds about 2.6 billion tonnes of ore, up from 1.4 billion tonnes in "
+        "its previous estimate.\n"
+        "Kestrel Metals has started its rare earth demonstration plant in Upton, Wyoming, which was funded by a $22 million "
+        "grant from the U.S. Department of Energy.\n"
+        "Torvik Holdings, which owns about 53% of Kestrel, built and operates the plant under contract.\n"
+        "The plant will process ore from the company's Bear Lodge deposit.\n"
+    )
+    result = extractor.extract(text)
+    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    assert ("operates", "company/kestrel-metals", "facility/bear-lodge-deposit") in relations  # the company named most, not Torvik
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert Decimal(1_400_000_000) not in figures  # a superseded estimate
+    assert figures[Decimal(22_000_000)] == (
+        "funding-amount",
+        "facility/rare-earth-demonstration-plant-in-upton",
+    )  # "…, which was funded by"
