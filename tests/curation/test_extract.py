@@ -18,6 +18,7 @@ from kg.curation.evaluate import evaluate
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import CURRENCIES
+from kg.curation.proposals import Extraction
 from kg.ingest.sheets import load_sheet, load_sheets
 from kg.store import EmbeddedStore, Store
 from kg.vocab import CURRENCY_UNITS, FACTS_DIR, UNITS
@@ -361,6 +362,11 @@ def _drafted(extractor: Extractor, text: str) -> list[dict]:
     from kg.curation.draft import draft_facts
 
     return [d.fact for d in draft_facts(extractor.extract(text))]
+
+
+def _relations(result: Extraction) -> set[tuple[str, str, str]]:
+    """An extraction's relations as (kind, subject ref, object ref or "")."""
+    return {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
 
 
 def test_a_share_of_a_customers_needs_is_the_supplys_share_with_its_material(extractor: Extractor) -> None:
@@ -825,7 +831,7 @@ def test_lenders_names_joint_buyers_acquisitions_licences_and_ministers(extracto
         "The company's chief executive, Barbara Humpton, said the factory would open in 2026.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     assert ("operates", "company/arvon-rare-earths", "facility/nolans-project") in relations  # not the lender's Australia
     assert {
         ("supplies", "company/arvon-rare-earths", "company/hyundai-motor"),
@@ -921,7 +927,7 @@ def test_councils_the_government_of_the_text_and_a_name_that_opens_its_lines(ext
         "The federal government provided C$18 million in 2024 for an expansion of the facility.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     assert ("talks", "country/BR", "country/US") in relations  # not Australia's company, nor the Survey's U.S.
     council = "org/saskatchewan-research-council"  # a council is an organisation
     assert {
@@ -944,7 +950,7 @@ def test_talks_with_customers_the_demonym_miner_founders_offers_and_gapped_loans
         "Export Development Canada agreed to lend up to C$200 million to Torvik Metals, and the Canada Infrastructure Bank C$100 million.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     assert not [r for r in relations if r[0] == "talks"]  # with unnamed customers, not with Japan or the US
     assert "Founder" in {r.title for r in result.relations if r.kind == "position"}
     assert not [r for r in result.relations if r.kind == "supplies" and r.share is not None]  # 85% of Mongolia's exports
@@ -970,7 +976,7 @@ def test_prices_shares_of_output_deals_to_invest_initials_organisations_and_part
         "Kazakhstan sends about 60% of its exports to China.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     uk, andes = "company/uk-critical-metals", "org/andes-works-organisation"  # the initials open the name; an organisation
     assert ("agreement", uk, andes) in relations or ("agreement", andes, uk) in relations
     assert not [r for r in relations if "country/GB" in r or r[0] == "invested" and r[2] == "country/CL"]  # Chile's sector is no investee
@@ -998,7 +1004,7 @@ def test_reporters_backers_listed_units_of_topics_of_talks_import_reliance_and_t
         "The European Union wants recycling to meet 15% of its demand for rare earth magnets by 2030.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     assert ("invested", "company/kestrel-metals", "facility/ondo-heavy-rare-earth-project") in relations  # "heavy": a facility's word
     assert not [r for r in relations if "company/torvik-metals" in r]  # who reports the news is no party to it
     assert {
@@ -1030,7 +1036,7 @@ def test_new_minerals_armed_services_shares_of_a_country_demand_quarters_world_s
         "The Calvert plant can produce 5,000 tonnes of anode material a year.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     kestrel, ridgeback, atlas = "company/kestrel-metals", "facility/ridgeback-copper-and-tungsten-project", "company/atlas-alloys-powders"
     assert {
         ("operates", kestrel, ridgeback),  # "copper and tungsten": words of the trade the lexicon does not list
@@ -1068,7 +1074,7 @@ def test_one_deal_of_three_deals_named_before_loans_to_it_traded_masses_grades_a
         "It also controls neodymium and praseodymium — two rare earths used in magnets.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     tokyo, borealis = "company/tokyo-metals", "company/borealis-minerals"
     assert {
         ("invested", tokyo, borealis),  # not Borealis in itself: it is the other party of the deal
@@ -1105,7 +1111,7 @@ def test_converted_money_clauses_spans_of_time_partners_who_build_stakes_agreed_
         "The agency set aside $2 billion for critical minerals projects.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     kestrel = "company/kestrel-metals"
     assert not [r for r in relations if r[0] == "invested" and r[1] == "country/BR"]  # Brazil's state is where, not who invests
     refinery = "facility/rare-earth-refinery-in-brazil"
@@ -1134,7 +1140,7 @@ def test_bullets_clauses_changes_over_time_contracts_purchases_of_it_and_describ
         "State miner MIND ID plans to build a rare earth pilot plant in Bangka Belitung province.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     kestrel, compass = "company/kestrel-magnetic-technologies", "company/compass-diversified"
     assert {
         ("operates", "company/mp-materials", "facility/mountain-pass"),  # "mined … at Mountain Pass"
@@ -1165,7 +1171,7 @@ def test_changes_a_sentence_opening_its_owned_through_licences_held_until_and_na
         "Borden Mining Kenya held the licence for Tana Hill until the government revoked it in 2019, the Ministry of Mining said.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     deposit, corporation = "facility/tana-hill-rare-earth-deposit", "company/national-mining-corporation"
     assert {
         ("operates", "company/kestrel-metals", "facility/processing-plant-in-kalgoorlie"),  # "Its …" opening the sentence
@@ -1215,7 +1221,7 @@ def test_aims_of_own_use_recycling_rates_locations_no_customers_first_nations_an
         "China still requires licences for exports of five rare earths it restricted in April.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     assert ("agreement", "org/kitselas-first-nation", "company/kestrel-metals") in relations  # a First Nation, not a demonym's country
     assert ("operates", "company/solvay", "facility/plant-in-la-rochelle") in relations  # "Solvay plans to": the subject
     assert not [r for r in relations if r[0] == "supplies" and r[1] == "company/solvay"]  # France is where; the makers are not named
@@ -1239,7 +1245,7 @@ def test_elided_prices_demand_and_old_estimates_grades_cash_names_with_particles
         "South Korea's POSCO International signed a memorandum with Vietnam's state miner Vinacomin in 2024 to develop deposits.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     are = "company/australian-rare-earths"  # a demonym's "Rare Earths" is a company's name
     assert {
         ("operates", are, "facility/ponte-da-serra-project"),
@@ -1278,7 +1284,7 @@ def test_a_name_opening_its_lines_a_town_things_are_near_and_no_figure_of_a_pers
     result = extractor.extract(text)
     kinds = {m.text: m.kind for m in result.mentions}
     assert kinds["REEcycle"] == "company" and kinds.get("Houston") == "city"  # named twice opening a line; "near Houston"
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     assert ("supplies", "company/reecycle", "company/solvay") in relations
     facts = _drafted(extractor, text)
     figures = {f["figure"]["value"]: f["figure"]["subject"] for f in facts if "figure" in f}
@@ -1295,7 +1301,7 @@ def test_superseded_estimates_plants_funded_in_a_clause_and_the_company_a_text_i
         "The plant will process ore from the company's Bear Lodge deposit.\n"
     )
     result = extractor.extract(text)
-    relations = {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
+    relations = _relations(result)
     assert ("operates", "company/kestrel-metals", "facility/bear-lodge-deposit") in relations  # the company named most, not Torvik
     facts = _drafted(extractor, text)
     figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
