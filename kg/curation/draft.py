@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.curation.lexicon import MULTIPLIERS, PARTY_KINDS
+from kg.curation.lexicon import MULTIPLIERS, PARTY_KINDS, SEVERAL_DEALS
 from kg.curation.modal import drafted_modality, modal_marker, parties_of
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
@@ -472,16 +472,13 @@ def agreement_parties(relation: Relation, extraction: Extraction | None = None) 
     deal with Lynas": one deal of three), in the order first named; its own two where the
     sentence speaks of several ("signed exploration MOUs with Japanese firms": one each)."""
     relations = extraction.relations if extraction else [relation]
-    if extraction and _SEVERAL_DEALS.search(extraction.sentences[relation.sentence].text):
+    if extraction and set(re.findall(r"\w+", extraction.sentences[relation.sentence].text.lower())) & SEVERAL_DEALS:
         relations = [relation]
     pairs = [(r.subject, r.object or "") for r in relations if r.kind == "agreement" and r.sentence == relation.sentence]
     group = {relation.subject, relation.object or ""}
     while more := {p for pair in pairs if set(pair) & group for p in pair} - group:
         group |= more
     return [p for p in dict.fromkeys(p for pair in [*pairs, (relation.subject, relation.object or "")] for p in pair) if p in group]
-
-
-_SEVERAL_DEALS = re.compile(r"\b(?:agreements|deals|mous|memorandums|memoranda|pacts|contracts)\b", re.IGNORECASE)
 
 
 def drafted_node(relation: Relation, extraction: Extraction | None = None) -> str | None:

@@ -52,6 +52,7 @@ __all__ = [
     "PARTY_KINDS",
     "RELATION_TRIGGERS",
     "ROLE_WORDS",
+    "SEVERAL_DEALS",
     "SCALES",
     "SHARE_PRICE_MOVE",
     "TAIL_MARKERS",
@@ -506,6 +507,7 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
     *("europe", "asia", "africa", "oceania", "antarctica", "arctic", "americas", "eurasia", "scandinavia"),
     *("caribbean", "pacific", "atlantic", "balkans", "baltics", "sahel", "maghreb", "levant", "gulf"),
 }
+SEVERAL_DEALS = {"agreements", "deals", "mous", "memorandums", "memoranda", "pacts", "contracts"}  # "signed exploration MOUs": one each
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
 RELATION_TRIGGERS = {
     "agreement": [

@@ -21,6 +21,7 @@ from kg.curation.lexicon import (
     PARTY_KINDS,
     PURCHASE_VERBS,
     RESTRICTING_VERBS,
+    SEVERAL_DEALS,
     TITLES,
 )
 from kg.curation.proposals import Figure, Mention, Relation
@@ -101,7 +102,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in opposed))
             right = list(dict.fromkeys(iri for i, iri, k in mentions if i > with_at and k in PARTY_KINDS and i not in opposed))
             if left and right:  # "Sojitz and JOGMEC signed a deal with Lynas": the two on one side are parties together too
-                several = {t.lower_ for t in doc[trigger.start : sent.end]} & {"agreements", "deals", "mous", "memorandums", "pacts"}
+                several = {t.lower_ for t in doc[trigger.start : sent.end]} & SEVERAL_DEALS
                 together = (
                     []
                     if kind != "agreement" or several
