@@ -99,8 +99,10 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         taken.update(range(name.start_char, name.end_char))
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
+        prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
         by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over") else []  # "owned by Scatec", "held the licence for X"
-        for preposition in by or [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]:
+        verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
+        for preposition in by or verb + prepositions:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
             end = begin
             while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:

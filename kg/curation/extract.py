@@ -262,6 +262,7 @@ class Extractor:
                     {"TEXT": {"REGEX": rf"{_NAME_WORD}|^-$"}, "OP": "*"},
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
+                [{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}}, {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True}],  # "CMOC Group"
                 [  # "Arafura Rare Earths", "USA Rare Earth", "Brazilian Rare Earths": a name before "Rare Earth(s)", capitalised
                     {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | {"rare"})}},
                     {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["rare"]}, "OP": "*"},
@@ -304,6 +305,17 @@ class Extractor:
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | {"line"})}},  # "a recycling line at Mountain Pass"
             {"LOWER": {"IN": ["in", "at", "near"]}},
         ]
+        matcher.add(  # "the Tenke Fungurume and Kisanfu mines": two facilities named by one noun
+            "NEW_FACILITY_PAIR",
+            [
+                [
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "OP": "+"},
+                    {"LOWER": "and"},
+                    {"IS_TITLE": True, "OP": "+"},
+                    {"LOWER": {"IN": ["mines", "plants", "refineries", "projects", "deposits", "smelters", "factories", "facilities"]}},
+                ]
+            ],
+        )
         matcher.add(  # "a magnet factory in Fort Worth": a facility the text describes rather than names
             "NEW_DESCRIBED",
             [
@@ -555,6 +567,11 @@ class Extractor:
                 references.append(span)
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
+            elif label == "NEW_FACILITY_PAIR" and not overlaps and free_for_new(span, label, known):
+                middle = next(t.i for t in span if t.lower_ == "and")
+                for name in (doc[span.start : middle], doc[middle + 1 : span.end - 1]):
+                    mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "facility", index))
+                used.update(range(span.start, span.end))
             elif (
                 label.startswith("NEW_")
                 and not overlaps
@@ -685,8 +702,10 @@ class Extractor:
         if not numbers:
             return None
         value = number_value(numbers[0].text)
-        if label == "DURATION" and (span.start > 0 and span.doc[span.start - 1].lower_ in {"first", "last", "next", "past", "for", "over"}):
-            return None  # "for ten years", "over seven years", "the past five years": how long something holds, no figure of its own
+        if label == "DURATION" and (
+            span.start > 0 and span.doc[span.start - 1].lower_ in {"first", "last", "next", "past", "for", "over", "by"}
+        ):
+            return None  # "for ten years", "over seven years", "extended by three months": how long something holds, no figure of its own
         if label == "MONEY" and span.start > 1 and span.doc[span.start - 1].text == "(" and span.doc[span.start - 2].lower_ in CURRENCIES:
             return None  # "a 72.8 billion rupee ($820 million) scheme": the same money in dollars
         if label == "DURATION" and value is not None and value >= 1000:

@@ -45,6 +45,20 @@ _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
 _DEAL_BEFORE = re.compile(
     r"\b(?:signed|agreed|formed)\b.*\b(?:agreement|memorandum|deal|pact|partnership|venture|mou)\b.*\bwith$", re.IGNORECASE
 )
+_OBJECT_VERBS = {
+    "supply",
+    "sell",
+    "lend",
+    "give",
+    "offer",
+    "pay",
+    "buy",
+    "acquire",
+    "bought",
+    "acquired",
+    "supplies",
+    "sells",
+}  # whose object owns nothing
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -113,7 +127,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return []
         before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
         purchase = _PURCHASE_FROM.search(doc[trigger.end : sent.end].text)  # "signed a deal to buy magnets from Niron": Niron's deal too
-        sellers = [iri for i, iri, k in after if k in PARTY_KINDS and purchase and doc[i - 1].lower_ in ("from", "to")][:1]
+        sellers = [  # "to buy oxide from Niron", "to supply Vulcan Elements with oxides": the other party
+            iri for i, iri, k in after if k in PARTY_KINDS and purchase and doc[i - 1].lower_ in ("from", "to", "supply", "sell")
+        ][:1]
         sellers = (
             sellers
             or [  # "agreed to buy Less Common Metals": the company bought is the other party
@@ -206,6 +222,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ]
             if pronoun:  # "The Council produced Canada's first metal at its facility": not Canada's
                 owners = [m for m in owners if doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")] or owners
+                partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
+                owners = [
+                    m for m in owners if partner is None or m[0] < partner
+                ] or owners  # "signed with Sumitomo for … its project": the signer's
+                owners = [
+                    m for m in owners if doc[m[0] - 1].lower_ not in _OBJECT_VERBS
+                ] or owners  # "to supply Vulcan with … from its mill"
             if pronoun and not owners:  # "Its processing plant in Kalgoorlie can treat …": the pronoun, resolved to the last subject
                 owners = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS]
             owners = owners[-1:]
@@ -245,7 +268,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             and _DEAL_BEFORE.search(doc[sent.start : listed[-1][0]].text)
         ):
             listed += owners[: len(owners) - len(listed)][-1:]  # "X signed a memorandum with Y to build a refinery": both build it
-        return [Relation("operates", owner[1], facilities[0][1], index) for owner in [*listed, *partners]]
+        return [  # "operates the Tenke Fungurume and Kisanfu mines": each
+            Relation("operates", owner[1], facility[1], index) for owner in [*listed, *partners] for facility in _listed(facilities, sent)
+        ]
     if kind == "invested":
         if trigger[0].lower_ == "joint":  # "HyProMag USA, a joint venture of HyProMag and CoTec": each holds it
             venture = [m for m in before if m[2] in PARTY_KINDS][-1:]

@@ -1310,3 +1310,27 @@ def test_superseded_estimates_plants_funded_in_a_clause_and_the_company_a_text_i
         "funding-amount",
         "facility/rare-earth-demonstration-plant-in-upton",
     )  # "…, which was funded by"
+
+
+def test_two_mines_named_by_one_noun_its_of_the_signer_customers_after_supply_and_spans_extended_by(extractor: Extractor) -> None:
+    text = (
+        "China's CMOC Group operates the Tenke Fungurume and Kisanfu mines in Congo.\n"
+        "Kestrel Metals signed a non-binding offtake agreement with Japan's Sumitomo for oxides from its Ridge project.\n"
+        "Energy Fuels agreed on Tuesday to supply Vulcan Elements with separated rare earth oxides from its White Mesa Mill.\n"
+        "Export Finance Australia has issued a letter of support for up to A$190 million in debt for the project.\n"
+        "Congo extended its ban on cobalt exports by three months in June 2025.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/cmoc-group", "facility/tenke-fungurume"),  # each of the two mines
+        ("operates", "company/cmoc-group", "facility/kisanfu"),
+        ("operates", "company/kestrel-metals", "facility/ridge-project"),  # the signer's, not Sumitomo's
+        ("operates", "company/energy-fuels", "facility/white-mesa-mill"),  # not Vulcan's, the object supplied
+        ("supplies", "company/energy-fuels", "company/vulcan-elements"),  # "supply Vulcan Elements with"
+        ("agreement", "company/energy-fuels", "company/vulcan-elements"),
+    } <= relations
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(190_000_000)][1] == "facility/ridge-project"  # "in debt for the project"
+    assert Decimal(3) not in figures  # "extended … by three months"
