@@ -241,7 +241,7 @@ _GIVEN = re.compile(
     r"\b(?:lent|lends?|loaned|granted|awarded|gave|gives|give|paid|pays|offered|offers|provided|provides)\s+$", re.IGNORECASE
 )
 _LENT = re.compile(  # "could lend up to $2 billion for the project" (not "lend it $120 million for the project": to it)
-    r"\b(?:lend|lent|loan\w*|grant\w*|award\w*|offer\w*|provid\w*|invest\w*|commit\w*|pledg\w*|support\s+for)\s+"
+    r"\b(?:lend|lent|loan\w*|grant\w*|award\w*|offer\w*|provid\w*|invest\w*|commit\w*|pledg\w*|support\s+for|spen[dt]\w*)\s+"
     r"(?:(?:up\s+to|about|around|nearly|some|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
@@ -334,7 +334,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         or (
             start > figure.end
             and re.fullmatch(
-                r"\s+(?:in\s+(?:financing|funding|loans|grants|debt)\s+)?(?:to\s+(?:fund|finance|support)\s+(?:[\w-]+\s+){0,3}?(?:on|at|of)\s+|to\s+|for\s+)"
+                r"\s+(?:in\s+(?:financing|funding|loans|grants|debt)\s+)?(?:to\s+(?:fund|finance|support)\s+(?:[\w-]+\s+){0,3}?(?:on|at|of)\s+|to\s+|for\s+|on\s+)"
                 r"(?:the\s+)?",
                 sentence.text[figure.end - sentence.start : start - sentence.start],
             )  # "… $4.4 million to fund engineering work on the project": the project's

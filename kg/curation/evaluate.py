@@ -128,7 +128,11 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
     unnamed = [m for m in extraction.mentions if m.iri is None]
     for mention in unnamed:  # by form first: a name the gold gives, or one it holds ("Microsoft's Climate Innovation Fund")
         by_form = [ref for ref in sorted(new) if _kind(ref) == mention.kind and mention.text in model.mentions.get(ref, [])]
-        within = [ref for ref in sorted(new) if " " in mention.text and any(mention.text in form for form in model.mentions.get(ref, []))]
+        within = [  # a longer name of any kind that holds it, or the very name under another kind ("JAMSTEC" an agency)
+            ref
+            for ref in sorted(new)
+            if any(mention.text == form or (" " in mention.text and mention.text in form) for form in model.mentions.get(ref, []))
+        ]
         if chosen := (by_form or within)[:1]:
             aligned[mention.ref_iri] = str(ID[chosen[0]])
     taken = set(aligned.values())

@@ -305,6 +305,10 @@ class Extractor:
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | {"line"})}},  # "a recycling line at Mountain Pass"
             {"LOWER": {"IN": ["in", "at", "near"]}},
         ]
+        matcher.add(  # "Japan's JAMSTEC": a body a country's possessive names by its initials
+            "NEW_INITIALS",
+            [[{"ENT_TYPE": "COUNTRY"}, {"ORTH": {"IN": ["'s", "’s"]}}, {"TEXT": {"REGEX": r"^[A-Z]{3,8}$"}, "ENT_TYPE": ""}]],
+        )
         matcher.add(  # "the Tenke Fungurume and Kisanfu mines": two facilities named by one noun
             "NEW_FACILITY_PAIR",
             [
@@ -567,6 +571,10 @@ class Extractor:
                 references.append(span)
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
+            elif label == "NEW_INITIALS" and span.end - 1 not in used and not (span.end < sent.end and doc[span.end].is_title):
+                name = span[-1:]
+                mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+                used.update(range(name.start, name.end))
             elif label == "NEW_FACILITY_PAIR" and not overlaps and free_for_new(span, label, known):
                 middle = next(t.i for t in span if t.lower_ == "and")
                 for name in (doc[span.start : middle], doc[middle + 1 : span.end - 1]):

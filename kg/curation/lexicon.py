@@ -271,7 +271,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "smelter": ("smelter",),
     "facility": ("facility", "plant", "refinery", "factory"),
     "factory": ("factory", "plant"),
-    "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory"),
+    "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory", "smelter"),
 }
 DEMONYMS = {
     "chinese": "China",
@@ -462,6 +462,7 @@ IMPORT_WORDS = (
     "purchases",
 )  # the customer comes first
 FACILITY_WORDS = {
+    "seabed",  # "its Minamitorishima seabed project"
     "heavy",  # "the Lofdal heavy rare earth project"
     "light",
     "rare",

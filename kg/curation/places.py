@@ -44,13 +44,29 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
+_NEWS_NAMES = {  # names the news uses that ISO 3166 has changed or puts after a comma
+    "Turkey": "TR",
+    "Ivory Coast": "CI",
+    "Burma": "MM",
+    "Swaziland": "SZ",
+    "Cape Verde": "CV",
+    "East Timor": "TL",
+    "Macedonia": "MK",
+    "Democratic Republic of Congo": "CD",
+    "Democratic Republic of the Congo": "CD",
+    "DR Congo": "CD",
+    "South Korea": "KR",
+    "North Korea": "KP",
+}
+
+
 @cache
 def world_places() -> dict[str, tuple[str, str]]:
     """``{form: (IRI, kind)}`` for every country (its short, common and official names without a
-    comma) and every state, province, region or territory (its name, with and without accents,
+    comma, and the names the news gives some: "Turkey", "Democratic Republic of Congo") and every state, province, region or territory (its name, with and without accents,
     and with its type: "Kachin State"), kind ``country`` or ``region``; a division named by a
     common word ("Central") or by a country's name ("Georgia") is left out."""
-    places: dict[str, tuple[str, str]] = {}
+    places: dict[str, tuple[str, str]] = {name: (f"{ID}country/{code}", "country") for name, code in _NEWS_NAMES.items()}
     for country in pycountry.countries:
         iri = f"{ID}country/{country.alpha_2}"
         for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):

@@ -59,6 +59,7 @@ _OBJECT_VERBS = {
     "supplies",
     "sells",
 }  # whose object owns nothing
+_BACKING = {"backing", "support", "funding", "help", "financing", "money", "loans", "grants"}
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -201,6 +202,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
         after = [m for m in after if not _locates(m, mentions, sent)]  # "from its plant in La Rochelle, France, to …": where, no customer
         possessive_after = [m for m in possessive_after if doc[m[0]].lower_ != "world"]  # "90% of the world's anodes": no customer
+        after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
         customers = (
             possessive_after
             or [m for m in after if m[2] in PARTY_KINDS]
@@ -259,7 +261,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         agents = [m for m in after if through is not None and m[0] > through and m[2] in PARTY_KINDS and m[2] != "country"][:1]
         if agents:  # "Kenya plans to develop the deposit through the state-owned National Mining Corporation": the corporation
             return [Relation("operates", agents[0][1], facilities[0][1], index)]
-        with_at = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "with" and t.i > facilities[0][0]), None)
+        with_at = next(
+            (
+                t.i
+                for t in doc[trigger.end : sent.end]
+                if t.lower_ == "with" and t.i > facilities[0][0] and doc[t.i + 1 : t.i + 2].text not in _BACKING
+            ),
+            None,
+        )  # "… a plant in X with IREL", not "with backing from the U.S. government"
         partners = [m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS][:1]  # "… a plant in X with IREL"
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
         if (
@@ -436,6 +445,16 @@ def _locates(mention: tuple[int, str, str], mentions: list[tuple[int, str, str]]
         )
         for start, _, kind in mentions
     )
+
+
+def _qualifies_a_group(at: int, sent: Span) -> bool:
+    """Whether the name at ``at`` only qualifies a plural common noun after it ("U.S. chipmakers")."""
+    doc = sent.doc
+    end = next((t.i for t in doc[at : sent.end] if not (t.is_title or t.is_upper)), sent.end)
+    return end < sent.end and doc[end].is_lower and doc[end].text.endswith("s") and doc[end].lower_ not in _NOT_GROUPS
+
+
+_NOT_GROUPS = {"is", "was", "has", "as", "its", "this", "thus", "plus", "less", "across", "towards", "afterwards"}
 
 
 def _reports(at: int, sent: Span) -> bool:

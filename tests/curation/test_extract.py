@@ -1334,3 +1334,27 @@ def test_two_mines_named_by_one_noun_its_of_the_signer_customers_after_supply_an
     figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
     assert figures[Decimal(190_000_000)][1] == "facility/ridge-project"  # "in debt for the project"
     assert Decimal(3) not in figures  # "extended … by three months"
+
+
+def test_news_names_of_countries_initials_after_a_possessive_backing_spending_and_unnamed_buyers(extractor: Extractor) -> None:
+    text = (
+        "Turkey's state-owned Eti Maden plans to build a rare earth processing facility at Beylikova.\n"
+        "Japan's JAMSTEC will test-mine rare earth mud at its Minamitorishima seabed project in January 2026.\n"
+        "The government has spent about 40 billion yen on the project since 2018.\n"
+        "Korea Zinc said it would build a smelter in Tennessee with backing from the U.S. government, which will take a "
+        "10% stake in the project.\n"
+        "Korea Zinc already supplies indium to U.S. chipmakers.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    smelter = "facility/smelter-in-tennessee"
+    assert {
+        ("invested", "country/TR", "company/eti-maden"),  # "Turkey" is Türkiye's name in the news
+        ("operates", "company/jamstec", "facility/minamitorishima-seabed-project"),  # the initials after "Japan's"
+        ("invested", "country/US", smelter),  # "a 10% stake in the project": the smelter
+    } <= relations
+    assert ("operates", "country/US", smelter) not in relations  # "with backing from" is no partner
+    assert not [r for r in relations if r[0] == "supplies" and r[2] == "country/US"]  # "U.S. chipmakers" are not named
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
+    assert figures[Decimal(40_000_000_000)] == ("funding-amount", "facility/minamitorishima-seabed-project")  # "spent … on the project"
