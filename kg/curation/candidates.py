@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg.curation.lexicon import (
     AUXILIARIES,
+    CALENDAR,
     COMMON_SUBJECTS,
     COMPANY_NOUNS,
     CURRENCIES,
@@ -34,6 +35,7 @@ __all__ = [
     "free_for_new",
     "KNOWN_AS",
     "known_as",
+    "listed_backers",
     "listed_names",
     "named_subjects",
     "recurring",
@@ -68,7 +70,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             continue
         if len(name) == 1 and start == sent.start and name[0].lower_ in COMMON_SUBJECTS:  # "Officials signed": a common noun, not a name
             continue
-        if all(t.lower_ in _CALENDAR for t in name):
+        if all(t.lower_ in CALENDAR for t in name):
             continue  # "signed a deal on Tuesday to invest": a day, no name
         if all(t.lower_ in ORG_SUFFIXES for t in name) or (start > sent.start and sent.doc[start - 1].text == ")"):
             continue  # "IREL (India) Limited": the end of a name already read, not one of its own
@@ -108,7 +110,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
                 end += 1
             name = sent.doc[begin:end]
-            if len(name) and all(t.lower_ in _CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
+            if len(name) and all(t.lower_ in CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
                 break  # "jumped 30% in June from May", "to European magnet makers": no name
             if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
@@ -251,22 +253,29 @@ def aliases(sent: Span, offset: int, index: int, mentions: list[Mention]) -> lis
 
 _LISTED_NAME = r"[A-Z][\w&-]*(?:\s+(?:[a-z]\s+)?[A-Z][\w&-]*)*(?![\w&'’-])"  # "Yamaha Motor", "BMW i Ventures"; not "BMW's fund"
 _LIST_OF_BACKERS = re.compile(
-    rf"\b(?:investors|backers|shareholders|customers|clients|buyers)\s+(?:including|such\s+as|like|led\s+by)\s+"
+    rf"\b(?i:investors|backers|shareholders|customers|clients|buyers)\s+(?:including|such\s+as|like|led\s+by)\s+"
     rf"(?P<names>{_LISTED_NAME}(?:(?:,\s+|,?\s+and\s+){_LISTED_NAME})*)"
 )
 
 
+def listed_backers(text: str) -> list[tuple[int, int]]:
+    """Where the names a sentence lists after "investors including" (or "customers such as",
+    "backers led by") stand in ``text``: "from investors including BMW i Ventures and Yamaha Motor"."""
+    return [
+        (listing.start("names") + name.start(), listing.start("names") + name.end())
+        for listing in _LIST_OF_BACKERS.finditer(text)
+        for name in re.finditer(_LISTED_NAME, listing.group("names"))
+    ]
+
+
 def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -> list[Mention]:
-    """The names a sentence lists after "investors including" (or "customers such as", "backers
-    led by"), each a new company where no name is read yet: "from investors including BMW i
-    Ventures and Yamaha Motor"."""
+    """The names :func:`listed_backers` finds, each a new company where no name is read yet."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
-    for listing in _LIST_OF_BACKERS.finditer(sent.text):
-        for name in re.finditer(_LISTED_NAME, listing.group("names")):
-            at = offset + sent.start_char + listing.start("names") + name.start()
-            if not taken & set(range(at, at + len(name.group()))) and name.group().split()[0].lower() not in DETERMINERS:
-                found.append(Mention(name.group(), at, at + len(name.group()), None, "company", index))
+    for start, end in listed_backers(sent.text):
+        at, name = offset + sent.start_char + start, sent.text[start:end]
+        if not taken & set(range(at, at + len(name))) and name.split()[0].lower() not in DETERMINERS:
+            found.append(Mention(name, at, at + len(name), None, "company", index))
     return found
 
 
@@ -285,12 +294,6 @@ def known_as(sent: Span, offset: int, index: int, mentions: list[Mention]) -> li
         if start not in taken:
             found.append(Mention(named.group("name"), start, start + len(named.group("name")), None, "facility", index))
     return found
-
-
-_CALENDAR = {
-    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
-}
 
 
 def recurring_names(text: str, known_words: set[str], countries: set[str]) -> dict[str, str]:
@@ -312,7 +315,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
         | REGIONAL_DEMONYMS
         | DETERMINERS
         | PRONOUNS
-        | _CALENDAR
+        | CALENDAR
         | FACILITY_NOUNS
         | ORG_SUFFIXES
         | WORLD_REGIONS
@@ -393,14 +396,16 @@ def _capitalised(token: Token) -> bool:
     )
 
 
-def extended_names(sent: Span, known: list[Span]) -> dict[Span, Span]:
+def extended_names(sent: Span, known: list[Span], *, heading: bool = False) -> dict[Span, Span]:
     """Known company names that a longer name holds ("Toyota Tsusho"): the capitalised words
     just after a known company's name, when they start no known name and are neither an
     organisation's suffix ("Lynas Rare Earths Ltd" is Lynas) nor a title ("Lynas CEO"), make
-    with it a new company's name (``{known span: the longer span}``)."""
+    with it a new company's name (``{known span: the longer span}``); so do those after a
+    material's name written capitalised outside a heading ("Lithium Americas", "Cobalt Blue")."""
     starts = {e.start for e in known}
     longer = {}
-    for name in (e for e in known if e.label_ == "COMPANY"):
+    named = [e for e in known if e.label_ == "COMPANY" or (e.label_ == "MATERIAL" and not heading and all(t.is_title for t in e))]
+    for name in named:
         end = name.end
         while (
             end < sent.end

@@ -187,9 +187,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"
         funding = re.search(
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
-            r"|provid|stake|scheme|programme|program|initiative|financing)",
+            r"|provid|stake|scheme|programme|program|initiative|financing|receiv\w*\s+[^.;]{0,40}?\bfrom\b)",
             lower,
-        )  # "take a 10% stake in ReElement for $30 million": money invested
+        )  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
             return "agreement-value"  # "agreed to sell its project to X for A$158 million": the price agreed
         return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding
@@ -221,11 +221,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+which\s+[^,;]*")
+
+
 def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause of ``sentence`` holding ``start:end`` begins and ends: between the breaks
     (", but", ";", ", and", "and is …") around it."""
     breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
     return max((e for s, e in breaks if e <= start), default=0), min((s for s, e in breaks if s >= end), default=len(sentence))
+
+
+def _own_clause(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` holding ``start:end``, without the relative clauses about
+    something else ("$250 million into the company, which opened a pilot plant in 2024")."""
+    begin, finish = _clause_span(sentence, start, end)
+    others = [m for m in _RELATIVE_CLAUSE.finditer(sentence, begin, finish) if not m.start() <= start < m.end()]
+    return "".join(sentence[a:b] for a, b in zip([begin] + [m.end() for m in others], [m.start() for m in others] + [finish]))
 
 
 def _clause_of(sentence: str, start: int, end: int) -> str:
@@ -577,7 +588,7 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
         if figure.hedge:
             values["hedge"] = figure.hedge
         at = sentences[figure.sentence].start
-        year = figure.year or _year_of(_clause_of(sentence, figure.start - at, figure.end - at))  # "…, but mined 2,900 tonnes in 2024"
+        year = figure.year or _year_of(_own_clause(sentence, figure.start - at, figure.end - at))  # "…, but mined 2,900 tonnes in 2024"
         if year is not None:
             values["year"] = year
         if figure.unit == "tonne" and (material := _figure_material(figure, extraction)):

@@ -21,8 +21,10 @@ from typing import Any
 from kg.curation.lexicon import (
     BLOC_REFERENCES,
     BOILERPLATE,
+    CALENDAR,
     CAPITALS,
     COMPANY_NOUNS,
+    COMPASS_WORDS,
     COUNT_NOUNS,
     CURRENCIES,
     DATELINE,
@@ -53,7 +55,7 @@ from kg.curation.lexicon import (
     number_value,
 )
 from kg.curation.places import world_places
-from kg.curation.proposals import Extraction, Figure, Mention, Relation, Sentence
+from kg.curation.proposals import Extraction, Figure, Mention, Relation, Sentence, slugify
 from kg.errors import MissingExtra
 from kg.vocab import ID
 
@@ -189,7 +191,7 @@ class Extractor:
             name: f"{ID}material/{name}" for name in sorted(self.mineral_words) if name not in self.labels
         }
         self.mineral_pattern = re.compile(rf"\b(?:mined|{'|'.join(sorted(self.mineral_words))})\b", re.IGNORECASE)  # lines on the trade
-        self.known_words = {word for form in self.labels for word in form.split()}
+        self.known_words = {word for form in self.labels for word in form.split()} | self.mineral_words  # "Antimony is used": no name
         self.countries = {form for form, (_, kind) in self.labels.items() if kind == "country"}
 
     @cached_property
@@ -211,6 +213,7 @@ class Extractor:
         patterns += [
             {"label": "MATERIAL", "pattern": [{"LOWER": name, "IS_LOWER": True}], "id": iri} for name, iri in self.minerals.items()
         ]
+        patterns += self._compass_regions()
         for capital, name in CAPITALS.items():  # a capital the graph does not know, as its country
             if capital not in self.labels and name.lower() in self.labels:
                 iri, kind = self.labels[name.lower()]
@@ -218,6 +221,27 @@ class Extractor:
         ruler.add_patterns(patterns)
         nlp.add_pipe("rekg_drop_non_names")
         return nlp
+
+    def _compass_regions(self) -> list[dict[str, Any]]:
+        """Entity-ruler patterns for a part of a country named by a compass word ("South
+        Australia", "the South Australian government"): a region, new unless the graph or the
+        world's list knows the name (not "South Korea", "South African")."""
+        demonyms = {name.lower(): demonym for demonym, name in DEMONYMS.items()}
+        patterns: list[dict[str, Any]] = []
+        for form, (_, kind) in self.labels.items():
+            if kind != "country" or " " in form:
+                continue
+            for compass in COMPASS_WORDS:
+                name = f"{compass} {form.title()}"
+                iri, known = self.labels.get(name.lower(), (f"{ID}region/{slugify(name)}", "region"))
+                if known != "region" or f"{compass.lower()} {demonyms.get(form, '-')}" in DEMONYMS:
+                    continue  # "South Korea", "South African": a country's own name
+                region = {"label": "REGION", "id": iri}
+                if name.lower() not in self.labels:
+                    patterns.append({**region, "pattern": [{"ORTH": compass}, {"LOWER": form}]})
+                if form in demonyms:
+                    patterns.append({**region, "pattern": [{"ORTH": compass}, {"LOWER": demonyms[form]}]})
+        return patterns
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -331,6 +355,16 @@ class Extractor:
                     {"IS_LOWER": True, "OP": "{0,4}"},
                     {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "project", "deposit"})}},
                 ],
+            ],
+        )
+        matcher.add(  # "commodities trader Trafigura", "state miner MIND ID": a name its role noun calls a company
+            "NEW_ROLED",
+            [
+                [
+                    {"LOWER": {"IN": sorted(COMPANY_NOUNS - {"company", "unit", "subsidiary"})}, "IS_LOWER": True},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "*"},
+                ]
             ],
         )
         matcher.add(  # "Vulcan Elements, a North Carolina magnet maker,": a name its apposition calls a company
@@ -506,12 +540,17 @@ class Extractor:
         return spans, skipped
 
     def with_world_places(self, doc: Doc) -> Doc:
-        """``doc`` with the world's places the graph lacks (:attr:`world`) marked where no name is."""
+        """``doc`` with the world's places the graph lacks (:attr:`world`) marked where no name is,
+        or over the places a longer one holds ("South Australia")."""
         if self.world_pattern is None:
             return doc
         ents, taken = list(doc.ents), {i for e in doc.ents for i in range(e.start, e.end)}
         for found in self.world_pattern.finditer(doc.text):
             span = doc.char_span(found.start(), found.end())
+            inside = [e for e in ents if span is not None and span.start <= e.start and e.end <= span.end and len(e) < len(span)]
+            if inside and all(e.label_ in ("COUNTRY", "REGION", "CITY") for e in inside):  # "South Australia": not Australia
+                ents = [e for e in ents if e not in inside]
+                taken -= {i for e in inside for i in range(e.start, e.end)}
             if span is not None and not taken & set(range(span.start, span.end)):
                 iri, kind = self.world[found.group()]
                 ents.append(Span(doc, span.start, span.end, label=kind.upper(), span_id=iri))
@@ -544,7 +583,9 @@ class Extractor:
     def _sentence(self, sent: Span, offset: int, index: int, result: Extraction, names: dict[str, str]) -> None:
         doc: Doc = sent.doc
         known = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
-        longer = extended_names(sent, known)  # "Toyota Tsusho" is not Toyota
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        heading = sent[-1].text not in ".!?" and len(words) >= 2 and sum(t.is_title for t in words) >= 0.6 * len(words)
+        longer = extended_names(sent, known, heading=heading)  # "Toyota Tsusho" is not Toyota
         mentions = [
             Mention(longer[e].text, offset + longer[e].start_char, offset + longer[e].end_char, None, "company", index)
             if e in longer
@@ -556,8 +597,6 @@ class Extractor:
         shortened = short_forms(sent, offset, index, result, known)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in shortened)] + shortened
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
-        heading = sent[-1].text not in ".!?" and len(words) >= 2 and sum(t.is_title for t in words) >= 0.6 * len(words)
         used = {t.i for m in shortened for t in doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand") or ()}
         triggers: list[tuple[str, Span]] = []
         references: list[Span] = []
@@ -593,6 +632,7 @@ class Extractor:
                     "NEW_PERSON": "person",
                     "NEW_EMPLOYER": "company",
                     "NEW_APPOSED": "company",
+                    "NEW_ROLED": "company",
                     "NEW_POSSESSED": "agency",
                     "NEW_PROGRAMME": "programme",
                     "NEW_REGION": "region",
@@ -613,7 +653,13 @@ class Extractor:
                 ):
                     kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
-                name = span[1:] if label in ("NEW_DESCRIBED", "NEW_REGION") else span[:-1] if label == "NEW_EMPLOYER" else span[roles:]
+                name = (
+                    span[1:]
+                    if label in ("NEW_DESCRIBED", "NEW_REGION", "NEW_ROLED")
+                    else span[:-1]
+                    if label == "NEW_EMPLOYER"
+                    else span[roles:]
+                )
                 if label == "NEW_EMPLOYER" and name[0].text in ("'s", "’s"):
                     name = name[1:]  # "Germany's Heraeus group": Heraeus
                 if label == "NEW_REGION":
@@ -643,7 +689,7 @@ class Extractor:
                 if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one
                     candidate = Mention(name.text, candidate.start, candidate.end, candidate.ref_iri, kind, index)
                 mentions.append(candidate)
-                used.update(range(span.start, span.end))
+                used.update(range(name.start, name.end) if label == "NEW_APPOSED" else range(span.start, span.end))  # not "a unit of"
             elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER") and not overlaps and not heading:
                 figure = self._figure(span, offset, index)
                 if figure is not None:

@@ -26,6 +26,8 @@ __all__ = [
     "AUXILIARIES",
     "DETERMINERS",
     "FACILITY_REFERENCES",
+    "CALENDAR",
+    "COMPASS_WORDS",
     "DEMONYMS",
     "DOMAIN_WORDS",
     "FACILITY_NOUNS",
@@ -270,6 +272,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "plant": ("plant", "refinery", "factory", "facility"),
     "smelter": ("smelter",),
     "facility": ("facility", "plant", "refinery", "factory"),
+    "phase": ("project", "mine", "plant", "refinery", "factory", "facility", "smelter", "deposit"),  # "the first phase"
     "factory": ("factory", "plant"),
     "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory", "smelter"),
 }
@@ -376,12 +379,17 @@ COMPANY_NOUNS = {
     "supplier",
     "processor",
     "recycler",
+    "trader",
     "unit",  # "Global Tungsten & Powders, a U.S. unit of Austria's Plansee group"
     "subsidiary",
 }
 TITLES = r"Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
 COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director", "Managing Director"}  # held in a company
+CALENDAR = {
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+}
 GROUP_NOUNS = {"firms", "companies", "investors", "miners", "producers", "manufacturers", "makers", "buyers", "refiners", "automakers"}
 COMMON_SUBJECTS = GROUP_NOUNS | {  # plural nouns that open a sentence as its subject ("Officials signed"), not names ("Stellantis has")
     *("officials", "analysts", "experts", "authorities", "leaders", "governments", "countries", "nations", "states", "regulators"),
@@ -508,6 +516,8 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
     *("europe", "asia", "africa", "oceania", "antarctica", "arctic", "americas", "eurasia", "scandinavia"),
     *("caribbean", "pacific", "atlantic", "balkans", "baltics", "sahel", "maghreb", "levant", "gulf"),
 }
+COMPASS_WORDS = ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central")
+"""Words that, before a country's name, name a part of it ("South Australia", "Northern Ontario")."""
 SEVERAL_DEALS = {"agreements", "deals", "mous", "memorandums", "memoranda", "pacts", "contracts"}  # "signed exploration MOUs": one each
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
 RELATION_TRIGGERS = {
@@ -609,6 +619,10 @@ RELATION_TRIGGERS = {
                 }
             }
         ],
+        [  # "broke ground on a factory", "began construction of the plant": who builds it
+            {"LOWER": {"IN": ["broke", "breaks", "break", "breaking", "began", "begun", "begins", "started", "starts"]}},
+            {"LOWER": {"IN": ["ground", "construction", "building", "work"]}},
+        ],
         [  # "Cortec held the licence for Mrima Hill": who holds a deposit's licence works it
             {"LOWER": {"IN": ["holds", "held", "hold"]}},
             {"LOWER": {"IN": ["the", "a", "its", "their"]}},
@@ -680,6 +694,11 @@ RELATION_TRIGGERS = {
         ],
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"IS_LOWER": True, "OP": "?"}, {"LOWER": {"IN": ["shareholder", "owner", "investor"]}}],
         [{"LOWER": {"IN": ["raised", "raises", "raise"]}}, {"LOWER": {"NOT_IN": [".", "from"]}, "OP": "{0,6}"}, {"LOWER": "from"}],
+        [  # "have put more than $250 million into the company"
+            {"LOWER": {"IN": ["put", "puts", "poured", "pumped", "injected", "invested"]}},
+            {"LOWER": {"NOT_IN": [".", "into", "in"]}, "OP": "{0,6}"},
+            {"LOWER": "into"},
+        ],
         [  # "holds a 16% free-carried interest in the project"
             {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
             {"IS_ALPHA": True, "OP": "{0,2}"},

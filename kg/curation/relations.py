@@ -150,8 +150,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         importer = [m for m in after if m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][:1]
         if words == "exports" and before_word in ("'s", "’s") and exporter and importer:  # "China's exports of magnets to the US"
             return [Relation("supplies", exporter[0][1], importer[0][1], index)]
-        if words == "exports" and (before_word in _NOUN_BEFORE | RESTRICTING_VERBS or doc[trigger.end : trigger.end + 1].text == "of"):
-            return []  # "controls on exports", "restricted exports to Japan", "exports of gallium": the noun, not the verb
+        restricted = {t.lower_ for t in doc[max(sent.start, trigger.start - 3) : trigger.start]} & RESTRICTING_VERBS
+        if words == "exports" and (before_word in _NOUN_BEFORE or restricted or doc[trigger.end : trigger.end + 1].text == "of"):
+            return []  # "controls on exports", "halted antimony exports to the US", "exports of gallium": the noun, not the verb
         sold = {
             t.lower_ for t in doc[trigger.end : trigger.end + 4] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
         }  # not "the mine's output"
@@ -313,8 +314,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             held = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
             return [Relation("invested", holders[0][1], held[0][1], index)] if holders else []
-        investors = [  # not "signed a deal with Lynas to invest in the miner": Lynas is the other party
-            m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ != "with"
+        investors = [  # not "signed a deal with Lynas to invest in the miner": Lynas is the other party; not "a stake in X and …"
+            m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in ("with", "in", "into")
         ]
         investees = [  # "owned 19.9% of Peak"; not "invest in Pakistan's minerals sector" (the sector's owner)
             m
@@ -359,8 +360,9 @@ def supplies_with_shares(
         if f.unit == "percent" and (_STAKE_OF.search(sentence[: f.start - start]) or _STAKE_AFTER.match(sentence[f.end - start :]))
     ]  # "a stake of 8%", "a 20% stake"
     stakes = [r for r in relations if r.kind == "invested"]
-    if staked and stakes:
-        relations = [replace(r, share=staked[0].value, hedge=staked[0].hedge) if r is stakes[0] else r for r in relations]
+    if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own; else the first
+        pairs = dict(zip(map(id, stakes), staked)) if len(stakes) == len(staked) else {id(stakes[0]): staked[0]}
+        relations = [replace(r, share=pairs[id(r)].value, hedge=pairs[id(r)].hedge) if id(r) in pairs else r for r in relations]
     else:
         staked = []
     supplies = [replace(r, material=materials[0] if materials else None) for r in relations if r.kind == "supplies"]
@@ -425,8 +427,9 @@ def _title_case(title: str) -> str:
 
 def _lender(at: int, sent: Span) -> bool:
     """Whether the name at token ``at`` is, or is part of, the name after "from" ("a loan from
-    Export Finance Australia for its project": not Australia's project)."""
-    while at > sent.start and (sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper):
+    Export Finance Australia for its project", "from the Australian and South Australian
+    governments to keep its smelter open": not Australia's)."""
+    while at > sent.start and (sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper or sent.doc[at - 1].lower_ in ("the", "and")):
         at -= 1
     return at > sent.start and sent.doc[at - 1].lower_ == "from"
 

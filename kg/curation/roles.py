@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from kg.curation.candidates import listed_backers
 from kg.curation.lexicon import (
     BLOC_REFERENCES,
     CAPITALS,
@@ -191,6 +192,8 @@ def resolve_references(
             and (kind != "facility" or any(w in m.text.lower() for w in names) or (" " not in m.text and m.name is None))  # "Kangankunde"
             and (kind != "country" or not (_after_preposition(m, result) or _names_origin(m, result)))
         ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
+        listed = {offset + sent.start_char + start for start, _ in listed_backers(sent.text)}
+        earlier = [m for m in earlier if m.start not in listed]  # "Investors including A and B have put $X into the company": not B
         previous = _subject_of(result, len(result.sentences) - 2)  # "Heraeus Remloy, a unit of … group, recycles …. … the company"
         if kind == "company" and ref.start > sent.start and sent.doc[ref.start - 1].lower_ in _GIVING_VERBS:
             earlier = [m for m in earlier if m.sentence < len(result.sentences) - 1]  # "BNDES agreed to lend the company": not BNDES

@@ -1358,3 +1358,43 @@ def test_news_names_of_countries_initials_after_a_possessive_backing_spending_an
     facts = _drafted(extractor, text)
     figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"]) for f in facts if "figure" in f}
     assert figures[Decimal(40_000_000_000)] == ("funding-amount", "facility/minamitorishima-seabed-project")  # "spent … on the project"
+
+
+def test_names_opening_with_a_material_two_stakes_backers_put_in_compass_regions_and_ground_broken(extractor: Extractor) -> None:
+    text = (
+        "JOGMEC will take a 7% stake in Cobalt Blue and a 12% stake in its Broken Hill cobalt project in "
+        "New South Wales, the company said.\n"
+        "Kestrel Metals, a unit of commodities trader Mercuria, will receive A$40 million from the Western Australian "
+        "government to keep its Ridge smelter open.\n"
+        "The first phase is expected to produce 9,000 tonnes of cobalt sulphate a year.\n"
+        "Antimony is used in solar glass.\n"
+        "Kestrel Metals broke ground on a refinery in Kwinana.\n"
+        "Investors including Rio Ventures and Orica Ventures have put $90 million into the company, which opened a "
+        "pilot plant in Perth in 2023.\n"
+        "China halted gallium exports to Japan in March 2025.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    names = {m.text for m in result.mentions}
+    assert {"Cobalt Blue", "Mercuria"} <= names  # a name opening with a material's word; the name a role noun calls a company
+    assert "Antimony" not in {m.text for m in result.mentions if m.kind == "company"}  # a line opening with a material: no name
+    assert "region/western-australia" in {(m.ref_iri or "").removeprefix(ID) for m in result.mentions}  # "Western Australian"
+    assert {
+        ("invested", "company/mercuria", "company/kestrel-metals"),
+        ("operates", "company/kestrel-metals", "facility/ridge-smelter"),  # "its": not the government's it receives money from
+        ("invested", "company/rio-ventures", "company/kestrel-metals"),  # "put … into the company": the backers listed
+        ("invested", "company/orica-ventures", "company/kestrel-metals"),
+        ("operates", "company/kestrel-metals", "facility/refinery-in-kwinana"),  # "broke ground on"
+    } <= relations
+    assert not [r for r in relations if r[0] == "invested" and r[1] == "company/cobalt-blue"]  # "a stake in X and a … stake in its Y"
+    assert not [r for r in relations if r[0] == "supplies"]  # halted exports are no supply
+    assert not [r for r in relations if r[0] == "invested" and r[1] == "country/AU"]  # money received is no stake
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["investee"], f["stake"].get("share")) for f in facts if "stake" in f}
+    assert {("company/cobalt-blue", Decimal(7)), ("facility/broken-hill-cobalt-project", Decimal(12))} <= stakes  # each its share
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert figures[Decimal(40_000_000)]["figure"]["metric"] == "funding-amount"  # "will receive … from the government"
+    assert figures[Decimal(9_000)]["figure"]["subject"] == "facility/ridge-smelter"  # "The first phase": the smelter's
+    assert "year" not in figures[Decimal(90_000_000)]["figure"]  # 2023 is the year of the clause on the plant
+    built = next(f for f in facts if ["company/kestrel-metals", "operates", "facility/refinery-in-kwinana"] in f.get("triples", []))
+    assert built["modality"] == "under-construction"
