@@ -155,6 +155,8 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     inside = [e for e in known if e.start < span.end and span.start < e.end]
     if not inside:
         return True
+    if label == "NEW_FACILITY_PAIR":  # "the A and B tungsten deposits": a material says what they are
+        return all(e.label_ == "MATERIAL" for e in inside)
     covered = {i for e in inside for i in range(e.start, e.end)}
     more = [t for t in span if t.i not in covered]  # what the name adds to the known ones: not a suffix alone ("Lynas Rare Earths Ltd")
     within = all(span.start <= e.start and e.end <= span.end for e in inside)
@@ -220,9 +222,10 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
         full = named.name or named.text
         blocked = named_words if form == named.text and len(words) > 1 else taken  # "Rare Earths Norway" again, over its parts
         for token in sent:
-            end = token.i + len(words)
-            if [t.text for t in sent.doc[token.i : end]] != words or end > sent.end or blocked & set(range(token.i, end)):
+            span = sent.doc.char_span(token.idx, token.idx + len(form))  # "Tau-Ken Samruk": five tokens, two words
+            if span is None or span.text != form or span.end > sent.end or blocked & set(range(token.i, span.end)):
                 continue
+            end = span.end
             following = sent.doc[end].text if end < len(sent.doc) else ""
             if len(full.split()) > len(words) and following == full.split()[len(words)]:
                 continue  # the full name, read by the patterns of names
@@ -346,12 +349,23 @@ def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentio
     people = {w for m in result.mentions if m.kind == "person" for w in m.text.split()}
     found = []
     for token in sent:
-        alone = not any(
-            _capitalised(t)
-            for t in (token.nbor(-1) if token.i > sent.start else None, token.nbor(1) if token.i + 1 < sent.end else None)
-            if t is not None
-        )
+        before = token.nbor(-1) if token.i > sent.start else None
+        end = token.i + 1
+        while (
+            end < sent.end
+            and _capitalised(sent.doc[end])
+            and sent.doc[end].lower_ not in ROLE_WORDS
+            and offset + sent.doc[end].idx not in taken
+        ):
+            end += 1  # "lend Vulcan Elements $620 million … in Vulcan": the longer name, met first
+        alone = not (before is not None and _capitalised(before))
         start = offset + token.idx
+        if token.text in names and alone and end > token.i + 1 and start not in taken and names[token.text] == "company":
+            name = sent.doc[token.i : end]
+            found.append(Mention(name.text, start, offset + name.end_char, None, "company", index))
+            taken.update(range(start, offset + name.end_char))
+            continue
+        alone = alone and not (token.i + 1 < sent.end and _capitalised(sent.doc[token.i + 1]))
         if token.text in names and alone and start not in taken and token.text not in people:
             mined = re.search(rf"\b(?:mining|mine|production|drilling|operations)\s+at\s+{re.escape(token.text)}\b", sent.doc.text)
             new = Mention(token.text, start, start + len(token), None, "facility" if mined else names[token.text], index)
@@ -400,12 +414,25 @@ def extended_names(sent: Span, known: list[Span], *, heading: bool = False) -> d
     """Known company names that a longer name holds ("Toyota Tsusho"): the capitalised words
     just after a known company's name, when they start no known name and are neither an
     organisation's suffix ("Lynas Rare Earths Ltd" is Lynas) nor a title ("Lynas CEO"), make
-    with it a new company's name (``{known span: the longer span}``); so do those after a
-    material's name written capitalised outside a heading ("Lithium Americas", "Cobalt Blue")."""
+    with it a new company's name (``{known span: the longer span}``); so do those around a
+    material's name written capitalised outside a heading ("Lithium Americas", "Cobalt Blue",
+    "Keystone Oxides")."""
     starts = {e.start for e in known}
+    ends = {e.end for e in known}
     longer = {}
     named = [e for e in known if e.label_ == "COMPANY" or (e.label_ == "MATERIAL" and not heading and all(t.is_title for t in e))]
     for name in named:
+        begin = name.start
+        while (
+            name.label_ == "MATERIAL"
+            and begin - 1 > sent.start
+            and sent.doc[begin - 1].is_title
+            and begin not in ends
+            and sent.doc[begin - 1].lower_ not in DETERMINERS | ROLE_WORDS
+        ):
+            begin -= 1  # "Keystone Oxides": not the first word of the sentence ("Lithium prices"), nor a known name's
+        if begin < name.start:
+            longer[name] = sent.doc[begin : name.end]
         end = name.end
         while (
             end < sent.end
@@ -415,5 +442,5 @@ def extended_names(sent: Span, known: list[Span], *, heading: bool = False) -> d
         ):
             end += 1
         if end > name.end:
-            longer[name] = sent.doc[name.start : end]
+            longer[name] = sent.doc[begin:end]
     return longer

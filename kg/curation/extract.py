@@ -340,6 +340,7 @@ class Extractor:
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "OP": "+"},
                     {"LOWER": "and"},
                     {"IS_TITLE": True, "OP": "+"},
+                    {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words)}, "OP": "{0,3}"},  # "… tungsten deposits"
                     {"LOWER": {"IN": ["mines", "plants", "refineries", "projects", "deposits", "smelters", "factories", "facilities"]}},
                 ]
             ],
@@ -363,8 +364,17 @@ class Extractor:
                 [
                     {"LOWER": {"IN": sorted(COMPANY_NOUNS - {"company", "unit", "subsidiary"})}, "IS_LOWER": True},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
-                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "*"},
-                ]
+                    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&-]*|-)$"}, "ENT_TYPE": "", "OP": "*"},  # "Shin-Etsu Chemical"
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "?"},
+                ],
+                [  # "state-owned Tau-Ken Samruk"
+                    {"LOWER": "state"},
+                    {"ORTH": "-"},
+                    {"LOWER": {"IN": ["owned", "run", "controlled", "backed"]}},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&-]*|-)$"}, "ENT_TYPE": "", "OP": "*"},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "?"},
+                ],
             ],
         )
         matcher.add(  # "Vulcan Elements, a North Carolina magnet maker,": a name its apposition calls a company
@@ -457,7 +467,13 @@ class Extractor:
                 [
                     {"LOWER": "the"},
                     {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,3}"},
-                    {"LOWER": {"IN": sorted(DEFINITE_REFERENCES | set(FACILITY_REFERENCES) | PROGRAMME_REFERENCES | BLOC_REFERENCES)}},
+                    {
+                        "LOWER": {
+                            "IN": sorted(
+                                DEFINITE_REFERENCES | set(FACILITY_REFERENCES) | PROGRAMME_REFERENCES | BLOC_REFERENCES | {"venture"}
+                            )
+                        }
+                    },
                 ],
                 [{"LOWER": "the"}, {"LOWER": "two", "OP": "?"}, {"LOWER": {"IN": sorted(PARTNER_REFERENCES)}}],  # "the two companies"
                 [  # "the Toronto-listed company", "the Sydney-based miner"
@@ -616,7 +632,8 @@ class Extractor:
                 used.update(range(name.start, name.end))
             elif label == "NEW_FACILITY_PAIR" and not overlaps and free_for_new(span, label, known):
                 middle = next(t.i for t in span if t.lower_ == "and")
-                for name in (doc[span.start : middle], doc[middle + 1 : span.end - 1]):
+                last = next(t.i for t in doc[middle + 1 : span.end] if not t.is_title)  # "… Upper Kairakty tungsten deposits"
+                for name in (doc[span.start : middle], doc[middle + 1 : last]):
                     mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "facility", index))
                 used.update(range(span.start, span.end))
             elif (
@@ -654,7 +671,9 @@ class Extractor:
                     kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = (
-                    span[1:]
+                    span[3:]  # "state-owned Tau-Ken Samruk"
+                    if label == "NEW_ROLED" and span[0].lower_ == "state"
+                    else span[1:]
                     if label in ("NEW_DESCRIBED", "NEW_REGION", "NEW_ROLED")
                     else span[:-1]
                     if label == "NEW_EMPLOYER"

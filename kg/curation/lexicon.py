@@ -619,6 +619,13 @@ RELATION_TRIGGERS = {
                 }
             }
         ],
+        [  # "granted a mining licence for the Makuutu project to X": the licensee works it
+            {"LOWER": {"IN": ["granted", "grants", "grant", "awarded", "awards", "award", "issued", "issues"]}},
+            {"LOWER": {"IN": ["a", "an", "the"]}},
+            {"LOWER": {"IN": ["mining", "exploration", "production", "new"]}, "OP": "?"},
+            {"LOWER": {"IN": ["licence", "license", "permit", "concession", "lease"]}},
+            {"LOWER": {"IN": ["for", "over"]}},
+        ],
         [  # "broke ground on a factory", "began construction of the plant": who builds it
             {"LOWER": {"IN": ["broke", "breaks", "break", "breaking", "began", "begun", "begins", "started", "starts"]}},
             {"LOWER": {"IN": ["ground", "construction", "building", "work"]}},

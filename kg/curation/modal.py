@@ -83,9 +83,12 @@ def drafted_modality(
     is read from (:func:`modal_marker`'s ``before``), ``since`` where a possessive it is read
     from begins (its ``after``). The parties of an agreement, or of
     talks (``parties_of``), are stated over a commitment, or over talks ("agreed to invest": the agreement is made,
-    what it commits to is not; "in talks with": the talks happen, what they are about is talks)."""
+    what it commits to is not; "in talks with": the talks happen, what they are about is talks). What
+    money is for ("an $80 million loan to supply Vulcan") is planned."""
     if about_position:
         return "todo-past-state" if _FORMER_TITLE.search(sentence) else None
+    if at is not None and _PURPOSE_OF_MONEY.search(sentence[:at]):  # "an $80 million loan to supply Vulcan": what the money is for
+        return "planned"
     marker = modal_marker(sentence, before=at, after=since)
     if marker is None:
         return None
@@ -100,6 +103,7 @@ def drafted_modality(
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
+_PURPOSE_OF_MONEY = re.compile(r"\b(?:loans?|grants?|funding|financing|million|billion)\s+to\s+[a-z]+$")
 _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
 _PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
 _REPORTED = re.compile(r"\b(?:said|says|announced|told|added|stated|confirmed)\b")

@@ -63,7 +63,9 @@ _BACKING = {"backing", "support", "funding", "help", "financing", "money", "loan
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
-_STAKE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b")  # "a 20% stake", "a 16% free-carried interest"
+_STAKE_AFTER = re.compile(
+    r"\s*(?:(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b|-?\s*owned\s+by\b)"
+)  # "a 20% stake", "a 16% free-carried interest", "a company 60% owned by"
 _MOSTLY_FROM = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|predominantly)\s+from\b", re.IGNORECASE)
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
 _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "80% of its magnets", "90% of Japan's NdPr"
@@ -237,11 +239,16 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = owners[-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if trigger[-1].lower_ in ("for", "over") and trigger[0].lower_ not in ("holds", "held", "hold"):
+            granted = [m for m in after if m[2] == "facility"][:1]  # "granted a licence for X to Y": Y works X
+            licensees = [m for m in after if m[2] in PARTY_KINDS and granted and m[0] > granted[0][0] and doc[m[0] - 1].lower_ == "to"]
+            return [Relation("operates", licensees[0][1], granted[0][1], index)] if licensees else []
         if trigger[-1].lower_ == "by":
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
-            if not facilities and owned and owners and trigger[0].lower_ == "owned":
+            # (the company named after the facility: "the project to X, a company 60% owned by Y")
+            if owned and owners and trigger[0].lower_ == "owned" and (not facilities or owned[-1][0] > facilities[-1][0]):
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
         if trigger[0].text == ",":  # "Base Resources, the developer of the Toliara project": the name before the comma
@@ -266,10 +273,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             (
                 t.i
                 for t in doc[trigger.end : sent.end]
-                if t.lower_ == "with" and t.i > facilities[0][0] and doc[t.i + 1 : t.i + 2].text not in _BACKING
+                if t.lower_ == "with"
+                and t.i > facilities[0][0]
+                and doc[t.i + 1 : t.i + 2].text not in _BACKING
+                and doc[t.i - 1].lower_ not in ("venture", "agreement", "deal", "partnership", "pact", "contract")
             ),
             None,
-        )  # "… a plant in X with IREL", not "with backing from the U.S. government"
+        )  # "… a plant in X with IREL", not "with backing from the U.S. government" nor "under a joint venture with Y"
         partners = [m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS][:1]  # "… a plant in X with IREL"
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
         if (
@@ -325,7 +335,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
             named = trigger.end + 1 + (doc[trigger.end + 1 : trigger.end + 2].text.lower() == "the")
             investees = (
-                [m for m in investees if m[0] == named and m[2] != "region"] if doc[trigger.end : trigger.end + 1].text == "of" else []
+                [m for m in investees if m[0] in (named, named - 1) and m[2] != "region"]  # the name, or "the" of a reference
+                if doc[trigger.end : trigger.end + 1].text == "of"
+                else []
             )
         if not investors or not investees:
             return []

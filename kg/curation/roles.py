@@ -173,6 +173,13 @@ def resolve_references(
             resolved.append((span.start, mention.ref_iri, mention.kind))
     for ref in references:
         noun = ref[-1].lower_
+        if noun == "venture":  # "hold 30% of the venture": the joint venture of the latest agreement's parties
+            venture = _joint_venture(ref, offset, result)
+            if venture is not None:
+                result.mentions.append(venture)
+                resolved.append((ref.start, venture.ref_iri, "company"))
+                result.resolved[offset + ref.start_char] = venture.ref_iri
+            continue
         if noun in PARTNER_REFERENCES:  # "The partners plan to build": each party of the latest agreement
             deals = [r for r in result.relations if r.kind == "agreement" and r.object]
             if deals:
@@ -214,6 +221,21 @@ def resolve_references(
         result.resolved[start] = subject[0]
         resolved.append((opening.i, *subject))
     return sorted(resolved)
+
+
+def _joint_venture(ref: Span, offset: int, result: Extraction) -> Mention | None:
+    """A new company for "the (joint) venture": that of the two parties of the latest agreement,
+    named after them ("Cove Kaz Capital–Tau-Ken Samruk joint venture"); None without one."""
+    deals = [r for r in result.relations if r.kind == "agreement" and r.object]
+    if not deals:
+        return None
+    names = [next((m.name or m.text for m in result.mentions if m.ref_iri == iri), None) for iri in (deals[-1].subject, deals[-1].object)]
+    if None in names:
+        return None
+    start = offset + ref.start_char
+    return Mention(
+        ref.text, start, start + len(ref.text), None, "company", len(result.sentences) - 1, name=f"{names[0]}–{names[1]} joint venture"
+    )
 
 
 def _subject_of(result: Extraction, index: int) -> tuple[str, str] | None:

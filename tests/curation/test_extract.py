@@ -1398,3 +1398,38 @@ def test_names_opening_with_a_material_two_stakes_backers_put_in_compass_regions
     assert "year" not in figures[Decimal(90_000_000)]["figure"]  # 2023 is the year of the clause on the plant
     built = next(f for f in facts if ["company/kestrel-metals", "operates", "facility/refinery-in-kwinana"] in f.get("triples", []))
     assert built["modality"] == "under-construction"
+
+
+def test_licences_granted_companies_owned_by_share_pairs_of_deposits_state_owned_and_a_joint_venture(extractor: Extractor) -> None:
+    text = (
+        "Malawi has granted a mining licence for the Kangala graphite project to Lilongwe Minerals, a company 75% owned "
+        "by Canada's Northfield Metals, the miner said.\n"
+        "Denver-based Ridgeline Capital will develop the Upper Dolno and Lower Dolno antimony deposits in Bulgaria under a "
+        "joint venture with state-owned Bul-Min Holding, the two companies said.\n"
+        "Bul-Min Holding will hold 40% of the venture.\n"
+        "The Treasury will lend Harbor Magnetics $90 million to expand its factory.\n"
+        "Separately, Keystone Oxides will receive a $30 million loan to supply Harbor with neodymium oxide.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    venture = "company/ridgeline-capital-bul-min-holding-joint-venture"
+    assert {
+        ("operates", "company/lilongwe-minerals", "facility/kangala-graphite-project"),  # the licensee works it
+        ("invested", "company/northfield-metals", "company/lilongwe-minerals"),  # "a company 75% owned by"
+        ("operates", "company/ridgeline-capital", "facility/upper-dolno"),  # two deposits named by one noun
+        ("operates", "company/ridgeline-capital", "facility/lower-dolno"),
+        ("agreement", "company/ridgeline-capital", "company/bul-min-holding"),
+        ("invested", "company/bul-min-holding", venture),  # "the venture": the joint venture of the two
+        ("supplies", "company/keystone-oxides", "company/harbor-magnetics"),  # "Harbor": the name met first, "Harbor Magnetics"
+    } <= relations
+    assert ("invested", "country/BG", "company/bul-min-holding") in relations  # "state-owned": Bulgaria's, not Denver's
+    assert ("operates", "company/bul-min-holding", "facility/upper-dolno") not in relations  # the venture's partner builds nothing
+    assert ("operates", "company/northfield-metals", "facility/kangala-graphite-project") not in relations
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["holder"], f["stake"]["investee"]): f["stake"].get("share") for f in facts if "stake" in f}
+    assert stakes[("company/northfield-metals", "company/lilongwe-minerals")] == Decimal(75)
+    assert stakes[("company/bul-min-holding", venture)] == Decimal(40)
+    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in facts if "figure" in f}
+    assert figures[Decimal(90_000_000)] == "company/harbor-magnetics"  # "lend Harbor Magnetics $90 million": the borrower's
+    supply = next(f for f in facts if "supply" in f)
+    assert supply["modality"] == "planned"  # what the loan is for
