@@ -70,8 +70,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             continue
         if len(name) == 1 and start == sent.start and name[0].lower_ in COMMON_SUBJECTS:  # "Officials signed": a common noun, not a name
             continue
-        if all(t.lower_ in CALENDAR for t in name):
-            continue  # "signed a deal on Tuesday to invest": a day, no name
+        if all(t.lower_ in CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
+            continue  # "signed a deal on Tuesday to invest", "Argentine state miner": a day, an origin, no name
         if all(t.lower_ in ORG_SUFFIXES for t in name) or (start > sent.start and sent.doc[start - 1].text == ")"):
             continue  # "IREL (India) Limited": the end of a name already read, not one of its own
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))

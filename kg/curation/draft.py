@@ -154,6 +154,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             ),
             "todo-metric",
         )
+    if figure.unit == "percent" and at >= 0 and _IMPORTED_SHARE.search(lower[:at]) and following.lstrip().startswith("of "):
+        return "net-import-reliance"  # "imports about 80% of its rare earths", "imports all of the lithium it uses": of its needs
     if figure.unit == "percent" and at >= 0 and _percent_of_no_metric(lower, at, following):
         return "todo-metric"  # a grade, a change, a rate, a share of a trade or of its own use
     if figure.unit == "percent" and at >= 0 and re.search(r"\brecycl\w*\s+(?:about\s+|up\s+to\s+)?$", lower[:at]):
@@ -194,8 +196,6 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"  # "agreed to sell its project to X for A$158 million": the price agreed
         return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding
     preceding = lower[:at] if at >= 0 else ""
-    if re.search(r"\bimport(?:s|ed)?\s+(?:[\w-]+\s+)?$", preceding) and following.lstrip().startswith("of "):
-        return "net-import-reliance"  # "imports about 80% of its rare earths": of its needs, from all sources
     if re.search(r"\bto\s+(?:meet|supply|cover|satisfy)\s+(?:[\w-]+\s+)?$", preceding) and re.search(r"\b(?:demand|needs)\b", following):
         return "supply-potential"  # "wants recycling to meet 25% of its demand": what a source is to meet
     shares = (
@@ -215,6 +215,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
+_TO_WORK = re.compile(
+    r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
+)
+_IMPORTED_SHARE = re.compile(r"\bimport(?:s|ed)?\s+(?:[\w-]+\s+)?$")
 _CLAUSE_BREAK = re.compile(
     r",\s+but\s+|\s+but\s+|;\s+|,\s+while\s+|,\s+and\s+|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|plans|aims|expects)\b)",
     re.IGNORECASE,
@@ -385,6 +389,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     if kinds:
         return "todo/subject"
     finds = sorted(n for n in nodes if n.endswith(("-discovery", "-export-restriction")))
+    finds = finds or (deals if _TO_WORK.search(text.text[: figure.start - text.start]) else [])  # "an agreement … to explore five blocks"
     if figure.unit == "count" and len(finds) == 1:  # "discovered 11 deposits", "controls on seven rare earths": of the event
         return finds[0]
     programmes = [ref for _, ref, kind in here if kind == "programme"]

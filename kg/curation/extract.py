@@ -126,6 +126,8 @@ def drop_non_names(doc: Doc) -> Doc:
 
     def firm_after(end: int) -> bool:
         for token in doc[end : end + 5]:  # "a Chinese supplier", "Chinese magnet makers", "American and European buyers"
+            if token.lower_ == "state":
+                return False  # "Argentine state miner CAMYEN": the state's, which is the country
             if token.lower_ in COMPANY_NOUNS | GROUP_NOUNS | _GROUPS_OF_THINGS:  # "Australian rare earth projects"
                 return True
             if not (token.is_lower or token.lower_ in DEMONYMS or token.lower_ in REGIONAL_DEMONYMS):
@@ -274,6 +276,7 @@ class Extractor:
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
         matcher.add("MASS", [[num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}}]])
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
+        matcher.add("WHOLE", [[{"LOWER": {"IN": ["imports", "imported", "import"]}}, {"LOWER": "all"}, {"LOWER": "of"}]])  # 100%
         matcher.add(
             "NEW_ORG",
             [
@@ -709,7 +712,7 @@ class Extractor:
                     candidate = Mention(name.text, candidate.start, candidate.end, candidate.ref_iri, kind, index)
                 mentions.append(candidate)
                 used.update(range(name.start, name.end) if label == "NEW_APPOSED" else range(span.start, span.end))  # not "a unit of"
-            elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER") and not overlaps and not heading:
+            elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER", "WHOLE") and not overlaps and not heading:
                 figure = self._figure(span, offset, index)
                 if figure is not None:
                     result.figures.append(figure)
@@ -768,6 +771,9 @@ class Extractor:
     def _figure(self, span: Span, offset: int, index: int) -> Figure | None:
         label = span.label_
         first = span[0]
+        if label == "WHOLE":  # "imports all of the lithium it uses": 100%
+            whole = span[1:2]
+            return Figure(Decimal(100), "percent", None, whole.text, offset + whole.start_char, offset + whole.end_char, index)
         if label == "MULTIPLIER":
             value, unit = MULTIPLIERS[first.lower_]
             return Figure(Decimal(value), unit, self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)

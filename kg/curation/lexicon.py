@@ -182,6 +182,7 @@ COUNT_NOUNS = {
     "manufacturers",  # "will support up to five manufacturers"
     "producers",
     "makers",
+    *("blocks", "licences", "licenses", "concessions", "tenements", "permits"),  # "to explore five lithium brine blocks"
 }
 MULTIPLIERS = {
     "double": (200, "percent"),
@@ -689,8 +690,8 @@ RELATION_TRIGGERS = {
             {"LOWER": "state"},
             {"ORTH": "-"},
             {"LOWER": {"IN": ["owned", "run", "controlled"]}},
-            {"IS_TITLE": True},
-        ],  # "the state-owned National Mining Corporation"
+            {"TEXT": {"REGEX": "^[A-Z]"}},
+        ],  # "the state-owned National Mining Corporation", "state-owned KABIL"
         [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["subsidiary", "unit"]}}],  # "Carester's subsidiary Caremag"
         [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of"
             {"ORTH": ","},

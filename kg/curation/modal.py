@@ -107,7 +107,9 @@ _PURPOSE_OF_MONEY = re.compile(r"\b(?:loans?|grants?|funding|financing|million|b
 _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
 _PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
 _REPORTED = re.compile(r"\b(?:said|says|announced|told|added|stated|confirmed)\b")
-_WOULD_BUILD = re.compile(r"\bwould\s+(?:also\s+)?(?:build|develop|open|construct|expand|establish|set\s+up)\b")
+_WOULD_BUILD = re.compile(
+    r"\bwould\s+(?:also\s+)?(?:build|develop|open|construct|expand|establish|set\s+up|double|triple|increase|raise|lift|boost)\b"
+)  # "said it would triple production capacity": the company's plan
 
 
 _FORMER_TITLE = re.compile(rf"\b[Ff]ormer\s+(?:[A-Z][\w.]*\s+){{0,2}}?(?:{TITLES})\b")

@@ -93,9 +93,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         for i in starts
         if i + 2 < sent.end
         and doc[i + 1].lower_ in ("'s", "’s")
-        and any(j in starts and all(t.is_lower for t in doc[i + 2 : j]) for j in range(i + 2, min(i + 6, sent.end)))
+        and any(j in starts and all(t.is_lower or t.text == "-" for t in doc[i + 2 : j]) for j in range(i + 2, min(i + 6, sent.end)))
     }
-    opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers
+    opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers | aside
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
     if kind in ("agreement", "talks"):
         if trigger[0].lower_ == "joint" and doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between"):
@@ -200,7 +200,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if bought:
                 return []  # "agreed to buy Less Common Metals": the company itself, no material
             if suppliers and customers:  # the customer is the subject, the nearest before the verb ("Hyundai and Kia agreed to buy")
-                return [Relation("supplies", suppliers[0][1], m[1], index) for m in _listed(customers[::-1], sent, backwards=True)]
+                return [  # "imports lithium mainly from China, Chile and Argentina": each listed supplier
+                    Relation("supplies", supplier[1], m[1], index)
+                    for supplier in _listed(suppliers, sent)
+                    for m in _listed(customers[::-1], sent, backwards=True)
+                ]
             return []
         suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
         after = [m for m in after if not _locates(m, mentions, sent)]  # "from its plant in La Rochelle, France, to …": where, no customer
@@ -308,7 +312,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[0].lower_ == "state":  # "Swedish state-owned miner LKAB", "India's state-run miner IREL"
-            states = [m for m in before if m[2] == "country" and trigger.start - m[0] <= 2]
+            states = [m for m in mentions if m[2] == "country" and 0 < trigger.start - m[0] <= 2]  # an origin too: "Argentine state miner"
             named = {m[1] for m in mentions if m[2] == "country"}
             states = states or ([m for m in before if m[2] == "country"][:1] if len(named) == 1 else [])  # "Kenya … the state-owned X"
             owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] == "company"]  # "state-owned miner X", "… X"
@@ -333,10 +337,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
         ]
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
-            named = trigger.end + 1 + (doc[trigger.end + 1 : trigger.end + 2].text.lower() == "the")
+            of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")  # "50% plus one share of"
+            named = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
             investees = (
                 [m for m in investees if m[0] in (named, named - 1) and m[2] != "region"]  # the name, or "the" of a reference
-                if doc[trigger.end : trigger.end + 1].text == "of"
+                if doc[of : of + 1].text == "of"
                 else []
             )
         if not investors or not investees:

@@ -1433,3 +1433,40 @@ def test_licences_granted_companies_owned_by_share_pairs_of_deposits_state_owned
     assert figures[Decimal(90_000_000)] == "company/harbor-magnetics"  # "lend Harbor Magnetics $90 million": the borrower's
     supply = next(f for f in facts if "supply" in f)
     assert supply["modality"] == "planned"  # what the loan is for
+
+
+def test_state_miners_of_a_demonym_joint_ventures_formed_all_imported_listed_suppliers_and_counts_of_a_deal(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Peru's state-owned Minera Andina and cobalt producer Kestrel Metals have formed a joint venture to mine cobalt "
+        "in the north, the companies said.\n"
+        "Minera Andina will hold 51% plus one share of the venture.\n"
+        "Japan's state-owned JOGMEC has signed an agreement with Chilean state miner ENAMI to explore four copper "
+        "blocks in the Atacama region.\n"
+        "Japan imports all of the cobalt it uses, mainly from Peru, Chile and Canada.\n"
+        "Kestrel Metals said it would double production capacity at its Lima refinery to 4,000 tonnes a year.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    venture = "company/minera-andina-kestrel-metals-joint-venture"
+    assert {
+        ("invested", "country/PE", "company/minera-andina"),  # "Peru's state-owned": not a party to the venture
+        ("agreement", "company/minera-andina", "company/kestrel-metals"),
+        ("invested", "company/minera-andina", venture),
+        ("invested", "country/CL", "company/enami"),  # "Chilean state miner ENAMI": the state's
+        ("agreement", "agency/jogmec", "company/enami"),
+        ("supplies", "country/PE", "country/JP"),  # each listed supplier
+        ("supplies", "country/CL", "country/JP"),
+        ("supplies", "country/CA", "country/JP"),
+    } <= relations
+    assert ("agreement", "agency/jogmec", "country/CL") not in relations  # "Chilean" says whose the miner is
+    assert "Chilean" not in {m.text for m in result.mentions if m.kind == "company"}
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["holder"], f["stake"]["investee"]): f["stake"].get("share") for f in facts if "stake" in f}
+    assert stakes[("company/minera-andina", venture)] == Decimal(51)  # "51% plus one share of the venture"
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert (figures[Decimal(100)]["figure"]["metric"], figures[Decimal(100)]["figure"]["subject"]) == ("net-import-reliance", "country/JP")
+    assert figures[Decimal(4)]["figure"]["metric"] == "count"
+    assert figures[Decimal(4)]["figure"]["subject"].startswith("agreement/")  # the blocks the agreement is to explore
+    assert figures[Decimal(4_000)]["modality"] == "planned"  # "said it would double … to": the company's plan
