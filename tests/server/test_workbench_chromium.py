@@ -99,9 +99,9 @@ def test_an_analyst_queries_switches_views_and_follows_the_map(server: LiveServe
     assert "BGP" in plan.text and "Project" in plan.text
     # the code that reproduces it, against this server
     browser.find_element(By.CSS_SELECTOR, "#get-code summary").click()
-    snippets = {
-        s.get_attribute("data-language"): s.get_attribute("textContent") for s in browser.find_elements(By.CSS_SELECTOR, "#code pre")
-    }
+    snippets = dict(  # read at once: opening the box redraws the snippets (the same ones), which would leave elements stale
+        browser.execute_script("return [...document.querySelectorAll('#code pre')].map((p) => [p.dataset.language, p.textContent])")
+    )
     assert set(snippets) == {"Python (SPARQLWrapper)", "Python (rdflib)", "curl", "JavaScript (fetch)"}
     assert server.url + "/sparql" in snippets["Python (SPARQLWrapper)"] and "rekg:mine-production" not in snippets["curl"]
     assert "metric/mine-production" in snippets["Python (rdflib)"]
