@@ -663,11 +663,14 @@ def draft_document(extraction: Extraction, file_name: str, *, source_id: str, te
     for mention in extraction.mentions:
         if mention.iri is None and mention.name is None:  # a short form is no entry of its own
             new.setdefault(_ref(mention.ref_iri), mention)
+    for mention in extraction.mentions:  # but a name only a reference gives is ("the venture": "A–B joint venture")
+        if mention.iri is None and mention.name is not None:
+            new.setdefault(_ref(mention.ref_iri), mention)
     entities = [
         {
             "id": ref,
             "type": _KIND_TYPES.get(mention.kind, "Organization"),
-            "label": mention.text,
+            "label": mention.name or mention.text,
             **({"iso": ref.split("/")[1]} if mention.kind == "country" else {}),
             "#": {"label": f"new, in: {_q(sentences[mention.sentence].text[:90])}"},
         }
@@ -676,6 +679,8 @@ def draft_document(extraction: Extraction, file_name: str, *, source_id: str, te
     forms: dict[str, list[str]] = {}
     for mention in extraction.mentions:
         ref = _ref(mention.ref_iri)
+        if mention.name is not None and mention.text not in mention.name:
+            continue  # "the venture": a reference, no form of the name
         if mention.text not in forms.setdefault(ref, []):
             forms[ref].append(mention.text)
     drafted = drafted_figures(extraction)

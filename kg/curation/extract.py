@@ -98,6 +98,19 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
     return replace(relation, subject=ends[0], object=ends[1]) if ends[0] and ends[1] and ends[0] != ends[1] else None
 
 
+_TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
+
+
+def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:
+    """Without the holding a sentence says ended: "Molycorp's unit, Silmet, was later taken over by
+    Neo" holds Silmet by Neo only (Molycorp's is a past state the text does not date)."""
+    if not _TAKEN_OVER.search(sentence):
+        return relations
+    stakes = [r for r in relations if r.kind == "invested"]
+    last = {r.object: r for r in sorted(stakes, key=lambda r: r.at or 0)}  # the new holder's, read last ("… by Neo")
+    return [r for r in relations if r.kind != "invested" or last.get(r.object) is r]
+
+
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
 _NAME_WORD = r"^[A-Z][a-z]+(?:[A-Z][a-z]*)*$"  # "Iluka", "HyProMag", "CoTec"
 _POSSESSIVES = {"'s", "’s", "'", "’", "its", "their"}
@@ -380,6 +393,18 @@ class Extractor:
                 ],
             ],
         )
+        matcher.add(  # "Molycorp's Estonian unit, Silmet, was": the name of the unit, between commas
+            "NEW_UNIT",
+            [
+                [
+                    {"LOWER": {"IN": ["unit", "subsidiary"]}},
+                    {"ORTH": ","},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,3}"},
+                    {"ORTH": ","},
+                ]
+            ],
+        )
         matcher.add(  # "Vulcan Elements, a North Carolina magnet maker,": a name its apposition calls a company
             "NEW_APPOSED",
             [
@@ -414,7 +439,13 @@ class Extractor:
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": {"NOT_IN": ["COUNTRY"]}},
                     {"IS_TITLE": True, "OP": "?"},
                     {"LOWER": {"IN": ["province", "state", "prefecture", "region", "county", "territory", "oblast"]}, "IS_LOWER": True},
-                ]
+                ],
+                [  # "in Hudspeth County"
+                    {"LOWER": "in"},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "OP": "?"},
+                    {"TEXT": {"IN": ["County", "Province", "Prefecture", "Oblast", "Territory"]}},
+                ],
             ],
         )
         matcher.add(  # "the Critical Raw Materials Act", "National Critical Mineral Mission": a programme
@@ -653,6 +684,7 @@ class Extractor:
                     "NEW_EMPLOYER": "company",
                     "NEW_APPOSED": "company",
                     "NEW_ROLED": "company",
+                    "NEW_UNIT": "company",
                     "NEW_POSSESSED": "agency",
                     "NEW_PROGRAMME": "programme",
                     "NEW_REGION": "region",
@@ -692,6 +724,8 @@ class Extractor:
                     name = name[1:]  # "planned gallium refinery in …": what it is, not its state
                 if label == "NEW_APPOSED":
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
+                if label == "NEW_UNIT":
+                    name = span[2:-1]
                 country_after = [e for e in known if e.start == span.end and e.label_ == "COUNTRY" and e.end < sent.end]
                 if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s", ","):
                     name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya": the country ends the name
@@ -750,6 +784,7 @@ class Extractor:
             if r.subject != r.object
         ]
         found = [r for r in (_by_operator(r, [*result.relations, *found]) for r in found) if r is not None] + positions
+        found = _taken_over(found, sent.text)
         found.sort(key=lambda r: r.since is None)  # "will restart its mine": the possessive says whose it is, before the verb
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]
@@ -765,6 +800,12 @@ class Extractor:
             relations += [
                 Relation("agreement", r.subject, r.object, index, at=offset + under[0].end_char) for r in relations if r.kind == "supplies"
             ][:1]
+        stakes = [r for r in [*result.relations, *relations] if r.kind == "invested" and r.object]
+        relations = [  # "Y owns the remaining 20%": of what the stake before is in
+            replace(r, object=stakes[-1].object) if r.kind == "invested" and r.object is None and stakes else r
+            for r in relations
+            if not (r.kind == "invested" and r.object is None and not stakes)
+        ]
         result.relations.extend(relations)
         result.figures = [f for f in result.figures if f not in shares]
 
@@ -796,8 +837,12 @@ class Extractor:
             return None  # what a project costs: no metric a sheet records
         if label == "PERCENT" and SHARE_PRICE_MOVE.search(span.sent.text):
             return None
-        if label == "COUNT" and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "these", "both", "—", "–", ",", ":"):
-            return None  # "the two countries", "neodymium and praseodymium — two rare earths": the ones already named, not a count
+        if (
+            label == "COUNT"
+            and span.start > 0
+            and span.doc[span.start - 1].lower_ in ("the", "these", "both", "its", "their", "—", "–", ",", ":")
+        ):
+            return None  # "the two countries", "its two plants", "neodymium and praseodymium — two rare earths": the ones named, no count
         unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")
         if label in ("MONEY", "MASS"):  # "$3 billion", "3.5 million tonnes"
             for token in span:

@@ -575,7 +575,9 @@ RELATION_TRIGGERS = {
         ],
     ],
     "operates": [
-        [{"LOWER": {"IN": ["operated", "owned", "run"]}}, {"LOWER": "by"}],
+        [{"LOWER": {"IN": ["operated", "owned", "run", "acquired", "bought", "controlled"]}}, {"LOWER": "by"}],
+        [{"LOWER": {"IN": ["taken", "took"]}}, {"LOWER": "over"}, {"LOWER": "by"}],  # "was later taken over by Neo"
+        [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"ENT_TYPE": "FACILITY"}],  # "MP Materials bought Mountain Pass": the buyer's
         [  # "Base Resources, the developer of the Toliara project"
             {"ORTH": ","},
             {"LOWER": {"IN": ["the", "a", "an"]}},
@@ -584,7 +586,11 @@ RELATION_TRIGGERS = {
             {"LOWER": "of"},
         ],
         [  # "produced its first dysprosium oxide at the White Mesa Mill": whoever works there runs it
-            {"LOWER": {"IN": ["produced", "produces", "produce", "made", "makes", "make", "mined", "mines", "processes", "processed"]}},
+            {
+                "LOWER": {
+                    "IN": ["produced", "produces", "produce", "made", "makes", "make", "mined", "mines", "mining", "processes", "processed"]
+                }
+            },
             {
                 "LOWER": {"NOT_IN": ["at", "for", "to", "from", "in", ",", ".", ";"]},
                 "OP": "{0,10}",
@@ -692,7 +698,11 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["owned", "run", "controlled"]}},
             {"TEXT": {"REGEX": "^[A-Z]"}},
         ],  # "the state-owned National Mining Corporation", "state-owned KABIL"
-        [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["subsidiary", "unit"]}}],  # "Carester's subsidiary Caremag"
+        [  # "Carester's subsidiary Caremag", "Molycorp's Estonian unit, Silmet"
+            {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
+            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "?"},
+            {"LOWER": {"IN": ["subsidiary", "unit"]}},
+        ],
         [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of"
             {"ORTH": ","},
             {"LOWER": {"IN": ["a", "an", "the"]}},
@@ -714,6 +724,13 @@ RELATION_TRIGGERS = {
             {"ORTH": "%"},
             {"LOWER": {"NOT_IN": [".", ",", ";"]}, "OP": "{0,3}"},
             {"LOWER": "interest"},
+        ],
+        [  # "Texas Mineral Resources owns the remaining 20%": of what the stake before is in
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["remaining", "other", "rest"]}},
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["%", "percent"]}},
         ],
         [  # "already owned about 19.9% of Peak" (not "holds 6% of the world's reserves")
             {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},

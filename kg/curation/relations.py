@@ -156,10 +156,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if words == "exports" and (before_word in _NOUN_BEFORE or restricted or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "halted antimony exports to the US", "exports of gallium": the noun, not the verb
         sold = {
-            t.lower_ for t in doc[trigger.end : trigger.end + 4] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
-        }  # not "the mine's output"
+            t.lower_.removesuffix("s") for t in doc[trigger.end : trigger.end + 8] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
+        }  # not "the mine's output"; "its two Chinese rare earth separation plants"
         if words.endswith("sell") and (
-            sold & (FACILITY_NOUNS | {"stake", "shares", "business", "assets", "unit", "company"})
+            sold & (FACILITY_NOUNS | {"stake", "share", "business", "asset", "unit", "company", "facilitie", "refinerie", "factorie"})
             or any(trigger.end <= m[0] < trigger.end + 2 and m[2] in PARTY_KINDS | {"facility"} for m in mentions)
         ):
             return []  # "agreed to sell its project to Shenghe", "to sell Peak": a sale of the business, no supply
@@ -194,11 +194,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
                 suppliers = [m for m in customers if m[0] > partner][:1]
                 customers = [m for m in customers if m[0] < partner]
+            whose = {t.text for t in doc[trigger.end : trigger.end + 4]} & {"'s", "’s"}  # "buy the mine's output": its output
             bought = words in ("buy", "buys", "bought", "purchase", "purchases") and any(
-                m[0] == trigger.end for m in after if m[2] == "company"
+                m[0] == trigger.end for m in after if m[2] == "company" or (m[2] == "facility" and not whose)
             )
             if bought:
-                return []  # "agreed to buy Less Common Metals": the company itself, no material
+                return []  # "agreed to buy Less Common Metals", "bought Mountain Pass": the company or the mine itself, no material
             if suppliers and customers:  # the customer is the subject, the nearest before the verb ("Hyundai and Kia agreed to buy")
                 return [  # "imports lithium mainly from China, Chile and Argentina": each listed supplier
                     Relation("supplies", supplier[1], m[1], index)
@@ -252,7 +253,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = [m for m in after if m[2] in PARTY_KINDS]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
             # (the company named after the facility: "the project to X, a company 60% owned by Y")
-            if owned and owners and trigger[0].lower_ == "owned" and (not facilities or owned[-1][0] > facilities[-1][0]):
+            held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took")  # not "run by"
+            if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
         if trigger[0].text == ",":  # "Base Resources, the developer of the Toliara project": the name before the comma
@@ -336,6 +338,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for m in mentions
             if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
         ]
+        if {t.lower_ for t in trigger} & {"remaining", "rest"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
+            return [Relation("invested", investors[-1][1], None, index)] if investors else []  # "the remaining 20%": of the stake before's
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
             of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")  # "50% plus one share of"
             named = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")

@@ -771,8 +771,9 @@ def test_described_partners_and_a_single_named_mine_met_again(extractor: Extract
     new = {(m.kind, m.text) for m in result.mentions if m.iri is None}
     assert ("facility", "Kavunde") in new and ("company", "Chinese") not in new  # "Chinese refiner" says what Gansu is
     facts = _drafted(extractor, text)
-    parties = {tuple(sorted(t[2] for t in f["triples"] if t[1] == "party")) for f in facts if "triples" in f}
+    parties = {tuple(sorted(t[2] for t in f["triples"] if t[1] == "party")) for f in facts if "triples" in f} - {()}
     assert parties == {("company/gansu-rare-earth", "company/lindor-resources")}
+    assert ("operates", "company/lindor-resources", "facility/kavunde") in _relations(result)  # "will start mining at Kavunde"
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert figures[Decimal(15_000)]["subject"] == "facility/kavunde"
     stakes = [f["stake"] for f in facts if "stake" in f]
@@ -1470,3 +1471,43 @@ def test_state_miners_of_a_demonym_joint_ventures_formed_all_imported_listed_sup
     assert figures[Decimal(4)]["figure"]["metric"] == "count"
     assert figures[Decimal(4)]["figure"]["subject"].startswith("agreement/")  # the blocks the agreement is to explore
     assert figures[Decimal(4_000)]["modality"] == "planned"  # "said it would double … to": the company's plan
+
+
+def test_remaining_shares_units_taken_over_mines_bought_sales_of_plants_and_a_venture_entry(extractor: Extractor) -> None:
+    text = (
+        "Halvorsen Metals owns 65% of the Kestrel Ridge project in Lander County, Nevada, and Orion Minerals owns the "
+        "remaining 35%.\n"
+        "Halvorsen Metals expects to begin mining at Kestrel Ridge in 2029.\n"
+        "Halvorsen Metals's Norwegian unit, Fjordmet, was later taken over by Orion Minerals.\n"
+        "Orion Minerals bought Mountain Pass in 2017 for $20 million.\n"
+        "Orion Minerals has agreed to sell its two Chinese separation plants to Shenghe for $50 million.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("invested", "company/halvorsen-metals", "facility/kestrel-ridge-project"),
+        ("invested", "company/orion-minerals", "facility/kestrel-ridge-project"),  # "the remaining 35%": of the same project
+        ("operates", "company/halvorsen-metals", "facility/kestrel-ridge-project"),  # "begin mining at"
+        ("invested", "company/orion-minerals", "company/fjordmet"),  # "taken over by": the new holder only
+        ("operates", "company/orion-minerals", "facility/mountain-pass"),  # "bought Mountain Pass": the buyer's
+    } <= relations
+    assert ("invested", "company/halvorsen-metals", "company/fjordmet") not in relations  # an ended holding, undated
+    assert not [r for r in relations if r[0] == "supplies"]  # a mine or plants bought or sold are no supply
+    assert "region/lander-county" in {(m.ref_iri or "").removeprefix(ID) for m in result.mentions}  # "in Lander County"
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["holder"], f["stake"]["investee"]): f["stake"].get("share") for f in facts if "stake" in f}
+    assert stakes[("company/orion-minerals", "facility/kestrel-ridge-project")] == Decimal(35)
+    assert not [f for f in facts if "figure" in f and f["figure"]["metric"] == "count"]  # "its two plants": named, not counted
+
+
+def test_a_joint_venture_a_reference_names_is_an_entry_of_the_draft(extractor: Extractor, tmp_path: Path) -> None:
+    from kg.curation.draft import draft_document
+
+    text = (
+        "Minera Andina and Kestrel Metals have formed a joint venture to mine cobalt in Peru.\n"
+        "Minera Andina will hold 51% of the venture.\n"
+    )
+    document = draft_document(extractor.extract(text), "venture.txt", source_id="venture", text=text)
+    entries = {e["id"]: e["label"] for e in document["entities"]}
+    assert entries["company/minera-andina-kestrel-metals-joint-venture"] == "Minera Andina–Kestrel Metals joint venture"
+    assert "the venture" not in [form for forms in document["mentions"].values() for form in forms]  # a reference, no name
