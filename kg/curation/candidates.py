@@ -102,7 +102,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
-        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over") else []  # "owned by Scatec", "held the licence for X"
+        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at") else []  # "owned by Scatec", "mining … at Weda Bay"
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
@@ -113,7 +113,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name) and all(t.lower_ in CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
                 break  # "jumped 30% in June from May", "to European magnet makers": no name
             if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
-                found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+                where = "facility" if preposition.lower_ == "at" else "company"  # "keep mining nickel ore at Weda Bay": where it is done
+                found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))
                 break
             if len(name):

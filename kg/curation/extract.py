@@ -98,6 +98,9 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
     return replace(relation, subject=ends[0], object=ends[1]) if ends[0] and ends[1] and ends[0] != ends[1] else None
 
 
+_ABANDONED = re.compile(
+    r"\b(?:scrapped|abandoned|cancell?ed|dropped|shelved|withdrew|ditched)\s+(?:(?:its|their|the)\s+)?(?:plans?|bid|proposal)\s+to\s*$"
+)
 _TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
 
 
@@ -654,6 +657,8 @@ class Extractor:
             label = span.label_
             overlaps = any(i in used for i in range(span.start, span.end))
             if label.startswith("REL_"):
+                if _ABANDONED.search(doc[max(sent.start, span.start - 5) : span.start].text):
+                    continue  # "have scrapped plans to build a refinery": no plan any more, nothing to draft
                 if not (span.start > sent.start and span[0].is_title):  # "the US Export-Import Bank": a name's word
                     triggers.append((label[4:], span))
             elif label == "REFERENCE":

@@ -25,7 +25,7 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
     a name, an aside or a risk it mentions: "former President X" and "(formerly Hitachi Metals)"
     name someone; ", once the world's leading source," is an aside; "once … but now" states the present; "an agreement aimed at
     securing" names the agreement's purpose (it was signed all the same); "to mitigate
-    potential disruptions" is about the risk guarded against."""
+    potential disruptions" is about the risk guarded against; "will keep mining" says what goes on now."""
     before, after, word = sentence[:start], sentence[end:], marker.marker.lower()
     if word == "former":
         return not _TITLE_OR_NAME.match(after)
@@ -39,6 +39,8 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
         return bool(_PASSIVE_BE.search(before)) or not re.search(r"[A-Za-z]\s+$", before)
     if word in ("potential", "possible"):
         return not _GUARDING.search(before)
+    if word in ("will", "would") and re.match(r"\s+(?:keep|continue|remain|still)\b", after):
+        return False  # "will keep mining nickel at Weda Bay": what goes on now
     return True
 
 
@@ -96,8 +98,8 @@ def drafted_modality(
         return None
     if marker.suggests in ("expected", "planned") and _UNDER_AGREEMENT.search(sentence):
         return None if parties_of == "agreement" else "commitment"  # "will ship … under an offtake agreement": it binds them
-    if marker.marker == "would" and _PLAN_THEN_WOULD.search(sentence):  # "plans to build a plant that would produce": the plan's
-        return "planned"
+    if marker.marker == "would" and (_PLAN_THEN_WOULD.search(sentence) or _DESIGNED_WOULD.match(sentence)):
+        return "planned"  # "plans to build a plant that would produce", "The plant would produce": the planned plant's design
     if marker.marker == "would" and _REPORTED.search(sentence):  # "said it would build": what was announced, not a possibility
         return "planned" if _WOULD_BUILD.search(sentence) else "expected"
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
@@ -105,6 +107,9 @@ def drafted_modality(
 
 _PURPOSE_OF_MONEY = re.compile(r"\b(?:loans?|grants?|funding|financing|million|billion)\s+to\s+[a-z]+$")
 _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
+_DESIGNED_WOULD = re.compile(
+    r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\s+would\s+(?:produce|make|process|treat)\b"
+)
 _PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
 _REPORTED = re.compile(r"\b(?:said|says|announced|told|added|stated|confirmed)\b")
 _WOULD_BUILD = re.compile(

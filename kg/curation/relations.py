@@ -338,6 +338,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for m in mentions
             if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
         ]
+        where = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "where" and doc[t.i - 1].text == ","), None)
+        if where is not None and not [m for m in investees if m[0] > trigger.start]:  # "at Weda Bay, where it holds a 38.7% stake"
+            investees = [m for m in mentions if m[0] < where and m[2] in PARTY_KINDS | {"facility"}][-1:]
+            investors = [m for m in investors if investees and m[1] != investees[0][1]]
         if {t.lower_ for t in trigger} & {"remaining", "rest"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
             return [Relation("invested", investors[-1][1], None, index)] if investors else []  # "the remaining 20%": of the stake before's
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"

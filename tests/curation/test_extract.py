@@ -1511,3 +1511,26 @@ def test_a_joint_venture_a_reference_names_is_an_entry_of_the_draft(extractor: E
     entries = {e["id"]: e["label"] for e in document["entities"]}
     assert entries["company/minera-andina-kestrel-metals-joint-venture"] == "Minera Andina–Kestrel Metals joint venture"
     assert "the venture" not in [form for forms in document["mentions"].values() for form in forms]  # a reference, no name
+
+
+def test_scrapped_plans_work_kept_up_stakes_where_it_holds_and_a_planned_plants_would(extractor: Extractor) -> None:
+    text = (
+        "Norsk Metals and Kestrel Metals have scrapped plans to build a cobalt refinery at Halden in Norway.\n"
+        "Norsk Metals will keep mining cobalt ore at Tana Ridge, where it holds a 42.5% stake.\n"
+        "Kestrel Metals plans to build a cobalt plant in Oslo.\n"
+        "The plant would produce 4,000 tonnes of cobalt a year.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert not [r for r in relations if r[0] == "operates" and "halden" in r[2]]  # a scrapped plan drafts nothing
+    assert {
+        ("operates", "company/norsk-metals", "facility/tana-ridge"),  # "mining … at Tana Ridge": a facility named after "at"
+        ("invested", "company/norsk-metals", "facility/tana-ridge"),  # ", where it holds a 42.5% stake": of the place before
+    } <= relations
+    facts = _drafted(extractor, text)
+    kept = next(f for f in facts if ["company/norsk-metals", "operates", "facility/tana-ridge"] in f.get("triples", []))
+    assert kept["modality"] == "stated"  # "will keep mining": what goes on now
+    stake = next(f["stake"] for f in facts if "stake" in f)
+    assert stake["share"] == Decimal("42.5")
+    figure = next(f for f in facts if "figure" in f and f["figure"]["value"] == Decimal(4_000))
+    assert figure["modality"] == "planned"  # "The plant would produce": the planned plant's design
