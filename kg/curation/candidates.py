@@ -49,6 +49,9 @@ _PREPOSITIONS = {"with", "in", "on", "at", "for", "from", "by", "after", "before
 _OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in", "by")}  # "raised … led by X"
 
 
+_CALLED_A_COMPANY = re.compile(r",\s+the\s+(?:[\w.-]+\s+){0,2}(?:company|miner|firm|group|producer|maker|refiner)\s+(?:said|says|added)\b")
+
+
 def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str, Span]], mentions: list[Mention]) -> list[Mention]:
     """A name no pattern knows, standing as the subject of a relation's verb ("Solvay
     operates", "Hyundai Mobis signed"): the capitalised words just before the verb (or its
@@ -96,6 +99,13 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | set(DEMONYMS) | _CONJUNCTIONS | _PREPOSITIONS)
         and not any(i in taken - placed for i in range(name.start_char, name.end_char))
         and (len(name) > 2 or any(i not in placed for i in range(name.start_char, name.end_char)))
+    ) or (  # "Albemarle will idle …, the U.S. company said": one word, which the sentence calls a company
+        len(name) == 1
+        and following is not None
+        and following.is_lower
+        and _CALLED_A_COMPANY.search(sent.text)
+        and name[0].lower_ not in DETERMINERS | PRONOUNS | ROLE_WORDS | COMMON_SUBJECTS | set(DEMONYMS) | _PREPOSITIONS
+        and not any(i in taken for i in range(name.start_char, name.end_char))
     ):
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
         taken.update(range(name.start_char, name.end_char))

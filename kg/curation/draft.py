@@ -80,7 +80,8 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
 
 _CHANGED = re.compile(r"\s+(?:from\s+a\s+year\s+(?:earlier|ago|before)|year[\s-]on[\s-]year|higher|lower)\b")
 _CHANGE = re.compile(
-    r"\b(?:fell|fall|falls|rose|rise|rises|dropped|declined|increased|jumped|plunged|surged|grew)\s+(?:by\s+)?(?:about\s+)?$"
+    r"\b(?:fell|fall|falls|fallen|rose|rise|rises|risen|dropped|declined|increased|jumped|plunged|surged|grew|grown|climbed|slumped"
+    r"|soared|tumbled|slid)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|some\s+|around\s+)?$"
 )
 
 

@@ -488,6 +488,7 @@ FACILITY_WORDS = {
     "refining",
     "mining",
     "oxide",
+    *("hydroxide", "carbonate", "sulphate", "sulfate", "metal", "metals"),  # "its Kemerton lithium hydroxide plant"
 }
 MINERAL_NAMES = {
     "graphite",
