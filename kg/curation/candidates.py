@@ -119,17 +119,31 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             end = begin
             while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
                 end += 1
+            family = (  # "controlled by the Moreira Salles family": a family, by its name
+                preposition.lower_ == "by" and begin == end and sent.doc[begin].lower_ == "the" and _family_after(sent, begin + 1)
+            )
+            if family:
+                begin, end = begin + 1, _family_after(sent, begin + 1)
             name = sent.doc[begin:end]
             if len(name) and all(t.lower_ in CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
                 break  # "jumped 30% in June from May", "to European magnet makers": no name
             if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
-                where = "facility" if preposition.lower_ == "at" else "company"  # "keep mining nickel ore at Weda Bay": where it is done
+                where = "facility" if preposition.lower_ == "at" else "org" if family else "company"  # "mining … at Weda Bay": where
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))
                 break
             if len(name):
                 break  # the object is a name read already
     return found
+
+
+def _family_after(sent: Span, at: int) -> int:
+    """Where a family's name that starts at ``at`` ends, its word "family" included ("Moreira
+    Salles family"), or 0 if none starts there."""
+    end = at
+    while end < sent.end and _capitalised(sent.doc[end]):
+        end += 1
+    return end + 1 if end > at and end < sent.end and sent.doc[end].lower_ == "family" else 0
 
 
 def _after_label(sent: Span) -> int:

@@ -1536,14 +1536,16 @@ def test_scrapped_plans_work_kept_up_stakes_where_it_holds_and_a_planned_plants_
     assert figure["modality"] == "planned"  # "The plant would produce": the planned plant's design
 
 
-def test_a_one_word_subject_the_sentence_calls_a_company_compound_plants_and_prices_fallen(extractor: Extractor) -> None:
+def test_a_one_word_subject_the_sentence_calls_a_company_compound_plants_prices_fallen_and_families(extractor: Extractor) -> None:
     text = (
         "Corvanta will idle one of two kilns at its Bunbury lithium carbonate plant in Western Australia, the U.S. "
         "company said on Tuesday.\n"
         "Cobalt prices have fallen about 60% from their 2022 peak.\n"
+        "Corvanta is controlled by the Lindqvist family.\n"
     )
     result = extractor.extract(text)
     assert ("operates", "company/corvanta", "facility/bunbury-lithium-carbonate-plant") in _relations(result)
+    assert ("invested", "org/lindqvist-family", "company/corvanta") in _relations(result)  # "controlled by the … family"
     facts = _drafted(extractor, text)
     assert not [f for f in facts if "figure" in f and f["figure"]["value"] == Decimal(60)]  # a fall in prices: no figure
     kept = next(f for f in facts if "triples" in f)
