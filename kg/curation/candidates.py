@@ -112,7 +112,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
-        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at") else []  # "owned by Scatec", "mining … at Weda Bay"
+        joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ == "of"  # "a joint venture of Maaden and …"
+        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at") or joint else []  # "owned by Scatec"
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name

@@ -776,8 +776,11 @@ class Extractor:
         mentions = [as_named_before(m, result) for m in mentions]
         result.mentions.extend(mentions)
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
-        references = [  # "the Ministry of Mining" is a name, no reference
-            r for r in references if not any(m.start < offset + r.end_char and offset + r.start_char < m.end for m in mentions)
+        references = [  # "the Ministry of Mining" is a name, no reference; nor "the state of Wyoming", "the state-owned"
+            r
+            for r in references
+            if not any(m.start < offset + r.end_char and offset + r.start_char < m.end for m in mentions)
+            and not (r[-1].lower_ == "state" and r.end < sent.end and doc[r.end].text in ("of", "-"))
         ]
         result.references += [Mention(r.text, offset + r.start_char, offset + r.end_char, None, "reference", index) for r in references]
         resolved = resolve_references(sent, mentions, references, offset, result)

@@ -215,7 +215,20 @@ TAIL_MARKERS = re.compile(
     r"leave a comment|commandité)",
     re.IGNORECASE,
 )
-DEFINITE_REFERENCES = {"miner", "company", "firm", "group", "producer", "refiner", "government", "ministry", "agency", "country", "council"}
+DEFINITE_REFERENCES = {
+    "miner",
+    "company",
+    "firm",
+    "group",
+    "producer",
+    "refiner",
+    "government",
+    "ministry",
+    "agency",
+    "country",
+    "council",
+    "state",
+}
 PROGRAMME_REFERENCES = {"scheme", "programme", "program", "package", "initiative"}  # "the scheme": the latest programme named
 PARTNER_REFERENCES = {"partners", "companies", "sides", "parties"}  # "The partners plan to build": the latest agreement's parties
 NAME_PARTICLES = {
@@ -237,7 +250,7 @@ NAME_PARTICLES = {
     "la",
 }  # "Bernardo da Veiga"
 REGIONAL_DEMONYMS = {"european", "western", "asian", "african", "nordic", "baltic", "arab", "latin"}  # of no one country
-COUNTRY_REFERENCES = {"government", "country"}
+COUNTRY_REFERENCES = {"government", "country", "state"}  # "The state will hold a 20% stake"
 BLOC_REFERENCES = {
     "bloc",
     "union",

@@ -211,6 +211,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         after = [m for m in after if not _locates(m, mentions, sent)]  # "from its plant in La Rochelle, France, to …": where, no customer
         possessive_after = [m for m in possessive_after if doc[m[0]].lower_ != "world"]  # "90% of the world's anodes": no customer
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
+        after = [m for m in after if doc[m[0] - 1].lower_ not in ("in", "near")]  # "supplied a Soviet plant in Kazakhstan": where
         customers = (
             possessive_after
             or [m for m in after if m[2] in PARTY_KINDS]

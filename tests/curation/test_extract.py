@@ -1550,3 +1550,23 @@ def test_a_one_word_subject_the_sentence_calls_a_company_compound_plants_prices_
     assert not [f for f in facts if "figure" in f and f["figure"]["value"] == Decimal(60)]  # a fall in prices: no figure
     kept = next(f for f in facts if "triples" in f)
     assert kept["modality"] == "stated"  # "will idle": the plant is Corvanta's all the same
+
+
+def test_the_state_a_joint_ventures_named_holders_and_a_place_no_customer(extractor: Extractor) -> None:
+    text = (
+        "Tajikistan has signed an agreement with Canada's Pamir Metals to develop the Zarnisor tin deposit in the "
+        "Sughd region.\n"
+        "The state will hold a 25% stake in the project.\n"
+        "The deposit once supplied a Soviet smelter in Uzbekistan.\n"
+        "Pamir Metals is a joint venture of Corvantis and the Northern Star Fund.\n"
+        "The state of Wyoming has granted Pamir Metals $5 million.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("invested", "country/TJ", "facility/zarnisor-tin-deposit") in relations  # "The state": the country acting
+    assert ("invested", "company/corvantis", "company/pamir-metals") in relations  # a single word after "joint venture of"
+    assert not [r for r in relations if r[0] == "supplies" and r[2] == "country/UZ"]  # "a smelter in Uzbekistan": where
+    assert not [r for r in result.references if r.text.lower().startswith("the state of")]  # "the state of Wyoming": a name's
+    facts = _drafted(extractor, text)
+    stake = next(f["stake"] for f in facts if "stake" in f and f["stake"]["holder"] == "country/TJ")
+    assert stake["share"] == Decimal(25)
