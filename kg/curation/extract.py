@@ -377,23 +377,21 @@ class Extractor:
                 ],
             ],
         )
+        new_name = [  # a name no entity holds, of one or more capitalised words, hyphens within: "Shin-Etsu Chemical"
+            {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+            {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&-]*|-)$"}, "ENT_TYPE": "", "OP": "*"},
+            {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "?"},
+        ]
         matcher.add(  # "commodities trader Trafigura", "state miner MIND ID": a name its role noun calls a company
             "NEW_ROLED",
             [
+                [{"LOWER": {"IN": sorted(COMPANY_NOUNS - {"company", "unit", "subsidiary"})}, "IS_LOWER": True}, *new_name],
                 [
-                    {"LOWER": {"IN": sorted(COMPANY_NOUNS - {"company", "unit", "subsidiary"})}, "IS_LOWER": True},
-                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
-                    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&-]*|-)$"}, "ENT_TYPE": "", "OP": "*"},  # "Shin-Etsu Chemical"
-                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "?"},
-                ],
-                [  # "state-owned Tau-Ken Samruk"
                     {"LOWER": "state"},
                     {"ORTH": "-"},
                     {"LOWER": {"IN": ["owned", "run", "controlled", "backed"]}},
-                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
-                    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&-]*|-)$"}, "ENT_TYPE": "", "OP": "*"},
-                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "?"},
-                ],
+                    *new_name,
+                ],  # "state-owned Tau-Ken Samruk"
             ],
         )
         matcher.add(  # "Molycorp's Estonian unit, Silmet, was": the name of the unit, between commas

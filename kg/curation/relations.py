@@ -156,10 +156,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if words == "exports" and (before_word in _NOUN_BEFORE or restricted or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "halted antimony exports to the US", "exports of gallium": the noun, not the verb
         sold = {
-            t.lower_.removesuffix("s") for t in doc[trigger.end : trigger.end + 8] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
+            _singular(t.lower_) for t in doc[trigger.end : trigger.end + 8] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
         }  # not "the mine's output"; "its two Chinese rare earth separation plants"
         if words.endswith("sell") and (
-            sold & (FACILITY_NOUNS | {"stake", "share", "business", "asset", "unit", "company", "facilitie", "refinerie", "factorie"})
+            sold & (FACILITY_NOUNS | {"stake", "share", "business", "asset", "unit", "company"})
             or any(trigger.end <= m[0] < trigger.end + 2 and m[2] in PARTY_KINDS | {"facility"} for m in mentions)
         ):
             return []  # "agreed to sell its project to Shenghe", "to sell Peak": a sale of the business, no supply
@@ -253,9 +253,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
-            # (the company named after the facility: "the project to X, a company 60% owned by Y")
             held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took")  # not "run by"
-            if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):
+            if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):  # "… to X, a company 60% owned by Y"
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
         if trigger[0].text == ",":  # "Base Resources, the developer of the Toliara project": the name before the comma
@@ -444,6 +443,13 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
                 named.append(countries[name][0])
         found.append(Relation("position", person.ref_iri, named[0] if named else None, index, title=_title_case(titled.group("title"))))
     return found
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, roughly: "plants" plant, "facilities" facility, "business" itself."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _title_case(title: str) -> str:
