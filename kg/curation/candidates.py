@@ -201,6 +201,8 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     places = all(e.label_ in ("COUNTRY", "REGION", "CITY") and e.text.lower() not in DEMONYMS for e in inside)  # not "Korean Metals Plant"
     if label == "NEW_ORG" and within and more and places and not {t.lower_ for t in more} & bodies:
         return True  # "Tokyo Metals", "Texas Mineral Resources"; not "Western Australia Department"
+    if label == "NEW_ORG" and len(inside) == 1 and inside[0].start == span.start and inside[0].text.lower() in DEMONYMS and len(more) >= 2:
+        return True  # "Finnish Minerals Group": a demonym opens the name (not "Korean Metals")
     return (
         label in ("NEW_ORG", "NEW_FACILITY")  # "Zhana Kazakhstan deposit" holds a country's name
         and within

@@ -168,9 +168,11 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     if figure.unit == "tonne":
         yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
         clause = _clause_of(lower, at, at + len(figure.text)) if at >= 0 else lower  # "… reserves, …, but mined only 2,900 tonnes"
-        if "reserve" in clause or re.search(
-            r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?|deposits?)\b", clause
-        ):  # "holds 4.7 billion tonnes of ore"
+        if (
+            "reserve" in clause
+            or re.search(r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?|deposits?)\b", clause)
+            or re.match(r"\s+of\s+(?:[\w-]+\s+){0,3}?(?:resources?|deposits?)\b", following)
+        ):  # "holds 4.7 billion tonnes of ore", "has about 23 million tonnes of lithium resources"
             return "reserves"
         mined = bool(re.search(r"\bmin(?:e|ed|es|ing)\b", clause))  # not "the miner expects to produce"
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
@@ -268,6 +270,10 @@ _LENT_IT = re.compile(
 )
 _GAPPED = re.compile(r"[^,.;]*,\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}(?:[A-Z]{1,2}\$|\$|€|£|¥)")
 _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
+_GROUP_SPENT = re.compile(
+    r"^(?:[A-Z][\w-]*\s+)?(?:companies|firms|investors|miners|producers|banks)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:spent|invested|paid|put|poured|committed)\b"
+)
 _SUBJECT_KINDS = {
     "tonne": ("facility", "company", "country", "region"),  # what produced or can produce it
     "money": ("company", "facility", "agency", "country", "org", "region"),  # who gets the money, or whose deal it is
@@ -302,6 +308,8 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         if m.sentence == figure.sentence and re.match(r"['’]s\s+[A-Z]", text.text[m.end - text.start :])
     }
     here = [e for e in here if e[0] not in owners] or here
+    if figure.unit in CURRENCY_UNITS:  # "a loan of 150 million euros from the European Investment Bank": the lender gives, not gets
+        here = [e for e in here if not re.search(r"\bfrom\s+(?:the\s+)?$", text.text[: e[0] - text.start])]
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
     if metric == "price":
         return _priced(figure, extraction, here)
@@ -376,6 +384,8 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     earlier = [f for f in extraction.figures if f.sentence == figure.sentence and f.end < figure.start and f.unit in CURRENCY_UNITS]
     if earlier and figure.unit in CURRENCY_UNITS and _GAPPED.match(sentence.text[earlier[-1].end - sentence.start :]):
         return figure_subject(earlier[-1], extraction)  # "lend C$200 million to Torngat, and the Bank C$100 million": Torngat too
+    if figure.unit in CURRENCY_UNITS and _GROUP_SPENT.search(text.text[: figure.start - text.start]):
+        return "todo/subject"  # "Chinese companies have spent more than $1.4 billion": of companies the text does not name
     begin, finish = _clause_span(sentence.text, figure.start - sentence.start, figure.end - sentence.start)
     clause = [e for e in here if begin <= e[0] - sentence.start < finish]  # "Lynas produced … and is expanding its mine": Lynas
     scope = clause if any(k in kinds for _, _, k in clause) else here
@@ -389,7 +399,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         return deals[0] if len(deals) == 1 else "todo/subject"
     if kinds:
         return "todo/subject"
-    finds = sorted(n for n in nodes if n.endswith(("-discovery", "-export-restriction")))
+    finds = sorted(n for n in nodes if n.endswith("-discovery") or "-export-restriction" in n)
     finds = finds or (deals if _TO_WORK.search(text.text[: figure.start - text.start]) else [])  # "an agreement … to explore five blocks"
     if figure.unit == "count" and len(finds) == 1:  # "discovered 11 deposits", "controls on seven rare earths": of the event
         return finds[0]
@@ -426,18 +436,22 @@ def _priced(figure: Figure, extraction: Extraction, here: list[tuple[int, str, s
 
 
 def _place_after(facility: str | None, extraction: Extraction) -> list[str]:
-    """The known places named in a facility's sentence just after its name ("the Mount Weld mine
-    in Western Australia", "a magnet plant in Narva, Estonia"): where it is."""
+    """The place a facility's description names ("a plant at Uyuni"), or else the first place
+    named in its sentence just after its name ("the Mount Weld mine in Western Australia", "a
+    magnet plant in Narva, Estonia"): where it is."""
     named = [m for m in extraction.mentions if m.ref_iri == facility]
     if not named:
         return []
     first = named[0]
+    own = re.search(r"\b(?:in|at|near)\s+(.+)$", first.name or first.text)  # "plant at Uyuni": the place its description names
+    inside = [m for m in extraction.mentions if own and m.kind in _PLACE_KINDS and m.text == own.group(1)]
+    if inside:
+        return [_ref(inside[0].ref_iri)]
     sentence = extraction.sentences[first.sentence]
-    places = [
-        m
-        for m in extraction.mentions
-        if m.sentence == first.sentence and (m.iri or m.proposed) and m.kind in _PLACE_KINDS and m.start >= first.start
-    ]
+    places = sorted(
+        (m for m in extraction.mentions if m.sentence == first.sentence and m.kind in _PLACE_KINDS and m.start >= first.start),
+        key=lambda m: m.start,
+    )
     return [
         _ref(m.ref_iri)
         for m in places
@@ -506,8 +520,9 @@ def drafted_node(relation: Relation, extraction: Extraction | None = None) -> st
     if relation.kind == "agreement":
         parties = agreement_parties(relation, extraction)
         return "agreement/todo-" + "-".join(slugify(_ref(party)) for party in parties)
-    if relation.kind == "restricts":
-        return f"event/todo-{slugify(subject)}-export-restriction"
+    if relation.kind == "restricts":  # two a text dates apart are two ("banned raw ore in 2022", "will ban concentrates from 2027")
+        day = date_of(extraction.sentences[relation.sentence].text) if extraction else None
+        return f"event/todo-{slugify(subject)}-export-restriction" + (f"-{day}" if day else "")
     if relation.kind == "discovered":
         return f"event/todo-{slugify(subject)}-discovery"
     if relation.kind == "talks":
@@ -601,7 +616,8 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             values["material"] = material
         aim = {"modality": "aim"} if figure.unit == "tonne" and values["subject"].startswith("programme/") else {}  # a scheme's target
         fact(figure.sentence, {**aim, "figure": values, "#": {"figure": _q(figure.text)}}, at=figure.start)
-    for relation in extraction.relations:
+    placed: dict[str, tuple[str, str]] = {}
+    for relation in sorted(extraction.relations, key=lambda r: r.kind != "operates"):  # a place with its operator first
         subject, obj = _ref(relation.subject), _ref(relation.object)
         if relation.kind == "supplies":
             supply: dict[str, Any] = {
@@ -621,9 +637,10 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             stake = {"holder": subject, "investee": obj, "share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
             fact(relation.sentence, {"stake": stake}, at=relation.at)
         elif relation.kind in _RELATION_PROPERTY:
-            located = (
+            placed.setdefault(obj, (relation.kind, subject))
+            located = (  # where the facility run or invested in is, with the first relation drafted of it
                 [[obj, "locatedIn", place] for place in _place_after(relation.object, extraction)[:1]]
-                if relation.kind == "operates"
+                if obj.startswith("facility/") and placed[obj] == (relation.kind, subject)
                 else []
             )
             fact(
@@ -633,7 +650,7 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
                 since=relation.since,
             )
         elif relation.kind == "restricts":
-            event = drafted_node(relation)
+            event = drafted_node(relation, extraction)
             materials = [_ref(m.ref_iri) for m in extraction.mentions if m.sentence == relation.sentence and m.kind == "material"]
             day = date_of(sentences[relation.sentence].text)
             triples = [

@@ -125,8 +125,10 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
     # the sheet's forms are held out: the known entities it names are new to the draft too
     new = {entry.id for entry in model.entities} | set(model.mentions) | set(quoted)
     aligned: dict[str, str] = {}
-    unnamed = [m for m in extraction.mentions if m.iri is None]
+    unnamed = sorted((m for m in extraction.mentions if m.iri is None), key=lambda m: m.name is not None)  # its name before its short forms
     for mention in unnamed:  # by form first: a name the gold gives, or one it holds ("Microsoft's Climate Innovation Fund")
+        if mention.ref_iri in aligned:
+            continue
         by_form = [ref for ref in sorted(new) if _kind(ref) == mention.kind and mention.text in model.mentions.get(ref, [])]
         within = [  # a longer name of any kind that holds it, or the very name under another kind ("JAMSTEC" an agency)
             ref

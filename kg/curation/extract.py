@@ -31,6 +31,7 @@ from kg.curation.lexicon import (
     DEFINITE_REFERENCES,
     DEMONYMS,
     DETERMINERS,
+    DIVISION_WORDS,
     DOMAIN_WORDS,
     FACILITY_NOUNS,
     FACILITY_REFERENCES,
@@ -38,6 +39,8 @@ from kg.curation.lexicon import (
     GROUP_NOUNS,
     HEDGE_PHRASES,
     HEDGE_WORDS,
+    HYPHEN_PREFIXES,
+    LAND_NOUNS,
     MINERAL_NAMES,
     MULTIPLIERS,
     NAME_PARTICLES,
@@ -115,6 +118,22 @@ def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:
 
 
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
+_BUILDING = {
+    "build",
+    "builds",
+    "building",
+    "built",
+    "construct",
+    "constructing",
+    "open",
+    "opens",
+    "opened",
+    "operate",
+    "operates",
+    "run",
+    "runs",
+}
+_FACILITY_PLURALS = {"plants", "mines", "refineries", "smelters", "factories", "facilities"}
 _NAME_WORD = r"^[A-Z][a-z]+(?:[A-Z][a-z]*)*$"  # "Iluka", "HyProMag", "CoTec"
 _POSSESSIVES = {"'s", "’s", "'", "’", "its", "their"}
 _BUILDING = {"build", "building", "builds", "construct", "constructing", "develop", "developing", "open", "opening", "establish"}
@@ -227,7 +246,7 @@ class Extractor:
         for demonym, name in DEMONYMS.items():
             if name.lower() in self.labels:
                 iri, kind = self.labels[name.lower()]
-                patterns.append({"label": kind.upper(), "pattern": [{"LOWER": demonym}], "id": iri})
+                patterns.append({"label": kind.upper(), "pattern": [{"LOWER": word} for word in demonym.split()], "id": iri})
         patterns += [
             {"label": "MATERIAL", "pattern": [{"LOWER": name, "IS_LOWER": True}], "id": iri} for name, iri in self.minerals.items()
         ]
@@ -306,6 +325,16 @@ class Extractor:
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
                 [{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}}, {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True}],  # "CMOC Group"
+                [  # "Sibanye-Stillwater": two capitalised words joined by a hyphen, neither a place's ("Sino-Japanese", "Asia-Pacific")
+                    {
+                        "TEXT": {"REGEX": _NAME_WORD},
+                        "LOWER": {"NOT_IN": sorted(DETERMINERS | HYPHEN_PREFIXES)},
+                        "ENT_TYPE": "",
+                        "SPACY": False,
+                    },
+                    {"ORTH": "-", "SPACY": False},
+                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(CALENDAR | ROLE_WORDS)}, "ENT_TYPE": ""},
+                ],
                 [  # "Arafura Rare Earths", "USA Rare Earth", "Brazilian Rare Earths": a name before "Rare Earth(s)", capitalised
                     {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | {"rare"})}},
                     {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["rare"]}, "OP": "*"},
@@ -439,14 +468,33 @@ class Extractor:
                     {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": {"NOT_IN": ["COUNTRY"]}},
                     {"IS_TITLE": True, "OP": "?"},
-                    {"LOWER": {"IN": ["province", "state", "prefecture", "region", "county", "territory", "oblast"]}, "IS_LOWER": True},
+                    {"LOWER": {"IN": sorted(DIVISION_WORDS)}, "IS_LOWER": True},
+                ],
+                [  # "at the Uyuni salt flat", "in the Pilbara region's Mount Gibson": a place by what kind of land it is
+                    {"LOWER": "the"},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "OP": "?"},
+                    {"LOWER": {"IN": sorted(LAND_NOUNS)}, "IS_LOWER": True},
                 ],
                 [  # "in Hudspeth County"
                     {"LOWER": "in"},
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
                     {"IS_TITLE": True, "ENT_TYPE": "", "OP": "?"},
-                    {"TEXT": {"IN": ["County", "Province", "Prefecture", "Oblast", "Territory"]}},
+                    {"TEXT": {"IN": [word.title() for word in sorted(DIVISION_WORDS - {"state", "region"})]}},
                 ],
+            ],
+        )
+        matcher.add(  # "in Kokkola, western Finland", "in Sartell, Minnesota": a town the place after it holds
+            "NEW_TOWN",
+            [
+                [
+                    {"LOWER": {"IN": ["in", "near", "at"]}},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},  # not "Lander County"
+                    {"ORTH": ","},
+                    {"IS_LOWER": True, "OP": "?"},
+                    {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}},
+                ]
             ],
         )
         matcher.add(  # "the Critical Raw Materials Act", "National Critical Mineral Mission": a programme
@@ -519,8 +567,9 @@ class Extractor:
                     {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,2}"},
                     {"LOWER": {"IN": sorted(DEFINITE_REFERENCES)}},
                 ],
-                [  # "the Australian miner"
+                [  # "the Australian miner", "the South African miner"
                     {"LOWER": "the"},
+                    {"LOWER": {"IN": [word.lower() for word in COMPASS_WORDS]}, "OP": "?"},
                     {"LOWER": {"IN": sorted(DEMONYMS)}},
                     {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,2}"},
                     {"LOWER": {"IN": sorted(DEFINITE_REFERENCES)}},
@@ -654,6 +703,10 @@ class Extractor:
         for span in matches:
             label = span.label_
             overlaps = any(i in used for i in range(span.start, span.end))
+            if label == "NEW_DESCRIBED" and span[-1].is_title:  # "a lithium sulphate plant at Arcadia": the place may be a name met before
+                overlaps = any(
+                    i in used for i in range(span.start, next((t.i for t in span if t.lower_ in ("in", "at", "near")), span.end))
+                )
             if label.startswith("REL_"):
                 if _ABANDONED.search(doc[max(sent.start, span.start - 5) : span.start].text):
                     continue  # "have scrapped plans to build a refinery": no plan any more, nothing to draft
@@ -676,7 +729,7 @@ class Extractor:
             elif (
                 label.startswith("NEW_")
                 and not overlaps
-                and (label in ("NEW_DESCRIBED", "NEW_GROUP", "NEW_POSSESSED") or free_for_new(span, label, known))
+                and (label in ("NEW_DESCRIBED", "NEW_GROUP", "NEW_POSSESSED", "NEW_TOWN") or free_for_new(span, label, known))
             ):
                 kind = {
                     "NEW_ORG": "company",
@@ -691,6 +744,7 @@ class Extractor:
                     "NEW_POSSESSED": "agency",
                     "NEW_PROGRAMME": "programme",
                     "NEW_REGION": "region",
+                    "NEW_TOWN": "city",
                 }[label]
                 if label == "NEW_ORG" and (
                     {t.lower_ for t in span[:2]} & {"office", "ministry", "department", "agency", "bureau"}
@@ -721,6 +775,8 @@ class Extractor:
                     name = name[1:]  # "Germany's Heraeus group": Heraeus
                 if label == "NEW_REGION":
                     name = name[next((n + 1 for n, t in enumerate(name) if t.text in ("'s", "’s")), 0) :]  # past "Myanmar's"
+                if label == "NEW_REGION" and name[-1].lower_ in LAND_NOUNS:
+                    name = name[: next(n for n, t in enumerate(name) if t.lower_ in LAND_NOUNS)]  # "Uyuni", of "the Uyuni salt flat"
                 if label == "NEW_DESCRIBED" and name[-1].lower_ in ("its", "their"):
                     name = name[:-2]  # "rare earth processing plant" (at its Goschen project: a facility named of its own)
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):
@@ -729,6 +785,8 @@ class Extractor:
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_UNIT":
                     name = span[2:-1]
+                if label == "NEW_TOWN":
+                    name = span[1 : next(n for n, t in enumerate(span) if t.text == ",")]
                 country_after = [e for e in known if e.start == span.end and e.label_ == "COUNTRY" and e.end < sent.end]
                 if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s", ","):
                     name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya": the country ends the name
@@ -748,7 +806,9 @@ class Extractor:
                 if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one
                     candidate = Mention(name.text, candidate.start, candidate.end, candidate.ref_iri, kind, index)
                 mentions.append(candidate)
-                used.update(range(name.start, name.end) if label == "NEW_APPOSED" else range(span.start, span.end))  # not "a unit of"
+                used.update(
+                    range(name.start, name.end) if label in ("NEW_APPOSED", "NEW_TOWN") else range(span.start, span.end)
+                )  # not "a unit of"
             elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER", "WHOLE") and not overlaps and not heading:
                 figure = self._figure(span, offset, index)
                 if figure is not None:
@@ -849,6 +909,8 @@ class Extractor:
             and span.doc[span.start - 1].lower_ in ("the", "these", "both", "its", "their", "—", "–", ",", ":")
         ):
             return None  # "the two countries", "its two plants", "neodymium and praseodymium — two rare earths": the ones named, no count
+        if label == "COUNT" and span[-1].lower_ in _FACILITY_PLURALS and span.start > 0 and span.doc[span.start - 1].lower_ in _BUILDING:
+            return None  # "plans to build two plants": the plants are what a sheet records, not their number
         unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")
         if label in ("MONEY", "MASS"):  # "$3 billion", "3.5 million tonnes"
             for token in span:

@@ -32,6 +32,9 @@ __all__ = [
     "DOMAIN_WORDS",
     "FACILITY_NOUNS",
     "FACILITY_WORDS",
+    "HYPHEN_PREFIXES",
+    "LAND_NOUNS",
+    "DIVISION_WORDS",
     "HEDGE_PHRASES",
     "HEDGE_WORDS",
     "IMPORT_WORDS",
@@ -353,6 +356,7 @@ DEMONYMS = {
         "greek": "Greece",
         "irish": "Ireland",
         "czech": "Czechia",
+        "south african": "South Africa",
     },  # fmt: skip
     "african": "Africa",
 }
@@ -531,6 +535,14 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
     *("europe", "asia", "africa", "oceania", "antarctica", "arctic", "americas", "eurasia", "scandinavia"),
     *("caribbean", "pacific", "atlantic", "balkans", "baltics", "sahel", "maghreb", "levant", "gulf"),
 }
+HYPHEN_PREFIXES = {  # the first part of a hyphenated word that is no name: "Sino-Japanese", "Mid-June", "Asia-Pacific"
+    *"sino anglo franco indo euro afro austro trans mid non pan post pre pro anti ex co re multi inter sub semi self".split(),
+    *"asia pacific atlantic arctic north south east west".split(),
+}
+DIVISION_WORDS = {"province", "state", "prefecture", "region", "county", "territory", "oblast"}  # "in Gangwon province"
+LAND_NOUNS = {  # what a named place is: "the Uyuni salt flat", "the Atacama desert" (the name alone is the place)
+    *"salt salar basin valley desert plateau peninsula coast river lake delta".split(),
+}
 COMPASS_WORDS = ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central")
 """Words that, before a country's name, name a part of it ("South Australia", "Northern Ontario")."""
 SEVERAL_DEALS = {"agreements", "deals", "mous", "memorandums", "memoranda", "pacts", "contracts"}  # "signed exploration MOUs": one each
@@ -589,7 +601,7 @@ RELATION_TRIGGERS = {
         ],
     ],
     "operates": [
-        [{"LOWER": {"IN": ["operated", "owned", "run", "acquired", "bought", "controlled"]}}, {"LOWER": "by"}],
+        [{"LOWER": {"IN": ["operated", "owned", "run", "acquired", "bought", "controlled", "led"]}}, {"LOWER": "by"}],  # "CBC, led by CATL"
         [{"LOWER": {"IN": ["taken", "took"]}}, {"LOWER": "over"}, {"LOWER": "by"}],  # "was later taken over by Neo"
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"ENT_TYPE": "FACILITY"}],  # "MP Materials bought Mountain Pass": the buyer's
         [  # "Base Resources, the developer of the Toliara project"
@@ -745,6 +757,13 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["remaining", "other", "rest"]}},
             {"LIKE_NUM": True},
             {"LOWER": {"IN": ["%", "percent"]}},
+        ],
+        [  # "Finnish Minerals Group holds most of the rest", "owns the remainder": of what the stake before is in
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+            {"LOWER": {"IN": ["most", "much", "part", "some", "all"]}, "OP": "?"},
+            {"LOWER": "of", "OP": "?"},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["rest", "remainder"]}},
         ],
         [  # "already owned about 19.9% of Peak" (not "holds 6% of the world's reserves")
             {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},

@@ -24,6 +24,7 @@ from kg.curation.lexicon import (
     SEVERAL_DEALS,
     TITLES,
 )
+from kg.curation.places import world_places
 from kg.curation.proposals import Figure, Mention, Relation
 
 __all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
@@ -253,7 +254,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
-            held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took")  # not "run by"
+            held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took", "led")  # not "run by"
             if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):  # "… to X, a company 60% owned by Y"
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
@@ -318,6 +319,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             named = {m[1] for m in mentions if m[2] == "country"}
             states = states or ([m for m in before if m[2] == "country"][:1] if len(named) == 1 else [])  # "Kenya … the state-owned X"
             owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] == "company"]  # "state-owned miner X", "… X"
+            demonym = doc[trigger.end - 1].lower_
+            country = world_places().get(DEMONYMS.get(demonym, ""))
+            states = states or (  # "state-owned Finnish Minerals Group": the state its name's demonym gives
+                [m for m in mentions if m[0] == trigger.end - 1 and m[2] == "country"] or [(trigger.end - 1, country[0], "country")]
+                if country
+                else []
+            )
             return [Relation("invested", states[-1][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"
             raisers = [m for m in before if m[2] in PARTY_KINDS][-1:]
@@ -342,7 +350,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if where is not None and not [m for m in investees if m[0] > trigger.start]:  # "at Weda Bay, where it holds a 38.7% stake"
             investees = [m for m in mentions if m[0] < where and m[2] in PARTY_KINDS | {"facility"}][-1:]
             investors = [m for m in investors if investees and m[1] != investees[0][1]]
-        if {t.lower_ for t in trigger} & {"remaining", "rest"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
+        if {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
             return [Relation("invested", investors[-1][1], None, index)] if investors else []  # "the remaining 20%": of the stake before's
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
             of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")  # "50% plus one share of"
@@ -384,9 +392,10 @@ def supplies_with_shares(
         for f in figures
         if f.unit == "percent" and (_STAKE_OF.search(sentence[: f.start - start]) or _STAKE_AFTER.match(sentence[f.end - start :]))
     ]  # "a stake of 8%", "a 20% stake"
-    stakes = [r for r in relations if r.kind == "invested"]
-    if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own; else the first
-        pairs = dict(zip(map(id, stakes), staked)) if len(stakes) == len(staked) else {id(stakes[0]): staked[0]}
+    stakes = sorted((r for r in relations if r.kind == "invested"), key=lambda r: r.at or 0)
+    if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own; else the stake read nearest the share
+        nearest = min(stakes, key=lambda r: abs((r.at or 0) - staked[0].end))  # "owns about 80% of X, and Y holds the rest": not Y's
+        pairs = dict(zip(map(id, stakes), staked)) if len(stakes) == len(staked) else {id(nearest): staked[0]}
         relations = [replace(r, share=pairs[id(r)].value, hedge=pairs[id(r)].hedge) if id(r) in pairs else r for r in relations]
     else:
         staked = []
