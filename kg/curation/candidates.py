@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg.curation.lexicon import (
     AUXILIARIES,
+    BODY_WORDS,
     CALENDAR,
     COMMON_SUBJECTS,
     COMPANY_NOUNS,
@@ -110,6 +111,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
         taken.update(range(name.start_char, name.end_char))
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
+        if trigger[0].lower_ == "state":
+            continue  # "state miner Gecamines will ship … in Lubumbashi": the state's is the name right after
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
         joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ == "of"  # "a joint venture of Maaden and …"
@@ -197,9 +200,8 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
         return span.doc[span.start - 1].lower_ == "the"  # "the Toliara project", "the Ondo heavy rare earth project": named after its town
     if label == "NEW_ORG" and within and [t.text for t in span[-2:]] in (["Rare", "Earths"], ["Rare", "Earth"]):
         return all(e.label_ in ("COUNTRY", "REGION", "CITY", "MATERIAL") for e in inside)  # "Brazilian Rare Earths", "USA Rare Earth"
-    bodies = {"department", "ministry", "office", "agency", "council", "commission", "institute", "government"}
     places = all(e.label_ in ("COUNTRY", "REGION", "CITY") and e.text.lower() not in DEMONYMS for e in inside)  # not "Korean Metals Plant"
-    if label == "NEW_ORG" and within and more and places and not {t.lower_ for t in more} & bodies:
+    if label == "NEW_ORG" and within and more and places and not {t.lower_ for t in more} & BODY_WORDS:
         return True  # "Tokyo Metals", "Texas Mineral Resources"; not "Western Australia Department"
     if label == "NEW_ORG" and len(inside) == 1 and inside[0].start == span.start and inside[0].text.lower() in DEMONYMS and len(more) >= 2:
         return True  # "Finnish Minerals Group": a demonym opens the name (not "Korean Metals")

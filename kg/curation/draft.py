@@ -270,6 +270,9 @@ _LENT_IT = re.compile(
 )
 _GAPPED = re.compile(r"[^,.;]*,\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}(?:[A-Z]{1,2}\$|\$|€|£|¥)")
 _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
+_UNNAMED_PLANT_AT = re.compile(
+    r"\b(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:plant|refinery|factory|facility|mill|smelter)\s+(?:at|in|near)\s+(?:the\s+)?$"
+)
 _GROUP_SPENT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)?(?:companies|firms|investors|miners|producers|banks)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:spent|invested|paid|put|poured|committed)\b"
@@ -302,12 +305,16 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     sentence (or the first after). ``todo/subject`` when there is none."""
     here = [e for e in _sentence_entities(figure, extraction) if e[2] != "person"]  # a person has no figure of the graph's
     text = extraction.sentences[figure.sentence]
-    owners = {  # "Myanmar's Kachin state": Myanmar only says whose
+    owners = {  # "Myanmar's Kachin state", "Gecamines' unit STL": the owner only says whose
         m.start
         for m in extraction.mentions
-        if m.sentence == figure.sentence and re.match(r"['’]s\s+[A-Z]", text.text[m.end - text.start :])
+        if m.sentence == figure.sentence and re.match(r"['’]s?\s+(?:[a-z-]+\s+){0,2}[A-Z]", text.text[m.end - text.start :])
     }
     here = [e for e in here if e[0] not in owners] or here
+    hosts = {  # "at a new plant at the site": where an unnamed plant is, not what produces
+        start for start, _, _ in here if _UNNAMED_PLANT_AT.search(text.text[: start - text.start])
+    }
+    here = [e for e in here if e[0] not in hosts] or here
     if figure.unit in CURRENCY_UNITS:  # "a loan of 150 million euros from the European Investment Bank": the lender gives, not gets
         here = [e for e in here if not re.search(r"\bfrom\s+(?:the\s+)?$", text.text[: e[0] - text.start])]
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)

@@ -20,6 +20,7 @@ from typing import Any
 
 from kg.curation.lexicon import (
     BLOC_REFERENCES,
+    BODY_WORDS,
     BOILERPLATE,
     CALENDAR,
     CAPITALS,
@@ -118,6 +119,7 @@ def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:
 
 
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
+_NOT_A_FIRM = BODY_WORDS | ROLE_WORDS | DIVISION_WORDS | LAND_NOUNS | FACILITY_NOUNS | {"city", "town", "'s", "’s"}
 _BUILDING = {
     "build",
     "builds",
@@ -175,6 +177,7 @@ def drop_non_names(doc: Doc) -> Doc:
         if not (e.start >= 2 and doc[e.start - 1].text == "-" and doc[e.start - 2].lower_ == "non")
         and not (e.text.lower() in DEMONYMS and firm_after(e.end))
         and not (e.end + 1 < len(doc) and doc[e.end].text == "-" and doc[e.end + 1].lower_ in _TIES)
+        and not (e.label_ == "MATERIAL" and e[0].is_title and e.end < len(doc) and doc[e.end].is_title)  # "Cobalt Blue said"
     ]
     return doc
 
@@ -248,7 +251,9 @@ class Extractor:
                 iri, kind = self.labels[name.lower()]
                 patterns.append({"label": kind.upper(), "pattern": [{"LOWER": word} for word in demonym.split()], "id": iri})
         patterns += [
-            {"label": "MATERIAL", "pattern": [{"LOWER": name, "IS_LOWER": True}], "id": iri} for name, iri in self.minerals.items()
+            {"label": "MATERIAL", "pattern": [{"LOWER": name, **case}], "id": iri}
+            for name, iri in self.minerals.items()
+            for case in ({"IS_LOWER": True}, {"IS_SENT_START": True})  # "Tin prices rose", not "Cobalt Blue" (dropped after)
         ]
         patterns += self._compass_regions()
         for capital, name in CAPITALS.items():  # a capital the graph does not know, as its country
@@ -415,12 +420,28 @@ class Extractor:
             "NEW_ROLED",
             [
                 [{"LOWER": {"IN": sorted(COMPANY_NOUNS - {"company", "unit", "subsidiary"})}, "IS_LOWER": True}, *new_name],
+                [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"LOWER": {"IN": ["unit", "subsidiary"]}}, *new_name],  # "Gecamines' unit STL"
                 [
                     {"LOWER": "state"},
                     {"ORTH": "-"},
                     {"LOWER": {"IN": ["owned", "run", "controlled", "backed"]}},
                     *new_name,
                 ],  # "state-owned Tau-Ken Samruk"
+            ],
+        )
+        matcher.add(  # "Belgium's Umicore", "China's Baotou Steel": a name a country's possessive gives a company
+            "NEW_OF_COUNTRY",
+            [
+                [
+                    {"ENT_TYPE": "COUNTRY"},
+                    {"ORTH": {"IN": ["'s", "’s"]}},
+                    {
+                        "TEXT": {"REGEX": _NAME_WORD},
+                        "LOWER": {"NOT_IN": sorted(DETERMINERS | ROLE_WORDS | BODY_WORDS | CALENDAR)},
+                        "ENT_TYPE": "",
+                    },
+                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS | BODY_WORDS)}, "ENT_TYPE": "", "OP": "*"},
+                ]
             ],
         )
         matcher.add(  # "Molycorp's Estonian unit, Silmet, was": the name of the unit, between commas
@@ -720,6 +741,10 @@ class Extractor:
                 name = span[-1:]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
                 used.update(range(name.start, name.end))
+            elif label == "NEW_OF_COUNTRY" and (
+                span[-1].lower_ in ORG_SUFFIXES or span.end < sent.end and (doc[span.end].is_title or doc[span.end].lower_ in _NOT_A_FIRM)
+            ):
+                continue  # "China's Commerce Ministry", "China's Baotou region": no company's name; "… Organisation": NEW_ORG's
             elif label == "NEW_FACILITY_PAIR" and not overlaps and free_for_new(span, label, known):
                 middle = next(t.i for t in span if t.lower_ == "and")
                 last = next(t.i for t in doc[middle + 1 : span.end] if not t.is_title)  # "… Upper Kairakty tungsten deposits"
@@ -729,7 +754,10 @@ class Extractor:
             elif (
                 label.startswith("NEW_")
                 and not overlaps
-                and (label in ("NEW_DESCRIBED", "NEW_GROUP", "NEW_POSSESSED", "NEW_TOWN") or free_for_new(span, label, known))
+                and (
+                    label in ("NEW_DESCRIBED", "NEW_GROUP", "NEW_POSSESSED", "NEW_TOWN", "NEW_OF_COUNTRY")
+                    or free_for_new(span, label, known)
+                )
             ):
                 kind = {
                     "NEW_ORG": "company",
@@ -740,6 +768,7 @@ class Extractor:
                     "NEW_EMPLOYER": "company",
                     "NEW_APPOSED": "company",
                     "NEW_ROLED": "company",
+                    "NEW_OF_COUNTRY": "company",
                     "NEW_UNIT": "company",
                     "NEW_POSSESSED": "agency",
                     "NEW_PROGRAMME": "programme",
@@ -765,8 +794,12 @@ class Extractor:
                 name = (
                     span[3:]  # "state-owned Tau-Ken Samruk"
                     if label == "NEW_ROLED" and span[0].lower_ == "state"
+                    else span[2:]  # "Gecamines' unit STL"
+                    if label == "NEW_ROLED" and span[0].text in ("'s", "’s", "'", "’")
                     else span[1:]
                     if label in ("NEW_DESCRIBED", "NEW_REGION", "NEW_ROLED")
+                    else span[2:]
+                    if label == "NEW_OF_COUNTRY"
                     else span[:-1]
                     if label == "NEW_EMPLOYER"
                     else span[roles:]

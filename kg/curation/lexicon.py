@@ -35,6 +35,7 @@ __all__ = [
     "HYPHEN_PREFIXES",
     "LAND_NOUNS",
     "DIVISION_WORDS",
+    "BODY_WORDS",
     "HEDGE_PHRASES",
     "HEDGE_WORDS",
     "IMPORT_WORDS",
@@ -285,6 +286,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "mine": ("mine", "project"),
     "deposit": ("deposit", "mine", "project"),
     "mill": ("mill",),
+    "site": ("site", "mine", "project", "deposit"),  # "a new plant at the site"
     "refinery": ("refinery", "plant"),
     "plant": ("plant", "refinery", "factory", "facility"),
     "smelter": ("smelter",),
@@ -357,6 +359,7 @@ DEMONYMS = {
         "irish": "Ireland",
         "czech": "Czechia",
         "south african": "South Africa",
+        "congolese": "Democratic Republic of Congo",  # the news's Congo: Kinshasa's
     },  # fmt: skip
     "african": "Africa",
 }
@@ -472,6 +475,7 @@ ORG_SUFFIXES = {
     "nation",
     "technologies",  # "Arnold Magnetic Technologies", "ReElement Technologies"
     "industries",
+    "steel",  # "Baotou Steel", "Nippon Steel"
 }
 IMPORT_WORDS = (
     "imports",
@@ -489,6 +493,8 @@ IMPORT_WORDS = (
 )  # the customer comes first
 FACILITY_WORDS = {
     "seabed",  # "its Minamitorishima seabed project"
+    "tailings",  # "its Big Hill tailings site"
+    "slag",
     "heavy",  # "the Lofdal heavy rare earth project"
     "light",
     "rare",
@@ -524,7 +530,7 @@ MINERAL_NAMES = {
 NOT_MINERALS = {  # elements whose names are more often something else ("lead"), or no mineral of the trade
     *("hydrogen", "helium", "carbon", "nitrogen", "oxygen", "fluorine", "neon", "chlorine", "argon", "krypton", "xenon", "radon", "lead"),
 }
-FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project", "deposit"}
+FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project", "deposit", "site"}
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
@@ -538,6 +544,9 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
 HYPHEN_PREFIXES = {  # the first part of a hyphenated word that is no name: "Sino-Japanese", "Mid-June", "Asia-Pacific"
     *"sino anglo franco indo euro afro austro trans mid non pan post pre pro anti ex co re multi inter sub semi self".split(),
     *"asia pacific atlantic arctic north south east west".split(),
+}
+BODY_WORDS = {  # what a state's body is called: "Western Australia Department", "China's Commerce Ministry"
+    *"department ministry office agency council commission institute government parliament congress senate cabinet".split(),
 }
 DIVISION_WORDS = {"province", "state", "prefecture", "region", "county", "territory", "oblast"}  # "in Gangwon province"
 LAND_NOUNS = {  # what a named place is: "the Uyuni salt flat", "the Atacama desert" (the name alone is the place)
@@ -555,6 +564,13 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"LOWER": "it"}],  # "Compass Diversified, which bought it in 2012"
+        [  # "bought the project from Itafos": a purchase agreed with the seller
+            {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
+            {"LOWER": {"IN": ["the", "its", "their", "a", "an"]}, "OP": "?"},
+            {"IS_LOWER": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"stake", "business", "assets", "company", "unit", "operations"})}},
+            {"LOWER": "from"},
+        ],
     ],
     "talks": [[{"LOWER": {"IN": ["talks", "negotiating", "negotiations", "discussions"]}}, {"LOWER": "with"}]],  # talks, not agreements
     "supplies": [

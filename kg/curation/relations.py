@@ -110,6 +110,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            if trigger[-1].lower_ == "from":  # "bought the project from Itafos": the buyer and the seller
+                bought = [m for m in mentions if m[0] == trigger.end and m[2] in PARTY_KINDS]
             if trigger[-1].lower_ == "it":  # "Arnold is owned by Compass, which bought it": the one the sentence is about
                 bought = [m for m in before if m[2] == "company" and m not in buyers][:1]
             return [Relation("agreement", buyers[0][1], bought[0][1], index)] if bought and buyers else []
@@ -257,6 +259,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took", "led")  # not "run by"
             if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):  # "… to X, a company 60% owned by Y"
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
+            shared = trigger.start > sent.start and doc[trigger.start - 1].text in ("%", "percent")
+            if shared and owners and facilities:  # "Bisie … is 84% owned by Alphamin": a holding in the mine, with its share
+                return [Relation("invested", owners[0][1], facilities[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
         if trigger[0].text == ",":  # "Base Resources, the developer of the Toliara project": the name before the comma
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]

@@ -1622,3 +1622,33 @@ def test_lenders_group_spenders_resources_and_two_bans_dated_apart(extractor: Ex
     assert figures[Decimal(2_000_000_000)]["subject"] == "todo/subject"  # "Indian companies": no one named
     bans = {t[0] for f in facts for t in f.get("triples", []) if t[1] == "imposedBy"}
     assert len(bans) == 2  # two bans, dated apart, are two events
+
+
+def test_a_countrys_company_units_sites_owned_shares_purchases_and_a_capitalised_metal(extractor: Extractor) -> None:
+    text = (
+        "Congolese state miner Sodimako will ship cobalt hydroxide from its Kamoto slag site in Kolwezi to Finland's Nordkem.\n"
+        "Sodimako's unit KMT expects to recover about 40 tonnes of cobalt a year at a new plant at the site.\n"
+        "The Ruzizi tin mine is 70% owned by Kivu Metals.\n"
+        "The Congolese government holds the remaining 30%.\n"
+        "Kivu Metals bought the mine from Lemba Holdings for $12 million in 2023.\n"
+        "Tin prices rose 5% to $31,000 a tonne in London.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("invested", "country/CD", "company/sodimako"),  # "Congolese state miner": the Congo's (not a company "Kolwezi")
+        ("operates", "company/sodimako", "facility/kamoto-slag-site"),  # a site is a facility
+        ("supplies", "company/sodimako", "company/nordkem"),  # "Finland's Nordkem": a company, not Finland
+        ("invested", "company/sodimako", "company/kmt"),  # "Sodimako's unit KMT"
+        ("invested", "company/kivu-metals", "facility/ruzizi-tin-mine"),  # "is 70% owned by"
+        ("invested", "country/CD", "facility/ruzizi-tin-mine"),  # "The Congolese government holds the remaining 30%"
+        ("agreement", "company/kivu-metals", "company/lemba-holdings"),  # "bought the mine from": buyer and seller
+    } <= relations
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(40)]["subject"] == "company/kmt"  # the unit's, not its owner's nor the site's
+    assert figures[Decimal(31_000)]["subject"] == "material/tin"  # "Tin prices": the metal's
+    assert figures[Decimal(12_000_000)]["metric"] == "agreement-value"
+    assert figures[Decimal(12_000_000)]["subject"].startswith("agreement/")
+    shares = {f["stake"]["holder"]: f["stake"]["share"] for f in facts if "stake" in f}
+    assert shares == {"company/kivu-metals": Decimal(70), "country/CD": Decimal(30)}
