@@ -59,7 +59,8 @@ _SIGNED_TO = re.compile(
     r"\bsign(?:ed|s)?\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:agreement|memorandum|deal|pact|contract)\b.*\bto\s+(?:invest|spend)\s+(?:[\w-]+\s+){0,2}$"
 )
 _AGAINST_A_PRICE = re.compile(
-    r"(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|pound|lb)s?\b.*\b(?:against|versus|compared\s+with|from)\s+(?:about\s+|roughly\s+|around\s+)?$",
+    r"(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|pound|lb)s?\b.*\b(?:against|versus|compared\s+with|from)\s+"
+    r"(?:about\s+|roughly\s+|around\s+|more\s+than\s+|less\s+than\s+|over\s+|nearly\s+|almost\s+)?$",
     re.IGNORECASE,
 )
 _PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|t|pound|lb|metric\s+ton)s?\b")
@@ -270,6 +271,9 @@ _LENT_IT = re.compile(
 )
 _GAPPED = re.compile(r"[^,.;]*,\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}(?:[A-Z]{1,2}\$|\$|€|£|¥)")
 _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
+_ITS_CAPACITY = re.compile(
+    r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
+)
 _UNNAMED_PLANT_AT = re.compile(
     r"\b(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:plant|refinery|factory|facility|mill|smelter)\s+(?:at|in|near)\s+(?:the\s+)?$"
 )
@@ -315,6 +319,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         start for start, _, _ in here if _UNNAMED_PLANT_AT.search(text.text[: start - text.start])
     }
     here = [e for e in here if e[0] not in hosts] or here
+    own = _ITS_CAPACITY.search(text.text[: figure.start - text.start]) if figure.unit == "tonne" else None
+    subjects = [ref for start, ref, kind in here if kind == "company" and start - text.start < (own.start() if own else 0)]
+    if subjects:  # "Harita Nickel has started a line at its Obi complex, raising its capacity to 120,000 tonnes": Harita's
+        return subjects[0]
     if figure.unit in CURRENCY_UNITS:  # "a loan of 150 million euros from the European Investment Bank": the lender gives, not gets
         here = [e for e in here if not re.search(r"\bfrom\s+(?:the\s+)?$", text.text[: e[0] - text.start])]
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
@@ -617,6 +625,11 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             values["hedge"] = figure.hedge
         at = sentences[figure.sentence].start
         year = figure.year or _year_of(_own_clause(sentence, figure.start - at, figure.end - at))  # "…, but mined 2,900 tonnes in 2024"
+        dated = re.search(rf"\bin {year}\b", sentence) if year and not figure.year else None
+        if dated and any(
+            f.sentence == figure.sentence and figure.end < f.start and f.end - at <= dated.start() for f in extraction.figures
+        ):
+            year = None  # "to about $5.50 a pound, from more than $10 in 2022": the year of the figure between
         if year is not None:
             values["year"] = year
         if figure.unit == "tonne" and (material := _figure_material(figure, extraction)):

@@ -676,6 +676,14 @@ class Extractor:
                 iri, kind = self.world[found.group()]
                 ents.append(Span(doc, span.start, span.end, label=kind.upper(), span_id=iri))
                 taken.update(range(span.start, span.end))
+        compass = [  # "North Maluku": a part of a region named by a compass word is a region of its own
+            e for e in ents if e.label_ == "REGION" and e.start > 0 and doc[e.start - 1].text in COMPASS_WORDS and e.start - 1 not in taken
+        ]
+        for region in compass:
+            whole = doc[region.start - 1 : region.end]
+            ents = [e for e in ents if e is not region] + [
+                Span(doc, whole.start, whole.end, label="REGION", span_id=f"{ID}region/{slugify(whole.text)}")
+            ]
         doc.ents = sorted(ents, key=lambda e: e.start)
         return drop_non_names(doc)
 
@@ -718,6 +726,14 @@ class Extractor:
         shortened = short_forms(sent, offset, index, result, known)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in shortened)] + shortened
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
+        units = [s[2:-1] for s in matches if s.label_ == "NEW_UNIT"]  # "its subsidiary, Largo Clean Energy,": not Largo again
+        inside = [
+            m
+            for m in shortened
+            if any(u.start_char <= m.start - offset and m.end - offset <= u.end_char and m.text != u.text for u in units)
+        ]
+        shortened = [m for m in shortened if m not in inside]
+        mentions = [m for m in mentions if m not in inside]
         used = {t.i for m in shortened for t in doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand") or ()}
         triggers: list[tuple[str, Span]] = []
         references: list[Span] = []
@@ -814,6 +830,8 @@ class Extractor:
                     name = name[:-2]  # "rare earth processing plant" (at its Goschen project: a facility named of its own)
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):
                     name = name[1:]  # "planned gallium refinery in …": what it is, not its state
+                if label == "NEW_DESCRIBED" and len(name) == 1:
+                    continue  # "a new line at its Weda complex": a bare noun names nothing
                 if label == "NEW_APPOSED":
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_UNIT":

@@ -288,9 +288,9 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "mill": ("mill",),
     "site": ("site", "mine", "project", "deposit"),  # "a new plant at the site"
     "refinery": ("refinery", "plant"),
-    "plant": ("plant", "refinery", "factory", "facility"),
+    "plant": ("plant", "refinery", "factory", "facility", "complex"),
     "smelter": ("smelter",),
-    "facility": ("facility", "plant", "refinery", "factory"),
+    "facility": ("facility", "plant", "refinery", "factory", "complex"),
     "phase": ("project", "mine", "plant", "refinery", "factory", "facility", "smelter", "deposit"),  # "the first phase"
     "factory": ("factory", "plant"),
     "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory", "smelter"),
@@ -476,6 +476,9 @@ ORG_SUFFIXES = {
     "technologies",  # "Arnold Magnetic Technologies", "ReElement Technologies"
     "industries",
     "steel",  # "Baotou Steel", "Nippon Steel"
+    "labs",
+    "laboratories",
+    "systems",
 }
 IMPORT_WORDS = (
     "imports",
@@ -495,6 +498,7 @@ FACILITY_WORDS = {
     "seabed",  # "its Minamitorishima seabed project"
     "tailings",  # "its Big Hill tailings site"
     "slag",
+    "island",  # "its Obi island complex"
     "heavy",  # "the Lofdal heavy rare earth project"
     "light",
     "rare",
@@ -530,7 +534,7 @@ MINERAL_NAMES = {
 NOT_MINERALS = {  # elements whose names are more often something else ("lead"), or no mineral of the trade
     *("hydrogen", "helium", "carbon", "nitrogen", "oxygen", "fluorine", "neon", "chlorine", "argon", "krypton", "xenon", "radon", "lead"),
 }
-FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project", "deposit", "site"}
+FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project", "deposit", "site", "complex"}
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
@@ -617,7 +621,10 @@ RELATION_TRIGGERS = {
         ],
     ],
     "operates": [
-        [{"LOWER": {"IN": ["operated", "owned", "run", "acquired", "bought", "controlled", "led"]}}, {"LOWER": "by"}],  # "CBC, led by CATL"
+        [
+            {"LOWER": {"IN": ["operated", "owned", "run", "acquired", "bought", "controlled", "led", "backed"]}},
+            {"LOWER": "by"},
+        ],  # "led by CATL"
         [{"LOWER": {"IN": ["taken", "took"]}}, {"LOWER": "over"}, {"LOWER": "by"}],  # "was later taken over by Neo"
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"ENT_TYPE": "FACILITY"}],  # "MP Materials bought Mountain Pass": the buyer's
         [  # "Base Resources, the developer of the Toliara project"
@@ -740,9 +747,9 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["owned", "run", "controlled"]}},
             {"TEXT": {"REGEX": "^[A-Z]"}},
         ],  # "the state-owned National Mining Corporation", "state-owned KABIL"
-        [  # "Carester's subsidiary Caremag", "Molycorp's Estonian unit, Silmet"
-            {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
-            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "?"},
+        [  # "Carester's subsidiary Caremag", "Molycorp's Estonian unit, Silmet", "its U.S. subsidiary, Largo Clean Energy"
+            {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their"]}},
+            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
         ],
         [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of"

@@ -98,6 +98,8 @@ def drafted_modality(
         return None
     if marker.suggests in ("expected", "planned") and _UNDER_AGREEMENT.search(sentence):
         return None if parties_of == "agreement" else "commitment"  # "will ship … under an offtake agreement": it binds them
+    if marker.marker in ("will", "would") and _TO_BUILD_THAT.search(sentence):
+        return "planned"  # "to help build a plant … that will recycle 3,000 tonnes": the planned plant and its design
     if marker.marker == "would" and (_PLAN_THEN_WOULD.search(sentence) or _DESIGNED_WOULD.match(sentence)):
         return "planned"  # "plans to build a plant that would produce", "The plant would produce": the planned plant's design
     if marker.marker == "would" and _REPORTED.search(sentence):  # "said it would build": what was announced, not a possibility
@@ -105,12 +107,15 @@ def drafted_modality(
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
-_PURPOSE_OF_MONEY = re.compile(r"\b(?:loans?|grants?|funding|financing|million|billion)\s+to\s+[a-z]+$")
+_PURPOSE_OF_MONEY = re.compile(
+    r"\b(?:loans?|grants?|funding|financing|million|billion)\s+(?:to\s+(?:[A-Z][\w.&'’-]*\s+)+)?to\s+(?:help\s+)?[a-z]+$"
+)  # "an $80 million loan to supply", "a $45 million grant to Magrec Technologies to help build"
 _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
 _DESIGNED_WOULD = re.compile(
     r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\s+would\s+(?:produce|make|process|treat)\b"
 )
 _PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
+_TO_BUILD_THAT = re.compile(r"\bto\s+(?:help\s+)?(?:build|construct|develop|set\s+up)\b.*\b(?:that|which)\s+(?:will|would)\b")
 _REPORTED = re.compile(r"\b(?:said|says|announced|told|added|stated|confirmed)\b")
 _WOULD_BUILD = re.compile(
     r"\bwould\s+(?:also\s+)?(?:build|develop|open|construct|expand|establish|set\s+up|double|triple|increase|raise|lift|boost)\b"

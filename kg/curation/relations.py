@@ -40,6 +40,7 @@ _TITLE_AFTER = re.compile(
 HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
+_FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
 _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
@@ -260,6 +261,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):  # "… to X, a company 60% owned by Y"
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
             shared = trigger.start > sent.start and doc[trigger.start - 1].text in ("%", "percent")
+            shared = shared or trigger[0].lower_ == "backed"  # "a project backed by X": a holding, no operator
+            if trigger[0].lower_ == "backed" and owned and owners and (not facilities or owned[-1][0] > facilities[-1][0]):
+                return [Relation("invested", owners[0][1], owned[-1][1], index)]  # "Magrec is backed by Breakthrough Energy Ventures"
             if shared and owners and facilities:  # "Bisie … is 84% owned by Alphamin": a holding in the mine, with its share
                 return [Relation("invested", owners[0][1], facilities[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
@@ -274,6 +278,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("operates", gap[0], gap[1], index)]
         owners = [m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in _PLACE_OR_TARGET]
         owners = _antecedent(trigger, sent, before) or owners  # "invest in Rainbow, which is developing": Rainbow
+        funded = _FUNDED_TO_BUILD.search(doc[sent.start : trigger.end].text)
+        recipients = [m for m in before if funded and m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][-1:]
+        owners = recipients or owners  # "awarded a grant to Magrec Technologies to help build a plant": Magrec's, not the giver's
         facilities = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"]  # "has a refining plant in …" holds its facility
         if not owners or not facilities:
             return []

@@ -1652,3 +1652,37 @@ def test_a_countrys_company_units_sites_owned_shares_purchases_and_a_capitalised
     assert figures[Decimal(12_000_000)]["subject"].startswith("agreement/")
     shares = {f["stake"]["holder"]: f["stake"]["share"] for f in facts if "stake" in f}
     assert shares == {"company/kivu-metals": Decimal(70), "country/CD": Decimal(30)}
+
+
+def test_grants_to_build_subsidiaries_named_after_backers_listed_partners_and_prices_before(extractor: Extractor) -> None:
+    text = (
+        "The U.S. Department of Energy has awarded a $30 million grant to Ferrox Labs to help build a plant in Mobile, "
+        "Alabama, that will recycle 2,000 tonnes of battery scrap a year.\n"
+        "Ferrox Labs has signed supply agreements with Ford and Vestas Wind.\n"
+        "Ferrox Labs is backed by Lowercarbon Capital.\n"
+        "Tamang Nickel has started a new line at its Weda island complex in North Maluku, raising its capacity to 80,000 "
+        "tonnes of nickel a year.\n"
+        "The plant is run by Sula Persada Lygend.\n"
+        "Tamang said its U.S. subsidiary, Tamang Power Systems, would sell batteries.\n"
+        "Cobalt prices have fallen to about $15 a pound, from more than $30 in 2022.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/ferrox-labs", "facility/plant-in-mobile"),  # the grantee builds, not the department
+        ("agreement", "company/ferrox-labs", "company/ford"),
+        ("agreement", "company/ferrox-labs", "company/vestas-wind"),  # the second name after "with … and"
+        ("invested", "company/lowercarbon-capital", "company/ferrox-labs"),  # "is backed by"
+        ("operates", "company/sula-persada-lygend", "facility/weda-island-complex"),  # "The plant": the complex
+        ("invested", "company/tamang-nickel", "company/tamang-power-systems"),  # "its U.S. subsidiary, …": the whole name
+    } <= relations
+    assert ("North Maluku", "region") in {(m.text, m.kind) for m in result.mentions}  # a compass word and a region: a region
+    assert "facility/line" not in {m.ref_iri.removeprefix(ID) for m in result.mentions}  # "a new line at its …": no name
+    facts = _drafted(extractor, text)
+    built = next(f for f in facts if ["company/ferrox-labs", "operates", "facility/plant-in-mobile"] in f.get("triples", []))
+    assert built["modality"] == "planned"  # "a grant … to help build": what the grant is for
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert figures[Decimal(2_000)]["modality"] == "planned"  # "to help build a plant … that will recycle"
+    assert figures[Decimal(80_000)]["figure"]["subject"] == "company/tamang-nickel"  # "raising its capacity": the company's
+    assert figures[Decimal(30)]["figure"]["metric"] == "price"  # "from more than $30": a price too
+    assert "year" not in figures[Decimal(15)]["figure"] and figures[Decimal(30)]["figure"]["year"] == 2022
