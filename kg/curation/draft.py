@@ -100,6 +100,8 @@ _GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|arou
 _MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our output within two years"
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
 _OWN_USE = re.compile(r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b")  # "40% of the raw materials it uses"
+_BOUGHT = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$")
+_HOLDING = re.compile(r"\b(?:take|takes|took)\s+(?:up\s+to\s+|about\s+)?$")  # not "holds 6% of the world's reserves"
 _TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 tonnes", "Shipments … rose to 353 tonnes"
     r"^(?!.*\b(?:produc|mine[ds]?\b|mining|capacity|reserves?)).*\b(?:exports?|exported|imports?|imported|shipments?|shipped)\b"
 )
@@ -128,6 +130,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
     before = lower[:at]
     return bool(
         _GRADE.search(before)
+        or _HOLDING.search(before)  # "lets the state take up to 34% of strategic deposits": a holding of no one named
         or _CHANGE.search(before)
         or _CHANGED.match(following)
         or _RATE.search(lower)
@@ -164,6 +167,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "supply-potential"  # "to recycle 25% of them": what recycling is to supply of its needs
     if figure.unit == "tonne" and (_NO_OUTPUT.search(lower[:at] if at >= 0 else lower) or _SUPERSEDED.match(following)):
         return "todo-metric"  # "demand … to reach 120,000 tonnes", "cut its estimate from 22 million tonnes": no output of anyone's
+    if figure.unit == "tonne" and at >= 0 and _BOUGHT.search(lower[:at]):
+        return "todo-metric"  # "agreed to buy 30,000 tonnes of graphite a year from X": a volume bought, no one's output
     if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
@@ -175,7 +180,11 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             or re.match(r"\s+of\s+(?:[\w-]+\s+){0,3}?(?:resources?|deposits?)\b", following)
         ):  # "holds 4.7 billion tonnes of ore", "has about 23 million tonnes of lithium resources"
             return "reserves"
-        mined = bool(re.search(r"\bmin(?:e|ed|es|ing)\b", clause))  # not "the miner expects to produce"
+        mined = bool(  # not "the miner expects to produce", nor "expects its Oyu Tolgoi mine to produce": a verb, not the noun
+            re.search(
+                r"\b(?:mined|mining)\b|\b(?:to|will|would|could|can|and)\s+mine\b|\bmines\s+(?:about\s+|around\s+|some\s+)?\d", clause
+            )
+        )
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
             return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
@@ -274,6 +283,7 @@ _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _ITS_CAPACITY = re.compile(
     r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
 )
+_INVESTMENT_TO = re.compile(r"\s+investments?\s+to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:its|the|their)\s+")
 _UNNAMED_PLANT_AT = re.compile(
     r"\b(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:plant|refinery|factory|facility|mill|smelter)\s+(?:at|in|near)\s+(?:the\s+)?$"
 )
@@ -366,6 +376,15 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     if figure.unit in CURRENCY_UNITS and invested and metric != "agreement-value":  # "invested $200 million in Lynas": to Lynas
         return invested[0]
     sentence = extraction.sentences[figure.sentence]
+    expanded = [  # "approved a $2.5 billion investment to expand its Rincon lithium project": the project's
+        ref
+        for start, ref, kind in here
+        if kind == "facility"
+        and start > figure.end
+        and _INVESTMENT_TO.fullmatch(sentence.text[figure.end - sentence.start : start - sentence.start])
+    ]
+    if figure.unit in CURRENCY_UNITS and expanded:
+        return expanded[0]
     recipient = [  # "lent Lynas $200 million", "awarded Ucore $18.4 million", "lend US$15 million to Ionic"
         ref
         for start, ref, _ in here

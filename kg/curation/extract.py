@@ -85,7 +85,7 @@ from kg.curation.candidates import (
     recurring_names,
     short_forms,
 )
-from kg.curation.relations import positions_in, relations_at, supplies_with_shares
+from kg.curation.relations import held_through, positions_in, relations_at, supplies_with_shares
 from kg.curation.roles import as_actors, position_in_context, resolve_references
 
 __all__ = ["Extractor"]
@@ -154,6 +154,14 @@ _SIZED_PROGRAMME = re.compile(
 )
 _SINCE_A_RECORD = re.compile(r"\b(?:\w+est|most|least|first)\b(?:\s+\w+)?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$")
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
+
+
+def _opens_a_name(doc: Doc, end: int) -> bool:
+    """Whether the capitalised word at ``end`` goes on a name a place opens ("Lindi Jumbo"), not
+    a place's division, body or title ("Salta Province", "Queensland Government")."""
+    if end >= len(doc) or not doc[end].is_title or doc[end].ent_type_:
+        return False
+    return doc[end].lower_ not in _NOT_A_FIRM | ORG_SUFFIXES | CALENDAR | DETERMINERS and doc[end].text not in COMPASS_WORDS
 
 
 @Language.component("rekg_drop_non_names")
@@ -444,6 +452,17 @@ class Extractor:
                 ]
             ],
         )
+        matcher.add(  # "the Mongolian government, through Erdenes Oyu Tolgoi, holds": the body it acts through
+            "NEW_THROUGH",
+            [
+                [
+                    {"LOWER": "through"},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "OP": "*"},
+                    {"ORTH": ","},
+                ]
+            ],
+        )
         matcher.add(  # "Molycorp's Estonian unit, Silmet, was": the name of the unit, between commas
             "NEW_UNIT",
             [
@@ -464,7 +483,7 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|&)$"}, "OP": "*"},  # "Global Tungsten & Powders"
                     {"ORTH": ","},
                     {"LOWER": {"IN": ["a", "an", "the"]}},
-                    {"IS_PUNCT": False, "OP": "{0,4}"},
+                    {"ORTH": {"NOT_IN": [",", ".", ";", "(", ")"]}, "OP": "{0,4}"},  # "an Australian-listed miner"
                     {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
                 ]
             ],
@@ -672,7 +691,9 @@ class Extractor:
             if inside and all(e.label_ in ("COUNTRY", "REGION", "CITY") for e in inside):  # "South Australia": not Australia
                 ents = [e for e in ents if e not in inside]
                 taken -= {i for e in inside for i in range(e.start, e.end)}
-            if span is not None and not taken & set(range(span.start, span.end)):
+            if span is None or self.world[found.group()][1] == "region" and _opens_a_name(doc, span.end):
+                continue  # "Lindi Jumbo": a region's name opening a company's
+            if not taken & set(range(span.start, span.end)):
                 iri, kind = self.world[found.group()]
                 ents.append(Span(doc, span.start, span.end, label=kind.upper(), span_id=iri))
                 taken.update(range(span.start, span.end))
@@ -726,7 +747,11 @@ class Extractor:
         shortened = short_forms(sent, offset, index, result, known)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in shortened)] + shortened
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
-        units = [s[2:-1] for s in matches if s.label_ == "NEW_UNIT"]  # "its subsidiary, Largo Clean Energy,": not Largo again
+        units = [  # "its subsidiary, Largo Clean Energy,", "from Rincon Mining": a longer name, not the short form of another
+            s[2:-1] if s.label_ == "NEW_UNIT" else s[1:-1] if s.label_ == "NEW_THROUGH" else s
+            for s in matches
+            if s.label_ in ("NEW_UNIT", "NEW_THROUGH") or (s.label_ == "NEW_ORG" and s[-1].lower_ in ORG_SUFFIXES)
+        ]
         inside = [
             m
             for m in shortened
@@ -785,6 +810,7 @@ class Extractor:
                     "NEW_APPOSED": "company",
                     "NEW_ROLED": "company",
                     "NEW_OF_COUNTRY": "company",
+                    "NEW_THROUGH": "company",
                     "NEW_UNIT": "company",
                     "NEW_POSSESSED": "agency",
                     "NEW_PROGRAMME": "programme",
@@ -836,6 +862,8 @@ class Extractor:
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_UNIT":
                     name = span[2:-1]
+                if label == "NEW_THROUGH":
+                    name = span[1:-1]
                 if label == "NEW_TOWN":
                     name = span[1 : next(n for n, t in enumerate(span) if t.text == ",")]
                 country_after = [e for e in known if e.start == span.end and e.label_ == "COUNTRY" and e.end < sent.end]
@@ -900,6 +928,7 @@ class Extractor:
             for r in relations_at(kind, span, sent, resolved, index)
             if r.subject != r.object
         ]
+        found += held_through(sent, resolved, index) if any(kind == "invested" for kind, _ in triggers) else []
         found = [r for r in (_by_operator(r, [*result.relations, *found]) for r in found) if r is not None] + positions
         found = _taken_over(found, sent.text)
         found.sort(key=lambda r: r.since is None)  # "will restart its mine": the possessive says whose it is, before the verb
@@ -918,10 +947,11 @@ class Extractor:
                 Relation("agreement", r.subject, r.object, index, at=offset + under[0].end_char) for r in relations if r.kind == "supplies"
             ][:1]
         stakes = [r for r in [*result.relations, *relations] if r.kind == "invested" and r.object]
+        before = {id(r): [s for s in stakes if s.object != r.subject] for r in relations}  # not what the holder is itself
         relations = [  # "Y owns the remaining 20%": of what the stake before is in
-            replace(r, object=stakes[-1].object) if r.kind == "invested" and r.object is None and stakes else r
+            replace(r, object=before[id(r)][-1].object) if r.kind == "invested" and r.object is None and before[id(r)] else r
             for r in relations
-            if not (r.kind == "invested" and r.object is None and not stakes)
+            if not (r.kind == "invested" and r.object is None and not before[id(r)])
         ]
         result.relations.extend(relations)
         result.figures = [f for f in result.figures if f not in shares]

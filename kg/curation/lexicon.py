@@ -571,7 +571,7 @@ RELATION_TRIGGERS = {
         [  # "bought the project from Itafos": a purchase agreed with the seller
             {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
             {"LOWER": {"IN": ["the", "its", "their", "a", "an"]}, "OP": "?"},
-            {"IS_LOWER": True, "OP": "{0,2}"},
+            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["from", "to", "for"]}, "OP": "{0,3}"},  # "the Kharaa project from"
             {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"stake", "business", "assets", "company", "unit", "operations"})}},
             {"LOWER": "from"},
         ],

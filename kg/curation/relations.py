@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from kg.curation.lexicon import (
     ACTOR_KINDS,
+    COMPANY_NOUNS,
     DEMONYMS,
     FACILITY_NOUNS,
     IMPORT_WORDS,
@@ -27,7 +28,7 @@ from kg.curation.lexicon import (
 from kg.curation.places import world_places
 from kg.curation.proposals import Figure, Mention, Relation
 
-__all__ = ["HEADS", "positions_in", "relations_at", "supplies_with_shares"]
+__all__ = ["HEADS", "held_through", "positions_in", "relations_at", "supplies_with_shares"]
 
 _TITLED_NAME = re.compile(
     rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{TITLES})),?\s+(?:(?:[A-Z][\w.'’-]*|{'|'.join(sorted(NAME_PARTICLES))})\s*){{1,4}}$"
@@ -162,9 +163,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         sold = {
             _singular(t.lower_) for t in doc[trigger.end : trigger.end + 8] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
         }  # not "the mine's output"; "its two Chinese rare earth separation plants"
+        assets = FACILITY_NOUNS | {"stake", "share", "business", "asset", "unit", "company"}
+        bought = {_singular(t.lower_) for t in doc[trigger.end : trigger.end + 4]}
+        if words in PURCHASE_VERBS and bought & assets and any(t.lower_ == "from" for t in doc[trigger.end : trigger.end + 6]):
+            return []  # "bought the Kharaa project from Gobi Mining": a purchase of the business, no supply
         if words.endswith("sell") and (
-            sold & (FACILITY_NOUNS | {"stake", "share", "business", "asset", "unit", "company"})
-            or any(trigger.end <= m[0] < trigger.end + 2 and m[2] in PARTY_KINDS | {"facility"} for m in mentions)
+            sold & assets or any(trigger.end <= m[0] < trigger.end + 2 and m[2] in PARTY_KINDS | {"facility"} for m in mentions)
         ):
             return []  # "agreed to sell its project to Shenghe", "to sell Peak": a sale of the business, no supply
         if NOT_MATERIALS.search(doc[trigger.end : sent.end].text.lower()) or "stake" in {
@@ -405,9 +409,12 @@ def supplies_with_shares(
         if f.unit == "percent" and (_STAKE_OF.search(sentence[: f.start - start]) or _STAKE_AFTER.match(sentence[f.end - start :]))
     ]  # "a stake of 8%", "a 20% stake"
     stakes = sorted((r for r in relations if r.kind == "invested"), key=lambda r: r.at or 0)
-    if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own; else the stake read nearest the share
-        nearest = min(stakes, key=lambda r: abs((r.at or 0) - staked[0].end))  # "owns about 80% of X, and Y holds the rest": not Y's
-        pairs = dict(zip(map(id, stakes), staked)) if len(stakes) == len(staked) else {id(nearest): staked[0]}
+    if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own, the stake read nearest the share
+        pairs: dict[int, Figure] = {}  # "owns about 80% of X, and Y holds the rest": not Y's
+        for share in staked:
+            free = [r for r in stakes if id(r) not in pairs and r.at is not None] or [r for r in stakes if id(r) not in pairs]
+            if free:
+                pairs[id(min(free, key=lambda r: abs((r.at or 0) - share.end)))] = share
         relations = [replace(r, share=pairs[id(r)].value, hedge=pairs[id(r)].hedge) if id(r) in pairs else r for r in relations]
     else:
         staked = []
@@ -430,6 +437,18 @@ def supplies_with_shares(
     ]
     taken = [replace(r, share=f.value, hedge=f.hedge) for r in supplies[:1] for f in shares] or supplies
     return others + taken + supplies[1:], shares + staked
+
+
+def held_through(sent: Span, mentions: list[tuple[int, str, str]], index: int) -> list[Relation]:
+    """The holdings a sentence gives by "X, through Y,": X holds Y, the body it acts through
+    ("the Mongolian government, through Erdenes Oyu Tolgoi, holds the remaining 34%")."""
+    doc = sent.doc
+    held = []
+    for at, iri, kind in mentions:
+        if kind in PARTY_KINDS and at - 2 >= sent.start and doc[at - 1].lower_ == "through" and doc[at - 2].text == ",":
+            holders = [m for m in mentions if m[2] in PARTY_KINDS and m[0] < at - 2][-1:]
+            held += [Relation("invested", holders[0][1], iri, index)] if holders and holders[0][1] != iri else []
+    return held
 
 
 def positions_in(text: str, start: int, mentions: list[Mention], countries: dict[str, tuple[str, str]], index: int) -> list[Relation]:
@@ -553,10 +572,15 @@ def _apposed(trigger: Span, sent: Span) -> set[int]:
 
 def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """The party a relative clause opening with the trigger is about ("Rainbow Rare Earths, which
-    is developing"): the one named just before ", which" (or ", who"), if any."""
+    is developing"): the one named just before ", which" (or ", who"), or before an apposition
+    ("Lindi Jumbo, an Australian-listed miner developing"), if any."""
     at = trigger.start
     while at > sent.start and sent.doc[at - 1].lower_ in _CLAUSE_AUXILIARIES:
         at -= 1
+    if at > sent.start and sent.doc[at - 1].lower_ in COMPANY_NOUNS:  # "Lindi Jumbo, an Australian-listed miner developing"
+        comma = next((t.i for t in reversed(sent.doc[max(sent.start, at - 6) : at]) if t.text == ","), None)
+        if comma is not None and sent.doc[comma + 1].lower_ in ("a", "an", "the"):
+            return [m for m in before if m[2] in PARTY_KINDS and m[0] < comma][-1:]
     if at - 2 < sent.start or sent.doc[at - 1].lower_ not in ("which", "who") or sent.doc[at - 2].text != ",":
         return []
     return [m for m in before if m[2] in PARTY_KINDS and m[0] < at - 2][-1:]

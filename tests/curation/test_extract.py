@@ -1686,3 +1686,33 @@ def test_grants_to_build_subsidiaries_named_after_backers_listed_partners_and_pr
     assert figures[Decimal(80_000)]["figure"]["subject"] == "company/tamang-nickel"  # "raising its capacity": the company's
     assert figures[Decimal(30)]["figure"]["metric"] == "price"  # "from more than $30": a price too
     assert "year" not in figures[Decimal(15)]["figure"] and figures[Decimal(30)]["figure"]["year"] == 2022
+
+
+def test_bodies_acted_through_names_opening_with_a_region_appositions_purchases_and_investments(extractor: Extractor) -> None:
+    text = (
+        "Anglo Copper expects its Tavan mine in Mongolia's Dornogovi province to produce about 200,000 tonnes of copper "
+        "a year by 2030.\n"
+        "Anglo Copper owns 70% of Tavan, and the Mongolian government, through Erdenes Tavan, holds the remaining 30%.\n"
+        "Kibo Steelworks has agreed to buy 20,000 tonnes of graphite a year from Lindi Nyati, a London-listed miner "
+        "developing the Ruangwa graphite mine in Tanzania.\n"
+        "Anglo Copper approved a $1.2 billion investment to expand its Kharaa lithium project in Mongolia.\n"
+        "Anglo Copper bought the Kharaa project from Gobi Mining for $300 million in 2021.\n"
+        "A new law lets the state take up to 34% of strategic deposits.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("invested", "company/erdenes-tavan", "facility/tavan-mine"),  # "through Erdenes Tavan, holds the remaining 30%"
+        ("invested", "country/MN", "company/erdenes-tavan"),  # the state holds the body it acts through
+        ("supplies", "company/lindi-nyati", "company/kibo-steelworks"),  # "Lindi", a region, opens a name here
+        ("operates", "company/lindi-nyati", "facility/ruangwa-graphite-mine"),  # "X, a … miner developing": X develops it
+        ("agreement", "company/anglo-copper", "company/gobi-mining"),  # "bought … from Gobi Mining" (not "Gobi" of another)
+    } <= relations
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(200_000)]["metric"] == "production-capacity"  # "its Tavan mine … to produce": the noun, no mining
+    assert Decimal(20_000) not in figures  # a volume bought: no one's output
+    assert figures[Decimal(1_200_000_000)]["subject"] == "facility/kharaa-lithium-project"  # "an investment to expand its …"
+    assert Decimal(34) not in figures  # "take up to 34% of strategic deposits": a holding of no one named
+    shares = {(f["stake"]["holder"], f["stake"]["share"]) for f in facts if "stake" in f}
+    assert shares == {("company/anglo-copper", Decimal(70)), ("company/erdenes-tavan", Decimal(30))}
