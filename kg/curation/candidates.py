@@ -131,20 +131,19 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             name = sent.doc[begin:end]
             if len(name) and all(t.lower_ in CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
                 break  # "jumped 30% in June from May", "to European magnet makers": no name
+            where = "facility" if preposition.lower_ == "at" else "org" if family else "company"  # "mining … at Weda Bay": where
             if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
-                where = "facility" if preposition.lower_ == "at" else "org" if family else "company"  # "mining … at Weda Bay": where
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))
-                other = end + 1  # "agreements with General Motors and Siemens Gamesa": the second name too
-                while other < sent.end and end < sent.end and sent.doc[end].lower_ == "and" and _capitalised(sent.doc[other]):
-                    other += 1
-                second = sent.doc[end + 1 : other]
-                if len(second) and not any(i in taken for i in range(second.start_char, second.end_char)):
-                    found.append(Mention(second.text, offset + second.start_char, offset + second.end_char, None, where, index))
-                    taken.update(range(second.start_char, second.end_char))
-                break
+            other = end + 1  # "agreements with General Motors and Siemens Gamesa": the second name too
+            while other < sent.end and end < sent.end and sent.doc[end].lower_ == "and" and _capitalised(sent.doc[other]):
+                other += 1
+            second = sent.doc[end + 1 : other]
+            if len(name) and len(second) and not any(i in taken for i in range(second.start_char, second.end_char)):
+                found.append(Mention(second.text, offset + second.start_char, offset + second.end_char, None, where, index))
+                taken.update(range(second.start_char, second.end_char))
             if len(name):
-                break  # the object is a name read already
+                break  # the object is named (read now, or already)
     return found
 
 

@@ -118,7 +118,9 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
         return True  # money or a mass no cue ties to a metric: a worth, cash, a trade, demand — left to the curator's reading
     lower = sentence.lower()
     at = lower.find(figure.text.lower())
-    multiplier = figure.unit == "times" or figure.text.lower() in MULTIPLIERS or (figure.unit == "year" and bool(_MULTIPLIED.search(lower)))
+    multiplier = (
+        figure.unit in ("times", "year") or figure.text.lower() in MULTIPLIERS
+    )  # "double … within two years", "ban within five years"
     return multiplier or (figure.unit == "percent" and at >= 0 and _percent_of_no_metric(lower, at, lower[at + len(figure.text) :][:60]))
 
 
@@ -148,6 +150,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     following = lower[at + len(figure.text) :][:60] if at >= 0 else ""  # what follows the number says what it is
     if figure.unit == "year" and _MULTIPLIED.search(lower):
         return "todo-metric"  # "double our output within two years": the time of a change no metric records
+    if figure.unit == "year" and at >= 0 and re.search(r"\bwithin\s+$", lower[:at]) and re.search(r"\bbans?\b|\bbanning\b", lower):
+        return "todo-metric"  # "would ban exports within five years": a ban's deadline, no work's time
     if figure.unit == "year":
         return "time-elapsed" if following.lstrip().startswith("ago") else "development-time"  # "15 years ago"; "take 10 years"
     if figure.unit == "times" or figure.text.lower() in MULTIPLIERS:  # "may triple", "halve its consumption": a change of what follows

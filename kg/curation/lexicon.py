@@ -404,7 +404,7 @@ COMPANY_NOUNS = {
     "unit",  # "Global Tungsten & Powders, a U.S. unit of Austria's Plansee group"
     "subsidiary",
 }
-TITLES = r"Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
+TITLES = r"Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
 COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director", "Managing Director"}  # held in a company
 CALENDAR = {
@@ -436,6 +436,7 @@ ROLE_WORDS = {
     "treasurer",
     "chancellor",
     "governor",
+    "senator",
 }
 ORG_SUFFIXES = {
     "ltd",

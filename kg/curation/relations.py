@@ -42,6 +42,7 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
 _FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
+_COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
 _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
@@ -215,7 +216,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                     for m in _listed(customers[::-1], sent, backwards=True)
                 ]
             return []
-        suppliers = [m for m in before if m[2] in PARTY_KINDS | {"facility"}]  # a facility's operator supplies (see the extractor)
+        suppliers = [  # a facility's operator supplies (see the extractor); not one it is compared with ("… after Indonesia")
+            m for m in before if m[2] in PARTY_KINDS | {"facility"} and doc[max(m[0] - 1, sent.start)].lower_ not in _COMPARED
+        ]
         after = [m for m in after if not _locates(m, mentions, sent)]  # "from its plant in La Rochelle, France, to …": where, no customer
         possessive_after = [m for m in possessive_after if doc[m[0]].lower_ != "world"]  # "90% of the world's anodes": no customer
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US

@@ -76,8 +76,8 @@ def position_in_context(relation: Relation, result: Extraction) -> Relation:
     if relation.kind != "position" or relation.object:
         return relation
     if relation.title in HEADS or any(
-        word in (relation.title or "") for word in ("Minister", "Secretary")
-    ):  # of a government: "Trade minister Yoji Muto said Tokyo"
+        word in (relation.title or "") for word in ("Minister", "Secretary", "Senator", "Governor")
+    ):  # of a government: "Trade minister Yoji Muto said Tokyo", "The Philippine Senate …, Senator Raffy Tulfo said"
         # not the country of another head the sentence names ("Trump and Australian Prime Minister Albanese")
         others = {r.object for r in result.relations if r.kind == "position" and r.sentence == relation.sentence and r.object}
         return replace(relation, object=_country_in_context(relation.sentence, result, others))

@@ -1716,3 +1716,26 @@ def test_bodies_acted_through_names_opening_with_a_region_appositions_purchases_
     assert Decimal(34) not in figures  # "take up to 34% of strategic deposits": a holding of no one named
     shares = {(f["stake"]["holder"], f["stake"]["share"]) for f in facts if "stake" in f}
     assert shares == {("company/anglo-copper", Decimal(70)), ("company/erdenes-tavan", Decimal(30))}
+
+
+def test_deals_with_two_names_bills_senators_producers_compared_and_a_bans_deadline(extractor: Extractor) -> None:
+    text = (
+        "Lac Graphite has signed offtake agreements with Panasonic Energy and Stellar Cells for anode material.\n"
+        "The Indonesian parliament approved a bill that would ban exports of raw bauxite within three years, Senator "
+        "Adi Wibowo said on Monday.\n"
+        "Indonesia is the world's second-largest producer of bauxite after Australia, and ships most of its ore to China.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("agreement", "company/lac-graphite", "company/panasonic-energy"),
+        ("agreement", "company/lac-graphite", "company/stellar-cells"),  # the second name, after a known one
+        ("supplies", "country/ID", "country/CN"),  # the producer, not the one it is compared with ("after Australia")
+    } <= relations
+    assert not [r for r in relations if r[0] == "supplies" and r[1] == "country/AU"]
+    facts = _drafted(extractor, text)
+    ban = next(f for f in facts if any(t[1] == "imposedBy" for t in f.get("triples", [])))
+    assert ban["modality"] == "proposal"  # "a bill that would ban": not yet law
+    senator = next(f for f in facts if any(t[1] == "positionTitle" for t in f.get("triples", [])))
+    assert [t[2] for t in senator["triples"] if t[1] == "positionIn"] == ["country/ID"]  # a senator of the country named
+    assert not [f for f in facts if "figure" in f and f["figure"]["unit"] == "year"]  # "within three years": a deadline
