@@ -308,14 +308,30 @@ def listed_backers(text: str) -> list[tuple[int, int]]:
 
 
 def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -> list[Mention]:
-    """The names :func:`listed_backers` finds, each a new company where no name is read yet."""
+    """The names :func:`listed_backers` finds, and those listed with a company's name ("Ford,
+    Tesla and LG Energy Solution", "with Stellantis, Umicore and LG Energy Solution"), each a new
+    company where no name is read yet."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    companies = {m.text for m in mentions if m.kind in ("company", "agency")}
+    spans = listed_backers(sent.text) + [
+        (listing.start() + item.start(), listing.start() + item.end())
+        for listing in _NAME_LIST.finditer(sent.text)
+        if {item.group() for item in re.finditer(_LISTED_NAME, listing.group())} & companies
+        for item in re.finditer(_LISTED_NAME, listing.group())
+    ]
     found = []
-    for start, end in listed_backers(sent.text):
+    for start, end in spans:
         at, name = offset + sent.start_char + start, sent.text[start:end]
-        if not taken & set(range(at, at + len(name))) and name.split()[0].lower() not in DETERMINERS:
+        first = name.split()[0].lower()  # not "The", "Monday", "Chinese"; "BMW i Ventures" is a name
+        if not taken & set(range(at, at + len(name))) and first not in DETERMINERS | CALENDAR | set(DEMONYMS) | PRONOUNS:
             found.append(Mention(name, at, at + len(name), None, "company", index))
+            taken.update(range(at, at + len(name)))
     return found
+
+
+_NAME_LIST = re.compile(
+    r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)+,?\s+and\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+)  # "A, B and C": three or more capitalised names
 
 
 KNOWN_AS = re.compile(

@@ -200,6 +200,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact|contract|memorandum)\b", following)  # "a $3 billion … agreement"
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
+        if at >= 0 and _DEAL_WORTH.search(lower[:at]):
+            return "agreement-value"  # "a contract worth up to $245 million": the deal's value
         if (
             at >= 0 and _SIGNED_TO.search(lower[:at]) and "loan" not in lower
         ):  # "signed a memorandum … to invest about $500 million": the deal's
@@ -288,6 +290,9 @@ _ITS_CAPACITY = re.compile(
     r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
 )
 _INVESTMENT_TO = re.compile(r"\s+investments?\s+to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:its|the|their)\s+")
+_DEAL_WORTH = re.compile(
+    r"\b(?:agreement|deal|pact|contract|order)\s+(?:worth|valued\s+at)\s+(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+|nearly\s+)?$"
+)
 _UNNAMED_PLANT_AT = re.compile(
     r"\b(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:plant|refinery|factory|facility|mill|smelter)\s+(?:at|in|near)\s+(?:the\s+)?$"
 )

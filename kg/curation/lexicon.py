@@ -579,6 +579,12 @@ RELATION_TRIGGERS = {
     ],
     "talks": [[{"LOWER": {"IN": ["talks", "negotiating", "negotiations", "discussions"]}}, {"LOWER": "with"}]],  # talks, not agreements
     "supplies": [
+        [  # "processes antimony at its smelter … using ore from Mexico": the processor's feed
+            {"LOWER": "using"},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["ore", "ores", "concentrate", "concentrates", "feedstock", "feed"]}},
+            {"LOWER": "from"},
+        ],
         [
             {
                 "LOWER": {
@@ -760,7 +766,11 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
             {"LOWER": "of"},
         ],
-        [{"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, {"IS_LOWER": True, "OP": "?"}, {"LOWER": {"IN": ["shareholder", "owner", "investor"]}}],
+        [  # "X is MP Materials' largest shareholder", "Vulcan's second-largest shareholder"
+            {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
+            {"ORTH": {"NOT_IN": [",", ".", ";"]}, "IS_TITLE": False, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["shareholder", "owner", "investor"]}},
+        ],
         [{"LOWER": {"IN": ["raised", "raises", "raise"]}}, {"LOWER": {"NOT_IN": [".", "from"]}, "OP": "{0,6}"}, {"LOWER": "from"}],
         [  # "have put more than $250 million into the company"
             {"LOWER": {"IN": ["put", "puts", "poured", "pumped", "injected", "invested"]}},

@@ -136,8 +136,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return []
         before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
         purchase = _PURCHASE_FROM.search(doc[trigger.end : sent.end].text)  # "signed a deal to buy magnets from Niron": Niron's deal too
-        sellers = [  # "to buy oxide from Niron", "to supply Vulcan Elements with oxides": the other party
-            iri for i, iri, k in after if k in PARTY_KINDS and purchase and doc[i - 1].lower_ in ("from", "to", "supply", "sell")
+        sellers = [  # "to buy oxide from Niron", "to supply Vulcan Elements with oxides", "… ingots to the U.S. Defense Logistics Agency"
+            iri
+            for i, iri, k in after
+            if k in PARTY_KINDS
+            and purchase
+            and (doc[i - 1].lower_ in ("from", "to", "supply", "sell") or doc[i - 2 : i].text.lower() in ("from the", "to the"))
         ][:1]
         sellers = (
             sellers
@@ -147,6 +151,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         )
         if len(before_trigger) == 1 and sellers and sellers[0] != before_trigger[0]:
             return [Relation("agreement", before_trigger[0], sellers[0], index)]
+        buyers = [m for m in mentions if m[0] < trigger.start and m[2] in PARTY_KINDS and m[0] not in opposed]
+        listed = _listed(buyers[::-1], sent, backwards=True) if len(before_trigger) > 1 and sellers else []
+        if len(listed) == len(before_trigger):  # "Ford, Tesla and LG Energy Solution have agreed to buy its concentrate": each with it
+            return [Relation("agreement", buyer[1], sellers[0], index) for buyer in listed if buyer[1] != sellers[0]]
         if purchase and not sellers and with_at is None:
             return []  # "Hyundai and Kia agreed to buy oxide from Nolans": no agreement between the buyers
         pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
@@ -188,7 +196,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         }:
             return []  # "less dependent on China" says what is to change, not who supplies whom
         customer_first = words in ("met by", "supplied by", "provided by") or words.startswith(
-            ("dependen", "relian", "reli", "rely", "depend", *IMPORT_WORDS)
+            ("dependen", "relian", "reli", "rely", "depend", "using", *IMPORT_WORDS)
         )
         possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
         if customer_first:
@@ -205,7 +213,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 customers = [m for m in customers if m[0] < partner]
             whose = {t.text for t in doc[trigger.end : trigger.end + 4]} & {"'s", "’s"}  # "buy the mine's output": its output
             bought = words in ("buy", "buys", "bought", "purchase", "purchases") and any(
-                m[0] == trigger.end for m in after if m[2] == "company" or (m[2] == "facility" and not whose)
+                m[0] == trigger.end and doc[m[0]].lower_ not in ("its", "their")  # "buy its concentrate": the company's output
+                for m in after
+                if m[2] == "company" or (m[2] == "facility" and not whose)
             )
             if bought:
                 return []  # "agreed to buy Less Common Metals", "bought Mountain Pass": the company or the mine itself, no material
@@ -283,7 +293,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         gap = _object_antecedent(trigger, sent, mentions)  # "the Donald project, which Astron Corp is developing"
         if gap:
             return [Relation("operates", gap[0], gap[1], index)]
-        owners = [m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in _PLACE_OR_TARGET]
+        owners = [m for m in before if m[2] in PARTY_KINDS and _governing(m[0], sent, mentions) not in _PLACE_OR_TARGET]
         owners = _antecedent(trigger, sent, before) or owners  # "invest in Rainbow, which is developing": Rainbow
         funded = _FUNDED_TO_BUILD.search(doc[sent.start : trigger.end].text)
         recipients = [m for m in before if funded and m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][-1:]
@@ -504,8 +514,10 @@ def _lender(at: int, sent: Span) -> bool:
     """Whether the name at token ``at`` is, or is part of, the name after "from" ("a loan from
     Export Finance Australia for its project", "from the Australian and South Australian
     governments to keep its smelter open": not Australia's)."""
-    while at > sent.start and (sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper or sent.doc[at - 1].lower_ in ("the", "and")):
-        at -= 1
+    while at > sent.start and (
+        sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper or sent.doc[at - 1].lower_ in ("the", "and", "'s", "’s")
+    ):
+        at -= 1  # "from Germany's KfW raw materials fund": the fund's, past its country
     return at > sent.start and sent.doc[at - 1].lower_ == "from"
 
 
@@ -571,6 +583,16 @@ def _apposed(trigger: Span, sent: Span) -> set[int]:
             inside |= set(range(start, token.i))
             start = None
     return inside
+
+
+def _governing(at: int, sent: Span, mentions: list[tuple[int, str, str]]) -> str:
+    """The word before the name at token ``at``, past a possessor naming it ("from Germany's KfW
+    raw materials fund": "from"), lower case."""
+    doc = sent.doc
+    if at - 1 > sent.start and doc[at - 1].text in ("'s", "’s"):
+        possessor = [m[0] for m in mentions if m[0] < at - 1 and m[2] in ("country", "region", "city")]
+        at = possessor[-1] if possessor else at
+    return doc[max(at - 1, sent.start)].lower_
 
 
 def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -22,6 +22,7 @@ from kg.curation.lexicon import (
     PARTY_KINDS,
     PLACE_PREPOSITIONS,
     PROGRAMME_REFERENCES,
+    PURCHASE_VERBS,
     SUBJECT_PRONOUNS,
 )
 from kg.curation.proposals import Extraction, Mention, Relation
@@ -220,6 +221,19 @@ def resolve_references(
             result.resolved[offset + ref.start_char] = iri
     opening = sent.doc[sent.start]
     subject = _subject_of(result, len(result.sentences) - 2)
+    buyers = [r for r in resolved if r[2] in PARTY_KINDS]
+    earlier = [
+        m.ref_iri for m in sorted(result.mentions, key=lambda m: m.start) if m.kind == "company" and m.sentence < len(result.sentences) - 1
+    ]
+    named = Counter(earlier)  # the company the text is about: the subject before, or the one named most (the latest of those)
+    about = subject[0] if subject and subject[1] == "company" else max(reversed(earlier), key=lambda iri: named[iri], default=None)
+    for token in sent:  # "Ford, Tesla and LG have agreed to buy its concentrate": not theirs, the company's the text is about
+        bought = token.i > sent.start and sent.doc[token.i - 1].lower_ in PURCHASE_VERBS
+        if token.lower_ == "its" and bought and len([b for b in buyers if b[0] < token.i]) >= 2 and about:
+            start = offset + token.idx
+            result.references.append(Mention(token.text, start, start + len(token), None, "reference", len(result.sentences) - 1))
+            result.resolved[start] = about
+            resolved.append((token.i, about, "company"))
     if opening.lower_ in SUBJECT_PRONOUNS | {"its", "their"} and subject:  # "The plant will make magnets. It is expected to …": the plant
         start = offset + opening.idx
         result.references.append(Mention(opening.text, start, start + len(opening), None, "reference", len(result.sentences) - 1))

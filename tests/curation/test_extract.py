@@ -1739,3 +1739,32 @@ def test_deals_with_two_names_bills_senators_producers_compared_and_a_bans_deadl
     senator = next(f for f in facts if any(t[1] == "positionTitle" for t in f.get("triples", [])))
     assert [t[2] for t in senator["triples"] if t[1] == "positionIn"] == ["country/ID"]  # a senator of the country named
     assert not [f for f in facts if "figure" in f and f["figure"]["unit"] == "year"]  # "within three years": a deadline
+
+
+def test_contracts_worth_feeds_from_listed_buyers_of_its_output_and_sources_past_a_country(extractor: Extractor) -> None:
+    text = (
+        "Cobre Metals has won a contract worth up to $90 million to supply tungsten to the U.S. Defense Logistics Agency.\n"
+        "The company processes tungsten at its plant in Bishop, California, using ore from Peru.\n"
+        "Rhenova Lithium has secured 80 million euros from Germany's KfW raw materials fund for its Lionel lithium project.\n"
+        "Rhenova has signed supply deals with Stellantis, Umicore and Northvolt Systems.\n"
+        "Stellantis is Rhenova's second-largest shareholder.\n"
+    )
+    result = extractor.extract(text)
+    buyers = (
+        "Kestrel Lithium began mining at its Harrow lithium mine.\n"
+        "The mine will reach 2 million tonnes of ore a year.\n"
+        "Ford, Tesla and LG Energy Solution have agreed to buy its spodumene concentrate.\n"
+    )
+    relations = _relations(result) | _relations(extractor.extract(buyers))
+    assert {
+        ("agreement", "company/cobre-metals", "company/u-s-defense-logistics-agency"),  # "to supply … to the …": the other party
+        ("supplies", "country/PE", "company/cobre-metals"),  # "using ore from Peru"
+        ("operates", "company/rhenova-lithium", "facility/lionel-lithium-project"),  # not the fund's ("from Germany's KfW …")
+        ("agreement", "company/rhenova-lithium", "company/umicore"),  # a name listed with known ones
+        ("invested", "company/stellantis", "company/rhenova-lithium"),  # "second-largest shareholder"
+        ("supplies", "company/kestrel-lithium", "company/tesla"),  # "buy its concentrate": the company the text is about
+        ("agreement", "company/ford", "company/kestrel-lithium"),
+    } <= relations
+    facts = _drafted(extractor, text)
+    worth = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(90_000_000))
+    assert worth["metric"] == "agreement-value" and worth["subject"].startswith("agreement/")
