@@ -82,7 +82,7 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
 _CHANGED = re.compile(r"\s+(?:from\s+a\s+year\s+(?:earlier|ago|before)|year[\s-]on[\s-]year|higher|lower)\b")
 _CHANGE = re.compile(
     r"\b(?:fell|fall|falls|fallen|rose|rise|rises|risen|dropped|declined|increased|jumped|plunged|surged|grew|grown|climbed|slumped"
-    r"|soared|tumbled|slid)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|some\s+|around\s+)?$"
+    r"|soared|tumbled|slid|up|down)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|some\s+|around\s+)?$"
 )
 
 

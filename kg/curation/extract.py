@@ -324,7 +324,18 @@ class Extractor:
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
         matcher.add("MASS", [[num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}}]])
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
-        matcher.add("WHOLE", [[{"LOWER": {"IN": ["imports", "imported", "import"]}}, {"LOWER": "all"}, {"LOWER": "of"}]])  # 100%
+        matcher.add(  # "imports all of", "imports nearly all of": 100%
+            "WHOLE",
+            [
+                [
+                    {"LOWER": {"IN": ["imports", "imported", "import"]}},
+                    {"LOWER": {"IN": ["nearly", "almost", "virtually"]}, "OP": "?"},
+                    {"LOWER": "all"},
+                    {"LOWER": "of"},
+                    {"LOWER": {"IN": ["its", "their", "the"]}},  # its own needs, not "all of Myanmar's rare earths"
+                ]
+            ],
+        )
         matcher.add(
             "NEW_ORG",
             [
@@ -867,7 +878,7 @@ class Extractor:
                 if label == "NEW_TOWN":
                     name = span[1 : next(n for n, t in enumerate(span) if t.text == ",")]
                 country_after = [e for e in known if e.start == span.end and e.label_ == "COUNTRY" and e.end < sent.end]
-                if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s", ","):
+                if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s"):
                     name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya": the country ends the name
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
@@ -959,9 +970,10 @@ class Extractor:
     def _figure(self, span: Span, offset: int, index: int) -> Figure | None:
         label = span.label_
         first = span[0]
-        if label == "WHOLE":  # "imports all of the lithium it uses": 100%
-            whole = span[1:2]
-            return Figure(Decimal(100), "percent", None, whole.text, offset + whole.start_char, offset + whole.end_char, index)
+        if label == "WHOLE":  # "imports all of the lithium it uses": 100%; "nearly all": hedged
+            whole = span[1:-2]
+            hedge = whole[0].lower_ if len(whole) > 1 else None
+            return Figure(Decimal(100), "percent", hedge, whole.text, offset + whole.start_char, offset + whole.end_char, index)
         if label == "MULTIPLIER":
             value, unit = MULTIPLIERS[first.lower_]
             return Figure(Decimal(value), unit, self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)

@@ -58,15 +58,17 @@ _NEWS_NAMES = {  # names the news uses that ISO 3166 has changed or puts after a
     "South Korea": "KR",
     "North Korea": "KP",
 }
+_CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Oceania")  # regions of the world
 
 
 @cache
 def world_places() -> dict[str, tuple[str, str]]:
     """``{form: (IRI, kind)}`` for every country (its short, common and official names without a
-    comma, and the names the news gives some: "Turkey", "Democratic Republic of Congo") and every state, province, region or territory (its name, with and without accents,
+    comma, and the names the news gives some: "Turkey", "Democratic Republic of Congo"), the continents ("Europe", region), and every state, province, region or territory (its name, with and without accents,
     and with its type: "Kachin State"), kind ``country`` or ``region``; a division named by a
     common word ("Central") or by a country's name ("Georgia") is left out."""
     places: dict[str, tuple[str, str]] = {name: (f"{ID}country/{code}", "country") for name, code in _NEWS_NAMES.items()}
+    places |= {name: (f"{ID}region/{slugify(name)}", "region") for name in _CONTINENTS}  # "Europe imports nearly all of its gallium"
     for country in pycountry.countries:
         iri = f"{ID}country/{country.alpha_2}"
         for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):

@@ -207,6 +207,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             customers = _antecedent(trigger, sent, before) or [  # "Iluka, which will buy"; not "buys from China but plans to source"
                 m for m in before if m[2] in PARTY_KINDS and not (m[0] > sent.start and doc[m[0] - 1].lower_ in ("from", "to"))
             ]
+            if not customers and words in ("supplied by", "provided by"):  # "The plant processes chloride supplied by IREL": its operator
+                customers = [m for m in before if m[2] == "facility"][:1]
             partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
             if not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
                 suppliers = [m for m in customers if m[0] > partner][:1]
@@ -242,8 +244,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if not customers and partner is not None:  # "X signed a memorandum with Y to supply oxide to the German supplier"
             customers = [m for m in suppliers if m[0] > partner][:1]
             suppliers = [m for m in suppliers if m[0] < partner]
-        if suppliers and customers:  # "supplies Japan and South Korea": each listed customer
-            return [Relation("supplies", suppliers[-1][1], m[1], index) for m in _listed(customers, sent)]
+        coordinated = trigger.start > sent.start and doc[trigger.start - 1].lower_ == "and"  # "The plant processes … and ships"
+        supplier = suppliers[0] if coordinated and suppliers else suppliers[-1] if suppliers else None  # the sentence's subject
+        if supplier and customers:  # "supplies Japan and South Korea": each listed customer
+            return [Relation("supplies", supplier[1], m[1], index) for m in _listed(customers, sent)]
         return []
     if kind == "operates":
         if trigger[0].lower_ in ("'s", "’s", "'", "’", "its", "their"):  # "Alcoa's planned refinery", "expand its Kalgoorlie facility"
@@ -345,8 +349,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[0].lower_ == "state":  # "Swedish state-owned miner LKAB", "India's state-run miner IREL"
             states = [m for m in mentions if m[2] == "country" and 0 < trigger.start - m[0] <= 2]  # an origin too: "Argentine state miner"
-            named = {m[1] for m in mentions if m[2] == "country"}
-            states = states or ([m for m in before if m[2] == "country"][:1] if len(named) == 1 else [])  # "Kenya … the state-owned X"
+            whose = {
+                m[0] for m in mentions if doc[m[0] + 1 : m[0] + 2].text in ("'s", "’s")
+            }  # "Japan's Toyota Tsusho and state-owned IREL"
+            named = {m[1] for m in mentions if m[2] == "country" and m[0] not in whose}
+            states = states or ([m for m in before if m[2] == "country" and m[0] not in whose][:1] if len(named) == 1 else [])
             owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] == "company"]  # "state-owned miner X", "… X"
             demonym = doc[trigger.end - 1].lower_
             country = world_places().get(DEMONYMS.get(demonym, ""))
@@ -655,7 +662,9 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
             if not (t.is_title or t.is_upper or (len(t) == 1 and t.is_alpha and t.nbor(1).is_title))
         ]
         between = {t.lower_ for t in words}
-        described = bool(words) and words[0].lower_ == "and" and len(words) <= 4 and all(t.is_lower for t in words)
+        described = (  # "and trading house Iwatani", "and state-owned IREL"
+            bool(words) and words[0].lower_ == "and" and len(words) <= 4 and all(t.is_lower or t.text == "-" for t in words)
+        )
         if not (between <= {",", "and", "or", "especially", "particularly", "in", "including"} or described):  # "and trading house Iwatani"
             break
         listed.append(current)

@@ -174,6 +174,15 @@ def resolve_references(
             resolved.append((span.start, mention.ref_iri, mention.kind))
     for ref in references:
         noun = ref[-1].lower_
+        named_ventures = [  # "X, a joint venture of A and B, … Toyota Tsusho holds 76% of the venture": X
+            r.object
+            for r in result.relations
+            if noun == "venture" and r.kind == "invested" and r.object and "joint venture of" in result.sentences[r.sentence].text
+        ]
+        if named_ventures:
+            resolved.append((ref.start, named_ventures[-1], "company"))
+            result.resolved[offset + ref.start_char] = named_ventures[-1]
+            continue
         if noun == "venture":  # "hold 30% of the venture": the joint venture of the latest agreement's parties
             venture = _joint_venture(ref, offset, result)
             if venture is not None:

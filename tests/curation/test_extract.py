@@ -1768,3 +1768,31 @@ def test_contracts_worth_feeds_from_listed_buyers_of_its_output_and_sources_past
     facts = _drafted(extractor, text)
     worth = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(90_000_000))
     assert worth["metric"] == "agreement-value" and worth["subject"].startswith("agreement/")
+
+
+def test_a_country_ending_a_name_the_venture_named_before_plants_that_ship_and_continents(extractor: Extractor) -> None:
+    text = (
+        "Sumi Rare Earths Vietnam, a joint venture of Japan's Sumi Metals and state-owned Vinarem, will double "
+        "capacity at its plant in Lao Cai.\n"
+        "Sumi Metals holds 60% of the venture.\n"
+        "The plant processes rare earth carbonate supplied by Vinarem and ships its output to Japan.\n"
+        "Europe imports nearly all of its tungsten from China.\n"
+        "China exported 4,000 tonnes of tungsten in May, up 7% from April.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    venture = "company/sumi-rare-earths-vietnam"  # the country ends the name
+    assert {
+        ("invested", "company/sumi-metals", venture),
+        ("invested", "company/vinarem", venture),  # "and state-owned Vinarem": listed too
+        ("supplies", "company/vinarem", venture),  # "The plant … supplied by Vinarem": to the plant's operator
+        ("supplies", venture, "country/JP"),  # "… and ships its output": the plant's, not Vinarem's
+    } <= relations
+    assert not [r for r in relations if r[0] == "invested" and r[2] == "company/vinarem" and r[1] == "country/JP"]  # Japan's: another's
+    facts = _drafted(extractor, text)
+    stake = next(f["stake"] for f in facts if "stake" in f)
+    assert (stake["holder"], stake["investee"], stake["share"]) == ("company/sumi-metals", venture, Decimal(60))  # "the venture"
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    reliance = figures[Decimal(100)]
+    assert (reliance["subject"], reliance["metric"], reliance["hedge"]) == ("region/europe", "net-import-reliance", "nearly")
+    assert Decimal(7) not in figures  # "up 7% from April": a change
