@@ -120,6 +120,8 @@ def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:
 
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
 _NOT_A_FIRM = BODY_WORDS | ROLE_WORDS | DIVISION_WORDS | LAND_NOUNS | FACILITY_NOUNS | {"city", "town", "'s", "’s"}
+_ABSTRACT = re.compile(r"(?:ance|ence|ment|tion|sion|ity|ness|ism|ship)$")  # "China's Dominance": a quality, no firm's name
+_INTERCARDINAL = ("Southeast", "Northeast", "Southwest", "Northwest")  # "Southeast Asia": a region of its own
 _BUILDING = {
     "build",
     "builds",
@@ -709,7 +711,12 @@ class Extractor:
                 ents.append(Span(doc, span.start, span.end, label=kind.upper(), span_id=iri))
                 taken.update(range(span.start, span.end))
         compass = [  # "North Maluku": a part of a region named by a compass word is a region of its own
-            e for e in ents if e.label_ == "REGION" and e.start > 0 and doc[e.start - 1].text in COMPASS_WORDS and e.start - 1 not in taken
+            e
+            for e in ents
+            if e.label_ == "REGION"
+            and e.start > 0
+            and doc[e.start - 1].text in (*COMPASS_WORDS, *_INTERCARDINAL)
+            and e.start - 1 not in taken
         ]
         for region in compass:
             whole = doc[region.start - 1 : region.end]
@@ -794,9 +801,15 @@ class Extractor:
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
                 used.update(range(name.start, name.end))
             elif label == "NEW_OF_COUNTRY" and (
-                span[-1].lower_ in ORG_SUFFIXES or span.end < sent.end and (doc[span.end].is_title or doc[span.end].lower_ in _NOT_A_FIRM)
+                span[-1].lower_ in ORG_SUFFIXES
+                or (len(span) == 3 and _ABSTRACT.search(span[-1].lower_))
+                or span.end < sent.end
+                and (doc[span.end].is_title or doc[span.end].lower_ in _NOT_A_FIRM)
+                or span.end + 1 < sent.end
+                and doc[span.end].lower_ == "and"
+                and doc[span.end + 1].is_title
             ):
-                continue  # "China's Commerce Ministry", "China's Baotou region": no company's name; "… Organisation": NEW_ORG's
+                continue  # "China's Commerce Ministry", "China's Baotou region", "China's Dominance", "China's Belt and Road": no firm
             elif label == "NEW_FACILITY_PAIR" and not overlaps and free_for_new(span, label, known):
                 middle = next(t.i for t in span if t.lower_ == "and")
                 last = next(t.i for t in doc[middle + 1 : span.end] if not t.is_title)  # "… Upper Kairakty tungsten deposits"
