@@ -386,7 +386,10 @@ class Extractor:
                 [{"LOWER": "mount"}, {"IS_TITLE": True}],
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": list(DETERMINERS)}},
-                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "*"},  # "Rocha da Rocha project"
+                    {
+                        "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|-|{'|'.join(sorted(NAME_PARTICLES))})$"},
+                        "OP": "*",
+                    },  # "Rocha da Rocha project", "Kamoa-Kakula complex"
                     facility_words,  # "Songwe Hill rare earth project", "Stibnite gold and antimony project"
                     {"LOWER": {"IN": list(FACILITY_NOUNS)}},
                 ],
@@ -422,7 +425,7 @@ class Extractor:
         matcher.add(  # "a magnet factory in Fort Worth": a facility the text describes rather than names
             "NEW_DESCRIBED",
             [
-                [*described, {"IS_TITLE": True, "OP": "+"}],
+                [*described, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "its campus in McCarran"
                 [*described, {"LOWER": "the"}, {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "+"}],  # "in the United States"
                 [*described[:-1], {"LOWER": "at"}, {"LOWER": {"IN": ["its", "their"]}}],  # "a processing plant at its Goschen project"
                 [  # "would build its rare earth refinery at the Longonjo mine": the owner's, named by what it is
@@ -542,7 +545,7 @@ class Extractor:
             [
                 [
                     {"LOWER": {"IN": ["in", "near", "at"]}},
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
                     {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},  # not "Lander County"
                     {"ORTH": ","},
                     {"IS_LOWER": True, "OP": "?"},
@@ -580,7 +583,11 @@ class Extractor:
         matcher.add(
             "NEW_PERSON",
             [
-                [{"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"}, {"IS_TITLE": True}, {"IS_TITLE": True}],  # "Chief Executive Tony Sage"
+                [  # "Chief Executive Tony Sage", "Founder JB Straubel"; not "Chief Economic Minister" a person
+                    {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
+                    {"TEXT": {"REGEX": r"^(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,3})$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
+                ],
                 [  # "Chief executive Bernardo da Veiga"
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
                     {"IS_TITLE": True},

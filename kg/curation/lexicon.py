@@ -287,6 +287,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "deposit": ("deposit", "mine", "project"),
     "mill": ("mill",),
     "site": ("site", "mine", "project", "deposit"),  # "a new plant at the site"
+    "complex": ("complex", "mine", "project"),  # "The complex produced …"
     "refinery": ("refinery", "plant"),
     "plant": ("plant", "refinery", "factory", "facility", "complex"),
     "smelter": ("smelter",),
@@ -535,7 +536,21 @@ MINERAL_NAMES = {
 NOT_MINERALS = {  # elements whose names are more often something else ("lead"), or no mineral of the trade
     *("hydrogen", "helium", "carbon", "nitrogen", "oxygen", "fluorine", "neon", "chlorine", "argon", "krypton", "xenon", "radon", "lead"),
 }
-FACILITY_NOUNS = {"mine", "mill", "refinery", "plant", "smelter", "facility", "factory", "hub", "project", "deposit", "site", "complex"}
+FACILITY_NOUNS = {
+    "mine",
+    "mill",
+    "refinery",
+    "plant",
+    "smelter",
+    "facility",
+    "factory",
+    "hub",
+    "project",
+    "deposit",
+    "site",
+    "complex",
+    "campus",
+}
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",

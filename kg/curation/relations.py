@@ -42,6 +42,7 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
 _FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
+_VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
@@ -391,11 +392,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
             of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")  # "50% plus one share of"
             named = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
+            subject = [m for m in mentions if m[2] in PARTY_KINDS | {"facility"} and m[0] == sent.start]  # what the sentence is about
             investees = (
                 [m for m in investees if m[0] in (named, named - 1) and m[2] != "region"]  # the name, or "the" of a reference
                 if doc[of : of + 1].text == "of"
+                else subject
+                if _VENTURE_SENTENCE.search(sent.text)
                 else []
-            )
+            )  # "X is a joint venture of A and B, …, while the Congolese government holds 20%": of X
         if not investors or not investees:
             return []
         holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"
@@ -435,6 +439,8 @@ def supplies_with_shares(
             free = [r for r in stakes if id(r) not in pairs and r.at is not None] or [r for r in stakes if id(r) not in pairs]
             if free:
                 pairs[id(min(free, key=lambda r: abs((r.at or 0) - share.end)))] = share
+            if re.search(r"\beach\s+(?:holds?|owns?)\s+$", sentence[: share.start - start]):  # "A and B, which each hold 39.6%"
+                pairs |= {id(r): share for r in stakes if id(r) not in pairs and (r.at or 0) <= share.end}
         relations = [replace(r, share=pairs[id(r)].value, hedge=pairs[id(r)].hedge) if id(r) in pairs else r for r in relations]
     else:
         staked = []

@@ -206,9 +206,7 @@ def resolve_references(
             for m in result.mentions
             if m.kind == kind
             and m.start < offset + ref.start_char
-            and (
-                kind != "facility" or any(w in (m.name or m.text).lower() for w in names) or (" " not in m.text and m.name is None)
-            )  # "Kangankunde"
+            and (kind != "facility" or any(w in _what(m) for w in names) or (" " not in m.text and m.name is None))  # "Kangankunde"
             and (kind != "country" or not (_after_preposition(m, result) or _names_origin(m, result)))
         ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
         listed = {offset + sent.start_char + start for start, _ in listed_backers(sent.text)}
@@ -223,7 +221,7 @@ def resolve_references(
             at_start = ref.start == sent.start  # "The company has raised": the last sentence's subject
             if kind == "company" and not this_sentence and not at_start and len(counts) > 1 and counts[0][1] > counts[1][1]:
                 iri = counts[0][0]  # "The plant will process ore from the company's deposit": the company the text is about, named most
-            described = [m for m in earlier if any(w in (m.name or m.text).lower() for w in names)]
+            described = [m for m in earlier if any(w in _what(m) for w in names)]
             if kind == "facility" and described and iri not in {m.ref_iri for m in described}:
                 iri = described[-1].ref_iri  # "The project cost …" after "ore mined at Rapasaari": the latest named a refinery
             resolved.append((ref.start, iri, kind))
@@ -249,6 +247,12 @@ def resolve_references(
         result.resolved[start] = subject[0]
         resolved.append((opening.i, *subject))
     return sorted(resolved)
+
+
+def _what(facility: Mention) -> str:
+    """What a facility's name says it is, without the place its description names ("copper smelter
+    at the Kamoa-Kakula complex": a smelter), lower case."""
+    return re.split(r"\s+(?:at|in|near)\s+", (facility.name or facility.text).lower())[0]
 
 
 def _joint_venture(ref: Span, offset: int, result: Extraction) -> Mention | None:

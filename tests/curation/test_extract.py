@@ -1799,3 +1799,28 @@ def test_a_country_ending_a_name_the_venture_named_before_plants_that_ship_and_c
     reliance = figures[Decimal(100)]
     assert (reliance["subject"], reliance["metric"], reliance["hedge"]) == ("region/europe", "net-import-reliance", "nearly")
     assert Decimal(7) not in figures  # "up 7% from April": a change
+
+
+def test_shares_each_held_the_states_part_of_a_venture_named_places_hyphens_and_role_led_names(extractor: Extractor) -> None:
+    text = (
+        "Lubi Mines has started its new cobalt refinery at the Kisanga-Luena complex in Congo's Lualaba province.\n"
+        "Kisanga-Luena is a joint venture between Lubi Mines and China's Hanxin Mining, which each hold 40%, while the "
+        "Congolese government holds 20%.\n"
+        "The complex produced about 30,000 tonnes of cobalt in 2024.\n"
+        "Lubi Mines recovers 5,000 tonnes of cobalt a year at its campus in McKinney, Texas, chief executive AB Kalala said.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    complex_ = "facility/kisanga-luena-complex"  # a hyphenated facility name
+    assert {
+        ("invested", "company/lubi-mines", complex_),
+        ("invested", "company/hanxin-mining", complex_),
+        ("invested", "country/CD", complex_),  # "while the Congolese government holds 20%": of the venture
+        ("operates", "company/lubi-mines", "facility/campus-in-mckinney"),  # a campus, in a town spelled "McKinney"
+    } <= relations
+    assert ("AB Kalala", "person") in {(m.text, m.kind) for m in result.mentions}  # initials open a name
+    facts = _drafted(extractor, text)
+    shares = {(f["stake"]["holder"], f["stake"]["share"]) for f in facts if "stake" in f}
+    assert shares == {("company/lubi-mines", Decimal(40)), ("company/hanxin-mining", Decimal(40)), ("country/CD", Decimal(20))}
+    output = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(30_000))
+    assert output["subject"] == complex_  # "The complex": not the refinery described "at the … complex"
