@@ -664,8 +664,10 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             values["material"] = material
         aim = {"modality": "aim"} if figure.unit == "tonne" and values["subject"].startswith("programme/") else {}  # a scheme's target
         fact(figure.sentence, {**aim, "figure": values, "#": {"figure": _q(figure.text)}}, at=figure.start)
-    placed: dict[str, tuple[str, str]] = {}
-    for relation in sorted(extraction.relations, key=lambda r: r.kind != "operates"):  # a place with its operator first
+    placed: dict[str, tuple[str, str]] = {}  # the relation a facility's place is drafted with: its operator's, else the first
+    for relation in sorted(extraction.relations, key=lambda r: r.kind != "operates"):
+        placed.setdefault(_ref(relation.object), (relation.kind, _ref(relation.subject)))
+    for relation in extraction.relations:
         subject, obj = _ref(relation.subject), _ref(relation.object)
         if relation.kind == "supplies":
             supply: dict[str, Any] = {
@@ -685,7 +687,6 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             stake = {"holder": subject, "investee": obj, "share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
             fact(relation.sentence, {"stake": stake}, at=relation.at)
         elif relation.kind in _RELATION_PROPERTY:
-            placed.setdefault(obj, (relation.kind, subject))
             located = (  # where the facility run or invested in is, with the first relation drafted of it
                 [[obj, "locatedIn", place] for place in _place_after(relation.object, extraction)[:1]]
                 if obj.startswith("facility/") and placed[obj] == (relation.kind, subject)
