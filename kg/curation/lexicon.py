@@ -444,6 +444,7 @@ ORG_SUFFIXES = {
     "ltd.",
     "company",
     "holdings",
+    "holding",  # "Reenova Investment Holding"
     "limited",
     "inc",
     "inc.",
@@ -774,8 +775,8 @@ RELATION_TRIGGERS = {
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
         ],
-        [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of"
-            {"ORTH": ","},
+        [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of", "Reenova is a unit of"
+            {"LOWER": {"IN": [",", "is", "was"]}},
             {"LOWER": {"IN": ["a", "an", "the"]}},
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["of", "and"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
@@ -792,8 +793,8 @@ RELATION_TRIGGERS = {
             {"LOWER": {"NOT_IN": [".", "into", "in"]}, "OP": "{0,6}"},
             {"LOWER": "into"},
         ],
-        [  # "holds a 16% free-carried interest in the project"
-            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+        [  # "holds a 16% free-carried interest in the project", "will receive a 10% free-carried interest"
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold", "receive", "receives", "received", "get", "gets"]}},
             {"IS_ALPHA": True, "OP": "{0,2}"},
             {"LIKE_NUM": True},
             {"ORTH": "%"},

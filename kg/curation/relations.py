@@ -233,7 +233,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             m for m in before if m[2] in PARTY_KINDS | {"facility"} and doc[max(m[0] - 1, sent.start)].lower_ not in _COMPARED
         ]
         after = [m for m in after if not _locates(m, mentions, sent)]  # "from its plant in La Rochelle, France, to …": where, no customer
-        possessive_after = [m for m in possessive_after if doc[m[0]].lower_ != "world"]  # "90% of the world's anodes": no customer
+        possessive_after = [  # "90% of the world's anodes", "from its project in Brazil's Minas Gerais": no customer
+            m for m in possessive_after if doc[m[0]].lower_ != "world" and doc[m[0] - 1].lower_ not in ("in", "near", "at")
+        ]
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
         after = [m for m in after if doc[m[0] - 1].lower_ not in ("in", "near")]  # "supplied a Soviet plant in Kazakhstan": where
         customers = (
@@ -342,7 +344,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             "unit",
         ):  # "X, a unit of Germany's Heraeus group": Heraeus holds X
             owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
-            owners = [m for m in after if m[2] in PARTY_KINDS and doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")][:1]  # not Germany
+            owners = [  # not Germany ("Germany's Heraeus group"), nor Singapore ("Singapore-based Reenova Investment Holding")
+                m
+                for m in after
+                if m[2] in PARTY_KINDS
+                and doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")
+                and doc[m[0] + 1 : m[0] + 3].text.lower() not in ("-based", "-listed", "-headquartered")
+            ][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[-1].lower_ in ("subsidiary", "unit"):  # "Carester's subsidiary Caremag": Carester holds it
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]

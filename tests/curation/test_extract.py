@@ -1824,3 +1824,24 @@ def test_shares_each_held_the_states_part_of_a_venture_named_places_hyphens_and_
     assert shares == {("company/lubi-mines", Decimal(40)), ("company/hanxin-mining", Decimal(40)), ("country/CD", Decimal(20))}
     output = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(30_000))
     assert output["subject"] == complex_  # "The complex": not the refinery described "at the … complex"
+
+
+def test_a_state_receiving_an_interest_units_of_based_parents_and_memoranda_from_a_place(extractor: Extractor) -> None:
+    text = (
+        "Madagascar's government has signed a mining convention with Vohemar Metals for its Sahamalaza project.\n"
+        "Under the convention, the state will receive a 12% free-carried interest in the project.\n"
+        "Vohemar Metals is a unit of Mauritius-based Indian Ocean Holding.\n"
+        "Terra Verde has signed a memorandum of understanding with France's Solvane to supply mixed rare earth carbonate "
+        "from its Serrinha project near Araxa in Brazil's Minas Gerais state.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("invested", "country/MG", "facility/sahamalaza-project"),  # "the state will receive a 12% … interest"
+        ("invested", "company/indian-ocean-holding", "company/vohemar-metals"),  # "is a unit of X-based Y": Y, not Mauritius
+        ("supplies", "company/terra-verde", "company/solvane"),  # the memorandum's partner, not Brazil
+    } <= relations
+    assert not [r for r in relations if r[0] == "supplies" and r[2] == "country/BR"]  # "in Brazil's Minas Gerais": where
+    facts = _drafted(extractor, text)
+    stake = next(f for f in facts if "stake" in f and f["stake"]["holder"] == "country/MG")
+    assert stake["stake"]["share"] == Decimal(12) and stake["modality"] == "expected"
