@@ -142,8 +142,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name) and len(second) and not any(i in taken for i in range(second.start_char, second.end_char)):
                 found.append(Mention(second.text, offset + second.start_char, offset + second.end_char, None, where, index))
                 taken.update(range(second.start_char, second.end_char))
-            if len(name):
-                break  # the object is named (read now, or already)
+            if len(name) and not (preposition.lower_ == "from" and any(i in taken for i in range(name.start_char, name.end_char))):
+                break  # the object is named (read now, or already); "from Kellyton to SK On": the source read, the buyer next
     return found
 
 

@@ -133,6 +133,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
     return bool(
         _GRADE.search(before)
         or _HOLDING.search(before)  # "lets the state take up to 34% of strategic deposits": a holding of no one named
+        or re.match(r"\s+(?:complete|completed|built|finished|done)\b", following)  # "about 80% complete": progress
         or _CHANGE.search(before)
         or _CHANGED.match(following)
         or _RATE.search(lower)
@@ -182,6 +183,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             "reserve" in clause
             or re.search(r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?|deposits?)\b", clause)
             or re.match(r"\s+of\s+(?:[\w-]+\s+){0,3}?(?:resources?|deposits?)\b", following)
+            or (
+                "deposit" in clause and re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}?ore\b", following)
+            )  # "deposits …, with 33 million tonnes of ore"
         ):  # "holds 4.7 billion tonnes of ore", "has about 23 million tonnes of lithium resources"
             return "reserves"
         mined = bool(  # not "the miner expects to produce", nor "expects its Oyu Tolgoi mine to produce": a verb, not the noun
@@ -208,7 +212,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"
         funding = re.search(
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
-            r"|provid|stake|scheme|programme|program|initiative|financing|receiv\w*\s+[^.;]{0,40}?\bfrom\b)",
+            r"|provid|stake|scheme|programme|program|initiative|financing|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b)",
             lower,
         )  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:

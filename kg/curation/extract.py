@@ -376,6 +376,7 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3})$"}, "OP": "?"},  # "U.S. Department of Energy"
                     {"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]}, "IS_TITLE": True},
                     {"LOWER": {"IN": ["of", "for"]}},
+                    {"LOWER": "the", "OP": "?"},  # "Export-Import Bank of the United States"
                     {"IS_TITLE": True, "OP": "+"},
                 ],
             ],
@@ -900,6 +901,17 @@ class Extractor:
                 country_after = [e for e in known if e.start == span.end and e.label_ == "COUNTRY" and e.end < sent.end]
                 if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s"):
                     name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya": the country ends the name
+                of_country = [  # "the Export-Import Bank of the United States": the country it is of ends the name
+                    e for e in known if e.label_ == "COUNTRY" and e.start in (span.end + 1, span.end + 2) and e.end <= sent.end
+                ]
+                if (
+                    label == "NEW_ORG"
+                    and span[-1].lower_ in BODY_WORDS | {"bank"}
+                    and of_country
+                    and doc[span.end].lower_ == "of"
+                    and (of_country[0].start == span.end + 1 or doc[span.end + 1].lower_ == "the")
+                ):
+                    name = doc[name.start : of_country[0].end]
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 if label == "NEW_PERSON" and name[0].text == ",":  # "chief executive, Barbara Humpton,"

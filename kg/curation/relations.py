@@ -532,9 +532,14 @@ def _title_case(title: str) -> str:
 
 
 def _lender(at: int, sent: Span) -> bool:
-    """Whether the name at token ``at`` is, or is part of, the name after "from" ("a loan from
-    Export Finance Australia for its project", "from the Australian and South Australian
-    governments to keep its smelter open": not Australia's)."""
+    """Whether the name at token ``at`` is a bank's or a fund's, or is, or is part of, the name
+    after "from" ("a loan from Export Finance Australia for its project", "from the Australian and
+    South Australian governments to keep its smelter open": not Australia's)."""
+    name = sent.doc[
+        at : next((t.i for t in sent.doc[at : sent.end] if not (t.is_title or t.is_upper or t.lower_ in ("of", "the", "-"))), sent.end)
+    ]
+    if {t.lower_ for t in name} & {"bank", "fund"}:
+        return True  # "the Export-Import Bank of the United States … a loan for its plant": a lender owns no plant
     while at > sent.start and (
         sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper or sent.doc[at - 1].lower_ in ("the", "and", "'s", "’s")
     ):

@@ -1845,3 +1845,27 @@ def test_a_state_receiving_an_interest_units_of_based_parents_and_memoranda_from
     facts = _drafted(extractor, text)
     stake = next(f for f in facts if "stake" in f and f["stake"]["holder"] == "country/MG")
     assert stake["stake"]["share"] == Decimal(12) and stake["modality"] == "expected"
+
+
+def test_money_received_deposits_with_ore_lenders_own_no_plant_and_a_buyer_after_the_source(extractor: Extractor) -> None:
+    text = (
+        "Caribou Metals has received C$12.5 million from the U.S. Department of Defense to advance its Caribou Creek project.\n"
+        "Caribou Creek is one of the largest tin deposits in the world, with about 20 million tonnes of ore.\n"
+        "Larkspur Graphite said the Export-Import Bank of the United States has issued a letter of interest for a possible "
+        "$90 million loan for its Dunmore graphite plant in Lee County, Alabama.\n"
+        "Larkspur Graphite has agreed to supply anode material from Dunmore to SK On.\n"
+        "Construction of the plant is about 70% complete.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/larkspur-graphite", "facility/dunmore-graphite-plant"),  # the borrower's, not the bank's nor the US's
+        ("supplies", "company/larkspur-graphite", "company/sk-on"),  # "from Dunmore to SK On": the buyer after the source
+    } <= relations
+    assert ("Export-Import Bank of the United States", "company") in {(m.text, m.kind) for m in result.mentions}
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert figures[Decimal(12_500_000)]["figure"]["subject"] == "company/caribou-metals"  # "received C$12.5 million from"
+    assert figures[Decimal(20_000_000)]["figure"]["metric"] == "reserves"  # "deposits …, with about 20 million tonnes of ore"
+    assert figures[Decimal(90_000_000)]["modality"] == "possibility"  # "a possible … loan"
+    assert Decimal(70) not in figures  # "about 70% complete": progress, no metric
