@@ -221,6 +221,7 @@ TAIL_MARKERS = re.compile(
 )
 DEFINITE_REFERENCES = {
     "miner",
+    "developer",  # "the developer's Gabanintha project"
     "company",
     "firm",
     "group",
@@ -288,6 +289,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "mill": ("mill",),
     "site": ("site", "mine", "project", "deposit"),  # "a new plant at the site"
     "complex": ("complex", "mine", "project"),  # "The complex produced …"
+    "converter": ("converter", "plant", "refinery"),  # "buy lithium hydroxide from the converter"
     "refinery": ("refinery", "plant"),
     "plant": ("plant", "refinery", "factory", "facility", "complex"),
     "smelter": ("smelter",),
@@ -361,6 +363,26 @@ DEMONYMS = {
         "czech": "Czechia",
         "south african": "South Africa",
         "congolese": "Democratic Republic of Congo",  # the news's Congo: Kinshasa's
+        "gabonese": "Gabon",
+        "zambian": "Zambia",
+        "zimbabwean": "Zimbabwe",
+        "mozambican": "Mozambique",
+        "guinean": "Guinea",
+        "ghanaian": "Ghana",
+        "nigerian": "Nigeria",
+        "rwandan": "Rwanda",
+        "bolivian": "Bolivia",
+        "colombian": "Colombia",
+        "ecuadorian": "Ecuador",
+        "kyrgyz": "Kyrgyzstan",
+        "tajik": "Tajikistan",
+        "omani": "Oman",
+        "iranian": "Iran",
+        "serbian": "Serbia",
+        "romanian": "Romania",
+        "bulgarian": "Bulgaria",
+        "hungarian": "Hungary",
+        "lithuanian": "Lithuania",
     },  # fmt: skip
     "african": "Africa",
 }

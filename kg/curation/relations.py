@@ -297,6 +297,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
         if _SHARE_NEXT.match(doc[trigger.end : trigger.end + 4].text):
             return []  # "owns 49% of the project": a stake (its own trigger)
+        before_verb = doc[trigger.start - 1] if trigger.start > sent.start else None
+        if (
+            trigger[0].lower_ in ("produced", "made", "mined", "processed")
+            and before_verb is not None
+            and before_verb.is_lower
+            and before_verb.lower_ not in _CLAUSE_AUXILIARIES | {"also", "first", "jointly", "it", "they"}
+        ):
+            return []  # "buy half of the vanadium pentoxide produced at the developer's project": what is made there, not by whom
         gap = _object_antecedent(trigger, sent, mentions)  # "the Donald project, which Astron Corp is developing"
         if gap:
             return [Relation("operates", gap[0], gap[1], index)]

@@ -217,6 +217,12 @@ def resolve_references(
         if earlier:
             this_sentence = earlier[-1].sentence == len(result.sentences) - 1  # "Lynas said the company would": Lynas
             iri = previous[0] if kind == "company" and previous and previous[1] == kind and not this_sentence else earlier[-1].ref_iri
+            between = sent.doc.text[earlier[-1].end - offset : offset + ref.start_char - offset] if this_sentence else ""
+            others = [m.ref_iri for m in earlier if m.sentence < len(result.sentences) - 1 and m.ref_iri != earlier[-1].ref_iri]
+            first = min((m for m in earlier if m.sentence == len(result.sentences) - 1), key=lambda m: m.start, default=None)
+            subject_only = first is not None and first.ref_iri == earlier[-1].ref_iri  # the reference is after the sentence's subject
+            if kind == "company" and this_sentence and subject_only and others and not _REPORTED_BETWEEN.search(between):
+                iri = others[-1]  # "Mitsubishi will also buy … at the developer's project": another company, not the buyer
             counts = Counter(m.ref_iri for m in earlier).most_common(2)
             at_start = ref.start == sent.start  # "The company has raised": the last sentence's subject
             if kind == "company" and not this_sentence and not at_start and len(counts) > 1 and counts[0][1] > counts[1][1]:
@@ -247,6 +253,9 @@ def resolve_references(
         result.resolved[start] = subject[0]
         resolved.append((opening.i, *subject))
     return sorted(resolved)
+
+
+_REPORTED_BETWEEN = re.compile(r"\b(?:said|says|told|added|announced|stated|expects|believes|thinks)\b|[,;]")
 
 
 def _what(facility: Mention) -> str:

@@ -1869,3 +1869,18 @@ def test_money_received_deposits_with_ore_lenders_own_no_plant_and_a_buyer_after
     assert figures[Decimal(20_000_000)]["figure"]["metric"] == "reserves"  # "deposits …, with about 20 million tonnes of ore"
     assert figures[Decimal(90_000_000)]["modality"] == "possibility"  # "a possible … loan"
     assert Decimal(70) not in figures  # "about 70% complete": progress, no metric
+
+
+def test_the_developers_project_what_is_produced_there_and_a_states_holding_by_demonym(extractor: Extractor) -> None:
+    text = (
+        "Japan's Marubeni has agreed to buy a 10% stake in Coppice Metals for A$30 million.\n"
+        "Marubeni will also buy half of the cobalt produced at the developer's Wiluna project in Western Australia.\n"
+        "The Zambian state holds about 20% of Coppice Metals.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/coppice-metals", "facility/wiluna-project"),  # "the developer's": not the buyer named before
+        ("invested", "country/ZM", "company/coppice-metals"),  # "The Zambian state"
+    } <= relations
+    assert ("operates", "company/marubeni", "facility/wiluna-project") not in relations  # "cobalt produced at": made there
