@@ -313,12 +313,22 @@ def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -
     company where no name is read yet."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     companies = {m.text for m in mentions if m.kind in ("company", "agency")}
-    spans = listed_backers(sent.text) + [
-        (listing.start() + item.start(), listing.start() + item.end())
-        for listing in _NAME_LIST.finditer(sent.text)
-        if {item.group() for item in re.finditer(_LISTED_NAME, listing.group())} & companies
-        for item in re.finditer(_LISTED_NAME, listing.group())
-    ]
+    places = [m for m in mentions if m.kind in ("country", "region", "city")]
+    spans = (
+        listed_backers(sent.text)
+        + [
+            (listing.start() + item.start(), listing.start() + item.end())
+            for listing in _NAME_LIST.finditer(sent.text)
+            if {item.group() for item in re.finditer(_LISTED_NAME, listing.group())} & companies
+            or (  # "supplies batteries to Tesla, BMW and …"; not "from South Korea, India, and Southeast Asian partners"
+                re.search(r"\b(?:to|with|from|including)\s+$", sent.text[: listing.start()])
+                and not any(
+                    offset + sent.start_char + listing.start() <= m.start < offset + sent.start_char + listing.end() for m in places
+                )
+            )
+            for item in re.finditer(_LISTED_NAME, listing.group())
+        ]
+    )
     found = []
     for start, end in spans:
         at, name = offset + sent.start_char + start, sent.text[start:end]
@@ -357,7 +367,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     graph knows, nor a title, determiner, day or month, nor the demonym of a country
     (``countries``, lower case: "Angolan", "Brazilian"); each with the kind it is likely of: a
     town where the text places something near it or based in it ("near Houston"), else a company."""
-    word = r"[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "Pensana", "HyProMag", "REEtec", "LKAB"
+    word = r"[A-Z][a-z]+\d+|[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "South32", "Pensana", "HyProMag", "REEtec", "LKAB"
     inside = set(re.findall(rf"(?<=[a-z,;] )(?:{word})\b(?! [A-Z])", text)) | set(re.findall(rf"\b({word})['’]s\b", text))
     inside |= set(
         re.findall(rf"(?:^|(?<=- ))({word})(?= (?!to\b|the\b|a\b)[a-z])", text, re.MULTILINE)

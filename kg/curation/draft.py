@@ -389,6 +389,13 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     if figure.unit in CURRENCY_UNITS and invested and metric != "agreement-value":  # "invested $200 million in Lynas": to Lynas
         return invested[0]
     sentence = extraction.sentences[figure.sentence]
+    awarded = re.search(
+        r"\b(?:been|was|were|is|are)\s+(?:awarded|granted|given|lent|loaned|offered)\s+(?:\w+\s+)?$",
+        sentence.text[: figure.start - sentence.start],
+    )
+    grantees = [ref for start, ref, kind in here if kind in PARTY_KINDS and awarded and start < sentence.start + awarded.start()]
+    if figure.unit in CURRENCY_UNITS and grantees:
+        return grantees[-1]  # "South32 has been awarded $20 million by …": the one awarded
     expanded = [  # "approved a $2.5 billion investment to expand its Rincon lithium project": the project's
         ref
         for start, ref, kind in here

@@ -524,6 +524,9 @@ FACILITY_WORDS = {
     "tailings",  # "its Big Hill tailings site"
     "slag",
     "island",  # "its Obi island complex"
+    "lepidolite",  # "its Jianxiawo lepidolite mine"
+    "spodumene",
+    "bastnaesite",
     "heavy",  # "the Lofdal heavy rare earth project"
     "light",
     "rare",

@@ -43,6 +43,7 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 
 _FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
+_GIVEN_BY = re.compile(r"\b(?:been|was|were)\s+(?:awarded|granted|given|lent|loaned|offered)\b[^.;]*\bby(?:\s+the)?\s*$")
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
@@ -455,8 +456,9 @@ def supplies_with_shares(
             free = [r for r in stakes if id(r) not in pairs and r.at is not None] or [r for r in stakes if id(r) not in pairs]
             if free:
                 pairs[id(min(free, key=lambda r: abs((r.at or 0) - share.end)))] = share
-            if re.search(r"\beach\s+(?:holds?|owns?)\s+$", sentence[: share.start - start]):  # "A and B, which each hold 39.6%"
-                pairs |= {id(r): share for r in stakes if id(r) not in pairs and (r.at or 0) <= share.end}
+            if free and re.search(r"\beach\s+(?:holds?|owns?)\s+$", sentence[: share.start - start]):  # "A and B, which each hold 39.6%"
+                same = next(r.at for r in stakes if pairs.get(id(r)) is share)  # the holders read with the share, not a state's before
+                pairs |= {id(r): share for r in stakes if id(r) not in pairs and r.at == same}
         relations = [replace(r, share=pairs[id(r)].value, hedge=pairs[id(r)].hedge) if id(r) in pairs else r for r in relations]
     else:
         staked = []
@@ -548,6 +550,8 @@ def _lender(at: int, sent: Span) -> bool:
     ]
     if {t.lower_ for t in name} & {"bank", "fund"}:
         return True  # "the Export-Import Bank of the United States … a loan for its plant": a lender owns no plant
+    if _GIVEN_BY.search(sent.doc[sent.start : at].text):
+        return True  # "South32 has been awarded $20 million by the U.S. Department of Energy to study … its project": the giver
     while at > sent.start and (
         sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper or sent.doc[at - 1].lower_ in ("the", "and", "'s", "’s")
     ):
@@ -690,7 +694,7 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
         ]
         between = {t.lower_ for t in words}
         described = (  # "and trading house Iwatani", "and state-owned IREL"
-            bool(words) and words[0].lower_ == "and" and len(words) <= 4 and all(t.is_lower or t.text == "-" for t in words)
+            bool(words) and words[0].lower_ == "and" and len(words) <= 5 and all(t.is_lower or t.text in ("-", "'s", "’s") for t in words)
         )
         if not (between <= {",", "and", "or", "especially", "particularly", "in", "including"} or described):  # "and trading house Iwatani"
             break

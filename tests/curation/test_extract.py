@@ -1884,3 +1884,23 @@ def test_the_developers_project_what_is_produced_there_and_a_states_holding_by_d
         ("invested", "country/ZM", "company/coppice-metals"),  # "The Zambian state"
     } <= relations
     assert ("operates", "company/marubeni", "facility/wiluna-project") not in relations  # "cobalt produced at": made there
+
+
+def test_names_with_digits_awards_by_a_giver_minerals_naming_mines_and_buyers_listed_after_to(extractor: Extractor) -> None:
+    text = (
+        "Metals32 has been awarded $15 million by the U.S. Department of Energy to study a plant at its Cuprum project.\n"
+        "Metals32 bought Cuprum in 2019.\n"
+        "Ganyu Lithium has suspended its Baiyun lepidolite mine in Yichun.\n"
+        "Ganyu Lithium supplies lithium to Tesla, BMW and Volkswagen.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/metals32", "facility/cuprum-project"),  # the one awarded, not the giver ("by the …")
+        ("operates", "company/ganyu-lithium", "facility/baiyun-lepidolite-mine"),  # a mineral's word in a mine's name
+        ("supplies", "company/ganyu-lithium", "company/bmw"),  # names listed after "to"
+        ("supplies", "company/ganyu-lithium", "company/volkswagen"),
+    } <= relations
+    facts = _drafted(extractor, text)
+    award = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(15_000_000))
+    assert award["subject"] == "company/metals32"  # "has been awarded $15 million by": the grantee's
