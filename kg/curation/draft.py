@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.curation.lexicon import MULTIPLIERS, PARTY_KINDS, SEVERAL_DEALS
+from kg.curation.lexicon import GIVEN_PASSIVE, MULTIPLIERS, PARTY_KINDS, SEVERAL_DEALS
 from kg.curation.modal import drafted_modality, modal_marker, parties_of
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
@@ -389,10 +389,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     if figure.unit in CURRENCY_UNITS and invested and metric != "agreement-value":  # "invested $200 million in Lynas": to Lynas
         return invested[0]
     sentence = extraction.sentences[figure.sentence]
-    awarded = re.search(
-        r"\b(?:been|was|were|is|are)\s+(?:awarded|granted|given|lent|loaned|offered)\s+(?:\w+\s+)?$",
-        sentence.text[: figure.start - sentence.start],
-    )
+    awarded = re.search(rf"{GIVEN_PASSIVE}\s+(?:\w+\s+)?$", sentence.text[: figure.start - sentence.start])
     grantees = [ref for start, ref, kind in here if kind in PARTY_KINDS and awarded and start < sentence.start + awarded.start()]
     if figure.unit in CURRENCY_UNITS and grantees:
         return grantees[-1]  # "South32 has been awarded $20 million by …": the one awarded

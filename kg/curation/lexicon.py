@@ -36,6 +36,7 @@ __all__ = [
     "LAND_NOUNS",
     "DIVISION_WORDS",
     "BODY_WORDS",
+    "GIVEN_PASSIVE",
     "HEDGE_PHRASES",
     "HEDGE_WORDS",
     "IMPORT_WORDS",
@@ -591,6 +592,7 @@ HYPHEN_PREFIXES = {  # the first part of a hyphenated word that is no name: "Sin
     *"sino anglo franco indo euro afro austro trans mid non pan post pre pro anti ex co re multi inter sub semi self".split(),
     *"asia pacific atlantic arctic north south east west".split(),
 }
+GIVEN_PASSIVE = r"\b(?:been|was|were|is|are)\s+(?:awarded|granted|given|lent|loaned|offered)"  # "has been awarded $20 million by"
 BODY_WORDS = {  # what a state's body is called: "Western Australia Department", "China's Commerce Ministry"
     *"department ministry office agency council commission institute government parliament congress senate cabinet".split(),
 }

@@ -16,6 +16,7 @@ from kg.curation.lexicon import (
     COMPANY_NOUNS,
     DEMONYMS,
     FACILITY_NOUNS,
+    GIVEN_PASSIVE,
     IMPORT_WORDS,
     NAME_PARTICLES,
     NOT_MATERIALS,
@@ -43,7 +44,7 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 
 _FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
-_GIVEN_BY = re.compile(r"\b(?:been|was|were)\s+(?:awarded|granted|given|lent|loaned|offered)\b[^.;]*\bby(?:\s+the)?\s*$")
+_GIVEN_BY = re.compile(rf"{GIVEN_PASSIVE}\b[^.;]*\bby(?:\s+the)?\s*$")
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
@@ -282,13 +283,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
-            held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took", "led")  # not "run by"
+            held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took", "led", "backed")  # not "run by"
             if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):  # "… to X, a company 60% owned by Y"
                 return [Relation("invested", owners[0][1], owned[-1][1], index)]
             shared = trigger.start > sent.start and doc[trigger.start - 1].text in ("%", "percent")
             shared = shared or trigger[0].lower_ == "backed"  # "a project backed by X": a holding, no operator
-            if trigger[0].lower_ == "backed" and owned and owners and (not facilities or owned[-1][0] > facilities[-1][0]):
-                return [Relation("invested", owners[0][1], owned[-1][1], index)]  # "Magrec is backed by Breakthrough Energy Ventures"
             if shared and owners and facilities:  # "Bisie … is 84% owned by Alphamin": a holding in the mine, with its share
                 return [Relation("invested", owners[0][1], facilities[-1][1], index)]
             return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []

@@ -217,7 +217,7 @@ def resolve_references(
         if earlier:
             this_sentence = earlier[-1].sentence == len(result.sentences) - 1  # "Lynas said the company would": Lynas
             iri = previous[0] if kind == "company" and previous and previous[1] == kind and not this_sentence else earlier[-1].ref_iri
-            between = sent.doc.text[earlier[-1].end - offset : offset + ref.start_char - offset] if this_sentence else ""
+            between = sent.doc.text[earlier[-1].end - offset : ref.start_char] if this_sentence else ""
             others = [m.ref_iri for m in earlier if m.sentence < len(result.sentences) - 1 and m.ref_iri != earlier[-1].ref_iri]
             first = min((m for m in earlier if m.sentence == len(result.sentences) - 1), key=lambda m: m.start, default=None)
             subject_only = first is not None and first.ref_iri == earlier[-1].ref_iri  # the reference is after the sentence's subject
