@@ -182,6 +182,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         if (
             "reserve" in clause
             or re.search(r"\b(?:holds?|contains?)\b.*\b(?:ore|resources?|deposits?)\b", clause)
+            or (at >= 0 and _HELD_IN_GROUND.search(lower[:at]))
             or re.match(r"\s+of\s+(?:[\w-]+\s+){0,3}?(?:resources?|deposits?)\b", following)
             or (
                 "deposit" in clause and re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}?ore\b", following)
@@ -241,6 +242,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
 _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
 )
+_HELD_IN_GROUND = re.compile(  # "The deposit holds an estimated 1.7 million tonnes": what it holds, not a stockpile's
+    r"\b(?<!stockpile\s)(?:holds|contains|hosts)\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
+)
 _IMPORTED_SHARE = re.compile(r"\bimport(?:s|ed)?\s+(?:[\w-]+\s+)?$")
 _CLAUSE_BREAK = re.compile(
     r",\s+but\s+|\s+but\s+|;\s+|,\s+while\s+|,\s+and\s+|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|plans|aims|expects)\b)",
@@ -294,6 +298,10 @@ _ITS_CAPACITY = re.compile(
     r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
 )
 _INVESTMENT_TO = re.compile(r"\s+investments?\s+to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:its|the|their)\s+")
+_TO_WORK_ON = re.compile(r"\s+to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:(?:its|the|their)\s+)?")  # "the mine": a reference
+_SPENT = re.compile(
+    r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing)\s+(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
+)
 _DEAL_WORTH = re.compile(
     r"\b(?:agreement|deal|pact|contract|order)\s+(?:worth|valued\s+at)\s+(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+|nearly\s+)?$"
 )
@@ -398,7 +406,13 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         for start, ref, kind in here
         if kind == "facility"
         and start > figure.end
-        and _INVESTMENT_TO.fullmatch(sentence.text[figure.end - sentence.start : start - sentence.start])
+        and (
+            _INVESTMENT_TO.fullmatch(sentence.text[figure.end - sentence.start : start - sentence.start])
+            or (  # "expects to spend about $1 billion to develop the mine": the mine's
+                _SPENT.search(sentence.text[: figure.start - sentence.start])
+                and _TO_WORK_ON.fullmatch(sentence.text[figure.end - sentence.start : start - sentence.start])
+            )
+        )
     ]
     if figure.unit in CURRENCY_UNITS and expanded:
         return expanded[0]
@@ -507,7 +521,8 @@ def _place_after(facility: str | None, extraction: Extraction) -> list[str]:
         _ref(m.ref_iri)
         for m in places
         if re.fullmatch(
-            r"[\s,]*(?:(?:in|at|near)\s+)?(?:[A-Z][\w'’-]*[\s,]*)*", sentence.text[first.end - sentence.start : m.start - sentence.start]
+            r"[\s,]*(?:(?:in|at|near)\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:[A-Z][\w'’-]*[\s,]*)*",
+            sentence.text[first.end - sentence.start : m.start - sentence.start],
         )
     ][:1]
 
@@ -693,7 +708,7 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             fact(relation.sentence, {"triples": [*parties, *dated]}, at=relation.at)
         elif relation.kind == "invested" and relation.share is not None:
             stake = {"holder": subject, "investee": obj, "share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
-            fact(relation.sentence, {"stake": stake}, at=relation.at)
+            fact(relation.sentence, {"stake": stake}, at=relation.at, since=relation.since)
         elif relation.kind in _RELATION_PROPERTY:
             located = (  # where the facility run or invested in is, with the first relation drafted of it
                 [[obj, "locatedIn", place] for place in _place_after(relation.object, extraction)[:1]]

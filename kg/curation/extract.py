@@ -148,7 +148,11 @@ def _owned_already(trigger: Span) -> bool:
     mine", "MP's factory"), not what is to be built ("would build its refinery"), or whose a
     company is ("plans to develop it through the state-owned X": owned, whatever is planned)."""
     before = trigger.doc[trigger.start - 1].lower_ if trigger.start > 0 else ""
-    return (trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING) or trigger[0].lower_ == "state"  # "the state-owned X"
+    whose = trigger.doc[max(0, trigger.start - 4) : trigger.start]  # "to buy AVZ Minerals' 75% stake": AVZ's now, whatever is agreed
+    held = trigger[0].lower_ in ("stake", "stakes") and any(
+        t.text in ("'s", "’s", "'", "’") and all(w.like_num or w.text == "%" for w in whose[n + 1 :]) for n, t in enumerate(whose)
+    )
+    return (trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING) or trigger[0].lower_ == "state" or held  # "the state-owned X"
 
 
 _SIZED_PROGRAMME = re.compile(
@@ -429,6 +433,12 @@ class Extractor:
                 [*described, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "its campus in McCarran"
                 [*described, {"LOWER": "the"}, {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "+"}],  # "in the United States"
                 [*described[:-1], {"LOWER": "at"}, {"LOWER": {"IN": ["its", "their"]}}],  # "a processing plant at its Goschen project"
+                [  # "a pilot processing plant at the mine": beside a facility named before
+                    *described[:-1],
+                    {"LOWER": "at"},
+                    {"LOWER": "the"},
+                    {"LOWER": {"IN": ["mine", "project", "site", "deposit", "complex"]}},
+                ],
                 [  # "would build its rare earth refinery at the Longonjo mine": the owner's, named by what it is
                     {"LOWER": {"IN": ["its", "their"]}},
                     {"IS_LOWER": True, "OP": "{0,4}"},
@@ -702,7 +712,16 @@ class Extractor:
 
     def with_world_places(self, doc: Doc) -> Doc:
         """``doc`` with the world's places the graph lacks (:attr:`world`) marked where no name is,
-        or over the places a longer one holds ("South Australia")."""
+        or over the places a longer one holds ("South Australia"); "southern Mali", its compass
+        word in lower case, is the country, not a region of that name."""
+        kept: list[Span] = []
+        for e in doc.ents:
+            iri, kind = self.labels.get(e[1:].text.lower(), ("", ""))
+            if e.label_ == "REGION" and e[0].is_lower and e[0].text.title() in COMPASS_WORDS and kind == "country":
+                kept.append(Span(doc, e.start + 1, e.end, label="COUNTRY", span_id=iri))
+            else:
+                kept.append(e)
+        doc.ents = kept
         if self.world_pattern is None:
             return doc
         ents, taken = list(doc.ents), {i for e in doc.ents for i in range(e.start, e.end)}
@@ -862,6 +881,7 @@ class Extractor:
                     "organisation",
                     "band",
                     "nation",
+                    "laboratory",
                 ):
                     kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
@@ -886,6 +906,8 @@ class Extractor:
                     name = name[: next(n for n, t in enumerate(name) if t.lower_ in LAND_NOUNS)]  # "Uyuni", of "the Uyuni salt flat"
                 if label == "NEW_DESCRIBED" and name[-1].lower_ in ("its", "their"):
                     name = name[:-2]  # "rare earth processing plant" (at its Goschen project: a facility named of its own)
+                if label == "NEW_DESCRIBED" and name[-2:-1].text.lower() == "the":
+                    name = name[:-3]  # "pilot processing plant" (at the mine: a facility named of its own)
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):
                     name = name[1:]  # "planned gallium refinery in …": what it is, not its state
                 if label == "NEW_DESCRIBED" and len(name) == 1:
@@ -966,7 +988,13 @@ class Extractor:
         resolved = resolve_references(sent, mentions, references, offset, result)
         resolved = as_actors(sent, resolved, triggers, offset, result, positions, self.labels)
         found = [
-            replace(r, at=offset + span.end_char, since=offset + span.start_char if _owned_already(span) else None)
+            replace(
+                r,
+                at=offset + span.end_char,
+                since=offset + (r.since if r.since is not None else span.start_char)
+                if r.since is not None or _owned_already(span)
+                else None,
+            )
             for kind, span in triggers
             for r in relations_at(kind, span, sent, resolved, index)
             if r.subject != r.object
@@ -990,7 +1018,10 @@ class Extractor:
                 Relation("agreement", r.subject, r.object, index, at=offset + under[0].end_char) for r in relations if r.kind == "supplies"
             ][:1]
         stakes = [r for r in [*result.relations, *relations] if r.kind == "invested" and r.object]
-        before = {id(r): [s for s in stakes if s.object != r.subject] for r in relations}  # not what the holder is itself
+        before = {  # not what the holder is itself; a share's rest, of a stake with a share if any
+            id(r): [s for s in stakes if s.object != r.subject and s.share is not None] or [s for s in stakes if s.object != r.subject]
+            for r in relations
+        }
         relations = [  # "Y owns the remaining 20%": of what the stake before is in
             replace(r, object=before[id(r)][-1].object) if r.kind == "invested" and r.object is None and before[id(r)] else r
             for r in relations

@@ -89,8 +89,10 @@ def drafted_modality(
     money is for ("an $80 million loan to supply Vulcan") is planned."""
     if about_position:
         return "todo-past-state" if _FORMER_TITLE.search(sentence) else None
-    if at is not None and _PURPOSE_OF_MONEY.search(sentence[:at]):  # "an $80 million loan to supply Vulcan": what the money is for
-        return "planned"
+    purpose = _PURPOSE_OF_MONEY.search(sentence[:at]) if at is not None else None
+    spending = modal_marker(sentence, before=purpose.start(), after=since) if purpose else None
+    if purpose and not (spending and spending.marker.lower().startswith("expect")):
+        return "planned"  # "an $80 million loan to supply Vulcan": what the money is for; "expects to spend $X to develop": expected
     marker = modal_marker(sentence, before=at, after=since)
     if marker is None:
         return None

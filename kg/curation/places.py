@@ -55,6 +55,9 @@ _NEWS_NAMES = {  # names the news uses that ISO 3166 has changed or puts after a
     "Democratic Republic of Congo": "CD",
     "Democratic Republic of the Congo": "CD",
     "DR Congo": "CD",
+    "Congo": "CD",  # the news's Congo is Kinshasa's; Brazzaville's is named so
+    "Congo-Brazzaville": "CG",
+    "Republic of the Congo": "CG",
     "South Korea": "KR",
     "North Korea": "KP",
 }

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from kg.curation.lexicon import (
     ACTOR_KINDS,
     COMPANY_NOUNS,
+    COMPASS_WORDS,
     DEMONYMS,
     FACILITY_NOUNS,
     GIVEN_PASSIVE,
@@ -239,7 +240,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             m for m in possessive_after if doc[m[0]].lower_ != "world" and doc[m[0] - 1].lower_ not in ("in", "near", "at")
         ]
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
-        after = [m for m in after if doc[m[0] - 1].lower_ not in ("in", "near")]  # "supplied a Soviet plant in Kazakhstan": where
+        after = [m for m in after if not _placed(m[0], sent)]  # "supplied a Soviet plant in Kazakhstan": where
         customers = (
             possessive_after
             or [m for m in after if m[2] in PARTY_KINDS]
@@ -331,7 +332,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ),
             None,
         )  # "… a plant in X with IREL", not "with backing from the U.S. government" nor "under a joint venture with Y"
-        partners = [m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS][:1]  # "… a plant in X with IREL"
+        partners = [  # "… a plant in X with IREL"; not "with the Oak Ridge National Laboratory" (research, no operator)
+            m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS - {"org"}
+        ][:1]
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
         if (
             len(owners) > len(listed)
@@ -399,12 +402,22 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for m in mentions
             if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
         ]
+        whose = next((t.i for t in trigger if t.text in ("'s", "’s", "'", "’")), None)
+        sellers = [m for m in mentions if whose is not None and trigger.start < m[0] < whose and m[2] in PARTY_KINDS][-1:]
+        if whose is not None:  # "buy AVZ Minerals' stake in Manono": the buyer's in Manono, and AVZ's until then (as it stands)
+            investees = [m for m in investees if m[0] >= trigger.end]
+            held = [Relation("invested", s[1], m[1], index, since=doc[whose].idx) for s in sellers for m in investees[:1]]
+            return held + [Relation("invested", b[1], m[1], index) for b in investors[-1:] for m in investees[:1] if b not in sellers]
         where = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "where" and doc[t.i - 1].text == ","), None)
         if where is not None and not [m for m in investees if m[0] > trigger.start]:  # "at Weda Bay, where it holds a 38.7% stake"
             investees = [m for m in mentions if m[0] < where and m[2] in PARTY_KINDS | {"facility"}][-1:]
             investors = [m for m in investors if investees and m[1] != investees[0][1]]
         if {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
-            return [Relation("invested", investors[-1][1], None, index)] if investors else []  # "the remaining 20%": of the stake before's
+            of = trigger.end + 1 + (doc[trigger.end + 1 : trigger.end + 2].text.lower() == "the")
+            named = [m[1] for m in mentions if doc[trigger.end : trigger.end + 1].text == "of" and m[0] == of]  # "… 25% of Manono"
+            return (
+                [Relation("invested", investors[-1][1], next(iter(named), None), index)] if investors else []
+            )  # else: of the stake before's
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
             of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")  # "50% plus one share of"
             named = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
@@ -455,7 +468,9 @@ def supplies_with_shares(
             free = [r for r in stakes if id(r) not in pairs and r.at is not None] or [r for r in stakes if id(r) not in pairs]
             if free:
                 pairs[id(min(free, key=lambda r: abs((r.at or 0) - share.end)))] = share
-            if free and re.search(r"\beach\s+(?:holds?|owns?)\s+$", sentence[: share.start - start]):  # "A and B, which each hold 39.6%"
+            each = re.search(r"\beach\s+(?:holds?|owns?)\s+$", sentence[: share.start - start])  # "A and B, which each hold 39.6%"
+            sold = re.search(r"[A-Za-z](?:'s|’s|'|’)\s+$", sentence[: share.start - start])  # "to buy AVZ's 75% stake": the buyer's too
+            if free and (each or sold):
                 same = next(r.at for r in stakes if pairs.get(id(r)) is share)  # the holders read with the share, not a state's before
                 pairs |= {id(r): share for r in stakes if id(r) not in pairs and r.at == same}
         relations = [replace(r, share=pairs[id(r)].value, hedge=pairs[id(r)].hedge) if id(r) in pairs else r for r in relations]
@@ -526,6 +541,40 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
                 named.append(countries[name][0])
         found.append(Relation("position", person.ref_iri, named[0] if named else None, index, title=_title_case(titled.group("title"))))
     return found
+
+
+_CLAUSE_VERBS = {
+    "holds",
+    "hold",
+    "owns",
+    "own",
+    "controls",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "said",
+    "says",
+}
+
+
+def _opens_a_clause(at: int, sent: Span) -> bool:
+    """Whether the name at token ``at`` is the subject of a clause of its own: a verb follows it
+    (past its name's words and "government": "the Malian government holds")."""
+    words = (t for t in sent.doc[at + 1 : sent.end] if not (t.is_title or t.is_upper or t.lower_ in ("government", "state")))
+    return next((t.lower_ for t in words), "") in _CLAUSE_VERBS
+
+
+def _placed(at: int, sent: Span) -> bool:
+    """Whether the name at token ``at`` says where something is: "in Kazakhstan", "near
+    Houston", "in southern Mali"."""
+    before = at - 1 - (at - 1 > sent.start and sent.doc[at - 1].text.title() in COMPASS_WORDS and sent.doc[at - 1].is_lower)
+    return before >= sent.start and sent.doc[before].lower_ in ("in", "near")
 
 
 def _singular(word: str) -> str:
@@ -697,5 +746,7 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
         )
         if not (between <= {",", "and", "or", "especially", "particularly", "in", "including"} or described):  # "and trading house Iwatani"
             break
+        if not backwards and _opens_a_clause(current[0], sent):
+            break  # "owns 65% of Goulamina and the Malian government holds the rest": a new clause's subject
         listed.append(current)
     return listed

@@ -1904,3 +1904,41 @@ def test_names_with_digits_awards_by_a_giver_minerals_naming_mines_and_buyers_li
     facts = _drafted(extractor, text)
     award = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(15_000_000))
     assert award["subject"] == "company/metals32"  # "has been awarded $15 million by": the grantee's
+
+
+def test_a_stake_bought_from_its_holder_shipments_from_a_mine_a_deposits_tonnes_and_a_plant_at_the_mine(extractor: Extractor) -> None:
+    text = (
+        "Tessera Lithium has agreed to buy RTZ Mining's 60% stake in the Kamina lithium project in Congo.\n"
+        "Gecamines holds the remaining 40% of Kamina.\n"
+        "Tessera expects to spend about $800 million to develop the mine.\n"
+        "Orrin Minerals has shipped its first cargo of spodumene concentrate from the Bougouni mine in southern Mali.\n"
+        "Orrin owns 70% of Bougouni and the Malian government holds the remaining 30%.\n"
+        "The Halden Creek deposit holds an estimated 2.1 million tonnes of rare earth oxides.\n"
+        "Halden Resources plans to build a pilot separation plant at the deposit with the Argonne National Laboratory.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/orrin-minerals", "facility/bougouni-mine"),  # "has shipped … from the Bougouni mine": its own
+        ("invested", "country/ML", "facility/bougouni-mine"),  # "the Malian government holds the remaining 30%"
+        ("operates", "company/halden-resources", "facility/pilot-separation-plant"),  # a plant "at the deposit", not the deposit
+    } <= relations
+    assert ("invested", "company/orrin-minerals", "country/ML") not in relations  # "… and the Malian government holds": a new clause
+    assert ("Argonne National Laboratory", "org") in {(m.text, m.kind) for m in result.mentions}
+    lab = "org/argonne-national-laboratory"
+    assert ("operates", lab, "facility/pilot-separation-plant") not in relations  # a research partner, no operator
+    assert ("Congo", "https://w3id.org/rekg/id/country/CD") in {(m.text, m.ref_iri) for m in result.mentions}  # the news's Congo
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["holder"], f["stake"]["investee"]): f for f in facts if "stake" in f}
+    bought = stakes["company/tessera-lithium", "facility/kamina-lithium-project"]
+    held = stakes["company/rtz-mining", "facility/kamina-lithium-project"]
+    assert (bought["stake"]["share"], bought.get("modality")) == (Decimal(60), "commitment")  # the buyer's, agreed to
+    assert (held["stake"]["share"], held.get("modality", "stated")) == (Decimal(60), "stated")  # the seller's, as it stands
+    assert stakes["company/gecamines", "facility/kamina-lithium-project"]["stake"]["share"] == Decimal(40)  # "… 40% of Kamina"
+    located = [t for f in facts for t in f.get("triples", []) if t[0] == "facility/bougouni-mine" and t[1] == "locatedIn"]
+    assert located == [["facility/bougouni-mine", "locatedIn", "country/ML"]]  # "in southern Mali": Mali
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    spend = figures[Decimal(800_000_000)]
+    assert (spend["figure"]["subject"], spend["modality"]) == ("facility/kamina-lithium-project", "expected")  # the mine's
+    held_ore = figures[Decimal(2_100_000)]["figure"]
+    assert (held_ore["metric"], held_ore["subject"]) == ("reserves", "facility/halden-creek-deposit")  # "holds an estimated"
