@@ -100,7 +100,10 @@ _GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|arou
 _MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our output within two years"
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
 _OWN_USE = re.compile(r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b")  # "40% of the raw materials it uses"
-_BOUGHT = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$")
+_BOUGHT = re.compile(  # "to buy 30,000 tonnes", "The deal covers about 4,000 tonnes": a volume bought, no one's output
+    r"\b(?:buy|buys|bought|purchase|purchases|purchased|(?:deal|agreement|contract|offtake)\s+(?:covers|covered|is\s+for))"
+    r"\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$"
+)
 _HOLDING = re.compile(r"\b(?:take|takes|took)\s+(?:up\s+to\s+|about\s+)?$")  # not "holds 6% of the world's reserves"
 _TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 tonnes", "Shipments … rose to 353 tonnes"
     r"^(?!.*\b(?:produc|mine[ds]?\b|mining|capacity|reserves?)).*\b(?:exports?|exported|imports?|imported|shipments?|shipped)\b"

@@ -408,7 +408,7 @@ class Extractor:
                 "LOWER": {"NOT_IN": ["a", "an", "the", "to", "of", "for", "with", "its", "their"]},
                 "OP": "{0,6}",
             },
-            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | {"line"})}},  # "a recycling line at Mountain Pass"
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "operation"} | {"line"})}},  # "a recycling line at Mountain Pass"
             {"LOWER": {"IN": ["in", "at", "near"]}},
         ]
         matcher.add(  # "Japan's JAMSTEC": a body a country's possessive names by its initials
@@ -442,7 +442,7 @@ class Extractor:
                 [  # "would build its rare earth refinery at the Longonjo mine": the owner's, named by what it is
                     {"LOWER": {"IN": ["its", "their"]}},
                     {"IS_LOWER": True, "OP": "{0,4}"},
-                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "project", "deposit"})}},
+                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "project", "deposit", "operation"})}},
                 ],
             ],
         )
@@ -731,8 +731,12 @@ class Extractor:
             if inside and all(e.label_ in ("COUNTRY", "REGION", "CITY") for e in inside):  # "South Australia": not Australia
                 ents = [e for e in ents if e not in inside]
                 taken -= {i for e in inside for i in range(e.start, e.end)}
-            if span is None or self.world[found.group()][1] == "region" and _opens_a_name(doc, span.end):
-                continue  # "Lindi Jumbo": a region's name opening a company's
+            if (
+                span is None
+                or self.world[found.group()][1] == "region"
+                and (_opens_a_name(doc, span.end) or self._names_a_site(doc, span.end))
+            ):
+                continue  # "Lindi Jumbo", "Leinster nickel concentrator": a region's name opening a company's or a facility's
             if not taken & set(range(span.start, span.end)):
                 iri, kind = self.world[found.group()]
                 ents.append(Span(doc, span.start, span.end, label=kind.upper(), span_id=iri))
@@ -752,6 +756,17 @@ class Extractor:
             ]
         doc.ents = sorted(ents, key=lambda e: e.start)
         return drop_non_names(doc)
+
+    def _names_a_site(self, doc: Doc, end: int) -> bool:
+        """Whether the words from ``end`` close a facility's name a place's name opens: a
+        mineral's or a site's words, then a facility's noun ("… nickel concentrator")."""
+        words = FACILITY_WORDS | self.mineral_words | {"rare", "earth", "earths"}
+        for token in doc[end : end + 5]:
+            if token.lower_ in FACILITY_NOUNS:
+                return token.i > end  # not "Salta plant": a plant in Salta, as the text may say
+            if token.lower_ not in words:
+                return False
+        return False
 
     def extract(self, text: str) -> Extraction:
         """Propose mentions, figures and relations for ``text``."""

@@ -611,6 +611,8 @@ FACILITY_NOUNS = {
     "site",
     "complex",
     "campus",
+    "concentrator",  # "its Kambalda nickel concentrator"
+    "operation",  # "the North American Lithium operation" (named; "its normal business operation" describes none)
 }
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",

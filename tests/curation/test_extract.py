@@ -1942,3 +1942,26 @@ def test_a_stake_bought_from_its_holder_shipments_from_a_mine_a_deposits_tonnes_
     assert (spend["figure"]["subject"], spend["modality"]) == ("facility/kamina-lithium-project", "expected")  # the mine's
     held_ore = figures[Decimal(2_100_000)]["figure"]
     assert (held_ore["metric"], held_ore["subject"]) == ("reserves", "facility/halden-creek-deposit")  # "holds an estimated"
+
+
+def test_concentrators_operations_named_over_a_demonym_and_a_volume_a_deal_covers(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Nickel will idle its Leinster nickel concentrator in Western Australia.\n"
+        "Marlow Mining owns 60% of the South American Lithium operation in Salta.\n"
+        "South American Lithium produced about 80,000 tonnes of spodumene concentrate last year.\n"
+        "Marlow Mining will supply concentrate to Tianqi Lithium under a three-year agreement.\n"
+        "The deal covers about 20,000 tonnes of concentrate a year.\n"
+        "Marlow said its normal business operation would continue.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/kestrel-nickel", "facility/leinster-nickel-concentrator"),  # a concentrator is a facility
+        ("invested", "company/marlow-mining", "facility/south-american-lithium-operation"),  # a named operation
+    } <= relations
+    assert not {f for f in relations if "normal-business" in str(f[2])}  # "its normal business operation": no facility
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    output = figures[Decimal(80_000)]  # the operation met again by its name over "American" and "Lithium"
+    assert (output["metric"], output["subject"]) == ("mine-production", "facility/south-american-lithium-operation")
+    assert Decimal(20_000) not in figures  # "The deal covers about 20,000 tonnes": a volume bought, no one's output
