@@ -76,13 +76,24 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
     ("set aside 5 billion reais for critical minerals projects"), damages, fines, costs,
     revenue, profit or a worth ("mineral wealth at $6 trillion"); the draft names those in a
     comment instead."""
-    return [f for f in extraction.figures if not _unrecorded(f, extraction.sentences[f.sentence].text)]
+    return [f for f in extraction.figures if not (_unrecorded(f, extraction.sentences[f.sentence].text) or _given_to_no_one(f, extraction))]
+
+
+def _given_to_no_one(figure: Figure, extraction: Extraction) -> bool:
+    """Whether money is given to no one its sentence names after it ("The government will provide
+    50 million pounds to support recycling projects"): the giver's, of no recipient."""
+    sentence = extraction.sentences[figure.sentence]
+    return (
+        figure.unit in CURRENCY_UNITS
+        and bool(_PROVIDED.search(sentence.text[: figure.start - sentence.start]))
+        and not [e for e in _sentence_entities(figure, extraction) if e[0] > figure.end and e[2] != "material"]
+    )
 
 
 _CHANGED = re.compile(r"\s+(?:from\s+a\s+year\s+(?:earlier|ago|before)|year[\s-]on[\s-]year|higher|lower)\b")
 _CHANGE = re.compile(
     r"\b(?:fell|fall|falls|fallen|rose|rise|rises|risen|dropped|declined|increased|jumped|plunged|surged|grew|grown|climbed|slumped"
-    r"|soared|tumbled|slid|up|down)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|some\s+|around\s+)?$"
+    r"|soared|tumbled|slid|up|down)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|some\s+|around\s+|more\s+than\s+|over\s+|roughly\s+)?$"
 )
 
 
@@ -99,7 +110,9 @@ _NO_OUTPUT = re.compile(r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom
 _GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$")  # "ore grading 0.3%"
 _MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our output within two years"
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
-_OWN_USE = re.compile(r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b")  # "40% of the raw materials it uses"
+_OWN_USE = re.compile(
+    r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b|\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?needs\b"
+)  # "40% of the raw materials it uses"
 _BOUGHT = re.compile(  # "to buy 30,000 tonnes", "The deal covers about 4,000 tonnes": a volume bought, no one's output
     r"\b(?:buy|buys|bought|purchase|purchases|purchased|(?:deal|agreement|contract|offtake)\s+(?:covers|covered|is\s+for))"
     r"\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$"
@@ -135,6 +148,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
     before = lower[:at]
     return bool(
         _GRADE.search(before)
+        or _HOLDER_SELLS.match(following.lstrip())  # "bought the 49.9% stake held by Tsingshan": the seller's, sold
         or _HOLDING.search(before)  # "lets the state take up to 34% of strategic deposits": a holding of no one named
         or re.match(r"\s+(?:complete|completed|built|finished|done)\b", following)  # "about 80% complete": progress
         or _CHANGE.search(before)
@@ -219,6 +233,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             r"|provid|stake|scheme|programme|program|initiative|financing|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b)",
             lower,
         )  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
+        if _SALE.search(lower) and _HOLDER_SELLS.search(lower):
+            return "agreement-value"  # "bought the 49.9% stake held by Tsingshan for about $700 million": the price, paid to a holder
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
             return "agreement-value"  # "agreed to sell its project to X for A$158 million": the price agreed
         return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding
@@ -232,7 +248,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         (("consum",), "consumption-change"),
     )
     needs = (("demand", "needs"), "supply-potential")  # "could supply 20% of their demand": of what follows, if a possibility
-    potential = (needs,) if drafted_modality(sentence) in ("possibility", "aim", "expected") else ()
+    produced = re.search(r"\bproduc\w*\s+(?:about\s+|around\s+|up\s+to\s+)?$", preceding)  # "to produce 10% of its needs": no supply
+    if produced and re.match(r"\s+of\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:needs|demand)\b", following):
+        return "todo-metric"  # "aims to produce 10% of its critical minerals needs": a share of its own use, no metric
+    potential = (needs,) if drafted_modality(sentence) in ("possibility", "aim", "expected") and not produced else ()
     for text, kinds in ((following, (*shares, *potential)), (lower, shares)):
         found = sorted((text.find(w), metric) for words, metric in kinds for w in words if w in text)
         if found:
@@ -281,6 +300,11 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
 
 _FUNDED_WHICH = re.compile(
     r",\s+which\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:funded|financed|backed|paid\s+for)\s+by\s+(?:a|an)?\s*$"
+)
+_RAISE_THAT = re.compile(r"\b(?:raise|lift|increase|expand|boost|take|bring)\s+(?:that|this)\s+to\s+(?:about\s+|around\s+)?$")
+_HOLDER_SELLS = re.compile(r"\bstakes?\s+(?:held|owned)\s+by\b")
+_PROVIDED = re.compile(
+    r"\b(?:provide|provides|provided|providing|offer|offers|offered|pledge|pledges|pledged)\s+(?:up\s+to\s+|about\s+|another\s+)?$"
 )
 _GIVEN = re.compile(
     r"\b(?:lent|lends?|loaned|granted|awarded|gave|gives|give|paid|pays|offered|offers|provided|provides)\s+$", re.IGNORECASE
@@ -353,6 +377,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         start for start, _, _ in here if _UNNAMED_PLANT_AT.search(text.text[: start - text.start])
     }
     here = [e for e in here if e[0] not in hosts] or here
+    if _RAISE_THAT.search(text.text[: figure.start - text.start]):  # "plans to raise that to 400 tonnes": the figure before's
+        before = [f for f in extraction.figures if f.unit == figure.unit and f.sentence < figure.sentence]
+        if before:
+            return figure_subject(before[-1], extraction)
     own = _ITS_CAPACITY.search(text.text[: figure.start - text.start]) if figure.unit == "tonne" else None
     subjects = [ref for start, ref, kind in here if kind == "company" and start - text.start < (own.start() if own else 0)]
     if subjects:  # "Harita Nickel has started a line at its Obi complex, raising its capacity to 120,000 tonnes": Harita's

@@ -48,6 +48,7 @@ from kg.curation.lexicon import (
     NOT_MINERALS,
     ORG_SUFFIXES,
     PARTNER_REFERENCES,
+    PARTY_KINDS,
     PROGRAMME_REFERENCES,
     PRONOUNS,
     REGIONAL_DEMONYMS,
@@ -106,6 +107,32 @@ _ABANDONED = re.compile(
     r"\b(?:scrapped|abandoned|cancell?ed|dropped|shelved|withdrew|ditched)\s+(?:(?:its|their|the)\s+)?(?:plans?|bid|proposal)\s+to\s*$"
 )
 _TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
+
+
+_UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:[\w-]+\s+)?(?:deal|agreement|contract|pact|accord)\b")
+
+
+def _supplied_under_the_deal(
+    sent: Span,
+    offset: int,
+    resolved: list[tuple[int, str, str]],
+    triggers: list[tuple[str, Span]],
+    found: list[Relation],
+    result: Extraction,
+    index: int,
+) -> list[Relation]:
+    """A supply "under the deal" that names no customer: to the other party of the deal named
+    before ("Under the deal, Viet Nam Rare Earth will supply oxides from its mines")."""
+    if not _UNDER_THE_DEAL.match(sent.text) or any(r.kind == "supplies" for r in found):
+        return []
+    verbs = [span.start for kind, span in triggers if kind == "supplies"]
+    suppliers = [iri for i, iri, k in resolved if k in PARTY_KINDS and verbs and i < verbs[0]][-1:]
+    deals = [r for r in result.relations if r.kind == "agreement" and r.object and suppliers and suppliers[0] in (r.subject, r.object)]
+    if not deals:
+        return []
+    customer = deals[-1].object if deals[-1].subject == suppliers[0] else deals[-1].subject
+    verb = sent.doc[verbs[0]]
+    return [Relation("supplies", suppliers[0], customer, index, at=offset + verb.idx + len(verb))]
 
 
 def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:
@@ -170,6 +197,12 @@ def _opens_a_name(doc: Doc, end: int) -> bool:
     return doc[end].lower_ not in _NOT_A_FIRM | ORG_SUFFIXES | CALENDAR | DETERMINERS and doc[end].text not in COMPASS_WORDS
 
 
+_TRADING_MAGNETS = {  # "imports nearly all of the magnets", "supplies magnets to": the rare earth magnets traded
+    *("the", "imports", "imported", "import", "buys", "bought", "buy", "supplies", "supply", "supplied"),
+    *("exports", "exported", "export", "ships", "shipped", "sells", "sold", "sell"),
+}
+
+
 @Language.component("rekg_drop_non_names")
 def drop_non_names(doc: Doc) -> Doc:
     """Drop names negated by a prefix ("non-Chinese"), and demonyms and names that say where a
@@ -192,6 +225,7 @@ def drop_non_names(doc: Doc) -> Doc:
         and not (e.text.lower() in DEMONYMS and firm_after(e.end))
         and not (e.end + 1 < len(doc) and doc[e.end].text == "-" and doc[e.end + 1].lower_ in _TIES)
         and not (e.label_ == "MATERIAL" and e[0].is_title and e.end < len(doc) and doc[e.end].is_title)  # "Cobalt Blue said"
+        and not (e.text == "magnets" and (e.start == 0 or doc[e.start - 1].lower_ not in _TRADING_MAGNETS))
     ]
     return doc
 
@@ -269,6 +303,10 @@ class Extractor:
             for name, iri in self.minerals.items()
             for case in ({"IS_LOWER": True}, {"IS_SENT_START": True})  # "Tin prices rose", not "Cobalt Blue" (dropped after)
         ]
+        if "rare earth magnets" in self.labels:  # "imports nearly all of the magnets": this domain's magnets, traded (see drop_non_names)
+            patterns.append(
+                {"label": "MATERIAL", "pattern": [{"LOWER": "magnets", "IS_LOWER": True}], "id": self.labels["rare earth magnets"][0]}
+            )
         patterns += self._compass_regions()
         for capital, name in CAPITALS.items():  # a capital the graph does not know, as its country
             if capital not in self.labels and name.lower() in self.labels:
@@ -322,6 +360,12 @@ class Extractor:
                     num,
                     {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
                     {"LOWER": {"IN": sorted(word for word in CURRENCIES if word.isalpha())}},
+                ],
+                [  # "a 1.5 million pound grant", not "2 million pounds of uranium" (a weight)
+                    num,
+                    {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
+                    {"LOWER": {"IN": ["pound", "pounds", "sterling"]}},
+                    {"LOWER": {"NOT_IN": ["of", "a", "per"]}, "IS_ALPHA": True},
                 ],
             ],
         )
@@ -411,6 +455,24 @@ class Extractor:
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "operation"} | {"line"})}},  # "a recycling line at Mountain Pass"
             {"LOWER": {"IN": ["in", "at", "near"]}},
         ]
+        matcher.add(  # "a metal plant it plans to build in Vietnam": a facility described by what is to be done with it, and where
+            "NEW_DESCRIBED_CLAUSE",
+            [
+                [
+                    *described[:-1],
+                    {"LOWER": {"IN": ["it", "they"]}},
+                    {
+                        "LOWER": {"IN": ["plans", "plan", "planned", "is", "are", "was", "will", "has", "have", "intends", "aims"]},
+                        "OP": "?",
+                    },
+                    {"LOWER": "to", "OP": "?"},
+                    {"LOWER": {"IN": sorted(_BUILDING | {"built", "constructing", "opened"})}},
+                    {"LOWER": {"IN": ["in", "at", "near"]}},
+                    {"LOWER": "the", "OP": "?"},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
+                ]
+            ],
+        )
         matcher.add(  # "Japan's JAMSTEC": a body a country's possessive names by its initials
             "NEW_INITIALS",
             [[{"ENT_TYPE": "COUNTRY"}, {"ORTH": {"IN": ["'s", "’s"]}}, {"TEXT": {"REGEX": r"^[A-Z]{3,8}$"}, "ENT_TYPE": ""}]],
@@ -852,6 +914,17 @@ class Extractor:
                 and doc[span.end + 1].is_title
             ):
                 continue  # "China's Commerce Ministry", "China's Baotou region", "China's Dominance", "China's Belt and Road": no firm
+            elif label == "NEW_DESCRIBED_CLAUSE" and not overlaps:
+                noun = next(t.i for t in span if t.lower_ in ("it", "they"))
+                place = next(t.i for t in span if t.i > noun and t.lower_ in ("in", "at", "near"))
+                name = doc[span.start + 1 : noun]  # "metal plant", its place after the clause: "metal plant in Vietnam"
+                if len(name) > 1:
+                    where = doc[place + 1 + (doc[place + 1].lower_ == "the") : span.end]
+                    full = f"{name.text} {doc[place].text} {where.text}"
+                    mentions.append(
+                        Mention(name.text, offset + name.start_char, offset + name.end_char, None, "facility", index, name=full)
+                    )
+                    used.update(range(name.start, name.end))
             elif label == "NEW_FACILITY_PAIR" and not overlaps and free_for_new(span, label, known):
                 middle = next(t.i for t in span if t.lower_ == "and")
                 last = next(t.i for t in doc[middle + 1 : span.end] if not t.is_title)  # "… Upper Kairakty tungsten deposits"
@@ -1017,6 +1090,7 @@ class Extractor:
         found += held_through(sent, resolved, index) if any(kind == "invested" for kind, _ in triggers) else []
         found = [r for r in (_by_operator(r, [*result.relations, *found]) for r in found) if r is not None] + positions
         found = _taken_over(found, sent.text)
+        found += _supplied_under_the_deal(sent, offset, resolved, triggers, found, result, index)
         found.sort(key=lambda r: r.since is None)  # "will restart its mine": the possessive says whose it is, before the verb
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]

@@ -149,6 +149,9 @@ CURRENCIES = {
     "r$": "BRL",
     "brl": "BRL",
     "s$": "SGD",
+    "pound": "GBP",  # after a number, before no "of" (see the MONEY patterns): "a 1.5 million pound grant"
+    "pounds": "GBP",
+    "sterling": "GBP",
 }
 NUMBER_WORDS = {
     "one": 1,
@@ -856,7 +859,7 @@ RELATION_TRIGGERS = {
         [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of", "Reenova is a unit of"
             {"LOWER": {"IN": [",", "is", "was"]}},
             {"LOWER": {"IN": ["a", "an", "the"]}},
-            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["of", "and"]}, "OP": "{0,2}"},
+            {"LOWER": {"NOT_IN": ["of", "and", ",", ".", ";", "(", ")"]}, "OP": "{0,4}"},  # "a Belfast-based unit of"
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
             {"LOWER": "of"},
         ],
@@ -902,6 +905,13 @@ RELATION_TRIGGERS = {
             {"TEXT": {"REGEX": "^[A-Z]"}},
         ],
         [{"LOWER": "joint"}, {"LOWER": "venture"}, {"LOWER": {"IN": ["of", "between"]}}],  # "HyProMag USA, a joint venture of A and B"
+        [  # "Eramet became the sole owner of the project"
+            {"LOWER": {"IN": ["became", "become", "becomes", "is", "was", "remains"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["sole", "only", "majority", "full", "largest", "biggest", "main"]}, "OP": "?"},
+            {"LOWER": "owner"},
+            {"LOWER": "of"},
+        ],
     ],
     "restricts": [
         [{"LOWER": "embargo"}],

@@ -59,6 +59,10 @@ _NEWS_NAMES = {  # names the news uses that ISO 3166 has changed or puts after a
     "Congo-Brazzaville": "CG",
     "Republic of the Congo": "CG",
     "South Korea": "KR",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "UK": "GB",
+    "U.K.": "GB",
     "North Korea": "KP",
 }
 _CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Oceania")  # regions of the world

@@ -240,7 +240,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             m for m in possessive_after if doc[m[0]].lower_ != "world" and doc[m[0] - 1].lower_ not in ("in", "near", "at")
         ]
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
-        after = [m for m in after if not _placed(m[0], sent)]  # "supplied a Soviet plant in Kazakhstan": where
+        placed = [m[0] for m in after if _placed(m[0], sent)]  # "supplied a Soviet plant in Kazakhstan": where
+        placed += [  # "to magnet makers in South Korea and the United States": both where
+            m[0]
+            for m in after
+            if any(p < m[0] and {t.lower_ for t in doc[p + 1 : m[0]] if not t.is_title} <= {",", "and", "or", "the"} for p in placed)
+        ]
+        after = [m for m in after if m[0] not in placed]
         customers = (
             possessive_after
             or [m for m in after if m[2] in PARTY_KINDS]
@@ -390,6 +396,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             )  # "… to develop its project in Brazil"
             backers = _listed([m for m in after if m[2] in PARTY_KINDS and m[0] < stop], sent)  # "from investors including A and B": each
             return [Relation("invested", backer[1], raisers[0][1], index) for backer in backers if raisers]
+        if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "owner":  # "Eramet became the sole owner of the project"
+            holders = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]  # "the …"
+            return [Relation("invested", holders[0][1], held[0][1], index)] if holders and held else []
         if trigger[-1].lower_ in ("shareholder", "owner", "investor"):  # "X is MP Materials' largest shareholder"
             held = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
@@ -402,6 +412,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for m in mentions
             if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
         ]
+        if trigger[0].lower_ in PURCHASE_VERBS and re.match(r"(?:held|owned)\s+by\b", doc[trigger.end : trigger.end + 2].text):
+            sellers = [m for m in after if m[2] in PARTY_KINDS and m[0] > trigger.end + 1 and not _whose(m[0], sent)][:1]
+            buyers = investors[-1:]
+            topic = [m for m in mentions if m[0] < trigger.start and m[2] in PARTY_KINDS | {"facility"} and m not in buyers][-1:]
+            return [  # "bought the 49.9% stake held by Tsingshan": a deal with the seller, a holding in what the sentence is about
+                *(Relation("agreement", b[1], s[1], index) for b in buyers for s in sellers),
+                *(Relation("invested", b[1], t[1], index) for b in buyers for t in topic),
+            ]
         whose = next((t.i for t in trigger if t.text in ("'s", "’s", "'", "’")), None)
         sellers = [m for m in mentions if whose is not None and trigger.start < m[0] < whose and m[2] in PARTY_KINDS][-1:]
         if whose is not None:  # "buy AVZ Minerals' stake in Manono": the buyer's in Manono, and AVZ's until then (as it stands)
@@ -459,7 +477,9 @@ def supplies_with_shares(
     staked = [
         f
         for f in figures
-        if f.unit == "percent" and (_STAKE_OF.search(sentence[: f.start - start]) or _STAKE_AFTER.match(sentence[f.end - start :]))
+        if f.unit == "percent"
+        and (_STAKE_OF.search(sentence[: f.start - start]) or _STAKE_AFTER.match(sentence[f.end - start :]))
+        and not re.match(r"\s+stakes?\s+(?:held|owned)\s+by\b", sentence[f.end - start :])  # the seller's, not the buyer's
     ]  # "a stake of 8%", "a 20% stake"
     stakes = sorted((r for r in relations if r.kind == "invested"), key=lambda r: r.at or 0)
     if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own, the stake read nearest the share
@@ -568,6 +588,11 @@ def _opens_a_clause(at: int, sent: Span) -> bool:
     (past its name's words and "government": "the Malian government holds")."""
     words = (t for t in sent.doc[at + 1 : sent.end] if not (t.is_title or t.is_upper or t.lower_ in ("government", "state")))
     return next((t.lower_ for t in words), "") in _CLAUSE_VERBS
+
+
+def _whose(at: int, sent: Span) -> bool:
+    """Whether the name at token ``at`` only says whose the next one is ("China's Tsingshan")."""
+    return sent.doc[at + 1 : at + 2].text in ("'s", "’s") and at + 2 < sent.end and sent.doc[at + 2].is_title
 
 
 def _placed(at: int, sent: Span) -> bool:
@@ -699,11 +724,15 @@ def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -
 
 def _object_antecedent(trigger: Span, sent: Span, mentions: list[tuple[int, str, str]]) -> tuple[str, str] | None:
     """The party and the facility of a relative clause whose object is the facility before it
-    ("the Donald project, which Astron Corp is developing": Astron, Donald), if the trigger
-    closes such a clause."""
+    ("the Donald project, which Astron Corp is developing": Astron, Donald; "a metal plant it plans
+    to build": the sentence's subject's), if the trigger closes such a clause."""
     doc, at = sent.doc, trigger.start
     while at > sent.start and doc[at - 1].lower_ in _CLAUSE_AUXILIARIES | {"will", "would", "plans", "plan", "to"}:
         at -= 1
+    if at - 2 >= sent.start and doc[at - 1].lower_ in ("it", "they") and doc[at - 2].lower_ in FACILITY_NOUNS:
+        built = [m for m in mentions if m[2] == "facility" and at - 8 <= m[0] < at - 1][-1:]  # "a metal plant it plans to build"
+        subject = [m for m in mentions if m[2] in PARTY_KINDS and m[0] < at and doc[max(m[0] - 1, sent.start)].lower_ != "with"][:1]
+        return (subject[0][1], built[0][1]) if built and subject else None
     party = next((m for m in mentions if m[2] in PARTY_KINDS and m[0] < at and all(t.is_title or t.is_upper for t in doc[m[0] : at])), None)
     if party is None or party[0] - 2 < sent.start or doc[party[0] - 1].lower_ not in ("which", "that") or doc[party[0] - 2].text != ",":
         return None

@@ -1965,3 +1965,43 @@ def test_concentrators_operations_named_over_a_demonym_and_a_volume_a_deal_cover
     output = figures[Decimal(80_000)]  # the operation met again by its name over "American" and "Lithium"
     assert (output["metric"], output["subject"]) == ("mine-production", "facility/south-american-lithium-operation")
     assert Decimal(20_000) not in figures  # "The deal covers about 20,000 tonnes": a volume bought, no one's output
+
+
+def test_a_stake_bought_from_a_holder_a_plant_to_be_built_a_deals_supply_and_money_for_no_one(extractor: Extractor) -> None:
+    text = (
+        "Orano Lithium has started output at its Salinas plant in Jujuy province.\n"
+        "Orano Lithium became the sole owner of the project when it bought the 40% stake held by China's Zijin for $300 million.\n"
+        "Hanil Metals has signed an agreement with Baotou Resources to secure oxides for an alloy plant it plans to build in Malaysia.\n"
+        "Under the deal, Baotou Resources will supply oxides from its mines.\n"
+        "Hanil Metals, a Seoul-based unit of Korea's Hanil Group, aims to sell alloys to magnet makers in Japan and the United States.\n"
+        "Tessla Recycling has received a 2 million pound grant for its recycling plant in Leeds, which can process 20 tonnes a year.\n"
+        "Tessla Recycling plans to raise that to 500 tonnes a year.\n"
+        "Britain imports nearly all of the magnets its carmakers use, mostly from China.\n"
+        "The government will provide 40 million pounds to support recycling projects.\n"
+        "Lithium prices have fallen by more than 70% since 2022.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("invested", "company/orano-lithium", "facility/salinas-plant"),  # "the sole owner of the project"
+        ("agreement", "company/orano-lithium", "company/zijin"),  # "bought the 40% stake held by China's Zijin"
+        ("operates", "company/hanil-metals", "facility/alloy-plant-in-malaysia"),  # "an alloy plant it plans to build in Malaysia"
+        ("supplies", "company/baotou-resources", "company/hanil-metals"),  # "Under the deal": to the deal's other party
+        ("invested", "company/hanil-group", "company/hanil-metals"),  # "a Seoul-based unit of"
+        ("supplies", "country/CN", "country/GB"),  # "Britain imports … the magnets … from China"
+    } <= relations
+    assert ("invested", "company/orano-lithium", "company/zijin") not in relations
+    assert not {r for r in relations if r[0] == "supplies" and r[2] == "country/US"}  # "to magnet makers in Japan and the US"
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert figures[Decimal(300_000_000)]["figure"]["metric"] == "agreement-value"  # the price paid to the holder
+    assert Decimal(40) not in figures and Decimal(70) not in figures  # the seller's share; a price's fall
+    assert figures[Decimal(2_000_000)]["figure"]["unit"] == "GBP"  # "a 2 million pound grant"
+    assert figures[Decimal(500)]["figure"]["subject"] == figures[Decimal(20)]["figure"]["subject"]  # "raise that to": the same
+    supplied = next(f["supply"] for f in facts if "supply" in f and f["supply"]["customer"] == "country/GB")
+    assert supplied["material"] == "material/rare-earth-magnet"  # "the magnets": this domain's
+    assert Decimal(40_000_000) not in figures  # "will provide 40 million pounds to support recycling projects": to no one named
+    stakes = {(f["stake"]["holder"], f["stake"]["investee"]) for f in facts if "stake" in f}
+    assert ("company/orano-lithium", "facility/salinas-plant") not in stakes  # no share of the seller's given to the buyer
+    plan = next(f for f in facts if ["company/hanil-metals", "operates", "facility/alloy-plant-in-malaysia"] in f.get("triples", []))
+    assert ["facility/alloy-plant-in-malaysia", "locatedIn", "country/MY"] in plan["triples"] and plan["modality"] == "planned"
