@@ -202,6 +202,7 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
         and towns
         and all(e in towns or e.label_ == "MATERIAL" for e in inside)
         and span.start > span.sent.start
+        and not any(e[-1].lower_.endswith(("ian", "ean", "ese", "ish")) for e in towns)  # not "the Western Australian operation"
     ):
         return span.doc[span.start - 1].lower_ == "the"  # "the Toliara project", "the Ondo heavy rare earth project": named after its town
     if label == "NEW_ORG" and within and [t.text for t in span[-2:]] in (["Rare", "Earths"], ["Rare", "Earth"]):
@@ -366,7 +367,9 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     with a possessive: "Carester's subsidiary", or opening a line before a verb: "REEcycle will") and met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
     graph knows, nor a title, determiner, day or month, nor the demonym of a country
     (``countries``, lower case: "Angolan", "Brazilian"); each with the kind it is likely of: a
-    town where the text places something near it or based in it ("near Houston"), else a company."""
+    town where the text places something near it or based in it ("near Houston"), a facility
+    where the text calls it one or says who runs it ("Greenbushes, the world's largest … mine"),
+    else a company."""
     word = r"[A-Z][a-z]+\d+|[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "South32", "Pensana", "HyProMag", "REEtec", "LKAB"
     inside = set(re.findall(rf"(?<=[a-z,;] )(?:{word})\b(?! [A-Z])", text)) | set(re.findall(rf"\b({word})['’]s\b", text))
     inside |= set(
@@ -394,7 +397,13 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
             rf"\b(?:near|outside|(?:based|headquartered|plant|mine|factory|refinery|facility)\s+in)\s+{re.escape(word)}\b(?!['’]s)", text
         )
     }
-    return {word: "city" if word in placed else "company" for word in names}
+    sites = {  # "Greenbushes, the world's largest hard-rock lithium mine", "Greenbushes is run by Talison"
+        word
+        for word in names
+        if re.search(rf"\b{re.escape(word)},\s+(?:the|a|an)\s+[^,.;]{{0,60}}?\b(?:{'|'.join(sorted(FACILITY_NOUNS))})\b", text)
+        or re.search(rf"\b{re.escape(word)}\s+(?:is|was)\s+(?:run|operated)\s+by\b", text)
+    }
+    return {word: "city" if word in placed else "facility" if word in sites else "company" for word in names}
 
 
 def _demonym(word: str, countries: set[str]) -> bool:

@@ -148,6 +148,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
     before = lower[:at]
     return bool(
         _GRADE.search(before)
+        or re.search(r"\b(?:jointly|together)\s+(?:hold|holds|own|owns|control|controls)\s+(?:about\s+|around\s+)?$", before)
         or _HOLDER_SELLS.match(following.lstrip())  # "bought the 49.9% stake held by Tsingshan": the seller's, sold
         or _HOLDING.search(before)  # "lets the state take up to 34% of strategic deposits": a holding of no one named
         or re.match(r"\s+(?:complete|completed|built|finished|done)\b", following)  # "about 80% complete": progress
@@ -194,7 +195,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
-        yearly = any(w in lower for w in ("a year", "per year", "annual", "capacity"))
+        yearly = any(w in re.sub(r"\ba\s+year\s+(?:earlier|ago|before)\b", "", lower) for w in ("a year", "per year", "annual", "capacity"))
         clause = _clause_of(lower, at, at + len(figure.text)) if at >= 0 else lower  # "… reserves, …, but mined only 2,900 tonnes"
         if (
             "reserve" in clause
@@ -214,6 +215,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
             return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
+    if at >= 0 and _CUT_BY.search(lower[:at]):
+        return "todo-metric"  # "will cut spending on the operation by about A$200 million": a change, no metric
     if figure.unit in CURRENCY_UNITS and _PER_UNIT.match(following):  # "$110/kg", "$60 per kilogram": a price
         return "price"
     if figure.unit in CURRENCY_UNITS and at >= 0 and _AGAINST_A_PRICE.search(sentence[:at]):
@@ -300,6 +303,10 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
 
 _FUNDED_WHICH = re.compile(
     r",\s+which\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:funded|financed|backed|paid\s+for)\s+by\s+(?:a|an)?\s*$"
+)
+_CUT_BY = re.compile(
+    r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed)\b[^.;]*"
+    r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$"
 )
 _RAISE_THAT = re.compile(r"\b(?:raise|lift|increase|expand|boost|take|bring)\s+(?:that|this)\s+to\s+(?:about\s+|around\s+)?$")
 _HOLDER_SELLS = re.compile(r"\bstakes?\s+(?:held|owned)\s+by\b")

@@ -109,6 +109,7 @@ _ABANDONED = re.compile(
 _TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
 
 
+_AGREED_TO_SUPPLY = re.compile(r"\bagreed\s+to\s+(?:supply|sell|ship|deliver)\b")
 _UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:[\w-]+\s+)?(?:deal|agreement|contract|pact|accord)\b")
 
 
@@ -176,8 +177,13 @@ def _owned_already(trigger: Span) -> bool:
     company is ("plans to develop it through the state-owned X": owned, whatever is planned)."""
     before = trigger.doc[trigger.start - 1].lower_ if trigger.start > 0 else ""
     whose = trigger.doc[max(0, trigger.start - 4) : trigger.start]  # "to buy AVZ Minerals' 75% stake": AVZ's now, whatever is agreed
-    held = trigger[0].lower_ in ("stake", "stakes") and any(
-        t.text in ("'s", "’s", "'", "’") and all(w.like_num or w.text == "%" for w in whose[n + 1 :]) for n, t in enumerate(whose)
+    held = (
+        trigger[0].lower_ in ("stake", "stakes")
+        and any(
+            (t.text in ("'s", "’s", "'", "’") or (t.lower_ in ("its", "their") and n + 1 < len(whose)))  # "sell its 54% stake"
+            and all(w.like_num or w.text == "%" for w in whose[n + 1 :])
+            for n, t in enumerate(whose)
+        )
     )
     return (trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING) or trigger[0].lower_ == "state" or held  # "the state-owned X"
 
@@ -1106,6 +1112,11 @@ class Extractor:
             relations += [
                 Relation("agreement", r.subject, r.object, index, at=offset + under[0].end_char) for r in relations if r.kind == "supplies"
             ][:1]
+        supplied = [r for r in relations if r.kind == "supplies"]
+        if supplied and _AGREED_TO_SUPPLY.search(sent.text):  # "has agreed to supply anode to A and to B": a deal with each
+            relations = [r for r in relations if r.kind != "agreement"] + [
+                Relation("agreement", r.subject, r.object, index, at=r.at) for r in supplied if r.object
+            ]
         stakes = [r for r in [*result.relations, *relations] if r.kind == "invested" and r.object]
         before = {  # not what the holder is itself; a share's rest, of a stake with a share if any
             id(r): [s for s in stakes if s.object != r.subject and s.share is not None] or [s for s in stakes if s.object != r.subject]

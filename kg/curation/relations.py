@@ -320,6 +320,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         funded = _FUNDED_TO_BUILD.search(doc[sent.start : trigger.end].text)
         recipients = [m for m in before if funded and m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][-1:]
         owners = recipients or owners  # "awarded a grant to Magrec Technologies to help build a plant": Magrec's, not the giver's
+        owners = [m for m in owners if not _lender(m[0], sent)] or owners  # "won a grant from the European Union to help build": no giver's
         facilities = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"]  # "has a refining plant in …" holds its facility
         if not owners or not facilities:
             return []
@@ -426,10 +427,18 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             investees = [m for m in investees if m[0] >= trigger.end]
             held = [Relation("invested", s[1], m[1], index, since=doc[whose].idx) for s in sellers for m in investees[:1]]
             return held + [Relation("invested", b[1], m[1], index) for b in investors[-1:] for m in investees[:1] if b not in sellers]
-        where = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "where" and doc[t.i - 1].text == ","), None)
-        if where is not None and not [m for m in investees if m[0] > trigger.start]:  # "at Weda Bay, where it holds a 38.7% stake"
+        where = next(
+            (
+                t.i - (t.lower_ == "which")
+                for t in doc[sent.start : trigger.start]
+                if (t.lower_ == "where" and doc[t.i - 1].text == ",")
+                or (t.lower_ == "which" and t.i - 2 >= sent.start and doc[t.i - 1].lower_ in ("in", "of") and doc[t.i - 2].text == ",")
+            ),
+            None,
+        )  # "at Weda Bay, where it holds a 38.7% stake", "Talison Lithium, in which A and B jointly hold 51%"
+        if where is not None and not [m for m in investees if m[0] > trigger.start and doc[trigger.end : trigger.end + 1].text == "of"]:
             investees = [m for m in mentions if m[0] < where and m[2] in PARTY_KINDS | {"facility"}][-1:]
-            investors = [m for m in investors if investees and m[1] != investees[0][1]]
+            investors = [m for m in investors if investees and m[1] != investees[0][1] and m[0] > where]
         if {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
             of = trigger.end + 1 + (doc[trigger.end + 1 : trigger.end + 2].text.lower() == "the")
             named = [m[1] for m in mentions if doc[trigger.end : trigger.end + 1].text == "of" and m[0] == of]  # "… 25% of Manono"
@@ -443,6 +452,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             investees = (
                 [m for m in investees if m[0] in (named, named - 1) and m[2] != "region"]  # the name, or "the" of a reference
                 if doc[of : of + 1].text == "of"
+                else investees
+                if where is not None  # "…, in which Albemarle owns 49%": of what the clause is about
                 else subject
                 if _VENTURE_SENTENCE.search(sent.text)
                 else []
@@ -480,6 +491,7 @@ def supplies_with_shares(
         if f.unit == "percent"
         and (_STAKE_OF.search(sentence[: f.start - start]) or _STAKE_AFTER.match(sentence[f.end - start :]))
         and not re.match(r"\s+stakes?\s+(?:held|owned)\s+by\b", sentence[f.end - start :])  # the seller's, not the buyer's
+        and not _HELD_TOGETHER.search(sentence[: f.start - start])  # "A and B jointly hold 51%": theirs together, no one's share
     ]  # "a stake of 8%", "a 20% stake"
     stakes = sorted((r for r in relations if r.kind == "invested"), key=lambda r: r.at or 0)
     if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own, the stake read nearest the share
@@ -588,6 +600,9 @@ def _opens_a_clause(at: int, sent: Span) -> bool:
     (past its name's words and "government": "the Malian government holds")."""
     words = (t for t in sent.doc[at + 1 : sent.end] if not (t.is_title or t.is_upper or t.lower_ in ("government", "state")))
     return next((t.lower_ for t in words), "") in _CLAUSE_VERBS
+
+
+_HELD_TOGETHER = re.compile(r"\b(?:jointly|together)\s+(?:hold|holds|own|owns|control|controls)\s+(?:about\s+|around\s+)?$")
 
 
 def _whose(at: int, sent: Span) -> bool:

@@ -2005,3 +2005,32 @@ def test_a_stake_bought_from_a_holder_a_plant_to_be_built_a_deals_supply_and_mon
     assert ("company/orano-lithium", "facility/salinas-plant") not in stakes  # no share of the seller's given to the buyer
     plan = next(f for f in facts if ["company/hanil-metals", "operates", "facility/alloy-plant-in-malaysia"] in f.get("triples", []))
     assert ["facility/alloy-plant-in-malaysia", "locatedIn", "country/MY"] in plan["triples"] and plan["modality"] == "planned"
+
+
+def test_a_mine_called_one_stakes_in_which_held_jointly_a_years_change_and_deals_to_supply_each(extractor: Extractor) -> None:
+    text = (
+        "The owners of Pilgangoora, the largest lithium mine in the region, will cut spending by about A$90 million.\n"
+        "Pilgangoora is run by Pilbara Lithium, in which Ganfeng Lithium and Posco Holdings jointly hold 60% and Sinomine owns 40%.\n"
+        "The mine produced 20,000 tonnes of lithium in 2024, down from 25,000 tonnes a year earlier.\n"
+        "Kumba Holdings is in talks to sell its 30% stake in Pilgangoora.\n"
+        "Nordgraf has won a 10 million euro grant from the European Union to help build its anode plant in Boden.\n"
+        "Nordgraf has agreed to supply anode to battery maker Freyr and to Germany's Volkswagen, it said.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/pilbara-lithium", "facility/pilgangoora"),  # a single name the text calls a mine
+        ("invested", "company/ganfeng-lithium", "company/pilbara-lithium"),  # "…, in which A and B jointly hold 60%"
+        ("invested", "company/posco-holdings", "company/pilbara-lithium"),
+        ("invested", "company/sinomine", "company/pilbara-lithium"),  # "and Sinomine owns 40%": of the same
+        ("agreement", "company/nordgraf", "company/freyr"),  # "has agreed to supply … to A and to B": a deal with each
+        ("agreement", "company/nordgraf", "company/volkswagen"),
+    } <= relations
+    assert not {r for r in relations if r[0] == "operates" and r[1] == "org/european-union"}  # the grant's giver builds nothing
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert Decimal(90_000_000) not in figures and Decimal(60) not in figures  # a cut; a share held together
+    assert {figures[Decimal(v)]["metric"] for v in (20_000, 25_000)} == {"mine-production"}  # "a year earlier": no capacity
+    stakes = {(f["stake"]["holder"], f["stake"]["share"]): f for f in facts if "stake" in f}
+    assert stakes["company/sinomine", Decimal(40)]
+    assert stakes["company/kumba-holdings", Decimal(30)].get("modality", "stated") == "stated"  # "in talks to sell its 30% stake"
