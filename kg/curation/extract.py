@@ -46,6 +46,7 @@ from kg.curation.lexicon import (
     MULTIPLIERS,
     NAME_PARTICLES,
     NOT_MINERALS,
+    ORG_OPENERS,
     ORG_SUFFIXES,
     PARTNER_REFERENCES,
     PARTY_KINDS,
@@ -105,6 +106,7 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
 
 _ABANDONED = re.compile(
     r"\b(?:scrapped|abandoned|cancell?ed|dropped|shelved|withdrew|ditched)\s+(?:(?:its|their|the)\s+)?(?:plans?|bid|proposal)\s+to\s*$"
+    r"|\bhad\s+(?:planned|intended|hoped|aimed|expected)(?:\s+to)?\s*$"  # "Umicore had planned to supply": a plan now in doubt
 )
 _TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
 
@@ -405,6 +407,10 @@ class Extractor:
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
                 [{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}}, {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True}],  # "CMOC Group"
+                [
+                    {"LOWER": {"IN": sorted(ORG_OPENERS)}, "IS_TITLE": True},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
+                ],  # "Minera Panama"
                 [  # "Sibanye-Stillwater": two capitalised words joined by a hyphen, neither a place's ("Sino-Japanese", "Asia-Pacific")
                     {
                         "TEXT": {"REGEX": _NAME_WORD},

@@ -46,6 +46,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NAMED_KINDS",
     "NUMBER_WORDS",
+    "ORG_OPENERS",
     "ORG_SUFFIXES",
     "PRONOUNS",
     "CAPITALS",
@@ -498,6 +499,8 @@ ROLE_WORDS = {
     "governor",
     "senator",
 }
+ORG_OPENERS = {"minera", "mineração", "mineradora", "compañía", "companhia", "empresa", "sociedad", "grupo", "corporación"}
+"""Words that open a company's name in Spanish or Portuguese ("Minera Panama", "Grupo México")."""
 ORG_SUFFIXES = {
     "ltd",
     "ltd.",
@@ -716,6 +719,13 @@ RELATION_TRIGGERS = {
         ],  # "led by CATL"
         [{"LOWER": {"IN": ["taken", "took"]}}, {"LOWER": "over"}, {"LOWER": "by"}],  # "was later taken over by Neo"
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"ENT_TYPE": "FACILITY"}],  # "MP Materials bought Mountain Pass": the buyer's
+        [  # "Minera Panama, the company that runs the mine"
+            {"ORTH": ","},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["company", "firm", "venture", "group", "unit", "subsidiary"]}},
+            {"LOWER": {"IN": ["that", "which"]}},
+            {"LOWER": {"IN": ["runs", "operates", "owns", "manages", "develops", "ran", "operated"]}},
+        ],
         [  # "Base Resources, the developer of the Toliara project"
             {"ORTH": ","},
             {"LOWER": {"IN": ["the", "a", "an"]}},
@@ -839,8 +849,8 @@ RELATION_TRIGGERS = {
             {"IS_LOWER": True, "OP": "{0,2}"},
             {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
         ],
-        [  # "owns 49% of the Donald project": a share, not the project
-            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+        [  # "owns 49% of the Donald project": a share, not the project; "Codelco will keep 50.01%"
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold", "keep", "keeps", "retain", "retains"]}},
             {"LOWER": {"IN": sorted(HEDGE_WORDS)}, "OP": "?"},
             {"LIKE_NUM": True},
             {"LOWER": {"IN": ["%", "percent", "per"]}},

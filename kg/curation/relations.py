@@ -70,7 +70,9 @@ _OBJECT_VERBS = {
 _BACKING = {"backing", "support", "funding", "help", "financing", "money", "loans", "grants"}
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
-_STAKE_OF = re.compile(r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
+_STAKE_OF = re.compile(
+    r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 _STAKE_AFTER = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b|-?\s*owned\s+by\b)"
 )  # "a 20% stake", "a 16% free-carried interest", "a company 60% owned by"
@@ -343,11 +345,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS - {"org"}
         ][:1]
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
-        if (
-            len(owners) > len(listed)
-            and doc[listed[-1][0] - 1].lower_ == "with"
-            and _DEAL_BEFORE.search(doc[sent.start : listed[-1][0]].text)
+        partner_at = listed[-1][0] - 1
+        while (
+            partner_at > sent.start
+            and (doc[partner_at].is_lower or doc[partner_at].lower_ in DEMONYMS)
+            and doc[partner_at].lower_ != "with"
         ):
+            partner_at -= 1  # "with Chilean state copper miner Codelco": the partner past its description
+        if len(owners) > len(listed) and doc[partner_at].lower_ == "with" and _DEAL_BEFORE.search(doc[sent.start : partner_at + 1].text):
             listed += owners[: len(owners) - len(listed)][-1:]  # "X signed a memorandum with Y to build a refinery": both build it
         return [  # "operates the Tenke Fungurume and Kisanfu mines": each
             Relation("operates", owner[1], facility[1], index) for owner in [*listed, *partners] for facility in _listed(facilities, sent)
@@ -439,7 +444,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if where is not None and not [m for m in investees if m[0] > trigger.start and doc[trigger.end : trigger.end + 1].text == "of"]:
             investees = [m for m in mentions if m[0] < where and m[2] in PARTY_KINDS | {"facility"}][-1:]
             investors = [m for m in investors if investees and m[1] != investees[0][1] and m[0] > where]
-        if {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
+        kept = trigger[0].lower_ in ("keep", "keeps", "retain", "retains") and doc[trigger.end : trigger.end + 1].text != "of"
+        if kept or {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
             of = trigger.end + 1 + (doc[trigger.end + 1 : trigger.end + 2].text.lower() == "the")
             named = [m[1] for m in mentions if doc[trigger.end : trigger.end + 1].text == "of" and m[0] == of]  # "… 25% of Manono"
             return (

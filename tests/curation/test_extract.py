@@ -2034,3 +2034,24 @@ def test_a_mine_called_one_stakes_in_which_held_jointly_a_years_change_and_deals
     stakes = {(f["stake"]["holder"], f["stake"]["share"]): f for f in facts if "stake" in f}
     assert stakes["company/sinomine", Decimal(40)]
     assert stakes["company/kumba-holdings", Decimal(30)].get("modality", "stated") == "stated"  # "in talks to sell its 30% stake"
+
+
+def test_keeping_a_share_a_spanish_name_the_company_that_runs_a_described_partner_and_a_plan_in_doubt(extractor: Extractor) -> None:
+    text = (
+        "Anglo Metals has signed a deal with Peruvian state miner Activos Mineros to develop the Rio Blanco copper project.\n"
+        "Under the agreement, Anglo Metals will take a 40% stake in the project and Activos Mineros will keep 60%.\n"
+        "Boreal Copper owns 80% of Minera Andina, the company that runs the Rio Blanco copper project.\n"
+        "Boreal Copper had planned to supply Glencore from the project.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("operates", "company/anglo-metals", "facility/rio-blanco-copper-project"),  # "signed a deal with … miner X to develop"
+        ("operates", "company/activos-mineros", "facility/rio-blanco-copper-project"),
+        ("invested", "company/boreal-copper", "company/minera-andina"),  # "Minera Andina": a Spanish company's name
+        ("operates", "company/minera-andina", "facility/rio-blanco-copper-project"),  # "the company that runs"
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies"}  # "had planned to supply": a plan now in doubt
+    facts = _drafted(extractor, text)
+    stakes = {f["stake"]["holder"]: f["stake"] for f in facts if "stake" in f}
+    assert stakes["company/activos-mineros"]["share"] == Decimal(60)  # "will keep 60%": of the project
+    assert stakes["company/activos-mineros"]["investee"] == "facility/rio-blanco-copper-project"

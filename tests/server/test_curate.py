@@ -12,7 +12,7 @@ from rekg_server.app import create_app
 from kg.settings import Settings
 
 TOKEN = "curate-test-token"
-ARTICLE = "Lynas Rare Earths operates the Mount Weld mine.\nJapan could supply magnets to the United States.\n"
+ARTICLE = "Lynas Rare Earths operates the Mount Weld mine.\nJapan could supply motors to the United States.\n"
 
 
 @pytest.fixture()
@@ -57,7 +57,7 @@ def test_draft_then_check_names_the_fields(curating: TestClient) -> None:
     known = {(ARTICLE[m["start"] : m["end"]], m["ref"]) for m in draft["mentions"] if m["known"]}
     assert ("Lynas Rare Earths", "company/lynas-rare-earths") in known
     cards = {card["fact"]["quote"]: card for card in draft["cards"]}
-    supply = cards["Japan could supply magnets to the United States."]
+    supply = cards["Japan could supply motors to the United States."]
     assert supply["fact"]["modality"] == "possibility" and supply["sentence"] == 1
     facts = [card["fact"] for card in draft["cards"]]
     checked = curating.post("/curate/check", json={"text": ARTICLE, "sheet": {**draft["sheet"], "facts": facts}}, headers=auth).json()
