@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.curation.lexicon import GIVEN_PASSIVE, MULTIPLIERS, PARTY_KINDS, SEVERAL_DEALS
+from kg.curation.lexicon import GIVEN_PASSIVE, HELD_TOGETHER, HOLDER_SELLS, MULTIPLIERS, PARTY_KINDS, SEVERAL_DEALS
 from kg.curation.modal import drafted_modality, modal_marker, parties_of
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
@@ -148,8 +148,8 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
     before = lower[:at]
     return bool(
         _GRADE.search(before)
-        or re.search(r"\b(?:jointly|together)\s+(?:hold|holds|own|owns|control|controls)\s+(?:about\s+|around\s+)?$", before)
-        or _HOLDER_SELLS.match(following.lstrip())  # "bought the 49.9% stake held by Tsingshan": the seller's, sold
+        or HELD_TOGETHER.search(before)
+        or HOLDER_SELLS.match(following.lstrip())  # "bought the 49.9% stake held by Tsingshan": the seller's, sold
         or _HOLDING.search(before)  # "lets the state take up to 34% of strategic deposits": a holding of no one named
         or re.match(r"\s+(?:complete|completed|built|finished|done)\b", following)  # "about 80% complete": progress
         or _CHANGE.search(before)
@@ -236,7 +236,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             r"|provid|stake|scheme|programme|program|initiative|financing|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b)",
             lower,
         )  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
-        if _SALE.search(lower) and _HOLDER_SELLS.search(lower):
+        if _SALE.search(lower) and HOLDER_SELLS.search(lower):
             return "agreement-value"  # "bought the 49.9% stake held by Tsingshan for about $700 million": the price, paid to a holder
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
             return "agreement-value"  # "agreed to sell its project to X for A$158 million": the price agreed
@@ -309,7 +309,6 @@ _CUT_BY = re.compile(
     r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$"
 )
 _RAISE_THAT = re.compile(r"\b(?:raise|lift|increase|expand|boost|take|bring)\s+(?:that|this)\s+to\s+(?:about\s+|around\s+)?$")
-_HOLDER_SELLS = re.compile(r"\bstakes?\s+(?:held|owned)\s+by\b")
 _PROVIDED = re.compile(
     r"\b(?:provide|provides|provided|providing|offer|offers|offered|pledge|pledges|pledged)\s+(?:up\s+to\s+|about\s+|another\s+)?$"
 )

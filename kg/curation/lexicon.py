@@ -46,6 +46,8 @@ __all__ = [
     "NAME_PARTICLES",
     "NAMED_KINDS",
     "NUMBER_WORDS",
+    "HELD_TOGETHER",
+    "HOLDER_SELLS",
     "ORG_OPENERS",
     "ORG_SUFFIXES",
     "PRONOUNS",
@@ -499,6 +501,10 @@ ROLE_WORDS = {
     "governor",
     "senator",
 }
+HELD_TOGETHER = re.compile(r"\b(?:jointly|together)\s+(?:hold|holds|own|owns|control|controls)\s+(?:about\s+|around\s+)?$")
+"""Before a share its holders hold together ("A and B jointly hold 51%"): no one holder's share."""
+HOLDER_SELLS = re.compile(r"\bstakes?\s+(?:held|owned)\s+by\b")
+"""A stake named by its holder, bought from it ("bought the 49.9% stake held by Tsingshan")."""
 ORG_OPENERS = {"minera", "mineração", "mineradora", "compañía", "companhia", "empresa", "sociedad", "grupo", "corporación"}
 """Words that open a company's name in Spanish or Portuguese ("Minera Panama", "Grupo México")."""
 ORG_SUFFIXES = {

@@ -18,6 +18,8 @@ from kg.curation.lexicon import (
     DEMONYMS,
     FACILITY_NOUNS,
     GIVEN_PASSIVE,
+    HELD_TOGETHER,
+    HOLDER_SELLS,
     IMPORT_WORDS,
     NAME_PARTICLES,
     NOT_MATERIALS,
@@ -496,8 +498,8 @@ def supplies_with_shares(
         for f in figures
         if f.unit == "percent"
         and (_STAKE_OF.search(sentence[: f.start - start]) or _STAKE_AFTER.match(sentence[f.end - start :]))
-        and not re.match(r"\s+stakes?\s+(?:held|owned)\s+by\b", sentence[f.end - start :])  # the seller's, not the buyer's
-        and not _HELD_TOGETHER.search(sentence[: f.start - start])  # "A and B jointly hold 51%": theirs together, no one's share
+        and not HOLDER_SELLS.match(sentence[f.end - start :].lstrip())  # the seller's, not the buyer's
+        and not HELD_TOGETHER.search(sentence[: f.start - start])  # "A and B jointly hold 51%": theirs together, no one's share
     ]  # "a stake of 8%", "a 20% stake"
     stakes = sorted((r for r in relations if r.kind == "invested"), key=lambda r: r.at or 0)
     if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own, the stake read nearest the share
@@ -606,9 +608,6 @@ def _opens_a_clause(at: int, sent: Span) -> bool:
     (past its name's words and "government": "the Malian government holds")."""
     words = (t for t in sent.doc[at + 1 : sent.end] if not (t.is_title or t.is_upper or t.lower_ in ("government", "state")))
     return next((t.lower_ for t in words), "") in _CLAUSE_VERBS
-
-
-_HELD_TOGETHER = re.compile(r"\b(?:jointly|together)\s+(?:hold|holds|own|owns|control|controls)\s+(?:about\s+|around\s+)?$")
 
 
 def _whose(at: int, sent: Span) -> bool:
