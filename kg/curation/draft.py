@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.curation.lexicon import GIVEN_PASSIVE, HELD_TOGETHER, HOLDER_SELLS, MULTIPLIERS, PARTY_KINDS, SEVERAL_DEALS
+from kg.curation.lexicon import COMPASS_WORDS, GIVEN_PASSIVE, HELD_TOGETHER, HOLDER_SELLS, MULTIPLIERS, PARTY_KINDS, SEVERAL_DEALS
 from kg.curation.modal import drafted_modality, modal_marker, parties_of
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
@@ -330,8 +330,9 @@ _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _ITS_CAPACITY = re.compile(
     r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
 )
-_INVESTMENT_TO = re.compile(r"\s+investments?\s+to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:its|the|their)\s+")
-_TO_WORK_ON = re.compile(r"\s+to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:(?:its|the|their)\s+)?")  # "the mine": a reference
+_TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "$1 billion to develop the mine" (a reference)
+    r"\s+(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:(?:its|the|their)\s+)?"
+)
 _SPENT = re.compile(
     r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing)\s+(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
 )
@@ -443,13 +444,8 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         for start, ref, kind in here
         if kind == "facility"
         and start > figure.end
-        and (
-            _INVESTMENT_TO.fullmatch(sentence.text[figure.end - sentence.start : start - sentence.start])
-            or (  # "expects to spend about $1 billion to develop the mine": the mine's
-                _SPENT.search(sentence.text[: figure.start - sentence.start])
-                and _TO_WORK_ON.fullmatch(sentence.text[figure.end - sentence.start : start - sentence.start])
-            )
-        )
+        and (work := _TO_WORK_ON.fullmatch(sentence.text[figure.end - sentence.start : start - sentence.start]))
+        and (work.group("investment") or _SPENT.search(sentence.text[: figure.start - sentence.start]))  # "expects to spend … to develop"
     ]
     if figure.unit in CURRENCY_UNITS and expanded:
         return expanded[0]
@@ -558,7 +554,7 @@ def _place_after(facility: str | None, extraction: Extraction) -> list[str]:
         _ref(m.ref_iri)
         for m in places
         if re.fullmatch(
-            r"[\s,]*(?:(?:in|at|near)\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:[A-Z][\w'’-]*[\s,]*)*",
+            rf"[\s,]*(?:(?:in|at|near)\s+)?(?:(?:{'|'.join(w.lower() for w in COMPASS_WORDS)})\s+)?(?:[A-Z][\w'’-]*[\s,]*)*",
             sentence.text[first.end - sentence.start : m.start - sentence.start],
         )
     ][:1]

@@ -1091,9 +1091,7 @@ class Extractor:
             replace(
                 r,
                 at=offset + span.end_char,
-                since=offset + (r.since if r.since is not None else span.start_char)
-                if r.since is not None or _owned_already(span)
-                else None,
+                since=offset + r.since if r.since is not None else offset + span.start_char if _owned_already(span) else None,
             )
             for kind, span in triggers
             for r in relations_at(kind, span, sent, resolved, index)

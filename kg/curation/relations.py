@@ -420,7 +420,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for m in mentions
             if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
         ]
-        if trigger[0].lower_ in PURCHASE_VERBS and re.match(r"(?:held|owned)\s+by\b", doc[trigger.end : trigger.end + 2].text):
+        if trigger[0].lower_ in PURCHASE_VERBS and HOLDER_SELLS.match(doc[trigger.end - 1 : trigger.end + 2].text):
             sellers = [m for m in after if m[2] in PARTY_KINDS and m[0] > trigger.end + 1 and not _whose(m[0], sent)][:1]
             buyers = investors[-1:]
             topic = [m for m in mentions if m[0] < trigger.start and m[2] in PARTY_KINDS | {"facility"} and m not in buyers][-1:]
@@ -448,18 +448,17 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             investors = [m for m in investors if investees and m[1] != investees[0][1] and m[0] > where]
         kept = trigger[0].lower_ in ("keep", "keeps", "retain", "retains") and doc[trigger.end : trigger.end + 1].text != "of"
         if kept or {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
-            of = trigger.end + 1 + (doc[trigger.end + 1 : trigger.end + 2].text.lower() == "the")
-            named = [m[1] for m in mentions if doc[trigger.end : trigger.end + 1].text == "of" and m[0] == of]  # "… 25% of Manono"
+            at = _named_after_of(trigger)
+            named = [m[1] for m in mentions if at is not None and m[0] in (at, at - 1)]  # "… 25% of Manono"
             return (
                 [Relation("invested", investors[-1][1], next(iter(named), None), index)] if investors else []
             )  # else: of the stake before's
         if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
-            of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")  # "50% plus one share of"
-            named = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
+            named = _named_after_of(trigger)
             subject = [m for m in mentions if m[2] in PARTY_KINDS | {"facility"} and m[0] == sent.start]  # what the sentence is about
             investees = (
                 [m for m in investees if m[0] in (named, named - 1) and m[2] != "region"]  # the name, or "the" of a reference
-                if doc[of : of + 1].text == "of"
+                if named is not None
                 else investees
                 if where is not None  # "…, in which Albemarle owns 49%": of what the clause is about
                 else subject
@@ -608,6 +607,16 @@ def _opens_a_clause(at: int, sent: Span) -> bool:
     (past its name's words and "government": "the Malian government holds")."""
     words = (t for t in sent.doc[at + 1 : sent.end] if not (t.is_title or t.is_upper or t.lower_ in ("government", "state")))
     return next((t.lower_ for t in words), "") in _CLAUSE_VERBS
+
+
+def _named_after_of(trigger: Span) -> int | None:
+    """Where the name of what a share is of begins, past "of" and "the" ("owns 49% of the Donald
+    project", "50% plus one share of X", "the remaining 25% of Manono"), or None without "of"."""
+    doc = trigger.doc
+    of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")
+    if doc[of : of + 1].text != "of":
+        return None
+    return of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
 
 
 def _whose(at: int, sent: Span) -> bool:
