@@ -390,6 +390,15 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     )
     common |= {unit.lower() for unit in UNITS}  # "USD", "AUD": money, no name
     names = {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
+    capital = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    within = set(re.findall(rf"(?<=[a-z,;] )({capital}(?: {capital}){{1,2}})(?=['’]s\b|[,.;]| [a-z])", text))
+    names |= {  # "restored Rio Tinto's permits … Rio Tinto plans": a name of several words, met twice
+        name
+        for name in within
+        if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
+        and not all(w.lower() in common for w in name.split())  # "Rio Tinto", though "Rio" opens a known place's name
+        and not any(w.lower() in common - known_words or _demonym(w.lower(), countries) for w in name.split())
+    }
     placed = {  # "a plant near Houston", "based in Houston"
         word
         for word in names
@@ -419,6 +428,13 @@ def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentio
     taken = {i for m in mentions for i in range(m.start, m.end)}
     people = {w for m in result.mentions if m.kind == "person" for w in m.text.split()}
     found = []
+    for name, kind in names.items():  # a name of several words, standing alone
+        where = r"(?<!\bat )(?<!\bin )(?<!\bnear )"  # "at Weda Bay": a place, which the rules of places read
+        for match in re.finditer(rf"(?<![\w-])(?<![A-Z][a-z] ){where}{re.escape(name)}\b(?! [A-Z])", sent.text) if " " in name else ():
+            start = offset + sent.start_char + match.start()
+            if not taken & set(range(start, start + len(name))):
+                found.append(as_named_before(Mention(name, start, start + len(name), None, _mined_at(name, sent) or kind, index), result))
+                taken.update(range(start, start + len(name)))
     for token in sent:
         before = token.nbor(-1) if token.i > sent.start else None
         end = token.i + 1
@@ -438,10 +454,15 @@ def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentio
             continue
         alone = alone and not (token.i + 1 < sent.end and _capitalised(sent.doc[token.i + 1]))
         if token.text in names and alone and start not in taken and token.text not in people:
-            mined = re.search(rf"\b(?:mining|mine|production|drilling|operations)\s+at\s+{re.escape(token.text)}\b", sent.doc.text)
-            new = Mention(token.text, start, start + len(token), None, "facility" if mined else names[token.text], index)
+            new = Mention(token.text, start, start + len(token), None, _mined_at(token.text, sent) or names[token.text], index)
             found.append(as_named_before(new, result))
     return found
+
+
+def _mined_at(name: str, sent: Span) -> str | None:
+    """ "facility" where the text mines or produces at ``name`` ("start mining at Kangankunde")."""
+    mined = re.search(rf"\b(?:mining|mine|production|drilling|operations)\s+at\s+{re.escape(name)}\b", sent.doc.text)
+    return "facility" if mined else None
 
 
 def as_named_before(mention: Mention, result: Extraction) -> Mention:

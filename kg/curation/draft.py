@@ -484,6 +484,12 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         return figure_subject(earlier[-1], extraction)  # "lend C$200 million to Torngat, and the Bank C$100 million": Torngat too
     if figure.unit in CURRENCY_UNITS and _GROUP_SPENT.search(text.text[: figure.start - text.start]):
         return "todo/subject"  # "Chinese companies have spent more than $1.4 billion": of companies the text does not name
+    asides = [  # "Glencore, which owns the Mutanda and Kamoto mines, produced …": Glencore's, not a mine's
+        (a.start(), a.end())
+        for a in re.finditer(r",\s+(?:which|who)\b[^,]*,", sentence.text)
+        if not a.start() <= figure.start - sentence.start < a.end()
+    ]
+    here = [e for e in here if not any(a <= e[0] - sentence.start < b for a, b in asides)] or here
     begin, finish = _clause_span(sentence.text, figure.start - sentence.start, figure.end - sentence.start)
     clause = [e for e in here if begin <= e[0] - sentence.start < finish]  # "Lynas produced … and is expanding its mine": Lynas
     scope = clause if any(k in kinds for _, _, k in clause) else here

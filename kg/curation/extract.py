@@ -104,8 +104,10 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
     return replace(relation, subject=ends[0], object=ends[1]) if ends[0] and ends[1] and ends[0] != ends[1] else None
 
 
+_GAVE_UP = r"(?:scrapped|abandoned|cancell?ed|dropped|shelved|withdrew(?:\s+from)?|ditched|terminated|(?:walked|pulled|backed)\s+(?:away\s+from|out\s+of))"
 _ABANDONED = re.compile(
-    r"\b(?:scrapped|abandoned|cancell?ed|dropped|shelved|withdrew|ditched)\s+(?:(?:its|their|the)\s+)?(?:plans?|bid|proposal)\s+to\s*$"
+    rf"\b{_GAVE_UP}\s+(?:(?:its|their|the|a|an)\s+)?(?:[\w-]+\s+)?(?:plans?|bid|proposal|deal|agreement|offer)\s+to\s*$"
+    rf"|\b{_GAVE_UP}(?:\s+(?:its|their|the|a|an))?(?:\s+[\w-]+)?\s*$"  # "walked away from a deal": no deal standing
     r"|\bhad\s+(?:planned|intended|hoped|aimed|expected)(?:\s+to)?\s*$"  # "Umicore had planned to supply": a plan now in doubt
 )
 _TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
@@ -195,6 +197,11 @@ _SIZED_PROGRAMME = re.compile(
 )
 _SINCE_A_RECORD = re.compile(r"\b(?:\w+est|most|least|first)\b(?:\s+\w+)?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$")
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
+
+
+def _unit_name(span: Span) -> Span:
+    """The name in a unit's match: "unit, Silmet," and "unit Rio Sava Exploration." alike."""
+    return span[1 + (span[1].text == ",") : -1]
 
 
 def _opens_a_name(doc: Doc, end: int) -> bool:
@@ -549,7 +556,12 @@ class Extractor:
                         "LOWER": {"NOT_IN": sorted(DETERMINERS | ROLE_WORDS | BODY_WORDS | CALENDAR)},
                         "ENT_TYPE": "",
                     },
-                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS | BODY_WORDS)}, "ENT_TYPE": "", "OP": "*"},
+                    {
+                        "TEXT": {"REGEX": rf"{_NAME_WORD}|^-$"},
+                        "LOWER": {"NOT_IN": sorted(ROLE_WORDS | BODY_WORDS)},
+                        "ENT_TYPE": "",
+                        "OP": "*",
+                    },  # "South Africa's Sibanye-Stillwater"
                 ]
             ],
         )
@@ -573,7 +585,13 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,3}"},
                     {"ORTH": ","},
-                ]
+                ],
+                [  # "through its local unit Rio Sava Exploration."
+                    {"LOWER": {"IN": ["unit", "subsidiary"]}},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,3}"},
+                    {"ORTH": {"IN": [",", ".", ";"]}},
+                ],
             ],
         )
         matcher.add(  # "Vulcan Elements, a North Carolina magnet maker,": a name its apposition calls a company
@@ -635,7 +653,13 @@ class Extractor:
                     {"ORTH": ","},
                     {"IS_LOWER": True, "OP": "?"},
                     {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}},
-                ]
+                ],
+                [  # "the Jadar lithium project near Loznica,": a town a facility is near (the noun before: read below)
+                    {"LOWER": "near"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
+                    {"ORTH": {"IN": [",", ".", ";"]}},
+                ],
             ],
         )
         matcher.add(  # "the Critical Raw Materials Act", "National Critical Mineral Mission": a programme
@@ -882,7 +906,7 @@ class Extractor:
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in shortened)] + shortened
         matches = sorted(self.matcher(sent, as_spans=True), key=lambda s: (s.start, -len(s)))
         units = [  # "its subsidiary, Largo Clean Energy,", "from Rincon Mining": a longer name, not the short form of another
-            s[2:-1] if s.label_ == "NEW_UNIT" else s[1:-1] if s.label_ == "NEW_THROUGH" else s
+            _unit_name(s) if s.label_ == "NEW_UNIT" else s[1:-1] if s.label_ == "NEW_THROUGH" else s
             for s in matches
             if s.label_ in ("NEW_UNIT", "NEW_THROUGH") or (s.label_ == "NEW_ORG" and s[-1].lower_ in ORG_SUFFIXES)
         ]
@@ -904,7 +928,7 @@ class Extractor:
                     i in used for i in range(span.start, next((t.i for t in span if t.lower_ in ("in", "at", "near")), span.end))
                 )
             if label.startswith("REL_"):
-                if _ABANDONED.search(doc[max(sent.start, span.start - 5) : span.start].text):
+                if _ABANDONED.search(doc[max(sent.start, span.start - 7) : span.start].text):
                     continue  # "have scrapped plans to build a refinery": no plan any more, nothing to draft
                 if not (span.start > sent.start and span[0].is_title):  # "the US Export-Import Bank": a name's word
                     triggers.append((label[4:], span))
@@ -926,6 +950,8 @@ class Extractor:
                 and doc[span.end + 1].is_title
             ):
                 continue  # "China's Commerce Ministry", "China's Baotou region", "China's Dominance", "China's Belt and Road": no firm
+            elif label == "NEW_TOWN" and span[-1].text in (",", ".", ";") and doc[span.start - 1].lower_ not in FACILITY_NOUNS:
+                continue  # "near Loznica" after a facility's noun, not "near Tuesday's close"
             elif label == "NEW_DESCRIBED_CLAUSE" and not overlaps:
                 noun = next(t.i for t in span if t.lower_ in ("it", "they"))
                 place = next(t.i for t in span if t.i > noun and t.lower_ in ("in", "at", "near"))
@@ -1015,11 +1041,12 @@ class Extractor:
                 if label == "NEW_APPOSED":
                     name = span[: next(n for n, t in enumerate(span) if t.text == ",")]
                 if label == "NEW_UNIT":
-                    name = span[2:-1]
+                    name = _unit_name(span)
                 if label == "NEW_THROUGH":
                     name = span[1:-1]
                 if label == "NEW_TOWN":
-                    name = span[1 : next(n for n, t in enumerate(span) if t.text == ",")]
+                    opening = next(n for n, t in enumerate(span) if t.lower_ in ("in", "near", "at"))
+                    name = span[opening + 1 : next(n for n, t in enumerate(span) if t.text in (",", ".", ";"))]
                 country_after = [e for e in known if e.start == span.end and e.label_ == "COUNTRY" and e.end < sent.end]
                 if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s"):
                     name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya": the country ends the name

@@ -655,7 +655,7 @@ PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "p
 RELATION_TRIGGERS = {
     "agreement": [
         [{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
-        [{"LOWER": {"IN": ["agreement", "agreements", "deal", "pact", "mou", "mous", "memorandum", "framework", "contract"]}}],
+        [{"LOWER": {"IN": ["agreement", "deal", "pact", "mou", "memorandum", "framework", "contract", *sorted(SEVERAL_DEALS)]}}],
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
@@ -719,6 +719,11 @@ RELATION_TRIGGERS = {
         ],
     ],
     "operates": [
+        [  # "restored Rio Tinto's permits for the Jadar project": whose permit, theirs to run
+            {"ORTH": {"IN": ["'s", "’s"]}},
+            {"LOWER": {"IN": ["permit", "permits", "licence", "licences", "license", "licenses", "concession", "concessions"]}},
+            {"LOWER": {"IN": ["for", "to", "at", "over"]}},
+        ],
         [
             {"LOWER": {"IN": ["operated", "owned", "run", "acquired", "bought", "controlled", "led", "backed"]}},
             {"LOWER": "by"},

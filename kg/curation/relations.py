@@ -285,6 +285,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 owners = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS]
             owners = owners[-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
+            if trigger[-1].lower_ in ("for", "to", "at", "over"):  # "Rio Tinto's permits for the Jadar project"
+                owned = [m for m in after if m[2] == "facility"][:1]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[-1].lower_ in ("for", "over") and trigger[0].lower_ not in ("holds", "held", "hold"):
             granted = [m for m in after if m[2] == "facility"][:1]  # "granted a licence for X to Y": Y works X

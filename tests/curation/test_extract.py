@@ -2055,3 +2055,34 @@ def test_keeping_a_share_a_spanish_name_the_company_that_runs_a_described_partne
     stakes = {f["stake"]["holder"]: f["stake"] for f in facts if "stake" in f}
     assert stakes["company/activos-mineros"]["share"] == Decimal(60)  # "will keep 60%": of the project
     assert stakes["company/activos-mineros"]["investee"] == "facility/rio-blanco-copper-project"
+
+
+def test_deals_in_place_a_deal_walked_away_from_a_licence_holder_a_local_unit_and_a_producer_before_its_aside(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kestrel Lithium has offtake contracts in place with Hyundai Glovis and Marubeni.\n"
+        "Norway's government has restored Kestrel Lithium's licence for the Svartdal nickel mine near Hamnvik, the ministry said.\n"
+        "Fjord Metals walked away from a deal to buy the Svartdal nickel mine from Kestrel Lithium.\n"
+        "The ministry approved Silver Crest's expansion plan in March.\n"
+        "Silver Crest plans to build the Vardo lithium plant through its local unit Nordkapp Prosessering.\n"
+        "South Africa's Impala-Bafokeng signed a lithium deal with Silver Crest.\n"
+        "Kestrel Lithium, which owns the Svartdal and Lomfjord mines, produced 12,000 tonnes of nickel last year.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("agreement", "company/kestrel-lithium", "company/hyundai-glovis"),  # "contracts in place with A and B": one each
+        ("agreement", "company/kestrel-lithium", "company/marubeni"),
+        ("operates", "company/kestrel-lithium", "facility/svartdal-nickel-mine"),  # "X's licence for the mine"
+        ("invested", "company/silver-crest", "company/nordkapp-prosessering"),  # "through its local unit X."
+        ("operates", "company/nordkapp-prosessering", "facility/vardo-lithium-plant"),
+        ("agreement", "company/impala-bafokeng", "company/silver-crest"),  # "South Africa's Impala-Bafokeng", hyphen and all
+    } <= relations
+    assert not {r for r in relations if "company/fjord-metals" in r}  # "walked away from a deal to buy": no deal standing
+    names = {(m.text, m.kind) for m in result.mentions}
+    assert ("Hamnvik", "city") in names  # "the … mine near Hamnvik": a town
+    assert [m for m in result.mentions if m.text == "Silver Crest" and m.sentence == 3]  # a name of two words, met twice
+    facts = _drafted(extractor, text)
+    produced = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(12_000))
+    assert produced["subject"] == "company/kestrel-lithium"  # not a mine of the aside ", which owns …,"
