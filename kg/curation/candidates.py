@@ -115,7 +115,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             continue  # "state miner Gecamines will ship … in Lubumbashi": the state's is the name right after
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
-        joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ == "of"  # "a joint venture of Maaden and …"
+        joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ in ("of", "between")  # "a joint venture of Maaden and …"
         by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at") or joint else []  # "owned by Scatec"
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:

@@ -25,6 +25,7 @@ from kg.curation.lexicon import (
     CALENDAR,
     CAPITALS,
     COMPANY_NOUNS,
+    COMPANY_TITLES,
     COMPASS_WORDS,
     COUNT_NOUNS,
     CURRENCIES,
@@ -800,8 +801,10 @@ class Extractor:
         }
         names -= places
         named = {word for (_, _, line, _), on in zip(lines, topical) if on for word in re.findall(r"[A-Z][\w-]{3,}", line)} & names
+        speaker = re.compile(rf"^(?i:{'|'.join(sorted(COMPANY_TITLES))})\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}said\b")
         for n, (start, end, line, junk) in enumerate(lines):
-            if not junk and (any(topical[max(0, n - 1) : n + 2]) or set(re.findall(r"[A-Z][\w-]{3,}", line)) & named):
+            follows = bool(spans) and spans[-1][1] == lines[n - 1][1] and bool(speaker.match(line))  # "Chief Executive X said …"
+            if not junk and (any(topical[max(0, n - 1) : n + 2]) or set(re.findall(r"[A-Z][\w-]{3,}", line)) & named or follows):
                 dateline = DATELINE.match(text, start, end)  # the story starts after it: "DENVER (Newswire) - Energy Fuels said"
                 spans.append((dateline.end() if dateline else start, end))
             else:
@@ -1080,7 +1083,12 @@ class Extractor:
                 used.update(
                     range(name.start, name.end) if label in ("NEW_APPOSED", "NEW_TOWN") else range(span.start, span.end)
                 )  # not "a unit of"
-            elif label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER", "WHOLE") and not overlaps and not heading:
+            elif (
+                label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER", "WHOLE")
+                and not overlaps
+                and not heading
+                and not (span.start - 2 >= sent.start and doc[span.start - 1].text in "-:/" and doc[span.start - 2].like_num)
+            ):  # not the second half of "a 60-40 joint venture"
                 figure = self._figure(span, offset, index)
                 if figure is not None:
                     result.figures.append(figure)

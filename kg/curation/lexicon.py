@@ -575,6 +575,8 @@ FACILITY_WORDS = {
     "spodumene",
     "bastnaesite",
     "heavy",  # "the Lofdal heavy rare earth project"
+    "critical",  # "its Elk Creek critical minerals project"
+    "minerals",
     "light",
     "rare",
     "earth",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from spacy.tokens import Span
 
@@ -46,6 +47,7 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
 _FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
+_SPLIT = re.compile(r"\b(\d{1,2})\s*[-:/]\s*(\d{1,2})\s*$")  # "a 50-50", "a 60:40" (joint venture)
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
 _GIVEN_BY = re.compile(rf"{GIVEN_PASSIVE}\b[^.;]*\bby(?:\s+the)?\s*$")
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
@@ -365,7 +367,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[0].lower_ == "joint":  # "HyProMag USA, a joint venture of HyProMag and CoTec": each holds it
             venture = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = _listed([m for m in after if m[2] in PARTY_KINDS], sent)
-            return [Relation("invested", h[1], venture[0][1], index) for h in holders if venture and h[1] != venture[0][1]]
+            split = _SPLIT.search(doc[sent.start : trigger.start].text)  # "a 50-50 joint venture between A and B": a half each
+            shares = [Decimal(n) for n in split.groups()] if split and sum(int(n) for n in split.groups()) == 100 else []
+            shares = shares if len(shares) == len(holders) else [None] * len(holders)
+            return [
+                Relation("invested", h[1], venture[0][1], index, share=share)
+                for h, share in zip(holders, shares)
+                if venture and h[1] != venture[0][1]
+            ]
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ in (
             "subsidiary",
             "unit",

@@ -177,7 +177,10 @@ def resolve_references(
         named_ventures = [  # "X, a joint venture of A and B, … Toyota Tsusho holds 76% of the venture": X
             r.object
             for r in result.relations
-            if noun == "venture" and r.kind == "invested" and r.object and "joint venture of" in result.sentences[r.sentence].text
+            if noun == "venture"
+            and r.kind == "invested"
+            and r.object
+            and re.search(r"\bjoint venture (?:of|between)\b", result.sentences[r.sentence].text)
         ]
         if named_ventures:
             resolved.append((ref.start, named_ventures[-1], "company"))

@@ -2086,3 +2086,29 @@ def test_deals_in_place_a_deal_walked_away_from_a_licence_holder_a_local_unit_an
     facts = _drafted(extractor, text)
     produced = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(12_000))
     assert produced["subject"] == "company/kestrel-lithium"  # not a mine of the aside ", which owns …,"
+
+
+def test_a_split_joint_venture_and_its_mine_resources_of_a_deposit_a_minerals_project_and_a_chief_executive_speaking_last(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Brightwater Lithium, a 60-40 joint venture between Orion Metals and Kaito Trading, has started work at its Tamar lithium refinery.\n"
+        "The refinery will take spodumene from the joint venture's Lake Gairdner mine.\n"
+        "Lake Gairdner is Australia's largest lithium deposit, with resources of about 12 million tonnes of ore.\n"
+        "Orion Metals said a state lender is considering a loan of up to $300 million for its Pilliga critical minerals project.\n"
+        "Orion raised about $15 million in a share sale last month.\n"
+        "Chief Executive Jane Doherty said work could begin next year.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("operates", "company/brightwater-lithium", "facility/lake-gairdner-mine"),  # "the joint venture's … mine"
+        ("operates", "company/orion-metals", "facility/pilliga-critical-minerals-project"),  # "its X critical minerals project"
+        ("position", "person/jane-doherty", "company/orion-metals"),  # the last line, a chief executive speaking, is read
+    } <= relations
+    facts = _drafted(extractor, text)
+    stakes = {f["stake"]["holder"]: f["stake"] for f in facts if "stake" in f}
+    assert stakes["company/orion-metals"]["share"] == Decimal(60)  # "a 60-40 joint venture between A and B": in order
+    assert stakes["company/kaito-trading"]["share"] == Decimal(40)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert Decimal(40) not in figures  # the split's second half is no count
+    assert figures[Decimal(12_000_000)]["metric"] == "reserves"  # "with resources of about 12 million tonnes"
