@@ -13,6 +13,7 @@ from kg.curation.lexicon import (
     AUXILIARIES,
     BODY_WORDS,
     CALENDAR,
+    COMBINING_FORMS,
     COMMON_SUBJECTS,
     COMPANY_NOUNS,
     CURRENCIES,
@@ -21,6 +22,7 @@ from kg.curation.lexicon import (
     FACILITY_NOUNS,
     FACILITY_WORDS,
     ORG_SUFFIXES,
+    PLACE_TIES,
     PRONOUNS,
     REGIONAL_DEMONYMS,
     ROLE_WORDS,
@@ -169,7 +171,14 @@ def _after_label(sent: Span) -> int:
 
 def _past_descriptor(sent: Span, at: int) -> int:
     """Where a name starts after what describes it ("Chinese refiner Gansu Rare Earth", "trading
-    house Iwatani"): past a word of origin and lowercase words ending in a company noun, if any."""
+    house Iwatani", "Hong Kong-listed MMG"): past a word of origin and lowercase words ending in a
+    company noun, or a place and the tie to it, if any."""
+    place = at
+    while place < sent.end and _capitalised(sent.doc[place]):
+        place += 1
+    tie = sent.doc[place : place + 3]
+    if place > at and len(tie) == 3 and tie[0].text == "-" and tie[1].lower_ in PLACE_TIES and _capitalised(tie[2]):
+        return tie[2].i
     for end in range(at + 1, min(at + 5, sent.end)):  # "with Vietnam's state miner Vinacomin"
         words = sent.doc[at:end]
         if (
@@ -266,6 +275,8 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
             following = sent.doc[end].text if end < len(sent.doc) else ""
             if len(full.split()) > len(words) and following == full.split()[len(words)]:
                 continue  # the full name, read by the patterns of names
+            if named.kind == "company" and following.lower() in FACILITY_NOUNS:
+                continue  # "the Kabanga deposit" after "Kabanga Nickel": a facility of that name, not the company
             start = offset + token.idx
             name = None if named.iri else full  # a known company is itself; a new one is named by its first mention
             found.append(Mention(sent.doc[token.i : end].text, start, start + len(form), named.iri, named.kind, index, name=name))
@@ -397,7 +408,11 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
         for name in within
         if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
         and not all(w.lower() in common for w in name.split())  # "Rio Tinto", though "Rio" opens a known place's name
-        and not any(w.lower() in common - known_words or _demonym(w.lower(), countries) for w in name.split())
+        and not any(
+            (w.lower() in common - known_words or _demonym(w.lower(), countries))
+            and not (n and name.split()[n - 1].lower() in COMBINING_FORMS)
+            for n, w in enumerate(name.split())
+        )  # not "the South African miner", but "Anglo American"
     }
     placed = {  # "a plant near Houston", "based in Houston"
         word

@@ -55,6 +55,9 @@ def _q(text: str) -> str:
 _SALE = re.compile(
     r"\bagreed\s+to\s+(?:sell|buy|acquire|purchase)\b|\b(?:bought|acquired|purchased)\s+(?!a\b|an\b|stakes?\b|shares\b)\w.*\bfor\b"
 )  # "bought Base Resources … for"
+_HOLDERS_STAKE_BOUGHT = re.compile(
+    r"\b(?:pay|pays|paid|buy|buys|bought|acquires?|acquired|purchases?|purchased)\b[^.;]*?\b[A-Z][\w.&-]*(?:'s|’s|'|’)\s+(?:[\d.]+%\s+)?stakes?\b"
+)
 _SIGNED_TO = re.compile(
     r"\bsign(?:ed|s)?\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:agreement|memorandum|deal|pact|contract)\b.*\bto\s+(?:invest|spend)\s+(?:[\w-]+\s+){0,2}$"
 )
@@ -236,8 +239,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             r"|provid|stake|scheme|programme|program|initiative|financing|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b)",
             lower,
         )  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
-        if _SALE.search(lower) and HOLDER_SELLS.search(lower):
-            return "agreement-value"  # "bought the 49.9% stake held by Tsingshan for about $700 million": the price, paid to a holder
+        if (_SALE.search(lower) and HOLDER_SELLS.search(lower)) or _HOLDERS_STAKE_BOUGHT.search(sentence):
+            return "agreement-value"  # "bought the 49.9% stake held by Tsingshan for about $700 million", "pay $83 million for BHP's 17% stake": the price, paid to a holder
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
             return "agreement-value"  # "agreed to sell its project to X for A$158 million": the price agreed
         return "funding-amount" if funding else "todo-metric"  # "damages of $11.5 billion" is no funding

@@ -24,6 +24,7 @@ from kg.curation.lexicon import (
     BOILERPLATE,
     CALENDAR,
     CAPITALS,
+    COMBINING_FORMS,
     COMPANY_NOUNS,
     COMPANY_TITLES,
     COMPASS_WORDS,
@@ -239,6 +240,7 @@ def drop_non_names(doc: Doc) -> Doc:
         for e in doc.ents
         if not (e.start >= 2 and doc[e.start - 1].text == "-" and doc[e.start - 2].lower_ == "non")
         and not (e.text.lower() in DEMONYMS and firm_after(e.end))
+        and not (e.start >= 1 and doc[e.start - 1].lower_ in COMBINING_FORMS and doc[e.start - 1].is_title)  # "Anglo American"
         and not (e.end + 1 < len(doc) and doc[e.end].text == "-" and doc[e.end + 1].lower_ in _TIES)
         and not (e.label_ == "MATERIAL" and e[0].is_title and e.end < len(doc) and doc[e.end].is_title)  # "Cobalt Blue said"
         and not (e.text == "magnets" and (e.start == 0 or doc[e.start - 1].lower_ not in _TRADING_MAGNETS))
@@ -415,6 +417,15 @@ class Extractor:
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
                 [{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}}, {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True}],  # "CMOC Group"
+                [  # "China Minmetals": a country's name (not its demonym: "Korean Metals Plant") opening a company's
+                    {"ENT_TYPE": "COUNTRY", "LOWER": {"NOT_IN": sorted(DEMONYMS)}, "OP": "+"},
+                    {
+                        "TEXT": {"REGEX": _NAME_WORD},
+                        "ENT_TYPE": "",
+                        "LOWER": {"NOT_IN": sorted(ROLE_WORDS | BODY_WORDS | CALENDAR | DIVISION_WORDS | DETERMINERS | FACILITY_NOUNS)},
+                    },
+                    {"TEXT": {"REGEX": _NAME_WORD}, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(FACILITY_NOUNS)}, "OP": "*"},
+                ],
                 [
                     {"LOWER": {"IN": sorted(ORG_OPENERS)}, "IS_TITLE": True},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
@@ -504,8 +515,22 @@ class Extractor:
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "OP": "+"},
                     {"LOWER": "and"},
                     {"IS_TITLE": True, "OP": "+"},
-                    {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words)}, "OP": "{0,3}"},  # "… tungsten deposits"
-                    {"LOWER": {"IN": ["mines", "plants", "refineries", "projects", "deposits", "smelters", "factories", "facilities"]}},
+                    {"IS_LOWER": True, "OP": "{0,3}"},  # "… tungsten deposits", "… ferronickel operations"
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "mines",
+                                "plants",
+                                "refineries",
+                                "projects",
+                                "deposits",
+                                "smelters",
+                                "factories",
+                                "facilities",
+                                "operations",
+                            ]
+                        }
+                    },
                 ]
             ],
         )

@@ -33,6 +33,8 @@ __all__ = [
     "FACILITY_NOUNS",
     "FACILITY_WORDS",
     "HYPHEN_PREFIXES",
+    "COMBINING_FORMS",
+    "PLACE_TIES",
     "LAND_NOUNS",
     "DIVISION_WORDS",
     "BODY_WORDS",
@@ -638,8 +640,13 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
     *("europe", "asia", "africa", "oceania", "antarctica", "arctic", "americas", "eurasia", "scandinavia"),
     *("caribbean", "pacific", "atlantic", "balkans", "baltics", "sahel", "maghreb", "levant", "gulf"),
 }
+PLACE_TIES = {"listed", "based", "headquartered", "registered"}
+"""What ties a company to the place before it: "Hong Kong-listed MMG", "Perth-based Iluka"."""
+COMBINING_FORMS = set("sino anglo franco indo euro afro austro".split())
+"""Forms that join a demonym: hyphenated an adjective ("Sino-Japanese"), before it as a word a name ("Anglo American")."""
 HYPHEN_PREFIXES = {  # the first part of a hyphenated word that is no name: "Sino-Japanese", "Mid-June", "Asia-Pacific"
-    *"sino anglo franco indo euro afro austro trans mid non pan post pre pro anti ex co re multi inter sub semi self".split(),
+    *COMBINING_FORMS,
+    *"trans mid non pan post pre pro anti ex co re multi inter sub semi self".split(),
     *"asia pacific atlantic arctic north south east west".split(),
 }
 GIVEN_PASSIVE = r"\b(?:been|was|were|is|are)\s+(?:awarded|granted|given|lent|loaned|offered)"  # "has been awarded $20 million by"
@@ -770,6 +777,8 @@ RELATION_TRIGGERS = {
                 "LOWER": {
                     "IN": [
                         "operates",
+                        "operated",
+                        "ran",
                         "owns",
                         "runs",
                         "operate",
@@ -849,16 +858,28 @@ RELATION_TRIGGERS = {
             {"ORTH": "%", "OP": "?"},
             {"LOWER": {"IN": ["stake", "stakes"]}},
         ],
+        [  # "will pay $83 million for BHP's 17% stake in …": the payer's to be, as a buyer's
+            {"LOWER": {"IN": ["pay", "pays", "paid", "paying"]}},
+            {"LOWER": {"NOT_IN": ["for", ".", ";"]}, "OP": "{0,5}"},
+            {"LOWER": "for"},
+            {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "{1,4}"},
+            {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
+            {"LIKE_NUM": True, "OP": "?"},
+            {"ORTH": "%", "OP": "?"},
+            {"LOWER": {"IN": ["stake", "stakes"]}},
+        ],
         [
             {"LOWER": {"IN": ["invested", "invests", "investing", "co-investing", "invest"]}},
             {"LOWER": {"NOT_IN": ["in", "."]}, "OP": "{0,6}"},  # "invested a combined EUR 110 million in"
             {"LOWER": "in"},
         ],
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
+        [{"LOWER": {"IN": ["nationalised", "nationalized", "nationalises", "nationalizes", "expropriated"]}}],  # the state's now
         [  # "Swedish state-owned miner LKAB", "Saudi Arabia's state mining company Ma'aden": the country holds it
             {"LOWER": "state"},
             {"ORTH": "-", "OP": "?"},
             {"LOWER": {"IN": ["owned", "run", "controlled"]}, "OP": "?"},
+            {"LOWER": {"IN": sorted(DEMONYMS)}, "OP": "?"},  # "a state-owned Chinese metals group"
             {"IS_LOWER": True, "OP": "{0,2}"},
             {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
         ],

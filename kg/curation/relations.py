@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.curation.lexicon import (
     ACTOR_KINDS,
@@ -25,6 +25,7 @@ from kg.curation.lexicon import (
     NAME_PARTICLES,
     NOT_MATERIALS,
     PARTY_KINDS,
+    PLACE_TIES,
     PURCHASE_VERBS,
     RESTRICTING_VERBS,
     SEVERAL_DEALS,
@@ -86,6 +87,16 @@ _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earth
     r"^\s*(?:of\s+(?:its|their)\s(?!exports|sales|output|production)|of\s+(?:\w+\s+)?[A-Z][\w.]*['’]s?\s|(?:of\s+)?(?:(?:its|their|the\s+country's|\w+['’]s?)\s+)?(?:[\w.]+\s+){0,3}?"
     r"(?:needs|supply|supplies|imports|demand|consumption|requirements|rare earths)\b)"
 )
+
+
+def _past_tie(doc: Doc, i: int) -> int:
+    """Where a name at ``i`` is introduced: before a place and its tie ("Hong Kong-listed MMG"), if any."""
+    if i >= 3 and doc[i - 1].lower_ in PLACE_TIES and doc[i - 2].text == "-":
+        start = i - 2
+        while start > 0 and doc[start - 1].is_title:
+            start -= 1
+        return start
+    return i
 
 
 def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int, str, str]], index: int) -> list[Relation]:
@@ -151,7 +162,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for i, iri, k in after
             if k in PARTY_KINDS
             and purchase
-            and (doc[i - 1].lower_ in ("from", "to", "supply", "sell") or doc[i - 2 : i].text.lower() in ("from the", "to the"))
+            and (
+                doc[_past_tie(doc, i) - 1].lower_ in ("from", "to", "supply", "sell")
+                or doc[_past_tie(doc, i) - 2 : _past_tie(doc, i)].text.lower() in ("from the", "to the")
+            )  # "to Hong Kong-listed MMG" too
         ][:1]
         sellers = (
             sellers
@@ -400,12 +414,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             named = {m[1] for m in mentions if m[2] == "country" and m[0] not in whose}
             states = states or ([m for m in before if m[2] == "country" and m[0] not in whose][:1] if len(named) == 1 else [])
             owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] == "company"]  # "state-owned miner X", "… X"
-            demonym = doc[trigger.end - 1].lower_
-            country = world_places().get(DEMONYMS.get(demonym, ""))
+            if not owned and doc[trigger.start - 2 : trigger.start].text.lower() in (", a", ", an", ", the"):
+                owned = [m for m in before if m[2] == "company" and m[0] < trigger.start - 2][-1:]  # "X, a state-owned Chinese group"
+            demonym = next((t for t in trigger if t.lower_ in DEMONYMS), doc[trigger.end - 1])
+            country = world_places().get(DEMONYMS.get(demonym.lower_, ""))
             states = states or (  # "state-owned Finnish Minerals Group": the state its name's demonym gives
-                [m for m in mentions if m[0] == trigger.end - 1 and m[2] == "country"] or [(trigger.end - 1, country[0], "country")]
-                if country
-                else []
+                [m for m in mentions if m[0] == demonym.i and m[2] == "country"] or [(demonym.i, country[0], "country")] if country else []
             )
             return [Relation("invested", states[-1][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"

@@ -2112,3 +2112,37 @@ def test_a_split_joint_venture_and_its_mine_resources_of_a_deposit_a_minerals_pr
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert Decimal(40) not in figures  # the split's second half is no count
     assert figures[Decimal(12_000_000)]["metric"] == "reserves"  # "with resources of about 12 million tonnes"
+
+
+def test_a_combined_name_a_listed_buyer_a_state_owned_parent_a_nationalised_mine_a_past_operator_and_a_stake_paid_for(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Anglo Chilean has agreed to sell its zinc business to Toronto-listed Quarry Holdings for up to $90 million.\n"
+        "Quarry Holdings is controlled by China Tinplate, a state-owned Chinese metals group.\n"
+        "Guinea's military government has nationalised the Sangaredi bauxite mine.\n"
+        "French group Alcyon ran the mine from 1998 until March 2024.\n"
+        "Tamarind Metals will pay $40 million for Rhea Mining's 25% stake in Solva Nickel under a deal announced on Friday.\n"
+        "Solva Nickel owns 70% of Nkomo Mining, which holds the licence for the Solva deposit.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("agreement", "company/anglo-chilean", "company/quarry-holdings"),  # "Anglo Chilean": a name, not Chile; "Toronto-listed X"
+        ("invested", "company/china-tinplate", "company/quarry-holdings"),  # "China Tinplate": a country's name opening a firm's
+        ("invested", "country/CN", "company/china-tinplate"),  # "…, a state-owned Chinese metals group"
+        ("invested", "country/GN", "facility/sangaredi-bauxite-mine"),  # "has nationalised"
+        ("operates", "company/alcyon", "facility/sangaredi-bauxite-mine"),  # "ran the mine"
+        ("agreement", "company/tamarind-metals", "company/rhea-mining"),
+        ("operates", "company/nkomo-mining", "facility/solva-deposit"),  # "the Solva deposit": no short form of Solva Nickel
+    } <= relations
+    assert not {r for r in relations if "country/CL" in r}
+    facts = _drafted(extractor, text)
+    ran = next(f for f in facts if ["company/alcyon", "operates", "facility/sangaredi-bauxite-mine"] in f.get("triples", []))
+    assert ran["when"] == {"until": 2024}  # a past state, with its end
+    stakes = {f["stake"]["holder"]: f for f in facts if "stake" in f and f["stake"]["investee"] == "company/solva-nickel"}
+    assert stakes["company/tamarind-metals"]["stake"]["share"] == Decimal(25)  # the payer's, as a buyer's
+    assert stakes["company/tamarind-metals"]["modality"] == "commitment"  # bound by the deal
+    assert stakes["company/rhea-mining"].get("modality", "stated") == "stated"  # the seller's, as it stands
+    price = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(40_000_000))
+    assert price["metric"] == "agreement-value"  # a price paid to a holder
