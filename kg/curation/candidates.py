@@ -141,9 +141,12 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             while other < sent.end and end < sent.end and sent.doc[end].lower_ == "and" and _capitalised(sent.doc[other]):
                 other += 1
             second = sent.doc[end + 1 : other]
-            if len(name) and len(second) and not any(i in taken for i in range(second.start_char, second.end_char)):
+            placed = {i for m in mentions if m.kind in ("country", "region", "city") for i in range(m.start - offset, m.end - offset)}
+            chars = set(range(second.start_char, second.end_char))
+            ends_in_a_place = len(second) > 1 and second[0].idx not in placed  # "by Rio Tinto and Investissement Quebec"
+            if len(name) and len(second) and not chars & (taken - placed if ends_in_a_place else taken):
                 found.append(Mention(second.text, offset + second.start_char, offset + second.end_char, None, where, index))
-                taken.update(range(second.start_char, second.end_char))
+                taken.update(chars)
             if len(name) and not (preposition.lower_ == "from" and any(i in taken for i in range(name.start_char, name.end_char))):
                 break  # the object is named (read now, or already); "from Kellyton to SK On": the source read, the buyer next
     return found
@@ -378,7 +381,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     with a possessive: "Carester's subsidiary", or opening a line before a verb: "REEcycle will") and met at least twice ("Pensana said … is owned by Pensana"), that are no word of a name the
     graph knows, nor a title, determiner, day or month, nor the demonym of a country
     (``countries``, lower case: "Angolan", "Brazilian"); each with the kind it is likely of: a
-    town where the text places something near it or based in it ("near Houston"), a facility
+    town where the text places something near it or based in it ("near Houston"), or names its port, a facility
     where the text calls it one or says who runs it ("Greenbushes, the world's largest … mine"),
     else a company."""
     word = r"[A-Z][a-z]+\d+|[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "South32", "Pensana", "HyProMag", "REEtec", "LKAB"
@@ -420,6 +423,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
         if re.search(
             rf"\b(?:near|outside|(?:based|headquartered|plant|mine|factory|refinery|facility)\s+in)\s+{re.escape(word)}\b(?!['’]s)", text
         )
+        or re.search(rf"\b{re.escape(word)}\s+(?:port|harbour|harbor)\b", text)  # "Angola's Lobito port"
     }
     sites = {  # "Greenbushes, the world's largest hard-rock lithium mine", "Greenbushes is run by Talison"
         word
@@ -492,6 +496,11 @@ def as_named_before(mention: Mention, result: Extraction) -> Mention:
         [m for m in result.mentions if m.text == mention.text]
         or [m for m in result.mentions if m.kind == "company" and mention.text.isupper() and mention.text in _initials(m.text)]
         or [m for m in result.mentions if words and m.kind == "facility" and _facility_words(m.text) == words]  # "the Vidalia plant"
+        or [  # "the Becancour plant" after "its lithium hydroxide plant in Becancour": its place and noun
+            m
+            for m in result.mentions
+            if words and len(words) in (2, 3) and m.kind == "facility" and m.iri is None and _placed_noun(m.text) == words
+        ]
         or [m for m in result.mentions if m.kind == "facility" and m.iri is None and m.text.startswith(f"{mention.text} ")]  # "Mrima Hill"
     )
     return replace(earlier[0], start=mention.start, end=mention.end, sentence=mention.sentence) if earlier else mention
@@ -501,6 +510,13 @@ def _facility_words(name: str) -> frozenset[str]:
     """A facility's name as a set of words, a place's preposition left out: "plant in Vidalia"
     and "Vidalia plant" are one plant."""
     return frozenset(w.lower() for w in name.split() if w.lower() not in ("in", "at", "near", "the"))
+
+
+def _placed_noun(name: str) -> frozenset[str] | None:
+    """A described facility's noun and place ("lithium hydroxide plant in Becancour": plant,
+    Becancour), as :func:`_facility_words` gives them, or None."""
+    placed = re.search(r"(\w+)\s+(?:in|at|near)\s+(\w+(?:\s+\w+)?)$", name)
+    return _facility_words(f"{placed[2]} {placed[1]}") if placed else None
 
 
 def _initials(name: str) -> tuple[str, str]:

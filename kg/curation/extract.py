@@ -153,7 +153,7 @@ def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:
 
 
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
-_NOT_A_FIRM = BODY_WORDS | ROLE_WORDS | DIVISION_WORDS | LAND_NOUNS | FACILITY_NOUNS | {"city", "town", "'s", "’s"}
+_NOT_A_FIRM = BODY_WORDS | ROLE_WORDS | DIVISION_WORDS | LAND_NOUNS | FACILITY_NOUNS | {"city", "town", "port", "'s", "’s"}
 _ABSTRACT = re.compile(r"(?:ance|ence|ment|tion|sion|ity|ness|ism|ship)$")  # "China's Dominance": a quality, no firm's name
 _INTERCARDINAL = ("Southeast", "Northeast", "Southwest", "Northwest")  # "Southeast Asia": a region of its own
 _BUILDING = {

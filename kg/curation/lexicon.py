@@ -306,6 +306,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "phase": ("project", "mine", "plant", "refinery", "factory", "facility", "smelter", "deposit"),  # "the first phase"
     "factory": ("factory", "plant"),
     "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory", "smelter"),
+    "railway": ("railway",),  # "The railway is run by …"
 }
 DEMONYMS = {
     "chinese": "China",
@@ -629,6 +630,7 @@ FACILITY_NOUNS = {
     "campus",
     "concentrator",  # "its Kambalda nickel concentrator"
     "operation",  # "the North American Lithium operation" (named; "its normal business operation" describes none)
+    "railway",  # "the Lobito Atlantic Railway": what carries ore to port
 }
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
@@ -735,6 +737,7 @@ RELATION_TRIGGERS = {
         ],
         [
             {"LOWER": {"IN": ["operated", "owned", "run", "acquired", "bought", "controlled", "led", "backed"]}},
+            {"LOWER": {"IN": ["equally", "jointly", "wholly", "fully", "partly"]}, "OP": "?"},  # "owned equally by A and B"
             {"LOWER": "by"},
         ],  # "led by CATL"
         [{"LOWER": {"IN": ["taken", "took"]}}, {"LOWER": "over"}, {"LOWER": "by"}],  # "was later taken over by Neo"
@@ -794,6 +797,8 @@ RELATION_TRIGGERS = {
                         "opens",
                         "restart",
                         "restarts",
+                        "reopen",
+                        "reopens",
                         "opening",
                         "developing",
                         "develops",

@@ -94,6 +94,9 @@ def drafted_modality(
     if purpose and not (spending and spending.marker.lower().startswith("expect")):
         return "planned"  # "an $80 million loan to supply Vulcan": what the money is for; "expects to spend $X to develop": expected
     marker = modal_marker(sentence, before=at, after=since)
+    begun = modal_marker(sentence, before=at) if since is not None else None
+    if marker is None and begun is not None and begun.suggests == "under-construction":
+        marker = begun  # "has started construction of its plant": whose it is, and that it is being built
     if marker is None:
         return None
     if (marker.suggests, parties_of) in (("commitment", "agreement"), ("talks", "talks")):

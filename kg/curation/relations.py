@@ -314,12 +314,18 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
             held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took", "led", "backed")  # not "run by"
             if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):  # "… to X, a company 60% owned by Y"
-                return [Relation("invested", owners[0][1], owned[-1][1], index)]
+                owners = _listed(owners, sent) if trigger[1].lower_ in ("equally", "jointly") else owners[:1]
+                share = Decimal(100 / len(owners)).quantize(Decimal("0.01")).normalize() if trigger[1].lower_ == "equally" else None
+                return [Relation("invested", o[1], owned[-1][1], index, share=share) for o in owners]  # "owned equally by A and B"
             shared = trigger.start > sent.start and doc[trigger.start - 1].text in ("%", "percent")
             shared = shared or trigger[0].lower_ == "backed"  # "a project backed by X": a holding, no operator
             if shared and owners and facilities:  # "Bisie … is 84% owned by Alphamin": a holding in the mine, with its share
                 return [Relation("invested", owners[0][1], facilities[-1][1], index)]
-            return [Relation("operates", owners[0][1], facilities[-1][1], index)] if facilities and owners else []
+            consortium = re.match(
+                r"(?:a|an|the)\s+(?:consortium|group|partnership)\s+of\b", doc[trigger.end : trigger.end + 4].text.lower()
+            )
+            owners = _listed(owners, sent) if consortium else owners[:1]  # "run by a consortium of A, B and C": each
+            return [Relation("operates", o[1], facilities[-1][1], index) for o in owners] if facilities else []
         if trigger[0].text == ",":  # "Base Resources, the developer of the Toliara project": the name before the comma
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owned = [m for m in after if m[2] == "facility"][:1]
@@ -629,8 +635,10 @@ _CLAUSE_VERBS = {
 
 def _opens_a_clause(at: int, sent: Span) -> bool:
     """Whether the name at token ``at`` is the subject of a clause of its own: a verb follows it
-    (past its name's words and "government": "the Malian government holds")."""
-    words = (t for t in sent.doc[at + 1 : sent.end] if not (t.is_title or t.is_upper or t.lower_ in ("government", "state")))
+    (past its name's words and "government": "the Malian government holds", "Congolese state miner Gecamines holds")."""
+    words = (
+        t for t in sent.doc[at + 1 : sent.end] if not (t.is_title or t.is_upper or t.lower_ in {"government", "state"} | COMPANY_NOUNS)
+    )
     return next((t.lower_ for t in words), "") in _CLAUSE_VERBS
 
 
@@ -739,10 +747,11 @@ def _describes(at: int, sent: Span, starts: set[int]) -> bool:
 
 def _apposed(trigger: Span, sent: Span) -> set[int]:
     """The token indexes of an apposition before the trigger: between ", one of" (or ", the",
-    ", a") and the comma that closes it."""
+    ", a", ", owned by") and the comma that closes it."""
     doc, inside, start = sent.doc, set(), None
+    openers = ("one", "the", "a", "an", "owned", "controlled", "backed", "run")  # "X, owned equally by A and B, has started"
     for token in doc[sent.start : trigger.start]:
-        if token.text == "," and start is None and token.i + 1 < trigger.start and doc[token.i + 1].lower_ in ("one", "the", "a", "an"):
+        if token.text == "," and start is None and token.i + 1 < trigger.start and doc[token.i + 1].lower_ in openers:
             start = token.i
         elif token.text == "," and start is not None:
             inside |= set(range(start, token.i))
@@ -822,6 +831,7 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
             t
             for t in sent.doc[first[0] + 1 : second[0]]
             if not (t.is_title or t.is_upper or (len(t) == 1 and t.is_alpha and t.nbor(1).is_title))
+            and not (t.text == "-" and not t.whitespace_)  # "Mota-Engil"
         ]
         between = {t.lower_ for t in words}
         described = (  # "and trading house Iwatani", "and state-owned IREL"

@@ -2146,3 +2146,37 @@ def test_a_combined_name_a_listed_buyer_a_state_owned_parent_a_nationalised_mine
     assert stakes["company/rhea-mining"].get("modality", "stated") == "stated"  # the seller's, as it stands
     price = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(40_000_000))
     assert price["metric"] == "agreement-value"  # a price paid to a holder
+
+
+def test_owned_equally_construction_of_its_plant_a_mine_to_reopen_a_consortium_and_a_clause_after_a_state_miner(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kestrel Nickel, owned equally by Orion Metals and Investissement Tasmania, has started construction of its nickel sulphate plant in Bell Bay, Tasmania.\n"
+        "The plant will take ore from the Savage River mine, which Kestrel plans to reopen in 2027.\n"
+        "The Derwent Atlantic Railway is run by a consortium of Glencore, Mota-Engil and Rangi Rail.\n"
+        "Orion Metals owns 60% of the Savage River mine, and Tanzanian state miner Stamico holds the rest.\n"
+        "Once complete, the Bell Bay plant is expected to make 20,000 tonnes of nickel sulphate a year.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("operates", "company/kestrel-nickel", "facility/nickel-sulphate-plant-in-bell-bay"),  # its, not an owner's in the aside
+        ("invested", "company/investissement-tasmania", "company/kestrel-nickel"),  # a name ending in a place's
+        ("operates", "company/kestrel-nickel", "facility/savage-river-mine"),  # "which Kestrel plans to reopen"
+        ("operates", "company/rangi-rail", "facility/derwent-atlantic-railway"),  # "run by a consortium of A, B and C": each
+        ("operates", "company/mota-engil", "facility/derwent-atlantic-railway"),
+        ("invested", "company/stamico", "facility/savage-river-mine"),
+    } <= relations
+    assert ("invested", "company/orion-metals", "country/TZ") not in relations  # "…, and Tanzanian state miner Stamico holds": a clause
+    facts = _drafted(extractor, text)
+    stakes = {f["stake"]["holder"]: f["stake"] for f in facts if "stake" in f and f["stake"]["investee"] == "company/kestrel-nickel"}
+    assert {holder: stake["share"] for holder, stake in stakes.items()} == {
+        "company/orion-metals": Decimal(50),  # "owned equally by A and B": a half each
+        "company/investissement-tasmania": Decimal(50),
+    }
+    built = next(
+        f for f in facts if ["company/kestrel-nickel", "operates", "facility/nickel-sulphate-plant-in-bell-bay"] in f.get("triples", [])
+    )
+    assert built["modality"] == "under-construction"  # "has started construction of its plant"
+    capacity = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(20_000))
+    assert capacity["subject"] == "facility/nickel-sulphate-plant-in-bell-bay"  # "the Bell Bay plant": the plant in Bell Bay
