@@ -109,7 +109,10 @@ _PART_OF_YEAR = re.compile(
 _SUPERSEDED = re.compile(
     r"\s*(?:of\s+[\w-]+\s+)?in\s+(?:its|the|a)\s+(?:previous|earlier|last|prior|former)\s+estimate"
 )  # "up from 1.4 billion tonnes in its previous estimate"
-_NO_OUTPUT = re.compile(r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom\s+(?:about\s+)?$")
+_NO_OUTPUT = re.compile(
+    r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom\s+(?:about\s+)?$"
+    r"|\b(?:earlier|previous|prior|initial|original)\s+(?:forecast|estimate|guidance|target)\s+of\s+(?:about\s+)?$"
+)  # "down from an earlier forecast of 8,100 tonnes": superseded
 _GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$")  # "ore grading 0.3%"
 _MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our output within two years"
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"

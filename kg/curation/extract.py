@@ -465,7 +465,7 @@ class Extractor:
             [
                 [{"LOWER": "mount"}, {"IS_TITLE": True}],
                 [
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": list(DETERMINERS)}},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "LOWER": {"NOT_IN": list(DETERMINERS)}},  # "McClean Lake mill" too
                     {
                         "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|-|{'|'.join(sorted(NAME_PARTICLES))})$"},
                         "OP": "*",
@@ -478,7 +478,7 @@ class Extractor:
         described: list[dict[str, Any]] = [
             {"LOWER": {"IN": ["a", "an", "its", "their", "'s", "’s", "'", "’"]}},
             {  # "a rare earth recycling and separation plant in Lacq", not "an agreement to develop a refinery in …"
-                "IS_ALPHA": True,
+                "TEXT": {"REGEX": r"^(?:[A-Za-z]+|-)$"},  # "a high-pressure acid leach plant at Pomalaa" too
                 "IS_TITLE": False,
                 "LOWER": {"NOT_IN": ["a", "an", "the", "to", "of", "for", "with", "its", "their"]},
                 "OP": "{0,6}",
@@ -778,7 +778,7 @@ class Extractor:
             [
                 [
                     {"LOWER": {"IN": ["its", "their"]}},
-                    {"IS_TITLE": True},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}},  # "its McClean Lake mill" too
                     {
                         "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{'|'.join(sorted(NAME_PARTICLES))})$"},
                         "OP": "{0,3}",
@@ -976,6 +976,7 @@ class Extractor:
                 or span.end + 1 < sent.end
                 and doc[span.end].lower_ == "and"
                 and doc[span.end + 1].is_title
+                and len(span) == 3  # not "China's Zhejiang Huayou Cobalt and Ford Motor"
             ):
                 continue  # "China's Commerce Ministry", "China's Baotou region", "China's Dominance", "China's Belt and Road": no firm
             elif label == "NEW_TOWN" and span[-1].text in (",", ".", ";") and doc[span.start - 1].lower_ not in FACILITY_NOUNS:

@@ -816,7 +816,7 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["for", "over"]}},
         ],
         [  # "broke ground on a factory", "began construction of the plant": who builds it
-            {"LOWER": {"IN": ["broke", "breaks", "break", "breaking", "began", "begun", "begins", "started", "starts"]}},
+            {"LOWER": {"IN": ["broke", "broken", "breaks", "break", "breaking", "began", "begun", "begins", "started", "starts"]}},
             {"LOWER": {"IN": ["ground", "construction", "building", "work"]}},
         ],
         [  # "Cortec held the licence for Mrima Hill": who holds a deposit's licence works it
@@ -844,11 +844,12 @@ RELATION_TRIGGERS = {
         ],
         [
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
-            {"IS_TITLE": True, "OP": "{1,3}"},
+            {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "OP": "{1,3}"},
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
-        ],  # "Lynas's Mount Weld mine"
+        ],  # "Lynas's Mount Weld mine", "Orano's McClean Lake mill"
     ],
     "invested": [
+        [{"LOWER": "the"}, {"LOWER": "remaining"}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the remaining 5%" (after a name)
         [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}, {"IS_TITLE": False}],  # not "acquired Base Resources" (a purchase)
         [
             {"LOWER": {"IN": ["bought", "buys", "buy", "took", "takes", "take"]}},
@@ -886,7 +887,7 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["owned", "run", "controlled"]}, "OP": "?"},
             {"LOWER": {"IN": sorted(DEMONYMS)}, "OP": "?"},  # "a state-owned Chinese metals group"
             {"IS_LOWER": True, "OP": "{0,2}"},
-            {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
+            {"LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding"})}},  # "state mining holding MIND ID"
         ],
         [  # "owns 49% of the Donald project": a share, not the project; "Codelco will keep 50.01%"
             {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold", "keep", "keeps", "retain", "retains"]}},

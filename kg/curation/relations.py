@@ -50,7 +50,9 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 _FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
 _SPLIT = re.compile(r"\b(\d{1,2})\s*[-:/]\s*(\d{1,2})\s*$")  # "a 50-50", "a 60:40" (joint venture)
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
-_GIVEN_BY = re.compile(rf"{GIVEN_PASSIVE}\b[^.;]*\bby(?:\s+the)?\s*$")
+_GIVEN_BY = re.compile(
+    rf"{GIVEN_PASSIVE}\b[^.;]*\bby(?:\s+the)?\s*$|\bfrom\s+(?:\w+\s+){{0,3}}?(?:led|backed)\s+by(?:\s+the)?\s*$"
+)  # "… by the U.S. Department of Energy", "raised 9 million pounds from investors led by Lansdowne Partners"
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
@@ -76,7 +78,9 @@ _BACKING = {"backing", "support", "funding", "help", "financing", "money", "loan
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(
-    r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains)\s+)(?:\w+\s+){0,2}$"
+    r"|[A-Z][\w.&-]*\s+the\s+remaining\s+$",  # "and Japan's TEPCO Resources the remaining 5%"
+    re.IGNORECASE,
 )
 _STAKE_AFTER = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b|-?\s*owned\s+by\b)"
@@ -350,6 +354,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         owners = recipients or owners  # "awarded a grant to Magrec Technologies to help build a plant": Magrec's, not the giver's
         owners = [m for m in owners if not _lender(m[0], sent)] or owners  # "won a grant from the European Union to help build": no giver's
         facilities = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"]  # "has a refining plant in …" holds its facility
+        if doc[trigger.end : trigger.end + 1].text.lower() == "it":  # "owns 54.5% of Cigar Lake and operates it": the one named before
+            facilities = [m for m in before if m[2] == "facility"][-1:]
+            owners = [m for m in owners if not facilities or m[0] < facilities[0][0]] or owners
         if not owners or not facilities:
             return []
         through = next((t.i for t in doc[facilities[0][0] : sent.end] if t.lower_ == "through"), None)
@@ -477,6 +484,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if where is not None and not [m for m in investees if m[0] > trigger.start and doc[trigger.end : trigger.end + 1].text == "of"]:
             investees = [m for m in mentions if m[0] < where and m[2] in PARTY_KINDS | {"facility"}][-1:]
             investors = [m for m in investors if investees and m[1] != investees[0][1] and m[0] > where]
+        if trigger[0].lower_ == "the" and not (
+            trigger.start > sent.start and (doc[trigger.start - 1].is_title or doc[trigger.start - 1].is_upper)
+        ):
+            return []  # "and Japan's TEPCO Resources the remaining 5%": a holder's, its verb gapped; not "owns the remaining 5%"
         kept = trigger[0].lower_ in ("keep", "keeps", "retain", "retains") and doc[trigger.end : trigger.end + 1].text != "of"
         if kept or {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
             at = _named_after_of(trigger)
@@ -496,6 +507,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 if _VENTURE_SENTENCE.search(sent.text)
                 else []
             )  # "X is a joint venture of A and B, …, while the Congolese government holds 20%": of X
+            if named is None and not investees and investors:
+                return [Relation("invested", investors[-1][1], None, index)]  # "…, while Orano holds 40.5%": of the stake before's
         if not investors or not investees:
             return []
         holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"
@@ -823,7 +836,10 @@ _CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been",
 def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bool = False) -> list[tuple[int, str, str]]:
     """The first entity of ``candidates`` and those listed after it ("Japan, South Korea and
     India", "especially in Australia and Vietnam"); or, ``backwards``, before it (``candidates``
-    nearest first: "Sojitz and JOGMEC hold")."""
+    nearest first: "Sojitz and JOGMEC hold"); a country only saying whose the next name is ("A, China's B
+    and C") is no entity of the list."""
+    doc = sent.doc
+    candidates = [c for c in candidates if not (c[2] == "country" and doc[c[0] + 1 : c[0] + 2].text in ("'s", "’s"))] or candidates
     listed = candidates[:1]
     for previous, current in zip(candidates, candidates[1:]):
         first, second = (current, previous) if backwards else (previous, current)
@@ -837,7 +853,7 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
         described = (  # "and trading house Iwatani", "and state-owned IREL"
             bool(words) and words[0].lower_ == "and" and len(words) <= 5 and all(t.is_lower or t.text in ("-", "'s", "’s") for t in words)
         )
-        if not (between <= {",", "and", "or", "especially", "particularly", "in", "including"} or described):  # "and trading house Iwatani"
+        if not (between <= {",", "and", "or", "especially", "particularly", "in", "including", "'s", "’s"} or described):
             break
         if not backwards and _opens_a_clause(current[0], sent):
             break  # "owns 65% of Goulamina and the Malian government holds the rest": a new clause's subject

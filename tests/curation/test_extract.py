@@ -2180,3 +2180,36 @@ def test_owned_equally_construction_of_its_plant_a_mine_to_reopen_a_consortium_a
     assert built["modality"] == "under-construction"  # "has started construction of its plant"
     capacity = next(f["figure"] for f in facts if "figure" in f and f["figure"]["value"] == Decimal(20_000))
     assert capacity["subject"] == "facility/nickel-sulphate-plant-in-bell-bay"  # "the Bell Bay plant": the plant in Bell Bay
+
+
+def test_three_builders_a_state_holding_a_superseded_forecast_shares_with_a_gapped_verb_and_a_raisers_restart(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Harbin Metals, China's Yunnan Copper Smelting and Glencore have broken ground on a high-pressure acid leach plant at Tanjung Buli in North Maluku.\n"
+        "Indonesian state mining holding Inalum owns 20% of Harbin Metals.\n"
+        "Aurum Energy expects the Ranger East uranium mine to produce about 3,100 tonnes of uranium this year, down from an earlier forecast of 3,500 tonnes.\n"
+        "Aurum Energy owns 60% of Ranger East and operates it, while France's Orano holds 30% and Japan's Itochu Minerals the remaining 10%.\n"
+        "The ore is processed at Aurum's McArthur River mill.\n"
+        "Cornish Tungsten has raised 12 million pounds from investors led by Baillie Gifford to restart the Redmoor tin mine near Callington.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    plant = "facility/high-pressure-acid-leach-plant-at-tanjung-buli"  # a described plant, hyphenated words and all
+    assert {
+        *(("operates", f"company/{c}", plant) for c in ("harbin-metals", "yunnan-copper-smelting", "glencore")),  # "A, China's B and C"
+        ("invested", "country/ID", "company/inalum"),  # "state mining holding Inalum"
+        ("operates", "company/aurum-energy", "facility/ranger-east-uranium-mine"),  # "and operates it"
+        ("operates", "company/aurum-energy", "facility/mcarthur-river-mill"),  # "Aurum's McArthur River mill"
+        ("operates", "company/cornish-tungsten", "facility/redmoor-tin-mine"),  # the raiser restarts it, not an investor
+    } <= relations
+    assert not {r for r in relations if r[0] == "operates" and r[1] in ("country/CN", "company/baillie-gifford")}
+    facts = _drafted(extractor, text)
+    shares = {
+        f["stake"]["holder"]: f["stake"]["share"]
+        for f in facts
+        if "stake" in f and f["stake"]["investee"] == "facility/ranger-east-uranium-mine"
+    }
+    assert shares == {"company/aurum-energy": Decimal(60), "company/orano": Decimal(30), "company/itochu-minerals": Decimal(10)}
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(3_100)]["metric"] == "mine-production"
+    assert figures.get(Decimal(3_500), {}).get("metric", "todo-metric") == "todo-metric"  # "an earlier forecast of": superseded
