@@ -644,7 +644,7 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
 }
 PLACE_TIES = {"listed", "based", "headquartered", "registered"}
 """What ties a company to the place before it: "Hong Kong-listed MMG", "Perth-based Iluka"."""
-COMBINING_FORMS = set("sino anglo franco indo euro afro austro".split())
+COMBINING_FORMS = {"sino", "anglo", "franco", "indo", "euro", "afro", "austro"}
 """Forms that join a demonym: hyphenated an adjective ("Sino-Japanese"), before it as a word a name ("Anglo American")."""
 HYPHEN_PREFIXES = {  # the first part of a hyphenated word that is no name: "Sino-Japanese", "Mid-June", "Asia-Pacific"
     *COMBINING_FORMS,
