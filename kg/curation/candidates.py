@@ -64,7 +64,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
     found: list[Mention] = []
     for _, trigger in triggers:
         end = trigger.start
-        while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES | _CONTROL_VERBS:  # "Solvay plans to supply"
+        while end > sent.start and sent.doc[end - 1].lower_ in AUXILIARIES | _CONTROL_VERBS | {"each", "both", "jointly"}:
+            # "Solvay plans to supply", "A and U.S.-based Albemarle each own"
             end -= 1
         if end - 2 > sent.start and sent.doc[end - 1].lower_ in ("which", "who") and sent.doc[end - 2].text == ",":
             end -= 2  # "General Motors, which signed": the name the clause is about
@@ -225,7 +226,7 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     if label == "NEW_ORG" and len(inside) == 1 and inside[0].start == span.start and inside[0].text.lower() in DEMONYMS and len(more) >= 2:
         return True  # "Finnish Minerals Group": a demonym opens the name (not "Korean Metals")
     return (
-        label in ("NEW_ORG", "NEW_FACILITY")  # "Zhana Kazakhstan deposit" holds a country's name
+        label in ("NEW_ORG", "NEW_FACILITY", "NEW_UNIT")  # "Zhana Kazakhstan deposit", "company, Uranex Tanzania." hold a country's name
         and within
         and any(t.lower_ not in ORG_SUFFIXES | FACILITY_NOUNS for t in more)
         and not (
@@ -278,8 +279,9 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
             following = sent.doc[end].text if end < len(sent.doc) else ""
             if len(full.split()) > len(words) and following == full.split()[len(words)]:
                 continue  # the full name, read by the patterns of names
-            if named.kind == "company" and following.lower() in FACILITY_NOUNS:
-                continue  # "the Kabanga deposit" after "Kabanga Nickel": a facility of that name, not the company
+            other = FACILITY_WORDS - {w.lower() for w in full.split()} if named.kind == "facility" else FACILITY_NOUNS
+            if following.lower() in other:
+                continue  # "the Kabanga deposit" after "Kabanga Nickel", "the Zulu processing plant" after "the Zulu lithium project"
             start = offset + token.idx
             name = None if named.iri else full  # a known company is itself; a new one is named by its first mention
             found.append(Mention(sent.doc[token.i : end].text, start, start + len(form), named.iri, named.kind, index, name=name))

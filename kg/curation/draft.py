@@ -231,8 +231,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact|contract|memorandum)\b", following)  # "a $3 billion … agreement"
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
-        if at >= 0 and _DEAL_WORTH.search(lower[:at]):
-            return "agreement-value"  # "a contract worth up to $245 million": the deal's value
+        if at >= 0 and (_DEAL_WORTH.search(lower[:at]) or re.search(r"\bprepa(?:y|ys|id|ying)\s+(?:up\s+to\s+|about\s+)?$", lower[:at])):
+            return "agreement-value"  # "a contract worth up to $245 million", "will prepay $34.6 million": the deal's value
         if (
             at >= 0 and _SIGNED_TO.search(lower[:at]) and "loan" not in lower
         ):  # "signed a memorandum … to invest about $500 million": the deal's
@@ -274,7 +274,7 @@ _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
 )
 _HELD_IN_GROUND = re.compile(  # "The deposit holds an estimated 1.7 million tonnes": what it holds, not a stockpile's
-    r"\b(?:(?<!stockpile\s)(?:holds|contains|hosts)|resources\s+of)\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
+    r"\b(?:(?<!stockpile\s)(?:holds|holding|contains|containing|hosts)|resources\s+of)\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
 )  # "with resources of about 7 million tonnes" too
 _IMPORTED_SHARE = re.compile(r"\bimport(?:s|ed)?\s+(?:[\w-]+\s+)?$")
 _CLAUSE_BREAK = re.compile(
@@ -374,7 +374,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     """The entity a figure is most likely about: for a price, the material priced; for a share of
     the world's output, never the material (a producer's share); for a mass or money, the first entity of the
     kinds such a figure is about (a facility's output, a company's loan; never the material it
-    weighs); for a deal's value, the agreement its sentence drafts; for a count, the discovery its
+    weighs); for a deal's value, the agreement its sentence (or the one before) drafts; for a count, the discovery its
     sentence drafts, or what it counts when named right after it ("17 rare earth elements"), or
     the material last named ("17 minerals"); else the last entity named before it in its
     sentence (or the first after). ``todo/subject`` when there is none."""
@@ -505,6 +505,9 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
             return of_kind[0]
     nodes = {drafted_node(r, extraction) for r in extraction.relations if r.sentence == figure.sentence} - {None}
     deals = sorted(n for n in nodes if n.startswith("agreement/"))
+    if not deals and metric == "agreement-value":  # "Canmax will prepay $34.6 million": the deal of the sentence before
+        before = {drafted_node(r, extraction) for r in extraction.relations if r.sentence == figure.sentence - 1} - {None}
+        deals = sorted(n for n in before if n.startswith("agreement/"))
     if metric == "agreement-value":  # a deal's value is the agreement's: the one its sentence drafts
         return deals[0] if len(deals) == 1 else "todo/subject"
     if kinds:

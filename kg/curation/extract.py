@@ -612,6 +612,13 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,3}"},
                     {"ORTH": ","},
                 ],
+                [  # "the project's local company, Uranex Tanzania.": a name ending in a country's
+                    {"LOWER": {"IN": ["unit", "subsidiary", "company"]}},
+                    {"ORTH": ","},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "OP": "{0,3}"},
+                    {"ORTH": {"IN": [".", ";"]}},
+                ],
                 [  # "through its local unit Rio Sava Exploration."
                     {"LOWER": {"IN": ["unit", "subsidiary"]}},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
@@ -1100,7 +1107,8 @@ class Extractor:
                     "NEW_POSSESSED",
                     "NEW_FACILITY",
                     "NEW_PROGRAMME",
-                ):  # a name holding a known one is not it ("USA Rare Earth")
+                    "NEW_UNIT",
+                ):  # a name holding a known one is not it ("USA Rare Earth", "Uranex Tanzania")
                     mentions = [m for m in mentions if not (name.start_char <= m.start - offset and m.end - offset <= name.end_char)]
                 candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index)
                 if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one

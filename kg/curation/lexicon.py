@@ -741,6 +741,11 @@ RELATION_TRIGGERS = {
             {"LOWER": "by"},
         ],  # "led by CATL"
         [{"LOWER": {"IN": ["taken", "took"]}}, {"LOWER": "over"}, {"LOWER": "by"}],  # "was later taken over by Neo"
+        [  # "the special mining licence held by Magnis for the Nachu project": the holder works it
+            {"LOWER": {"IN": ["licence", "license", "permit", "concession", "lease"]}},
+            {"LOWER": "held"},
+            {"LOWER": "by"},
+        ],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"ENT_TYPE": "FACILITY"}],  # "MP Materials bought Mountain Pass": the buyer's
         [  # "Minera Panama, the company that runs the mine"
             {"ORTH": ","},

@@ -127,7 +127,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers | aside
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
     if kind in ("agreement", "talks"):
-        if trigger[0].lower_ == "joint" and doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between"):
+        if trigger[0].lower_ == "joint" and (
+            doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between")
+            or doc[max(sent.start, trigger.start - 2) : trigger.start].text.lower().startswith(("their", "its"))
+        ):  # "through their MARBL joint venture": the holding they share, no new agreement
             return []  # "X, a joint venture of A and B": who holds X (a stake), no agreement of X's
         if doc[max(sent.start, trigger.start - 3) : trigger.start].text.lower() in ("under the", "as part of the", "part of the"):
             return []  # "Under the deal, Lynas will supply": the deal named before, no new one
@@ -312,6 +315,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             granted = [m for m in after if m[2] == "facility"][:1]  # "granted a licence for X to Y": Y works X
             licensees = [m for m in after if m[2] in PARTY_KINDS and granted and m[0] > granted[0][0] and doc[m[0] - 1].lower_ == "to"]
             return [Relation("operates", licensees[0][1], granted[0][1], index)] if licensees else []
+        if trigger[-1].lower_ == "by" and trigger[0].lower_ in ("licence", "license", "permit", "concession", "lease"):
+            holders = [m for m in after if m[2] in PARTY_KINDS][:1]
+            granted = [m for m in after if m[2] == "facility" and holders and m[0] > holders[0][0]][:1]
+            return [Relation("operates", holders[0][1], granted[0][1], index)] if granted else []
         if trigger[-1].lower_ == "by":
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
@@ -656,13 +663,21 @@ def _opens_a_clause(at: int, sent: Span) -> bool:
 
 
 def _named_after_of(trigger: Span) -> int | None:
-    """Where the name of what a share is of begins, past "of" and "the" ("owns 49% of the Donald
-    project", "50% plus one share of X", "the remaining 25% of Manono"), or None without "of"."""
+    """Where the name of what a share is of begins, past "of", "the" and a word placing it ("owns
+    49% of the Donald project", "50% plus one share of X", "the remaining 25% of Manono", "50% of
+    the nearby Wodgina mine"), or past a company described before its name ("16% of the project's
+    local company, Uranex Tanzania"); None without "of"."""
     doc = trigger.doc
     of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")
     if doc[of : of + 1].text != "of":
         return None
-    return of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
+    described = re.match(
+        r"the\s+\w+\s*['’]s\s+(?:[a-z]+\s+){0,2}(?:company|unit|subsidiary|operator)\s*,\s*[A-Z]", doc[of + 1 : of + 9].text
+    )
+    if described:
+        return next(t.i for t in doc[of + 1 : of + 9] if t.text == ",") + 1
+    at = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
+    return at + (doc[at : at + 1].text.lower() in ("nearby", "neighbouring", "neighboring", "adjacent"))
 
 
 def _whose(at: int, sent: Span) -> bool:
@@ -837,9 +852,18 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
     """The first entity of ``candidates`` and those listed after it ("Japan, South Korea and
     India", "especially in Australia and Vietnam"); or, ``backwards``, before it (``candidates``
     nearest first: "Sojitz and JOGMEC hold"); a country only saying whose the next name is ("A, China's B
-    and C") is no entity of the list."""
+    and C") or where it is based ("A and U.S.-based B") is no entity of the list."""
     doc = sent.doc
-    candidates = [c for c in candidates if not (c[2] == "country" and doc[c[0] + 1 : c[0] + 2].text in ("'s", "’s"))] or candidates
+    candidates = (
+        [  # nor one saying where the next is from ("A and U.S.-based B")
+            c
+            for c in candidates
+            if not (
+                c[2] == "country" and (doc[c[0] + 1 : c[0] + 2].text in ("'s", "’s") or doc[c[0] + 2 : c[0] + 3].text.lower() in PLACE_TIES)
+            )
+        ]
+        or candidates
+    )
     listed = candidates[:1]
     for previous, current in zip(candidates, candidates[1:]):
         first, second = (current, previous) if backwards else (previous, current)
@@ -851,8 +875,11 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
         ]
         between = {t.lower_ for t in words}
         described = (  # "and trading house Iwatani", "and state-owned IREL"
-            bool(words) and words[0].lower_ == "and" and len(words) <= 5 and all(t.is_lower or t.text in ("-", "'s", "’s") for t in words)
-        )
+            bool(words)
+            and words[0].lower_ == "and"
+            and len(words) <= 5
+            and all(t.is_lower or t.text in ("-", "'s", "’s") or t.lower_.rsplit("-", 1)[-1] in PLACE_TIES for t in words)
+        )  # "and U.S.-based Albemarle" too
         if not (between <= {",", "and", "or", "especially", "particularly", "in", "including", "'s", "’s"} or described):
             break
         if not backwards and _opens_a_clause(current[0], sent):

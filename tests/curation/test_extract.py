@@ -2213,3 +2213,29 @@ def test_three_builders_a_state_holding_a_superseded_forecast_shares_with_a_gapp
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert figures[Decimal(3_100)]["metric"] == "mine-production"
     assert figures.get(Decimal(3_500), {}).get("metric", "todo-metric") == "todo-metric"  # "an earlier forecast of": superseded
+
+
+def test_holders_past_a_base_a_nearby_mine_their_venture_a_prepayment_a_second_plant_a_licence_held_and_a_local_company(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Orion Metals and Canada-based Teck each own 50% of the nearby Tamar mine through their Tamlith joint venture.\n"
+        "Kestrel Lithium has signed an offtake and prepayment agreement with Japan's Itochu for concentrate from its Kestrel lithium project.\n"
+        "Itochu will prepay $20 million for future deliveries.\n"
+        "The Kestrel processing plant is designed to produce 30,000 tonnes of concentrate a year.\n"
+        "Zambia's mining ministry in May 2025 revoked the licence held by Arc Minerals for the Mwinilunga copper project.\n"
+        "The Zambian government owns 10% of the project's local company, Arc Zambia.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("invested", "company/orion-metals", "facility/tamar-mine"),  # "A and Canada-based B each own 50% of the nearby X"
+        ("invested", "company/teck", "facility/tamar-mine"),
+        ("operates", "company/arc-minerals", "facility/mwinilunga-copper-project"),  # "the licence held by X for Y"
+        ("invested", "country/ZM", "company/arc-zambia"),  # "of the project's local company, X"
+    } <= relations
+    assert not {r for r in relations if r[0] == "agreement" and "company/orion-metals" in r}  # "their … joint venture": no new deal
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(20_000_000)]["metric"] == "agreement-value"  # "will prepay": the deal's money
+    assert figures[Decimal(20_000_000)]["subject"].startswith("agreement/")  # the deal of the sentence before
+    assert figures[Decimal(30_000)]["subject"] == "facility/kestrel-processing-plant"  # no short form of the project
