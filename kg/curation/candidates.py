@@ -385,7 +385,9 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     (``countries``, lower case: "Angolan", "Brazilian"); each with the kind it is likely of: a
     town where the text places something near it or based in it ("near Houston"), or names its port, a facility
     where the text calls it one or says who runs it ("Greenbushes, the world's largest … mine"),
-    else a company."""
+    else a company. Names of two or three capitalised words count too, met twice and once within
+    a sentence ("restored Rio Tinto's permits … Rio Tinto plans"), but none holding a title or a
+    demonym unless a combining form joins it ("Anglo American")."""
     word = r"[A-Z][a-z]+\d+|[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "South32", "Pensana", "HyProMag", "REEtec", "LKAB"
     inside = set(re.findall(rf"(?<=[a-z,;] )(?:{word})\b(?! [A-Z])", text)) | set(re.findall(rf"\b({word})['’]s\b", text))
     inside |= set(
@@ -449,9 +451,10 @@ def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentio
     taken = {i for m in mentions for i in range(m.start, m.end)}
     people = {w for m in result.mentions if m.kind == "person" for w in m.text.split()}
     found = []
-    for name, kind in names.items():  # a name of several words, standing alone
-        where = r"(?<!\bat )(?<!\bin )(?<!\bnear )"  # "at Weda Bay": a place, which the rules of places read
-        for match in re.finditer(rf"(?<![\w-])(?<![A-Z][a-z] ){where}{re.escape(name)}\b(?! [A-Z])", sent.text) if " " in name else ():
+    for name, kind in names.items():  # a name of several words, standing alone, not after a place's preposition
+        for match in (
+            re.finditer(rf"(?<![\w-])(?<![A-Z][a-z] ){_NOT_PLACED}{re.escape(name)}\b(?! [A-Z])", sent.text) if " " in name else ()
+        ):
             start = offset + sent.start_char + match.start()
             if not taken & set(range(start, start + len(name))):
                 found.append(as_named_before(Mention(name, start, start + len(name), None, _mined_at(name, sent) or kind, index), result))
@@ -478,6 +481,9 @@ def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentio
             new = Mention(token.text, start, start + len(token), None, _mined_at(token.text, sent) or names[token.text], index)
             found.append(as_named_before(new, result))
     return found
+
+
+_NOT_PLACED = r"(?<!\bat )(?<!\bin )(?<!\bnear )"  # "at Weda Bay": a place, which the rules of places read
 
 
 def _mined_at(name: str, sent: Span) -> str | None:

@@ -35,6 +35,7 @@ __all__ = [
     "HYPHEN_PREFIXES",
     "COMBINING_FORMS",
     "PLACE_TIES",
+    "LICENCES",
     "LAND_NOUNS",
     "DIVISION_WORDS",
     "BODY_WORDS",
@@ -642,6 +643,8 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
     *("europe", "asia", "africa", "oceania", "antarctica", "arctic", "americas", "eurasia", "scandinavia"),
     *("caribbean", "pacific", "atlantic", "balkans", "baltics", "sahel", "maghreb", "levant", "gulf"),
 }
+LICENCES = {"licence", "license", "permit", "concession", "lease"}
+"""What a state grants to work a deposit: its holder works it ("the licence held by Magnis for Nachu")."""
 PLACE_TIES = {"listed", "based", "headquartered", "registered"}
 """What ties a company to the place before it: "Hong Kong-listed MMG", "Perth-based Iluka"."""
 COMBINING_FORMS = {"sino", "anglo", "franco", "indo", "euro", "afro", "austro"}
@@ -732,7 +735,7 @@ RELATION_TRIGGERS = {
     "operates": [
         [  # "restored Rio Tinto's permits for the Jadar project": whose permit, theirs to run
             {"ORTH": {"IN": ["'s", "’s"]}},
-            {"LOWER": {"IN": ["permit", "permits", "licence", "licences", "license", "licenses", "concession", "concessions"]}},
+            {"LOWER": {"IN": sorted(LICENCES | {"permits", "licences", "licenses", "concessions"})}},
             {"LOWER": {"IN": ["for", "to", "at", "over"]}},
         ],
         [
@@ -742,7 +745,7 @@ RELATION_TRIGGERS = {
         ],  # "led by CATL"
         [{"LOWER": {"IN": ["taken", "took"]}}, {"LOWER": "over"}, {"LOWER": "by"}],  # "was later taken over by Neo"
         [  # "the special mining licence held by Magnis for the Nachu project": the holder works it
-            {"LOWER": {"IN": ["licence", "license", "permit", "concession", "lease"]}},
+            {"LOWER": {"IN": sorted(LICENCES)}},
             {"LOWER": "held"},
             {"LOWER": "by"},
         ],
@@ -817,7 +820,7 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["granted", "grants", "grant", "awarded", "awards", "award", "issued", "issues"]}},
             {"LOWER": {"IN": ["a", "an", "the"]}},
             {"LOWER": {"IN": ["mining", "exploration", "production", "new"]}, "OP": "?"},
-            {"LOWER": {"IN": ["licence", "license", "permit", "concession", "lease"]}},
+            {"LOWER": {"IN": sorted(LICENCES)}},
             {"LOWER": {"IN": ["for", "over"]}},
         ],
         [  # "broke ground on a factory", "began construction of the plant": who builds it

@@ -22,6 +22,7 @@ from kg.curation.lexicon import (
     HELD_TOGETHER,
     HOLDER_SELLS,
     IMPORT_WORDS,
+    LICENCES,
     NAME_PARTICLES,
     NOT_MATERIALS,
     PARTY_KINDS,
@@ -170,8 +171,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if k in PARTY_KINDS
             and purchase
             and (
-                doc[_past_tie(doc, i) - 1].lower_ in ("from", "to", "supply", "sell")
-                or doc[_past_tie(doc, i) - 2 : _past_tie(doc, i)].text.lower() in ("from the", "to the")
+                doc[(at := _past_tie(doc, i)) - 1].lower_ in ("from", "to", "supply", "sell")
+                or doc[at - 2 : at].text.lower() in ("from the", "to the")
             )  # "to Hong Kong-listed MMG" too
         ][:1]
         sellers = (
@@ -315,7 +316,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             granted = [m for m in after if m[2] == "facility"][:1]  # "granted a licence for X to Y": Y works X
             licensees = [m for m in after if m[2] in PARTY_KINDS and granted and m[0] > granted[0][0] and doc[m[0] - 1].lower_ == "to"]
             return [Relation("operates", licensees[0][1], granted[0][1], index)] if licensees else []
-        if trigger[-1].lower_ == "by" and trigger[0].lower_ in ("licence", "license", "permit", "concession", "lease"):
+        if trigger[-1].lower_ == "by" and trigger[0].lower_ in LICENCES:
             holders = [m for m in after if m[2] in PARTY_KINDS][:1]
             granted = [m for m in after if m[2] == "facility" and holders and m[0] > holders[0][0]][:1]
             return [Relation("operates", holders[0][1], granted[0][1], index)] if granted else []
