@@ -3,6 +3,7 @@ verb, a new company met again by a shorter form or the alias the text gave it, a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -21,9 +22,11 @@ from kg.curation.lexicon import (
     DETERMINERS,
     FACILITY_NOUNS,
     FACILITY_WORDS,
+    LEGAL_FORMS,
     ORG_SUFFIXES,
     PLACE_TIES,
     PRONOUNS,
+    PURCHASE_NOUNS,
     REGIONAL_DEMONYMS,
     ROLE_WORDS,
     WORLD_REGIONS,
@@ -53,6 +56,8 @@ _OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "inv
 
 
 _CALLED_A_COMPANY = re.compile(r",\s+the\s+(?:[\w.-]+\s+){0,2}(?:company|miner|firm|group|producer|maker|refiner)\s+(?:said|says|added)\b")
+_CALLED_A_FACILITY = re.compile(rf"^,\s+(?:the|a|an)\s+[^,.;]{{0,60}}?\b(?:{'|'.join(sorted(FACILITY_NOUNS))})\b")
+"""An appositive that calls the name before it a facility: "Greenbushes, the world's largest … mine"."""
 
 
 def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str, Span]], mentions: list[Mention]) -> list[Mention]:
@@ -111,7 +116,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         and name[0].lower_ not in DETERMINERS | PRONOUNS | ROLE_WORDS | COMMON_SUBJECTS | set(DEMONYMS) | _PREPOSITIONS
         and not any(i in taken for i in range(name.start_char, name.end_char))
     ):
-        found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+        called = _CALLED_A_FACILITY.match(sent.doc.text[name.end_char : sent.end_char])  # "Weda Bay, the Indonesian nickel mine …"
+        found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "facility" if called else "company", index))
         taken.update(range(name.start_char, name.end_char))
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
         if trigger[0].lower_ == "state":
@@ -119,7 +125,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
         joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ in ("of", "between")  # "a joint venture of Maaden and …"
-        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at") or joint else []  # "owned by Scatec"
+        bought = trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS | {"merger"}  # "the merger of Allkem and Livent"
+        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at", "alongside") or joint or bought else []
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
@@ -135,14 +142,15 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name) and all(t.lower_ in CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
                 break  # "jumped 30% in June from May", "to European magnet makers": no name
             where = "facility" if preposition.lower_ == "at" else "org" if family else "company"  # "mining … at Weda Bay": where
-            if len(name) and not any(i in taken for i in range(name.start_char, name.end_char)):
+            placed = {i for m in mentions if m.kind in ("country", "region", "city") for i in range(m.start - offset, m.end - offset)}
+            ends_in_a_place = len(name) > 1 and name[0].idx not in placed  # "alongside … Investissement Quebec"
+            if len(name) and not set(range(name.start_char, name.end_char)) & (taken - placed if ends_in_a_place else taken):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))
             other = end + 1  # "agreements with General Motors and Siemens Gamesa": the second name too
             while other < sent.end and end < sent.end and sent.doc[end].lower_ == "and" and _capitalised(sent.doc[other]):
                 other += 1
             second = sent.doc[end + 1 : other]
-            placed = {i for m in mentions if m.kind in ("country", "region", "city") for i in range(m.start - offset, m.end - offset)}
             chars = set(range(second.start_char, second.end_char))
             ends_in_a_place = len(second) > 1 and second[0].idx not in placed  # "by Rio Tinto and Investissement Quebec"
             if len(name) and len(second) and not chars & (taken - placed if ends_in_a_place else taken):
@@ -175,8 +183,9 @@ def _after_label(sent: Span) -> int:
 
 def _past_descriptor(sent: Span, at: int) -> int:
     """Where a name starts after what describes it ("Chinese refiner Gansu Rare Earth", "trading
-    house Iwatani", "Hong Kong-listed MMG"): past a word of origin and lowercase words ending in a
-    company noun, or a place and the tie to it, if any."""
+    house Iwatani", "Hong Kong-listed MMG", "the provincial government's Investissement Quebec"):
+    past a word of origin and lowercase words ending in a company noun, or a common noun's
+    possessive, or a place and the tie to it, if any."""
     place = at
     while place < sent.end and _capitalised(sent.doc[place]):
         place += 1
@@ -185,11 +194,15 @@ def _past_descriptor(sent: Span, at: int) -> int:
         return tie[2].i
     for end in range(at + 1, min(at + 5, sent.end)):  # "with Vietnam's state miner Vinacomin"
         words = sent.doc[at:end]
-        if (
+        described = (
             words[-1].lower_ in COMPANY_NOUNS | {"house", "group"}
             and all(t.is_lower for t in words[1:])
             and (words[0].is_lower or len(words) > 1)
-        ):
+        )
+        owned = (  # "alongside the provincial government's Investissement Quebec": whose, then the name
+            len(words) > 2 and words[0].lower_ == "the" and words[-1].text in ("'s", "’s") and all(t.is_lower for t in words[1:-1])
+        )
+        if described or owned:
             return end if end < sent.end and _capitalised(sent.doc[end]) else at
     return at
 
@@ -246,6 +259,9 @@ def _forms_of(mention: Mention) -> list[str]:
     while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS:
         words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group"
         forms.append(" ".join(words))
+    named = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    if 1 < len(named) < len(words):  # "Murrin Murrin" after "Murrin Murrin nickel and cobalt operation"
+        forms.append(" ".join(named))
     first = words[0]
     return forms + ([first] if (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS | REGIONAL_DEMONYMS else [])
 
@@ -282,6 +298,15 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
             other = FACILITY_WORDS - {w.lower() for w in full.split()} if named.kind == "facility" else FACILITY_NOUNS
             if following.lower() in other:
                 continue  # "the Kabanga deposit" after "Kabanga Nickel", "the Zulu processing plant" after "the Zulu lithium project"
+            if following in LEGAL_FORMS:
+                continue  # "Imouraren SA": a company's name, not the Imouraren deposit again
+            if (
+                following.istitle()
+                and following.isalpha()
+                and len(following) > 1
+                and following.lower() not in ROLE_WORDS | CALENDAR | {"managing"}
+            ):
+                continue  # "the nearby Indonesia Weda Bay Industrial Park": a longer name holding it (not "Weda Bay Chief …")
             start = offset + token.idx
             name = None if named.iri else full  # a known company is itself; a new one is named by its first mention
             found.append(Mention(sent.doc[token.i : end].text, start, start + len(form), named.iri, named.kind, index, name=name))
@@ -432,7 +457,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     sites = {  # "Greenbushes, the world's largest hard-rock lithium mine", "Greenbushes is run by Talison"
         word
         for word in names
-        if re.search(rf"\b{re.escape(word)},\s+(?:the|a|an)\s+[^,.;]{{0,60}}?\b(?:{'|'.join(sorted(FACILITY_NOUNS))})\b", text)
+        if any(_CALLED_A_FACILITY.match(text[m.end() :]) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
         or re.search(rf"\b{re.escape(word)}\s+(?:is|was)\s+(?:run|operated)\s+by\b", text)
     }
     return {word: "city" if word in placed else "facility" if word in sites else "company" for word in names}
@@ -535,9 +560,11 @@ def _initials(name: str) -> tuple[str, str]:
 
 
 def _capitalised(token: Token) -> bool:
-    """Whether a word is written as part of a name: "Solvay", "POSCO", "HyProMag"."""
+    """Whether a word is written as part of a name: "Solvay", "POSCO", "HyProMag", "enCore"."""
     return (
-        token.is_title or (token.is_upper and token.is_alpha and len(token) > 1) or bool(re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", token.text))
+        token.is_title
+        or (token.is_upper and token.is_alpha and len(token) > 1)
+        or bool(re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*|[a-z]{1,2}[A-Z][a-z]+", token.text))
     )
 
 

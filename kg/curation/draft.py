@@ -120,7 +120,7 @@ _OWN_USE = re.compile(
     r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b|\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?needs\b"
 )  # "40% of the raw materials it uses"
 _BOUGHT = re.compile(  # "to buy 30,000 tonnes", "The deal covers about 4,000 tonnes": a volume bought, no one's output
-    r"\b(?:buy|buys|bought|purchase|purchases|purchased|(?:deal|agreement|contract|offtake)\s+(?:covers|covered|is\s+for))"
+    r"\b(?:buy|buys|bought|purchase|purchases|purchased|take|takes|took|(?:deal|agreement|contract|offtake)\s+(?:covers|covered|is\s+for))"
     r"\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$"
 )
 _HOLDING = re.compile(r"\b(?:take|takes|took)\s+(?:up\s+to\s+|about\s+)?$")  # not "holds 6% of the world's reserves"
@@ -177,6 +177,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "double our output within two years": the time of a change no metric records
     if figure.unit == "year" and at >= 0 and re.search(r"\bwithin\s+$", lower[:at]) and re.search(r"\bbans?\b|\bbanning\b", lower):
         return "todo-metric"  # "would ban exports within five years": a ban's deadline, no work's time
+    if figure.unit == "year" and re.match(r"\s*(?:after|since)\b", following):
+        return "todo-metric"  # "less than two years after restarting it": a time between events, no work's time
     if figure.unit == "year":
         return "time-elapsed" if following.lstrip().startswith("ago") else "development-time"  # "15 years ago"; "take 10 years"
     if figure.unit == "times" or figure.text.lower() in MULTIPLIERS:  # "may triple", "halve its consumption": a change of what follows
@@ -228,7 +230,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     if figure.unit in CURRENCY_UNITS and at >= 0 and _AGAINST_A_PRICE.search(sentence[:at]):
         return "price"  # "$3,500 per kilogram in Rotterdam, against roughly $1,000 in China": a price too
     if figure.unit in CURRENCY_UNITS:  # a loan is a loan to its borrower, agreement or not
-        deal = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact|contract|memorandum)\b", following)  # "a $3 billion … agreement"
+        deal = re.match(  # "a $3 billion … agreement", "its $6.7 billion acquisition of X"
+            r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact|contract|memorandum|acquisition|takeover|purchase|merger)\b", following
+        )
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
         if at >= 0 and (_DEAL_WORTH.search(lower[:at]) or re.search(r"\bprepa(?:y|ys|id|ying)\s+(?:up\s+to\s+|about\s+)?$", lower[:at])):
@@ -239,7 +243,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"
         funding = re.search(
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
-            r"|provid|stake|scheme|programme|program|initiative|financing|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b)",
+            r"|provid|stake|scheme|programme|program|initiative|financing|\bdebt\b|letters?\s+of\s+support|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b)",
             lower,
         )  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
         if (_SALE.search(lower) and HOLDER_SELLS.search(lower)) or _HOLDERS_STAKE_BOUGHT.search(sentence):
@@ -273,6 +277,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
 _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
 )
+_PROJECT_DEBT = re.compile(r"\s+(?:of|in)\s+project\s+(?:debt|financing|finance|funding|loans?)\b")
 _HELD_IN_GROUND = re.compile(  # "The deposit holds an estimated 1.7 million tonnes": what it holds, not a stockpile's
     r"\b(?:(?<!stockpile\s)(?:holds|holding|contains|containing|hosts)|resources\s+of)\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
 )  # "with resources of about 7 million tonnes" too
@@ -419,6 +424,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     ]
     if figure.unit == "tonne" and purposed:  # "a … scheme to build capacity to make 6,000 tonnes of magnets a year": the scheme's aim
         return purposed[-1]
+    project_debt = _PROJECT_DEBT.match(text.text[figure.end - text.start :]) if figure.unit in CURRENCY_UNITS else None
+    facilities = [m.ref_iri for m in extraction.mentions if m.kind == "facility" and m.sentence <= figure.sentence]
+    if project_debt and facilities:  # "letters of support for up to $1.1 billion of project debt": the project's, named before
+        return _ref(facilities[-1])
     funded = _FUNDED_WHICH.search(text.text[: figure.start - text.start]) if figure.unit in CURRENCY_UNITS else None
     if funded:  # "its plant in Upton, which was funded by a $22 million grant": the plant
         antecedent = [

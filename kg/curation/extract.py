@@ -44,6 +44,8 @@ from kg.curation.lexicon import (
     HEDGE_WORDS,
     HYPHEN_PREFIXES,
     LAND_NOUNS,
+    LEGAL_FORMS,
+    LICENCES,
     MINERAL_NAMES,
     MULTIPLIERS,
     NAME_PARTICLES,
@@ -115,6 +117,8 @@ _ABANDONED = re.compile(
 _TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
 
 
+_UNDER_A_NEW_DEAL = re.compile(r"\bunder\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord)\b")
+"""A deal the sentence introduces for what it states ("raised its stake in X to 19.9% under an investment agreement")."""
 _AGREED_TO_SUPPLY = re.compile(r"\bagreed\s+to\s+(?:supply|sell|ship|deliver)\b")
 _UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:[\w-]+\s+)?(?:deal|agreement|contract|pact|accord)\b")
 
@@ -390,7 +394,17 @@ class Extractor:
         counted = {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["tonnes", "tons", "tonne", "ton", "of", "a", "per", *SCALES]}, "OP": "?"}
         matcher.add("COUNT", [[counted_num, *([counted] * 4), {"LOWER": {"IN": list(COUNT_NOUNS)}}]])  # not "270,000 tonnes of rare earths"
         matcher.add("DURATION", [[num, {"LOWER": {"IN": ["years", "year", "decades", "months"]}}]])
-        matcher.add("MASS", [[num, {"LOWER": {"IN": list(SCALES)}, "OP": "?"}, {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}}]])
+        matcher.add(  # "32 million wet tonnes of ore", "5,000 metric tons"
+            "MASS",
+            [
+                [
+                    num,
+                    {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
+                    {"LOWER": {"IN": ["wet", "dry", "metric"]}, "OP": "?"},
+                    {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}},
+                ]
+            ],
+        )
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
         matcher.add(  # "imports all of", "imports nearly all of": 100%
             "WHOLE",
@@ -430,6 +444,12 @@ class Extractor:
                     {"LOWER": {"IN": sorted(ORG_OPENERS)}, "IS_TITLE": True},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
                 ],  # "Minera Panama"
+                [{"TEXT": "PT"}, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "PT Weda Bay Nickel": an Indonesian company
+                [  # "Imouraren SA", "Glencore plc": a name its legal form closes
+                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"},
+                    {"TEXT": {"IN": sorted(LEGAL_FORMS)}},
+                ],
                 [  # "Sibanye-Stillwater": two capitalised words joined by a hyphen, neither a place's ("Sino-Japanese", "Asia-Pacific")
                     {
                         "TEXT": {"REGEX": _NAME_WORD},
@@ -963,8 +983,8 @@ class Extractor:
                     i in used for i in range(span.start, next((t.i for t in span if t.lower_ in ("in", "at", "near")), span.end))
                 )
             if label.startswith("REL_"):
-                if _ABANDONED.search(doc[max(sent.start, span.start - 7) : span.start].text):
-                    continue  # "have scrapped plans to build a refinery": no plan any more, nothing to draft
+                if _ABANDONED.search(doc[max(sent.start, span.start - 7) : span.start].text) and span[0].lower_ not in LICENCES:
+                    continue  # "have scrapped plans to build a refinery": no plan any more; "withdrew the permit of X": X held it
                 if not (span.start > sent.start and span[0].is_title):  # "the US Export-Import Bank": a name's word
                     triggers.append((label[4:], span))
             elif label == "REFERENCE":
@@ -1124,6 +1144,9 @@ class Extractor:
                 and not (span.start - 2 >= sent.start and doc[span.start - 1].text in "-:/" and doc[span.start - 2].like_num)
             ):  # not the second half of "a 60-40 joint venture"
                 figure = self._figure(span, offset, index)
+                verb_before = re.sub(r"\s*\b[a-z]+\s*$", "", doc[max(sent.start, span.start - 8) : span.start].text)
+                if figure is not None and _ABANDONED.search(verb_before):
+                    continue  # "had planned to produce 50,000 tonnes … but now": a figure of a plan given up
                 if figure is not None:
                     result.figures.append(figure)
                     used.update(range(span.start, span.end))
@@ -1190,6 +1213,11 @@ class Extractor:
             relations = [r for r in relations if r.kind != "agreement"] + [
                 Relation("agreement", r.subject, r.object, index, at=r.at) for r in supplied if r.object
             ]
+        held = [r for r in relations if r.kind == "invested" and r.object and f"{ID}company/" in r.object]
+        if held and not any(r.kind == "agreement" for r in relations) and _UNDER_A_NEW_DEAL.search(sent.text):
+            relations.append(
+                Relation("agreement", held[0].subject, held[0].object, index, at=held[0].at)
+            )  # "… to 19.9% under an investment agreement"
         stakes = [r for r in [*result.relations, *relations] if r.kind == "invested" and r.object]
         before = {  # not what the holder is itself; a share's rest, of a stake with a share if any
             id(r): [s for s in stakes if s.object != r.subject and s.share is not None] or [s for s in stakes if s.object != r.subject]

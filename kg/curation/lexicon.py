@@ -20,6 +20,7 @@ __all__ = [
     "PROGRAMME_REFERENCES",
     "COUNTRY_REFERENCES",
     "NOT_MATERIALS",
+    "PURCHASE_NOUNS",
     "PURCHASE_VERBS",
     "REGIONAL_DEMONYMS",
     "RESTRICTING_VERBS",
@@ -52,6 +53,7 @@ __all__ = [
     "HELD_TOGETHER",
     "HOLDER_SELLS",
     "ORG_OPENERS",
+    "LEGAL_FORMS",
     "ORG_SUFFIXES",
     "PRONOUNS",
     "CAPITALS",
@@ -308,6 +310,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "factory": ("factory", "plant"),
     "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory", "smelter"),
     "railway": ("railway",),  # "The railway is run by …"
+    "operation": ("operation", "mine"),  # "The operation produced …" after "its Murrin Murrin nickel and cobalt operation"
 }
 DEMONYMS = {
     "chinese": "China",
@@ -509,6 +512,8 @@ HELD_TOGETHER = re.compile(r"\b(?:jointly|together)\s+(?:hold|holds|own|owns|con
 """Before a share its holders hold together ("A and B jointly hold 51%"): no one holder's share."""
 HOLDER_SELLS = re.compile(r"\bstakes?\s+(?:held|owned)\s+by\b")
 """A stake named by its holder, bought from it ("bought the 49.9% stake held by Tsingshan")."""
+LEGAL_FORMS = {"SA", "S.A.", "AG", "PLC", "plc", "LLC", "GmbH", "NV", "N.V.", "BV", "SpA", "AB", "ASA", "Tbk", "SAS", "SE"}
+"""What closes a company's name, as written: "Imouraren SA", "Glencore plc", "Vacuumschmelze GmbH"."""
 ORG_OPENERS = {"minera", "mineração", "mineradora", "compañía", "companhia", "empresa", "sociedad", "grupo", "corporación"}
 """Words that open a company's name in Spanish or Portuguese ("Minera Panama", "Grupo México")."""
 ORG_SUFFIXES = {
@@ -597,6 +602,7 @@ FACILITY_WORDS = {
     "mining",
     "oxide",
     *("hydroxide", "carbonate", "sulphate", "sulfate", "metal", "metals"),  # "its Kemerton lithium hydroxide plant"
+    "brine",  # "its Kachi lithium brine project"
 }
 MINERAL_NAMES = {
     "graphite",
@@ -666,11 +672,14 @@ COMPASS_WORDS = ("North", "South", "East", "West", "Northern", "Southern", "East
 """Words that, before a country's name, name a part of it ("South Australia", "Northern Ontario")."""
 SEVERAL_DEALS = {"agreements", "deals", "mous", "memorandums", "memoranda", "pacts", "contracts"}  # "signed exploration MOUs": one each
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
+PURCHASE_NOUNS = {"acquisition", "purchase", "takeover"}
+"""What a purchase is called: "its $6.7 billion acquisition of Arcadium Lithium" (the buyer's, and a deal with the one bought)."""
 RELATION_TRIGGERS = {
     "agreement": [
         [{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
         [{"LOWER": {"IN": ["agreement", "deal", "pact", "mou", "memorandum", "framework", "contract", *sorted(SEVERAL_DEALS)]}}],
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
+        [{"LOWER": {"IN": sorted(PURCHASE_NOUNS | {"merger"})}}, {"LOWER": "of"}],  # "its acquisition of X", "the merger of A and B"
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"LOWER": "it"}],  # "Compass Diversified, which bought it in 2012"
@@ -716,6 +725,14 @@ RELATION_TRIGGERS = {
             }
         ],
         [{"LOWER": {"IN": ["met", "supplied", "provided"]}}, {"LOWER": "by"}],  # the customer first
+        [  # "to take 7,500 tonnes of nickel a year from it": the taker buys, from the mine's operator
+            {"LOWER": {"IN": ["take", "takes", "took", "taking"]}},
+            {"LOWER": {"IN": ["up", "to", "about", "around", "some"]}, "OP": "{0,2}"},
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["tonnes", "tons", "million", "thousand"]}},
+            {"LOWER": {"NOT_IN": [".", ";", "from"]}, "OP": "{0,8}"},
+            {"LOWER": "from"},
+        ],
         [  # "will make permanent magnets for General Motors"
             {"LOWER": {"IN": ["make", "makes", "made", "making", "produce", "produces", "produced", "producing"]}},
             {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["for", "a", "the"]}, "OP": "{1,3}"},
@@ -749,6 +766,7 @@ RELATION_TRIGGERS = {
             {"LOWER": "held"},
             {"LOWER": "by"},
         ],
+        [{"LOWER": {"IN": sorted(LICENCES)}}, {"LOWER": "of"}],  # "withdrew the operating permit of Orano for the Imouraren deposit"
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"ENT_TYPE": "FACILITY"}],  # "MP Materials bought Mountain Pass": the buyer's
         [  # "Minera Panama, the company that runs the mine"
             {"ORTH": ","},
@@ -853,8 +871,9 @@ RELATION_TRIGGERS = {
         [
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
             {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "OP": "{1,3}"},
+            {"LOWER": {"IN": sorted(FACILITY_WORDS)}, "OP": "{0,3}"},
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
-        ],  # "Lynas's Mount Weld mine", "Orano's McClean Lake mill"
+        ],  # "Lynas's Mount Weld mine", "Orano's McClean Lake mill", "Arcadium's Fenix lithium carbonate operation"
     ],
     "invested": [
         [{"LOWER": "the"}, {"LOWER": "remaining"}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the remaining 5%" (after a name)
@@ -888,6 +907,8 @@ RELATION_TRIGGERS = {
             {"LOWER": "in"},
         ],
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
+        [{"LOWER": {"IN": sorted(PURCHASE_NOUNS)}}, {"LOWER": "of"}],  # "has completed its acquisition of X": X is the buyer's
+        [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
         [{"LOWER": {"IN": ["nationalised", "nationalized", "nationalises", "nationalizes", "expropriated"]}}],  # the state's now
         [  # "Swedish state-owned miner LKAB", "Saudi Arabia's state mining company Ma'aden": the country holds it
             {"LOWER": "state"},
@@ -897,6 +918,7 @@ RELATION_TRIGGERS = {
             {"IS_LOWER": True, "OP": "{0,2}"},
             {"LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding"})}},  # "state mining holding MIND ID"
         ],
+        [{"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}}, {"LOWER": "all"}, {"LOWER": "of"}],  # "has owned all of X"
         [  # "owns 49% of the Donald project": a share, not the project; "Codelco will keep 50.01%"
             {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold", "keep", "keeps", "retain", "retains"]}},
             {"LOWER": {"IN": sorted(HEDGE_WORDS)}, "OP": "?"},

@@ -18,6 +18,7 @@ from kg.curation.lexicon import (
     COMPASS_WORDS,
     DEMONYMS,
     FACILITY_NOUNS,
+    FACILITY_WORDS,
     GIVEN_PASSIVE,
     HELD_TOGETHER,
     HOLDER_SELLS,
@@ -27,6 +28,7 @@ from kg.curation.lexicon import (
     NOT_MATERIALS,
     PARTY_KINDS,
     PLACE_TIES,
+    PURCHASE_NOUNS,
     PURCHASE_VERBS,
     RESTRICTING_VERBS,
     SEVERAL_DEALS,
@@ -80,7 +82,8 @@ _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains)\s+)(?:\w+\s+){0,2}$"
-    r"|[A-Z][\w.&-]*\s+the\s+remaining\s+$",  # "and Japan's TEPCO Resources the remaining 5%"
+    r"|[A-Z][\w.&-]*\s+the\s+remaining\s+$"  # "and Japan's TEPCO Resources the remaining 5%"
+    r"|\bstakes?\s+in\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:about\s+|around\s+)?$",  # "raised its stake in Sovereign Metals to 19.9%"
     re.IGNORECASE,
 )
 _STAKE_AFTER = re.compile(
@@ -128,9 +131,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers | aside
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
     if kind in ("agreement", "talks"):
-        if trigger[0].lower_ == "joint" and (
-            doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between")
-            or doc[max(sent.start, trigger.start - 2) : trigger.start].text.lower().startswith(("their", "its"))
+        if (
+            trigger[0].lower_ == "joint"
+            and (
+                doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between")
+                or doc[trigger.end : trigger.end + 2].text.lower() == "in which"  # "X, a joint venture in which A holds 43%"
+                or doc[max(sent.start, trigger.start - 2) : trigger.start].text.lower().startswith(("their", "its"))
+            )
         ):  # "through their MARBL joint venture": the holding they share, no new agreement
             return []  # "X, a joint venture of A and B": who holds X (a stake), no agreement of X's
         if doc[max(sent.start, trigger.start - 3) : trigger.start].text.lower() in ("under the", "as part of the", "part of the"):
@@ -139,6 +146,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             r"to\s+(?:invest|lend|fund|finance|provide|grant|back)\b", doc[trigger.end : trigger.end + 2].text
         ):
             return []  # "agreed to invest $400 million in MP": a stake committed to, no agreement of its own
+        if trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS | {"merger"}:
+            named = [m for m in after if m[2] in PARTY_KINDS and m[0] in (trigger.end, trigger.end + 1)][:1]
+            if trigger[0].lower_ == "merger":  # "formed by the merger of Allkem and Livent": a deal of the two merged
+                merged = _listed([m for m in after if m[2] in PARTY_KINDS], sent) if named else []
+                return [Relation("agreement", merged[0][1], merged[1][1], index)] if len(merged) > 1 else []
+            buyers = [m for m in before if m[2] in PARTY_KINDS and named and m[1] != named[0][1]][-1:]
+            return [Relation("agreement", buyers[0][1], named[0][1], index)] if buyers else []  # "its acquisition of Arcadium"
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
@@ -146,6 +160,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 bought = [m for m in mentions if m[0] == trigger.end and m[2] in PARTY_KINDS]
             if trigger[-1].lower_ == "it":  # "Arnold is owned by Compass, which bought it": the one the sentence is about
                 bought = [m for m in before if m[2] == "company" and m not in buyers][:1]
+            sold = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "facility"]
+            frm = next((t.i for t in doc[trigger.end : min(trigger.end + 6, sent.end)] if t.lower_ == "from"), None)
+            if sold and not bought and frm is not None:  # "bought Ravensthorpe from BHP": the buyer and the seller
+                bought = [m for m in mentions if m[0] == frm + 1 and m[2] in PARTY_KINDS]
             return [Relation("agreement", buyers[0][1], bought[0][1], index)] if bought and buyers else []
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
         if with_at is not None and doc[with_at + 1 : with_at + 2].text.lower() in _UNNAMED_PARTIES:
@@ -228,7 +246,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         }:
             return []  # "less dependent on China" says what is to change, not who supplies whom
         customer_first = words in ("met by", "supplied by", "provided by") or words.startswith(
-            ("dependen", "relian", "reli", "rely", "depend", "using", *IMPORT_WORDS)
+            ("dependen", "relian", "reli", "rely", "depend", "using", "take", "took", *IMPORT_WORDS)
         )
         possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
         if customer_first:
@@ -236,6 +254,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             froms = (t.i for t in doc[trigger.end : sent.end] if t.lower_ == "from" and any(i > t.i for i in parties_after))
             source = next(froms, None)  # "imports X from Y" (not "from 90% to 60%"); "buy carbonate from Browns Range": its operator
             suppliers = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and (source is None or m[0] > source)]
+            if not suppliers and doc[trigger.end : trigger.end + 1].text.lower() == "it":  # "take … a year from it": the facility before
+                suppliers = [m for m in before if m[2] == "facility"][-1:]
             customers = _antecedent(trigger, sent, before) or [  # "Iluka, which will buy"; not "buys from China but plans to source"
                 m for m in before if m[2] in PARTY_KINDS and not (m[0] > sent.start and doc[m[0] - 1].lower_ in ("from", "to"))
             ]
@@ -316,7 +336,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             granted = [m for m in after if m[2] == "facility"][:1]  # "granted a licence for X to Y": Y works X
             licensees = [m for m in after if m[2] in PARTY_KINDS and granted and m[0] > granted[0][0] and doc[m[0] - 1].lower_ == "to"]
             return [Relation("operates", licensees[0][1], granted[0][1], index)] if licensees else []
-        if trigger[-1].lower_ == "by" and trigger[0].lower_ in LICENCES:
+        if trigger[-1].lower_ in ("by", "of") and trigger[0].lower_ in LICENCES:  # "the permit held by X for Y", "the permit of X for Y"
             holders = [m for m in after if m[2] in PARTY_KINDS][:1]
             granted = [m for m in after if m[2] == "facility" and holders and m[0] > holders[0][0]][:1]
             return [Relation("operates", holders[0][1], granted[0][1], index)] if granted else []
@@ -331,6 +351,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return [Relation("invested", o[1], owned[-1][1], index, share=share) for o in owners]  # "owned equally by A and B"
             shared = trigger.start > sent.start and doc[trigger.start - 1].text in ("%", "percent")
             shared = shared or trigger[0].lower_ == "backed"  # "a project backed by X": a holding, no operator
+            shared = (
+                shared
+                or (  # "the … mine part-owned by Eramet", "partly owned by": a holding, no operator
+                    trigger[1].lower_ == "partly"
+                    or doc[max(sent.start, trigger.start - 2) : trigger.start].text.lower() in ("part-", "part -")
+                )
+            )
             if shared and owners and facilities:  # "Bisie … is 84% owned by Alphamin": a holding in the mine, with its share
                 return [Relation("invested", owners[0][1], facilities[-1][1], index)]
             consortium = re.match(
@@ -399,6 +426,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             Relation("operates", owner[1], facility[1], index) for owner in [*listed, *partners] for facility in _listed(facilities, sent)
         ]
     if kind == "invested":
+        if trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS:  # "completed its acquisition of Arcadium": the buyer's
+            bought = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]
+            buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            return [Relation("invested", buyers[0][1], bought[0][1], index)] if buyers and bought else []
+        if trigger[-1].lower_ == "alongside":  # "owns 50% of Nemaska Lithium, alongside Investissement Quebec": of the stake before's
+            holders = [m for m in after if m[2] in PARTY_KINDS - {"country"}] or [m for m in after if m[2] == "country"]
+            return [Relation("invested", m[1], None, index) for m in holders[:1]]  # not "the provincial government's" of X
         if trigger[0].lower_ == "joint":  # "HyProMag USA, a joint venture of HyProMag and CoTec": each holds it
             venture = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = _listed([m for m in after if m[2] in PARTY_KINDS], sent)
@@ -466,6 +500,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for m in mentions
             if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
         ]
+        if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "all":  # "Glencore has owned all of Murrin Murrin since 2011": the whole
+            held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]
+            return [Relation("invested", investors[-1][1], held[0][1], index, share=Decimal(100))] if investors and held else []
         if trigger[0].lower_ in PURCHASE_VERBS and HOLDER_SELLS.match(doc[trigger.end - 1 : trigger.end + 2].text):
             sellers = [m for m in after if m[2] in PARTY_KINDS and m[0] > trigger.end + 1 and not _whose(m[0], sent)][:1]
             buyers = investors[-1:]
@@ -485,7 +522,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 t.i - (t.lower_ == "which")
                 for t in doc[sent.start : trigger.start]
                 if (t.lower_ == "where" and doc[t.i - 1].text == ",")
-                or (t.lower_ == "which" and t.i - 2 >= sent.start and doc[t.i - 1].lower_ in ("in", "of") and doc[t.i - 2].text == ",")
+                or (
+                    t.lower_ == "which"
+                    and t.i - 2 >= sent.start
+                    and doc[t.i - 1].lower_ in ("in", "of")
+                    and doc[t.i - 2].lower_ in (",", "venture", "partnership", "company")  # "X, a joint venture in which"
+                )
             ),
             None,
         )  # "at Weda Bay, where it holds a 38.7% stake", "Talison Lithium, in which A and B jointly hold 51%"
@@ -503,7 +545,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return (
                 [Relation("invested", investors[-1][1], next(iter(named), None), index)] if investors else []
             )  # else: of the stake before's
-        if trigger[-1].lower_ in ("%", "percent", "per"):  # "owns 49% of the Donald project", not "holds 6% of the world's reserves"
+        if trigger[-1].lower_ in ("%", "percent", "per") or (len(trigger) > 2 and trigger[-2].lower_ == "of"):
+            # "owns 49% of the Donald project", "owns 50% of Nemaska Lithium in Quebec"; not "holds 6% of the world's reserves"
             named = _named_after_of(trigger)
             subject = [m for m in mentions if m[2] in PARTY_KINDS | {"facility"} and m[0] == sent.start]  # what the sentence is about
             investees = (
@@ -669,14 +712,16 @@ def _named_after_of(trigger: Span) -> int | None:
     the nearby Wodgina mine"), or past a company described before its name ("16% of the project's
     local company, Uranex Tanzania"); None without "of"."""
     doc = trigger.doc
+    if len(trigger) > 2 and trigger[-2].lower_ == "of":
+        return trigger.end - 1  # "owns the remaining 10% of PT Weda Bay Nickel": the trigger reads "of" and the name's first word
     of = trigger.end + 3 * (doc[trigger.end : trigger.end + 3].text.lower() == "plus one share")
     if doc[of : of + 1].text != "of":
         return None
-    described = re.match(
-        r"the\s+\w+\s*['’]s\s+(?:[a-z]+\s+){0,2}(?:company|unit|subsidiary|operator)\s*,\s*[A-Z]", doc[of + 1 : of + 9].text
+    described = re.match(  # "the project's local company, Uranex Tanzania", "the project company Imouraren SA"
+        r"the\s+(?:\w+\s*['’]s\s+)?(?:[a-z]+\s+){0,2}(?:company|unit|subsidiary|operator)\s*,?\s*[A-Z]", doc[of + 1 : of + 9].text
     )
     if described:
-        return next(t.i for t in doc[of + 1 : of + 9] if t.text == ",") + 1
+        return next(t.i for t in doc[of + 2 : of + 9] if t.text[:1].isupper())
     at = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
     return at + (doc[at : at + 1].text.lower() in ("nearby", "neighbouring", "neighboring", "adjacent"))
 
@@ -776,9 +821,10 @@ def _describes(at: int, sent: Span, starts: set[int]) -> bool:
 
 def _apposed(trigger: Span, sent: Span) -> set[int]:
     """The token indexes of an apposition before the trigger: between ", one of" (or ", the",
-    ", a", ", owned by") and the comma that closes it."""
+    ", a", ", owned by", ", formed") and the comma that closes it."""
     doc, inside, start = sent.doc, set(), None
-    openers = ("one", "the", "a", "an", "owned", "controlled", "backed", "run")  # "X, owned equally by A and B, has started"
+    openers = ("one", "the", "a", "an", "owned", "controlled", "backed", "run", "formed", "created", "founded")
+    # "X, owned equally by A and B, has started", "Arcadium, formed … by the merger of Allkem and Livent, operates"
     for token in doc[sent.start : trigger.start]:
         if token.text == "," and start is None and token.i + 1 < trigger.start and doc[token.i + 1].lower_ in openers:
             start = token.i
@@ -881,7 +927,10 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
             and len(words) <= 5
             and all(t.is_lower or t.text in ("-", "'s", "’s") or t.lower_.rsplit("-", 1)[-1] in PLACE_TIES for t in words)
         )  # "and U.S.-based Albemarle" too
-        if not (between <= {",", "and", "or", "especially", "particularly", "in", "including", "'s", "’s"} or described):
+        placed = (  # "the Olaroz lithium brine facility in Argentina's Jujuy province and the Mount Cattlin spodumene mine"
+            FACILITY_WORDS | FACILITY_NOUNS | {"the", "province", "state", "region"} if first[2] == second[2] == "facility" else set()
+        )
+        if not (between - placed <= {",", "and", "or", "especially", "particularly", "in", "including", "'s", "’s"} or described):
             break
         if not backwards and _opens_a_clause(current[0], sent):
             break  # "owns 65% of Goulamina and the Malian government holds the rest": a new clause's subject

@@ -17,6 +17,7 @@ from kg.curation.lexicon import (
     CAPITALS,
     COMPANY_TITLES,
     COUNTRY_REFERENCES,
+    FACILITY_NOUNS,
     FACILITY_REFERENCES,
     PARTNER_REFERENCES,
     PARTY_KINDS,
@@ -209,7 +210,8 @@ def resolve_references(
             for m in result.mentions
             if m.kind == kind
             and m.start < offset + ref.start_char
-            and (kind != "facility" or any(w in _what(m) for w in names) or (" " not in m.text and m.name is None))  # "Kangankunde"
+            and (kind != "facility" or any(w in _what(m) for w in names) or _what(m).split()[-1] not in FACILITY_NOUNS)
+            # "Kangankunde", "Weda Bay": a name that does not say what it is may be any
             and (kind != "country" or not (_after_preposition(m, result) or _names_origin(m, result)))
         ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
         listed = {offset + sent.start_char + start for start, _ in listed_backers(sent.text)}

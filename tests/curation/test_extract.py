@@ -2239,3 +2239,106 @@ def test_holders_past_a_base_a_nearby_mine_their_venture_a_prepayment_a_second_p
     assert figures[Decimal(20_000_000)]["metric"] == "agreement-value"  # "will prepay": the deal's money
     assert figures[Decimal(20_000_000)]["subject"].startswith("agreement/")  # the deal of the sentence before
     assert figures[Decimal(30_000)]["subject"] == "facility/kestrel-processing-plant"  # no short form of the project
+
+
+def test_all_of_an_operation_a_mine_named_by_its_appositive_part_owned_a_venture_in_which_and_an_indonesian_company(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ardent Nickel runs its Wanbi Wanbi nickel and cobalt operation in Queensland.\n"
+        "The operation produced 12,400 tonnes of nickel last year.\n"
+        "Ardent Nickel has owned all of Wanbi Wanbi since 2019.\n"
+        "Lobo Bay, the Philippine nickel mine part-owned by Japan's Sumitomo Metal Mining, produced 9 million wet tonnes of ore last year.\n"
+        "The mine is run by PT Lobo Bay Mining, which is 80% owned by Kestrel Holdings, a joint venture in which Ardent Nickel holds"
+        " 40% and China's Jinchuan Group holds 60%.\n"
+        "State miner Aneka Tambang owns the remaining 20% of PT Lobo Bay Mining.\n"
+        "Most of the ore is sold to Jinchuan, which runs nickel smelters at the nearby Lobo Bay Industrial Estate.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    operation = "facility/wanbi-wanbi-nickel-and-cobalt-operation"
+    assert {
+        ("operates", "company/ardent-nickel", operation),
+        ("invested", "company/sumitomo-metal-mining", "facility/lobo-bay"),  # "part-owned by": a holding, no operator
+        ("operates", "company/pt-lobo-bay-mining", "facility/lobo-bay"),  # "The mine": the name its appositive called a mine
+        ("invested", "company/kestrel-holdings", "company/pt-lobo-bay-mining"),
+        ("invested", "company/ardent-nickel", "company/kestrel-holdings"),  # "a joint venture in which A holds 40%": of the venture
+        ("invested", "company/jinchuan-group", "company/kestrel-holdings"),
+        ("invested", "company/aneka-tambang", "company/pt-lobo-bay-mining"),  # "the remaining 20% of X"
+    } <= relations
+    assert not {r for r in relations if r[0] == "agreement"}  # "a joint venture in which": who holds it, no deal of its own
+    assert not {r for r in relations if r[0] == "operates" and r[1] in ("company/sumitomo-metal-mining", "company/jinchuan-group")}
+    facts = _drafted(extractor, text)
+    shares = {(f["stake"]["holder"], f["stake"]["investee"]): f["stake"].get("share") for f in facts if "stake" in f}
+    assert shares[("company/ardent-nickel", operation)] == Decimal(100)  # "has owned all of Wanbi Wanbi": the whole
+    assert shares[("company/ardent-nickel", "company/kestrel-holdings")] == Decimal(40)
+    assert shares[("company/aneka-tambang", "company/pt-lobo-bay-mining")] == Decimal(20)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(12_400)]["subject"] == operation  # "The operation produced": the operation named before
+    assert (figures[Decimal(9_000_000)]["metric"], figures[Decimal(9_000_000)]["subject"]) == ("mine-production", "facility/lobo-bay")
+
+
+def test_a_permit_withdrawn_a_project_company_an_acquisition_a_merger_a_listed_pair_alongside_and_a_stake_raised_under_a_deal(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Niger's government in March 2023 withdrew the mining permit of French group Orano for the Azelik uranium deposit.\n"
+        "Orano owns 37% of the project company Azelik SA, and Sopamin holds the rest.\n"
+        "Tellus Mining has completed its $2.1 billion acquisition of Brightwater Lithium.\n"
+        "Brightwater, formed in 2021 by the merger of Corvan and Halden, operates the Salar Blanco lithium brine facility in"
+        " Argentina's Salta province and the Mount Edith spodumene mine in Western Australia.\n"
+        "Brightwater also owns 40% of Kerr Lithium in Ontario, alongside the provincial government's Invest Ontario.\n"
+        "Rio Tinto has raised its stake in Arrow Minerals to 15.5% under an investment agreement.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("operates", "company/orano", "facility/azelik-uranium-deposit"),  # "the permit of X for Y": X held it
+        ("invested", "company/orano", "company/azelik-sa"),  # "of the project company Azelik SA"
+        ("invested", "company/sopamin", "company/azelik-sa"),
+        ("agreement", "company/tellus-mining", "company/brightwater-lithium"),  # "its acquisition of X"
+        ("invested", "company/tellus-mining", "company/brightwater-lithium"),
+        ("agreement", "company/corvan", "company/halden"),  # "the merger of A and B"
+        ("operates", "company/brightwater-lithium", "facility/salar-blanco-lithium-brine-facility"),
+        ("operates", "company/brightwater-lithium", "facility/mount-edith-spodumene-mine"),  # listed past where the first is
+        ("invested", "company/brightwater-lithium", "company/kerr-lithium"),
+        ("invested", "company/invest-ontario", "company/kerr-lithium"),  # "alongside the provincial government's X"
+        ("agreement", "company/rio-tinto", "company/arrow-minerals"),  # "under an investment agreement": the two of the stake
+    } <= relations
+    assert not {r for r in relations if r[1] in ("company/corvan", "company/halden") and r[0] == "operates"}  # the aside's
+    assert not {r for r in relations if r[2] == "region/ontario"}
+    facts = _drafted(extractor, text)
+    shares = {(f["stake"]["holder"], f["stake"]["investee"]): f["stake"].get("share") for f in facts if "stake" in f}
+    assert shares[("company/rio-tinto", "company/arrow-minerals")] == Decimal("15.5")  # "raised its stake in X to 15.5%"
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(2_100_000_000)]["metric"] == "agreement-value"  # "its $2.1 billion acquisition"
+
+
+def test_a_mine_bought_from_its_seller_output_taken_from_it_a_plan_given_up_for_an_aim_letters_of_support_and_a_camel_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gemini Mining runs the Tarn nickel mine in Western Australia.\n"
+        "Gemini Mining bought Tarn from Vale in 2015 for $90 million.\n"
+        "Korea's LG Chem agreed in 2023 to buy a 20% stake in the mine and to take 5,000 tonnes of nickel a year from it.\n"
+        "Kelso Lithium had planned to produce 40,000 tonnes of lithium carbonate a year at its Kelso project but now targets a first"
+        " phase of 20,000 tonnes a year.\n"
+        "Export credit agencies have issued letters of support for up to $900 million of project debt.\n"
+        "Kelso Lithium also owns 30% of the Sierra uranium project in Texas, which is operated by enCore Energy.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("agreement", "company/gemini-mining", "company/vale"),  # "bought Tarn from Vale": buyer and seller
+        ("invested", "company/lg-chem", "facility/tarn-nickel-mine"),
+        ("supplies", "company/gemini-mining", "company/lg-chem"),  # "to take … from it": the mine's operator supplies
+        ("operates", "company/encore-energy", "facility/sierra-uranium-project"),  # a name that opens in lower case
+    } <= relations
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert Decimal(40_000) not in figures  # "had planned to produce": a plan given up
+    assert (figures[Decimal(20_000)]["figure"]["subject"], figures[Decimal(20_000)]["modality"]) == ("facility/kelso-project", "aim")
+    debt = figures[Decimal(900_000_000)]
+    assert (debt["figure"]["metric"], debt["figure"]["subject"], debt["modality"]) == (
+        "funding-amount",
+        "facility/kelso-project",
+        "possibility",
+    )  # "letters of support for … project debt": a loan the project may get
+    assert Decimal(5_000) not in figures  # "to take 5,000 tonnes": a volume bought, no one's capacity
