@@ -90,7 +90,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         taken.update(range(name.start_char, name.end_char))
     first = _after_label(sent)
     first = _past_descriptor(sent, first) if first < sent.end else first  # "State miner MIND ID plans": the name
-    opening = sent.doc[first : first + 4]
+    opening = sent.doc[first : first + 5]  # "Tianqi Lithium Energy Australia, a joint venture": four words and what follows
     end = next((t.i for t in opening if not _capitalised(t)), first)
     name = sent.doc[first:end]
     following = sent.doc[end] if end < sent.end else None
@@ -99,6 +99,12 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         for m in mentions
         if (m.kind in ("country", "region", "city") and m.end - offset == name.end_char)
         or (m.kind == "material" and m.text[:1].isupper() and name.start_char <= m.start - offset and m.end - offset <= name.end_char)
+        for i in range(m.start - offset, m.end - offset)
+    }
+    placed |= {  # "Tianqi Lithium Energy Australia, a joint venture": a new name read short of the place its name ends in
+        i
+        for m in mentions
+        if placed and m.iri is None and m.kind == "company" and m.start - offset == name.start_char and m.end - offset < name.end_char
         for i in range(m.start - offset, m.end - offset)
     }
     if (  # "Noveon Magnetics, based in Texas, recycles": two capitalised words opening a sentence, then a verb or a comma
@@ -126,7 +132,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
         joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ in ("of", "between")  # "a joint venture of Maaden and …"
         bought = trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS | {"merger"}  # "the merger of Allkem and Livent"
-        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at", "alongside") or joint or bought else []
+        listed = trigger[-1].lower_ in ("include", "includes", "included")  # "Its largest customers include A and B"
+        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at", "alongside") or joint or bought or listed else []
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
@@ -183,12 +190,14 @@ def _after_label(sent: Span) -> int:
 
 def _past_descriptor(sent: Span, at: int) -> int:
     """Where a name starts after what describes it ("Chinese refiner Gansu Rare Earth", "trading
-    house Iwatani", "Hong Kong-listed MMG", "the provincial government's Investissement Quebec"):
-    past a word of origin and lowercase words ending in a company noun, or a common noun's
-    possessive, or a place and the tie to it, if any."""
+    house Iwatani", "Hong Kong-listed MMG", "the provincial government's Investissement Quebec",
+    "China's Jinchuan Group"): past a word of origin and lowercase words ending in a company noun,
+    or a possessive, or a place and the tie to it, if any."""
     place = at
     while place < sent.end and _capitalised(sent.doc[place]):
         place += 1
+    if place > at and sent.doc[place : place + 1].text in ("'s", "’s") and place + 1 < sent.end and _capitalised(sent.doc[place + 1]):
+        return place + 1  # "include China's Jinchuan Group": whose, then the name
     tie = sent.doc[place : place + 3]
     if place > at and len(tie) == 3 and tie[0].text == "-" and tie[1].lower_ in PLACE_TIES and _capitalised(tie[2]):
         return tie[2].i

@@ -149,8 +149,8 @@ def _unrecorded(figure: Figure, sentence: str) -> bool:
 def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
     """Whether a percentage (at ``at`` in the lower-case sentence, ``following`` it) is of a kind
     no metric records: a grade ("grading 0.3%"), a change ("rose 30% from a year earlier"), a
-    rate ("tariffs to 10%"), a share of a trade ("85% of its exports") or of its own use ("40% of
-    the raw materials it uses")."""
+    rate ("tariffs to 10%"), a share of a trade ("85% of its exports"), of its own use ("40% of
+    the raw materials it uses") or of its capacity (a utilisation)."""
     before = lower[:at]
     return bool(
         _GRADE.search(before)
@@ -158,6 +158,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
         or HOLDER_SELLS.match(following.lstrip())  # "bought the 49.9% stake held by Tsingshan": the seller's, sold
         or _HOLDING.search(before)  # "lets the state take up to 34% of strategic deposits": a holding of no one named
         or re.match(r"\s+(?:complete|completed|built|finished|done)\b", following)  # "about 80% complete": progress
+        or re.match(r"\s+of\s+(?:its\s+|their\s+)?(?:capacity|nameplate)\b", following)  # "never run at more than 40% of capacity"
         or _CHANGE.search(before)
         or _CHANGED.match(following)
         or _RATE.search(lower)

@@ -725,6 +725,12 @@ RELATION_TRIGGERS = {
             }
         ],
         [{"LOWER": {"IN": ["met", "supplied", "provided"]}}, {"LOWER": "by"}],  # the customer first
+        [  # "Its largest customers include A and B": whose customers they are supplies them
+            {"LOWER": {"IN": ["its", "their", "'s", "’s"]}},
+            {"LOWER": {"IN": ["largest", "biggest", "main", "key", "major", "top", "other"]}, "OP": "?"},
+            {"LOWER": {"IN": ["customers", "customer", "buyers", "buyer", "clients", "client"]}},
+            {"LOWER": {"IN": ["include", "includes", "included", "are", "were", "is", "was"]}},
+        ],
         [  # "to take 7,500 tonnes of nickel a year from it": the taker buys, from the mine's operator
             {"LOWER": {"IN": ["take", "takes", "took", "taking"]}},
             {"LOWER": {"IN": ["up", "to", "about", "around", "some"]}, "OP": "{0,2}"},
@@ -830,9 +836,16 @@ RELATION_TRIGGERS = {
                         "develops",
                         "operating",
                         "considering",
+                        "studying",  # "is studying a lithium sulphate plant at Bikita": a possible plant of its own
+                        "weighing",
                     ]
                 }
             }
+        ],
+        [  # "has raised output at the Bikita lithium mine": whose output it is runs it
+            {"LOWER": {"IN": ["raised", "increased", "lifted", "boosted", "resumed", "restarted", "halted", "suspended"]}},
+            {"LOWER": {"IN": ["output", "production", "mining", "operations"]}},
+            {"LOWER": "at"},
         ],
         [  # "granted a mining licence for the Makuutu project to X": the licensee works it
             {"LOWER": {"IN": ["granted", "grants", "grant", "awarded", "awards", "award", "issued", "issues"]}},
@@ -909,6 +922,11 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS)}}, {"LOWER": "of"}],  # "has completed its acquisition of X": X is the buyer's
         [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
+        [  # "owns a 51% stake in X, with Albemarle holding the rest": of the stake before's
+            {"LOWER": {"IN": ["holding", "owning"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["rest", "remainder"]}},
+        ],
         [{"LOWER": {"IN": ["nationalised", "nationalized", "nationalises", "nationalizes", "expropriated"]}}],  # the state's now
         [  # "Swedish state-owned miner LKAB", "Saudi Arabia's state mining company Ma'aden": the country holds it
             {"LOWER": "state"},

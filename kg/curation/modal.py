@@ -12,6 +12,9 @@ from kg.ingest.modality import Marker, load_markers, undated
 
 __all__ = ["drafted_modality", "modal_marker", "parties_of"]
 
+_RUN_ALREADY = re.compile(
+    r"\b(?:has|have|had)\s+(?:never\s+|not\s+|only\s+|so\s+far\s+)?(?:run|operated|produced|worked)\b|\bwas\s+(?:built|completed|commissioned)\b"
+)
 _TITLE_OR_NAME = re.compile(r"\s+(?:[A-Z]|(?i:president|prime|minister|chief|ceo|head|chair|director|secretary|leader)\b)")
 _TITLE_OR_NAME_CASED = re.compile(r"\s+[A-Z]")
 _PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
@@ -25,7 +28,8 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
     a name, an aside or a risk it mentions: "former President X" and "(formerly Hitachi Metals)"
     name someone; ", once the world's leading source," is an aside; "once … but now" states the present; "an agreement aimed at
     securing" names the agreement's purpose (it was signed all the same); "to mitigate
-    potential disruptions" is about the risk guarded against; "will keep mining" says what goes on now."""
+    potential disruptions" is about the risk guarded against; "will keep mining" says what goes on now;
+    "designed to make …, has never run at" is a built thing's design."""
     before, after, word = sentence[:start], sentence[end:], marker.marker.lower()
     if word == "former":
         return not _TITLE_OR_NAME.match(after)
@@ -41,6 +45,8 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
         return not _GUARDING.search(before)
     if word in ("will", "would") and re.match(r"\s+(?:keep|continue|remain|still)\b", after):
         return False  # "will keep mining nickel at Weda Bay": what goes on now
+    if word == "designed to" and _RUN_ALREADY.search(sentence):
+        return False  # "Kwinana's first train, designed to make 24,000 tonnes a year, has never run at …": a built thing's design
     return True
 
 

@@ -210,6 +210,19 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
         return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
     if kind == "supplies":
+        if len(trigger) > 2 and trigger[-2].lower_ in (
+            "customers",
+            "customer",
+            "buyers",
+            "buyer",
+            "clients",
+            "client",
+        ):  # "Its … customers include"
+            whose = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS] or [
+                m for m in before if m[2] in PARTY_KINDS and m[0] == trigger.start - 1
+            ]  # "its": the pronoun resolved; "Lynas's": the name before
+            customers = _listed([m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)], sent)
+            return [Relation("supplies", whose[0][1], m[1], index) for m in customers if m[1] != whose[0][1]] if whose else []
         words = trigger.text.lower()
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
         exporter = [m for m in before if m[0] + 1 < trigger.start and doc[m[0] + 1].lower_ in ("'s", "’s")][-1:]
@@ -430,6 +443,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             bought = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             return [Relation("invested", buyers[0][1], bought[0][1], index)] if buyers and bought else []
+        if trigger[0].lower_ in ("holding", "owning"):  # "…, with Albemarle holding the rest": the one before, of the stake before's
+            return [Relation("invested", m[1], None, index) for m in before if m[2] in PARTY_KINDS][-1:]
         if trigger[-1].lower_ == "alongside":  # "owns 50% of Nemaska Lithium, alongside Investissement Quebec": of the stake before's
             holders = [m for m in after if m[2] in PARTY_KINDS - {"country"}] or [m for m in after if m[2] == "country"]
             return [Relation("invested", m[1], None, index) for m in holders[:1]]  # not "the provincial government's" of X

@@ -2342,3 +2342,37 @@ def test_a_mine_bought_from_its_seller_output_taken_from_it_a_plan_given_up_for_
         "possibility",
     )  # "letters of support for … project debt": a loan the project may get
     assert Decimal(5_000) not in figures  # "to take 5,000 tonnes": a volume bought, no one's capacity
+
+
+def test_a_venture_named_for_its_country_holding_the_rest_a_built_design_customers_output_raised_and_a_plant_studied(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Yibin Lithium Energy Canada, a joint venture between China's Yibin Lithium and Canada's Frontier Metals, has written down"
+        " its Sorel lithium hydroxide plant by C$400 million.\n"
+        "The venture also owns a 40% stake in the Tamar mine, with Albemarle holding the rest.\n"
+        "Sorel's first train, designed to make 10,000 tonnes of lithium hydroxide a year, has never run at more than 30% of capacity.\n"
+        "Kivu Minerals has raised output at the Kitwe copper mine in Zambia.\n"
+        "Its largest customers include China's Jinchuan Group and Tongling Nonferrous, Kivu Minerals said.\n"
+        "Kivu Minerals is studying a copper smelter at Kitwe, the company said.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    venture = "company/yibin-lithium-energy-canada"  # four words ending in a country's name, opening the sentence
+    assert {
+        ("invested", "company/yibin-lithium", venture),
+        ("invested", "company/frontier-metals", venture),
+        ("operates", venture, "facility/sorel-lithium-hydroxide-plant"),
+        ("invested", venture, "facility/tamar-mine"),
+        ("invested", "company/albemarle", "facility/tamar-mine"),  # "with Albemarle holding the rest"
+        ("operates", "company/kivu-minerals", "facility/kitwe-copper-mine"),  # "has raised output at"
+        ("supplies", "company/kivu-minerals", "company/jinchuan-group"),  # "Its largest customers include A and B"
+        ("supplies", "company/kivu-minerals", "company/tongling-nonferrous"),
+        ("operates", "company/kivu-minerals", "facility/copper-smelter-at-kitwe"),
+    } <= relations
+    assert not {r for r in relations if "country/CA" in r[1:] and r[0] in ("invested", "operates")}
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert figures[Decimal(10_000)].get("modality") in (None, "stated")  # "designed to make …, has never run": a built train's design
+    assert Decimal(30) not in figures  # "30% of capacity": a utilisation, no metric
+    studied = [f for f in facts if ["company/kivu-minerals", "operates", "facility/copper-smelter-at-kitwe"] in f.get("triples", [])]
+    assert studied[0]["modality"] == "possibility"  # "is studying a … smelter"
