@@ -123,6 +123,11 @@ _AGREED_TO_SUPPLY = re.compile(r"\bagreed\s+to\s+(?:supply|sell|ship|deliver)\b"
 _UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:[\w-]+\s+)?(?:deal|agreement|contract|pact|accord)\b")
 
 
+_TO_UNNAMED_BUYERS = re.compile(
+    r"to\s+(?:the\s+|other\s+|local\s+)?(?:companies|firms|customers|buyers|clients|refiners|processors|manufacturers|makers|producers)\b"
+)
+
+
 def _supplied_under_the_deal(
     sent: Span,
     offset: int,
@@ -143,6 +148,8 @@ def _supplied_under_the_deal(
         return []
     customer = deals[-1].object if deals[-1].subject == suppliers[0] else deals[-1].subject
     verb = sent.doc[verbs[0]]
+    if _TO_UNNAMED_BUYERS.match(sent.doc[verb.i + 1 : min(verb.i + 4, sent.end)].text):
+        return []  # "lithium sold to companies that process it in Chile": to buyers it does not name, not the other party
     return [Relation("supplies", suppliers[0], customer, index, at=offset + verb.idx + len(verb))]
 
 

@@ -474,7 +474,7 @@ COMPANY_NOUNS = {
     "unit",  # "Global Tungsten & Powders, a U.S. unit of Austria's Plansee group"
     "subsidiary",
 }
-TITLES = r"Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
+TITLES = r"(?:Trade|Energy|Industry|Industrial|Climate|Competition)\s+(?:Chief|Commissioner)|Commissioner|Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
 COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director", "Managing Director"}  # held in a company
 CALENDAR = {
@@ -798,7 +798,10 @@ RELATION_TRIGGERS = {
         [  # "produced its first dysprosium oxide at the White Mesa Mill": whoever works there runs it
             {
                 "LOWER": {
-                    "IN": ["produced", "produces", "produce", "made", "makes", "make", "mined", "mines", "mining", "processes", "processed"]
+                    "IN": [
+                        *("produced", "produces", "produce", "made", "makes", "make", "mined", "mines", "mining"),
+                        *("processes", "processed", "process", "refine", "refines", "refined"),  # "plans to process the ore at a plant"
+                    ]
                 }
             },
             {

@@ -54,8 +54,8 @@ _FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)
 _SPLIT = re.compile(r"\b(\d{1,2})\s*[-:/]\s*(\d{1,2})\s*$")  # "a 50-50", "a 60:40" (joint venture)
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
 _GIVEN_BY = re.compile(
-    rf"{GIVEN_PASSIVE}\b[^.;]*\bby(?:\s+the)?\s*$|\bfrom\s+(?:\w+\s+){{0,3}}?(?:led|backed)\s+by(?:\s+the)?\s*$"
-)  # "… by the U.S. Department of Energy", "raised 9 million pounds from investors led by Lansdowne Partners"
+    rf"{GIVEN_PASSIVE}\b(?:[^.;]|\.(?=\d))*\bby(?:\s+the)?\s*$|\bfrom\s+(?:\w+\s+){{0,3}}?(?:led|backed)\s+by(?:\s+the)?\s*$"
+)  # "… by the U.S. Department of Energy" ("a $20.6 million grant by" too), "raised 9 million pounds from investors led by …"
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal

@@ -2376,3 +2376,25 @@ def test_a_venture_named_for_its_country_holding_the_rest_a_built_design_custome
     assert Decimal(30) not in figures  # "30% of capacity": a utilisation, no metric
     studied = [f for f in facts if ["company/kivu-minerals", "operates", "facility/copper-smelter-at-kitwe"] in f.get("triples", [])]
     assert studied[0]["modality"] == "possibility"  # "is studying a … smelter"
+
+
+def test_sold_to_unnamed_companies_under_a_deal_a_trade_chief_a_grant_with_decimals_and_a_plant_to_process_ore(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The European Union and Peru have signed a partnership agreement on raw materials such as copper.\n"
+        "Under the agreement, Peru may set a lower price for copper sold to companies that refine it in Peru.\n"
+        "EU trade chief Maros Sefcovic said the deal would help Europe.\n"
+        "Kestrel Nickel has been awarded a $12.5 million grant by the U.S. Department of Energy to speed up drilling at its Birch Lake"
+        " nickel project in Minnesota.\n"
+        "Kestrel Nickel plans to process the ore at a plant in Wisconsin.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("agreement", "org/european-union", "country/PE"),
+        ("position", "person/maros-sefcovic", "org/european-union"),  # "EU trade chief X"
+        ("operates", "company/kestrel-nickel", "facility/birch-lake-nickel-project"),  # the one awarded, not the giver
+        ("operates", "company/kestrel-nickel", "facility/plant-in-wisconsin"),  # "plans to process the ore at a plant in X"
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies"}  # "sold to companies that refine it": buyers it does not name
+    assert not {r for r in relations if r[1] == "agency/us-department-of-energy" and r[0] == "operates"}
