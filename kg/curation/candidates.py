@@ -577,10 +577,16 @@ def _capitalised(token: Token) -> bool:
     )
 
 
+_LEGAL_SUFFIXES = {"ltd", "ltd.", "limited", "inc", "inc.", "corp", "corp.", "corporation", "company", "group", "holdings", "holding"} | {
+    form.lower() for form in LEGAL_FORMS
+}
+"""What a company's name may close with and still be that company ("Lynas Rare Earths Ltd" is Lynas; "Mitsubishi Materials" is not Mitsubishi)."""
+
+
 def extended_names(sent: Span, known: list[Span], *, heading: bool = False) -> dict[Span, Span]:
     """Known company names that a longer name holds ("Toyota Tsusho"): the capitalised words
-    just after a known company's name, when they start no known name and are neither an
-    organisation's suffix ("Lynas Rare Earths Ltd" is Lynas) nor a title ("Lynas CEO"), make
+    just after a known company's name, when they start no known name and are neither a legal
+    form ("Lynas Rare Earths Ltd" is Lynas; "Mitsubishi Materials" is another) nor a title ("Lynas CEO"), make
     with it a new company's name (``{known span: the longer span}``); so do those around a
     material's name written capitalised outside a heading ("Lithium Americas", "Cobalt Blue",
     "Keystone Oxides")."""
@@ -605,7 +611,7 @@ def extended_names(sent: Span, known: list[Span], *, heading: bool = False) -> d
             end < sent.end
             and _capitalised(sent.doc[end])
             and end not in starts
-            and sent.doc[end].lower_ not in ORG_SUFFIXES | ROLE_WORDS | set(CURRENCIES)  # nor a currency ("Lynas EUR 18.7 million")
+            and sent.doc[end].lower_ not in _LEGAL_SUFFIXES | ROLE_WORDS | set(CURRENCIES)  # nor a currency ("Lynas EUR 18.7 million")
         ):
             end += 1
         if end > name.end:

@@ -54,7 +54,8 @@ def _q(text: str) -> str:
 
 _SALE = re.compile(
     r"\bagreed\s+to\s+(?:sell|buy|acquire|purchase)\b|\b(?:bought|acquired|purchased)\s+(?!a\b|an\b|stakes?\b|shares\b)\w.*\bfor\b"
-)  # "bought Base Resources … for"
+    r"|\bsold\s+(?:its|their|the)\s+[^;]*?\b(?:business|unit|mine|project|plant|assets|operations|subsidiary|division)\s+to\b.*\bfor\b"
+)  # "bought Base Resources … for", "sold its H.C. Starck tungsten business to Mitsubishi Materials for"
 _HOLDERS_STAKE_BOUGHT = re.compile(
     r"\b(?:pay|pays|paid|buy|buys|bought|acquires?|acquired|purchases?|purchased)\b[^.;]*?\b[A-Z][\w.&-]*(?:'s|’s|'|’)\s+(?:[\d.]+%\s+)?stakes?\b"
 )
@@ -278,6 +279,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
 _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
 )
+_PAID_TOWARDS = re.compile(r"\b(?:fund|funds|pay|pays|contribute|contributes)\s+(?:a\s+further\s+|up\s+to\s+|about\s+)?$")
+"""Money a payer puts towards what its sentence names after it: the project's, not the payer's."""
 _PROJECT_DEBT = re.compile(r"\s+(?:of|in)\s+project\s+(?:debt|financing|finance|funding|loans?)\b")
 _HELD_IN_GROUND = re.compile(  # "The deposit holds an estimated 1.7 million tonnes": what it holds, not a stockpile's
     r"\b(?:(?<!stockpile\s)(?:holds|holding|contains|containing|hosts)|resources\s+of)\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
@@ -329,7 +332,7 @@ _GIVEN = re.compile(
 )
 _LENT = re.compile(  # "could lend up to $2 billion for the project" (not "lend it $120 million for the project": to it)
     r"\b(?:lend|lent|loan\w*|grant\w*|award\w*|offer\w*|provid\w*|invest\w*|commit\w*|pledg\w*|support\s+for|spen[dt]\w*)\s+"
-    r"(?:(?:up\s+to|about|around|nearly|some|a\s+further)\s+)?$",
+    r"(?:of\s+)?(?:(?:up\s+to|about|around|nearly|some|a\s+further)\s+)?$",  # "a loan of up to 25 million euros for the project" too
     re.IGNORECASE,
 )
 _LENT_IT = re.compile(
@@ -425,6 +428,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     ]
     if figure.unit == "tonne" and purposed:  # "a … scheme to build capacity to make 6,000 tonnes of magnets a year": the scheme's aim
         return purposed[-1]
+    paid = _PAID_TOWARDS.search(text.text[: figure.start - text.start]) if figure.unit in CURRENCY_UNITS else None
+    towards = [ref for start, ref, kind in here if paid and kind == "facility" and start > figure.end]
+    if towards:  # "Rio Tinto will fund $425 million of studies and pay a further $400 million if it decides to build the project"
+        return towards[0]
     project_debt = _PROJECT_DEBT.match(text.text[figure.end - text.start :]) if figure.unit in CURRENCY_UNITS else None
     facilities = [m.ref_iri for m in extraction.mentions if m.kind == "facility" and m.sentence <= figure.sentence]
     if project_debt and facilities:  # "letters of support for up to $1.1 billion of project debt": the project's, named before

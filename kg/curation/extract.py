@@ -100,11 +100,19 @@ __all__ = ["Extractor"]
 def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | None:
     """A supply from or to a facility ("the plant will make magnets for GM", "ship concentrate to
     White Mesa") as one from or to its operator, or None when the text names none; any other
-    relation as it is (an investment "in the project" is in the project)."""
+    relation as it is (an investment "in the project" is in the project). No one supplies itself: a
+    plant fed from a deposit of one of the plant's operators is no supply ("The plant will process
+    ore from the company's Bear Lodge deposit")."""
     if relation.kind != "supplies":
         return relation
     operators = {r.object: r.subject for r in relations if r.kind == "operates"}
     ends = [operators.get(end) if end and end.startswith(f"{ID}facility/") else end for end in (relation.subject, relation.object)]
+    sides = [
+        {end} | {r.subject for r in relations if r.kind == "operates" and r.object == facility}
+        for end, facility in zip(ends, (relation.subject, relation.object))
+    ]
+    if (sides[0] & sides[1]) - {None}:
+        return None  # the same company on both sides
     return replace(relation, subject=ends[0], object=ends[1]) if ends[0] and ends[1] and ends[0] != ends[1] else None
 
 
@@ -114,6 +122,8 @@ _ABANDONED = re.compile(
     rf"|\b{_GAVE_UP}(?:\s+(?:its|their|the|a|an))?(?:\s+[\w-]+)?\s*$"  # "walked away from a deal": no deal standing
     r"|\bhad\s+(?:planned|intended|hoped|aimed|expected)(?:\s+to)?\s*$"  # "Umicore had planned to supply": a plan now in doubt
 )
+_IF_IT_DECIDES = re.compile(r"\bif\s+(?:it|they|the\s+\w+|[A-Z]\w*)\s+(?:decides?|chooses?|opts?|elects?)\s+to\s*$")
+"""A relation on a condition ("pay a further $400 million if it decides to build the project"): nothing stated to draft."""
 _TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
 
 
@@ -185,6 +195,8 @@ _BUILDING = {
 _FACILITY_PLURALS = {"plants", "mines", "refineries", "smelters", "factories", "facilities"}
 _NAME_WORD = r"^[A-Z][a-z]+(?:[A-Z][a-z]*)*$"  # "Iluka", "HyProMag", "CoTec"
 _POSSESSIVES = {"'s", "’s", "'", "’", "its", "their"}
+_REMITS = {"development", "industry", "energy", "technology", "trade", "investment", "commerce", "mines", "innovation", "environment"}
+"""What a body's name may join with "and" ("… for Reconstruction and Development"), not another name ("… of Energy and Tesla")."""
 _BUILDING = {"build", "building", "builds", "construct", "constructing", "develop", "developing", "open", "opening", "establish"}
 
 
@@ -452,6 +464,7 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
                 ],  # "Minera Panama"
                 [{"TEXT": "PT"}, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "PT Weda Bay Nickel": an Indonesian company
+                [{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ENT_TYPE": ""}, {"TEXT": {"REGEX": _NAME_WORD}, "OP": "+"}],  # "H.C. Starck"
                 [  # "Imouraren SA", "Glencore plc": a name its legal form closes
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
                     {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"},
@@ -484,6 +497,14 @@ class Extractor:
                     {"LOWER": {"IN": ["of", "for"]}},
                     {"LOWER": "the", "OP": "?"},  # "Export-Import Bank of the United States"
                     {"IS_TITLE": True, "OP": "+"},
+                ],
+                [  # "European Bank for Reconstruction and Development", "Ministry of Trade and Industry": a body of two remits
+                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "OP": "?"},
+                    {"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]}, "IS_TITLE": True},
+                    {"LOWER": {"IN": ["of", "for"]}},
+                    {"IS_TITLE": True, "OP": "+"},
+                    {"LOWER": "and"},
+                    {"LOWER": {"IN": sorted(_REMITS)}, "IS_TITLE": True},
                 ],
             ],
         )
@@ -992,6 +1013,8 @@ class Extractor:
             if label.startswith("REL_"):
                 if _ABANDONED.search(doc[max(sent.start, span.start - 7) : span.start].text) and span[0].lower_ not in LICENCES:
                     continue  # "have scrapped plans to build a refinery": no plan any more; "withdrew the permit of X": X held it
+                if _IF_IT_DECIDES.search(doc[max(sent.start, span.start - 6) : span.start].text):
+                    continue  # "if it decides to build the project": a condition, no plan
                 if not (span.start > sent.start and span[0].is_title):  # "the US Export-Import Bank": a name's word
                     triggers.append((label[4:], span))
             elif label == "REFERENCE":

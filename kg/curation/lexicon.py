@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 __all__ = [
     "ACTOR_KINDS",
@@ -21,6 +22,8 @@ __all__ = [
     "COUNTRY_REFERENCES",
     "NOT_MATERIALS",
     "PURCHASE_NOUNS",
+    "SALE_ASSETS",
+    "SALE_VERBS",
     "PURCHASE_VERBS",
     "REGIONAL_DEMONYMS",
     "RESTRICTING_VERBS",
@@ -672,6 +675,16 @@ COMPASS_WORDS = ("North", "South", "East", "West", "Northern", "Southern", "East
 """Words that, before a country's name, name a part of it ("South Australia", "Northern Ontario")."""
 SEVERAL_DEALS = {"agreements", "deals", "mous", "memorandums", "memoranda", "pacts", "contracts"}  # "signed exploration MOUs": one each
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
+SALE_VERBS = {"sold", "sells", "sell", "selling"}
+SALE_ASSETS = {"business", "businesses", "unit", "stake", "mine", "project", "plant", "assets", "operations", "subsidiary", "division"}
+"""What is sold when a business changes hands ("sold its H.C. Starck tungsten business to Mitsubishi Materials"), not a material."""
+_SOLD_TO: list[dict[str, Any]] = [  # "sold its H.C. Starck tungsten business to Mitsubishi Materials": the seller and the buyer
+    {"LOWER": {"IN": sorted(SALE_VERBS)}},
+    {"LOWER": {"IN": ["its", "their", "the", "a", "an", "his", "her"]}},
+    {"LOWER": {"NOT_IN": ["to", "for", ".", ";", ","]}, "OP": "{0,5}"},
+    {"LOWER": {"IN": sorted(SALE_ASSETS)}},
+    {"LOWER": "to"},
+]
 PURCHASE_NOUNS = {"acquisition", "purchase", "takeover"}
 """What a purchase is called: "its $6.7 billion acquisition of Arcadium Lithium" (the buyer's, and a deal with the one bought)."""
 RELATION_TRIGGERS = {
@@ -680,6 +693,7 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["agreement", "deal", "pact", "mou", "memorandum", "framework", "contract", *sorted(SEVERAL_DEALS)]}}],
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS | {"merger"})}}, {"LOWER": "of"}],  # "its acquisition of X", "the merger of A and B"
+        _SOLD_TO,
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"LOWER": "it"}],  # "Compass Diversified, which bought it in 2012"
@@ -730,6 +744,12 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["largest", "biggest", "main", "key", "major", "top", "other"]}, "OP": "?"},
             {"LOWER": {"IN": ["customers", "customer", "buyers", "buyer", "clients", "client"]}},
             {"LOWER": {"IN": ["include", "includes", "included", "are", "were", "is", "was"]}},
+        ],
+        [  # "The plant would process concentrate from Mkango's Songwe Hill mine": the plant's operator buys from the mine's
+            {"LOWER": {"IN": ["process", "processes", "processed", "processing", "treat", "treats", "treated", "refine", "refines"]}},
+            {"LOWER": {"IN": ["the", "its", "their"]}, "OP": "?"},
+            {"LOWER": {"IN": ["ore", "ores", "concentrate", "concentrates", "feedstock", "feed", "spodumene"]}},
+            {"LOWER": "from"},
         ],
         [  # "to take 7,500 tonnes of nickel a year from it": the taker buys, from the mine's operator
             {"LOWER": {"IN": ["take", "takes", "took", "taking"]}},
@@ -924,6 +944,7 @@ RELATION_TRIGGERS = {
         ],
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS)}}, {"LOWER": "of"}],  # "has completed its acquisition of X": X is the buyer's
+        _SOLD_TO,
         [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
         [  # "owns a 51% stake in X, with Albemarle holding the rest": of the stake before's
             {"LOWER": {"IN": ["holding", "owning"]}},
@@ -983,8 +1004,8 @@ RELATION_TRIGGERS = {
             {"LOWER": {"NOT_IN": [".", ",", ";"]}, "OP": "{0,3}"},
             {"LOWER": "interest"},
         ],
-        [  # "Texas Mineral Resources owns the remaining 20%": of what the stake before is in
-            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+        [  # "Texas Mineral Resources owns the remaining 20%", "Enami, which will keep the remaining 49%": of the stake before's
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold", "keep", "keeps", "retain", "retains"]}},
             {"LOWER": "the"},
             {"LOWER": {"IN": ["remaining", "other", "rest"]}},
             {"LIKE_NUM": True},

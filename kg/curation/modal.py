@@ -43,8 +43,8 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
         return bool(_PASSIVE_BE.search(before)) or not re.search(r"[A-Za-z]\s+$", before)
     if word in ("potential", "possible"):
         return not _GUARDING.search(before)
-    if word in ("will", "would") and re.match(r"\s+(?:keep|continue|remain|still)\b", after):
-        return False  # "will keep mining nickel at Weda Bay": what goes on now
+    if word in ("will", "would") and re.match(r"\s+(?:keep|continue|remain|still)\b(?!\s+(?:the\s+remaining\s+|a\s+)?\d)", after):
+        return False  # "will keep mining nickel at Weda Bay": what goes on now (not "will keep the remaining 49%": a share to come)
     if word == "designed to" and _RUN_ALREADY.search(sentence):
         return False  # "Kwinana's first train, designed to make 24,000 tonnes a year, has never run at …": a built thing's design
     return True

@@ -31,6 +31,7 @@ from kg.curation.lexicon import (
     PURCHASE_NOUNS,
     PURCHASE_VERBS,
     RESTRICTING_VERBS,
+    SALE_VERBS,
     SEVERAL_DEALS,
     TITLES,
 )
@@ -56,6 +57,7 @@ _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\
 _GIVEN_BY = re.compile(
     rf"{GIVEN_PASSIVE}\b(?:[^.;]|\.(?=\d))*\bby(?:\s+the)?\s*$|\bfrom\s+(?:\w+\s+){{0,3}}?(?:led|backed)\s+by(?:\s+the)?\s*$"
 )  # "… by the U.S. Department of Energy" ("a $20.6 million grant by" too), "raised 9 million pounds from investors led by …"
+_MONEY_WEIGHED = re.compile(r"\b(?:loans?|grants?|financing|funding|investment|stake|bid|offer|guarantee)\b", re.IGNORECASE)
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
@@ -146,6 +148,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             r"to\s+(?:invest|lend|fund|finance|provide|grant|back)\b", doc[trigger.end : trigger.end + 2].text
         ):
             return []  # "agreed to invest $400 million in MP": a stake committed to, no agreement of its own
+        if trigger[0].lower_ in SALE_VERBS and trigger[-1].lower_ == "to":  # "sold its X business to Y": the seller and the buyer
+            sellers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            buyers = [m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)][:1]
+            return [Relation("agreement", sellers[0][1], buyers[0][1], index)] if sellers and buyers else []
         if trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS | {"merger"}:
             named = [m for m in after if m[2] in PARTY_KINDS and m[0] in (trigger.end, trigger.end + 1)][:1]
             if trigger[0].lower_ == "merger":  # "formed by the merger of Allkem and Livent": a deal of the two merged
@@ -239,6 +245,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         bought = {_singular(t.lower_) for t in doc[trigger.end : trigger.end + 4]}
         if words in PURCHASE_VERBS and bought & assets and any(t.lower_ == "from" for t in doc[trigger.end : trigger.end + 6]):
             return []  # "bought the Kharaa project from Gobi Mining": a purchase of the business, no supply
+        to = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "to"), sent.end)
+        if words in SALE_VERBS and {_singular(t.lower_) for t in doc[trigger.end : to]} & assets:
+            return []  # "sold its H.C. Starck tungsten business to Mitsubishi Materials": a sale of the business, no supply
         if words.endswith("sell") and (
             sold & assets or any(trigger.end <= m[0] < trigger.end + 2 and m[2] in PARTY_KINDS | {"facility"} for m in mentions)
         ):
@@ -259,7 +268,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         }:
             return []  # "less dependent on China" says what is to change, not who supplies whom
         customer_first = words in ("met by", "supplied by", "provided by") or words.startswith(
-            ("dependen", "relian", "reli", "rely", "depend", "using", "take", "took", *IMPORT_WORDS)
+            ("dependen", "relian", "reli", "rely", "depend", "using", "take", "took", "process", "treat", "refine", *IMPORT_WORDS)
         )
         possessive_after = [(i, iri, k) for i, iri, k in after if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s")]
         if customer_first:
@@ -274,6 +283,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ]
             if not customers and words in ("supplied by", "provided by"):  # "The plant processes chloride supplied by IREL": its operator
                 customers = [m for m in before if m[2] == "facility"][:1]
+            if not customers and words.startswith(("process", "treat", "refine")):  # "The plant would process concentrate from X"
+                customers = [m for m in before if m[2] == "facility"][-1:]
             partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
             if not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
                 suppliers = [m for m in customers if m[0] > partner][:1]
@@ -301,6 +312,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             m for m in possessive_after if doc[m[0]].lower_ != "world" and doc[m[0] - 1].lower_ not in ("in", "near", "at")
         ]
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
+        after = [m for m in after if doc[m[0] - 1].lower_ not in ("outside", "excluding", "except", "beyond")]  # "… tungsten outside China"
         placed = [m[0] for m in after if _placed(m[0], sent)]  # "supplied a Soviet plant in Kazakhstan": where
         placed += [  # "to magnet makers in South Korea and the United States": both where
             m[0]
@@ -407,6 +419,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = [m for m in owners if not facilities or m[0] < facilities[0][0]] or owners
         if not owners or not facilities:
             return []
+        if trigger[0].lower_ in ("considering", "studying", "weighing") and _MONEY_WEIGHED.search(doc[trigger.end : facilities[0][0]].text):
+            return []  # "is considering a loan of up to 25 million euros for the project": money for it, no plant of its own
         through = next((t.i for t in doc[facilities[0][0] : sent.end] if t.lower_ == "through"), None)
         agents = [m for m in after if through is not None and m[0] > through and m[2] in PARTY_KINDS and m[2] != "country"][:1]
         if agents:  # "Kenya plans to develop the deposit through the state-owned National Mining Corporation": the corporation
@@ -445,6 +459,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", buyers[0][1], bought[0][1], index)] if buyers and bought else []
         if trigger[0].lower_ in ("holding", "owning"):  # "…, with Albemarle holding the rest": the one before, of the stake before's
             return [Relation("invested", m[1], None, index) for m in before if m[2] in PARTY_KINDS][-1:]
+        if trigger[0].lower_ in SALE_VERBS and trigger[-1].lower_ == "to":  # "sold its X business to Y": Y's now, X's seller's until then
+            sold = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "company"][:1]
+            sellers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            buyers = [m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)][:1]
+            return [Relation("invested", h[1], sold[0][1], index) for h in [*sellers, *buyers]] if sold else []
         if trigger[-1].lower_ == "alongside":  # "owns 50% of Nemaska Lithium, alongside Investissement Quebec": of the stake before's
             holders = [m for m in after if m[2] in PARTY_KINDS - {"country"}] or [m for m in after if m[2] == "country"]
             return [Relation("invested", m[1], None, index) for m in holders[:1]]  # not "the provincial government's" of X
@@ -513,7 +532,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         investees = [  # "owned 19.9% of Peak"; not "invest in Pakistan's minerals sector" (the sector's owner)
             m
             for m in mentions
-            if m[0] > trigger.start and m[2] in PARTY_KINDS | {"facility", "region"} and not _owns_a_common_noun(m[0], sent)
+            if m[0] > trigger.start
+            and m[2] in PARTY_KINDS | {"facility", "region"}
+            and not _owns_a_common_noun(m[0], sent)
+            and not (_whose(m[0], sent) and m[0] >= trigger.end)  # "a 51% stake in Enami's Salares Altoandinos project": the project
         ]
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "all":  # "Glencore has owned all of Murrin Murrin since 2011": the whole
             held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]

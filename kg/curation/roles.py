@@ -235,6 +235,8 @@ def resolve_references(
             described = [m for m in earlier if any(w in _what(m) for w in names)]
             if kind == "facility" and described and iri not in {m.ref_iri for m in described}:
                 iri = described[-1].ref_iri  # "The project cost …" after "ore mined at Rapasaari": the latest named a refinery
+            if kind == "facility" and not this_sentence and previous and previous[0] in {m.ref_iri for m in described}:
+                iri = previous[0]  # "The plant would process ore from the X mine. … a loan for the project": the plant, still
             resolved.append((ref.start, iri, kind))
             result.resolved[offset + ref.start_char] = iri
     opening = sent.doc[sent.start]

@@ -2398,3 +2398,40 @@ def test_sold_to_unnamed_companies_under_a_deal_a_trade_chief_a_grant_with_decim
     } <= relations
     assert not {r for r in relations if r[0] == "supplies"}  # "sold to companies that refine it": buyers it does not name
     assert not {r for r in relations if r[1] == "agency/us-department-of-energy" and r[0] == "operates"}
+
+
+def test_a_planned_plants_feed_a_bank_of_two_remits_a_business_sold_a_stake_in_anothers_project_and_money_towards_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Tarn Metals' Czech subsidiary, Tarn CZ, plans to build a lithium refinery at Kolin in the Czech Republic.\n"
+        "The refinery would process concentrate from Tarn Metals' Cinder Hill mine in Portugal.\n"
+        "The European Bank for Reconstruction and Development is considering a loan of up to 30 million euros for the project.\n"
+        "Ferro Group sold its W.H. Harlan tungsten business to Japan's Sumitomo Metal Mining for $90 million in 2023.\n"
+        "Alcor Mining will take a 60% stake in Codesa's Pampa Verde lithium project in Chile.\n"
+        "Alcor Mining will fund $200 million of studies and pay a further $300 million if it decides to build the project.\n"
+        "Codesa, which will keep the remaining 40%, picked Alcor Mining from among five bidders.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    refinery = "facility/lithium-refinery-at-kolin"
+    project = "facility/pampa-verde-lithium-project"
+    assert {
+        ("operates", "company/tarn-cz", refinery),
+        ("supplies", "company/tarn-metals", "company/tarn-cz"),  # "would process concentrate from X's mine": mine's operator to plant's
+        ("agreement", "company/ferro-group", "company/sumitomo-metal-mining"),  # "sold its X business to Y"
+        ("invested", "company/sumitomo-metal-mining", "company/w-h-harlan"),
+        ("invested", "company/alcor-mining", project),  # "a 60% stake in Codesa's Pampa Verde project": the project
+        ("invested", "company/codesa", project),  # "which will keep the remaining 40%"
+    } <= relations
+    assert not {r for r in relations if r[0] == "operates" and (r[1] == "company/alcor-mining" or "bank" in r[1])}
+    assert not {r for r in relations if r[0] == "supplies" and r[1] == "company/ferro-group"}  # a business sold, no material
+    own_feed = "Halden Rare Earths has started its separation plant in Casper.\nThe plant will process ore from the company's Bear Creek deposit.\n"
+    assert not {r for r in _relations(extractor.extract(own_feed)) if r[0] == "supplies"}  # no one supplies itself
+    assert ("invested", "company/alcor-mining", "company/codesa") not in relations
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f for f in facts if "figure" in f}
+    assert figures[Decimal(30_000_000)]["figure"]["subject"] == refinery  # "for the project": the refinery the text is about
+    assert figures[Decimal(90_000_000)]["figure"]["metric"] == "agreement-value"
+    assert {figures[Decimal(v)]["figure"]["subject"] for v in (200_000_000, 300_000_000)} == {project}
+    kept = [f for f in facts if f.get("stake", {}).get("holder") == "company/codesa"]
+    assert (kept[0]["stake"]["share"], kept[0]["modality"]) == (Decimal(40), "expected")  # a share to come, not one kept now
