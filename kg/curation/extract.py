@@ -552,6 +552,18 @@ class Extractor:
                 ]
             ],
         )
+        matcher.add(  # "the province of Balochistan holds 25%": a province acting (not "a plant in the state of Wyoming")
+            "NEW_PROVINCE",
+            [
+                [
+                    {"LOWER": "the"},
+                    {"LOWER": {"IN": ["province", "state"]}},
+                    {"LOWER": "of"},
+                    {"ENT_TYPE": "REGION", "OP": "+"},
+                    {"LOWER": {"IN": ["holds", "hold", "owns", "own", "controls", "will", "has", "keeps", "retains"]}},
+                ]
+            ],
+        )
         matcher.add(  # "Japan's JAMSTEC": a body a country's possessive names by its initials
             "NEW_INITIALS",
             [[{"ENT_TYPE": "COUNTRY"}, {"ORTH": {"IN": ["'s", "’s"]}}, {"TEXT": {"REGEX": r"^[A-Z]{3,8}$"}, "ENT_TYPE": ""}]],
@@ -839,7 +851,7 @@ class Extractor:
                         "OP": "{0,3}",
                     },  # "its Rocha da Rocha project"
                     facility_words,
-                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+                    {"LOWER": {"IN": sorted(FACILITY_NOUNS)}},  # "its Rochester hub" too, where the name is a facility's
                 ]
             ],
         )
@@ -1021,6 +1033,9 @@ class Extractor:
                 references.append(span)
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
+            elif label == "NEW_PROVINCE":  # "the province of Balochistan holds 25%": the province's government, acting
+                name = span[1:-1]
+                mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "agency", index))
             elif label == "NEW_INITIALS" and span.end - 1 not in used and not (span.end < sent.end and doc[span.end].is_title):
                 name = span[-1:]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))

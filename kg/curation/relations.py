@@ -860,8 +860,9 @@ def _apposed(trigger: Span, sent: Span) -> set[int]:
     """The token indexes of an apposition before the trigger: between ", one of" (or ", the",
     ", a", ", owned by", ", formed") and the comma that closes it."""
     doc, inside, start = sent.doc, set(), None
-    openers = ("one", "the", "a", "an", "owned", "controlled", "backed", "run", "formed", "created", "founded")
-    # "X, owned equally by A and B, has started", "Arcadium, formed … by the merger of Allkem and Livent, operates"
+    openers = ("one", "the", "a", "an", "owned", "controlled", "backed", "run", "formed", "created", "founded", "already")
+    # "X, owned equally by A and B, has started", "Arcadium, formed … by the merger of Allkem and Livent, operates",
+    # "Glencore, already Li-Cycle's largest creditor, had supplied"
     for token in doc[sent.start : trigger.start]:
         if token.text == "," and start is None and token.i + 1 < trigger.start and doc[token.i + 1].lower_ in openers:
             start = token.i

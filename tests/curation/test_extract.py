@@ -2435,3 +2435,21 @@ def test_a_planned_plants_feed_a_bank_of_two_remits_a_business_sold_a_stake_in_a
     assert {figures[Decimal(v)]["figure"]["subject"] for v in (200_000_000, 300_000_000)} == {project}
     kept = [f for f in facts if f.get("stake", {}).get("holder") == "company/codesa"]
     assert (kept[0]["stake"]["share"], kept[0]["modality"]) == (Decimal(40), "expected")  # a share to come, not one kept now
+
+
+def test_a_supplier_past_its_aside_output_bought_back_a_hub_of_its_own_and_a_province_holding_a_share(extractor: Extractor) -> None:
+    text = (
+        "Trafigura has agreed to buy Redcycle, a Canadian battery recycler, for about $25 million.\n"
+        "Trafigura, already Redcycle's largest creditor, had supplied the recycler with battery scrap and bought the black mass it"
+        " produced under commercial agreements.\n"
+        "Redcycle halted construction of its Buffalo hub in New York state in 2023.\n"
+        "Vale Base Metals owns 60% of the Sudbury West nickel project, while the province of Ontario holds 40%.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("supplies", "company/trafigura", "company/redcycle"),  # the subject past ", already …'s largest creditor,"
+        ("supplies", "company/redcycle", "company/trafigura"),  # "bought the black mass it produced": the recycler's
+        ("operates", "company/redcycle", "facility/buffalo-hub"),  # "its Buffalo hub"
+        ("invested", "agency/province-of-ontario", "facility/sudbury-west-nickel-project"),  # "the province of X holds 40%"
+    } <= relations
+    assert ("supplies", "company/redcycle", "company/redcycle") not in relations
