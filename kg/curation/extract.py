@@ -177,20 +177,9 @@ _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors"
 _NOT_A_FIRM = BODY_WORDS | ROLE_WORDS | DIVISION_WORDS | LAND_NOUNS | FACILITY_NOUNS | {"city", "town", "port", "'s", "’s"}
 _ABSTRACT = re.compile(r"(?:ance|ence|ment|tion|sion|ity|ness|ism|ship)$")  # "China's Dominance": a quality, no firm's name
 _INTERCARDINAL = ("Southeast", "Northeast", "Southwest", "Northwest")  # "Southeast Asia": a region of its own
-_BUILDING = {
-    "build",
-    "builds",
-    "building",
-    "built",
-    "construct",
-    "constructing",
-    "open",
-    "opens",
-    "opened",
-    "operate",
-    "operates",
-    "run",
-    "runs",
+_RUN_OR_BUILT = {  # "plans to build two plants", "operates three mines": the facilities are what a sheet records, not their number
+    *("build", "builds", "building", "built", "construct", "constructing", "open", "opens", "opened"),
+    *("operate", "operates", "run", "runs"),
 }
 _FACILITY_PLURALS = {"plants", "mines", "refineries", "smelters", "factories", "facilities"}
 _NAME_WORD = r"^[A-Z][a-z]+(?:[A-Z][a-z]*)*$"  # "Iluka", "HyProMag", "CoTec"
@@ -549,6 +538,17 @@ class Extractor:
                     {"LOWER": {"IN": ["in", "at", "near"]}},
                     {"LOWER": "the", "OP": "?"},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
+                ]
+            ],
+        )
+        matcher.add(  # "to develop a battery anode plant": a facility described well enough, unplaced (not "a pilot plant")
+            "NEW_BUILT",
+            [
+                [
+                    {"LOWER": {"IN": sorted(_BUILDING | {"built", "develop", "developed"})}},
+                    {"LOWER": {"IN": ["a", "an"]}},
+                    {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": ["new", "second", "first", "third", "the"]}, "OP": "{2,3}"},
+                    {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "project", "deposit", "operation", "site", "campus"})}},
                 ]
             ],
         )
@@ -1033,6 +1033,13 @@ class Extractor:
                 references.append(span)
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
+            elif label == "NEW_BUILT":
+                placed = span.end + 1 < sent.end and doc[span.end].lower_ in ("in", "at", "near")
+                placed = placed and any(t.is_title for t in doc[span.end + 1 : min(span.end + 3, sent.end)])  # "in the United States"
+                if not overlaps and not placed:  # "… a plant in Texas" is a described facility's; "… a plant in 2019" is not
+                    name = span[2:]  # "battery anode plant": named by what it is, where the text places it nowhere
+                    mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "facility", index))
+                    used.update(range(name.start, name.end))
             elif label == "NEW_PROVINCE":  # "the province of Balochistan holds 25%": the province's government, acting
                 name = span[1:-1]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "agency", index))
@@ -1311,7 +1318,12 @@ class Extractor:
             and span.doc[span.start - 1].lower_ in ("the", "these", "both", "its", "their", "—", "–", ",", ":")
         ):
             return None  # "the two countries", "its two plants", "neodymium and praseodymium — two rare earths": the ones named, no count
-        if label == "COUNT" and span[-1].lower_ in _FACILITY_PLURALS and span.start > 0 and span.doc[span.start - 1].lower_ in _BUILDING:
+        if (
+            label == "COUNT"
+            and span[-1].lower_ in _FACILITY_PLURALS
+            and span.start > 0
+            and span.doc[span.start - 1].lower_ in _RUN_OR_BUILT
+        ):
             return None  # "plans to build two plants": the plants are what a sheet records, not their number
         unit = {"PERCENT": "percent", "COUNT": "count", "DURATION": "year", "MASS": "tonne"}.get(label, "USD")
         if label in ("MONEY", "MASS"):  # "$3 billion", "3.5 million tonnes"

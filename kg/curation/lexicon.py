@@ -268,6 +268,8 @@ NAME_PARTICLES = {
     "al",
     "le",
     "la",
+    "des",  # "the Lac des Iles mine"
+    "du",
 }  # "Bernardo da Veiga"
 REGIONAL_DEMONYMS = {"european", "western", "asian", "african", "nordic", "baltic", "arab", "latin"}  # of no one country
 COUNTRY_REFERENCES = {"government", "country", "state"}  # "The state will hold a 20% stake"
@@ -477,9 +479,12 @@ COMPANY_NOUNS = {
     "unit",  # "Global Tungsten & Powders, a U.S. unit of Austria's Plansee group"
     "subsidiary",
 }
-TITLES = r"(?:Trade|Energy|Industry|Industrial|Climate|Competition)\s+(?:Chief|Commissioner)|Commissioner|Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
+TITLES = r"(?:Trade|Energy|Industry|Industrial|Climate|Competition)\s+(?:Chief|Commissioner)|Commissioner|Chief\s+(?:Financial|Operating|Technology)\s+Officer|CFO|COO|Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
-COMPANY_TITLES = {"CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director", "Managing Director"}  # held in a company
+COMPANY_TITLES = {  # held in a company
+    *("CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director", "Managing Director"),
+    *("Chief Financial Officer", "Chief Operating Officer", "CFO", "COO"),
+}
 CALENDAR = {
     *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
@@ -491,6 +496,7 @@ COMMON_SUBJECTS = GROUP_NOUNS | {  # plural nouns that open a sentence as its su
     *("plants", "mines", "others", "both", "many", "most", "some", "these", "those", "partners", "allies", "members"),
 }
 ROLE_WORDS = {
+    *("officer", "financial", "operating"),  # "Chief financial officer Chris Carroll"
     "president",
     "minister",
     "ceo",
@@ -946,6 +952,12 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS)}}, {"LOWER": "of"}],  # "has completed its acquisition of X": X is the buyer's
         _SOLD_TO,
         [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
+        [  # "the state's Minerals Income Investment Fund": the state holds it
+            {"LOWER": "the"},
+            {"LOWER": {"IN": sorted(COUNTRY_REFERENCES)}},
+            {"ORTH": {"IN": ["'s", "’s"]}},
+            {"TEXT": {"REGEX": "^[A-Z]"}},
+        ],
         [  # "owns a 51% stake in X, with Albemarle holding the rest": of the stake before's
             {"LOWER": {"IN": ["holding", "owning"]}},
             {"LOWER": "the"},
@@ -1018,8 +1030,8 @@ RELATION_TRIGGERS = {
             {"LOWER": "the"},
             {"LOWER": {"IN": ["rest", "remainder"]}},
         ],
-        [  # "already owned about 19.9% of Peak" (not "holds 6% of the world's reserves")
-            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}},
+        [  # "already owned about 19.9% of Peak" (not "holds 6% of the world's reserves"), "can earn up to 50% of Ewoyaa"
+            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold", "earn", "earns"]}},
             {"IS_ALPHA": True, "OP": "{0,2}"},
             {"LIKE_NUM": True},
             {"ORTH": "%"},

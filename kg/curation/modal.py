@@ -113,7 +113,7 @@ def drafted_modality(
         return "proposal"  # "approved a bill that would ban exports": a bill, not yet law
     if marker.marker in ("will", "would") and _TO_BUILD_THAT.search(sentence):
         return "planned"  # "to help build a plant … that will recycle 3,000 tonnes": the planned plant and its design
-    if marker.marker == "would" and (_PLAN_THEN_WOULD.search(sentence) or _DESIGNED_WOULD.match(sentence)):
+    if marker.marker == "would" and (_PLAN_THEN_WOULD.search(sentence) or _DESIGNED_WOULD.search(sentence)):
         return "planned"  # "plans to build a plant that would produce", "The plant would produce": the planned plant's design
     if marker.marker == "would" and _REPORTED.search(sentence):  # "said it would build": what was announced, not a possibility
         return "planned" if _WOULD_BUILD.search(sentence) else "expected"
@@ -126,7 +126,8 @@ _PURPOSE_OF_MONEY = re.compile(
 _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
 _DESIGNED_WOULD = re.compile(
     r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\s+would\s+(?:produce|make|process|treat)\b"
-)
+    r"|\b(?:plant|refinery|factory|facility|smelter),\s+(?:which|that)\s+would\s+(?:have|produce|make|process|treat)\b"
+)  # "for the plant, which would have a capacity of …" too
 _PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
 _BILL_THAT = re.compile(r"\b(?:bill|draft\s+law|proposed\s+law|legislation|amendment)\s+(?:that|which)\s+would\b")
 _TO_BUILD_THAT = re.compile(r"\bto\s+(?:help\s+)?(?:build|construct|develop|set\s+up)\b.*\b(?:that|which)\s+(?:will|would)\b")

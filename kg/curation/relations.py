@@ -16,6 +16,7 @@ from kg.curation.lexicon import (
     ACTOR_KINDS,
     COMPANY_NOUNS,
     COMPASS_WORDS,
+    COUNTRY_REFERENCES,
     DEMONYMS,
     FACILITY_NOUNS,
     FACILITY_WORDS,
@@ -57,6 +58,7 @@ _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\
 _GIVEN_BY = re.compile(
     rf"{GIVEN_PASSIVE}\b(?:[^.;]|\.(?=\d))*\bby(?:\s+the)?\s*$|\bfrom\s+(?:\w+\s+){{0,3}}?(?:led|backed)\s+by(?:\s+the)?\s*$"
 )  # "… by the U.S. Department of Energy" ("a $20.6 million grant by" too), "raised 9 million pounds from investors led by …"
+_BUYERS = {"customers", "buyers", "clients"}  # "sells to customers in China": China's; "to magnet makers in Korea": an industry, unnamed
 _MONEY_WEIGHED = re.compile(r"\b(?:loans?|grants?|financing|funding|investment|stake|bid|offer|guarantee)\b", re.IGNORECASE)
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
@@ -83,7 +85,7 @@ _BACKING = {"backing", "support", "funding", "help", "financing", "money", "loan
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(
-    r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains)\s+)(?:\w+\s+){0,2}$"
+    r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
     r"|[A-Z][\w.&-]*\s+the\s+remaining\s+$"  # "and Japan's TEPCO Resources the remaining 5%"
     r"|\bstakes?\s+in\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:about\s+|around\s+)?$",  # "raised its stake in Sovereign Metals to 19.9%"
     re.IGNORECASE,
@@ -313,7 +315,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         ]
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
         after = [m for m in after if doc[m[0] - 1].lower_ not in ("outside", "excluding", "except", "beyond")]  # "… tungsten outside China"
-        placed = [m[0] for m in after if _placed(m[0], sent)]  # "supplied a Soviet plant in Kazakhstan": where
+        placed = [  # "supplied a Soviet plant in Kazakhstan": where; not "sells to customers in China": who buys
+            m[0] for m in after if _placed(m[0], sent) and doc[max(m[0] - 2, sent.start)].lower_ not in _BUYERS
+        ]
         placed += [  # "to magnet makers in South Korea and the United States": both where
             m[0]
             for m in after
@@ -432,7 +436,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 if t.lower_ == "with"
                 and t.i > facilities[0][0]
                 and doc[t.i + 1 : t.i + 2].text not in _BACKING
-                and doc[t.i - 1].lower_ not in ("venture", "agreement", "deal", "partnership", "pact", "contract")
+                and doc[t.i - 1].lower_ not in ("venture", "agreement", "deal", "partnership", "pact", "contract", "understanding")
             ),
             None,
         )  # "… a plant in X with IREL", not "with backing from the U.S. government" nor "under a joint venture with Y"
@@ -495,6 +499,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if trigger[0].lower_ == "the" and trigger[1].lower_ in COUNTRY_REFERENCES:  # "the state's Minerals Income Investment Fund"
+            states = [m for m in mentions if m[0] == trigger.start and m[2] == "country"]
+            owned = [m for m in mentions if m[0] == trigger.end - 1 and m[2] in PARTY_KINDS]
+            return [Relation("invested", states[0][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ == "state":  # "Swedish state-owned miner LKAB", "India's state-run miner IREL"
             states = [m for m in mentions if m[2] == "country" and 0 < trigger.start - m[0] <= 2]  # an origin too: "Argentine state miner"
             whose = {
@@ -597,6 +605,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             )  # "X is a joint venture of A and B, …, while the Congolese government holds 20%": of X
             if named is None and not investees and investors:
                 return [Relation("invested", investors[-1][1], None, index)]  # "…, while Orano holds 40.5%": of the stake before's
+        further = {t.lower_ for t in doc[max(sent.start, trigger.start - 3) : trigger.start]} & {"further", "additional", "another"}
+        if investors and not investees and further:  # "has agreed to invest $32.9 million for a further 6% stake": of the stake before's
+            return [Relation("invested", investors[-1][1], None, index)]
         if not investors or not investees:
             return []
         holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"

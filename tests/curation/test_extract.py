@@ -2453,3 +2453,29 @@ def test_a_supplier_past_its_aside_output_bought_back_a_hub_of_its_own_and_a_pro
         ("invested", "agency/province-of-ontario", "facility/sudbury-west-nickel-project"),  # "the province of X holds 40%"
     } <= relations
     assert ("supplies", "company/redcycle", "company/redcycle") not in relations
+
+
+def test_a_planned_plant_described_unplaced_a_cfo_customers_in_a_country_an_option_to_earn_and_a_further_stake(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kiruna Graphite has signed a memorandum of understanding with Epsilon Carbon to develop a battery anode plant.\n"
+        "Chief financial officer Anna Berg said the company planned to invest about $200 million.\n"
+        "Kiruna Graphite sells its concentrate to customers in Japan.\n"
+        "Sweden will receive a 10% free-carried interest in the Vittangi project, and the state's Swedish Mineral Fund has agreed"
+        " to invest $12 million for a further 5% stake.\n"
+        "Epsilon Carbon can earn up to 40% of Vittangi by funding its development.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("operates", "company/kiruna-graphite", "facility/battery-anode-plant"),  # a plant its words describe, unplaced
+        ("operates", "company/epsilon-carbon", "facility/battery-anode-plant"),
+        ("position", "person/anna-berg", "company/kiruna-graphite"),  # "Chief financial officer X"
+        ("supplies", "company/kiruna-graphite", "country/JP"),  # "to customers in Japan"
+        ("invested", "company/swedish-mineral-fund", "facility/vittangi-project"),  # "a further 5% stake": of the stake before's
+        ("invested", "company/epsilon-carbon", "facility/vittangi-project"),  # "can earn up to 40% of"
+    } <= relations
+    facts = _drafted(extractor, text)
+    earned = [f for f in facts if f.get("stake", {}).get("holder") == "company/epsilon-carbon"]
+    assert (earned[0]["stake"]["share"], earned[0]["modality"]) == (Decimal(40), "possibility")
+    assert not {r for r in _relations(extractor.extract("The state granted the company $7 million to build a pilot plant.\n"))}
