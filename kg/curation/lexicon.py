@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = [
     "ACTOR_KINDS",
+    "CUSTOMER_NOUNS",
     "BLOC_REFERENCES",
     "BOILERPLATE",
     "COUNT_NOUNS",
@@ -691,6 +692,8 @@ _SOLD_TO: list[dict[str, Any]] = [  # "sold its H.C. Starck tungsten business to
     {"LOWER": {"IN": sorted(SALE_ASSETS)}},
     {"LOWER": "to"},
 ]
+CUSTOMER_NOUNS = {"customers", "customer", "buyers", "buyer", "clients", "client"}
+"""Who buys from a supplier: "Its largest customers include A and B", "sells to customers in China"."""
 PURCHASE_NOUNS = {"acquisition", "purchase", "takeover"}
 """What a purchase is called: "its $6.7 billion acquisition of Arcadium Lithium" (the buyer's, and a deal with the one bought)."""
 RELATION_TRIGGERS = {
@@ -748,7 +751,7 @@ RELATION_TRIGGERS = {
         [  # "Its largest customers include A and B": whose customers they are supplies them
             {"LOWER": {"IN": ["its", "their", "'s", "’s"]}},
             {"LOWER": {"IN": ["largest", "biggest", "main", "key", "major", "top", "other"]}, "OP": "?"},
-            {"LOWER": {"IN": ["customers", "customer", "buyers", "buyer", "clients", "client"]}},
+            {"LOWER": {"IN": sorted(CUSTOMER_NOUNS)}},
             {"LOWER": {"IN": ["include", "includes", "included", "are", "were", "is", "was"]}},
         ],
         [  # "The plant would process concentrate from Mkango's Songwe Hill mine": the plant's operator buys from the mine's

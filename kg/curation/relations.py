@@ -17,6 +17,7 @@ from kg.curation.lexicon import (
     COMPANY_NOUNS,
     COMPASS_WORDS,
     COUNTRY_REFERENCES,
+    CUSTOMER_NOUNS,
     DEMONYMS,
     FACILITY_NOUNS,
     FACILITY_WORDS,
@@ -58,7 +59,6 @@ _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\
 _GIVEN_BY = re.compile(
     rf"{GIVEN_PASSIVE}\b(?:[^.;]|\.(?=\d))*\bby(?:\s+the)?\s*$|\bfrom\s+(?:\w+\s+){{0,3}}?(?:led|backed)\s+by(?:\s+the)?\s*$"
 )  # "… by the U.S. Department of Energy" ("a $20.6 million grant by" too), "raised 9 million pounds from investors led by …"
-_BUYERS = {"customers", "buyers", "clients"}  # "sells to customers in China": China's; "to magnet makers in Korea": an industry, unnamed
 _MONEY_WEIGHED = re.compile(r"\b(?:loans?|grants?|financing|funding|investment|stake|bid|offer|guarantee)\b", re.IGNORECASE)
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
@@ -218,14 +218,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
         return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
     if kind == "supplies":
-        if len(trigger) > 2 and trigger[-2].lower_ in (
-            "customers",
-            "customer",
-            "buyers",
-            "buyer",
-            "clients",
-            "client",
-        ):  # "Its … customers include"
+        if len(trigger) > 2 and trigger[-2].lower_ in CUSTOMER_NOUNS:  # "Its … customers include"
             whose = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS] or [
                 m for m in before if m[2] in PARTY_KINDS and m[0] == trigger.start - 1
             ]  # "its": the pronoun resolved; "Lynas's": the name before
@@ -315,8 +308,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         ]
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
         after = [m for m in after if doc[m[0] - 1].lower_ not in ("outside", "excluding", "except", "beyond")]  # "… tungsten outside China"
-        placed = [  # "supplied a Soviet plant in Kazakhstan": where; not "sells to customers in China": who buys
-            m[0] for m in after if _placed(m[0], sent) and doc[max(m[0] - 2, sent.start)].lower_ not in _BUYERS
+        placed = [  # "supplied a Soviet plant in Kazakhstan": where; not "sells to customers in China": who buys (not "magnet makers in Korea")
+            m[0] for m in after if _placed(m[0], sent) and doc[max(m[0] - 2, sent.start)].lower_ not in CUSTOMER_NOUNS
         ]
         placed += [  # "to magnet makers in South Korea and the United States": both where
             m[0]
