@@ -1132,6 +1132,17 @@ class Extractor:
                     if label == "NEW_EMPLOYER"
                     else span[roles:]
                 )
+                named_after = span.end
+                while (
+                    label == "NEW_POSSESSED"
+                    and named_after < sent.end
+                    and doc[named_after].is_alpha
+                    and doc[named_after].text[:1].isupper()
+                    and doc[named_after].lower_ not in CALENDAR
+                ):
+                    named_after += 1
+                if named_after > span.end:  # "Brazil's development bank BNDES": the body is named
+                    name = doc[span.end : named_after]
                 if label == "NEW_EMPLOYER" and name[0].text in ("'s", "’s"):
                     name = name[1:]  # "Germany's Heraeus group": Heraeus
                 if label == "NEW_REGION":
@@ -1169,6 +1180,11 @@ class Extractor:
                     and (of_country[0].start == span.end + 1 or doc[span.end + 1].lower_ == "the")
                 ):
                     name = doc[name.start : of_country[0].end]
+                of_place = span.end + 1 if doc[span.end : span.end + 1].text == "of" else span.end
+                while of_place > span.end and of_place < min(span.end + 4, sent.end) and doc[of_place].is_title:
+                    of_place += 1
+                if label == "NEW_ORG" and span[-1].lower_ in ("corporation", "authority") and of_place > span.end + 1:
+                    name = doc[name.start : of_place]  # "the Investment Corporation of Dubai": whose it is ends the name
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 if label == "NEW_PERSON" and name[0].text == ",":  # "chief executive, Barbara Humpton,"

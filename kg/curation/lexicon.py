@@ -570,6 +570,7 @@ ORG_SUFFIXES = {
     "labs",
     "laboratories",
     "systems",
+    "partners",  # "Cupric Canyon Partners", "Lansdowne Partners"
 }
 IMPORT_WORDS = (
     "imports",
@@ -803,6 +804,7 @@ RELATION_TRIGGERS = {
         ],
         [{"LOWER": {"IN": sorted(LICENCES)}}, {"LOWER": "of"}],  # "withdrew the operating permit of Orano for the Imouraren deposit"
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"ENT_TYPE": "FACILITY"}],  # "MP Materials bought Mountain Pass": the buyer's
+        [{"LOWER": {"IN": sorted(PURCHASE_NOUNS)}}, {"LOWER": "of"}],  # "its acquisition of the Khoemacau mine": the buyer's
         [  # "Minera Panama, the company that runs the mine"
             {"ORTH": ","},
             {"LOWER": "the"},

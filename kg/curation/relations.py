@@ -60,6 +60,7 @@ _GIVEN_BY = re.compile(
     rf"{GIVEN_PASSIVE}\b(?:[^.;]|\.(?=\d))*\bby(?:\s+the)?\s*$|\bfrom\s+(?:\w+\s+){{0,3}}?(?:led|backed)\s+by(?:\s+the)?\s*$"
 )  # "… by the U.S. Department of Energy" ("a $20.6 million grant by" too), "raised 9 million pounds from investors led by …"
 _MONEY_WEIGHED = re.compile(r"\b(?:loans?|grants?|financing|funding|investment|stake|bid|offer|guarantee)\b", re.IGNORECASE)
+_APPOSED_STATE = re.compile(r",\s+(?:a|an|the)(?:\s+[a-z]+){0,2}\s*$")  # "Nimba Mining, a new state-owned company"
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal
@@ -159,6 +160,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if trigger[0].lower_ == "merger":  # "formed by the merger of Allkem and Livent": a deal of the two merged
                 merged = _listed([m for m in after if m[2] in PARTY_KINDS], sent) if named else []
                 return [Relation("agreement", merged[0][1], merged[1][1], index)] if len(merged) > 1 else []
+            if not named:  # "its acquisition of the Khoemacau copper mine in Botswana from Cupric Canyon Capital": the seller
+                bought = [m for m in after if m[2] == "facility" and m[0] in (trigger.end, trigger.end + 1)]
+                frm = next((t.i for t in doc[trigger.end : min(trigger.end + 10, sent.end)] if t.lower_ == "from"), None)
+                named = [m for m in after if bought and frm is not None and m[0] == frm + 1 and m[2] in PARTY_KINDS]
             buyers = [m for m in before if m[2] in PARTY_KINDS and named and m[1] != named[0][1]][-1:]
             return [Relation("agreement", buyers[0][1], named[0][1], index)] if buyers else []  # "its acquisition of Arcadium"
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
@@ -362,13 +367,17 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             holders = [m for m in after if m[2] in PARTY_KINDS][:1]
             granted = [m for m in after if m[2] == "facility" and holders and m[0] > holders[0][0]][:1]
             return [Relation("operates", holders[0][1], granted[0][1], index)] if granted else []
+        if trigger[0].lower_ in PURCHASE_NOUNS:  # "its $1.9 billion acquisition of the Khoemacau copper mine": the buyer's now
+            bought = [m for m in after if m[2] == "facility" and m[0] in (trigger.end, trigger.end + 1)][:1]
+            buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            return [Relation("operates", buyers[0][1], bought[0][1], index)] if buyers and bought else []
         if trigger[-1].lower_ == "by":
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
             held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took", "led", "backed")  # not "run by"
             if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):  # "… to X, a company 60% owned by Y"
-                owners = _listed(owners, sent) if trigger[1].lower_ in ("equally", "jointly") else owners[:1]
+                owners = _listed(owners, sent)  # "owned by Abu Dhabi's Mubadala and the Investment Corporation of Dubai": each
                 share = Decimal(100 / len(owners)).quantize(Decimal("0.01")).normalize() if trigger[1].lower_ == "equally" else None
                 return [Relation("invested", o[1], owned[-1][1], index, share=share) for o in owners]  # "owned equally by A and B"
             shared = trigger.start > sent.start and doc[trigger.start - 1].text in ("%", "percent")
@@ -451,7 +460,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         ]
     if kind == "invested":
         if trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS:  # "completed its acquisition of Arcadium": the buyer's
-            bought = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]
+            bought = [m for m in after if m[2] in PARTY_KINDS and m[0] in (trigger.end, trigger.end + 1)][:1]  # a mine bought: run
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             return [Relation("invested", buyers[0][1], bought[0][1], index)] if buyers and bought else []
         if trigger[0].lower_ in ("holding", "owning"):  # "…, with Albemarle holding the rest": the one before, of the stake before's
@@ -498,14 +507,17 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", states[0][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ == "state":  # "Swedish state-owned miner LKAB", "India's state-run miner IREL"
             states = [m for m in mentions if m[2] == "country" and 0 < trigger.start - m[0] <= 2]  # an origin too: "Argentine state miner"
-            whose = {
-                m[0] for m in mentions if doc[m[0] + 1 : m[0] + 2].text in ("'s", "’s")
-            }  # "Japan's Toyota Tsusho and state-owned IREL"
+            whose = {  # "Japan's Toyota Tsusho and state-owned IREL" (not "Guinea's government": the state itself)
+                m[0]
+                for m in mentions
+                if doc[m[0] + 1 : m[0] + 2].text in ("'s", "’s") and doc[m[0] + 2 : m[0] + 3].text not in COUNTRY_REFERENCES
+            }
             named = {m[1] for m in mentions if m[2] == "country" and m[0] not in whose}
             states = states or ([m for m in before if m[2] == "country" and m[0] not in whose][:1] if len(named) == 1 else [])
             owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] == "company"]  # "state-owned miner X", "… X"
-            if not owned and doc[trigger.start - 2 : trigger.start].text.lower() in (", a", ", an", ", the"):
-                owned = [m for m in before if m[2] == "company" and m[0] < trigger.start - 2][-1:]  # "X, a state-owned Chinese group"
+            apposed = _APPOSED_STATE.search(doc[max(sent.start, trigger.start - 5) : trigger.start].text)
+            if not owned and apposed:  # "X, a state-owned Chinese group", "Nimba Mining, a new state-owned company"
+                owned = [m for m in before if m[2] == "company"][-1:]
             demonym = next((t for t in trigger if t.lower_ in DEMONYMS), doc[trigger.end - 1])
             country = world_places().get(DEMONYMS.get(demonym.lower_, ""))
             states = states or (  # "state-owned Finnish Minerals Group": the state its name's demonym gives
@@ -570,7 +582,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             None,
         )  # "at Weda Bay, where it holds a 38.7% stake", "Talison Lithium, in which A and B jointly hold 51%"
         if where is not None and not [m for m in investees if m[0] > trigger.start and doc[trigger.end : trigger.end + 1].text == "of"]:
-            investees = [m for m in mentions if m[0] < where and m[2] in PARTY_KINDS | {"facility"}][-1:]
+            investees = [  # "the Las Bambas copper mine in Peru, in which it holds": the mine, not where it is
+                m
+                for m in mentions
+                if m[0] < where
+                and m[2] in PARTY_KINDS | {"facility"}
+                and not (m[2] in ("country", "region", "city") and _placed(m[0], sent))
+            ][-1:]
             investors = [m for m in investors if investees and m[1] != investees[0][1] and m[0] > where]
         if trigger[0].lower_ == "the" and not (
             trigger.start > sent.start and (doc[trigger.start - 1].is_title or doc[trigger.start - 1].is_upper)
@@ -972,7 +990,7 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
         placed = (  # "the Olaroz lithium brine facility in Argentina's Jujuy province and the Mount Cattlin spodumene mine"
             FACILITY_WORDS | FACILITY_NOUNS | {"the", "province", "state", "region"} if first[2] == second[2] == "facility" else set()
         )
-        if not (between - placed <= {",", "and", "or", "especially", "particularly", "in", "including", "'s", "’s"} or described):
+        if not (between - placed <= {",", "and", "or", "especially", "particularly", "in", "including", "'s", "’s", "the"} or described):
             break
         if not backwards and _opens_a_clause(current[0], sent):
             break  # "owns 65% of Goulamina and the Malian government holds the rest": a new clause's subject

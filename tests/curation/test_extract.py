@@ -2479,3 +2479,32 @@ def test_a_planned_plant_described_unplaced_a_cfo_customers_in_a_country_an_opti
     earned = [f for f in facts if f.get("stake", {}).get("holder") == "company/epsilon-carbon"]
     assert (earned[0]["stake"]["share"], earned[0]["modality"]) == (Decimal(40), "possibility")
     assert not {r for r in _relations(extractor.extract("The state granted the company $7 million to build a pilot plant.\n"))}
+
+
+def test_a_mine_acquired_from_a_seller_a_share_in_a_placed_mine_owners_listed_and_a_state_company_apposed(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Harbour Metals, the Toronto-listed miner controlled by Kestrel Holdings, has completed its $800 million acquisition of the"
+        " Tamboril copper mine in Chile from Andes Copper Partners.\n"
+        "Harbour Metals also runs the Cerro Azul zinc mine in Mexico, in which it holds a 70% stake.\n"
+        "Kestrel Holdings is owned by Qatar's Al Bayan and the Development Corporation of Doha.\n"
+        "Chile's government has handed the company's lithium assets to Salar Mining, a new state-owned company.\n"
+        "Chile's development bank CORFO has approved a loan of $90 million to Harbour Metals for the expansion.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    tamboril, cerro_azul = "facility/tamboril-copper-mine", "facility/cerro-azul-zinc-mine"
+    assert {
+        ("operates", "company/harbour-metals", tamboril),  # "its acquisition of the X mine": the buyer's now
+        ("agreement", "company/harbour-metals", "company/andes-copper-partners"),  # "… from Y": the sale
+        ("invested", "company/harbour-metals", cerro_azul),  # "the X mine in Mexico, in which it holds": the mine
+        ("invested", "company/al-bayan", "company/kestrel-holdings"),
+        ("invested", "company/development-corporation-of-doha", "company/kestrel-holdings"),  # "and the …": each owner
+        ("invested", "country/CL", "company/salar-mining"),  # "X, a new state-owned company": the state acting
+    } <= relations
+    assert not {r for r in relations if r[0] == "invested" and r[2] in (tamboril, "country/MX")}
+    assert ("agency", "CORFO") in {(m.kind, m.text) for m in result.mentions}  # "Chile's development bank CORFO": the bank's name
+    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[Decimal(800_000_000)]["metric"] == "agreement-value"
+    assert figures[Decimal(800_000_000)]["subject"].startswith("agreement/")  # the sale's price
