@@ -154,10 +154,12 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name) and not set(range(name.start_char, name.end_char)) & (taken - placed if ends_in_a_place else taken):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))
-            other = end + 1  # "agreements with General Motors and Siemens Gamesa": the second name too
-            while other < sent.end and end < sent.end and sent.doc[end].lower_ == "and" and _capitalised(sent.doc[other]):
+            joined = end + 1 < sent.end and sent.doc[end].lower_ == "and"  # "and the energy group Medco Energi": past what describes it
+            first_word = _past_descriptor(sent, end + 1) if joined else end + 1
+            other = first_word  # "agreements with General Motors and Siemens Gamesa": the second name too
+            while other < sent.end and joined and _capitalised(sent.doc[other]):
                 other += 1
-            second = sent.doc[end + 1 : other]
+            second = sent.doc[first_word:other]
             chars = set(range(second.start_char, second.end_char))
             ends_in_a_place = len(second) > 1 and second[0].idx not in placed  # "by Rio Tinto and Investissement Quebec"
             if len(name) and len(second) and not chars & (taken - placed if ends_in_a_place else taken):
@@ -265,8 +267,8 @@ def _forms_of(mention: Mention) -> list[str]:
     if len(words) < 2 or not words[0][:1].isupper():  # "Iluka", "MP", "HyProMag"
         return []
     forms = []
-    while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS:
-        words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group"
+    while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS | _REACH_WORDS:
+        words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group", "Amman Mineral" after "Amman Mineral Internasional"
         forms.append(" ".join(words))
     named = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
     if 1 < len(named) < len(words):  # "Murrin Murrin" after "Murrin Murrin nickel and cobalt operation"
@@ -275,6 +277,8 @@ def _forms_of(mention: Mention) -> list[str]:
     return forms + ([first] if (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS | REGIONAL_DEMONYMS else [])
 
 
+_REACH_WORDS = {"international", "internasional", "internacional", "global", "worldwide"}
+"""Words closing a company's name that its shorter form drops ("Amman Mineral Internasional")."""
 _NO_SHORT_FORMS = {"the", "new", "big", "all", "its", "our", "one", "two", "top", "far", "key", "old"}
 
 

@@ -323,7 +323,9 @@ _CUT_BY = re.compile(
     r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed)\b[^.;]*"
     r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$"
 )
-_RAISE_THAT = re.compile(r"\b(?:raise|lift|increase|expand|boost|take|bring)\s+(?:that|this)\s+to\s+(?:about\s+|around\s+)?$")
+_RAISE_THAT = re.compile(
+    r"\b(?:(?:raise|lift|increase|expand|boost|take|bring)\s+(?:that|this)|(?:an|the|its)\s+expansion)\s+to\s+(?:about\s+|around\s+)?$"
+)  # "plans to raise that to 400 tonnes", "is studying an expansion to 150,000 tonnes": of what the figure before measured
 _PROVIDED = re.compile(
     r"\b(?:provide|provides|provided|providing|offer|offers|offered|pledge|pledges|pledged)\s+(?:up\s+to\s+|about\s+|another\s+)?$"
 )
@@ -400,7 +402,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     }
     here = [e for e in here if e[0] not in hosts] or here
     if _RAISE_THAT.search(text.text[: figure.start - text.start]):  # "plans to raise that to 400 tonnes": the figure before's
-        before = [f for f in extraction.figures if f.unit == figure.unit and f.sentence < figure.sentence]
+        before = [f for f in extraction.figures if f.unit == figure.unit and f.start < figure.start]
         if before:
             return figure_subject(before[-1], extraction)
     own = _ITS_CAPACITY.search(text.text[: figure.start - text.start]) if figure.unit == "tonne" else None
@@ -586,7 +588,7 @@ def _place_after(facility: str | None, extraction: Extraction) -> list[str]:
         _ref(m.ref_iri)
         for m in places
         if re.fullmatch(
-            rf"[\s,]*(?:(?:in|at|near)\s+)?(?:(?:{'|'.join(w.lower() for w in COMPASS_WORDS)})\s+)?(?:[A-Z][\w'’-]*[\s,]*)*",
+            rf"[\s,]*(?:(?:in|at|near|on)\s+)?(?:(?:{'|'.join(w.lower() for w in COMPASS_WORDS)})\s+)?(?:[A-Z][\w'’-]*[\s,]*)*",
             sentence.text[first.end - sentence.start : m.start - sentence.start],
         )
     ][:1]

@@ -552,6 +552,16 @@ class Extractor:
                 ]
             ],
         )
+        matcher.add(  # "has granted Amman Mineral Internasional a six-month permit": whom a thing is given, by name
+            "NEW_GIVEN",
+            [
+                [
+                    {"LOWER": {"IN": ["granted", "grants", "awarded", "awards", "gave", "gives", "offered", "offers", "issued", "lent"]}},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "ENT_TYPE": "", "OP": "+"},
+                    {"LOWER": {"IN": ["a", "an"]}},
+                ]
+            ],
+        )
         matcher.add(  # "the province of Balochistan holds 25%": a province acting (not "a plant in the state of Wyoming")
             "NEW_PROVINCE",
             [
@@ -727,6 +737,11 @@ class Extractor:
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
                     {"IS_TITLE": True, "ENT_TYPE": "", "OP": "?"},
                     {"LOWER": {"IN": sorted(LAND_NOUNS)}, "IS_LOWER": True},
+                ],
+                [  # "on Sumbawa island": an island, by its name
+                    {"LOWER": {"IN": ["on", "in"]}},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"LOWER": "island", "IS_LOWER": True},
                 ],
                 [  # "in Hudspeth County"
                     {"LOWER": "in"},
@@ -1030,7 +1045,14 @@ class Extractor:
                 if not (span.start > sent.start and span[0].is_title):  # "the US Export-Import Bank": a name's word
                     triggers.append((label[4:], span))
             elif label == "REFERENCE":
-                references.append(span)
+                named = (
+                    span.end < sent.end
+                    and doc[span.end].is_title
+                    and doc[span.end].is_alpha
+                    and doc[span.end].lower_ not in CALENDAR | DETERMINERS
+                )
+                if not named:  # "the energy group Medco Energi": what describes the name after it, no reference
+                    references.append(span)
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
             elif label == "NEW_BUILT":
@@ -1040,6 +1062,10 @@ class Extractor:
                     name = span[2:]  # "battery anode plant": named by what it is, where the text places it nowhere
                     mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "facility", index))
                     used.update(range(name.start, name.end))
+            elif label == "NEW_GIVEN" and not overlaps:  # "granted Amman Mineral Internasional a permit": the grantee
+                name = span[1:-1]
+                mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
+                used.update(range(name.start, name.end))
             elif label == "NEW_PROVINCE":  # "the province of Balochistan holds 25%": the province's government, acting
                 name = span[1:-1]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "agency", index))

@@ -2508,3 +2508,27 @@ def test_a_mine_acquired_from_a_seller_a_share_in_a_placed_mine_owners_listed_an
     figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
     assert figures[Decimal(800_000_000)]["metric"] == "agreement-value"
     assert figures[Decimal(800_000_000)]["subject"].startswith("agreement/")  # the sale's price
+
+
+def test_a_grantee_by_name_an_island_an_expansion_of_the_capacity_before_and_an_owner_described_after_and(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kuala Metals has shipped its first nickel ore from the Tanjung mine on Halmahera island to a customer in Japan.\n"
+        "The Tanjung mine can produce about 20,000 tonnes of ore a year, and Kuala Metals is studying an expansion to 60,000 tonnes.\n"
+        "The mines ministry has granted Pasifik Tambang Internasional a one-year permit to export ore from its Lembah mine.\n"
+        "Pasifik Tambang is controlled by Harum Capital and the shipping group Samudra Line.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    pasifik = "company/pasifik-tambang-internasional"
+    assert {
+        ("operates", "company/kuala-metals", "facility/tanjung-mine"),
+        ("operates", pasifik, "facility/lembah-mine"),  # "granted X a permit … from its Y mine": X's
+        ("invested", "company/harum-capital", pasifik),  # "Pasifik Tambang": the grantee met again
+        ("invested", "company/samudra-line", pasifik),  # "and the shipping group Samudra Line": a second owner, described
+    } <= relations
+    facts = _drafted(extractor, text)
+    located = {tuple(t) for f in facts for t in f.get("triples", []) if t[1] == "locatedIn"}
+    assert ("facility/tanjung-mine", "locatedIn", "region/halmahera-island") in located  # "on Halmahera island"
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(60_000)]["subject"] == "facility/tanjung-mine"  # "an expansion to 60,000 tonnes": of the mine's capacity
