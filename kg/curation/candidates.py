@@ -133,6 +133,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ in ("of", "between")  # "a joint venture of Maaden and …"
         bought = trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS | {"merger"}  # "the merger of Allkem and Livent"
         listed = trigger[-1].lower_ in ("include", "includes", "included")  # "Its largest customers include A and B"
+        listed = listed or trigger[-2:].text.lower() == "part of"  # "was part of Lithium Americas"
         by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at", "alongside") or joint or bought or listed else []
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:

@@ -222,6 +222,9 @@ def figure_metric(figure: Figure, sentence: str) -> str:
                 r"\b(?:mined|mining)\b|\b(?:to|will|would|could|can|and)\s+mine\b|\bmines\s+(?:about\s+|around\s+|some\s+)?\d", clause
             )
         )
+        made = at >= 0 and _MADE.search(lower[:at]) and not re.match(r"[^,;]*?\b(?:a|per)\s+year\b", following)
+        if made:  # "produced about 25,000 tonnes … in 2024, below its capacity of 40,000 tonnes a year": what was made
+            return "mine-production"
         if yearly and (modal_marker(sentence) is not None or "capacity" in lower or "can " in lower or not mined):
             return "production-capacity"  # what a plant can do, or does, a year ("recovers 200 tonnes a year")
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
@@ -245,9 +248,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"
         funding = re.search(
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
-            r"|provid|stake|scheme|programme|program|initiative|financing|\bdebt\b|letters?\s+of\s+support|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b)",
+            r"|provid|stake|scheme|programme|program|initiative|financing|\bdebt\b|letters?\s+of\s+support|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b"
+            r"|approv\w*\s+(?:about\s+|around\s+|up\s+to\s+|some\s+)?\S+(?:\s+(?:million|billion))?\s+to\s+(?:expand|build|develop|restart|upgrade|extend)\b)",
             lower,
-        )  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
+        )  # "has approved about $1.25 billion to expand its Kansanshi mine": money put into it  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
         if (_SALE.search(lower) and HOLDER_SELLS.search(lower)) or _HOLDERS_STAKE_BOUGHT.search(sentence):
             return "agreement-value"  # "bought the 49.9% stake held by Tsingshan for about $700 million", "pay $83 million for BHP's 17% stake": the price, paid to a holder
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
@@ -323,6 +327,8 @@ _CUT_BY = re.compile(
     r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed)\b[^.;]*"
     r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$"
 )
+_MADE = re.compile(r"\b(?:produced|mined)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$")
+"""Before an amount made in a time past ("produced about 25,000 tonnes in 2024")."""
 _RAISE_THAT = re.compile(
     r"\b(?:(?:raise|lift|increase|expand|boost|take|bring)\s+(?:that|this)|(?:an|the|its)\s+expansion)\s+to\s+(?:about\s+|around\s+)?$"
 )  # "plans to raise that to 400 tonnes", "is studying an expansion to 150,000 tonnes": of what the figure before measured
@@ -351,7 +357,7 @@ _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon pro
     r"\s+(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:(?:its|the|their)\s+)?"
 )
 _SPENT = re.compile(
-    r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing)\s+(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
+    r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing|approved|approves)\s+(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
 )
 _DEAL_WORTH = re.compile(
     r"\b(?:agreement|deal|pact|contract|order)\s+(?:worth|valued\s+at)\s+(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+|nearly\s+)?$"

@@ -453,6 +453,15 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
                 ],  # "Minera Panama"
                 [{"TEXT": "PT"}, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "PT Weda Bay Nickel": an Indonesian company
+                [  # "ZCCM-IH": capitals joined by a hyphen
+                    {"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}, "SPACY": False},
+                    {"ORTH": "-", "SPACY": False},
+                    {"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}},
+                ],
+                [  # "Lithium Argentina": a mineral's name and a place's
+                    {"LOWER": {"IN": sorted(self.mineral_words)}, "IS_TITLE": True},
+                    {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "IS_TITLE": True, "OP": "+"},
+                ],
                 [{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ENT_TYPE": ""}, {"TEXT": {"REGEX": _NAME_WORD}, "OP": "+"}],  # "H.C. Starck"
                 [  # "Imouraren SA", "Glencore plc": a name its legal form closes
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
@@ -1142,8 +1151,9 @@ class Extractor:
                     "band",
                     "nation",
                     "laboratory",
+                    "exchange",
                 ):
-                    kind = "org"  # "Saskatchewan Research Council": an organisation, not a company
+                    kind = "org"  # "Saskatchewan Research Council", "London Metal Exchange": an organisation, not a company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = (
                     span[3:]  # "state-owned Tau-Ken Samruk"

@@ -22,6 +22,7 @@ __all__ = [
     "PROGRAMME_REFERENCES",
     "COUNTRY_REFERENCES",
     "NOT_MATERIALS",
+    "PAY_VERBS",
     "PURCHASE_NOUNS",
     "SALE_ASSETS",
     "SALE_VERBS",
@@ -571,6 +572,7 @@ ORG_SUFFIXES = {
     "laboratories",
     "systems",
     "partners",  # "Cupric Canyon Partners", "Lansdowne Partners"
+    "exchange",  # "London Metal Exchange"
 }
 IMPORT_WORDS = (
     "imports",
@@ -682,6 +684,7 @@ LAND_NOUNS = {  # what a named place is: "the Uyuni salt flat", "the Atacama des
 COMPASS_WORDS = ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central")
 """Words that, before a country's name, name a part of it ("South Australia", "Northern Ontario")."""
 SEVERAL_DEALS = {"agreements", "deals", "mous", "memorandums", "memoranda", "pacts", "contracts"}  # "signed exploration MOUs": one each
+PAY_VERBS = {"pay", "pays", "paid", "paying"}
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
 SALE_VERBS = {"sold", "sells", "sell", "selling"}
 SALE_ASSETS = {"business", "businesses", "unit", "stake", "mine", "project", "plant", "assets", "operations", "subsidiary", "division"}
@@ -715,7 +718,15 @@ RELATION_TRIGGERS = {
             {"LOWER": "from"},
         ],
     ],
-    "talks": [[{"LOWER": {"IN": ["talks", "negotiating", "negotiations", "discussions"]}}, {"LOWER": "with"}]],  # talks, not agreements
+    "talks": [  # talks, not agreements
+        [{"LOWER": {"IN": ["talks", "negotiating", "negotiations", "discussions"]}}, {"LOWER": "with"}],
+        [  # "A and B are in talks to …": the two talk
+            {"LOWER": {"IN": ["are", "were", "remain", "remained"]}},
+            {"LOWER": "in"},
+            {"LOWER": {"IN": ["talks", "negotiations", "discussions"]}},
+            {"LOWER": {"NOT_IN": ["with"]}},
+        ],
+    ],
     "supplies": [
         [  # "processes antimony at its smelter … using ore from Mexico": the processor's feed
             {"LOWER": "using"},
@@ -749,6 +760,7 @@ RELATION_TRIGGERS = {
             }
         ],
         [{"LOWER": {"IN": ["met", "supplied", "provided"]}}, {"LOWER": "by"}],  # the customer first
+        [{"LOWER": {"IN": sorted(PAY_VERBS)}}],  # "to pay its parent X … for rare earth concentrate": X supplies it
         [  # "Its largest customers include A and B": whose customers they are supplies them
             {"LOWER": {"IN": ["its", "their", "'s", "’s"]}},
             {"LOWER": {"IN": ["largest", "biggest", "main", "key", "major", "top", "other"]}, "OP": "?"},
@@ -850,6 +862,7 @@ RELATION_TRIGGERS = {
                         "ran",
                         "owns",
                         "runs",
+                        "run",  # "The partners run the Cauchari-Olaroz operation"
                         "operate",
                         "own",
                         "building",
@@ -955,6 +968,18 @@ RELATION_TRIGGERS = {
         ],
         [{"LOWER": {"IN": ["stake", "stakes"]}}],  # "holds a stake of 8% in"
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS)}}, {"LOWER": "of"}],  # "has completed its acquisition of X": X is the buyer's
+        [  # "Lithium Argentina was part of Lithium Americas until 2023": the whole holds its part
+            {"LOWER": {"IN": ["is", "was", "are", "were", "became", "becomes", "remains"]}},
+            {"LOWER": "part"},
+            {"LOWER": "of"},
+        ],
+        [  # "in which A holds 46.7%, B 44.8% and C the remaining 8.5%": B's, its verb gapped (of the stake before's)
+            {"ORTH": "%"},
+            {"ORTH": ","},
+            {"IS_TITLE": True, "OP": "{1,4}"},
+            {"LIKE_NUM": True},
+            {"ORTH": "%"},
+        ],
         _SOLD_TO,
         [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
         [  # "the state's Minerals Income Investment Fund": the state holds it
@@ -994,6 +1019,11 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their"]}},
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
+        ],
+        [  # "agreed to pay its parent Baotou Steel": the parent holds whose it is
+            {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their"]}},
+            {"LOWER": {"IN": ["parent", "owner"]}},
+            {"LOWER": "company", "OP": "?"},
         ],
         [  # "Heraeus Remloy, a unit of Germany's Heraeus group", "…, a U.S. unit of", "Reenova is a unit of"
             {"LOWER": {"IN": [",", "is", "was"]}},

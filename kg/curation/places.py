@@ -65,6 +65,7 @@ _NEWS_NAMES = {  # names the news uses that ISO 3166 has changed or puts after a
     "U.K.": "GB",
     "North Korea": "KP",
 }
+_NEWS_REGIONS = ("Inner Mongolia", "Xinjiang", "Tibet", "Guangxi", "Ningxia")  # China's autonomous regions as the news names them
 _CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Oceania")  # regions of the world
 
 
@@ -76,6 +77,7 @@ def world_places() -> dict[str, tuple[str, str]]:
     common word ("Central") or by a country's name ("Georgia") is left out."""
     places: dict[str, tuple[str, str]] = {name: (f"{ID}country/{code}", "country") for name, code in _NEWS_NAMES.items()}
     places |= {name: (f"{ID}region/{slugify(name)}", "region") for name in _CONTINENTS}  # "Europe imports nearly all of its gallium"
+    places |= {name: (f"{ID}region/{slugify(name)}", "region") for name in _NEWS_REGIONS}  # "the Bayan Obo deposit in Inner Mongolia"
     for country in pycountry.countries:
         iri = f"{ID}country/{country.alpha_2}"
         for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
@@ -84,6 +86,7 @@ def world_places() -> dict[str, tuple[str, str]]:
                 places.setdefault(_ascii(name), (iri, "country"))
     for division in pycountry.subdivisions:
         name = division.name.split(" [")[0].split(" (")[0]  # "Tibet (Xizang) Autonomous Region": its name
+        name = name.removesuffix(" Sheng")  # "Jiangxi Sheng": Jiangxi province
         if division.type not in _DIVISION_TYPES or name in places or name in _COMMON_WORDS or len(name) < 4 or "," in name:
             continue
         iri = f"{ID}region/{slugify(_ascii(name))}"

@@ -29,6 +29,7 @@ from kg.curation.lexicon import (
     NAME_PARTICLES,
     NOT_MATERIALS,
     PARTY_KINDS,
+    PAY_VERBS,
     PLACE_TIES,
     PURCHASE_NOUNS,
     PURCHASE_VERBS,
@@ -88,6 +89,7 @@ _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", 
 _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
     r"|[A-Z][\w.&-]*\s+the\s+remaining\s+$"  # "and Japan's TEPCO Resources the remaining 5%"
+    r"|%\s*,\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A holds 46.7%, B 44.8%"
     r"|\bstakes?\s+in\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:about\s+|around\s+)?$",  # "raised its stake in Sovereign Metals to 19.9%"
     re.IGNORECASE,
 )
@@ -136,6 +138,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     opposed = {i for i in starts if i > sent.start and doc[i - 1].lower_ in _AWAY_FROM} | modifiers | aside
     actors = list(dict.fromkeys(iri for i, iri, k in mentions if k in PARTY_KINDS and i not in opposed))
     if kind in ("agreement", "talks"):
+        if kind == "talks" and trigger[0].lower_ in ("are", "were", "remain", "remained"):  # "A and B are in talks to combine …"
+            talking = _listed([m for m in before if m[2] in PARTY_KINDS][::-1], sent, backwards=True)
+            return [Relation("talks", talking[1][1], talking[0][1], index)] if len(talking) == 2 else []
         if (
             trigger[0].lower_ == "joint"
             and (
@@ -151,6 +156,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             r"to\s+(?:invest|lend|fund|finance|provide|grant|back)\b", doc[trigger.end : trigger.end + 2].text
         ):
             return []  # "agreed to invest $400 million in MP": a stake committed to, no agreement of its own
+        if doc[trigger.end : trigger.end + 2].text.lower() == "to pay" and _paid_for_a_material(trigger, mentions):
+            return []  # "agreed to pay its parent … for rare earth concentrate": a purchase, no agreement of its own
         if trigger[0].lower_ in SALE_VERBS and trigger[-1].lower_ == "to":  # "sold its X business to Y": the seller and the buyer
             sellers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             buyers = [m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)][:1]
@@ -223,6 +230,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
         return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
     if kind == "supplies":
+        if trigger[0].lower_ in PAY_VERBS:  # "agreed to pay its parent Baotou Steel … for rare earth concentrate": the payee supplies it
+            payees = [m for m in after if m[2] in PARTY_KINDS][:1]
+            payers = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            paid_for = _paid_for_a_material(trigger, mentions)
+            return [Relation("supplies", payees[0][1], payers[0][1], index)] if paid_for and payees and payers else []
         if len(trigger) > 2 and trigger[-2].lower_ in CUSTOMER_NOUNS:  # "Its … customers include"
             whose = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS] or [
                 m for m in before if m[2] in PARTY_KINDS and m[0] == trigger.start - 1
@@ -463,6 +475,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             bought = [m for m in after if m[2] in PARTY_KINDS and m[0] in (trigger.end, trigger.end + 1)][:1]  # a mine bought: run
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             return [Relation("invested", buyers[0][1], bought[0][1], index)] if buyers and bought else []
+        if len(trigger) > 2 and trigger[-2].lower_ == "part":  # "X was part of Y": Y's
+            parts = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            wholes = [m for m in after if m[2] in PARTY_KINDS and m[0] in (trigger.end, trigger.end + 1)][:1]
+            return [Relation("invested", wholes[0][1], parts[0][1], index)] if parts and wholes else []
+        if trigger[0].text == "%":  # "A holds 46.7%, B 44.8%": B, of the stake before's
+            return [Relation("invested", m[1], None, index) for m in mentions if trigger.start + 1 < m[0] < trigger.end][-1:]
         if trigger[0].lower_ in ("holding", "owning"):  # "…, with Albemarle holding the rest": the one before, of the stake before's
             return [Relation("invested", m[1], None, index) for m in before if m[2] in PARTY_KINDS][-1:]
         if trigger[0].lower_ in SALE_VERBS and trigger[-1].lower_ == "to":  # "sold its X business to Y": Y's now, X's seller's until then
@@ -497,6 +515,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 and doc[m[0] + 1 : m[0] + 3].text.lower() not in ("-based", "-listed", "-headquartered")
             ][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if len(trigger) > 1 and trigger[1].lower_ in ("parent", "owner"):  # "its parent Baotou Steel": the parent holds it
+            owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == trigger.end][:1]
+            return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned and owners[0][1] != owned[0][1] else []
         if trigger[-1].lower_ in ("subsidiary", "unit"):  # "Carester's subsidiary Caremag": Carester holds it
             owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
@@ -783,6 +805,13 @@ def _named_after_of(trigger: Span) -> int | None:
         return next(t.i for t in doc[of + 2 : of + 9] if t.text[:1].isupper())
     at = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
     return at + (doc[at : at + 1].text.lower() in ("nearby", "neighbouring", "neighboring", "adjacent"))
+
+
+def _paid_for_a_material(trigger: Span, mentions: list[tuple[int, str, str]]) -> bool:
+    """Whether the sentence pays, after ``trigger``, for a material it names ("to pay … for rare
+    earth concentrate"): a purchase of it."""
+    doc = trigger.doc
+    return any(m[2] == "material" and m[0] > trigger.end and doc[m[0] - 1].lower_ == "for" for m in mentions)
 
 
 def _whose(at: int, sent: Span) -> bool:

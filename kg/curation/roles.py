@@ -195,7 +195,7 @@ def resolve_references(
                 result.resolved[offset + ref.start_char] = venture.ref_iri
             continue
         if noun in PARTNER_REFERENCES:  # "The partners plan to build": each party of the latest agreement
-            deals = [r for r in result.relations if r.kind == "agreement" and r.object]
+            deals = [r for r in result.relations if r.kind in ("agreement", "talks") and r.object]
             if deals:
                 parties = [deals[-1].subject, deals[-1].object or ""]
                 resolved += [(ref.start, iri, (entity_ref(iri) or "/").split("/")[0]) for iri in parties]

@@ -2532,3 +2532,47 @@ def test_a_grantee_by_name_an_island_an_expansion_of_the_capacity_before_and_an_
     assert ("facility/tanjung-mine", "locatedIn", "region/halmahera-island") in located  # "on Halmahera island"
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert figures[Decimal(60_000)]["subject"] == "facility/tanjung-mine"  # "an expansion to 60,000 tonnes": of the mine's capacity
+
+
+def test_talks_of_two_partners_running_a_gapped_share_a_past_part_money_approved_a_parent_paid_and_chinese_regions(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Tamarind Metals and Cobalt Congo are in talks to merge their operations.\n"
+        "The partners run the Kolwezi North copper operation, in which Tamarind holds 60%, Cobalt Congo 30% and Kolwezi Holdings"
+        " the remaining 10%.\n"
+        "Kolwezi North produced about 40,000 tonnes of copper in 2024, below its capacity of 60,000 tonnes a year.\n"
+        "Cobalt Congo was part of Sodimico until 2022.\n"
+        "Orion Minerals has approved about $500 million to expand its Lumbo copper mine.\n"
+        "Zambian state investment company ZCCM-XR holds 15% of Lumbo.\n"
+        "Nyanza Rare Earth has agreed to pay its parent Orion Minerals about 20,000 yuan a tonne for rare earth concentrate.\n"
+        "Orion Minerals also runs the Bayan Hua mine in Inner Mongolia.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    tamarind, cobalt_congo, kolwezi = "company/tamarind-metals", "company/cobalt-congo", "facility/kolwezi-north-copper-operation"
+    orion, nyanza = "company/orion-minerals", "company/nyanza-rare-earth"
+    assert {("talks", tamarind, cobalt_congo), ("talks", cobalt_congo, tamarind)} & relations  # "A and B are in talks"
+    assert {
+        ("operates", tamarind, kolwezi),  # "The partners run": the two talking
+        ("operates", cobalt_congo, kolwezi),
+        ("invested", cobalt_congo, kolwezi),  # "…, Cobalt Congo 30%": its verb gapped
+        ("invested", "company/sodimico", cobalt_congo),  # "was part of Sodimico until 2022"
+        ("invested", "country/ZM", "company/zccm-xr"),  # "ZCCM-XR": one name
+        ("invested", orion, nyanza),  # "its parent Orion Minerals"
+        ("supplies", orion, nyanza),  # "agreed to pay … for rare earth concentrate": the payee supplies it
+    } <= relations
+    assert not {r for r in relations if r[0] == "agreement" and {r[1], r[2]} == {orion, nyanza}}  # a purchase, no deal of its own
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(40_000)]["metric"] == "mine-production"  # "produced … in 2024", not the capacity after it
+    assert (figures[Decimal(500_000_000)]["metric"], figures[Decimal(500_000_000)]["subject"]) == (
+        "funding-amount",
+        "facility/lumbo-copper-mine",
+    )  # "has approved about $500 million to expand its Lumbo copper mine"
+    shares = {(f["stake"]["holder"], f["stake"].get("share")) for f in facts if "stake" in f}
+    assert (cobalt_congo, Decimal(30)) in shares
+    supplied = [f["supply"] for f in facts if f.get("supply", {}).get("supplier") == orion]
+    assert supplied[0]["material"] == "material/rare-earth-ore"  # the ontology's "rare earth concentrate"
+    located = {tuple(t) for f in facts for t in f.get("triples", []) if t[1] == "locatedIn"}
+    assert ("facility/bayan-hua-mine", "locatedIn", "region/inner-mongolia") in located  # not Mongolia
