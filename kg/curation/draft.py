@@ -620,6 +620,14 @@ _DATED = re.compile(
 )
 
 
+def _restriction_date(relation: Relation, extraction: Extraction) -> str | None:
+    """The date of an export restriction: the first its own clause gives after its words ("… since
+    December 2023, and it banned shipments … in December 2024": each its own), else its sentence's."""
+    sentence = extraction.sentences[relation.sentence]
+    after = sentence.text[relation.at - sentence.start :] if relation.at is not None else ""
+    return date_of(re.split(r"[,;]\s+(?:and|but|while)\b", after, maxsplit=1)[0]) or date_of(sentence.text)
+
+
 def date_of(sentence: str) -> str | None:
     """The date an event of ``sentence`` happened on, as precise as the sentence gives it
     ("2023", "2023-12", "2024-01-08"), from "in 2023", "in December 2023", "On January 8, 2024",
@@ -660,7 +668,7 @@ def drafted_node(relation: Relation, extraction: Extraction | None = None) -> st
         parties = agreement_parties(relation, extraction)
         return "agreement/todo-" + "-".join(slugify(_ref(party)) for party in parties)
     if relation.kind == "restricts":  # two a text dates apart are two ("banned raw ore in 2022", "will ban concentrates from 2027")
-        day = date_of(extraction.sentences[relation.sentence].text) if extraction else None
+        day = _restriction_date(relation, extraction) if extraction else None
         return f"event/todo-{slugify(subject)}-export-restriction" + (f"-{day}" if day else "")
     if relation.kind == "discovered":
         return f"event/todo-{slugify(subject)}-discovery"
@@ -797,7 +805,7 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
         elif relation.kind == "restricts":
             event = drafted_node(relation, extraction)
             materials = [_ref(m.ref_iri) for m in extraction.mentions if m.sentence == relation.sentence and m.kind == "material"]
-            day = date_of(sentences[relation.sentence].text)
+            day = _restriction_date(relation, extraction)
             triples = [
                 [event, "imposedBy", subject],
                 *([[event, "target", obj]] if relation.object else []),

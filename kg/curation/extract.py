@@ -869,6 +869,7 @@ class Extractor:
             [
                 [
                     {"LOWER": {"IN": ["its", "their"]}},
+                    {"LOWER": {"IN": ["planned", "proposed", "new", "flagship"]}, "OP": "?"},  # "its planned Resolution copper mine"
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}},  # "its McClean Lake mill" too
                     {
                         "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{'|'.join(sorted(NAME_PARTICLES))})$"},

@@ -1097,10 +1097,10 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["licences", "licenses", "permits"]}},
         ],
         [{"LOWER": {"IN": ["controls", "restrictions", "curbs"]}}, {"LOWER": "on"}, {"LOWER": "exports"}],
-        [
+        [  # "curbed exports", "banned graphite shipments to the United States"
             {"LOWER": {"IN": sorted(RESTRICTING_VERBS)}},
             {"OP": "*", "IS_ALPHA": True},
-            {"LOWER": "exports"},
+            {"LOWER": {"IN": ["exports", "shipments"]}},
         ],
         [  # "has banned the export of technology", "restricted the export of gallium"
             {"LOWER": {"IN": sorted(RESTRICTING_VERBS)}},

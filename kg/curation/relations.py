@@ -647,10 +647,17 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         return [Relation("invested", holder[1], m[1], index) for holder in holders for m in _listed(investees, sent)]
     if kind == "restricts":
         imposers = [m for m in mentions if m[0] < trigger.end and m[2] == "country"]
+        clause_end = next(  # "… licences for exports of graphite since 2023, and it banned shipments to the US": not the licences'
+            (t.i for t in doc[trigger.end : sent.end - 1] if t.text in (",", ";") and doc[t.i + 1].lower_ in ("and", "but", "while")),
+            sent.end,
+        )
         targets = [
             m
             for m in after
-            if m[2] in PARTY_KINDS and m[1] != (imposers[-1][1] if imposers else None) and doc[m[0] - 1].lower_ in _TARGETED
+            if m[0] < clause_end
+            and m[2] in PARTY_KINDS
+            and m[1] != (imposers[-1][1] if imposers else None)
+            and doc[m[0] - 1].lower_ in _TARGETED
         ]
         if imposers:
             return [Relation("restricts", imposers[-1][1], targets[0][1] if targets else None, index)]

@@ -2576,3 +2576,24 @@ def test_talks_of_two_partners_running_a_gapped_share_a_past_part_money_approved
     assert supplied[0]["material"] == "material/rare-earth-ore"  # the ontology's "rare earth concentrate"
     located = {tuple(t) for f in facts for t in f.get("triples", []) if t[1] == "locatedIn"}
     assert ("facility/bayan-hua-mine", "locatedIn", "region/inner-mongolia") in located  # not Mongolia
+
+
+def test_a_planned_mine_of_its_own_and_two_export_controls_of_one_sentence_each_with_its_date(extractor: Extractor) -> None:
+    text = (
+        "Copperhead Mining, a joint venture of Alba Metals and Norvik, is seeking permits for its planned Redstone copper mine"
+        " near Globe.\n"
+        "Kazakhstan has required licences for exports of tungsten since March 2024, and it banned tungsten shipments to Japan"
+        " in May 2025.\n"
+    )
+    facts = _drafted(extractor, text)
+    operated = [f for f in facts if ["company/copperhead-mining", "operates", "facility/redstone-copper-mine"] in f.get("triples", [])]
+    assert operated and operated[0]["modality"] == "planned"  # "its planned Redstone copper mine"
+    events = {}
+    for f in facts:
+        for node, predicate, value in f.get("triples", []):
+            if node.startswith("event/"):
+                events.setdefault(node, {}).setdefault(predicate, set()).add(value)
+    assert sorted((e["date"], e.get("target", set())) for e in events.values()) == [
+        ({"2024-03"}, set()),  # the licences: no target, their own date
+        ({"2025-05"}, {"country/JP"}),  # "banned tungsten shipments to Japan in May 2025"
+    ]
