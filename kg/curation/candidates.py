@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+import periodictable
 from spacy.tokens import Span, Token
 
 from kg.curation.lexicon import (
@@ -23,6 +24,8 @@ from kg.curation.lexicon import (
     FACILITY_NOUNS,
     FACILITY_WORDS,
     LEGAL_FORMS,
+    MINERAL_NAMES,
+    NOT_MINERALS,
     ORG_SUFFIXES,
     PLACE_TIES,
     PRONOUNS,
@@ -41,6 +44,7 @@ __all__ = [
     "free_for_new",
     "KNOWN_AS",
     "known_as",
+    "MINERAL_WORDS",
     "listed_backers",
     "listed_names",
     "named_subjects",
@@ -48,6 +52,9 @@ __all__ = [
     "recurring_names",
     "short_forms",
 ]
+
+MINERAL_WORDS = ({element.name for element in periodictable.elements if element.number > 0} | MINERAL_NAMES) - NOT_MINERALS
+"""The minerals of the trade by name: the elements ("nickel", "antimony") and the named minerals ("graphite")."""
 
 _CONTROL_VERBS = {"plans", "plan", "aims", "wants", "expects", "intends", "hopes", "seeks", "agreed", "agrees", "to"}
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
@@ -271,11 +278,14 @@ def _forms_of(mention: Mention) -> list[str]:
     while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS | _REACH_WORDS:
         words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group", "Amman Mineral" after "Amman Mineral Internasional"
         forms.append(" ".join(words))
+    if len(words) > 2 and words[-2].lower() in ORG_SUFFIXES:  # "Twin Metals" after "Twin Metals Minnesota"
+        forms.append(" ".join(words[:-1]))
     named = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
     if 1 < len(named) < len(words):  # "Murrin Murrin" after "Murrin Murrin nickel and cobalt operation"
         forms.append(" ".join(named))
     first = words[0]
-    return forms + ([first] if (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS | REGIONAL_DEMONYMS else [])
+    short = (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS | REGIONAL_DEMONYMS | MINERAL_WORDS
+    return forms + ([first] if short else [])  # not "Nickel" after "Nickel Asia": "Coral Bay Nickel" is another
 
 
 _REACH_WORDS = {"international", "internasional", "internacional", "global", "worldwide"}

@@ -202,7 +202,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "demand … to reach 120,000 tonnes", "cut its estimate from 22 million tonnes": no output of anyone's
     if figure.unit == "tonne" and at >= 0 and _BOUGHT.search(lower[:at]):
         return "todo-metric"  # "agreed to buy 30,000 tonnes of graphite a year from X": a volume bought, no one's output
-    if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower)):
+    if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower) or _TRADED_AMOUNT.search(lower[: max(at, 0)])):
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
         yearly = any(w in re.sub(r"\ba\s+year\s+(?:earlier|ago|before)\b", "", lower) for w in ("a year", "per year", "annual", "capacity"))
@@ -327,6 +327,9 @@ _CUT_BY = re.compile(
     r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed)\b[^.;]*"
     r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$"
 )
+_TRADED_AMOUNT = re.compile(
+    r"\b(?:exported|imported|exports|imports)\s+(?:a\s+record\s+|about\s+|around\s+|nearly\s+|some\s+|more\s+than\s+)?$"
+)  # "Indonesia imported a record 10 million tonnes of nickel ore": a trade, no one's output
 _MADE = re.compile(r"\b(?:produced|mined)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$")
 """Before an amount made in a time past ("produced about 25,000 tonnes in 2024")."""
 _RAISE_THAT = re.compile(

@@ -46,10 +46,8 @@ from kg.curation.lexicon import (
     LAND_NOUNS,
     LEGAL_FORMS,
     LICENCES,
-    MINERAL_NAMES,
     MULTIPLIERS,
     NAME_PARTICLES,
-    NOT_MINERALS,
     ORG_OPENERS,
     ORG_SUFFIXES,
     PARTNER_REFERENCES,
@@ -70,7 +68,7 @@ from kg.errors import MissingExtra
 from kg.vocab import ID
 
 try:
-    import periodictable
+    import periodictable  # noqa: F401  (the elements' names, read by kg.curation.candidates)
     import spacy
     from spacy.language import Language
     from spacy.matcher import Matcher
@@ -80,6 +78,7 @@ except ModuleNotFoundError:
 
 from kg.curation.candidates import (
     KNOWN_AS,
+    MINERAL_WORDS,
     aliases,
     as_named_before,
     extended_names,
@@ -207,8 +206,9 @@ def _owned_already(trigger: Span) -> bool:
 
 
 _SIZED_PROGRAMME = re.compile(
-    r"(?:\s+\([^)]{1,30}\))?\s+(?:(?!to\b|for\b|in\b|of\b|from\b)[a-z-]+\s+){0,2}?(?:package|scheme|programme|program|fund|initiative)\b"
-)
+    r"(?:\s+\([^)]{1,30}\))?\s+(?:(?!to\b|for\b|in\b|of\b|from\b|debt\b|loan\b|credit\b)[a-z-]+\s+){0,2}?"
+    r"(?:package|scheme|programme|program|fund|initiative)\b"
+)  # not "a $179 million debt package": a loan
 _SINCE_A_RECORD = re.compile(r"\b(?:\w+est|most|least|first)\b(?:\s+\w+)?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$")
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
 
@@ -224,6 +224,11 @@ def _opens_a_name(doc: Doc, end: int) -> bool:
     if end >= len(doc) or not doc[end].is_title or doc[end].ent_type_:
         return False
     return doc[end].lower_ not in _NOT_A_FIRM | ORG_SUFFIXES | CALENDAR | DETERMINERS and doc[end].text not in COMPASS_WORDS
+
+
+def _described_firm(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows what describes a company ("Chilean miner Antofagasta")."""
+    return start > 0 and doc[start - 1].lower_ in COMPANY_NOUNS - {"unit", "subsidiary"} and doc[start - 1].is_lower
 
 
 _TRADING_MAGNETS = {  # "imports nearly all of the magnets", "supplies magnets to": the rare earth magnets traded
@@ -303,8 +308,7 @@ class Extractor:
         self.labels = {form.lower(): value for form, value in (self.world | self.gazetteer).items()}
         forms = "|".join(re.escape(form) for form in sorted(self.world, key=len, reverse=True))
         self.world_pattern = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") if self.world else None  # as written: "Lower" is no place
-        elements = {element.name for element in periodictable.elements if element.number > 0}
-        self.mineral_words = (elements | MINERAL_NAMES) - NOT_MINERALS
+        self.mineral_words = MINERAL_WORDS
         self.minerals = {  # critical minerals the graph lacks, as written in running text: "antimony", "graphite"
             name: f"{ID}material/{name}" for name in sorted(self.mineral_words) if name not in self.labels
         }
@@ -952,9 +956,9 @@ class Extractor:
             if (
                 span is None
                 or self.world[found.group()][1] == "region"
-                and (_opens_a_name(doc, span.end) or self._names_a_site(doc, span.end))
+                and (_opens_a_name(doc, span.end) or self._names_a_site(doc, span.end) or _described_firm(doc, span.start))
             ):
-                continue  # "Lindi Jumbo", "Leinster nickel concentrator": a region's name opening a company's or a facility's
+                continue  # "Lindi Jumbo", "Leinster nickel concentrator", "miner Antofagasta": a company's or a facility's name
             if not taken & set(range(span.start, span.end)):
                 iri, kind = self.world[found.group()]
                 ents.append(Span(doc, span.start, span.end, label=kind.upper(), span_id=iri))
@@ -1140,6 +1144,7 @@ class Extractor:
                 }[label]
                 if label == "NEW_ORG" and (
                     {t.lower_ for t in span[:2]} & {"office", "ministry", "department", "agency", "bureau"}
+                    or span[-1].lower_ in ("ministry", "department", "agency", "bureau")  # "U.S. Interior Department"
                     or span[-1].lower_ in ("army", "navy", "force", "marines", "military")
                 ):
                     kind = "agency"  # "Office of Strategic Capital", "U.S. Army"
@@ -1203,9 +1208,9 @@ class Extractor:
                 if label == "NEW_TOWN":
                     opening = next(n for n, t in enumerate(span) if t.lower_ in ("in", "near", "at"))
                     name = span[opening + 1 : next(n for n, t in enumerate(span) if t.text in (",", ".", ";"))]
-                country_after = [e for e in known if e.start == span.end and e.label_ == "COUNTRY" and e.end < sent.end]
+                country_after = [e for e in known if e.start == span.end and e.label_ in ("COUNTRY", "REGION") and e.end < sent.end]
                 if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s"):
-                    name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya": the country ends the name
+                    name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya", "Twin Metals Minnesota": the place ends the name
                 of_country = [  # "the Export-Import Bank of the United States": the country it is of ends the name
                     e for e in known if e.label_ == "COUNTRY" and e.start in (span.end + 1, span.end + 2) and e.end <= sent.end
                 ]
@@ -1239,6 +1244,16 @@ class Extractor:
                 if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one
                     candidate = Mention(name.text, candidate.start, candidate.end, candidate.ref_iri, kind, index)
                 mentions.append(candidate)
+                town = next((t.i + 1 for t in name if t.lower_ in ("in", "near")), None) if label == "NEW_DESCRIBED" else None
+                placed = doc[town : name.end] if town is not None else doc[0:0]
+                if (
+                    len(placed)
+                    and all(t.is_title for t in placed)
+                    and not any(e.start >= placed.start and e.end <= placed.end for e in known)
+                ):
+                    mentions.append(  # "a copper and nickel project near Ely": a town the graph lacks, where the facility is
+                        Mention(placed.text, offset + placed.start_char, offset + placed.end_char, None, "city", index)
+                    )
                 used.update(
                     range(name.start, name.end) if label in ("NEW_APPOSED", "NEW_TOWN") else range(span.start, span.end)
                 )  # not "a unit of"

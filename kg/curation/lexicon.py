@@ -662,7 +662,7 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
     *("europe", "asia", "africa", "oceania", "antarctica", "arctic", "americas", "eurasia", "scandinavia"),
     *("caribbean", "pacific", "atlantic", "balkans", "baltics", "sahel", "maghreb", "levant", "gulf"),
 }
-LICENCES = {"licence", "license", "permit", "concession", "lease"}
+LICENCES = {"licence", "license", "permit", "concession", "lease"} | {"licences", "licenses", "permits", "concessions", "leases"}
 """What a state grants to work a deposit: its holder works it ("the licence held by Magnis for Nachu")."""
 PLACE_TIES = {"listed", "based", "headquartered", "registered"}
 """What ties a company to the place before it: "Hong Kong-listed MMG", "Perth-based Iluka"."""
@@ -710,6 +710,11 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"LOWER": "it"}],  # "Compass Diversified, which bought it in 2012"
+        [  # "Chilean miner Antofagasta, which bought the company in 2015": the one the sentence is about
+            {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["company", "firm", "miner", "business", "developer", "group"]}},
+        ],
         [  # "bought the project from Itafos": a purchase agreed with the seller
             {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
             {"LOWER": {"IN": ["the", "its", "their", "a", "an"]}, "OP": "?"},
@@ -1019,6 +1024,13 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their"]}},
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
+        ],
+        [  # "Coral Bay Nickel, whose other shareholder is Sumitomo Metal Mining": it holds the one before
+            {"ORTH": ","},
+            {"LOWER": "whose"},
+            {"LOWER": {"IN": ["other", "main", "largest", "biggest", "majority", "only"]}, "OP": "?"},
+            {"LOWER": {"IN": ["shareholder", "shareholders", "owner", "owners", "parent"]}},
+            {"LOWER": {"IN": ["is", "are", "was", "were", "include", "includes"]}},
         ],
         [  # "agreed to pay its parent Baotou Steel": the parent holds whose it is
             {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their"]}},

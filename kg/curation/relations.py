@@ -156,8 +156,6 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             r"to\s+(?:invest|lend|fund|finance|provide|grant|back)\b", doc[trigger.end : trigger.end + 2].text
         ):
             return []  # "agreed to invest $400 million in MP": a stake committed to, no agreement of its own
-        if doc[trigger.end : trigger.end + 2].text.lower() == "to pay" and _paid_for_a_material(trigger, mentions):
-            return []  # "agreed to pay its parent … for rare earth concentrate": a purchase, no agreement of its own
         if trigger[0].lower_ in SALE_VERBS and trigger[-1].lower_ == "to":  # "sold its X business to Y": the seller and the buyer
             sellers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             buyers = [m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)][:1]
@@ -178,8 +176,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             if trigger[-1].lower_ == "from":  # "bought the project from Itafos": the buyer and the seller
                 bought = [m for m in mentions if m[0] == trigger.end and m[2] in PARTY_KINDS]
-            if trigger[-1].lower_ == "it":  # "Arnold is owned by Compass, which bought it": the one the sentence is about
-                bought = [m for m in before if m[2] == "company" and m not in buyers][:1]
+            if trigger[-1].lower_ == "it" or trigger[-2].lower_ == "the":  # "Arnold is owned by Compass, which bought it (the company)"
+                bought = [m for m in before if m[2] == "company" and m[1] not in {b[1] for b in buyers}][:1]
             sold = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "facility"]
             frm = next((t.i for t in doc[trigger.end : min(trigger.end + 6, sent.end)] if t.lower_ == "from"), None)
             if sold and not bought and frm is not None:  # "bought Ravensthorpe from BHP": the buyer and the seller
@@ -515,6 +513,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 and doc[m[0] + 1 : m[0] + 3].text.lower() not in ("-based", "-listed", "-headquartered")
             ][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if len(trigger) > 1 and trigger[1].lower_ == "whose":  # "X, whose other shareholder is Y": Y holds X
+            owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            holders = _listed([m for m in after if m[2] in PARTY_KINDS], sent) if owned else []
+            return [Relation("invested", m[1], owned[0][1], index) for m in holders if m[1] != owned[0][1]]
         if len(trigger) > 1 and trigger[1].lower_ in ("parent", "owner"):  # "its parent Baotou Steel": the parent holds it
             owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == trigger.end][:1]
@@ -561,8 +563,16 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             held = [m for m in before if m[2] in PARTY_KINDS][-1:]
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
             return [Relation("invested", holders[0][1], held[0][1], index)] if holders else []
+        places_in = [  # "sells most of its ore to buyers in China and Japan, and holds a 10% stake": where, not who holds
+            listed[0]
+            for p in before
+            if p[2] in ("country", "region", "city") and doc[max(p[0] - 1, sent.start)].lower_ == "in"
+            for listed in _listed([q for q in before if q[0] >= p[0]], sent)
+        ]
         investors = [  # not "signed a deal with Lynas to invest in the miner": Lynas is the other party; not "a stake in X and …"
-            m for m in before if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in ("with", "in", "into")
+            m
+            for m in before
+            if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in ("with", "in", "into") and m[0] not in places_in
         ]
         investees = [  # "owned 19.9% of Peak"; not "invest in Pakistan's minerals sector" (the sector's owner)
             m
@@ -886,7 +896,7 @@ def _qualifies_a_group(at: int, sent: Span) -> bool:
     return end < sent.end and doc[end].is_lower and doc[end].text.endswith("s") and doc[end].lower_ not in _NOT_GROUPS
 
 
-_NOT_GROUPS = {"is", "was", "has", "as", "its", "this", "thus", "plus", "less", "across", "towards", "afterwards"}
+_NOT_GROUPS = {"is", "was", "has", "as", "its", "this", "thus", "plus", "less", "across", "towards", "afterwards", "'s", "’s"}
 
 
 def _reports(at: int, sent: Span) -> bool:

@@ -2562,7 +2562,7 @@ def test_talks_of_two_partners_running_a_gapped_share_a_past_part_money_approved
         ("invested", orion, nyanza),  # "its parent Orion Minerals"
         ("supplies", orion, nyanza),  # "agreed to pay … for rare earth concentrate": the payee supplies it
     } <= relations
-    assert not {r for r in relations if r[0] == "agreement" and {r[1], r[2]} == {orion, nyanza}}  # a purchase, no deal of its own
+    assert {r for r in relations if r[0] == "agreement" and {r[1], r[2]} == {orion, nyanza}}  # "has agreed to": the deal is made
     facts = _drafted(extractor, text)
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert figures[Decimal(40_000)]["metric"] == "mine-production"  # "produced … in 2024", not the capacity after it
@@ -2597,3 +2597,38 @@ def test_a_planned_mine_of_its_own_and_two_export_controls_of_one_sentence_each_
         ({"2024-03"}, set()),  # the licences: no target, their own date
         ({"2025-05"}, {"country/JP"}),  # "banned tungsten shipments to Japan in May 2025"
     ]
+
+
+def test_a_lease_holders_project_near_a_town_a_buyer_of_the_company_places_in_a_list_and_a_shareholder_named_after_whose(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The U.S. Interior Department has renewed three mineral leases held by Pine Metals Wisconsin for its zinc and lead"
+        " project near Crandon.\n"
+        "Pine Metals is a subsidiary of Peruvian miner Volcan, which bought the company in 2019.\n"
+        "Cobalt Asia sells most of its ore to buyers in China and Korea, and holds a 20% stake in Iron Bay Cobalt, whose other"
+        " shareholder is Hanwa Metals.\n"
+        "Iron Bay Cobalt ships cobalt to Hanwa Metals' Osaka refinery in Japan.\n"
+        "Vietnam imported a record 2 million tonnes of cobalt ore from Laos last year as domestic mining slowed.\n"
+        "Kowloon Graphite has secured a $90 million debt package from the Export-Import Bank of Korea for its Ruvu graphite project.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    pine, project = "company/pine-metals-wisconsin", "facility/zinc-and-lead-project-near-crandon"
+    assert {
+        ("operates", pine, project),  # "leases held by X for its … project"
+        ("invested", "company/volcan", pine),  # "Pine Metals": the name without the place closing it
+        ("agreement", "company/volcan", pine),  # "which bought the company": the one the sentence is about
+        ("invested", "company/cobalt-asia", "company/iron-bay-cobalt"),  # not Korea, where its buyers are
+        ("invested", "company/hanwa-metals", "company/iron-bay-cobalt"),  # "whose other shareholder is"
+        ("supplies", "company/iron-bay-cobalt", "company/hanwa-metals"),  # "to Hanwa Metals' Osaka refinery"
+    } <= relations
+    assert not {r for r in relations if r[0] == "invested" and r[1] == "country/KR"}
+    assert ("agency", "U.S. Interior Department") in {(m.kind, m.text) for m in result.mentions}
+    facts = _drafted(extractor, text)
+    located = {tuple(t) for f in facts for t in f.get("triples", []) if t[1] == "locatedIn"}
+    assert (project, "locatedIn", "city/crandon") in located  # a town the graph lacks, named in the description
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert Decimal(2_000_000) not in figures  # an import volume is no one's output
+    assert figures[Decimal(90_000_000)]["subject"] == "company/kowloon-graphite"  # a loan package is no programme
+    assert not {m for m in result.mentions if m.kind == "programme"}
