@@ -1760,7 +1760,7 @@ def test_contracts_worth_feeds_from_listed_buyers_of_its_output_and_sources_past
     )
     relations = _relations(result) | _relations(extractor.extract(buyers))
     assert {
-        ("agreement", "company/cobre-metals", "company/u-s-defense-logistics-agency"),  # "to supply … to the …": the other party
+        ("agreement", "company/cobre-metals", "agency/u-s-defense-logistics-agency"),  # "to supply … to the …": the other party
         ("supplies", "country/PE", "company/cobre-metals"),  # "using ore from Peru"
         ("operates", "company/rhenova-lithium", "facility/lionel-lithium-project"),  # not the fund's ("from Germany's KfW …")
         ("agreement", "company/rhenova-lithium", "company/umicore"),  # a name listed with known ones
