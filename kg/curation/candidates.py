@@ -300,6 +300,7 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
     for m in result.mentions:
         if m.kind in ("company", "facility") and m.iri is None:
             forms.setdefault(m.text, m)  # a new name, alias or short form met before stays that entity's
+    for m in result.mentions:
         if (m.iri is None or m.kind == "company") and m.kind in ("company", "facility"):
             for form in _forms_of(m):
                 forms.setdefault(form, m)
@@ -333,6 +334,8 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
                 continue  # "the nearby Indonesia Weda Bay Industrial Park": a longer name holding it (not "Weda Bay Chief …")
             start = offset + token.idx
             name = None if named.iri else full  # a known company is itself; a new one is named by its first mention
+            if len(words) < len(full.split()) and named.kind == "company" and full in sent.text[: token.idx - sent.start_char]:
+                name = None  # "Vale Base Metals is 10% owned by …, and Vale holds the rest": another company, by its own name
             found.append(Mention(sent.doc[token.i : end].text, start, start + len(form), named.iri, named.kind, index, name=name))
             taken.update(range(token.i, end))
             named_words.update(range(token.i, end))

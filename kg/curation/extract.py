@@ -52,6 +52,7 @@ from kg.curation.lexicon import (
     ORG_SUFFIXES,
     PARTNER_REFERENCES,
     PARTY_KINDS,
+    PLACE_NAME_WORDS,
     PROGRAMME_REFERENCES,
     PRONOUNS,
     REGIONAL_DEMONYMS,
@@ -523,6 +524,13 @@ class Extractor:
                     facility_words,  # "Songwe Hill rare earth project", "Stibnite gold and antimony project"
                     {"LOWER": {"IN": list(FACILITY_NOUNS)}},
                 ],
+                [  # "Voisey's Bay nickel mine": a place's name holding a possessive
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "LOWER": {"NOT_IN": list(DETERMINERS)}},
+                    {"ORTH": {"IN": ["'s", "’s"]}},
+                    {"LOWER": {"IN": sorted(PLACE_NAME_WORDS)}, "IS_TITLE": True},
+                    facility_words,
+                    {"LOWER": {"IN": list(FACILITY_NOUNS)}},
+                ],
             ],
         )
         described: list[dict[str, Any]] = [
@@ -876,7 +884,7 @@ class Extractor:
                     {"LOWER": {"IN": ["planned", "proposed", "new", "flagship"]}, "OP": "?"},  # "its planned Resolution copper mine"
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}},  # "its McClean Lake mill" too
                     {
-                        "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{'|'.join(sorted(NAME_PARTICLES))})$"},
+                        "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|{'|'.join(sorted(NAME_PARTICLES))})$"},  # "its Voisey's Bay mine"
                         "OP": "{0,3}",
                     },  # "its Rocha da Rocha project"
                     facility_words,
@@ -1144,7 +1152,7 @@ class Extractor:
                 }[label]
                 if label == "NEW_ORG" and (
                     {t.lower_ for t in span[:2]} & {"office", "ministry", "department", "agency", "bureau"}
-                    or span[-1].lower_ in ("ministry", "department", "agency", "bureau")  # "U.S. Interior Department"
+                    or span[-1].lower_ in ("ministry", "department", "agency", "bureau", "commission")  # "U.S. Interior Department"
                     or span[-1].lower_ in ("army", "navy", "force", "marines", "military")
                 ):
                     kind = "agency"  # "Office of Strategic Capital", "U.S. Army"

@@ -40,6 +40,7 @@ __all__ = [
     "FACILITY_WORDS",
     "HYPHEN_PREFIXES",
     "COMBINING_FORMS",
+    "PLACE_NAME_WORDS",
     "PLACE_TIES",
     "LICENCES",
     "LAND_NOUNS",
@@ -499,6 +500,7 @@ COMMON_SUBJECTS = GROUP_NOUNS | {  # plural nouns that open a sentence as its su
 }
 ROLE_WORDS = {
     *("officer", "financial", "operating"),  # "Chief financial officer Chris Carroll"
+    "commissioner",  # "Industry Commissioner Stephane Sejourne"
     "president",
     "minister",
     "ceo",
@@ -616,6 +618,7 @@ FACILITY_WORDS = {
     "oxide",
     *("hydroxide", "carbonate", "sulphate", "sulfate", "metal", "metals"),  # "its Kemerton lithium hydroxide plant"
     "brine",  # "its Kachi lithium brine project"
+    "underground",  # "the Reid Brook underground deposit"
 }
 MINERAL_NAMES = {
     "graphite",
@@ -664,6 +667,8 @@ WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not 
 }
 LICENCES = {"licence", "license", "permit", "concession", "lease"} | {"licences", "licenses", "permits", "concessions", "leases"}
 """What a state grants to work a deposit: its holder works it ("the licence held by Magnis for Nachu")."""
+PLACE_NAME_WORDS = {"bay", "creek", "hill", "lake", "point", "river", "island", "harbour", "harbor", "cove", "ridge", "valley", "falls"}
+"""What a place's name may close with after a possessive: "Voisey's Bay", "Hudson's Bay"."""
 PLACE_TIES = {"listed", "based", "headquartered", "registered"}
 """What ties a company to the place before it: "Hong Kong-listed MMG", "Perth-based Iluka"."""
 COMBINING_FORMS = {"sino", "anglo", "franco", "indo", "euro", "afro", "austro"}
@@ -765,6 +770,11 @@ RELATION_TRIGGERS = {
             }
         ],
         [{"LOWER": {"IN": ["met", "supplied", "provided"]}}, {"LOWER": "by"}],  # the customer first
+        [  # "Nickel concentrate from Voisey's Bay is processed at Vale's Long Harbour plant": the mine's operator supplies the plant's
+            {"LOWER": {"IN": ["is", "are", "was", "were"]}},
+            {"LOWER": {"IN": ["processed", "treated", "refined", "smelted"]}},
+            {"LOWER": "at"},
+        ],
         [{"LOWER": {"IN": sorted(PAY_VERBS)}}],  # "to pay its parent X … for rare earth concentrate": X supplies it
         [  # "Its largest customers include A and B": whose customers they are supplies them
             {"LOWER": {"IN": ["its", "their", "'s", "’s"]}},
@@ -894,8 +904,12 @@ RELATION_TRIGGERS = {
                 }
             }
         ],
-        [  # "has raised output at the Bikita lithium mine": whose output it is runs it
-            {"LOWER": {"IN": ["raised", "increased", "lifted", "boosted", "resumed", "restarted", "halted", "suspended"]}},
+        [  # "has raised output at the Bikita lithium mine", "has started production at the Reid Brook deposit": whose output it is runs it
+            {
+                "LOWER": {
+                    "IN": ["raised", "increased", "lifted", "boosted", "resumed", "restarted", "halted", "suspended", "started", "began"]
+                }
+            },
             {"LOWER": {"IN": ["output", "production", "mining", "operations"]}},
             {"LOWER": "at"},
         ],

@@ -65,7 +65,10 @@ _NEWS_NAMES = {  # names the news uses that ISO 3166 has changed or puts after a
     "U.K.": "GB",
     "North Korea": "KP",
 }
-_NEWS_REGIONS = ("Inner Mongolia", "Xinjiang", "Tibet", "Guangxi", "Ningxia")  # China's autonomous regions as the news names them
+_NEWS_REGIONS = (  # regions the news names that ISO 3166 names otherwise or not at all
+    *("Inner Mongolia", "Xinjiang", "Tibet", "Guangxi", "Ningxia"),  # China's autonomous regions
+    *("Labrador", "Newfoundland"),  # the two parts of Newfoundland and Labrador
+)
 _CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Oceania")  # regions of the world
 
 

@@ -228,6 +228,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
         return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
     if kind == "supplies":
+        if trigger[-1].lower_ == "at":  # "concentrate from Voisey's Bay is processed at Vale's Long Harbour plant": mine to plant
+            source = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "from"), None)
+            sources = [m for m in before if source is not None and m[0] > source and m[2] in PARTY_KINDS | {"facility"}][:1]
+            plants = [m for m in after if m[2] == "facility"][:1]
+            return [Relation("supplies", sources[0][1], plants[0][1], index)] if sources and plants else []
         if trigger[0].lower_ in PAY_VERBS:  # "agreed to pay its parent Baotou Steel … for rare earth concentrate": the payee supplies it
             payees = [m for m in after if m[2] in PARTY_KINDS][:1]
             payers = [m for m in before if m[2] in PARTY_KINDS][-1:]

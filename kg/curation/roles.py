@@ -72,7 +72,8 @@ def _names_origin(mention: Mention, result: Extraction) -> bool:
 
 def position_in_context(relation: Relation, result: Extraction) -> Relation:
     """A company's title with no company named ("Chief Executive Tony Sage said") as held in
-    the company the text has named most up to there (the latest of those); a head of
+    the company the text has named most up to there (the latest of those); a commissioner's in the
+    body so named; a head of
     government's ("Prime Minister Sanae Takaichi said Tokyo would") in the country its
     sentence names, or else the one the text names most as an actor; any other relation as it is."""
     if relation.kind != "position" or relation.object:
@@ -83,9 +84,12 @@ def position_in_context(relation: Relation, result: Extraction) -> Relation:
         # not the country of another head the sentence names ("Trump and Australian Prime Minister Albanese")
         others = {r.object for r in result.relations if r.kind == "position" and r.sentence == relation.sentence and r.object}
         return replace(relation, object=_country_in_context(relation.sentence, result, others))
+    until = result.sentences[relation.sentence].end
+    if "Commissioner" in (relation.title or ""):  # "Industry Commissioner X": of the body the text names most, the latest of those
+        bodies = [m.ref_iri for m in result.mentions if m.kind in ("org", "agency") and m.start < until]
+        return replace(relation, object=max(reversed(bodies), key=bodies.count)) if bodies else relation
     if relation.title not in COMPANY_TITLES:
         return relation
-    until = result.sentences[relation.sentence].end
     named = [(m.start, m.ref_iri) for m in result.mentions if m.kind == "company" and m.start < until]
     referred = [(at, iri) for at, iri in result.resolved.items() if at < until and iri in {n for _, n in named}]  # "the company"
     before = [iri for _, iri in sorted(named + referred)]

@@ -2632,3 +2632,27 @@ def test_a_lease_holders_project_near_a_town_a_buyer_of_the_company_places_in_a_
     assert Decimal(2_000_000) not in figures  # an import volume is no one's output
     assert figures[Decimal(90_000_000)]["subject"] == "company/kowloon-graphite"  # a loan package is no programme
     assert not {m for m in result.mentions if m.kind == "programme"}
+
+
+def test_a_possessive_in_a_mines_name_a_parent_by_the_first_word_processing_at_its_plant_and_a_commissioner(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Hudson Base Metals has started production at the Kettle Creek underground deposit at its Bear's Bay nickel mine in"
+        " Labrador.\n"
+        "Hudson Base Metals is 15% owned by Qatar's Al Rayan Mining, and Hudson holds the rest.\n"
+        "Nickel concentrate from Bear's Bay is processed at Hudson's Goose Harbour plant in Newfoundland.\n"
+        "Trade Commissioner Maros Sefcovic said the European Commission would respond.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    unit, parent, mine = "company/hudson-base-metals", "company/hudson", "facility/bear-s-bay-nickel-mine"
+    assert {
+        ("operates", unit, mine),  # "its Bear's Bay nickel mine": one name
+        ("operates", unit, "facility/kettle-creek-underground-deposit"),  # "has started production at"
+        ("invested", parent, unit),  # "and Hudson holds the rest": another company than the one named in full before
+        ("operates", parent, "facility/goose-harbour-plant"),
+        ("supplies", unit, parent),  # "concentrate from Bear's Bay is processed at Hudson's … plant"
+        ("position", "person/maros-sefcovic", "agency/european-commission"),
+    } <= relations
+    located = {tuple(t) for f in _drafted(extractor, text) for t in f.get("triples", []) if t[1] == "locatedIn"}
+    assert (mine, "locatedIn", "region/labrador") in located
