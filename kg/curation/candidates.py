@@ -457,6 +457,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
         | FACILITY_NOUNS
         | ORG_SUFFIXES
         | WORLD_REGIONS
+        | COMMON_SUBJECTS  # "Prices of ammonium paratungstate rose": no name
     )
     common |= {unit.lower() for unit in UNITS}  # "USD", "AUD": money, no name
     names = {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}

@@ -67,7 +67,9 @@ _AGAINST_A_PRICE = re.compile(
     r"(?:about\s+|roughly\s+|around\s+|more\s+than\s+|less\s+than\s+|over\s+|nearly\s+|almost\s+)?$",
     re.IGNORECASE,
 )
-_PER_UNIT = re.compile(r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|tonne|ton|t|pound|lb|metric\s+ton)s?\b")
+_PER_UNIT = re.compile(
+    r"\s*(?:/|per\s+|a\s+)(?:kg|kilo|kilogram|kilogramme|metric\s+tonne\s+unit|mtu|tonne|ton|t|pound|lb|metric\s+ton)s?\b"
+)  # "$600 per metric tonne unit": tungsten's price unit too
 
 
 def drafted_figures(extraction: Extraction) -> list[Figure]:
@@ -249,7 +251,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         funding = re.search(
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
             r"|provid|stake|scheme|programme|program|initiative|financing|\bdebt\b|letters?\s+of\s+support|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b"
-            r"|approv\w*\s+(?:about\s+|around\s+|up\s+to\s+|some\s+)?\S+(?:\s+(?:million|billion))?\s+to\s+(?:expand|build|develop|restart|upgrade|extend)\b)",
+            r"|approv\w*\s+(?:a\s+|an\s+|about\s+|around\s+|up\s+to\s+|some\s+)?\S+(?:\s+(?:million|billion))?\s+"
+            r"(?:to\s+(?:expand|build|develop|restart|upgrade|extend)\b|expansion\s+of\b))",
             lower,
         )  # "has approved about $1.25 billion to expand its Kansanshi mine": money put into it  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
         if (_SALE.search(lower) and HOLDER_SELLS.search(lower)) or _HOLDERS_STAKE_BOUGHT.search(sentence):
@@ -356,11 +359,11 @@ _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _ITS_CAPACITY = re.compile(
     r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
 )
-_TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "$1 billion to develop the mine" (a reference)
-    r"\s+(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)\s+(?:(?:its|the|their)\s+)?"
+_TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "a $2 billion expansion of its X mine"
+    r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)|expansion\s+of)\s+(?:(?:its|the|their)\s+)?"
 )
 _SPENT = re.compile(
-    r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing|approved|approves)\s+(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
+    r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing|approved|approves)\s+(?:a\s+|about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
 )
 _DEAL_WORTH = re.compile(
     r"\b(?:agreement|deal|pact|contract|order)\s+(?:worth|valued\s+at)\s+(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+|nearly\s+)?$"
@@ -561,7 +564,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
 def _priced(figure: Figure, extraction: Extraction, here: list[tuple[int, str, str]]) -> str:
     """The material a price is of: named right after its unit ("$110 a kilogram for NdPr"), else
     the last one named before it ("Dysprosium oxide traded at $800 per kilogram"), else the first
-    after; ``todo/subject`` when the sentence names none."""
+    after, else the one the article names most; ``todo/subject`` when it names none."""
     sentence = extraction.sentences[figure.sentence]
     materials = [(start, ref) for start, ref, kind in here if kind == "material"]
     unit = _PER_UNIT.match(sentence.text[figure.end - sentence.start :])
@@ -573,7 +576,9 @@ def _priced(figure: Figure, extraction: Extraction, here: list[tuple[int, str, s
     ]
     before = [ref for start, ref in materials if start < figure.start]
     after = [ref for start, ref in materials if start > figure.end]
-    return (of or before[-1:] or after or ["todo/subject"])[0]
+    named = [_ref(m.ref_iri) for m in extraction.mentions if m.kind == "material"]
+    topic = [max(named, key=named.count)] if named else []  # "Prices of ammonium paratungstate rose": the article's material
+    return (of or before[-1:] or after or topic or ["todo/subject"])[0]
 
 
 def _place_after(facility: str | None, extraction: Extraction) -> list[str]:

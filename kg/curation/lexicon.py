@@ -999,6 +999,14 @@ RELATION_TRIGGERS = {
             {"LIKE_NUM": True},
             {"ORTH": "%"},
         ],
+        [  # "Maaden would own 51% of the refinery and MP Materials 49%": the same, after "and"
+            {"ORTH": "%"},
+            {"LOWER": {"NOT_IN": [".", ";", ","]}, "OP": "{0,5}"},
+            {"LOWER": "and"},
+            {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "{1,4}"},
+            {"LIKE_NUM": True},
+            {"ORTH": "%"},
+        ],
         _SOLD_TO,
         [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
         [  # "the state's Minerals Income Investment Fund": the state holds it

@@ -127,7 +127,8 @@ _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)
 _DESIGNED_WOULD = re.compile(
     r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\s+would\s+(?:produce|make|process|treat)\b"
     r"|\b(?:plant|refinery|factory|facility|smelter),\s+(?:which|that)\s+would\s+(?:have|produce|make|process|treat)\b"
-)  # "for the plant, which would have a capacity of …" too
+    r"|\bwould\s+(?:own|hold|have)\s+(?:about\s+)?[\d.]+%\s+of\s+the\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\b"
+)  # "for the plant, which would have a capacity of …", "Maaden would own 51% of the refinery" too
 _PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
 _BILL_THAT = re.compile(r"\b(?:bill|draft\s+law|proposed\s+law|legislation|amendment)\s+(?:that|which)\s+would\b")
 _TO_BUILD_THAT = re.compile(r"\bto\s+(?:help\s+)?(?:build|construct|develop|set\s+up)\b.*\b(?:that|which)\s+(?:will|would)\b")

@@ -90,6 +90,7 @@ _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
     r"|[A-Z][\w.&-]*\s+the\s+remaining\s+$"  # "and Japan's TEPCO Resources the remaining 5%"
     r"|%\s*,\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A holds 46.7%, B 44.8%"
+    r"|%(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A would own 51% of the refinery and B 49%"
     r"|\bstakes?\s+in\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:about\s+|around\s+)?$",  # "raised its stake in Sovereign Metals to 19.9%"
     re.IGNORECASE,
 )
@@ -460,6 +461,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         partners = [  # "… a plant in X with IREL"; not "with the Oak Ridge National Laboratory" (research, no operator)
             m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS - {"org"}
         ][:1]
+        owners = [m for n, m in enumerate(owners) if m[1] not in {o[1] for o in owners[:n]}]  # "X, known as Maaden": one, named first
         listed = _listed(owners[::-1], sent, backwards=True)  # "MP Materials and Maaden … to develop"
         partner_at = listed[-1][0] - 1
         while (

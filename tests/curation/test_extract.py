@@ -2656,3 +2656,28 @@ def test_a_possessive_in_a_mines_name_a_parent_by_the_first_word_processing_at_i
     } <= relations
     located = {tuple(t) for f in _drafted(extractor, text) for t in f.get("triples", []) if t[1] == "locatedIn"}
     assert (mine, "locatedIn", "region/labrador") in located
+
+
+def test_an_expansion_approved_partners_of_a_memorandum_by_alias_planned_shares_and_a_price_of_the_articles_material(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ridgeway Mining has approved a $900 million expansion of its Kafue nickel mine.\n"
+        "Ridgeway Metals and Gulf Mining Company, known as Gulfmin, have signed a memorandum of understanding to build a"
+        " smelter in Oman.\n"
+        "Gulfmin would own 60% of the smelter and Ridgeway Metals 40%, the companies said.\n"
+        "Ridgeway Mining also mines molybdenum at Kafue, and its molybdenum output rose.\n"
+        "Prices of ammonium molybdate in Europe rose to $45 per metric tonne unit this week.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    smelter, gulf, ridgeway = "facility/smelter-in-oman", "company/gulf-mining-company", "company/ridgeway-metals"
+    assert {("operates", gulf, smelter), ("operates", ridgeway, smelter)} <= relations  # the alias is the same party
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["holder"], f["stake"].get("share"), f.get("modality")) for f in facts if "stake" in f}
+    assert {(gulf, Decimal(60), "planned"), (ridgeway, Decimal(40), "planned")} <= stakes  # "would own 51% of the refinery and B 49%"
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert (figures[Decimal(900_000_000)]["metric"], figures[Decimal(900_000_000)]["subject"]) == (
+        "funding-amount",
+        "facility/kafue-nickel-mine",
+    )  # "has approved a $900 million expansion of its Kafue nickel mine"
+    assert (figures[Decimal(45)]["metric"], figures[Decimal(45)]["subject"]) == ("price", "material/molybdenum")
