@@ -1257,7 +1257,7 @@ class Extractor:
                 if (
                     len(placed)
                     and all(t.is_title for t in placed)
-                    and not any(e.start >= placed.start and e.end <= placed.end for e in known)
+                    and not any(e.start < placed.end and placed.start < e.end for e in known)
                 ):
                     mentions.append(  # "a copper and nickel project near Ely": a town the graph lacks, where the facility is
                         Mention(placed.text, offset + placed.start_char, offset + placed.end_char, None, "city", index)

@@ -2628,6 +2628,8 @@ def test_a_lease_holders_project_near_a_town_a_buyer_of_the_company_places_in_a_
     facts = _drafted(extractor, text)
     located = {tuple(t) for f in facts for t in f.get("triples", []) if t[1] == "locatedIn"}
     assert (project, "locatedIn", "city/crandon") in located  # a town the graph lacks, named in the description
+    known_plant = extractor.extract("Lynas also has a refining plant in Malaysia.\n")  # a facility the graph names so: no town
+    assert not {m for m in known_plant.mentions if m.kind == "city"}
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert Decimal(2_000_000) not in figures  # an import volume is no one's output
     assert figures[Decimal(90_000_000)]["subject"] == "company/kowloon-graphite"  # a loan package is no programme
