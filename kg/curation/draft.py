@@ -236,6 +236,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "price"
     if figure.unit in CURRENCY_UNITS and at >= 0 and _AGAINST_A_PRICE.search(sentence[:at]):
         return "price"  # "$3,500 per kilogram in Rotterdam, against roughly $1,000 in China": a price too
+    if figure.unit in CURRENCY_UNITS and at >= 0 and _NAMED_FUND.match(sentence[at + len(figure.text) :]):
+        return "funding-amount"  # "a A$1.2 billion Critical Minerals Strategic Reserve": a fund of that size
     if figure.unit in CURRENCY_UNITS:  # a loan is a loan to its borrower, agreement or not
         deal = re.match(  # "a $3 billion … agreement", "its $6.7 billion acquisition of X"
             r"(?:\s+[\w-]+){0,3}?\s+(?:agreement|deal|pact|contract|memorandum|acquisition|takeover|purchase|merger)\b", following
@@ -333,6 +335,10 @@ _CUT_BY = re.compile(
 _TRADED_AMOUNT = re.compile(
     r"\b(?:exported|imported|exports|imports)\s+(?:a\s+record\s+|about\s+|around\s+|nearly\s+|some\s+|more\s+than\s+)?$"
 )  # "Indonesia imported a record 10 million tonnes of nickel ore": a trade, no one's output
+_NAMED_FUND = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,5}(?:Reserve|Fund|Programme|Program|Initiative|Facility|Scheme)\b")
+"""After an amount, the name of the fund it sizes ("A$1.2 billion Critical Minerals Strategic Reserve")."""
+_MADE_BY = re.compile(r"\s+(?:produced|mined)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?")
+"""Between a producer and what it made: "Australia produced about 13,000 tonnes"."""
 _MADE = re.compile(r"\b(?:produced|mined)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$")
 """Before an amount made in a time past ("produced about 25,000 tonnes in 2024")."""
 _RAISE_THAT = re.compile(
@@ -426,7 +432,12 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     metric = figure_metric(figure, extraction.sentences[figure.sentence].text)
     if metric == "price":
         return _priced(figure, extraction, here)
-    sized = [ref for start, ref, kind in here if kind == "programme" and start == figure.start]
+    sized = [  # "a 100 billion yen package", "a A$1.2 billion Critical Minerals Strategic Reserve"
+        ref
+        for start, ref, kind in here
+        if kind == "programme"
+        and (start == figure.start or (start >= figure.end and not text.text[figure.end - text.start : start - text.start].strip()))
+    ]
     if sized:  # "a 100 billion yen package": the programme the money is
         return sized[0]
     sentence_text = extraction.sentences[figure.sentence]
@@ -527,6 +538,15 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         if not a.start() <= figure.start - sentence.start < a.end()
     ]
     here = [e for e in here if not any(a <= e[0] - sentence.start < b for a, b in asides)] or here
+    makers = [  # "Australia produced about 13,000 tonnes …, almost all of it from Lynas's Mount Weld mine": Australia's
+        _ref(m.ref_iri)
+        for m in extraction.mentions
+        if m.sentence == figure.sentence
+        and m.kind in ("country", "region")  # a company's output "at its Moma mine" is the mine's (see below)
+        and _MADE_BY.fullmatch(sentence.text[m.end - sentence.start : figure.start - sentence.start])
+    ]
+    if figure.unit == "tonne" and makers:
+        return makers[0]
     begin, finish = _clause_span(sentence.text, figure.start - sentence.start, figure.end - sentence.start)
     clause = [e for e in here if begin <= e[0] - sentence.start < finish]  # "Lynas produced … and is expanding its mine": Lynas
     scope = clause if any(k in kinds for _, _, k in clause) else here

@@ -797,7 +797,7 @@ class Extractor:
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
                     {"IS_TITLE": True, "OP": "*"},
-                    {"TEXT": {"IN": ["Act", "Law", "Strategy", "Plan", "Programme", "Program", "Initiative", "Mission"]}},
+                    {"TEXT": {"IN": ["Act", "Law", "Strategy", "Plan", "Programme", "Program", "Initiative", "Mission", "Reserve"]}},
                 ]
             ],
         )

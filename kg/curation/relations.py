@@ -61,6 +61,7 @@ _GIVEN_BY = re.compile(
     rf"{GIVEN_PASSIVE}\b(?:[^.;]|\.(?=\d))*\bby(?:\s+the)?\s*$|\bfrom\s+(?:\w+\s+){{0,3}}?(?:led|backed)\s+by(?:\s+the)?\s*$"
 )  # "… by the U.S. Department of Energy" ("a $20.6 million grant by" too), "raised 9 million pounds from investors led by …"
 _MONEY_WEIGHED = re.compile(r"\b(?:loans?|grants?|financing|funding|investment|stake|bid|offer|guarantee)\b", re.IGNORECASE)
+_THEIR_OWN = re.compile(r"\b(?:their|its)(?:\s+[a-z-]+){0,3}\s*$")
 _APPOSED_STATE = re.compile(r",\s+(?:a|an|the)(?:\s+[a-z]+){0,2}\s*$")  # "Nimba Mining, a new state-owned company"
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
@@ -147,7 +148,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             and (
                 doc[trigger.end : trigger.end + 1].text.lower() in ("of", "between")
                 or doc[trigger.end : trigger.end + 2].text.lower() == "in which"  # "X, a joint venture in which A holds 43%"
-                or doc[max(sent.start, trigger.start - 2) : trigger.start].text.lower().startswith(("their", "its"))
+                or _THEIR_OWN.search(
+                    doc[max(sent.start, trigger.start - 4) : trigger.start].text
+                )  # "their cathode materials joint venture"
             )
         ):  # "through their MARBL joint venture": the holding they share, no new agreement
             return []  # "X, a joint venture of A and B": who holds X (a stake), no agreement of X's

@@ -2683,3 +2683,20 @@ def test_an_expansion_approved_partners_of_a_memorandum_by_alias_planned_shares_
         "facility/kafue-nickel-mine",
     )  # "has approved a $900 million expansion of its Kafue nickel mine"
     assert (figures[Decimal(45)]["metric"], figures[Decimal(45)]["subject"]) == ("price", "material/molybdenum")
+
+
+def test_their_named_venture_a_sized_reserve_and_a_countrys_output_past_the_mine_it_comes_from(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Minerals and Volkswagen's battery unit PowerCell have expanded their cathode materials joint venture, NEOCAT.\n"
+        "Canada will set up a C$2 billion Critical Minerals Reserve to buy graphite from local producers.\n"
+        "Chile produced about 5.3 million tonnes of copper last year, almost all of it from Codelco's El Teniente mine.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert not {r for r in relations if r[0] == "agreement"}  # "their … joint venture": a holding they share, no new deal
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert (figures[Decimal(2_000_000_000)]["metric"], figures[Decimal(2_000_000_000)]["subject"]) == (
+        "funding-amount",
+        "programme/critical-minerals-reserve",
+    )  # "a C$2 billion Critical Minerals Reserve": the reserve's size
+    assert figures[Decimal(5_300_000)]["subject"] == "country/CL"  # the country's output, not the mine's
