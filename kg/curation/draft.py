@@ -256,7 +256,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             r"|approv\w*\s+(?:a\s+|an\s+|about\s+|around\s+|up\s+to\s+|some\s+)?\S+(?:\s+(?:million|billion))?\s+"
             r"(?:to\s+(?:expand|build|develop|restart|upgrade|extend)\b|expansion\s+of\b))",
             lower,
-        )  # "has approved about $1.25 billion to expand its Kansanshi mine": money put into it  # "will receive A$135 million from the governments"  # "take a 10% stake in ReElement for $30 million": money invested
+        )  # money put in: "will receive A$135 million from the governments", "take a 10% stake … for $30 million",
+        # "has approved about $1.25 billion to expand its Kansanshi mine"
         if (_SALE.search(lower) and HOLDER_SELLS.search(lower)) or _HOLDERS_STAKE_BOUGHT.search(sentence):
             return "agreement-value"  # "bought the 49.9% stake held by Tsingshan for about $700 million", "pay $83 million for BHP's 17% stake": the price, paid to a holder
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
@@ -337,9 +338,10 @@ _TRADED_AMOUNT = re.compile(
 )  # "Indonesia imported a record 10 million tonnes of nickel ore": a trade, no one's output
 _NAMED_FUND = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,5}(?:Reserve|Fund|Programme|Program|Initiative|Facility|Scheme)\b")
 """After an amount, the name of the fund it sizes ("A$1.2 billion Critical Minerals Strategic Reserve")."""
-_MADE_BY = re.compile(r"\s+(?:produced|mined)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?")
+_MADE_VERB = r"(?:produced|mined)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
+_MADE_BY = re.compile(rf"\s+{_MADE_VERB}")
 """Between a producer and what it made: "Australia produced about 13,000 tonnes"."""
-_MADE = re.compile(r"\b(?:produced|mined)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$")
+_MADE = re.compile(rf"\b{_MADE_VERB}$")
 """Before an amount made in a time past ("produced about 25,000 tonnes in 2024")."""
 _RAISE_THAT = re.compile(
     r"\b(?:(?:raise|lift|increase|expand|boost|take|bring)\s+(?:that|this)|(?:an|the|its)\s+expansion)\s+to\s+(?:about\s+|around\s+)?$"
