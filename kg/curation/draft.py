@@ -252,7 +252,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"
         funding = re.search(
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
-            r"|provid|stake|scheme|programme|program|initiative|financing|\bdebt\b|letters?\s+of\s+support|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b"
+            r"|provid|contribut|stake|scheme|programme|program|initiative|financing|\bdebt\b|letters?\s+of\s+support|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b"
             r"|approv\w*\s+(?:a\s+|an\s+|about\s+|around\s+|up\s+to\s+|some\s+)?\S+(?:\s+(?:million|billion))?\s+"
             r"(?:to\s+(?:expand|build|develop|restart|upgrade|extend)\b|expansion\s+of\b))",
             lower,

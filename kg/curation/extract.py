@@ -210,7 +210,9 @@ _SIZED_PROGRAMME = re.compile(
     r"(?:\s+\([^)]{1,30}\))?\s+(?:(?!to\b|for\b|in\b|of\b|from\b|debt\b|loan\b|credit\b)[a-z-]+\s+){0,2}?"
     r"(?:package|scheme|programme|program|fund|initiative)\b"
 )  # not "a $179 million debt package": a loan
-_SINCE_A_RECORD = re.compile(r"\b(?:\w+est|most|least|first)\b(?:\s+\w+)?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$")
+_SINCE_A_RECORD = re.compile(  # "the highest in two years", "the first new rare earth mine in the United States in more than 70 years"
+    r"\b(?:\w+est|most|least|first)\b(?:\s+[\w.'’-]+){0,8}?\s+(?:in|for)(?:\s+(?:more\s+than|almost|nearly|over))?$"
+)
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
 
 
@@ -728,7 +730,16 @@ class Extractor:
                     {"LOWER": {"IN": ["a", "an", "the"]}},
                     {"ORTH": {"NOT_IN": [",", ".", ";", "(", ")"]}, "OP": "{0,4}"},  # "an Australian-listed miner"
                     {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
-                ]
+                ],
+                [  # "Glencore, Electra's largest shareholder,": a holder the apposition names by what it holds
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|&)$"}, "OP": "*"},
+                    {"ORTH": ","},
+                    {"IS_TITLE": True, "OP": "+"},
+                    {"ORTH": {"IN": ["'s", "’s"]}},
+                    {"IS_LOWER": True, "OP": "{0,2}"},
+                    {"LOWER": {"IN": ["shareholder", "owner", "investor", "parent"]}},
+                ],
             ],
         )
         matcher.add(  # "Angola's sovereign wealth fund", "China's commerce ministry": a body of a country its text describes
@@ -1055,6 +1066,8 @@ class Extractor:
         for span in matches:
             label = span.label_
             overlaps = any(i in used for i in range(span.start, span.end))
+            if label == "NEW_APPOSED":  # "Glencore, Electra's largest shareholder,": the name is before the comma
+                overlaps = any(i in used for i in range(span.start, next(t.i for t in span if t.text == ",")))
             if label == "NEW_DESCRIBED" and span[-1].is_title:  # "a lithium sulphate plant at Arcadia": the place may be a name met before
                 overlaps = any(
                     i in used for i in range(span.start, next((t.i for t in span if t.lower_ in ("in", "at", "near")), span.end))
@@ -1381,7 +1394,7 @@ class Extractor:
             return None  # "a 72.8 billion rupee ($820 million) scheme": the same money in dollars
         if label == "DURATION" and value is not None and value >= 1000:
             return None
-        if label == "DURATION" and _SINCE_A_RECORD.search(span.doc[max(0, span.start - 5) : span.start].text):
+        if label == "DURATION" and _SINCE_A_RECORD.search(span.doc[span.sent.start : span.start].text):
             return None  # "the highest in two years": a comparison, not how long anything took
         before = {t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]}
         if label == "MONEY" and before & {"cost", "costs", "costing", "cost of"}:

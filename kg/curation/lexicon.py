@@ -618,6 +618,8 @@ FACILITY_WORDS = {
     "oxide",
     *("hydroxide", "carbonate", "sulphate", "sulfate", "metal", "metals"),  # "its Kemerton lithium hydroxide plant"
     "brine",  # "its Kachi lithium brine project"
+    "alumina",  # "its Vaudreuil alumina refinery"
+    "coal",
     "underground",  # "the Reid Brook underground deposit"
 }
 MINERAL_NAMES = {

@@ -211,7 +211,7 @@ def resolve_references(
         names = FACILITY_REFERENCES.get(noun, ())
         earlier = [
             m
-            for m in result.mentions
+            for m in sorted(result.mentions, key=lambda m: m.start)  # "Glencore, Electra's largest shareholder, … the company": Electra
             if m.kind == kind
             and m.start < offset + ref.start_char
             and (kind != "facility" or any(w in _what(m) for w in names) or _what(m).split()[-1] not in FACILITY_NOUNS)
@@ -226,6 +226,12 @@ def resolve_references(
         if earlier:
             this_sentence = earlier[-1].sentence == len(result.sentences) - 1  # "Lynas said the company would": Lynas
             iri = previous[0] if kind == "company" and previous and previous[1] == kind and not this_sentence else earlier[-1].ref_iri
+            referred = [  # "… at its Vaudreuil refinery. … run the plant. … C$7 million to the project": the plant, referred to since
+                target
+                for at, target in sorted(result.resolved.items())
+                if kind == "facility" and earlier[-1].start < at < offset + ref.start_char and target in {m.ref_iri for m in earlier}
+            ]
+            iri = referred[-1] if referred else iri
             between = sent.doc.text[earlier[-1].end - offset : ref.start_char] if this_sentence else ""
             others = [m.ref_iri for m in earlier if m.sentence < len(result.sentences) - 1 and m.ref_iri != earlier[-1].ref_iri]
             first = min((m for m in earlier if m.sentence == len(result.sentences) - 1), key=lambda m: m.start, default=None)
@@ -239,6 +245,11 @@ def resolve_references(
             described = [m for m in earlier if any(w in _what(m) for w in names)]
             if kind == "facility" and described and iri not in {m.ref_iri for m in described}:
                 iri = described[-1].ref_iri  # "The project cost …" after "ore mined at Rapasaari": the latest named a refinery
+            same_noun = [  # of the facilities the latest sentence to name one names, the one called what the reference calls it
+                m for m in described if m.sentence == earlier[-1].sentence and noun != "project" and names[0] == noun and noun in _what(m)
+            ]
+            if kind == "facility" and not this_sentence and same_noun and iri not in {m.ref_iri for m in same_noun}:
+                iri = same_noun[-1].ref_iri  # "a demonstration plant at its Vaudreuil alumina refinery …. the plant": the plant
             if kind == "facility" and not this_sentence and previous and previous[0] in {m.ref_iri for m in described}:
                 iri = previous[0]  # "The plant would process ore from the X mine. … a loan for the project": the plant, still
             resolved.append((ref.start, iri, kind))

@@ -2700,3 +2700,29 @@ def test_their_named_venture_a_sized_reserve_and_a_countrys_output_past_the_mine
         "programme/critical-minerals-reserve",
     )  # "a C$2 billion Critical Minerals Reserve": the reserve's size
     assert figures[Decimal(5_300_000)]["subject"] == "country/CL"  # the country's output, not the mine's
+
+
+def test_a_shareholder_by_apposition_a_plant_referred_to_since_a_refinery_and_a_first_in_decades(extractor: Extractor) -> None:
+    text = (
+        "Boreal Metals has opened the Pine Ridge mine near Timmins, the first new nickel mine in Canada in more than 40 years.\n"
+        "Boreal will build a pilot plant at its Kirkland alumina refinery in Ontario.\n"
+        "Boreal has signed an agreement with Norwood Chemicals to build and run the plant.\n"
+        "The Canadian and Ontario governments will each contribute C$5 million to the project.\n"
+        "Trafigura, Boreal's largest shareholder, owns about 25% of the company.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    boreal = "company/boreal-metals"
+    assert {
+        ("operates", boreal, "facility/kirkland-alumina-refinery"),  # "its Kirkland alumina refinery": a name with its product
+        ("invested", "company/trafigura", boreal),  # "Trafigura, Boreal's largest shareholder,": a company the apposition names
+    } <= relations
+    assert not {r for r in relations if r[0] == "invested" and r[1] == boreal}  # "owns … of the company": Boreal, not the holder
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert (figures[Decimal(5_000_000)]["metric"], figures[Decimal(5_000_000)]["subject"]) == (
+        "funding-amount",
+        "facility/pilot-plant",
+    )  # "contribute C$5 million to the project": the plant "the plant" referred to, not the refinery named after it
+    assert Decimal(40) not in figures  # "the first … in more than 40 years": no time anything took
+    shares = {(f["stake"]["holder"], f["stake"].get("share")) for f in facts if "stake" in f}
+    assert ("company/trafigura", Decimal(25)) in shares
