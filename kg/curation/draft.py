@@ -329,6 +329,10 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
 _FUNDED_WHICH = re.compile(
     r",\s+which\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:funded|financed|backed|paid\s+for)\s+by\s+(?:a|an)?\s*$"
 )
+_MAKES_WHICH = re.compile(
+    r",\s+which\s+(?:[a-z]+\s+){0,3}?(?:make|makes|produce|produces|process|processes|treat|treats|refine|refines)"
+    r"\s+(?:about\s+|around\s+|some\s+|up\s+to\s+|nearly\s+|more\s+than\s+)?$"
+)
 _CUT_BY = re.compile(
     r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed)\b[^.;]*"
     r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$"
@@ -464,7 +468,8 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     if project_debt and facilities:  # "letters of support for up to $1.1 billion of project debt": the project's, named before
         return _ref(facilities[-1])
     funded = _FUNDED_WHICH.search(text.text[: figure.start - text.start]) if figure.unit in CURRENCY_UNITS else None
-    if funded:  # "its plant in Upton, which was funded by a $22 million grant": the plant
+    funded = funded or (_MAKES_WHICH.search(text.text[: figure.start - text.start]) if figure.unit == "tonne" else None)
+    if funded:  # "its plant in Upton, which was funded by a $22 million grant", "its anode plant, which could make …": the plant
         antecedent = [
             (kind != "facility", -start, ref)
             for start, ref, kind in here

@@ -837,6 +837,12 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,3})$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
                 ],
+                [  # "President Jose Raul Mulino said": a name of three words, closed by a word no name holds
+                    {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS | CALENDAR)}, "OP": "{2}"},
+                    {"IS_TITLE": False, "IS_PUNCT": False},
+                ],
                 [  # "Chief executive Bernardo da Veiga"
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
                     {"IS_TITLE": True},
@@ -868,6 +874,7 @@ class Extractor:
                     },
                 ],
                 [{"LOWER": "the"}, {"LOWER": "two", "OP": "?"}, {"LOWER": {"IN": sorted(PARTNER_REFERENCES)}}],  # "the two companies"
+                [{"LOWER": {"IN": ["his", "her"]}}, {"LOWER": "government"}],  # "President X said his government would"
                 [  # "the Toronto-listed company", "the Sydney-based miner"
                     {"LOWER": "the"},
                     {"IS_TITLE": True},
@@ -1250,6 +1257,8 @@ class Extractor:
                     name = doc[name.start : of_place]  # "the Investment Corporation of Dubai": whose it is ends the name
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
+                if label == "NEW_PERSON" and not (name[-1].is_title or name[-1].text == ","):
+                    name = name[:-1]  # "Jose Raul Mulino", of "President Jose Raul Mulino said"
                 if label == "NEW_PERSON" and name[0].text == ",":  # "chief executive, Barbara Humpton,"
                     name = name[1:-1]
                 if label in (

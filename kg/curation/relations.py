@@ -275,6 +275,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             t.lower_ for t in doc[trigger.end : trigger.end + 4]
         }:
             return []  # "relies on Japan for processing technology", "bought a 15% stake": no material changes hands
+        if words in ("source", "sources") and trigger.start > sent.start and doc[trigger.start - 1].lower_ in _BEFORE_A_NOUN:
+            return []  # "one of the few sources of the metal outside China": a source named, no purchase
         if words in ("supplies", "supply") and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & _TOPIC:
             return []  # "in talks with Australia on rare earth supplies": what is talked about
         if {t.lower_ for t in doc[max(sent.start, trigger.start - 2) : trigger.start]} & {
@@ -446,6 +448,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []
         if trigger[0].lower_ in ("considering", "studying", "weighing") and _MONEY_WEIGHED.search(doc[trigger.end : facilities[0][0]].text):
             return []  # "is considering a loan of up to 25 million euros for the project": money for it, no plant of its own
+        if doc[trigger.end : trigger.end + 1].text.lower() in ("letting", "allowing", "permitting"):
+            return []  # "is considering letting First Quantum restart the mine": First Quantum would run it, not the one letting
         through = next((t.i for t in doc[facilities[0][0] : sent.end] if t.lower_ == "through"), None)
         agents = [m for m in after if through is not None and m[0] > through and m[2] in PARTY_KINDS and m[2] != "country"][:1]
         if agents:  # "Kenya plans to develop the deposit through the state-owned National Mining Corporation": the corporation
@@ -1007,6 +1011,7 @@ _UNNAMED_PARTIES = {
     "several",
     "potential",
 }
+_BEFORE_A_NOUN = {"a", "the", "few", "main", "key", "major", "other", "new", "only", "its", "their", "largest", "biggest", "alternative"}
 _PURCHASE_FROM = re.compile(r"^(?:\S+\s+){0,6}?to\s+(?:buy|purchase|source|supply|sell)\b")
 _CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}
 

@@ -48,7 +48,7 @@ _GIVING_VERBS = {
     "grant",
     "granted",
 }
-_PREPOSITIONS = {"to", "from", "in", "on", "at", "for", "of", "with", "into", "after", "than", "behind", "by"}
+_PREPOSITIONS = {"to", "from", "in", "on", "at", "for", "of", "with", "into", "after", "than", "behind", "by", "outside", "beyond", "near"}
 
 
 def _index_of(result: Extraction, start: int) -> int:
@@ -204,6 +204,12 @@ def resolve_references(
                 parties = [deals[-1].subject, deals[-1].object or ""]
                 resolved += [(ref.start, iri, (entity_ref(iri) or "/").split("/")[0]) for iri in parties]
                 result.resolved[offset + ref.start_char] = parties[0]
+            continue
+        if ref[0].lower_ in ("his", "her"):  # "President X said his government would": the country the text's heads act for
+            country = _country_in_context(len(result.sentences) - 1, result, set())
+            if country is not None:
+                resolved.append((ref.start, country, "country"))
+                result.resolved[offset + ref.start_char] = country
             continue
         kind = "facility" if noun in FACILITY_REFERENCES else "company"
         kind = "country" if noun in COUNTRY_REFERENCES else "org" if noun == "council" else kind

@@ -2726,3 +2726,26 @@ def test_a_shareholder_by_apposition_a_plant_referred_to_since_a_refinery_and_a_
     assert Decimal(40) not in figures  # "the first … in more than 40 years": no time anything took
     shares = {(f["stake"]["holder"], f["stake"].get("share")) for f in facts if "stake" in f}
     assert ("company/trafigura", Decimal(25)) in shares
+
+
+def test_his_government_a_three_word_name_a_restart_let_a_source_named_and_what_a_plant_which_could_make(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chile's government is considering allowing Andes Copper to restart the Cerro Azul copper mine, one of the few"
+        " sources of molybdenum outside China.\n"
+        "Concentrate from the mine will be processed at Andes Copper's planned smelter in Antofagasta, which could make"
+        " about 200,000 tonnes of copper a year.\n"
+        "President Maria Elena Soto said her government would hold talks with Andes Copper this year.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    andes, chile = "company/andes-copper", "country/CL"
+    assert ("operates", andes, "facility/cerro-azul-copper-mine") in relations
+    assert not {r for r in relations if r[0] == "operates" and r[1] == chile}  # "considering allowing X to restart": X would run it
+    assert not {r for r in relations if r[0] == "supplies"}  # "one of the few sources of …": no purchase
+    assert ("talks", andes, chile) in relations or ("talks", chile, andes) in relations  # "her government": the President's country
+    assert ("position", "person/maria-elena-soto", chile) in relations  # a name of three words
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(200_000)]["subject"] == "facility/smelter-in-antofagasta"  # ", which could make": the smelter's
