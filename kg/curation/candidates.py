@@ -249,7 +249,7 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
         and span.start > span.sent.start
         and not any(e[-1].lower_.endswith(("ian", "ean", "ese", "ish")) for e in towns)  # not "the Western Australian operation"
     ):
-        return span.doc[span.start - 1].lower_ == "the"  # "the Toliara project", "the Ondo heavy rare earth project": named after its town
+        return span.doc[span.start - 1].lower_ in ("the", "its", "their")  # "the Toliara project", "its South West Arkansas project"
     if label == "NEW_ORG" and within and [t.text for t in span[-2:]] in (["Rare", "Earths"], ["Rare", "Earth"]):
         return all(e.label_ in ("COUNTRY", "REGION", "CITY", "MATERIAL") for e in inside)  # "Brazilian Rare Earths", "USA Rare Earth"
     places = all(e.label_ in ("COUNTRY", "REGION", "CITY") and e.text.lower() not in DEMONYMS for e in inside)  # not "Korean Metals Plant"

@@ -729,7 +729,7 @@ class Extractor:
                     {"ORTH": ","},
                     {"LOWER": {"IN": ["a", "an", "the"]}},
                     {"ORTH": {"NOT_IN": [",", ".", ";", "(", ")"]}, "OP": "{0,4}"},  # "an Australian-listed miner"
-                    {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
+                    {"LOWER": {"IN": sorted(COMPANY_NOUNS | {"venture"})}},  # "Prairie Brine, a joint venture of"
                 ],
                 [  # "Glencore, Electra's largest shareholder,": a holder the apposition names by what it holds
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},

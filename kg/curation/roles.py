@@ -149,10 +149,13 @@ def as_actors(
         actors.append((i, iri, kind))
     last = max((span.start for _, span in triggers), default=sent.start)
     for pronoun in (t for t in doc[sent.start : last] if t.lower_ in SUBJECT_PRONOUNS and offset + t.idx not in result.resolved):
-        here = [  # "Kazakhstan said it had"; not "sends oxides to China, but it"
+        here = [  # "Kazakhstan said it had"; not "sends oxides to China, but it", nor "… to the U.S. Army, and it buys"
             (iri, kind)
             for i, iri, kind in actors
-            if i < pronoun.i and kind in PARTY_KINDS and doc[max(i - 1, sent.start)].lower_ not in _PREPOSITIONS
+            if i < pronoun.i
+            and kind in PARTY_KINDS
+            and doc[max(i - 1, sent.start)].lower_ not in _PREPOSITIONS
+            and not (doc[max(i - 1, sent.start)].lower_ == "the" and doc[max(i - 2, sent.start)].lower_ in _PREPOSITIONS)
         ]
         earlier = here[-1:] or [(m.ref_iri, m.kind) for m in result.mentions if m.kind == "company" and m.start < offset + pronoun.idx][-1:]
         if not earlier:

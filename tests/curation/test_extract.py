@@ -2749,3 +2749,23 @@ def test_his_government_a_three_word_name_a_restart_let_a_source_named_and_what_
     facts = _drafted(extractor, text)
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert figures[Decimal(200_000)]["subject"] == "facility/smelter-in-antofagasta"  # ", which could make": the smelter's
+
+
+def test_a_project_named_after_its_region_and_a_clause_of_its_own_after_a_commitment(extractor: Extractor) -> None:
+    text = (
+        "Canada has awarded a C$80 million grant to Prairie Brine, a joint venture of Grand Lithium and Norway's Nordvik,"
+        " for its North Saskatchewan project.\n"
+        "The project is expected to produce 10,000 tonnes of lithium carbonate a year.\n"
+        "Grand Lithium will supply lithium carbonate to the U.S. Navy under a contract signed in 2025, and it buys brine"
+        " from Cenovus.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    project = "facility/north-saskatchewan-project"
+    assert ("operates", "company/prairie-brine", project) in relations  # "its North Saskatchewan project": a name
+    assert ("supplies", "company/cenovus", "company/grand-lithium") in relations  # "… to the U.S. Navy, and it buys": not the Navy
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(10_000)]["subject"] == project  # "The project": the one named
+    bought = next(f for f in facts if f.get("supply", {}).get("supplier") == "company/cenovus")
+    assert bought.get("modality", "stated") == "stated"  # "will … under a contract" is the other clause's
