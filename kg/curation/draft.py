@@ -164,7 +164,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
         or re.match(r"\s+of\s+(?:its\s+|their\s+)?(?:capacity|nameplate)\b", following)  # "never run at more than 40% of capacity"
         or _CHANGE.search(before)
         or _CHANGED.match(following)
-        or _RATE.search(lower)
+        or _RATE.search(_clause_of(lower, at, at + 1))  # not "…, and the United States has charged anti-dumping duties"
         or _OWN_USE.search(following)
         or _OF_TRADE.match(following)
     )
@@ -486,10 +486,15 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         }  # "at Mountain Pass in California": where, not who
         here = [entity for entity in here if entity[2] != "material" and entity[0] not in located]
     kinds = () if metric == "agreement-value" else _SUBJECT_KINDS.get("money" if figure.unit in CURRENCY_UNITS else figure.unit, ())
-    invested = [_ref(r.object) for r in extraction.relations if r.sentence == figure.sentence and r.kind == "invested"]
+    sentence = extraction.sentences[figure.sentence]
+    aside = [a.span() for a in re.finditer(r",\s+(?:a|an|which|who|whose)\b[^,]*,", sentence.text)]
+    invested = [  # "invested $200 million in Lynas"; not "KoBold, a company backed by Bill Gates, plans to spend $2.3 billion"
+        _ref(r.object)
+        for r in extraction.relations
+        if r.sentence == figure.sentence and r.kind == "invested" and not any(a <= (r.at or 0) - sentence.start <= b for a, b in aside)
+    ]
     if figure.unit in CURRENCY_UNITS and invested and metric != "agreement-value":  # "invested $200 million in Lynas": to Lynas
         return invested[0]
-    sentence = extraction.sentences[figure.sentence]
     awarded = re.search(rf"{GIVEN_PASSIVE}\s+(?:\w+\s+)?$", sentence.text[: figure.start - sentence.start])
     grantees = [ref for start, ref, kind in here if kind in PARTY_KINDS and awarded and start < sentence.start + awarded.start()]
     if figure.unit in CURRENCY_UNITS and grantees:

@@ -1309,7 +1309,8 @@ class Extractor:
         triggers = [  # "supplied by" is read once, not as "supplied" too
             (kind, span)
             for kind, span in triggers
-            if not any(k == kind and o != span and o.start <= span.start and span.end <= o.end for k, o in triggers)
+            if not any(k == kind and o != span and o.start <= span.start and span.end <= o.end and o[0].text != "%" for k, o in triggers)
+            # not a holder's own description inside a gapped share ("… and Zambia's state mining company ZCCM 29%")
         ]
         mentions += aliases(sent, offset, index, mentions)
         mentions += listed_names(sent, offset, index, mentions)

@@ -55,6 +55,8 @@ __all__ = [
     "NOT_MINERALS",
     "NAME_PARTICLES",
     "NAMED_KINDS",
+    "NEW_CLAUSE",
+    "WEALTH_WORDS",
     "NUMBER_WORDS",
     "HELD_TOGETHER",
     "HOLDER_SELLS",
@@ -304,7 +306,7 @@ PRONOUNS = {
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"}  # "The refinery" is no name
 FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a project
-    "mine": ("mine", "project"),
+    "mine": ("mine", "project", "deposit"),  # "The mine could produce" after "to develop the Mingomba copper deposit"
     "deposit": ("deposit", "mine", "project"),
     "mill": ("mill",),
     "site": ("site", "mine", "project", "deposit"),  # "a new plant at the site"
@@ -498,7 +500,10 @@ COMMON_SUBJECTS = GROUP_NOUNS | {  # plural nouns that open a sentence as its su
     *("customers", "suppliers", "traders", "exports", "imports", "prices", "shares", "sales", "talks", "reserves", "deposits"),
     *("plants", "mines", "others", "both", "many", "most", "some", "these", "those", "partners", "allies", "members"),
 }
+WEALTH_WORDS = {"billionaire", "magnate", "tycoon", "businessman", "businesswoman", "entrepreneur"}
+"""What a person who owns companies is called by ("billionaire Ira Rennert's Renco Group")."""
 ROLE_WORDS = {
+    *WEALTH_WORDS,  # "billionaire Ira Rennert": a person, no position
     *("officer", "financial", "operating"),  # "Chief financial officer Chris Carroll"
     "commissioner",  # "Industry Commissioner Stephane Sejourne"
     "president",
@@ -564,6 +569,7 @@ ORG_SUFFIXES = {
     "metals",
     "minerals",
     "mining",
+    "mines",  # "Ivanhoe Mines"
     "resources",
     "band",  # "McLeod Lake Indian Band", "Kitselas First Nation"
     "nation",
@@ -615,6 +621,7 @@ FACILITY_WORDS = {
     "separation",
     "refining",
     "mining",
+    "mines",  # "Ivanhoe Mines"
     "oxide",
     *("hydroxide", "carbonate", "sulphate", "sulfate", "metal", "metals"),  # "its Kemerton lithium hydroxide plant"
     "brine",  # "its Kachi lithium brine project"
@@ -1009,6 +1016,17 @@ RELATION_TRIGGERS = {
             {"LIKE_NUM": True},
             {"ORTH": "%"},
         ],
+        [  # "… and Zambia's state mining company ZCCM Investment Holdings 29%": the same, its holder described
+            {"ORTH": "%"},
+            {"LOWER": {"NOT_IN": [".", ";", ","]}, "OP": "{0,5}"},
+            {"LOWER": "and"},
+            {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "{1,3}"},
+            {"ORTH": {"IN": ["'s", "’s"]}},
+            {"IS_LOWER": True, "OP": "{1,4}"},
+            {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "{1,4}"},
+            {"LIKE_NUM": True},
+            {"ORTH": "%"},
+        ],
         _SOLD_TO,
         [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
         [  # "the state's Minerals Income Investment Fund": the state holds it
@@ -1044,6 +1062,12 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["owned", "run", "controlled"]}},
             {"TEXT": {"REGEX": "^[A-Z]"}},
         ],  # "the state-owned National Mining Corporation", "state-owned KABIL"
+        [  # "billionaire Ira Rennert's Renco Group": his
+            {"LOWER": {"IN": sorted(WEALTH_WORDS)}},
+            {"IS_TITLE": True, "OP": "{2,3}"},
+            {"ORTH": {"IN": ["'s", "’s"]}},
+            {"TEXT": {"REGEX": "^[A-Z]"}},
+        ],
         [  # "Carester's subsidiary Caremag", "Molycorp's Estonian unit, Silmet", "its U.S. subsidiary, Largo Clean Energy"
             {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their"]}},
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "{0,2}"},
@@ -1158,3 +1182,9 @@ def number_value(text: str) -> Decimal | None:
         return Decimal(cleaned)
     except ArithmeticError:
         return None
+
+
+NEW_CLAUSE = re.compile(
+    r"(?:,\s+(?:and|but|while)|;)\s+(?=(?:it|they|he|she|we|(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+[a-z])"
+)
+"""Where a clause with a subject of its own begins: ", and it buys", "; Lynas sells", ", and the United States has"."""

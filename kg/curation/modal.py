@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.curation.lexicon import TITLES
+from kg.curation.lexicon import NEW_CLAUSE, TITLES
 from kg.ingest.modality import Marker, load_markers, undated
 
 __all__ = ["drafted_modality", "modal_marker", "parties_of"]
@@ -99,7 +99,7 @@ def drafted_modality(
     spending = modal_marker(sentence, before=purpose.start(), after=since) if purpose else None
     if purpose and not (spending and spending.marker.lower().startswith("expect")):
         return "planned"  # "an $80 million loan to supply Vulcan": what the money is for; "expects to spend $X to develop": expected
-    clause = [m.end() for m in _NEW_CLAUSE.finditer(sentence[:at])] if at is not None else []
+    clause = [m.end() for m in NEW_CLAUSE.finditer(sentence[:at])] if at is not None else []
     since = max(since or 0, clause[-1]) if clause else since  # "will supply … to X, and it buys scrap from Ford": its own clause
     marker = modal_marker(sentence, before=at, after=since)
     begun = modal_marker(sentence, before=at) if since is not None else None
@@ -122,9 +122,6 @@ def drafted_modality(
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
-_NEW_CLAUSE = re.compile(
-    r"(?:,\s+(?:and|but|while)|;)\s+(?=(?:it|they|he|she|we|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+[a-z])"
-)  # ", and it buys", "; Lynas sells": a clause with a subject of its own
 _PURPOSE_OF_MONEY = re.compile(
     r"\b(?:loans?|grants?|funding|financing|million|billion)\s+(?:to\s+(?:[A-Z][\w.&'’-]*\s+)+)?to\s+(?:help\s+)?[a-z]+$"
 )  # "an $80 million loan to supply", "a $45 million grant to Magrec Technologies to help build"

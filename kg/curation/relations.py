@@ -27,6 +27,7 @@ from kg.curation.lexicon import (
     IMPORT_WORDS,
     LICENCES,
     NAME_PARTICLES,
+    NEW_CLAUSE,
     NOT_MATERIALS,
     PARTY_KINDS,
     PAY_VERBS,
@@ -37,6 +38,7 @@ from kg.curation.lexicon import (
     SALE_VERBS,
     SEVERAL_DEALS,
     TITLES,
+    WEALTH_WORDS,
 )
 from kg.curation.places import world_places
 from kg.curation.proposals import Figure, Mention, Relation
@@ -91,7 +93,8 @@ _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
     r"|[A-Z][\w.&-]*\s+the\s+remaining\s+$"  # "and Japan's TEPCO Resources the remaining 5%"
     r"|%\s*,\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A holds 46.7%, B 44.8%"
-    r"|%(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A would own 51% of the refinery and B 49%"
+    r"|%(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:[\w.&-]+['’]s\s+(?:[\w-]+\s+){1,4}?)?(?:[A-Z][\w.&'’-]*\s+){1,4}$"
+    # "A would own 51% of the refinery and B 49%", "… and Zambia's state mining company ZCCM Investment Holdings 29%"
     r"|\bstakes?\s+in\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:about\s+|around\s+)?$",  # "raised its stake in Sovereign Metals to 19.9%"
     re.IGNORECASE,
 )
@@ -299,7 +302,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             suppliers = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and (source is None or m[0] > source)]
             if not suppliers and doc[trigger.end : trigger.end + 1].text.lower() == "it":  # "take … a year from it": the facility before
                 suppliers = [m for m in before if m[2] == "facility"][-1:]
-            customers = _antecedent(trigger, sent, before) or [  # "Iluka, which will buy"; not "buys from China but plans to source"
+            relative = _antecedent(trigger, sent, before)
+            customers = relative or [  # "Iluka, which will buy"; not "buys from China but plans to source"
                 m for m in before if m[2] in PARTY_KINDS and not (m[0] > sent.start and doc[m[0] - 1].lower_ in ("from", "to"))
             ]
             if not customers and words in ("supplied by", "provided by"):  # "The plant processes chloride supplied by IREL": its operator
@@ -307,7 +311,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if not customers and words.startswith(("process", "treat", "refine")):  # "The plant would process concentrate from X"
                 customers = [m for m in before if m[2] == "facility"][-1:]
             partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
-            if not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
+            if not suppliers and partner is not None and relative and relative[0][0] > partner:  # "… with Y, which could buy": X sells
+                suppliers = [m for m in before if m[2] in PARTY_KINDS and m[0] < partner][-1:]
+            elif not suppliers and partner is not None:  # "X signed an agreement with Y to buy": Y sells
                 suppliers = [m for m in customers if m[0] > partner][:1]
                 customers = [m for m in customers if m[0] < partner]
             whose = {t.text for t in doc[trigger.end : trigger.end + 4]} & {"'s", "’s"}  # "buy the mine's output": its output
@@ -329,6 +335,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             m for m in before if m[2] in PARTY_KINDS | {"facility"} and doc[max(m[0] - 1, sent.start)].lower_ not in _COMPARED
         ]
         after = [m for m in after if not _locates(m, mentions, sent)]  # "from its plant in La Rochelle, France, to …": where, no customer
+        clause = NEW_CLAUSE.search(sent.text, doc[trigger.end - 1].idx - sent.start_char)
+        after = [  # "supplies 85% of the world's magnesium, and the United States has charged …": not a customer
+            m for m in after if clause is None or doc[m[0]].idx - sent.start_char < clause.start()
+        ]
         possessive_after = [  # "90% of the world's anodes", "from its project in Brazil's Minas Gerais": no customer
             m for m in possessive_after if doc[m[0]].lower_ != "world" and doc[m[0] - 1].lower_ not in ("in", "near", "at")
         ]
@@ -483,6 +493,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             Relation("operates", owner[1], facility[1], index) for owner in [*listed, *partners] for facility in _listed(facilities, sent)
         ]
     if kind == "invested":
+        if trigger[0].lower_ in WEALTH_WORDS:  # "billionaire Ira Rennert's Renco Group": the person holds it
+            owners = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "person"][:1]
+            owned = [m for m in mentions if m[0] == trigger.end - 1 and m[2] == "company"][:1]
+            return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS:  # "completed its acquisition of Arcadium": the buyer's
             bought = [m for m in after if m[2] in PARTY_KINDS and m[0] in (trigger.end, trigger.end + 1)][:1]  # a mine bought: run
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
@@ -1014,6 +1028,7 @@ _UNNAMED_PARTIES = {
 _BEFORE_A_NOUN = {"a", "the", "few", "main", "key", "major", "other", "new", "only", "its", "their", "largest", "biggest", "alternative"}
 _PURCHASE_FROM = re.compile(r"^(?:\S+\s+){0,6}?to\s+(?:buy|purchase|source|supply|sell)\b")
 _CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}
+_CLAUSE_AUXILIARIES |= {"could", "would", "will", "may", "might", "can"}  # "Lucid Group, which could buy"
 
 
 def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bool = False) -> list[tuple[int, str, str]]:

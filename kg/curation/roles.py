@@ -137,8 +137,8 @@ def as_actors(
         if i > sent.start and doc[i - 1].text == "(":
             continue  # "IREL (India) Limited": a name's part
         name_end = next((t.i for t in doc[i : min(i + 5, sent.end)] if not (t.is_title or t.is_upper)), sent.end)
-        if name_end < sent.end and doc[name_end].lower_ in ("'s", "’s") and parties.get(name_end + 1):
-            continue  # "South Korea's POSCO Holdings", "Japan's JOGMEC": says whose, is no party
+        if name_end < sent.end and doc[name_end].lower_ in ("'s", "’s") and parties.get(name_end + 1) and kind != "person":
+            continue  # "South Korea's POSCO Holdings", "Japan's JOGMEC": says whose, is no party (not "Ira Rennert's Renco Group")
         if iri in heads:
             actors.append((i, heads[iri], "country"))
             continue

@@ -2769,3 +2769,31 @@ def test_a_project_named_after_its_region_and_a_clause_of_its_own_after_a_commit
     assert figures[Decimal(10_000)]["subject"] == project  # "The project": the one named
     bought = next(f for f in facts if f.get("supply", {}).get("supplier") == "company/cenovus")
     assert bought.get("modality", "stated") == "stated"  # "will … under a contract" is the other clause's
+
+
+def test_a_buyer_by_relative_clause_an_owner_by_wealth_a_described_gapped_holder_and_a_clause_apart(extractor: Extractor) -> None:
+    text = (
+        "Nordic Graphite has signed a supply agreement with carmaker Volvo Cars, which could buy up to 5,000 tonnes of"
+        " anode material a year.\n"
+        "Kivu Metals, a mining company backed by investor group Orion, plans to spend $1.2 billion to develop the Kasenga"
+        " copper deposit in Congo.\n"
+        "Kivu owns 80% of the project and Congo's state mining company Congo Mining Holdings 20%.\n"
+        "The mine could produce about 150,000 tonnes of copper a year.\n"
+        "Kivu Metals is owned by billionaire Robert Friedland's Ivanhoe Mines.\n"
+        "China supplies about 90% of the world's gallium, and the United States has charged duties on Chinese gallium.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    deposit = "facility/kasenga-copper-deposit"
+    assert {
+        ("supplies", "company/nordic-graphite", "company/volvo-cars"),  # "with Volvo Cars, which could buy": Volvo buys
+        ("invested", "company/congo-mining-holdings", deposit),  # "and Congo's state mining company X 20%": its verb gapped
+        ("invested", "person/robert-friedland", "company/ivanhoe-mines"),  # "billionaire Robert Friedland's Ivanhoe Mines"
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies" and r[2] == "country/US"}  # the next clause names no customer
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(1_200_000_000)]["subject"] == deposit  # "to spend … to develop the X deposit": not the backer's
+    assert figures[Decimal(150_000)]["subject"] == deposit  # "The mine": the deposit being developed
+    assert (figures[Decimal(90)]["metric"], figures[Decimal(90)]["subject"]) == ("production-share", "country/CN")
+    shares = {(f["stake"]["holder"], f["stake"].get("share")) for f in facts if "stake" in f}
+    assert ("company/congo-mining-holdings", Decimal(20)) in shares
