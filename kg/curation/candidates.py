@@ -240,7 +240,9 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     covered = {i for e in inside for i in range(e.start, e.end)}
     more = [t for t in span if t.i not in covered]  # what the name adds to the known ones: not a suffix alone ("Lynas Rare Earths Ltd")
     within = all(span.start <= e.start and e.end <= span.end for e in inside)
-    towns = [e for e in inside if e.label_ in ("REGION", "CITY")]
+    towns = [  # "the Gibraltar copper mine" (in Canada) too; not "the Philippine nickel mine"
+        e for e in inside if e.label_ in ("REGION", "CITY") or (e.label_ == "COUNTRY" and e.text.lower() not in DEMONYMS)
+    ]
     if (
         label == "NEW_FACILITY"
         and within

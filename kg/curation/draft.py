@@ -372,7 +372,8 @@ _ITS_CAPACITY = re.compile(
     r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
 )
 _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "a $2 billion expansion of its X mine"
-    r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)|expansion\s+of)\s+(?:(?:its|the|their)\s+)?"
+    r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)|expansion\s+of"
+    r"|(?:building|developing|expanding|constructing))\s+(?:(?:its|the|their)\s+)?"
 )
 _SPENT = re.compile(
     r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing|approved|approves)\s+(?:a\s+|about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
@@ -494,7 +495,8 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         if r.sentence == figure.sentence and r.kind == "invested" and not any(a <= (r.at or 0) - sentence.start <= b for a, b in aside)
     ]
     if figure.unit in CURRENCY_UNITS and invested and metric != "agreement-value":  # "invested $200 million in Lynas": to Lynas
-        return invested[0]
+        named_after = {ref for start, ref, _ in here if start > figure.end}  # not "Volkswagen's unit PowerCo has agreed to invest"
+        return min(invested, key=lambda ref: ref not in named_after)
     awarded = re.search(rf"{GIVEN_PASSIVE}\s+(?:\w+\s+)?$", sentence.text[: figure.start - sentence.start])
     grantees = [ref for start, ref, kind in here if kind in PARTY_KINDS and awarded and start < sentence.start + awarded.start()]
     if figure.unit in CURRENCY_UNITS and grantees:

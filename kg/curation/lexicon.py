@@ -315,7 +315,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "refinery": ("refinery", "plant"),
     "plant": ("plant", "refinery", "factory", "facility", "complex"),
     "smelter": ("smelter",),
-    "facility": ("facility", "plant", "refinery", "factory", "complex"),
+    "facility": ("facility", "plant", "refinery", "factory", "complex", "project"),  # "building the commercial facility"
     "phase": ("project", "mine", "plant", "refinery", "factory", "facility", "smelter", "deposit"),  # "the first phase"
     "factory": ("factory", "plant"),
     "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory", "smelter"),

@@ -179,7 +179,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             buyers = [m for m in before if m[2] in PARTY_KINDS and named and m[1] != named[0][1]][-1:]
             return [Relation("agreement", buyers[0][1], named[0][1], index)] if buyers else []  # "its acquisition of Arcadium"
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
-            bought = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "company"]
+            bought = [m for m in mentions if m[0] == _past_origin(doc, trigger.start + 1) and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             if trigger[-1].lower_ == "from":  # "bought the project from Itafos": the buyer and the seller
                 bought = [m for m in mentions if m[0] == trigger.end and m[2] in PARTY_KINDS]
@@ -318,7 +318,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 customers = [m for m in customers if m[0] < partner]
             whose = {t.text for t in doc[trigger.end : trigger.end + 4]} & {"'s", "’s"}  # "buy the mine's output": its output
             bought = words in ("buy", "buys", "bought", "purchase", "purchases") and any(
-                m[0] == trigger.end and doc[m[0]].lower_ not in ("its", "their")  # "buy its concentrate": the company's output
+                m[0] == _past_origin(doc, trigger.end) and doc[m[0]].lower_ not in ("its", "their")  # not "buy its concentrate"
                 for m in after
                 if m[2] == "company" or (m[2] == "facility" and not whose)
             )
@@ -976,6 +976,12 @@ def _governing(at: int, sent: Span, mentions: list[tuple[int, str, str]]) -> str
         possessor = [m[0] for m in mentions if m[0] < at - 1 and m[2] in ("country", "region", "city")]
         at = possessor[-1] if possessor else at
     return doc[max(at - 1, sent.start)].lower_
+
+
+def _past_origin(doc: Doc, at: int) -> int:
+    """Where a name begins at ``at``, past a country it is from ("bought Canada's Fission Uranium": Fission)."""
+    whose = next((t.i for t in doc[at : min(at + 3, len(doc))] if t.text in ("'s", "’s")), None)
+    return whose + 1 if whose is not None and all(t.ent_type_ == "COUNTRY" for t in doc[at:whose]) else at
 
 
 def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -2797,3 +2797,23 @@ def test_a_buyer_by_relative_clause_an_owner_by_wealth_a_described_gapped_holder
     assert (figures[Decimal(90)]["metric"], figures[Decimal(90)]["subject"]) == ("production-share", "country/CN")
     shares = {(f["stake"]["holder"], f["stake"].get("share")) for f in facts if "stake" in f}
     assert ("company/congo-mining-holdings", Decimal(20)) in shares
+
+
+def test_money_of_the_investee_a_company_bought_past_its_country_a_mine_named_after_a_country_and_money_spent_building(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Toyota's battery unit PrimeCell has agreed to invest C$40 million in Nordic Lithium Metals for a 9.5% stake.\n"
+        "Boreal Uranium also bought Australia's Deep Yellow Energy in 2023 for about A$900 million.\n"
+        "Highland Copper has started production at its Ridgeline copper project in Nevada.\n"
+        "Highland spent about $180 million building the commercial facility.\n"
+        "Highland also runs the Panama copper mine in British Columbia.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert ("agreement", "company/boreal-uranium", "company/deep-yellow-energy") in relations  # bought past "Australia's"
+    assert not {r for r in relations if r[0] == "supplies"}  # a company bought, no material
+    assert ("operates", "company/highland-copper", "facility/panama-copper-mine") in relations  # a mine named after a country
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(40_000_000)]["subject"] == "company/nordic-lithium-metals"  # the investee, not the parent's unit
+    assert figures[Decimal(180_000_000)]["subject"] == "facility/ridgeline-copper-project"  # "spent … building the … facility"
