@@ -258,6 +258,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             lower,
         )  # money put in: "will receive A$135 million from the governments", "take a 10% stake … for $30 million",
         # "has approved about $1.25 billion to expand its Kansanshi mine"
+        if at >= 0 and _STAKE_SOLD_FOR.search(lower[:at]):
+            return "agreement-value"  # "agreed to sell a 30% stake in its X project to Mitsubishi for $600 million": the price
         if (_SALE.search(lower) and HOLDER_SELLS.search(lower)) or _HOLDERS_STAKE_BOUGHT.search(sentence):
             return "agreement-value"  # "bought the 49.9% stake held by Tsingshan for about $700 million", "pay $83 million for BHP's 17% stake": the price, paid to a holder
         if (any(w in lower for w in ("agreement", "deal", "pact")) or _SALE.search(lower)) and not funding:
@@ -332,6 +334,9 @@ _FUNDED_WHICH = re.compile(
 _MAKES_WHICH = re.compile(
     r",\s+which\s+(?:[a-z]+\s+){0,3}?(?:make|makes|produce|produces|process|processes|treat|treats|refine|refines)"
     r"\s+(?:about\s+|around\s+|some\s+|up\s+to\s+|nearly\s+|more\s+than\s+)?$"
+)
+_STAKE_SOLD_FOR = re.compile(
+    r"\b(?:sell|sells|sold|selling)\s+(?:a|an|its|their|the)\s+[\d.]+%\s+stake\b[^;]*\bto\b[^;]*\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?$"
 )
 _CUT_BY = re.compile(
     r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed)\b[^.;]*"

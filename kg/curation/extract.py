@@ -599,7 +599,14 @@ class Extractor:
         )
         matcher.add(  # "Japan's JAMSTEC": a body a country's possessive names by its initials
             "NEW_INITIALS",
-            [[{"ENT_TYPE": "COUNTRY"}, {"ORTH": {"IN": ["'s", "’s"]}}, {"TEXT": {"REGEX": r"^[A-Z]{3,8}$"}, "ENT_TYPE": ""}]],
+            [
+                [{"ENT_TYPE": "COUNTRY"}, {"ORTH": {"IN": ["'s", "’s"]}}, {"TEXT": {"REGEX": r"^[A-Z]{3,8}$"}, "ENT_TYPE": ""}],
+                [  # "Taurus Minerals, a CGN unit": initials the apposition calls a company's
+                    {"LOWER": {"IN": ["a", "an"]}},
+                    {"TEXT": {"REGEX": r"^[A-Z]{2,8}$"}, "ENT_TYPE": ""},
+                    {"LOWER": {"IN": ["unit", "subsidiary", "affiliate"]}},
+                ],
+            ],
         )
         matcher.add(  # "the Tenke Fungurume and Kisanfu mines": two facilities named by one noun
             "NEW_FACILITY_PAIR",
@@ -1112,7 +1119,7 @@ class Extractor:
                 name = span[1:-1]
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "agency", index))
             elif label == "NEW_INITIALS" and span.end - 1 not in used and not (span.end < sent.end and doc[span.end].is_title):
-                name = span[-1:]
+                name = next(span[n : n + 1] for n in range(len(span) - 1, -1, -1) if span[n].is_upper)
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
                 used.update(range(name.start, name.end))
             elif label == "NEW_OF_COUNTRY" and (
@@ -1123,6 +1130,7 @@ class Extractor:
                 or span.end + 1 < sent.end
                 and doc[span.end].lower_ == "and"
                 and doc[span.end + 1].is_title
+                and doc[span.end + 1].lower_ not in DEMONYMS  # "Japan's Mitsui and Chinese battery maker X": a firm
                 and len(span) == 3  # not "China's Zhejiang Huayou Cobalt and Ford Motor"
             ):
                 continue  # "China's Commerce Ministry", "China's Baotou region", "China's Dominance", "China's Belt and Road": no firm

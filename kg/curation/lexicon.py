@@ -1029,6 +1029,13 @@ RELATION_TRIGGERS = {
         ],
         _SOLD_TO,
         [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
+        [  # "Taurus Minerals, a CGN unit": the parent the apposition names
+            {"ORTH": ","},
+            {"LOWER": {"IN": ["a", "an"]}},
+            {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "{1,3}"},
+            {"LOWER": {"IN": ["unit", "subsidiary"]}},
+        ],
+        [{"ORTH": ","}, {"LOWER": "and"}, {"LIKE_NUM": True}, {"ORTH": "%"}, {"LOWER": "by"}],  # "…, and 10% by B": a holder, gapped
         [  # "the state's Minerals Income Investment Fund": the state holds it
             {"LOWER": "the"},
             {"LOWER": {"IN": sorted(COUNTRY_REFERENCES)}},

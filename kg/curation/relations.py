@@ -100,7 +100,8 @@ _STAKE_OF = re.compile(
 )
 _STAKE_AFTER = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b|-?\s*owned\s+by\b)"
-)  # "a 20% stake", "a 16% free-carried interest", "a company 60% owned by"
+    r"|\s+by\s+(?:[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){1,4})?[A-Z][\w.&-]+\s+[A-Z]"
+)  # "a 20% stake", "a 16% free-carried interest", "a company 60% owned by", "and 10% by Namibia's state company Epangelo Mining"
 _MOSTLY_FROM = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|predominantly)\s+from\b", re.IGNORECASE)
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
 _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "80% of its magnets", "90% of Japan's NdPr"
@@ -403,6 +404,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             return [Relation("operates", buyers[0][1], bought[0][1], index)] if buyers and bought else []
         if trigger[-1].lower_ == "by":
+            relative = _relative_clauses(sent)  # "Swakop Uranium, which runs the mine, is 90% owned by": Swakop, not the mine
+            before = [m for m in before if not any(a < m[0] < b < trigger.start for a, b in relative)]
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
@@ -415,9 +418,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             shared = shared or trigger[0].lower_ == "backed"  # "a project backed by X": a holding, no operator
             shared = (
                 shared
-                or (  # "the … mine part-owned by Eramet", "partly owned by": a holding, no operator
+                or (  # "the … mine part-owned by Eramet", "partly owned by", "majority owned by": a holding, no operator
                     trigger[1].lower_ == "partly"
                     or doc[max(sent.start, trigger.start - 2) : trigger.start].text.lower() in ("part-", "part -")
+                    or doc[max(sent.start, trigger.start - 1)].lower_ in ("majority", "minority", "jointly")
                 )
             )
             if shared and owners and facilities:  # "Bisie … is 84% owned by Alphamin": a holding in the mine, with its share
@@ -493,6 +497,15 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             Relation("operates", owner[1], facility[1], index) for owner in [*listed, *partners] for facility in _listed(facilities, sent)
         ]
     if kind == "invested":
+        if trigger[0].text == "," and trigger[-1].lower_ in ("subsidiary", "unit"):  # "Taurus Minerals, a CGN unit": CGN holds it
+            owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            owners = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS][:1]
+            return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned and owners[0][1] != owned[0][1] else []
+        if (
+            trigger[0].text == "," and trigger[1].lower_ == "and" and trigger[-1].lower_ == "by"
+        ):  # "… 90% owned by A, and 10% by B": B's, of the stake before's
+            holders = [m for m in after if m[2] in PARTY_KINDS and doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")][:1]
+            return [Relation("invested", m[1], None, index) for m in holders]  # not "Namibia's state mining company"
         if trigger[0].lower_ in WEALTH_WORDS:  # "billionaire Ira Rennert's Renco Group": the person holds it
             owners = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "person"][:1]
             owned = [m for m in mentions if m[0] == trigger.end - 1 and m[2] == "company"][:1]
@@ -621,6 +634,17 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 *(Relation("agreement", b[1], s[1], index) for b in buyers for s in sellers),
                 *(Relation("invested", b[1], t[1], index) for b in buyers for t in topic),
             ]
+        sold = [  # "has agreed to sell a 30% stake in its Copper World project to Mitsubishi": the buyer's to be
+            m
+            for m in after
+            if trigger[0].lower_ in ("stake", "stakes")
+            and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & SALE_VERBS
+            and not {t.lower_ for t in doc[max(sent.start, trigger.start - 3) : trigger.start]} & {"its", "their"}  # not "sell its stake"
+            and m[2] in PARTY_KINDS
+            and "to" in {doc[m[0] - 1].lower_, doc[max(m[0] - 2, 0)].lower_}
+        ][:1]
+        if sold:
+            return [Relation("invested", b[1], m[1], index) for b in sold for m in investees[:1] if m[1] != b[1]]
         whose = next((t.i for t in trigger if t.text in ("'s", "’s", "'", "’")), None)
         sellers = [m for m in mentions if whose is not None and trigger.start < m[0] < whose and m[2] in PARTY_KINDS][-1:]
         if whose is not None:  # "buy AVZ Minerals' stake in Manono": the buyer's in Manono, and AVZ's until then (as it stands)
@@ -728,7 +752,9 @@ def supplies_with_shares(
             free = [r for r in stakes if id(r) not in pairs and r.at is not None] or [r for r in stakes if id(r) not in pairs]
             if free:
                 pairs[id(min(free, key=lambda r: abs((r.at or 0) - share.end)))] = share
-            each = re.search(r"\beach\s+(?:holds?|owns?)\s+$", sentence[: share.start - start])  # "A and B, which each hold 39.6%"
+            each = re.search(  # "A and B, which each hold 39.6%", "A and B each own about 6%"
+                r"\beach\s+(?:holds?|owns?)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?$", sentence[: share.start - start]
+            )
             sold = re.search(r"[A-Za-z](?:'s|’s|'|’)\s+$", sentence[: share.start - start])  # "to buy AVZ's 75% stake": the buyer's too
             if free and (each or sold):
                 same = next(r.at for r in stakes if pairs.get(id(r)) is share)  # the holders read with the share, not a state's before
@@ -898,7 +924,11 @@ def _lender(at: int, sent: Span) -> bool:
         sent.doc[at - 1].is_title or sent.doc[at - 1].is_upper or sent.doc[at - 1].lower_ in ("the", "and", "'s", "’s")
     ):
         at -= 1  # "from Germany's KfW raw materials fund": the fund's, past its country
-    return at > sent.start and sent.doc[at - 1].lower_ == "from"
+    described = _FROM_DESCRIBED.search(sent.doc[sent.start : at].text)  # "from Brazil's development bank BNDES"
+    return bool(described) or (at > sent.start and sent.doc[at - 1].lower_ == "from")
+
+
+_FROM_DESCRIBED = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s*$")
 
 
 def _locates(mention: tuple[int, str, str], mentions: list[tuple[int, str, str]], sent: Span) -> bool:
@@ -976,6 +1006,14 @@ def _governing(at: int, sent: Span, mentions: list[tuple[int, str, str]]) -> str
         possessor = [m[0] for m in mentions if m[0] < at - 1 and m[2] in ("country", "region", "city")]
         at = possessor[-1] if possessor else at
     return doc[max(at - 1, sent.start)].lower_
+
+
+def _relative_clauses(sent: Span) -> list[tuple[int, int]]:
+    """The token spans of the sentence's non-restrictive relative clauses (", which runs the mine,"): from
+    the comma before "which" or "who" to the comma that closes it."""
+    doc = sent.doc
+    opens = [t.i for t in sent if t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("which", "who")]
+    return [(i, next((t.i for t in doc[i + 1 : sent.end] if t.text == ","), sent.end)) for i in opens]
 
 
 def _past_origin(doc: Doc, at: int) -> int:

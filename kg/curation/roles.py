@@ -247,6 +247,13 @@ def resolve_references(
             subject_only = first is not None and first.ref_iri == earlier[-1].ref_iri  # the reference is after the sentence's subject
             if kind == "company" and this_sentence and subject_only and others and not _REPORTED_BETWEEN.search(between):
                 iri = others[-1]  # "Mitsubishi will also buy … at the developer's project": another company, not the buyer
+            reporting = (
+                ref.start > sent.start
+                and sent.doc[ref.start - 1].text == ","
+                and sent.doc[ref.end : ref.end + 1].text.lower() in ("said", "says", "told", "added", "announced")
+            )
+            if kind == "company" and this_sentence and first is not None and reporting:
+                iri = first.ref_iri  # "X has agreed to sell … to Y, the Canadian miner said": the sentence's subject
             counts = Counter(m.ref_iri for m in earlier).most_common(2)
             at_start = ref.start == sent.start  # "The company has raised": the last sentence's subject
             if kind == "company" and not this_sentence and not at_start and len(counts) > 1 and counts[0][1] > counts[1][1]:

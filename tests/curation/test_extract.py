@@ -2817,3 +2817,39 @@ def test_money_of_the_investee_a_company_bought_past_its_country_a_mine_named_af
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert figures[Decimal(40_000_000)]["subject"] == "company/nordic-lithium-metals"  # the investee, not the parent's unit
     assert figures[Decimal(180_000_000)]["subject"] == "facility/ridgeline-copper-project"  # "spent … building the … facility"
+
+
+def test_a_stake_sold_to_a_buyer_holders_past_a_relative_clause_a_unit_by_initials_and_a_gapped_passive_share(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Cascade Copper has agreed to sell a 25% stake in its Red Ridge project in Nevada to Sumitomo Corporation for"
+        " $400 million, the Canadian miner said.\n"
+        "The Kiwi uranium mine in Namibia, which is majority owned by China Nuclear Fuel Group, produced 2,000 tonnes of"
+        " uranium oxide last year.\n"
+        "Kiwi Uranium, which runs the mine, is 85% owned by Orion Minerals, a CNF unit, and 15% by Namibia's state mining"
+        " company Epangelo Resources.\n"
+        "Atlas Graphite has secured a loan from Brazil's development bank BNDES to build its Lagoa graphite project.\n"
+        "Japan's Itochu and Chinese battery maker Putailai each own about 8% of Atlas Graphite.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    project, mine = "facility/red-ridge-project", "facility/kiwi-uranium-mine"
+    assert {
+        ("invested", "company/sumitomo", project),  # "sell a 25% stake in X to Y": the buyer's to be
+        ("invested", "company/china-nuclear-fuel-group", mine),  # "majority owned by": a holding, no operator
+        ("invested", "company/orion-minerals", "company/kiwi-uranium"),  # past ", which runs the mine,"
+        ("invested", "company/epangelo-resources", "company/kiwi-uranium"),  # "…, and 15% by Namibia's state … company X"
+        ("operates", "company/atlas-graphite", "facility/lagoa-graphite-project"),  # not the bank's it borrows from
+        ("invested", "company/itochu", "company/atlas-graphite"),  # "Japan's Itochu and Chinese battery maker Putailai"
+    } <= relations
+    assert ("invested", "company/cascade-copper", project) not in relations  # the seller's stake is not the one sold
+    assert not {r for r in relations if r[0] == "operates" and r[1] == "company/china-nuclear-fuel-group"}
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(400_000_000)]["metric"] == "agreement-value"  # the price of the stake sold
+    shares = {(f["stake"]["holder"], f["stake"]["investee"], f["stake"].get("share")) for f in facts if "stake" in f}
+    assert {
+        ("company/sumitomo", project, Decimal(25)),
+        ("company/epangelo-resources", "company/kiwi-uranium", Decimal(15)),
+        ("company/itochu", "company/atlas-graphite", Decimal(8)),
+    } <= shares
