@@ -363,7 +363,8 @@ def aliases(sent: Span, offset: int, index: int, mentions: list[Mention]) -> lis
 
 _LISTED_NAME = r"[A-Z][\w&-]*(?:\s+(?:[a-z]\s+)?[A-Z][\w&-]*)*(?![\w&'’-])"  # "Yamaha Motor", "BMW i Ventures"; not "BMW's fund"
 _LIST_OF_BACKERS = re.compile(
-    rf"\b(?i:investors|backers|shareholders|customers|clients|buyers)\s+(?:including|such\s+as|like|led\s+by)\s+"
+    rf"\b(?i:investors|backers|shareholders|customers|clients|buyers|traders|companies|firms|carmakers|automakers|refiners)"
+    rf"\s+(?:including|such\s+as|like|led\s+by)\s+"
     rf"(?P<names>{_LISTED_NAME}(?:(?:,\s+|,?\s+and\s+){_LISTED_NAME})*)"
 )
 

@@ -130,6 +130,7 @@ _TAKEN_OVER = re.compile(r"\b(?:taken\s+over|acquired|bought|purchased)\s+by\b")
 _UNDER_A_NEW_DEAL = re.compile(r"\bunder\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord)\b")
 """A deal the sentence introduces for what it states ("raised its stake in X to 19.9% under an investment agreement")."""
 _AGREED_TO_SUPPLY = re.compile(r"\bagreed\s+to\s+(?:supply|sell|ship|deliver)\b")
+_UNDER_AGREEMENTS = re.compile(r"\bunder\s+(?!the\b)(?:[\w-]+\s+){0,3}?(?:agreements|contracts|deals)\b")
 _UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:[\w-]+\s+)?(?:deal|agreement|contract|pact|accord)\b")
 
 
@@ -378,7 +379,7 @@ class Extractor:
     def matcher(self) -> Matcher:
         """Patterns for figures, new candidate entities and relation triggers."""
         matcher = Matcher(self.nlp.vocab)
-        facility_words = {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and"})}, "OP": "{0,4}"}
+        facility_words = {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-"})}, "OP": "{0,4}"}  # "lithium-tantalum"
         num = {"LIKE_NUM": True}
         counted_num = {"LIKE_NUM": True, "TEXT": {"REGEX": r"^(?!(?:19|20)\d\d$)"}}  # "in 2024 to develop deposits": a year
         matcher.add(
@@ -524,7 +525,12 @@ class Extractor:
                         "OP": "*",
                     },  # "Rocha da Rocha project", "Kamoa-Kakula complex"
                     facility_words,  # "Songwe Hill rare earth project", "Stibnite gold and antimony project"
-                    {"LOWER": {"IN": list(FACILITY_NOUNS)}},
+                    {"LOWER": {"IN": [*FACILITY_NOUNS, "mines"]}},  # "the MATSA copper mines": one operation's name
+                ],
+                [  # "the MATSA copper mines": a name in capitals, no known entity's
+                    {"TEXT": {"REGEX": r"^[A-Z]{3,}$"}, "ENT_TYPE": ""},
+                    facility_words,
+                    {"LOWER": {"IN": [*FACILITY_NOUNS, "mines"]}},
                 ],
                 [  # "Voisey's Bay nickel mine": a place's name holding a possessive
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "LOWER": {"NOT_IN": list(DETERMINERS)}},
@@ -849,6 +855,13 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS | CALENDAR)}, "OP": "{2}"},
                     {"IS_TITLE": False, "IS_PUNCT": False},
+                ],
+                [  # "Chief executive Jean-Sebastien Lavallee": a hyphenated given name
+                    {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
+                    {"ORTH": "-"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
                 ],
                 [  # "Chief executive Bernardo da Veiga"
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
@@ -1368,7 +1381,8 @@ class Extractor:
                 Relation("agreement", r.subject, r.object, index, at=offset + under[0].end_char) for r in relations if r.kind == "supplies"
             ][:1]
         supplied = [r for r in relations if r.kind == "supplies"]
-        if supplied and _AGREED_TO_SUPPLY.search(sent.text):  # "has agreed to supply anode to A and to B": a deal with each
+        if supplied and (_AGREED_TO_SUPPLY.search(sent.text) or _UNDER_AGREEMENTS.search(sent.text)):
+            # "has agreed to supply anode to A and to B", "is sold to traders including A and B under offtake agreements": a deal with each
             relations = [r for r in relations if r.kind != "agreement"] + [
                 Relation("agreement", r.subject, r.object, index, at=r.at) for r in supplied if r.object
             ]

@@ -570,6 +570,7 @@ ORG_SUFFIXES = {
     "minerals",
     "mining",
     "mines",  # "Ivanhoe Mines"
+    "energy",  # "Paladin Energy", "Boss Energy"
     "resources",
     "band",  # "McLeod Lake Indian Band", "Kitselas First Nation"
     "nation",
@@ -622,6 +623,7 @@ FACILITY_WORDS = {
     "refining",
     "mining",
     "mines",  # "Ivanhoe Mines"
+    "energy",  # "Paladin Energy", "Boss Energy"
     "oxide",
     *("hydroxide", "carbonate", "sulphate", "sulfate", "metal", "metals"),  # "its Kemerton lithium hydroxide plant"
     "brine",  # "its Kachi lithium brine project"
@@ -669,7 +671,9 @@ RESTRICTING_VERBS = {
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
     "banning", "restricting", "curbing", "limiting", "halting",
 }  # fmt: skip
-NOT_MATERIALS = re.compile(r"\b(?:technology|technologies|expertise|know-how|funding|investment|security|protection|support)\b")
+NOT_MATERIALS = re.compile(
+    r"\b(?:technology|technologies|expertise|know-how|funding|investment|security|protection|support|(?<!-)power(?!-)|electricity)\b"
+)  # "relies on Japan for processing technology", "to supply power to the site" (not "high-power magnets")
 WORLD_REGIONS = {  # parts of the world no list of countries holds: places, not companies
     *("europe", "asia", "africa", "oceania", "antarctica", "arctic", "americas", "eurasia", "scandinavia"),
     *("caribbean", "pacific", "atlantic", "balkans", "baltics", "sahel", "maghreb", "levant", "gulf"),
@@ -720,6 +724,12 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["agreement", "deal", "pact", "mou", "memorandum", "framework", "contract", *sorted(SEVERAL_DEALS)]}}],
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS | {"merger"})}}, {"LOWER": "of"}],  # "its acquisition of X", "the merger of A and B"
+        [  # "the MATSA mines, which it bought from Trafigura": the buyer and the seller
+            {"LOWER": {"IN": ["which", "that"]}},
+            {"LOWER": {"IN": ["it", "they"]}},
+            {"LOWER": {"IN": ["bought", "acquired", "purchased"]}},
+            {"LOWER": "from"},
+        ],
         _SOLD_TO,
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
@@ -822,6 +832,11 @@ RELATION_TRIGGERS = {
         ],
     ],
     "operates": [
+        [  # "its Kayelekera mine, which was shut in 2014 by its former owner Paladin Energy": Paladin ran it
+            {"LOWER": {"IN": ["its", "their"]}},
+            {"LOWER": {"IN": ["former", "previous", "current", "new"]}},
+            {"LOWER": {"IN": ["owner", "operator"]}},
+        ],
         [  # "restored Rio Tinto's permits for the Jadar project": whose permit, theirs to run
             {"ORTH": {"IN": ["'s", "’s"]}},
             {"LOWER": {"IN": sorted(LICENCES | {"permits", "licences", "licenses", "concessions"})}},
@@ -965,6 +980,12 @@ RELATION_TRIGGERS = {
     ],
     "invested": [
         [{"LOWER": "the"}, {"LOWER": "remaining"}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the remaining 5%" (after a name)
+        [
+            {"LOWER": "and"},
+            {"IS_TITLE": True, "OP": "{1,3}"},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["rest", "remainder"]}},
+        ],  # "and B the rest"
         [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}, {"IS_TITLE": False}],  # not "acquired Base Resources" (a purchase)
         [
             {"LOWER": {"IN": ["bought", "buys", "buy", "took", "takes", "take"]}},

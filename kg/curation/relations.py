@@ -179,6 +179,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 named = [m for m in after if bought and frm is not None and m[0] == frm + 1 and m[2] in PARTY_KINDS]
             buyers = [m for m in before if m[2] in PARTY_KINDS and named and m[1] != named[0][1]][-1:]
             return [Relation("agreement", buyers[0][1], named[0][1], index)] if buyers else []  # "its acquisition of Arcadium"
+        if trigger[0].lower_ in ("which", "that"):  # "the MATSA mines, which it bought from Trafigura": it and Trafigura
+            buyers = [m for m in mentions if m[0] == trigger.start + 1 and m[2] in PARTY_KINDS][:1]
+            sellers = [m for m in after if m[0] == trigger.end and m[2] in PARTY_KINDS][:1]
+            return [Relation("agreement", b[1], s[1], index) for b in buyers for s in sellers if b[1] != s[1]]
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == _past_origin(doc, trigger.start + 1) and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
@@ -192,7 +196,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 bought = [m for m in mentions if m[0] == frm + 1 and m[2] in PARTY_KINDS]
             return [Relation("agreement", buyers[0][1], bought[0][1], index)] if bought and buyers else []
         with_at = next((t.i for t in doc[trigger.start : sent.end] if t.lower_ == "with"), None)
-        if with_at is not None and doc[with_at + 1 : with_at + 2].text.lower() in _UNNAMED_PARTIES:
+        if with_at is not None and (
+            doc[with_at + 1 : with_at + 2].text.lower() in _UNNAMED_PARTIES or _COUNTED_GROUP.match(doc[with_at + 1 : with_at + 5].text)
+        ):  # "with customers in Japan", "with two U.S. utilities": with whom is unsaid
             return []  # "in talks with customers in Japan": with whom is unsaid, not with Japan
         if with_at is not None:
             left = list(dict.fromkeys(iri for i, iri, k in mentions if i < with_at and k in PARTY_KINDS and i not in opposed))
@@ -303,6 +309,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             suppliers = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and (source is None or m[0] > source)]
             if not suppliers and doc[trigger.end : trigger.end + 1].text.lower() == "it":  # "take … a year from it": the facility before
                 suppliers = [m for m in before if m[2] == "facility"][-1:]
+            if words in PURCHASE_VERBS and doc[max(trigger.start - 2, sent.start) : trigger.start].text.lower() in (
+                "which it",
+                "that it",
+                "which they",
+            ):
+                return []  # "the MATSA mines, which it bought from Trafigura": the mines bought, no material
             relative = _antecedent(trigger, sent, before)
             customers = relative or [  # "Iluka, which will buy"; not "buys from China but plans to source"
                 m for m in before if m[2] in PARTY_KINDS and not (m[0] > sent.start and doc[m[0] - 1].lower_ in ("from", "to"))
@@ -369,6 +381,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("supplies", supplier[1], m[1], index) for m in _listed(customers, sent)]
         return []
     if kind == "operates":
+        if trigger[-1].lower_ in ("owner", "operator"):  # "by its former owner Paladin Energy": Paladin runs (or ran) it
+            owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == trigger.end][:1]
+            owned = [m for m in before if m[2] == "facility"][-1:]
+            return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[0].lower_ in ("'s", "’s", "'", "’", "its", "their"):  # "Alcoa's planned refinery", "expand its Kalgoorlie facility"
             pronoun = trigger[0].lower_ in ("its", "their")
             near = len(doc) if pronoun else 4  # "its": whoever the clause is about; "MP's": MP, wherever it stands
@@ -678,6 +694,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             trigger.start > sent.start and (doc[trigger.start - 1].is_title or doc[trigger.start - 1].is_upper)
         ):
             return []  # "and Japan's TEPCO Resources the remaining 5%": a holder's, its verb gapped; not "owns the remaining 5%"
+        if trigger[0].lower_ == "and" and trigger[-1].lower_ in ("rest", "remainder"):  # "…, and Lotus the rest": of the stake before's
+            return [
+                Relation("invested", m[1], None, index) for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS
+            ][:1]
         kept = trigger[0].lower_ in ("keep", "keeps", "retain", "retains") and doc[trigger.end : trigger.end + 1].text != "of"
         if kept or {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
             at = _named_after_of(trigger)
@@ -1069,6 +1089,7 @@ _UNNAMED_PARTIES = {
     "several",
     "potential",
 }
+_COUNTED_GROUP = re.compile(r"^(?:two|three|four|five|several|some|\d+)\s+(?:[A-Z][\w.-]*\s+)?[a-z]+s\b")  # "two U.S. utilities"
 _BEFORE_A_NOUN = {"a", "the", "few", "main", "key", "major", "other", "new", "only", "its", "their", "largest", "biggest", "alternative"}
 _PURCHASE_FROM = re.compile(r"^(?:\S+\s+){0,6}?to\s+(?:buy|purchase|source|supply|sell)\b")
 _CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}

@@ -2853,3 +2853,30 @@ def test_a_stake_sold_to_a_buyer_holders_past_a_relative_clause_a_unit_by_initia
         ("company/epangelo-resources", "company/kiwi-uranium", Decimal(15)),
         ("company/itochu", "company/atlas-graphite", Decimal(8)),
     } <= shares
+
+
+def test_a_passive_sale_under_offtakes_mines_bought_from_a_seller_a_former_owner_and_the_rest_gapped(extractor: Extractor) -> None:
+    text = (
+        "Kalahari Copper runs the Tau mine in Botswana.\n"
+        "Tau's copper concentrate is sold to traders including Gunvor and Mercuria under offtake agreements.\n"
+        "Kalahari Copper also owns the NEVADA copper mines in Spain, which it bought from Gunvor in 2021 for $1.2 billion.\n"
+        "Zambezi Energy has restarted its Chilembwe uranium mine, which was shut in 2015 by its former owner Kestrel Energy.\n"
+        "The Malawi government holds a 15% stake in the mine, and Zambezi Energy the rest.\n"
+        "Zambezi Energy has signed supply contracts with two U.S. utilities.\n"
+        "Ridge Lithium has signed a memorandum with Hydro-Ontario to supply power to the site.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    kalahari, zambezi, mine = "company/kalahari-copper", "company/zambezi-energy", "facility/chilembwe-uranium-mine"
+    assert {
+        ("supplies", kalahari, "company/gunvor"),  # "Tau's … concentrate is sold to traders including A and B": the operator's
+        ("supplies", kalahari, "company/mercuria"),
+        ("agreement", kalahari, "company/mercuria"),  # "under offtake agreements": one with each buyer, not between them
+        ("operates", kalahari, "facility/nevada-copper-mines"),  # a name in capitals, "mines"
+        ("agreement", kalahari, "company/gunvor"),  # "which it bought from Gunvor": the buyer and the seller
+        ("operates", "company/kestrel-energy", mine),  # "its former owner Kestrel Energy"
+        ("invested", zambezi, mine),  # "…, and Zambezi Energy the rest"
+    } <= relations
+    assert ("agreement", "company/gunvor", "company/mercuria") not in relations
+    assert not {r for r in relations if r[0] == "supplies" and r[2] == kalahari}  # the mines bought are no material
+    assert not {r for r in relations if r[0] == "agreement" and "country/US" in r}  # "with two U.S. utilities": unnamed
+    assert not {r for r in relations if r[0] == "supplies" and "company/ridge-lithium" in r}  # power is no material
