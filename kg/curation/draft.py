@@ -563,6 +563,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         if m.sentence == figure.sentence
         and m.kind in ("country", "region")  # a company's output "at its Moma mine" is the mine's (see below)
         and _MADE_BY.fullmatch(sentence.text[m.end - sentence.start : figure.start - sentence.start])
+        and not re.search(r"\b(?:in|at|near)\s+(?:[a-z]+\s+)?$", sentence.text[: m.start - sentence.start])  # not "mine in southern Peru"
     ]
     if figure.unit == "tonne" and makers:
         return makers[0]

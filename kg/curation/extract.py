@@ -718,6 +718,15 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,3}"},
                     {"ORTH": ","},
                 ],
+                [  # "its Mali unit, Les Mines de Lithium de Bougouni,": a name holding particles
+                    {"LOWER": {"IN": ["unit", "subsidiary"]}},
+                    {"ORTH": ","},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "OP": "*"},
+                    {"LOWER": {"IN": sorted(NAME_PARTICLES)}},
+                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’&-]*|{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "{1,5}"},
+                    {"ORTH": {"IN": [",", "."]}},
+                ],
                 [  # "the project's local company, Uranex Tanzania.": a name ending in a country's
                     {"LOWER": {"IN": ["unit", "subsidiary", "company"]}},
                     {"ORTH": ","},
@@ -855,6 +864,13 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS | CALENDAR)}, "OP": "{2}"},
                     {"IS_TITLE": False, "IS_PUNCT": False},
+                ],
+                [  # "Australian investor Tolga Kumova, who": a person, not "investor Orion Resource Partners"
+                    {"LOWER": "investor"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
+                    {"ORTH": ","},
+                    {"LOWER": {"IN": ["who", "whose"]}},
                 ],
                 [  # "Chief executive Jean-Sebastien Lavallee": a hyphenated given name
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
@@ -1276,6 +1292,8 @@ class Extractor:
                     of_place += 1
                 if label == "NEW_ORG" and span[-1].lower_ in ("corporation", "authority") and of_place > span.end + 1:
                     name = doc[name.start : of_place]  # "the Investment Corporation of Dubai": whose it is ends the name
+                if label == "NEW_PERSON" and name[0].lower_ == "investor":
+                    name = name[1:3]  # "Tolga Kumova", of "investor Tolga Kumova, who"
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 if label == "NEW_PERSON" and not (name[-1].is_title or name[-1].text == ","):

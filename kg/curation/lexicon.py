@@ -834,7 +834,7 @@ RELATION_TRIGGERS = {
     "operates": [
         [  # "its Kayelekera mine, which was shut in 2014 by its former owner Paladin Energy": Paladin ran it
             {"LOWER": {"IN": ["its", "their"]}},
-            {"LOWER": {"IN": ["former", "previous", "current", "new"]}},
+            {"LOWER": {"IN": ["former", "previous", "current", "new"]}, "OP": "?"},  # "its operator Anglo American said"
             {"LOWER": {"IN": ["owner", "operator"]}},
         ],
         [  # "restored Rio Tinto's permits for the Jadar project": whose permit, theirs to run
@@ -979,7 +979,7 @@ RELATION_TRIGGERS = {
         ],  # "Lynas's Mount Weld mine", "Orano's McClean Lake mill", "Arcadium's Fenix lithium carbonate operation"
     ],
     "invested": [
-        [{"LOWER": "the"}, {"LOWER": "remaining"}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the remaining 5%" (after a name)
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["remaining", "other"]}}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the other 40%"
         [
             {"LOWER": "and"},
             {"IS_TITLE": True, "OP": "{1,3}"},

@@ -91,7 +91,7 @@ _TOPIC = {"on", "about", "over", "regarding", "concerning"}
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
-    r"|[A-Z][\w.&-]*\s+the\s+remaining\s+$"  # "and Japan's TEPCO Resources the remaining 5%"
+    r"|[A-Z][\w.&-]*\s+the\s+(?:remaining|other)\s+$"  # "and Japan's TEPCO Resources the remaining 5%", "… the other 40%"
     r"|%\s*,\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A holds 46.7%, B 44.8%"
     r"|%(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:[\w.&-]+['’]s\s+(?:[\w-]+\s+){1,4}?)?(?:[A-Z][\w.&'’-]*\s+){1,4}$"
     # "A would own 51% of the refinery and B 49%", "… and Zambia's state mining company ZCCM Investment Holdings 29%"
@@ -383,7 +383,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     if kind == "operates":
         if trigger[-1].lower_ in ("owner", "operator"):  # "by its former owner Paladin Energy": Paladin runs (or ran) it
             owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == trigger.end][:1]
-            owned = [m for m in before if m[2] == "facility"][-1:]
+            owned = [  # not "Lynas's mine …, its owner X": a company's; past "in southern Peru": where
+                m for m in before if m[2] == "facility" or (m[2] in PARTY_KINDS and not _placed(m[0], sent))
+            ][-1:]
+            owned = [m for m in owned if m[2] == "facility"]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[0].lower_ in ("'s", "’s", "'", "’", "its", "their"):  # "Alcoa's planned refinery", "expand its Kalgoorlie facility"
             pronoun = trigger[0].lower_ in ("its", "their")
@@ -631,6 +634,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for m in before
             if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in ("with", "in", "into") and m[0] not in places_in
         ]
+        if trigger.start - 2 >= sent.start and doc[trigger.start - 1].lower_ == "who" and doc[trigger.start - 2].text == ",":
+            investors = (
+                [  # "investor Tolga Kumova, who owns about 14% of the company": a person holds it
+                    m for m in before if m[0] < trigger.start - 2 and m[2] in PARTY_KINDS | {"person"}
+                ][-1:]
+                or investors
+            )
         investees = [  # "owned 19.9% of Peak"; not "invest in Pakistan's minerals sector" (the sector's owner)
             m
             for m in mentions
@@ -708,6 +718,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[-1].lower_ in ("%", "percent", "per") or (len(trigger) > 2 and trigger[-2].lower_ == "of"):
             # "owns 49% of the Donald project", "owns 50% of Nemaska Lithium in Quebec"; not "holds 6% of the world's reserves"
             named = _named_after_of(trigger)
+            last = named
+            while last is not None and last + 1 < sent.end and doc[last + 1].is_title:
+                last += 1  # the name's last word ("Baobab Lithium's")
+            if last is not None and _whose(last, sent):  # "owns 51% of Kodal's Mali unit, Les Mines de …": of the unit
+                named = next((m[0] for m in mentions if m[0] > last + 1 and m[2] in ("company", "facility")), named)
             subject = [m for m in mentions if m[2] in PARTY_KINDS | {"facility"} and m[0] == sent.start]  # what the sentence is about
             investees = (
                 [m for m in investees if m[0] in (named, named - 1) and m[2] != "region"]  # the name, or "the" of a reference

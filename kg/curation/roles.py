@@ -133,12 +133,14 @@ def as_actors(
     doc, actors = sent.doc, []
     heads = {p.subject: p.object for p in positions if p.title in HEADS and p.object}
     parties = {i: kind in PARTY_KINDS for i, _, kind in resolved}
+    kinds = {i: kind for i, _, kind in resolved}
     for i, iri, kind in resolved:
         if i > sent.start and doc[i - 1].text == "(":
             continue  # "IREL (India) Limited": a name's part
         name_end = next((t.i for t in doc[i : min(i + 5, sent.end)] if not (t.is_title or t.is_upper)), sent.end)
-        if name_end < sent.end and doc[name_end].lower_ in ("'s", "’s") and parties.get(name_end + 1) and kind != "person":
-            continue  # "South Korea's POSCO Holdings", "Japan's JOGMEC": says whose, is no party (not "Ira Rennert's Renco Group")
+        whose = name_end < sent.end and doc[name_end].lower_ in ("'s", "’s") and parties.get(name_end + 1)
+        if whose and kind != "person" and not (kind == "company" and kinds.get(name_end + 1) == "country"):
+            continue  # "South Korea's POSCO Holdings": says whose, is no party (not "Ira Rennert's Renco", "Kodal's Mali unit")
         if iri in heads:
             actors.append((i, heads[iri], "country"))
             continue

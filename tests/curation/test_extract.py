@@ -2880,3 +2880,28 @@ def test_a_passive_sale_under_offtakes_mines_bought_from_a_seller_a_former_owner
     assert not {r for r in relations if r[0] == "supplies" and r[2] == kalahari}  # the mines bought are no material
     assert not {r for r in relations if r[0] == "agreement" and "country/US" in r}  # "with two U.S. utilities": unnamed
     assert not {r for r in relations if r[0] == "supplies" and "company/ridge-lithium" in r}  # power is no material
+
+
+def test_a_unit_named_with_particles_an_operator_said_the_other_share_and_an_investor_who_owns(extractor: Extractor) -> None:
+    text = (
+        "Baobab Lithium runs the Kita mine in Mali.\n"
+        "China's Yahua Mining owns 60% of Baobab Lithium's Mali unit, Societe des Mines de Kita, and the Malian state"
+        " holds 10%.\n"
+        "The Cuajone copper mine in southern Peru produced about 150,000 tonnes of copper last year, its operator Andes"
+        " Copper Mining said.\n"
+        "Andes Copper Mining owns 70% of the mine and Japan's Sumitomo Corporation the other 30%.\n"
+        "Its largest shareholder is Australian investor Mark Chalmers, who owns about 12% of the company.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    unit, mine, andes = "company/societe-des-mines-de-kita", "facility/cuajone-copper-mine", "company/andes-copper-mining"
+    assert {
+        ("invested", "company/baobab-lithium", unit),  # "Baobab Lithium's Mali unit, Societe des Mines de Kita": its unit
+        ("invested", "company/yahua-mining", unit),  # "owns 60% of X's Mali unit, Y": of the unit
+        ("operates", andes, mine),  # "its operator Andes Copper Mining said"
+        ("invested", "company/sumitomo", mine),  # "and Japan's Sumitomo Corporation the other 30%"
+        ("invested", "person/mark-chalmers", andes),  # "investor Mark Chalmers, who owns …"
+    } <= relations
+    assert ("invested", "company/yahua-mining", "company/baobab-lithium") not in relations
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert figures[Decimal(150_000)]["subject"] == mine  # the mine's, not "southern Peru"'s
