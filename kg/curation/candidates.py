@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 import periodictable
@@ -232,6 +233,8 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
     in "USA Rare Earth", "Kazakhstan" in "Zhana Kazakhstan deposit")."""
     if label == "NEW_APPOSED":  # "Global Tungsten & Powders, a U.S. unit": the name is before the comma
         span = span[: next(n for n, t in enumerate(span) if t.text == ",")]
+    if label == "NEW_ROLED":  # "state copper company Codelco": the name after its role, whatever the role names
+        span = span[max((n for n, t in enumerate(span) if not (t.is_title or t.is_upper or t.text == "-")), default=-1) + 1 :]
     inside = [e for e in known if e.start < span.end and span.start < e.end]
     if not inside:
         return True
@@ -548,24 +551,24 @@ def _mined_at(name: str, sent: Span) -> str | None:
     return "facility" if mined else None
 
 
-def as_named_before(mention: Mention, result: Extraction) -> Mention:
+def as_named_before(mention: Mention, result: Extraction, also: Sequence[Mention] = ()) -> Mention:
     """A new name as the entity the text named by it before ("KMW", the alias of Korrin
     Magnetwerke), by the words it abbreviates ("ASM" after "Australian Strategic Materials"), or,
     a facility, by the same words ("the Vidalia plant" after "a plant in Vidalia"), or a new facility's
-    name it opens ("Mrima Hill" after "the Mrima Hill niobium and rare earth deposit")."""
+    name it opens ("Mrima Hill" after "the Mrima Hill niobium and rare earth deposit"); ``also``: names read
+    before it in its own sentence ("the Renard diamond mine … at Renard's plant")."""
     if mention.iri is not None or mention.name is not None:
         return mention
     words = _facility_words(mention.text) if mention.kind == "facility" else None
+    named = [*result.mentions, *also]
     earlier = (
-        [m for m in result.mentions if m.text == mention.text]
-        or [m for m in result.mentions if m.kind == "company" and mention.text.isupper() and mention.text in _initials(m.text)]
-        or [m for m in result.mentions if words and m.kind == "facility" and _facility_words(m.text) == words]  # "the Vidalia plant"
+        [m for m in named if m.text == mention.text]
+        or [m for m in named if m.kind == "company" and mention.text.isupper() and mention.text in _initials(m.text)]
+        or [m for m in named if words and m.kind == "facility" and _facility_words(m.text) == words]  # "the Vidalia plant"
         or [  # "the Becancour plant" after "its lithium hydroxide plant in Becancour": its place and noun
-            m
-            for m in result.mentions
-            if words and len(words) in (2, 3) and m.kind == "facility" and m.iri is None and _placed_noun(m.text) == words
+            m for m in named if words and len(words) in (2, 3) and m.kind == "facility" and m.iri is None and _placed_noun(m.text) == words
         ]
-        or [m for m in result.mentions if m.kind == "facility" and m.iri is None and m.text.startswith(f"{mention.text} ")]  # "Mrima Hill"
+        or [m for m in named if m.kind == "facility" and m.iri is None and m.text.startswith(f"{mention.text} ")]  # "Mrima Hill"
     )
     return replace(earlier[0], start=mention.start, end=mention.end, sentence=mention.sentence) if earlier else mention
 

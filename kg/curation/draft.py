@@ -200,6 +200,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # a grade, a change, a rate, a share of a trade or of its own use
     if figure.unit == "percent" and at >= 0 and re.search(r"\brecycl\w*\s+(?:about\s+|up\s+to\s+)?$", lower[:at]):
         return "supply-potential"  # "to recycle 25% of them": what recycling is to supply of its needs
+    if figure.unit == "tonne" and at >= 0 and _CUT_BY.search(lower[:at]):
+        return "todo-metric"  # "will lift the mine's output by about 60,000 tonnes": a change, no metric
     if figure.unit == "tonne" and (_NO_OUTPUT.search(lower[:at] if at >= 0 else lower) or _SUPERSEDED.match(following)):
         return "todo-metric"  # "demand … to reach 120,000 tonnes", "cut its estimate from 22 million tonnes": no output of anyone's
     if figure.unit == "tonne" and at >= 0 and _BOUGHT.search(lower[:at]):
@@ -244,6 +246,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         )
         if deal and "loan" not in deal.group(0):
             return "agreement-value"
+        if re.match(r"\s+(?:[\w-]+\s+)?expansion\b", following):
+            return "funding-amount"  # "The $2 billion expansion will lift the mine's output": money put into the mine
         if at >= 0 and (_DEAL_WORTH.search(lower[:at]) or re.search(r"\bprepa(?:y|ys|id|ying)\s+(?:up\s+to\s+|about\s+)?$", lower[:at])):
             return "agreement-value"  # "a contract worth up to $245 million", "will prepay $34.6 million": the deal's value
         if (
@@ -338,8 +342,9 @@ _MAKES_WHICH = re.compile(
 _STAKE_SOLD_FOR = re.compile(
     r"\b(?:sell|sells|sold|selling)\s+(?:a|an|its|their|the)\s+[\d.]+%\s+stake\b[^;]*\bto\b[^;]*\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?$"
 )
-_CUT_BY = re.compile(
-    r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed)\b[^.;]*"
+_CUT_BY = re.compile(  # "will cut spending … by about A$200 million", "will lift the mine's output by about 60,000 tonnes"
+    r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed"
+    r"|lift|lifts|raise|raises|increase|increases|boost|boosts)\b[^.;]*"
     r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$"
 )
 _TRADED_AMOUNT = re.compile(

@@ -675,6 +675,12 @@ class Extractor:
                     {"LOWER": {"IN": ["owned", "run", "controlled", "backed"]}},
                     *new_name,
                 ],  # "state-owned Tau-Ken Samruk"
+                [  # "Chile's state copper company Codelco"
+                    {"LOWER": "state"},
+                    {"IS_LOWER": True, "OP": "{0,2}"},
+                    {"LOWER": {"IN": ["company", "miner", "producer", "firm"]}},
+                    *new_name,
+                ],
             ],
         )
         matcher.add(  # "Belgium's Umicore", "China's Baotou Steel": a name a country's possessive gives a company
@@ -1228,6 +1234,8 @@ class Extractor:
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = (
                     span[3:]  # "state-owned Tau-Ken Samruk"
+                    if label == "NEW_ROLED" and span[0].lower_ == "state" and span[1].text == "-"
+                    else span[next(n for n, t in enumerate(span) if t.lower_ in COMPANY_NOUNS) + 1 :]  # "state copper company Codelco"
                     if label == "NEW_ROLED" and span[0].lower_ == "state"
                     else span[2:]  # "Gecamines' unit STL"
                     if label == "NEW_ROLED" and span[0].text in ("'s", "’s", "'", "’")
@@ -1357,7 +1365,7 @@ class Extractor:
         mentions += [] if heading else recurring(sent, offset, index, names, mentions, result)
         subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects
-        mentions = [as_named_before(m, result) for m in mentions]
+        mentions = [as_named_before(m, result, also=[n for n in mentions if n.end <= m.start]) for m in mentions]
         result.mentions.extend(mentions)
         positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
         references = [  # "the Ministry of Mining" is a name, no reference; nor "the state of Wyoming", "the state-owned"

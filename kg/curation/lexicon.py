@@ -629,6 +629,7 @@ FACILITY_WORDS = {
     "brine",  # "its Kachi lithium brine project"
     "alumina",  # "its Vaudreuil alumina refinery"
     "coal",
+    "diamond",  # "the Renard diamond mine"
     "underground",  # "the Reid Brook underground deposit"
 }
 MINERAL_NAMES = {
@@ -742,7 +743,7 @@ RELATION_TRIGGERS = {
         [  # "bought the project from Itafos": a purchase agreed with the seller
             {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
             {"LOWER": {"IN": ["the", "its", "their", "a", "an"]}, "OP": "?"},
-            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["from", "to", "for"]}, "OP": "{0,3}"},  # "the Kharaa project from"
+            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["from", "to", "for"]}, "OP": "{0,5}"},  # "the Kharaa project from"
             {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"stake", "business", "assets", "company", "unit", "operations"})}},
             {"LOWER": "from"},
         ],
@@ -855,6 +856,12 @@ RELATION_TRIGGERS = {
         ],
         [{"LOWER": {"IN": sorted(LICENCES)}}, {"LOWER": "of"}],  # "withdrew the operating permit of Orano for the Imouraren deposit"
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"ENT_TYPE": "FACILITY"}],  # "MP Materials bought Mountain Pass": the buyer's
+        [  # "bought the nearby Renard diamond mine from Stornoway": the buyer's
+            {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["nearby", "neighbouring", "neighboring", "idle", "former"]}, "OP": "?"},
+            {"IS_TITLE": True},
+        ],
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS)}}, {"LOWER": "of"}],  # "its acquisition of the Khoemacau mine": the buyer's
         [  # "Minera Panama, the company that runs the mine"
             {"ORTH": ","},

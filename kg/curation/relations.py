@@ -331,7 +331,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 customers = [m for m in customers if m[0] < partner]
             whose = {t.text for t in doc[trigger.end : trigger.end + 4]} & {"'s", "’s"}  # "buy the mine's output": its output
             bought = words in ("buy", "buys", "bought", "purchase", "purchases") and any(
-                m[0] == _past_origin(doc, trigger.end) and doc[m[0]].lower_ not in ("its", "their")  # not "buy its concentrate"
+                m[0] in (_past_origin(doc, trigger.end), _past_origin(doc, _past_articles(doc, trigger.end)))
+                and doc[m[0]].lower_ not in ("its", "their")  # not "buy its concentrate"; "bought the nearby Renard mine": the mine
                 for m in after
                 if m[2] == "company" or (m[2] == "facility" and not whose)
             )
@@ -1049,6 +1050,13 @@ def _relative_clauses(sent: Span) -> list[tuple[int, int]]:
     doc = sent.doc
     opens = [t.i for t in sent if t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("which", "who")]
     return [(i, next((t.i for t in doc[i + 1 : sent.end] if t.text == ","), sent.end)) for i in opens]
+
+
+def _past_articles(doc: Doc, at: int) -> int:
+    """Where a name begins at ``at``, past an article and a word of place ("bought the nearby Renard mine": Renard)."""
+    while at < len(doc) and doc[at].lower_ in ("the", "a", "an", "nearby", "neighbouring", "neighboring", "idle", "former"):
+        at += 1
+    return at
 
 
 def _past_origin(doc: Doc, at: int) -> int:

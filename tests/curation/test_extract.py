@@ -2905,3 +2905,30 @@ def test_a_unit_named_with_particles_an_operator_said_the_other_share_and_an_inv
     facts = _drafted(extractor, text)
     figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
     assert figures[Decimal(150_000)]["subject"] == mine  # the mine's, not "southern Peru"'s
+
+
+def test_a_state_company_by_role_an_expansions_cost_a_change_by_tonnes_and_a_mine_bought_past_its_article(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Peru's state mining company Activos Mineros is the country's largest copper miner.\n"
+        "Cordillera Copper has finished a desalination plant for its Cerro Alto copper mine in Chile.\n"
+        "The $1.5 billion expansion will lift the mine's output by about 40,000 tonnes of copper a year.\n"
+        "Cordillera Copper bought the nearby Mina Norte diamond mine from Stornoway in 2023 and plans to process ore at"
+        " Mina Norte's plant.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    cordillera = "company/cordillera-copper"
+    assert {
+        ("invested", "country/PE", "company/activos-mineros"),  # "state mining company X": a name its role calls a company
+        ("operates", cordillera, "facility/mina-norte-diamond-mine"),  # "bought the nearby X mine": the buyer's
+        ("agreement", cordillera, "company/stornoway"),
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies"}  # a mine bought is no material bought
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"] for f in facts if "figure" in f}
+    assert (figures[Decimal(1_500_000_000)]["metric"], figures[Decimal(1_500_000_000)]["subject"]) == (
+        "funding-amount",
+        "facility/cerro-alto-copper-mine",
+    )  # "The $1.5 billion expansion will lift the mine's output"
+    assert Decimal(40_000) not in figures  # "lift … output by about 40,000 tonnes": a change, no capacity
