@@ -311,12 +311,21 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
                 forms.setdefault(form, m)
     taken = {i for e in known for i in range(e.start, e.end)}
     named_words = {i for e in known if e.label_ not in ("MATERIAL", "COUNTRY", "REGION", "CITY") for i in range(e.start, e.end)}
+    places = {  # "Savannah expects …" after "Savannah Resources": the company, where no preposition makes it a place
+        i
+        for e in known
+        if e.label_ in ("REGION", "CITY")
+        and not (e.start > sent.start and sent.doc[e.start - 1].lower_ in ("in", "at", "near", "from", "to"))
+        for i in range(e.start, e.end)
+    }
     found = []
     for form in sorted(forms, key=len, reverse=True):
         named = forms[form]
         words = form.split()
         full = named.name or named.text
-        blocked = named_words if len(words) > 1 else taken  # "Rare Earths Norway", "North American Lithium" again, over their parts
+        blocked = (
+            named_words if len(words) > 1 else taken - places
+        )  # "Rare Earths Norway", "North American Lithium" again, over their parts
         for token in sent:
             span = sent.doc.char_span(token.idx, token.idx + len(form))  # "Tau-Ken Samruk": five tokens, two words
             if span is None or span.text != form or span.end > sent.end or blocked & set(range(token.i, span.end)):

@@ -392,8 +392,8 @@ _DEAL_WORTH = re.compile(
     r"\b(?:agreement|deal|pact|contract|order)\s+(?:worth|valued\s+at)\s+(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+|nearly\s+)?$"
 )
 _UNNAMED_PLANT_AT = re.compile(
-    r"\b(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:plant|refinery|factory|facility|mill|smelter)\s+(?:at|in|near)\s+(?:the\s+)?$"
-)
+    r"\b(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:plant|refinery|factory|facility|mill|smelter|mine)\s+(?:at|in|near)\s+(?:the\s+|its\s+)?$"
+)  # "a lithium mine at its Beauvoir kaolin quarry": where the new mine is, not what produces
 _GROUP_SPENT = re.compile(
     r"^(?:[A-Z][\w-]*\s+)?(?:companies|firms|investors|miners|producers|banks)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:spent|invested|paid|put|poured|committed)\b"

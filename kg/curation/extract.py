@@ -675,6 +675,11 @@ class Extractor:
                     {"LOWER": {"IN": ["owned", "run", "controlled", "backed"]}},
                     *new_name,
                 ],  # "state-owned Tau-Ken Samruk"
+                [  # "Portuguese energy company Galp": a company its trade names
+                    {"LOWER": {"IN": ["energy", "mining", "oil", "steel", "chemicals", "trading", "battery", "metals", "investment"]}},
+                    {"LOWER": "company"},
+                    *new_name,
+                ],
                 [  # "Chile's state copper company Codelco"
                     {"LOWER": "state"},
                     {"IS_LOWER": True, "OP": "{0,2}"},
@@ -1236,7 +1241,7 @@ class Extractor:
                     span[3:]  # "state-owned Tau-Ken Samruk"
                     if label == "NEW_ROLED" and span[0].lower_ == "state" and span[1].text == "-"
                     else span[next(n for n, t in enumerate(span) if t.lower_ in COMPANY_NOUNS) + 1 :]  # "state copper company Codelco"
-                    if label == "NEW_ROLED" and span[0].lower_ == "state"
+                    if label == "NEW_ROLED" and (span[0].lower_ == "state" or span[1].lower_ == "company")  # "energy company Galp"
                     else span[2:]  # "Gecamines' unit STL"
                     if label == "NEW_ROLED" and span[0].text in ("'s", "’s", "'", "’")
                     else span[1:]

@@ -630,6 +630,7 @@ FACILITY_WORDS = {
     "alumina",  # "its Vaudreuil alumina refinery"
     "coal",
     "diamond",  # "the Renard diamond mine"
+    "kaolin",
     "underground",  # "the Reid Brook underground deposit"
 }
 MINERAL_NAMES = {
@@ -664,6 +665,8 @@ FACILITY_NOUNS = {
     "complex",
     "campus",
     "concentrator",  # "its Kambalda nickel concentrator"
+    "converter",  # "a hydroxide converter near Wolfsberg"
+    "quarry",  # "its Beauvoir kaolin quarry"
     "operation",  # "the North American Lithium operation" (named; "its normal business operation" describes none)
     "railway",  # "the Lobito Atlantic Railway": what carries ore to port
 }
@@ -1107,6 +1110,11 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their"]}},
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
+        ],
+        [  # "European Lithium is also the largest shareholder in Critical Metals": it holds the one named after
+            {"LOWER": {"IN": ["largest", "biggest", "main", "major", "controlling"]}},
+            {"LOWER": {"IN": ["shareholder", "owner", "investor"]}},
+            {"LOWER": {"IN": ["in", "of"]}},
         ],
         [  # "Coral Bay Nickel, whose other shareholder is Sumitomo Metal Mining": it holds the one before
             {"ORTH": ","},

@@ -37,6 +37,8 @@ def _qualifies(marker: Marker, sentence: str, start: int, end: int) -> bool:
         return not (before.rstrip().endswith("(") or _TITLE_OR_NAME_CASED.match(after))
     if word in ("once", "formerly", "used to") and re.search(r"\bnow\b", after):
         return False  # "once bought from X but now sources from Y": the sentence states the present
+    if word == "once" and re.match(r"\s+(?:it|they|the\s+\w+)\s+(?:starts?|begins?|opens?|reaches|is|are|gets?)\b", after):
+        return False  # "once it starts in 2028": a time to come, no past state
     if word == "once":
         return not (before.rstrip().endswith(",") and "," in after)
     if word == "aimed at":
@@ -102,6 +104,10 @@ def drafted_modality(
     clause = [m.end() for m in NEW_CLAUSE.finditer(sentence[:at])] if at is not None else []
     since = max(since or 0, clause[-1]) if clause else since  # "will supply … to X, and it buys scrap from Ford": its own clause
     marker = modal_marker(sentence, before=at, after=since)
+    if marker is None and _EXPECTS_IT_TO.search(sentence[:at] if at is not None else sentence):
+        return "expected"  # "Savannah expects the mine to produce": no marker's words, the same expectation
+    if marker is None and _TO_STUDY.search(sentence[:at] if at is not None else sentence):
+        return "possibility"  # "signed an agreement … to study building a refinery": a plant under study
     begun = modal_marker(sentence, before=at) if since is not None else None
     if marker is None and begun is not None and begun.suggests == "under-construction":
         marker = begun  # "has started construction of its plant": whose it is, and that it is being built
@@ -122,6 +128,8 @@ def drafted_modality(
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
+_EXPECTS_IT_TO = re.compile(r"\bexpects?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?to\s+(?:produce|make|reach|start|process|ship)\b")
+_TO_STUDY = re.compile(r"\bto\s+study\s+(?:building|developing|setting\s+up|opening|constructing)\b")
 _PURPOSE_OF_MONEY = re.compile(
     r"\b(?:loans?|grants?|funding|financing|million|billion)\s+(?:to\s+(?:[A-Z][\w.&'’-]*\s+)+)?to\s+(?:help\s+)?[a-z]+$"
 )  # "an $80 million loan to supply", "a $45 million grant to Magrec Technologies to help build"

@@ -267,8 +267,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         restricted = {t.lower_ for t in doc[max(sent.start, trigger.start - 3) : trigger.start]} & RESTRICTING_VERBS
         if words == "exports" and (before_word in _NOUN_BEFORE or restricted or doc[trigger.end : trigger.end + 1].text == "of"):
             return []  # "controls on exports", "halted antimony exports to the US", "exports of gallium": the noun, not the verb
-        sold = {
-            _singular(t.lower_) for t in doc[trigger.end : trigger.end + 8] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
+        object_end = next((t.i for t in doc[trigger.end : trigger.end + 8] if t.lower_ in ("from", "to")), trigger.end + 8)
+        sold = {  # what is sold, not where from ("lithium hydroxide from its Wolfsberg project")
+            _singular(t.lower_) for t in doc[trigger.end : object_end] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")
         }  # not "the mine's output"; "its two Chinese rare earth separation plants"
         assets = FACILITY_NOUNS | {"stake", "share", "business", "asset", "unit", "company"}
         bought = {_singular(t.lower_) for t in doc[trigger.end : trigger.end + 4]}
@@ -741,6 +742,18 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", investors[-1][1], None, index)]
         if not investors or not investees:
             return []
+        if investees[0][1] == investors[-1][1]:  # "X's largest shareholder, Galp, owns about 10% of the company": X, not Galp
+            whose = [  # the company the sentence says is held ("X's largest shareholder")
+                m
+                for m in mentions
+                if m[2] == "company"
+                and m[1] != investors[-1][1]
+                and m[0] < trigger.start
+                and re.match(
+                    r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s\s+(?:largest|biggest|main|major)\s+shareholder", doc[m[0] : m[0] + 6].text
+                )
+            ][:1]
+            investees = whose or investees
         holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"
         return [Relation("invested", holder[1], m[1], index) for holder in holders for m in _listed(investees, sent)]
     if kind == "restricts":

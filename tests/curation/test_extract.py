@@ -2932,3 +2932,28 @@ def test_a_state_company_by_role_an_expansions_cost_a_change_by_tonnes_and_a_min
         "facility/cerro-alto-copper-mine",
     )  # "The $1.5 billion expansion will lift the mine's output"
     assert Decimal(40_000) not in figures  # "lift … output by about 40,000 tonnes": a change, no capacity
+
+
+def test_a_sale_from_a_project_a_largest_shareholder_a_company_named_like_a_town_and_a_refinery_under_study(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Macon Resources has agreed to sell lithium hydroxide from its Keller project in Bavaria to Audi under a"
+        " five-year contract.\n"
+        "Macon is also the largest shareholder in Nordic Metals.\n"
+        "Macon's largest shareholder, German energy company Uniper, owns about 12% of the company.\n"
+        "Macon expects the mine to produce about 20,000 tonnes of lithium hydroxide a year once it starts in 2028.\n"
+        "Macon has signed an agreement with Eramet to study building a lithium refinery in Germany together.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    macon = "company/macon-resources"
+    assert {
+        ("supplies", macon, "company/audi"),  # "sell lithium hydroxide from its Keller project … to Audi": a material, not the project
+        ("invested", macon, "company/nordic-metals"),  # "the largest shareholder in X"
+        ("invested", "company/uniper", macon),  # "Macon's largest shareholder, … Uniper, owns … of the company": Macon
+    } <= relations
+    facts = _drafted(extractor, text)
+    capacity = next(f for f in facts if f.get("figure", {}).get("value") == Decimal(20_000))
+    assert capacity.get("modality") == "expected"  # "expects the mine to produce … once it starts": no past state
+    studied = [f for f in facts if any(t[1] == "operates" and "refinery" in t[2] for t in f.get("triples", []))]
+    assert studied and all(f.get("modality") == "possibility" for f in studied)  # "to study building a refinery"
