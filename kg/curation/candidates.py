@@ -323,9 +323,8 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
         named = forms[form]
         words = form.split()
         full = named.name or named.text
-        blocked = (
-            named_words if len(words) > 1 else taken - places
-        )  # "Rare Earths Norway", "North American Lithium" again, over their parts
+        # "Rare Earths Norway", "North American Lithium" again, over their parts
+        blocked = named_words if len(words) > 1 else taken - places
         for token in sent:
             span = sent.doc.char_span(token.idx, token.idx + len(form))  # "Tau-Ken Samruk": five tokens, two words
             if span is None or span.text != form or span.end > sent.end or blocked & set(range(token.i, span.end)):

@@ -380,6 +380,7 @@ class Extractor:
         """Patterns for figures, new candidate entities and relation triggers."""
         matcher = Matcher(self.nlp.vocab)
         facility_words = {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-"})}, "OP": "{0,4}"}  # "lithium-tantalum"
+        facility_noun = {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"mines"})}}  # "the MATSA copper mines": one operation's name
         num = {"LIKE_NUM": True}
         counted_num = {"LIKE_NUM": True, "TEXT": {"REGEX": r"^(?!(?:19|20)\d\d$)"}}  # "in 2024 to develop deposits": a year
         matcher.add(
@@ -525,13 +526,9 @@ class Extractor:
                         "OP": "*",
                     },  # "Rocha da Rocha project", "Kamoa-Kakula complex"
                     facility_words,  # "Songwe Hill rare earth project", "Stibnite gold and antimony project"
-                    {"LOWER": {"IN": [*FACILITY_NOUNS, "mines"]}},  # "the MATSA copper mines": one operation's name
+                    facility_noun,
                 ],
-                [  # "the MATSA copper mines": a name in capitals, no known entity's
-                    {"TEXT": {"REGEX": r"^[A-Z]{3,}$"}, "ENT_TYPE": ""},
-                    facility_words,
-                    {"LOWER": {"IN": [*FACILITY_NOUNS, "mines"]}},
-                ],
+                [{"TEXT": {"REGEX": r"^[A-Z]{3,}$"}, "ENT_TYPE": ""}, facility_words, facility_noun],  # "MATSA": a name in capitals
                 [  # "Voisey's Bay nickel mine": a place's name holding a possessive
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "LOWER": {"NOT_IN": list(DETERMINERS)}},
                     {"ORTH": {"IN": ["'s", "’s"]}},
@@ -659,7 +656,7 @@ class Extractor:
                 ],
             ],
         )
-        new_name = [  # a name no entity holds, of one or more capitalised words, hyphens within: "Shin-Etsu Chemical"
+        new_name: list[dict[str, Any]] = [  # a name no entity holds, of one or more capitalised words, hyphens within: "Shin-Etsu Chemical"
             {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
             {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&-]*|-)$"}, "ENT_TYPE": "", "OP": "*"},
             {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "?"},

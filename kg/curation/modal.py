@@ -104,9 +104,9 @@ def drafted_modality(
     clause = [m.end() for m in NEW_CLAUSE.finditer(sentence[:at])] if at is not None else []
     since = max(since or 0, clause[-1]) if clause else since  # "will supply … to X, and it buys scrap from Ford": its own clause
     marker = modal_marker(sentence, before=at, after=since)
-    if marker is None and _EXPECTS_IT_TO.search(sentence[:at] if at is not None else sentence):
+    if marker is None and _EXPECTS_IT_TO.search(sentence[:at]):
         return "expected"  # "Savannah expects the mine to produce": no marker's words, the same expectation
-    if marker is None and _TO_STUDY.search(sentence[:at] if at is not None else sentence):
+    if marker is None and _TO_STUDY.search(sentence[:at]):
         return "possibility"  # "signed an agreement … to study building a refinery": a plant under study
     begun = modal_marker(sentence, before=at) if since is not None else None
     if marker is None and begun is not None and begun.suggests == "under-construction":

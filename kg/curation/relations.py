@@ -332,7 +332,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 customers = [m for m in customers if m[0] < partner]
             whose = {t.text for t in doc[trigger.end : trigger.end + 4]} & {"'s", "’s"}  # "buy the mine's output": its output
             bought = words in ("buy", "buys", "bought", "purchase", "purchases") and any(
-                m[0] in (_past_origin(doc, trigger.end), _past_origin(doc, _past_articles(doc, trigger.end)))
+                m[0] == _past_origin(doc, _past_articles(doc, trigger.end))
                 and doc[m[0]].lower_ not in ("its", "their")  # not "buy its concentrate"; "bought the nearby Renard mine": the mine
                 for m in after
                 if m[2] == "company" or (m[2] == "facility" and not whose)
@@ -425,8 +425,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             return [Relation("operates", buyers[0][1], bought[0][1], index)] if buyers and bought else []
         if trigger[-1].lower_ == "by":
-            relative = _relative_clauses(sent)  # "Swakop Uranium, which runs the mine, is 90% owned by": Swakop, not the mine
-            before = [m for m in before if not any(a < m[0] < b < trigger.start for a, b in relative)]
+            clauses = _relative_clauses(sent)  # "Swakop Uranium, which runs the mine, is 90% owned by": Swakop, not the mine
+            before = [m for m in before if not any(a < m[0] < b < trigger.start for a, b in clauses)]
             facilities = [m for m in before if m[2] == "facility"]
             owners = [m for m in after if m[2] in PARTY_KINDS]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
@@ -1128,8 +1128,10 @@ _UNNAMED_PARTIES = {
 _COUNTED_GROUP = re.compile(r"^(?:two|three|four|five|several|some|\d+)\s+(?:[A-Z][\w.-]*\s+)?[a-z]+s\b")  # "two U.S. utilities"
 _BEFORE_A_NOUN = {"a", "the", "few", "main", "key", "major", "other", "new", "only", "its", "their", "largest", "biggest", "alternative"}
 _PURCHASE_FROM = re.compile(r"^(?:\S+\s+){0,6}?to\s+(?:buy|purchase|source|supply|sell)\b")
-_CLAUSE_AUXILIARIES = {"is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"}
-_CLAUSE_AUXILIARIES |= {"could", "would", "will", "may", "might", "can"}  # "Lucid Group, which could buy"
+_CLAUSE_AUXILIARIES = {
+    *("is", "was", "are", "were", "has", "have", "had", "been", "being", "also", "now", "currently", "already"),
+    *("could", "would", "will", "may", "might", "can"),  # "Lucid Group, which could buy"
+}
 
 
 def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bool = False) -> list[tuple[int, str, str]]:
