@@ -1088,6 +1088,7 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding"})}},  # "state mining holding MIND ID"
         ],
         [{"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}}, {"LOWER": "all"}, {"LOWER": "of"}],  # "has owned all of X"
+        [{"LOWER": {"IN": ["owns", "own", "hold", "holds"]}}, {"LOWER": "half"}, {"LOWER": "of"}],  # "each own half of X"
         [  # "owns 49% of the Donald project": a share, not the project; "Codelco will keep 50.01%"
             {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold", "keep", "keeps", "retain", "retains"]}},
             {"LOWER": {"IN": sorted(HEDGE_WORDS)}, "OP": "?"},
@@ -1200,10 +1201,10 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["licences", "licenses", "permits"]}},
         ],
         [{"LOWER": {"IN": ["controls", "restrictions", "curbs"]}}, {"LOWER": "on"}, {"LOWER": "exports"}],
-        [  # "curbed exports", "banned graphite shipments to the United States"
+        [  # "curbed exports", "banned graphite shipments to the United States", "banned Russian uranium imports"
             {"LOWER": {"IN": sorted(RESTRICTING_VERBS)}},
             {"OP": "*", "IS_ALPHA": True},
-            {"LOWER": {"IN": ["exports", "shipments"]}},
+            {"LOWER": {"IN": ["exports", "shipments", "imports"]}},
         ],
         [  # "has banned the export of technology", "restricted the export of gallium"
             {"LOWER": {"IN": sorted(RESTRICTING_VERBS)}},

@@ -286,6 +286,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             t.lower_ for t in doc[trigger.end : trigger.end + 4]
         }:
             return []  # "relies on Japan for processing technology", "bought a 15% stake": no material changes hands
+        if words in IMPORT_WORDS and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & RESTRICTING_VERBS:
+            return []  # "banned Russian uranium imports": a ban, no supply
         if words in ("source", "sources") and trigger.start > sent.start and doc[trigger.start - 1].lower_ in _BEFORE_A_NOUN:
             return []  # "one of the few sources of the metal outside China": a source named, no purchase
         if words in ("supplies", "supply") and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & _TOPIC:
@@ -399,9 +401,15 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if pronoun:  # "The Council produced Canada's first metal at its facility": not Canada's
                 owners = [m for m in owners if doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")] or owners
                 partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
-                owners = [
-                    m for m in owners if partner is None or m[0] < partner
-                ] or owners  # "signed with Sumitomo for … its project": the signer's
+                purpose = (
+                    partner is not None
+                    and re.search(  # not "with Ionic to supply carbonate from its project": the signer's
+                        r"\bto\s+(?:produce|make|process|refine|enrich|operate|run)\b", doc[partner : trigger.start].text
+                    )
+                )
+                owners = [  # "signed with Sumitomo for … its project": the signer's; "with Centrus to produce … at its plant": Centrus's
+                    m for m in owners if partner is None or (m[0] > partner if purpose else m[0] < partner)
+                ] or owners
                 owners = [
                     m for m in owners if doc[m[0] - 1].lower_ not in _OBJECT_VERBS
                 ] or owners  # "to supply Vulcan with … from its mill"
@@ -651,6 +659,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             and not _owns_a_common_noun(m[0], sent)
             and not (_whose(m[0], sent) and m[0] >= trigger.end)  # "a 51% stake in Enami's Salares Altoandinos project": the project
         ]
+        if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "half":  # "A and B each own half of X": a holding each (a share in words)
+            held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] == trigger.end][:1]
+            return [Relation("invested", h[1], m[1], index) for h in _listed(investors[::-1], sent, backwards=True) for m in held]
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "all":  # "Glencore has owned all of Murrin Murrin since 2011": the whole
             held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]
             return [Relation("invested", investors[-1][1], held[0][1], index, share=Decimal(100))] if investors and held else []
@@ -757,6 +768,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"
         return [Relation("invested", holder[1], m[1], index) for holder in holders for m in _listed(investees, sent)]
     if kind == "restricts":
+        if trigger[-1].lower_ == "imports":  # "the United States banned Russian uranium imports": the banning state, of Russia's
+            imposers = [m for m in mentions if m[0] < trigger.start and m[2] == "country" and not _whose(m[0], sent)][-1:]
+            origins = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "country"][:1]
+            return [Relation("restricts", i[1], o[1], index) for i in imposers for o in origins] or [
+                Relation("restricts", i[1], None, index) for i in imposers
+            ]
         imposers = [m for m in mentions if m[0] < trigger.end and m[2] == "country"]
         clause_end = next(  # "… licences for exports of graphite since 2023, and it banned shipments to the US": not the licences'
             (t.i for t in doc[trigger.end : sent.end - 1] if t.text in (",", ";") and doc[t.i + 1].lower_ in ("and", "but", "while")),
@@ -1112,7 +1129,7 @@ def _object_antecedent(trigger: Span, sent: Span, mentions: list[tuple[int, str,
     return (party[1], facility[0][1]) if facility else None
 
 
-_SHARE_NEXT = re.compile(r"^(?:\w+\s+)?[\d.,]+\s*(?:%|percent|per\s+cent)")
+_SHARE_NEXT = re.compile(r"^(?:\w+\s+)?[\d.,]+\s*(?:%|percent|per\s+cent)|^(?:half|a\s+third|a\s+quarter)\s+of\b")
 _UNNAMED_PARTIES = {
     "customers",
     "buyers",

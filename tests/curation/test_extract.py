@@ -2957,3 +2957,24 @@ def test_a_sale_from_a_project_a_largest_shareholder_a_company_named_like_a_town
     assert capacity.get("modality") == "expected"  # "expects the mine to produce … once it starts": no past state
     studied = [f for f in facts if any(t[1] == "operates" and "refinery" in t[2] for t in f.get("triples", []))]
     assert studied and all(f.get("modality") == "possibility" for f in studied)  # "to study building a refinery"
+
+
+def test_halves_held_a_ban_on_imports_and_a_plant_of_the_partner_named_for_the_work(extractor: Extractor) -> None:
+    text = (
+        "Tundra Metals and Australia's Coolgardie Mining each own half of Kobuk Metals, the company developing the Bornite"
+        " copper project.\n"
+        "Russia's Atomex supplied Orano with enriched uranium until the United States banned Russian uranium imports in"
+        " 2024.\n"
+        "The U.S. Department of Energy has extended its contract with Centrus Energy to produce uranium at its plant in"
+        " Piketon.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("invested", "company/tundra-metals", "company/kobuk-metals"),  # "each own half of X": a holding each
+        ("invested", "company/coolgardie-mining", "company/kobuk-metals"),
+        ("operates", "company/kobuk-metals", "facility/bornite-copper-project"),  # not the holders'
+        ("restricts", "country/US", "country/RU"),  # "banned Russian uranium imports": the US's ban, of Russia's
+        ("operates", "company/centrus-energy", "facility/plant-in-piketon"),  # "with Centrus to produce … at its plant"
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies" and r[1] == "country/US"}  # a ban on imports is no supply
+    assert ("operates", "agency/us-department-of-energy", "facility/plant-in-piketon") not in relations
