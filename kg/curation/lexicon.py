@@ -56,6 +56,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NAMED_KINDS",
     "NEW_CLAUSE",
+    "NEARBY_WORDS",
     "WEALTH_WORDS",
     "NUMBER_WORDS",
     "HELD_TOGETHER",
@@ -622,8 +623,6 @@ FACILITY_WORDS = {
     "separation",
     "refining",
     "mining",
-    "mines",  # "Ivanhoe Mines"
-    "energy",  # "Paladin Energy", "Boss Energy"
     "oxide",
     *("hydroxide", "carbonate", "sulphate", "sulfate", "metal", "metals"),  # "its Kemerton lithium hydroxide plant"
     "brine",  # "its Kachi lithium brine project"
@@ -707,6 +706,8 @@ COMPASS_WORDS = ("North", "South", "East", "West", "Northern", "Southern", "East
 """Words that, before a country's name, name a part of it ("South Australia", "Northern Ontario")."""
 SEVERAL_DEALS = {"agreements", "deals", "mous", "memorandums", "memoranda", "pacts", "contracts"}  # "signed exploration MOUs": one each
 PAY_VERBS = {"pay", "pays", "paid", "paying"}
+NEARBY_WORDS = {"nearby", "neighbouring", "neighboring", "adjacent", "idle", "former"}
+"""Words between an article and a facility's name ("the nearby Renard diamond mine")."""
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
 SALE_VERBS = {"sold", "sells", "sell", "selling"}
 SALE_ASSETS = {"business", "businesses", "unit", "stake", "mine", "project", "plant", "assets", "operations", "subsidiary", "division"}
@@ -862,7 +863,7 @@ RELATION_TRIGGERS = {
         [  # "bought the nearby Renard diamond mine from Stornoway": the buyer's
             {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
             {"LOWER": "the"},
-            {"LOWER": {"IN": ["nearby", "neighbouring", "neighboring", "idle", "former"]}, "OP": "?"},
+            {"LOWER": {"IN": sorted(NEARBY_WORDS)}, "OP": "?"},
             {"IS_TITLE": True},
         ],
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS)}}, {"LOWER": "of"}],  # "its acquisition of the Khoemacau mine": the buyer's

@@ -27,6 +27,7 @@ from kg.curation.lexicon import (
     IMPORT_WORDS,
     LICENCES,
     NAME_PARTICLES,
+    NEARBY_WORDS,
     NEW_CLAUSE,
     NOT_MATERIALS,
     PARTY_KINDS,
@@ -941,7 +942,7 @@ def _named_after_of(trigger: Span) -> int | None:
     if described:
         return next(t.i for t in doc[of + 2 : of + 9] if t.text[:1].isupper())
     at = of + 1 + (doc[of + 1 : of + 2].text.lower() == "the")
-    return at + (doc[at : at + 1].text.lower() in ("nearby", "neighbouring", "neighboring", "adjacent"))
+    return at + (doc[at : at + 1].text.lower() in NEARBY_WORDS)
 
 
 def _paid_for_a_material(trigger: Span, mentions: list[tuple[int, str, str]]) -> bool:
@@ -1084,7 +1085,7 @@ def _relative_clauses(sent: Span) -> list[tuple[int, int]]:
 
 def _past_articles(doc: Doc, at: int) -> int:
     """Where a name begins at ``at``, past an article and a word of place ("bought the nearby Renard mine": Renard)."""
-    while at < len(doc) and doc[at].lower_ in ("the", "a", "an", "nearby", "neighbouring", "neighboring", "idle", "former"):
+    while at < len(doc) and doc[at].lower_ in {"the", "a", "an"} | NEARBY_WORDS:
         at += 1
     return at
 
