@@ -126,6 +126,7 @@ _BOUGHT = re.compile(  # "to buy 30,000 tonnes", "The deal covers about 4,000 to
     r"\b(?:buy|buys|bought|purchase|purchases|purchased|take|takes|took|(?:deal|agreement|contract|offtake)\s+(?:covers|covered|is\s+for))"
     r"\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$"
 )
+_OF_OUTPUT = re.compile(r"\s+of\s+[^,.;]{0,40}?\b(?:output|production)\b")  # "of the mine's nickel output"
 _HOLDING = re.compile(r"\b(?:take|takes|took)\s+(?:up\s+to\s+|about\s+)?$")  # not "holds 6% of the world's reserves"
 _TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 tonnes", "Shipments … rose to 353 tonnes"
     r"^(?!.*\b(?:produc|mine[ds]?\b|mining|capacity|reserves?)).*\b(?:exports?|exported|imports?|imported|shipments?|shipped)\b"
@@ -160,6 +161,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
         or HELD_TOGETHER.search(before)
         or HOLDER_SELLS.match(following.lstrip())  # "bought the 49.9% stake held by Tsingshan": the seller's, sold
         or _HOLDING.search(before)  # "lets the state take up to 34% of strategic deposits": a holding of no one named
+        or (_BOUGHT.search(before) and _OF_OUTPUT.match(following))  # "will buy 10% of the mine's nickel output": a share bought
         or re.match(r"\s+(?:complete|completed|built|finished|done)\b", following)  # "about 80% complete": progress
         or re.match(r"\s+of\s+(?:its\s+|their\s+)?(?:capacity|nameplate)\b", following)  # "never run at more than 40% of capacity"
         or _CHANGE.search(before)

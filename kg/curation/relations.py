@@ -259,6 +259,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ]  # "its": the pronoun resolved; "Lynas's": the name before
             customers = _listed([m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)], sent)
             return [Relation("supplies", whose[0][1], m[1], index) for m in customers if m[1] != whose[0][1]] if whose else []
+        if re.search(r"\bnon-?binding\b", doc[sent.start : trigger.start].text, re.IGNORECASE):
+            return []  # "signed a non-binding agreement to sell concentrate to X": the agreement, no supply yet
         words = trigger.text.lower()
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
         exporter = [m for m in before if m[0] + 1 < trigger.start and doc[m[0] + 1].lower_ in ("'s", "’s")][-1:]

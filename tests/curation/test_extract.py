@@ -2978,3 +2978,18 @@ def test_halves_held_a_ban_on_imports_and_a_plant_of_the_partner_named_for_the_w
     } <= relations
     assert not {r for r in relations if r[0] == "supplies" and r[1] == "country/US"}  # a ban on imports is no supply
     assert ("operates", "agency/us-department-of-energy", "facility/plant-in-piketon") not in relations
+
+
+def test_a_share_of_output_bought_and_a_non_binding_sale(extractor: Extractor) -> None:
+    text = (
+        "Borealis Nickel is developing the Kettle nickel project near Kapuskasing, Ontario.\n"
+        "Under the deal, Hanwha Solutions will buy 15% of the mine's nickel output for eight years.\n"
+        "Borealis has signed a non-binding agreement to sell nickel concentrate to Gunvor.\n"
+    )
+    extraction = extractor.extract(text)
+    relations = _relations(extraction)
+    assert ("supplies", "company/borealis-nickel", "company/hanwha-solutions") in relations  # the mine's operator sells
+    assert ("agreement", "company/borealis-nickel", "company/gunvor") in relations
+    assert ("supplies", "company/borealis-nickel", "company/gunvor") not in relations  # non-binding: the agreement, no supply
+    facts = _drafted(extractor, text)
+    assert not [f for f in facts if f.get("figure", {}).get("value") == Decimal(15)]  # a share bought, no one's production share
