@@ -163,6 +163,21 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name) and not set(range(name.start_char, name.end_char)) & (taken - placed if ends_in_a_place else taken):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))
+            while (  # "owned by Hydro, Elkem and investment firm Altor": each name the list holds
+                len(name)
+                and end + 2 < sent.end
+                and sent.doc[end].text == ","
+                and _capitalised(sent.doc[end + 1])
+                and sent.doc[end + 1].lower_ not in DETERMINERS
+            ):
+                item = end + 1
+                end = item
+                while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
+                    end += 1
+                listed = sent.doc[item:end]
+                if not set(range(listed.start_char, listed.end_char)) & taken:
+                    found.append(Mention(listed.text, offset + listed.start_char, offset + listed.end_char, None, where, index))
+                    taken.update(range(listed.start_char, listed.end_char))
             joined = end + 1 < sent.end and sent.doc[end].lower_ == "and"  # "and the energy group Medco Energi": past what describes it
             first_word = _past_descriptor(sent, end + 1) if joined else end + 1
             other = first_word  # "agreements with General Motors and Siemens Gamesa": the second name too

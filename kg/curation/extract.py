@@ -175,6 +175,7 @@ def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:
 
 
 _GROUPS_OF_THINGS = {"buyers", "customers", "suppliers", "partners", "investors", "projects", "mines", "deposits", "assets"}
+_MONEY_WORDS = re.compile(r"\b(?:loans?|lend\w*|financ\w*|fund\w*|credit|grants?)\b", re.IGNORECASE)
 _NOT_A_FIRM = BODY_WORDS | ROLE_WORDS | DIVISION_WORDS | LAND_NOUNS | FACILITY_NOUNS | {"city", "town", "port", "'s", "’s"}
 _ABSTRACT = re.compile(r"(?:ance|ence|ment|tion|sion|ity|ness|ism|ship)$")  # "China's Dominance": a quality, no firm's name
 _INTERCARDINAL = ("Southeast", "Northeast", "Southwest", "Northwest")  # "Southeast Asia": a region of its own
@@ -824,6 +825,13 @@ class Extractor:
                     {"IS_LOWER": True, "OP": "?"},
                     {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}},
                 ],
+                [  # "a plant at Bolivar, north of Adelaide.": a town a place is a bearing from
+                    {"LOWER": {"IN": ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]}},
+                    {"LOWER": "of"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
+                    {"ORTH": {"IN": [",", ".", ";"]}},
+                ],
                 [  # "the Jadar lithium project near Loznica,": a town a facility is near (the noun before: read below)
                     {"LOWER": "near"},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
@@ -1171,13 +1179,21 @@ class Extractor:
                 and len(span) == 3  # not "China's Zhejiang Huayou Cobalt and Ford Motor"
             ):
                 continue  # "China's Commerce Ministry", "China's Baotou region", "China's Dominance", "China's Belt and Road": no firm
-            elif label == "NEW_TOWN" and span[-1].text in (",", ".", ";") and doc[span.start - 1].lower_ not in FACILITY_NOUNS:
+            elif (
+                label == "NEW_TOWN"
+                and span[0].lower_ == "near"
+                and span[-1].text in (",", ".", ";")
+                and doc[span.start - 1].lower_ not in FACILITY_NOUNS
+            ):
                 continue  # "near Loznica" after a facility's noun, not "near Tuesday's close"
+            elif label == "NEW_FACILITY" and span[-1].text == "Facility" and _MONEY_WORDS.search(sent.text):
+                continue  # "a loan … under the government's Critical Minerals Facility": a fund, no plant
             elif label == "NEW_DESCRIBED_CLAUSE" and not overlaps:
                 noun = next(t.i for t in span if t.lower_ in ("it", "they"))
                 place = next(t.i for t in span if t.i > noun and t.lower_ in ("in", "at", "near"))
                 name = doc[span.start + 1 : noun]  # "metal plant", its place after the clause: "metal plant in Vietnam"
-                if len(name) > 1:
+                to_build = re.search(r"\b(?:build|construct|open|develop|set\s+up)\b", doc[noun:place].text)
+                if len(name) > 1 or to_build:  # "a plant it plans to build in Ontario": a bare noun the clause makes a facility
                     where = doc[place + 1 + (doc[place + 1].lower_ == "the") : span.end]
                     full = f"{name.text} {doc[place].text} {where.text}"
                     mentions.append(
@@ -1281,7 +1297,7 @@ class Extractor:
                 if label == "NEW_THROUGH":
                     name = span[1:-1]
                 if label == "NEW_TOWN":
-                    opening = next(n for n, t in enumerate(span) if t.lower_ in ("in", "near", "at"))
+                    opening = next(n for n, t in enumerate(span) if t.lower_ in ("in", "near", "at", "of"))
                     name = span[opening + 1 : next(n for n, t in enumerate(span) if t.text in (",", ".", ";"))]
                 country_after = [e for e in known if e.start == span.end and e.label_ in ("COUNTRY", "REGION") and e.end < sent.end]
                 if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s"):

@@ -706,6 +706,8 @@ COMPASS_WORDS = ("North", "South", "East", "West", "Northern", "Southern", "East
 """Words that, before a country's name, name a part of it ("South Australia", "Northern Ontario")."""
 SEVERAL_DEALS = {"agreements", "deals", "mous", "memorandums", "memoranda", "pacts", "contracts"}  # "signed exploration MOUs": one each
 PAY_VERBS = {"pay", "pays", "paid", "paying"}
+RECEIVING_VERBS = {"received", "receives", "won", "wins", "secured", "secures", "obtained", "obtains", "got", "gets"}
+"""Verbs of getting what is granted ("has received environmental approval for a plant")."""
 NEARBY_WORDS = {"nearby", "neighbouring", "neighboring", "adjacent", "idle", "former"}
 """Words between an article and a facility's name ("the nearby Renard diamond mine")."""
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
@@ -959,6 +961,12 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["broke", "broken", "breaks", "break", "breaking", "began", "begun", "begins", "started", "starts"]}},
             {"LOWER": {"IN": ["ground", "construction", "building", "work"]}},
         ],
+        [  # "has received environmental approval for a battery anode plant at Bolivar": whose plant is approved runs it
+            {"LOWER": {"IN": sorted(RECEIVING_VERBS)}},
+            {"IS_LOWER": True, "LOWER": {"NOT_IN": ["a", "an", "the", "its", "their"]}, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["approval", "approvals", "permit", "permits", "permission", "consent", "licence", "license"]}},
+            {"LOWER": "for"},
+        ],
         [  # "Cortec held the licence for Mrima Hill": who holds a deposit's licence works it
             {"LOWER": {"IN": ["holds", "held", "hold"]}},
             {"LOWER": {"IN": ["the", "a", "its", "their"]}},
@@ -980,7 +988,7 @@ RELATION_TRIGGERS = {
         [  # "will restart its monazite mine"
             {"LOWER": {"IN": ["its", "their"]}},
             {"IS_LOWER": True, "LOWER": {"NOT_IN": ["the", "a", "an", "to"]}, "OP": "{0,3}"},
-            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub", "project", "deposit"})}},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
         ],
         [
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},

@@ -68,6 +68,10 @@ _NEWS_NAMES = {  # names the news uses that ISO 3166 has changed or puts after a
 _NEWS_REGIONS = (  # regions the news names that ISO 3166 names otherwise or not at all
     *("Inner Mongolia", "Xinjiang", "Tibet", "Guangxi", "Ningxia"),  # China's autonomous regions
     *("Labrador", "Newfoundland"),  # the two parts of Newfoundland and Labrador
+    *("Bavaria", "Saxony", "Lower Saxony", "Saxony-Anhalt", "Thuringia", "Hesse", "North Rhine-Westphalia"),  # ISO: Bayern, …
+    *("Rhineland-Palatinate", "Carinthia", "Styria", "Lower Austria", "Upper Austria", "Tyrol", "Lapland"),
+    *("Andalusia", "Catalonia", "Castile and Leon", "Lower Silesia", "Silesia", "Flanders", "Wallonia", "Brittany", "Normandy"),
+    *("Lombardy", "Tuscany", "Sardinia", "Sicily"),  # Europe's divisions by their English names, which ISO 3166 gives in theirs
 )
 _CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Oceania")  # regions of the world
 

@@ -35,6 +35,7 @@ from kg.curation.lexicon import (
     PLACE_TIES,
     PURCHASE_NOUNS,
     PURCHASE_VERBS,
+    RECEIVING_VERBS,
     RESTRICTING_VERBS,
     SALE_VERBS,
     SEVERAL_DEALS,
@@ -44,7 +45,7 @@ from kg.curation.lexicon import (
 from kg.curation.places import world_places
 from kg.curation.proposals import Figure, Mention, Relation
 
-__all__ = ["HEADS", "held_through", "positions_in", "relations_at", "supplies_with_shares"]
+__all__ = ["HEADS", "apposed", "held_through", "positions_in", "relations_at", "supplies_with_shares"]
 
 _TITLED_NAME = re.compile(
     rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{TITLES})),?\s+(?:(?:[A-Z][\w.'’-]*|{'|'.join(sorted(NAME_PARTICLES))})\s*){{1,4}}$"
@@ -128,7 +129,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     talks with whom, as an agreement's parties are)."""
     doc = sent.doc
     starts = {i for i, _, _ in mentions}
-    aside = _apposed(trigger, sent)  # "Shenghe, one of China's largest groups, owned": not China
+    aside = apposed(sent, trigger.start)  # "Shenghe, one of China's largest groups, owned": not China
     aside |= {  # "from Canadian investor Blue Lake Capital": the origin of a name, not a party
         i for i, _, k in mentions if k == "country" and doc[i].lower_ in DEMONYMS and _describes(i, sent, starts)
     }
@@ -423,7 +424,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if trigger[-1].lower_ in ("for", "to", "at", "over"):  # "Rio Tinto's permits for the Jadar project"
                 owned = [m for m in after if m[2] == "facility"][:1]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []
-        if trigger[-1].lower_ in ("for", "over") and trigger[0].lower_ not in ("holds", "held", "hold"):
+        if trigger[-1].lower_ in ("for", "over") and trigger[0].lower_ not in {"holds", "held", "hold"} | RECEIVING_VERBS:
             granted = [m for m in after if m[2] == "facility"][:1]  # "granted a licence for X to Y": Y works X
             licensees = [m for m in after if m[2] in PARTY_KINDS and granted and m[0] > granted[0][0] and doc[m[0] - 1].lower_ == "to"]
             return [Relation("operates", licensees[0][1], granted[0][1], index)] if licensees else []
@@ -612,8 +613,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             named = {m[1] for m in mentions if m[2] == "country" and m[0] not in whose}
             states = states or ([m for m in before if m[2] == "country" and m[0] not in whose][:1] if len(named) == 1 else [])
             owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] == "company"]  # "state-owned miner X", "… X"
-            apposed = _APPOSED_STATE.search(doc[max(sent.start, trigger.start - 5) : trigger.start].text)
-            if not owned and apposed:  # "X, a state-owned Chinese group", "Nimba Mining, a new state-owned company"
+            state_owned = _APPOSED_STATE.search(doc[max(sent.start, trigger.start - 5) : trigger.start].text)
+            if not owned and state_owned:  # "X, a state-owned Chinese group", "Nimba Mining, a new state-owned company"
                 owned = [m for m in before if m[2] == "company"][-1:]
             demonym = next((t for t in trigger if t.lower_ in DEMONYMS), doc[trigger.end - 1])
             country = world_places().get(DEMONYMS.get(demonym.lower_, ""))
@@ -1051,20 +1052,31 @@ def _describes(at: int, sent: Span, starts: set[int]) -> bool:
     return False
 
 
-def _apposed(trigger: Span, sent: Span) -> set[int]:
-    """The token indexes of an apposition before the trigger: between ", one of" (or ", the",
-    ", a", ", owned by", ", formed") and the comma that closes it."""
+def apposed(sent: Span, end: int, *, clauses_only: bool = False) -> set[int]:
+    """The token indexes of the appositions and relative clauses closed before token ``end``
+    (only the clauses with ``clauses_only``): from ", one of" (or ", the", ", a", ", owned by",
+    ", formed", ", which", …) to the comma that closes it, the one a lower-case word follows (not
+    one between names: ", which is owned by Hydro, Elkem and Altor, will supply")."""
     doc, inside, start = sent.doc, set(), None
-    openers = ("one", "the", "a", "an", "owned", "controlled", "backed", "run", "formed", "created", "founded", "already")
+    openers: tuple[str, ...] = ("which", "who")
+    if not clauses_only:
+        openers += ("one", "the", "a", "an", "owned", "controlled", "backed", "run", "formed", "created", "founded", "already")
     # "X, owned equally by A and B, has started", "Arcadium, formed … by the merger of Allkem and Livent, operates",
     # "Glencore, already Li-Cycle's largest creditor, had supplied"
-    for token in doc[sent.start : trigger.start]:
-        if token.text == "," and start is None and token.i + 1 < trigger.start and doc[token.i + 1].lower_ in openers:
+    for token in doc[sent.start : end]:
+        if token.text == "," and start is None and token.i + 1 < end and doc[token.i + 1].lower_ in openers:
             start = token.i
-        elif token.text == "," and start is not None:
+        elif token.text == "," and start is not None and _closes(doc, token.i):
             inside |= set(range(start, token.i))
             start = None
     return inside
+
+
+def _closes(doc: Doc, comma: int) -> bool:
+    """Whether the comma at ``comma`` closes an apposition: a lower-case word follows it, not
+    "and" or "or" before a name (", and Altor": the list goes on; ", and handed": it closes)."""
+    after = doc[comma + 1 : comma + 3]
+    return bool(len(after)) and after[0].is_lower and not (after[0].lower_ in ("and", "or") and len(after) > 1 and after[1].is_title)
 
 
 def _governing(at: int, sent: Span, mentions: list[tuple[int, str, str]]) -> str:

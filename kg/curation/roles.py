@@ -27,7 +27,7 @@ from kg.curation.lexicon import (
     SUBJECT_PRONOUNS,
 )
 from kg.curation.proposals import Extraction, Mention, Relation
-from kg.curation.relations import HEADS
+from kg.curation.relations import HEADS, apposed
 from kg.vocab import entity_ref
 
 __all__ = ["as_actors", "position_in_context", "resolve_references"]
@@ -155,6 +155,7 @@ def as_actors(
             (iri, kind)
             for i, iri, kind in actors
             if i < pronoun.i
+            and i not in apposed(sent, pronoun.i, clauses_only=True)  # "X, which is owned by Y, … a plant it plans": not Y
             and kind in PARTY_KINDS
             and doc[max(i - 1, sent.start)].lower_ not in _PREPOSITIONS
             and not (doc[max(i - 1, sent.start)].lower_ == "the" and doc[max(i - 2, sent.start)].lower_ in _PREPOSITIONS)

@@ -2993,3 +2993,32 @@ def test_a_share_of_output_bought_and_a_non_binding_sale(extractor: Extractor) -
     assert ("supplies", "company/borealis-nickel", "company/gunvor") not in relations  # non-binding: the agreement, no supply
     facts = _drafted(extractor, text)
     assert not [f for f in facts if f.get("figure", {}).get("value") == Decimal(15)]  # a share bought, no one's production share
+
+
+def test_an_approved_plant_a_town_by_its_bearing_a_fund_named_facility_and_owners_listed_in_a_clause(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Corella Graphite has received environmental approval for an anode material plant at Kelby, north of Marrowdale,"
+        " the company said.\n"
+        "Export Finance Australia has approved a loan of A$90 million to Corella under the government's Critical Minerals"
+        " Facility.\n"
+        "Fjordgraf, which is owned by Statkraft, Orkla and investment firm Herkules, will supply the material from a plant"
+        " it plans to build in Manitoba.\n"
+        "Elbtal Lithium has won a grant for its lithium project near Geising in Saxony.\n"
+    )
+    extraction = extractor.extract(text)
+    kinds = {m.text: m.kind for m in extraction.mentions}
+    assert kinds.get("Marrowdale") == "city"  # "north of Marrowdale": a town, not a company
+    assert "Critical Minerals Facility" not in kinds  # a fund a loan is made under, no plant
+    assert kinds.get("Saxony") == "region"  # a German state by its English name
+    relations = _relations(extraction)
+    assert ("operates", "company/corella-graphite", "facility/anode-material-plant-at-kelby") in relations  # approved: its plant
+    assert {
+        ("invested", "company/statkraft", "company/fjordgraf"),  # each owner the clause lists
+        ("invested", "company/orkla", "company/fjordgraf"),
+        ("invested", "company/herkules", "company/fjordgraf"),
+        ("operates", "company/fjordgraf", "facility/plant-in-manitoba"),  # "a plant it plans to build": the subject's, not Herkules's
+        ("operates", "company/elbtal-lithium", "facility/lithium-project-near-geising"),  # "its lithium project near Geising"
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies" and r[1] == "company/herkules"}
