@@ -137,7 +137,11 @@ _OF_TRADE = re.compile(
 
 
 def _unrecorded(figure: Figure, sentence: str) -> bool:
-    """Whether a figure is of a kind no metric records (see :func:`drafted_figures`)."""
+    """Whether a figure is of a kind no metric records (see :func:`drafted_figures`), or of a
+    plan given up ("have scrapped plans to build a $2.6 billion refinery")."""
+    at = sentence.find(figure.text)
+    if at >= 0 and _GIVEN_UP_PLAN.search(sentence[:at]):
+        return True
     if figure_metric(figure, sentence) != "todo-metric":
         return False
     if figure.unit in CURRENCY_UNITS or figure.unit == "tonne":
@@ -250,6 +254,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"
         if re.match(r"\s+(?:[\w-]+\s+)?expansion\b", following):
             return "funding-amount"  # "The $2 billion expansion will lift the mine's output": money put into the mine
+        if at >= 0 and re.search(r"\b(?:a|an)\s+$", lower[:at]) and _FACILITY_AFTER.match(following):
+            return "funding-amount"  # "will build an $800 million synthetic graphite anode plant": what the plant costs
         if at >= 0 and (_DEAL_WORTH.search(lower[:at]) or re.search(r"\bprepa(?:y|ys|id|ying)\s+(?:up\s+to\s+|about\s+)?$", lower[:at])):
             return "agreement-value"  # "a contract worth up to $245 million", "will prepay $34.6 million": the deal's value
         if (
@@ -294,6 +300,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
+_GIVEN_UP_PLAN = re.compile(r"\b(?:scrapped|abandoned|dropped|shelved|cancell?ed)\s+(?:(?:its|their|the)\s+)?(?:plans?|proposals?)\b")
+_FACILITY_AFTER = re.compile(r"(?:\s+[a-z-]+){0,5}?\s+(?:plant|refinery|factory|smelter|mill|mine|facility)\b")
 _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
 )
@@ -383,6 +391,35 @@ _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _ITS_CAPACITY = re.compile(
     r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
 )
+_OUTPUT_AFTER_OWNER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:capacity|output|production)\b")
+_OUTPUT_RAISED_TO = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|by)\s+(?:about\s+|around\s+|nearly\s+)?")
+_TO_RAISE = re.compile(r"\s+to\s+(?:raise|lift|increase|expand|boost|double|triple)\s+")
+
+
+def _whose_output(figure: Figure, extraction: Extraction) -> str | None:
+    """The company or facility whose output a figure raises, named with a possessive: the mass
+    in "raise Mopani's copper output to 200,000 tonnes", the money in "invest $1 billion to raise
+    Mopani's copper output"; None without such an owner."""
+    text = extraction.sentences[figure.sentence]
+    for m in extraction.mentions:
+        if m.sentence != figure.sentence or m.kind not in PARTY_KINDS | {"facility"} or m.ref_iri is None:
+            continue
+        if (
+            figure.unit == "tonne"
+            and m.end <= figure.start
+            and _OUTPUT_RAISED_TO.fullmatch(text.text[m.end - text.start : figure.start - text.start])
+        ):
+            return _ref(m.ref_iri)
+        if (
+            figure.unit in CURRENCY_UNITS
+            and figure.end <= m.start
+            and _TO_RAISE.fullmatch(text.text[figure.end - text.start : m.start - text.start])
+            and _OUTPUT_AFTER_OWNER.match(text.text[m.end - text.start :])
+        ):
+            return _ref(m.ref_iri)
+    return None
+
+
 _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "a $2 billion expansion of its X mine"
     r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)|expansion\s+of"
     r"|(?:building|developing|expanding|constructing))\s+(?:(?:its|the|their)\s+)?"
@@ -442,6 +479,9 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         before = [f for f in extraction.figures if f.unit == figure.unit and f.start < figure.start]
         if before:
             return figure_subject(before[-1], extraction)
+    whose = _whose_output(figure, extraction)
+    if whose is not None:  # "will invest about $1 billion to raise Mopani's copper output to 200,000 tonnes": Mopani's, both
+        return whose
     own = _ITS_CAPACITY.search(text.text[: figure.start - text.start]) if figure.unit == "tonne" else None
     subjects = [ref for start, ref, kind in here if kind == "company" and start - text.start < (own.start() if own else 0)]
     if subjects:  # "Harita Nickel has started a line at its Obi complex, raising its capacity to 120,000 tonnes": Harita's
@@ -459,6 +499,16 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     ]
     if sized:  # "a 100 billion yen package": the programme the money is
         return sized[0]
+    costed = [  # "an $800 million synthetic graphite anode plant": the plant the money builds
+        ref
+        for start, ref, kind in here
+        if kind == "facility"
+        and figure.unit in CURRENCY_UNITS
+        and start >= figure.end
+        and not text.text[figure.end - text.start : start - text.start].strip()
+    ]
+    if costed:
+        return costed[0]
     sentence_text = extraction.sentences[figure.sentence]
     purposed = [
         ref

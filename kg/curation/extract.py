@@ -638,10 +638,18 @@ class Extractor:
                 ]
             ],
         )
+        priced = [  # "an $800 million synthetic graphite anode plant in …": its cost between the article and what it is
+            {"LOWER": {"IN": ["a", "an"]}},
+            {"TEXT": {"REGEX": r"^(?:[A-Z]{0,2}\$|€|£)$"}},
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["million", "billion"]}, "OP": "?"},
+            *described[1:],
+        ]
         matcher.add(  # "a magnet factory in Fort Worth": a facility the text describes rather than names
             "NEW_DESCRIBED",
             [
                 [*described, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "its campus in McCarran"
+                [*priced, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "an $800 million anode plant in Bainbridge"
                 [*described, {"LOWER": "the"}, {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "+"}],  # "in the United States"
                 [*described[:-1], {"LOWER": "at"}, {"LOWER": {"IN": ["its", "their"]}}],  # "a processing plant at its Goschen project"
                 [  # "a pilot processing plant at the mine": beside a facility named before
@@ -1286,6 +1294,9 @@ class Extractor:
                     name = name[:-2]  # "rare earth processing plant" (at its Goschen project: a facility named of its own)
                 if label == "NEW_DESCRIBED" and name[-2:-1].text.lower() == "the":
                     name = name[:-3]  # "pilot processing plant" (at the mine: a facility named of its own)
+                priced_at = next((n + 1 for n, t in enumerate(name[:4]) if t.lower_ in ("million", "billion")), 0)
+                priced_at = priced_at or (2 if label == "NEW_DESCRIBED" and name[0].text in ("$", "€", "£") else 0)
+                name = name[priced_at:]  # "synthetic graphite anode plant in Bainbridge", past "$800 million"
                 while label == "NEW_DESCRIBED" and name[0].lower_ in ("planned", "proposed", "new", "future"):
                     name = name[1:]  # "planned gallium refinery in …": what it is, not its state
                 if label == "NEW_DESCRIBED" and len(name) == 1:
@@ -1350,8 +1361,12 @@ class Extractor:
                         Mention(placed.text, offset + placed.start_char, offset + placed.end_char, None, "city", index)
                     )
                 used.update(
-                    range(name.start, name.end) if label in ("NEW_APPOSED", "NEW_TOWN") else range(span.start, span.end)
-                )  # not "a unit of"
+                    range(name.start, name.end)
+                    if label in ("NEW_APPOSED", "NEW_TOWN")
+                    else range(name.start, span.end)
+                    if priced_at
+                    else range(span.start, span.end)
+                )  # not "a unit of"; the cost before a described plant is a figure of its own
             elif (
                 label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER", "WHOLE")
                 and not overlaps

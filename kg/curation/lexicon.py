@@ -710,6 +710,8 @@ RECEIVING_VERBS = {"received", "receives", "won", "wins", "secured", "secures", 
 """Verbs of getting what is granted ("has received environmental approval for a plant")."""
 NEARBY_WORDS = {"nearby", "neighbouring", "neighboring", "adjacent", "idle", "former"}
 """Words between an article and a facility's name ("the nearby Renard diamond mine")."""
+PRODUCT_NOUNS = {"concentrate", "output", "ore", "spodumene", "carbonate", "hydroxide", "oxide", "oxides", "metal", "cathode", "cathodes"}
+"""What a producer sells, named with "the" when the text has said whose ("agreed to buy the concentrate")."""
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
 SALE_VERBS = {"sold", "sells", "sell", "selling"}
 SALE_ASSETS = {"business", "businesses", "unit", "stake", "mine", "project", "plant", "assets", "operations", "subsidiary", "division"}

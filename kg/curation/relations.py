@@ -339,12 +339,15 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             whose = {t.text for t in doc[trigger.end : trigger.end + 4]} & {"'s", "’s"}  # "buy the mine's output": its output
             bought = words in ("buy", "buys", "bought", "purchase", "purchases") and any(
                 m[0] == _past_origin(doc, _past_articles(doc, trigger.end))
-                and doc[m[0]].lower_ not in ("its", "their")  # not "buy its concentrate"; "bought the nearby Renard mine": the mine
+                and doc[m[0]].lower_ not in ("its", "their", "the")  # not "buy its (the) concentrate"; "bought the nearby Renard mine"
                 for m in after
                 if m[2] == "company" or (m[2] == "facility" and not whose)
             )
-            if bought:
-                return []  # "agreed to buy Less Common Metals", "bought Mountain Pass": the company or the mine itself, no material
+            stake = re.match(
+                r"\s*(?:of\s+)?(?:a|an|the|its|their)\s+(?:[\w.%-]+\s+){0,3}?(?:stake|interest|holding)\b", doc[trigger.end : sent.end].text
+            )
+            if bought or stake:  # "agreed to buy Less Common Metals", "bought Mountain Pass": the company or the mine itself, no material
+                return []  # "its purchase of a 51% stake in Mopani": a holding bought, no material
             if suppliers and customers:  # the customer is the subject, the nearest before the verb ("Hyundai and Kia agreed to buy")
                 return [  # "imports lithium mainly from China, Chile and Argentina": each listed supplier
                     Relation("supplies", supplier[1], m[1], index)

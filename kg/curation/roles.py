@@ -22,6 +22,7 @@ from kg.curation.lexicon import (
     PARTNER_REFERENCES,
     PARTY_KINDS,
     PLACE_PREPOSITIONS,
+    PRODUCT_NOUNS,
     PROGRAMME_REFERENCES,
     PURCHASE_VERBS,
     SUBJECT_PRONOUNS,
@@ -281,8 +282,20 @@ def resolve_references(
     ]
     named = Counter(earlier)  # the company the text is about: the subject before, or the one named most (the latest of those)
     about = subject[0] if subject and subject[1] == "company" else max(reversed(earlier), key=lambda iri: named[iri], default=None)
+    unnamed_seller = not any(t.lower_ == "from" for t in sent)
     for token in sent:  # "Ford, Tesla and LG have agreed to buy its concentrate": not theirs, the company's the text is about
         bought = token.i > sent.start and sent.doc[token.i - 1].lower_ in PURCHASE_VERBS
+        product = (  # "X has agreed to buy the concentrate under an offtake agreement": the concentrate of the company the text is about
+            token.lower_ == "the"
+            and sent.doc[token.i + 1 : token.i + 2].text.lower() in PRODUCT_NOUNS
+            and unnamed_seller
+            and about not in {b[1] for b in buyers}
+        )
+        if product and bought and about:
+            start = offset + token.idx
+            result.references.append(Mention(token.text, start, start + len(token), None, "reference", len(result.sentences) - 1))
+            result.resolved[start] = about
+            resolved.append((token.i, about, "company"))
         if token.lower_ == "its" and bought and len([b for b in buyers if b[0] < token.i]) >= 2 and about:
             start = offset + token.idx
             result.references.append(Mention(token.text, start, start + len(token), None, "reference", len(result.sentences) - 1))

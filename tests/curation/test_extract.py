@@ -3022,3 +3022,32 @@ def test_an_approved_plant_a_town_by_its_bearing_a_fund_named_facility_and_owner
         ("operates", "company/elbtal-lithium", "facility/lithium-project-near-geising"),  # "its lithium project near Geising"
     } <= relations
     assert not {r for r in relations if r[0] == "supplies" and r[1] == "company/herkules"}
+
+
+def test_the_concentrate_bought_a_costed_plant_a_stake_purchase_output_raised_and_a_scrapped_plan(extractor: Extractor) -> None:
+    text = (
+        "Australia's Kestrel Lithium has started producing lithium concentrate at its Salar Blanco project in Argentina.\n"
+        "China's Sichuan Yahong Chemical has agreed to buy the concentrate under a five-year offtake agreement.\n"
+        "Borvik Anodes will build a $650 million synthetic graphite anode plant in Tifton, the company said.\n"
+        "Gulf Metals Holding has completed its purchase of a 40% stake in Chambishi Copper for $300 million.\n"
+        "Gulf Metals has said it will invest about $2 billion to raise Chambishi's copper output to 150,000 tonnes a year.\n"
+        "Norrland Metals and Rhein Chemie have scrapped plans to build a $1.2 billion cobalt refinery in Finland.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("supplies", "company/kestrel-lithium", "company/sichuan-yahong-chemical"),  # "buy the concentrate": the text's company's
+        ("agreement", "company/sichuan-yahong-chemical", "company/kestrel-lithium"),
+        ("operates", "company/borvik-anodes", "facility/synthetic-graphite-anode-plant-in-tifton"),
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies" and "chambishi" in r[1]}  # a stake bought is no material bought
+    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    assert (figures[Decimal(650_000_000)]["metric"], figures[Decimal(650_000_000)]["subject"]) == (
+        "funding-amount",
+        "facility/synthetic-graphite-anode-plant-in-tifton",
+    )  # what the plant costs
+    assert figures[Decimal(2_000_000_000)]["subject"] == "company/chambishi-copper"  # "to raise Chambishi's copper output"
+    assert (figures[Decimal(150_000)]["metric"], figures[Decimal(150_000)]["subject"]) == (
+        "production-capacity",
+        "company/chambishi-copper",
+    )
+    assert Decimal(1_200_000_000) not in figures  # the cost of a plan given up
