@@ -349,8 +349,12 @@ def short_forms(sent: Span, offset: int, index: int, result: Extraction, known: 
             if len(full.split()) > len(words) and following == full.split()[len(words)]:
                 continue  # the full name, read by the patterns of names
             other = FACILITY_WORDS - {w.lower() for w in full.split()} if named.kind == "facility" else FACILITY_NOUNS
-            if following.lower() in other:
-                continue  # "the Kabanga deposit" after "Kabanga Nickel", "the Zulu processing plant" after "the Zulu lithium project"
+            lower = following.lower()
+            singular = lower[:-3] + "y" if lower.endswith("ies") else lower.removesuffix("s")
+            before = sent.doc[token.i - 1].lower_ if token.i > sent.start else ""
+            if lower in other or (singular in other and before in ("and", "the", ",")):  # "the A and B mines", not "X mines"
+                continue  # "the Kabanga deposit" after "Kabanga Nickel", "the Zulu processing plant" after "the Zulu lithium project",
+                # "the Nchanga and Konkola mines" after "Konkola Copper Mines"
             if following in LEGAL_FORMS:
                 continue  # "Imouraren SA": a company's name, not the Imouraren deposit again
             if (

@@ -397,9 +397,10 @@ _TO_RAISE = re.compile(r"\s+to\s+(?:raise|lift|increase|expand|boost|double|trip
 
 
 def _whose_output(figure: Figure, extraction: Extraction) -> str | None:
-    """The company or facility whose output a figure raises, named with a possessive: the mass
-    in "raise Mopani's copper output to 200,000 tonnes", the money in "invest $1 billion to raise
-    Mopani's copper output"; None without such an owner."""
+    """The company or facility whose output a figure raises: named with a possessive (the mass in
+    "raise Mopani's copper output to 200,000 tonnes", the money in "invest $1 billion to raise
+    Mopani's copper output"), or the one money is put into ("invest $1 billion in KCM … to lift
+    copper output to 300,000 tonnes"); None without such an owner."""
     text = extraction.sentences[figure.sentence]
     for m in extraction.mentions:
         if m.sentence != figure.sentence or m.kind not in PARTY_KINDS | {"facility"} or m.ref_iri is None:
@@ -417,9 +418,16 @@ def _whose_output(figure: Figure, extraction: Extraction) -> str | None:
             and _OUTPUT_AFTER_OWNER.match(text.text[m.end - text.start :])
         ):
             return _ref(m.ref_iri)
+    invested = [r.object for r in extraction.relations if r.sentence == figure.sentence and r.kind == "invested" and r.object]
+    if figure.unit == "tonne" and invested and _INVESTED_TO_RAISE.search(text.text[: figure.start - text.start]):
+        return _ref(invested[-1])  # "plans to invest about $1 billion in KCM … to lift copper output to 300,000 tonnes": KCM's
     return None
 
 
+_INVESTED_TO_RAISE = re.compile(
+    r"\binvest\w*\b.*\bto\s+(?:raise|lift|increase|boost|expand)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?(?:output|production|capacity)\s+to\s+"
+    r"(?:about\s+|around\s+|nearly\s+)?$"
+)
 _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "a $2 billion expansion of its X mine"
     r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)|expansion\s+of"
     r"|(?:building|developing|expanding|constructing))\s+(?:(?:its|the|their)\s+)?"

@@ -1003,7 +1003,9 @@ RELATION_TRIGGERS = {
         [{"LOWER": "the"}, {"LOWER": {"IN": ["remaining", "other"]}}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the other 40%"
         [
             {"LOWER": "and"},
-            {"IS_TITLE": True, "OP": "{1,3}"},
+            {"IS_TITLE": True, "OP": "{0,2}"},
+            {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},  # "and Zambia's ZCCM Investments Holdings the rest"
+            {"TEXT": {"REGEX": r"^[A-Z]"}, "OP": "{1,3}"},
             {"LOWER": "the"},
             {"LOWER": {"IN": ["rest", "remainder"]}},
         ],  # "and B the rest"

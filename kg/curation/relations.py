@@ -418,8 +418,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                     m for m in owners if partner is None or (m[0] > partner if purpose else m[0] < partner)
                 ] or owners
                 owners = [
-                    m for m in owners if doc[m[0] - 1].lower_ not in _OBJECT_VERBS
-                ] or owners  # "to supply Vulcan with … from its mill"
+                    m
+                    for m in owners
+                    if doc[m[0] - 1].lower_ not in _OBJECT_VERBS and not (_given_to(m[0], sent) and doc[trigger.start - 1].lower_ == "from")
+                ] or owners  # "to supply Vulcan with … from its mill", "to supply … to French carmaker Renault from its plant"
             if pronoun and not owners:  # "Its processing plant in Kalgoorlie can treat …": the pronoun, resolved to the last subject
                 owners = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS]
             owners = owners[-1:]
@@ -443,7 +445,18 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             clauses = _relative_clauses(sent)  # "Swakop Uranium, which runs the mine, is 90% owned by": Swakop, not the mine
             before = [m for m in before if not any(a < m[0] < b < trigger.start for a, b in clauses)]
             facilities = [m for m in before if m[2] == "facility"]
-            owners = [m for m in after if m[2] in PARTY_KINDS]
+            closing = next(  # "Vedanta, controlled by Indian billionaire Anil Agarwal, owns 79.4% of KCM": the holder is in the aside
+                (t.i for t in doc[trigger.end : sent.end - 1] if t.text == "," and _closes(doc, t.i)),
+                sent.end,
+            )
+            apposed_holder = doc[max(trigger.start - 1, sent.start)].text == ","
+            owners = [
+                m
+                for m in after
+                if m[2] in PARTY_KINDS | {"person"}
+                and not (apposed_holder and m[0] > closing)
+                and not _whose(m[0], sent)  # "owned by billionaire Ira Rennert's Renco Group": Renco
+            ]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
             held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took", "led", "backed")  # not "run by"
             if owned and owners and held and (not facilities or owned[-1][0] > facilities[-1][0]):  # "… to X, a company 60% owned by Y"
@@ -691,6 +704,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         ][:1]
         if sold:
             return [Relation("invested", b[1], m[1], index) for b in sold for m in investees[:1] if m[1] != b[1]]
+        if trigger[0].lower_ == "and" and trigger[-1].lower_ in ("rest", "remainder"):  # "…, and Lotus the rest": of the stake before's
+            return [
+                Relation("invested", m[1], None, index) for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS
+            ][-1:]  # the holder, past whose it is ("and Zambia's ZCCM … the rest")
         whose = next((t.i for t in trigger if t.text in ("'s", "’s", "'", "’")), None)
         sellers = [m for m in mentions if whose is not None and trigger.start < m[0] < whose and m[2] in PARTY_KINDS][-1:]
         if whose is not None:  # "buy AVZ Minerals' stake in Manono": the buyer's in Manono, and AVZ's until then (as it stands)
@@ -724,10 +741,6 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             trigger.start > sent.start and (doc[trigger.start - 1].is_title or doc[trigger.start - 1].is_upper)
         ):
             return []  # "and Japan's TEPCO Resources the remaining 5%": a holder's, its verb gapped; not "owns the remaining 5%"
-        if trigger[0].lower_ == "and" and trigger[-1].lower_ in ("rest", "remainder"):  # "…, and Lotus the rest": of the stake before's
-            return [
-                Relation("invested", m[1], None, index) for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS
-            ][:1]
         kept = trigger[0].lower_ in ("keep", "keeps", "retain", "retains") and doc[trigger.end : trigger.end + 1].text != "of"
         if kept or {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
             at = _named_after_of(trigger)
@@ -959,8 +972,12 @@ def _paid_for_a_material(trigger: Span, mentions: list[tuple[int, str, str]]) ->
 
 
 def _whose(at: int, sent: Span) -> bool:
-    """Whether the name at token ``at`` only says whose the next one is ("China's Tsingshan")."""
-    return sent.doc[at + 1 : at + 2].text in ("'s", "’s") and at + 2 < sent.end and sent.doc[at + 2].is_title
+    """Whether the name at token ``at`` only says whose the next one is ("China's Tsingshan",
+    "Ira Rennert's Renco Group")."""
+    end = at + 1
+    while end < sent.end and sent.doc[end].is_title:
+        end += 1
+    return sent.doc[end : end + 1].text in ("'s", "’s") and end + 1 < sent.end and sent.doc[end + 1].is_title
 
 
 def _placed(at: int, sent: Span) -> bool:
@@ -1073,6 +1090,15 @@ def apposed(sent: Span, end: int, *, clauses_only: bool = False) -> set[int]:
             inside |= set(range(start, token.i))
             start = None
     return inside
+
+
+def _given_to(at: int, sent: Span) -> bool:
+    """Whether the name at token ``at`` is what something is given or sold to ("to French carmaker
+    Renault"): "to" before it, past the words that describe it."""
+    doc, before = sent.doc, at - 1
+    while before > sent.start and (doc[before].is_lower or doc[before].lower_ in DEMONYMS) and doc[before].lower_ != "to":
+        before -= 1
+    return doc[before].lower_ == "to"
 
 
 def _closes(doc: Doc, comma: int) -> bool:

@@ -3051,3 +3051,29 @@ def test_the_concentrate_bought_a_costed_plant_a_stake_purchase_output_raised_an
         "company/chambishi-copper",
     )
     assert Decimal(1_200_000_000) not in figures  # the cost of a plan given up
+
+
+def test_a_holder_in_an_aside_the_rest_of_a_possessed_holder_mines_named_as_a_pair_and_a_plant_of_the_seller(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Konkola Copper Mines is Zambia's second-largest copper producer.\n"
+        "Sterlite Metals, controlled by Indian billionaire Ravi Mehta, owns 79.4% of KCM, and Zambia's ZCCM Investments"
+        " Holdings the rest.\n"
+        "Sterlite plans to invest about $1 billion in KCM over five years to lift copper output to 300,000 tonnes a year.\n"
+        "KCM runs the Chingola and Konkola mines in the Copperbelt province.\n"
+        "Kainuu Nickel has agreed to supply nickel sulphate to French carmaker Renault from its chemicals plant in Sotkamo.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    kcm = "company/konkola-copper-mines"
+    assert {
+        ("invested", "person/ravi-mehta", "company/sterlite-metals"),  # "X, controlled by … Ravi Mehta, owns": his holding
+        ("invested", "company/sterlite-metals", kcm),
+        ("invested", "company/zccm-investments-holdings", kcm),  # "and Zambia's ZCCM … the rest": of KCM, not Sterlite
+        ("operates", kcm, "facility/chingola"),  # "the Chingola and Konkola mines": two mines, not the company again
+        ("operates", kcm, "facility/konkola"),
+        ("operates", "company/kainuu-nickel", "facility/chemicals-plant-in-sotkamo"),  # the seller's plant, not the buyer's
+    } <= relations
+    assert ("invested", "company/zccm-investments-holdings", "company/sterlite-metals") not in relations
+    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[Decimal(300_000)]["subject"] == kcm  # "invest … in KCM … to lift copper output to 300,000 tonnes"
