@@ -137,11 +137,7 @@ _OF_TRADE = re.compile(
 
 
 def _unrecorded(figure: Figure, sentence: str) -> bool:
-    """Whether a figure is of a kind no metric records (see :func:`drafted_figures`), or of a
-    plan given up ("have scrapped plans to build a $2.6 billion refinery")."""
-    at = sentence.find(figure.text)
-    if at >= 0 and _GIVEN_UP_PLAN.search(sentence[:at]):
-        return True
+    """Whether a figure is of a kind no metric records (see :func:`drafted_figures`)."""
     if figure_metric(figure, sentence) != "todo-metric":
         return False
     if figure.unit in CURRENCY_UNITS or figure.unit == "tonne":
@@ -300,7 +296,6 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
-_GIVEN_UP_PLAN = re.compile(r"\b(?:scrapped|abandoned|dropped|shelved|cancell?ed)\s+(?:(?:its|their|the)\s+)?(?:plans?|proposals?)\b")
 _FACILITY_AFTER = re.compile(r"(?:\s+[a-z-]+){0,5}?\s+(?:plant|refinery|factory|smelter|mill|mine|facility)\b")
 _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
@@ -430,8 +425,8 @@ _INVESTED_TO_RAISE = re.compile(
 )
 _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "a $2 billion expansion of its X mine"
     r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)|expansion\s+of"
-    r"|(?:building|developing|expanding|constructing))\s+(?:(?:its|the|their)\s+)?"
-)
+    r"|(?:building|developing|expanding|constructing))\s+(?:[a-z-]+\s+){0,3}?(?:(?:at|in)\s+)?(?:(?:its|the|their)\s+)?"
+)  # "to expand battery recycling at its Ronnskar smelter" too
 _SPENT = re.compile(
     r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing|approved|approves)\s+(?:a\s+|about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
 )

@@ -29,6 +29,7 @@ from kg.curation.lexicon import (
     COMPANY_TITLES,
     COMPASS_WORDS,
     COUNT_NOUNS,
+    CROWNS,
     CURRENCIES,
     DATELINE,
     DEFINITE_REFERENCES,
@@ -117,6 +118,7 @@ def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | No
 
 
 _GAVE_UP = r"(?:scrapped|abandoned|cancell?ed|dropped|shelved|withdrew(?:\s+from)?|ditched|terminated|(?:walked|pulled|backed)\s+(?:away\s+from|out\s+of))"
+_PLAN_GIVEN_UP = re.compile(rf"\b{_GAVE_UP}\s+(?:(?:its|their|the)\s+)?(?:plans?|proposals?)\s+to\b")
 _ABANDONED = re.compile(
     rf"\b{_GAVE_UP}\s+(?:(?:its|their|the|a|an)\s+)?(?:[\w-]+\s+)?(?:plans?|bid|proposal|deal|agreement|offer)\s+to\s*$"
     rf"|\b{_GAVE_UP}(?:\s+(?:its|their|the|a|an))?(?:\s+[\w-]+)?\s*$"  # "walked away from a deal": no deal standing
@@ -399,6 +401,7 @@ class Extractor:
                 [
                     num,
                     {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
+                    {"LOWER": {"IN": sorted(CROWNS)}, "OP": "?"},  # "1.5 billion Norwegian crowns"
                     {"LOWER": {"IN": sorted(word for word in CURRENCIES if word.isalpha())}},
                 ],
                 [  # "a 1.5 million pound grant", not "2 million pounds of uranium" (a weight)
@@ -1294,6 +1297,12 @@ class Extractor:
                     name = name[:-2]  # "rare earth processing plant" (at its Goschen project: a facility named of its own)
                 if label == "NEW_DESCRIBED" and name[-2:-1].text.lower() == "the":
                     name = name[:-3]  # "pilot processing plant" (at the mine: a facility named of its own)
+                if (
+                    label == "NEW_DESCRIBED"
+                    and name[0].lower_ in ("first", "second", "third", "largest", "biggest", "only")
+                    and doc[span.start - 1].text == ","
+                ):
+                    continue  # "a cathode plant in Debrecen, its first factory in Europe": the plant before, described again
                 priced_at = next((n + 1 for n, t in enumerate(name[:4]) if t.lower_ in ("million", "billion")), 0)
                 priced_at = priced_at or (2 if label == "NEW_DESCRIBED" and name[0].text in ("$", "€", "£") else 0)
                 name = name[priced_at:]  # "synthetic graphite anode plant in Bainbridge", past "$800 million"
@@ -1375,11 +1384,14 @@ class Extractor:
             ):  # not the second half of "a 60-40 joint venture"
                 figure = self._figure(span, offset, index)
                 verb_before = re.sub(r"\s*\b[a-z]+\s*$", "", doc[max(sent.start, span.start - 8) : span.start].text)
-                if figure is not None and _ABANDONED.search(verb_before):
-                    continue  # "had planned to produce 50,000 tonnes … but now": a figure of a plan given up
+                if figure is not None and (_ABANDONED.search(verb_before) or _PLAN_GIVEN_UP.search(doc[sent.start : span.start].text)):
+                    continue  # "had planned to produce 50,000 tonnes … but now", "scrapped plans to build a $2.6 billion refinery"
                 if figure is not None:
                     result.figures.append(figure)
                     used.update(range(span.start, span.end))
+                    mentions = [  # "1.2 billion Norwegian crowns": whose money, no country of the text's
+                        m for m in mentions if not (label == "MONEY" and figure.start <= m.start and m.end <= figure.end)
+                    ]
                     sized = _SIZED_PROGRAMME.match(doc.text[span.end_char :]) if label == "MONEY" else None
                     if sized:  # "a 100 billion yen package": a programme the text names by its money
                         end = span.end_char + sized.end()
@@ -1512,6 +1524,8 @@ class Extractor:
                     value *= SCALES[token.lower_]
                 if label == "MONEY" and token.lower_ in CURRENCIES:
                     unit = CURRENCIES[token.lower_]
+            whose = [CROWNS[t.lower_] for t in span if label == "MONEY" and t.lower_ in CROWNS]
+            unit = whose[0] if whose else unit  # "1.5 billion Norwegian crowns": Norway's
         inline = first.text[0] if first.text[0] in "~>≈<" else None
         return Figure(value, unit, inline or self._hedge(span), span.text, offset + span.start_char, offset + span.end_char, index)
 

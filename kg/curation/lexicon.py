@@ -169,7 +169,23 @@ CURRENCIES = {
     "pound": "GBP",  # after a number, before no "of" (see the MONEY patterns): "a 1.5 million pound grant"
     "pounds": "GBP",
     "sterling": "GBP",
+    "forints": "HUF",
+    "forint": "HUF",
+    "zloty": "PLN",
+    "crowns": "SEK",  # Sweden's, unless a demonym says whose (CROWNS)
+    "kronor": "SEK",
+    "krona": "SEK",
+    "tenge": "KZT",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rupiah": "IDR",
+    "naira": "NGN",
+    "dirhams": "AED",
+    "riyals": "SAR",
+    "baht": "THB",
 }
+CROWNS = {"swedish": "SEK", "norwegian": "NOK", "danish": "DKK", "czech": "CZK", "icelandic": "ISK"}
+"""Whose crowns a demonym says: "1.5 billion Norwegian crowns"."""
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,

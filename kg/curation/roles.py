@@ -220,6 +220,7 @@ def resolve_references(
             continue
         kind = "facility" if noun in FACILITY_REFERENCES else "company"
         kind = "country" if noun in COUNTRY_REFERENCES else "org" if noun == "council" else kind
+        kind = "agency" if noun in ("ministry", "agency") else kind  # "the mines ministry": a body named before, no company
         kind = "programme" if noun in PROGRAMME_REFERENCES else "org" if noun in BLOC_REFERENCES else kind
         names = FACILITY_REFERENCES.get(noun, ())
         earlier = [

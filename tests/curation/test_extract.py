@@ -3077,3 +3077,26 @@ def test_a_holder_in_an_aside_the_rest_of_a_possessed_holder_mines_named_as_a_pa
     assert ("invested", "company/zccm-investments-holdings", "company/sterlite-metals") not in relations
     figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
     assert figures[Decimal(300_000)]["subject"] == kcm  # "invest … in KCM … to lift copper output to 300,000 tonnes"
+
+
+def test_money_in_crowns_and_forints_spent_at_a_smelter_and_a_plant_described_again(extractor: Extractor) -> None:
+    text = (
+        "Norrbotten Metals will spend about 2 billion crowns to expand copper recycling at its Kallax smelter near Lulea.\n"
+        "Fjord Batteries will invest 1.2 billion Norwegian crowns in its Mo i Rana cathode plant.\n"
+        "Korea's Daejin Cathode has opened a cathode materials plant in Nyiregyhaza, eastern Hungary, its first factory in"
+        " Europe.\n"
+        "The Hungarian government gave the project a grant of about 40 billion forints.\n"
+    )
+    extraction = extractor.extract(text)
+    assert "first factory in Europe" not in {m.text for m in extraction.mentions}  # the plant before, described again
+    assert "Norwegian" not in {m.text for m in extraction.mentions}  # whose crowns, no country of the text's
+    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    assert (figures[Decimal(2_000_000_000)]["unit"], figures[Decimal(2_000_000_000)]["subject"]) == (
+        "SEK",
+        "facility/kallax-smelter",
+    )  # "to expand copper recycling at its Kallax smelter": money put into the smelter
+    assert figures[Decimal(1_200_000_000)]["unit"] == "NOK"
+    assert (figures[Decimal(40_000_000_000)]["unit"], figures[Decimal(40_000_000_000)]["subject"]) == (
+        "HUF",
+        "facility/cathode-materials-plant-in-nyiregyhaza",
+    )
