@@ -302,7 +302,9 @@ _TO_WORK = re.compile(
 )
 _PAID_TOWARDS = re.compile(r"\b(?:fund|funds|pay|pays|contribute|contributes)\s+(?:a\s+further\s+|up\s+to\s+|about\s+)?$")
 """Money a payer puts towards what its sentence names after it: the project's, not the payer's."""
-_PROJECT_DEBT = re.compile(r"\s+(?:of|in)\s+project\s+(?:debt|financing|finance|funding|loans?)\b")
+_PROJECT_DEBT = re.compile(  # "… of project debt", "spend about $1 billion on a second stage": the project named before
+    r"\s+(?:(?:of|in)\s+project\s+(?:debt|financing|finance|funding|loans?)|on\s+(?:a|the|its)\s+(?:[\w-]+\s+)?(?:stage|phase|expansion))\b"
+)
 _HELD_IN_GROUND = re.compile(  # "The deposit holds an estimated 1.7 million tonnes": what it holds, not a stockpile's
     r"\b(?:(?<!stockpile\s)(?:holds|holding|contains|containing|hosts)|resources\s+of)\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
 )  # "with resources of about 7 million tonnes" too
@@ -531,7 +533,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         return towards[0]
     project_debt = _PROJECT_DEBT.match(text.text[figure.end - text.start :]) if figure.unit in CURRENCY_UNITS else None
     facilities = [m.ref_iri for m in extraction.mentions if m.kind == "facility" and m.sentence <= figure.sentence]
-    if project_debt and facilities:  # "letters of support for up to $1.1 billion of project debt": the project's, named before
+    if project_debt and facilities:  # "letters of support for up to $1.1 billion of project debt", "… on a second stage"
         return _ref(facilities[-1])
     funded = _FUNDED_WHICH.search(text.text[: figure.start - text.start]) if figure.unit in CURRENCY_UNITS else None
     funded = funded or (_MAKES_WHICH.search(text.text[: figure.start - text.start]) if figure.unit == "tonne" else None)

@@ -334,6 +334,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "smelter": ("smelter",),
     "facility": ("facility", "plant", "refinery", "factory", "complex", "project"),  # "building the commercial facility"
     "phase": ("project", "mine", "plant", "refinery", "factory", "facility", "smelter", "deposit"),  # "the first phase"
+    "stage": ("project", "mine", "plant", "refinery", "factory", "facility", "smelter", "deposit"),  # "The first stage"
     "factory": ("factory", "plant"),
     "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory", "smelter"),
     "railway": ("railway",),  # "The railway is run by …"

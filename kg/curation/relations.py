@@ -113,13 +113,17 @@ _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earth
 
 
 def _past_tie(doc: Doc, i: int) -> int:
-    """Where a name at ``i`` is introduced: before a place and its tie ("Hong Kong-listed MMG"), if any."""
+    """Where a name at ``i`` is introduced: before a place and its tie ("Hong Kong-listed MMG"),
+    or before whose it is ("China's Shandong Yulong Gold"), if any."""
     if i >= 3 and doc[i - 1].lower_ in PLACE_TIES and doc[i - 2].text == "-":
         start = i - 2
-        while start > 0 and doc[start - 1].is_title:
-            start -= 1
-        return start
-    return i
+    elif i >= 2 and doc[i - 1].text in ("'s", "’s") and doc[i - 2].is_title:
+        start = i - 1
+    else:
+        return i
+    while start > 0 and doc[start - 1].is_title:
+        start -= 1
+    return start
 
 
 def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int, str, str]], index: int) -> list[Relation]:
@@ -700,7 +704,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & SALE_VERBS
             and not {t.lower_ for t in doc[max(sent.start, trigger.start - 3) : trigger.start]} & {"its", "their"}  # not "sell its stake"
             and m[2] in PARTY_KINDS
-            and "to" in {doc[m[0] - 1].lower_, doc[max(m[0] - 2, 0)].lower_}
+            and "to" in {doc[(at := _past_tie(doc, m[0])) - 1].lower_, doc[max(at - 2, 0)].lower_}  # "to China's Shandong Yulong"
         ][:1]
         if sold:
             return [Relation("invested", b[1], m[1], index) for b in sold for m in investees[:1] if m[1] != b[1]]
@@ -906,7 +910,9 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
         where = (start + titled.start("where"), start + titled.start("title"))
         named = [m.ref_iri for m in parties if where[0] <= m.start < where[1]]  # "Lynas CEO Amanda Lacaze"
         if re.search(r"\b(?:its|their)\s+$", text[: where[0] - start]):  # "China and its President Xi Jinping": whose
-            named += [m.ref_iri for m in parties if m.start < where[0]][-1:]
+            earlier = [m for m in parties if m.start < where[0]]
+            companies = [m for m in earlier if m.kind == "company"]  # "X, which runs a mine in New Caledonia, …, its chairman"
+            named += [m.ref_iri for m in companies or earlier][-1:]
         for word in titled.group("where").split():
             name = DEMONYMS.get(word.lower(), word).lower()
             if countries.get(name, ("", ""))[1] == "country":

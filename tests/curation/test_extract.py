@@ -3100,3 +3100,25 @@ def test_money_in_crowns_and_forints_spent_at_a_smelter_and_a_plant_described_ag
         "HUF",
         "facility/cathode-materials-plant-in-nyiregyhaza",
     )
+
+
+def test_a_stake_sold_to_a_possessed_buyer_a_stage_spent_on_and_its_chairman(extractor: Extractor) -> None:
+    text = (
+        "Australia's Kalbar Minerals has agreed to sell a 60% stake in its Lurio graphite project in Mozambique to China's"
+        " Hunan Jintai Carbon for $9.5 million.\n"
+        "Andes Lithium has produced the first lithium carbonate at its Laguna Blanca project in Salta province.\n"
+        "The first stage is designed to make about 12,000 tonnes of lithium carbonate a year.\n"
+        "Andes Lithium expects to spend about $800 million on a second stage.\n"
+        "Kanak Nickel, which runs the Tiebaghi mine in New Caledonia's Northern Province, is seeking a partner, its chairman"
+        " Paul Lemaire said.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("agreement", "company/kalbar-minerals", "company/hunan-jintai-carbon"),  # "to China's Hunan Jintai Carbon": the buyer
+        ("invested", "company/hunan-jintai-carbon", "facility/lurio-graphite-project"),
+        ("position", "person/paul-lemaire", "company/kanak-nickel"),  # "its chairman": the company's, not New Caledonia's
+    } <= relations
+    assert ("invested", "company/kalbar-minerals", "facility/lurio-graphite-project") not in relations  # the stake sold
+    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[Decimal(12_000)]["subject"] == "facility/laguna-blanca-project"  # "The first stage": the project's
+    assert figures[Decimal(800_000_000)]["subject"] == "facility/laguna-blanca-project"  # "spend … on a second stage"
