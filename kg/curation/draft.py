@@ -595,7 +595,8 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
             )
         )
     ]
-    if figure.unit in CURRENCY_UNITS and recipient:  # "lend US$15 million to Ionic", "lend up to $2 billion for the project"
+    if figure.unit in CURRENCY_UNITS and recipient and metric != "agreement-value":  # "lend US$15 million to Ionic"; not
+        # "a deal to supply cathodes worth about $2.9 billion to Tesla": the deal's value
         return recipient[0]
     lent_it = _LENT_IT.search(sentence.text[: figure.start - sentence.start])
     if figure.unit in CURRENCY_UNITS and lent_it:  # "when they lent it $250 million": the party named before, not the lender

@@ -383,7 +383,9 @@ class Extractor:
         """Patterns for figures, new candidate entities and relation triggers."""
         matcher = Matcher(self.nlp.vocab)
         facility_words = {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-"})}, "OP": "{0,4}"}  # "lithium-tantalum"
-        facility_noun = {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"mines"})}}  # "the MATSA copper mines": one operation's name
+        facility_noun = {  # "the MATSA copper mines": one operation's name; "the Solikamsk Magnesium Works"
+            "LOWER": {"IN": sorted(FACILITY_NOUNS | {"mines", "works"})}
+        }
         num = {"LIKE_NUM": True}
         counted_num = {"LIKE_NUM": True, "TEXT": {"REGEX": r"^(?!(?:19|20)\d\d$)"}}  # "in 2024 to develop deposits": a year
         matcher.add(
@@ -653,6 +655,13 @@ class Extractor:
             [
                 [*described, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "its campus in McCarran"
                 [*priced, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "an $800 million anode plant in Bainbridge"
+                [  # "its plants in Daegu": an owner's plants in one place, one facility of the sheets'
+                    {"LOWER": {"IN": ["its", "their"]}},
+                    described[1],
+                    {"LOWER": {"IN": ["plants", "factories", "refineries", "smelters", "mills"]}},
+                    described[-1],
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
+                ],
                 [*described, {"LOWER": "the"}, {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "+"}],  # "in the United States"
                 [*described[:-1], {"LOWER": "at"}, {"LOWER": {"IN": ["its", "their"]}}],  # "a processing plant at its Goschen project"
                 [  # "a pilot processing plant at the mine": beside a facility named before

@@ -550,6 +550,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             Relation("operates", owner[1], facility[1], index) for owner in [*listed, *partners] for facility in _listed(facilities, sent)
         ]
     if kind == "invested":
+        if trigger[-1].lower_ == "control" and doc[trigger.end : trigger.end + 1].text.lower() == "of":
+            runs = [m for m in after if m[2] == "facility" and m[0] in (trigger.end + 1, trigger.end + 2)][:1]
+            holders = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            if runs and holders:  # "Rosatom took control of Solikamsk": who controls a works runs it
+                return [Relation("operates", holders[0][1], runs[0][1], index)]
         if trigger[0].text == "," and trigger[-1].lower_ in ("subsidiary", "unit"):  # "Taurus Minerals, a CGN unit": CGN holds it
             owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owners = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS][:1]

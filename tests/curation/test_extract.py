@@ -3122,3 +3122,22 @@ def test_a_stake_sold_to_a_possessed_buyer_a_stage_spent_on_and_its_chairman(ext
     figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
     assert figures[Decimal(12_000)]["subject"] == "facility/laguna-blanca-project"  # "The first stage": the project's
     assert figures[Decimal(800_000_000)]["subject"] == "facility/laguna-blanca-project"  # "spend … on a second stage"
+
+
+def test_a_deals_worth_to_a_buyer_plants_in_a_city_and_control_of_works(extractor: Extractor) -> None:
+    text = (
+        "South Korea's Daehan Cathode has signed a deal to supply cathode materials worth about $1.4 billion to Rivian over"
+        " three years.\n"
+        "Daehan makes the cathodes at its plants in Gumi.\n"
+        "Uralchem took control of the Berezniki Titanium Works in 2022.\n"
+    )
+    extraction = extractor.extract(text)
+    relations = _relations(extraction)
+    assert {
+        ("agreement", "company/daehan-cathode", "company/rivian"),
+        ("operates", "company/daehan-cathode", "facility/plants-in-gumi"),  # "its plants in Gumi": its works there
+        ("operates", "company/uralchem", "facility/berezniki-titanium-works"),  # "took control of … Works": runs them
+    } <= relations
+    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[Decimal(1_400_000_000)]["metric"] == "agreement-value"
+    assert figures[Decimal(1_400_000_000)]["subject"].startswith("agreement/")  # the deal's value, not Rivian's money
