@@ -60,7 +60,12 @@ MINERAL_WORDS = ({element.name for element in periodictable.elements if element.
 _CONTROL_VERBS = {"plans", "plan", "aims", "wants", "expects", "intends", "hopes", "seeks", "agreed", "agrees", "to"}
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
 _PREPOSITIONS = {"with", "in", "on", "at", "for", "from", "by", "after", "before", "under", "as", "of", "to", "during", "despite", "amid"}
-_OBJECT_PREPOSITIONS = {"supplies": ("to", "from"), "agreement": ("with",), "invested": ("in", "by")}  # "raised … led by X"
+_OBJECT_PREPOSITIONS = {  # "raised … led by X", "will build a complex at X with Al Mada"
+    "supplies": ("to", "from"),
+    "agreement": ("with",),
+    "invested": ("in", "by"),
+    "operates": ("with",),
+}
 
 
 _CALLED_A_COMPANY = re.compile(r",\s+the\s+(?:[\w.-]+\s+){0,2}(?:company|miner|firm|group|producer|maker|refiner)\s+(?:said|says|added)\b")

@@ -533,8 +533,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         return towards[0]
     project_debt = _PROJECT_DEBT.match(text.text[figure.end - text.start :]) if figure.unit in CURRENCY_UNITS else None
     facilities = [m.ref_iri for m in extraction.mentions if m.kind == "facility" and m.sentence <= figure.sentence]
-    if project_debt and facilities:  # "letters of support for up to $1.1 billion of project debt", "… on a second stage"
-        return _ref(facilities[-1])
+    built = metric == "development-time" and re.search(r"\bconstruction\b", text.text) and not any(k == "facility" for _, _, k in here)
+    run = [f for f in facilities if f in {r.object for r in extraction.relations if r.kind == "operates"}]  # someone's project
+    if (project_debt or built) and facilities:  # "… of project debt", "… on a second stage", "expects construction to take four years"
+        return _ref((run or facilities)[-1])
     funded = _FUNDED_WHICH.search(text.text[: figure.start - text.start]) if figure.unit in CURRENCY_UNITS else None
     funded = funded or (_MAKES_WHICH.search(text.text[: figure.start - text.start]) if figure.unit == "tonne" else None)
     if funded:  # "its plant in Upton, which was funded by a $22 million grant", "its anode plant, which could make …": the plant

@@ -239,7 +239,8 @@ DOMAIN_WORDS = re.compile(
     r"rare earth|\bREEs?\b|mineral|magnet|\bmin(e|es|ing|er|ers)\b|refin|process|deposit|\bores?\b|lithium|gallium|"
     r"neodymium|praseodymium|NdPr|supply chain|export|embargo|production|producer|\boutput\b|stockpil|metal|"
     r"\bprojects?\b|\bplants?\b|\bfacility\b|\bfacilities\b|\bfactory\b|refiner|smelt|recycl|offtake|critical|\bmills?\b|\boxides?\b|\balloys?\b|\bconcentrates?\b|uranium|monazite|"
-    r"dysprosium|terbium|yttrium|lanthanum|cerium|samarium|scandium|europium|gadolinium|holmium|lutetium|erbium",
+    r"dysprosium|terbium|yttrium|lanthanum|cerium|samarium|scandium|europium|gadolinium|holmium|lutetium|erbium|"
+    r"batter(?:y|ies)|cathodes?|anodes?|precursors?",  # "a battery materials complex", "cathode precursor"
     re.IGNORECASE,
 )
 BOILERPLATE = re.compile(

@@ -3141,3 +3141,28 @@ def test_a_deals_worth_to_a_buyer_plants_in_a_city_and_control_of_works(extracto
     figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
     assert figures[Decimal(1_400_000_000)]["metric"] == "agreement-value"
     assert figures[Decimal(1_400_000_000)]["subject"].startswith("agreement/")  # the deal's value, not Rivian's money
+
+
+def test_an_article_on_battery_materials_and_the_time_to_build_a_project(extractor: Extractor) -> None:
+    text = (
+        "Chinese Battery Maker to Build Complex in Egypt\n\n"
+        "CAIRO (Newswire) - China's Huaxin Battery Materials will build a cathode materials complex at Ain Sokhna in Egypt"
+        " with Elsewedy Electric, the companies said.\n"
+        "The complex would make about 80,000 tonnes of cathode precursor a year.\n"
+        "Borealis Uranium has received final approval for its Bear Creek uranium project in Wyoming.\n"
+        "The project's Pine deposit holds uranium oxide.\n"
+        "Borealis expects construction to take three years.\n"
+    )
+    extraction = extractor.extract(text)
+    relations = _relations(extraction)
+    complex_ = "facility/cathode-materials-complex-at-ain-sokhna"
+    assert {  # a text on battery materials is read, not skipped as off-topic
+        ("operates", "company/huaxin-battery-materials", complex_),
+        ("operates", "company/elsewedy-electric", complex_),  # "… with Elsewedy Electric": both run it
+    } <= relations
+    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[Decimal(80_000)]["subject"] == complex_
+    assert (figures[Decimal(3)]["metric"], figures[Decimal(3)]["subject"]) == (
+        "development-time",
+        "facility/bear-creek-uranium-project",
+    )  # the project being built, not the deposit named last
