@@ -87,11 +87,13 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
 
 def _given_to_no_one(figure: Figure, extraction: Extraction) -> bool:
     """Whether money is given to no one its sentence names after it ("The government will provide
-    50 million pounds to support recycling projects"): the giver's, of no recipient."""
+    50 million pounds to support recycling projects"), or put into things no one owns ("will
+    invest up to $7 billion in roads and other infrastructure"): the giver's, of no recipient."""
     sentence = extraction.sentences[figure.sentence]
+    before, after = sentence.text[: figure.start - sentence.start], sentence.text[figure.end - sentence.start :]
     return (
         figure.unit in CURRENCY_UNITS
-        and bool(_PROVIDED.search(sentence.text[: figure.start - sentence.start]))
+        and bool(_PROVIDED.search(before) or (_SPENT.search(before) and re.match(r"\s+in\s+(?!the\b|its\b|their\b)[a-z]", after)))
         and not [e for e in _sentence_entities(figure, extraction) if e[0] > figure.end and e[2] != "material"]
     )
 

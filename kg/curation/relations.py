@@ -19,6 +19,7 @@ from kg.curation.lexicon import (
     COUNTRY_REFERENCES,
     CUSTOMER_NOUNS,
     DEMONYMS,
+    DETERMINERS,
     FACILITY_NOUNS,
     FACILITY_WORDS,
     GIVEN_PASSIVE,
@@ -229,7 +230,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             and (
                 doc[(at := _past_tie(doc, i)) - 1].lower_ in ("from", "to", "supply", "sell")
                 or doc[at - 2 : at].text.lower() in ("from the", "to the")
-            )  # "to Hong Kong-listed MMG" too
+                or _given_to(i, sent)
+            )  # "to Hong Kong-listed MMG", "to German carmaker BMW" too
         ][:1]
         sellers = (
             sellers
@@ -245,6 +247,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("agreement", buyer[1], sellers[0], index) for buyer in listed if buyer[1] != sellers[0]]
         if purchase and not sellers and with_at is None:
             return []  # "Hyundai and Kia agreed to buy oxide from Nolans": no agreement between the buyers
+        if len(before_trigger) > 2 and with_at is None and re.search(r"\btheir\b", doc[trigger.end : sent.end].text):
+            return [  # "Congo and a group led by Sinohydro and China Railway Group have agreed to revise their deal": one deal of all
+                Relation("agreement", a, b, index) for n, a in enumerate(before_trigger) for b in before_trigger[n + 1 :]
+            ]
         pair = before_trigger if len(before_trigger) == 2 else actors if len(actors) == 2 else []
         return [Relation("agreement", pair[0], pair[1], index)] if pair else []  # among three or more, who with whom is unsaid
     if kind == "supplies":
@@ -460,6 +466,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 if m[2] in PARTY_KINDS | {"person"}
                 and not (apposed_holder and m[0] > closing)
                 and not _whose(m[0], sent)  # "owned by billionaire Ira Rennert's Renco Group": Renco
+                and not (m[2] == "country" and doc[m[0]].lower_ in DEMONYMS)  # "by Al Mada, a Moroccan investment fund"
             ]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
             held = trigger[0].lower_ in ("owned", "acquired", "bought", "controlled", "taken", "took", "led", "backed")  # not "run by"
@@ -1107,7 +1114,11 @@ def _given_to(at: int, sent: Span) -> bool:
     """Whether the name at token ``at`` is what something is given or sold to ("to French carmaker
     Renault"): "to" before it, past the words that describe it."""
     doc, before = sent.doc, at - 1
-    while before > sent.start and (doc[before].is_lower or doc[before].lower_ in DEMONYMS) and doc[before].lower_ != "to":
+    while (
+        before > max(sent.start, at - 4)  # "to French carmaker Renault": a word or two that describe it
+        and (doc[before].is_lower or doc[before].lower_ in DEMONYMS)
+        and doc[before].lower_ not in DETERMINERS | {"to", "its", "their"}
+    ):
         before -= 1
     return doc[before].lower_ == "to"
 

@@ -3166,3 +3166,39 @@ def test_an_article_on_battery_materials_and_the_time_to_build_a_project(extract
         "development-time",
         "facility/bear-creek-uranium-project",
     )  # the project being built, not the deposit named last
+
+
+def test_a_contract_extended_to_a_described_buyer_a_fund_described_by_its_country_and_money_for_roads(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Atlas Cobalt Extends Deal with Volvo\n\n"
+        "CASABLANCA (Newswire) - Moroccan miner Atlas Cobalt has extended a contract to supply cobalt from its Tiznit mine"
+        " to Swedish carmaker Volvo for five more years.\n"
+        "Atlas Cobalt is majority-owned by Sahara Capital, a Moroccan investment fund.\n"
+        "Under the new terms, the partners will invest up to $3 billion in roads and railways by 2035.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("agreement", "company/atlas-cobalt", "company/volvo"),  # "to Swedish carmaker Volvo": the other party
+        ("supplies", "company/atlas-cobalt", "company/volvo"),
+        ("invested", "company/sahara-capital", "company/atlas-cobalt"),
+    } <= relations
+    assert ("invested", "country/MA", "company/atlas-cobalt") not in relations  # "a Moroccan investment fund" says whose fund
+    figures = {f["figure"]["value"] for f in _drafted(extractor, text) if "figure" in f}
+    assert Decimal(3_000_000_000) not in figures  # money for roads: no one's the graph records
+
+
+def test_three_parties_of_their_one_deal(extractor: Extractor) -> None:
+    text = (
+        "Zambia and a group of Chinese companies led by Sinosteel and China Nonferrous Group have agreed to revise their 2010"
+        " copper-for-roads deal.\n"
+        "Korea Zinc, Hanwha and Posco signed agreements with three U.S. smelters.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {  # "their … deal": one deal of the three
+        ("agreement", "country/ZM", "company/sinosteel"),
+        ("agreement", "country/ZM", "company/china-nonferrous-group"),
+        ("agreement", "company/sinosteel", "company/china-nonferrous-group"),
+    } <= relations
+    assert not {r for r in relations if r[0] == "agreement" and "korea-zinc" in r[1] and "posco" in r[2]}  # who with whom unsaid
