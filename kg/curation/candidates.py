@@ -500,7 +500,10 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     common |= {unit.lower() for unit in UNITS}  # "USD", "AUD": money, no name
     names = {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
     capital = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    within = set(re.findall(rf"(?<=[a-z,;] )({capital}(?: {capital}){{1,2}})(?=['’]s\b|[,.;]| [a-z])", text))
+    later = rf"(?:{capital}|[A-Z]{{2,6}})"  # "Alpha HPA": a later word may be in capitals
+    within = set(  # "lend Alpha HPA A$400 million": before money too
+        re.findall(rf"(?<=[a-z,;] )({capital}(?: {later}){{1,2}})(?=['’]s\b|[,.;]| [a-z]| (?:[A-Z]{{0,2}}\$|€|£|\d))", text)
+    )
     names |= {  # "restored Rio Tinto's permits … Rio Tinto plans": a name of several words, met twice
         name
         for name in within
@@ -544,7 +547,7 @@ def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentio
     found = []
     for name, kind in names.items():  # a name of several words, standing alone, not after a place's preposition
         for match in (
-            re.finditer(rf"(?<![\w-])(?<![A-Z][a-z] ){_NOT_PLACED}{re.escape(name)}\b(?! [A-Z])", sent.text) if " " in name else ()
+            re.finditer(rf"(?<![\w-])(?<![A-Z][a-z] ){_NOT_PLACED}{re.escape(name)}\b(?! [A-Z][a-z])", sent.text) if " " in name else ()
         ):
             start = offset + sent.start_char + match.start()
             if not taken & set(range(start, start + len(name))):

@@ -54,6 +54,7 @@ def _q(text: str) -> str:
 
 _SALE = re.compile(
     r"\bagreed\s+to\s+(?:sell|buy|acquire|purchase)\b|\b(?:bought|acquired|purchased)\s+(?!a\b|an\b|stakes?\b|shares\b)\w.*\bfor\b"
+    r"|\b(?:its|their)\s+(?:purchase|acquisition)\s+of\s+(?!a\b|an\b)[^;]*\bfrom\b.*\bfor\b"  # "its purchase of X from Y for $49 million"
     r"|\bsold\s+(?:its|their|the)\s+[^;]*?\b(?:business|unit|mine|project|plant|assets|operations|subsidiary|division)\s+to\b.*\bfor\b"
 )  # "bought Base Resources … for", "sold its H.C. Starck tungsten business to Mitsubishi Materials for"
 _HOLDERS_STAKE_BOUGHT = re.compile(

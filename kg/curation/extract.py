@@ -511,6 +511,13 @@ class Extractor:
                     {"LOWER": "the", "OP": "?"},  # "Export-Import Bank of the United States"
                     {"IS_TITLE": True, "OP": "+"},
                 ],
+                [  # "Almalyk Mining and Metallurgical Complex", "Norilsk Mining and Metallurgical Company": one name of two trades
+                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "OP": "+"},
+                    {"TEXT": {"IN": ["Mining", "Metallurgical", "Chemical", "Smelting"]}},
+                    {"LOWER": "and"},
+                    {"TEXT": {"IN": ["Metallurgical", "Processing", "Chemical", "Smelting", "Refining"]}},
+                    {"TEXT": {"IN": ["Complex", "Company", "Combine", "Corporation", "Group", "Works", "Plant"]}},
+                ],
                 [  # "European Bank for Reconstruction and Development", "Ministry of Trade and Industry": a body of two remits
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "OP": "?"},
                     {"LOWER": {"IN": ["institute", "ministry", "department", "office", "bank", "council", "commission"]}, "IS_TITLE": True},
@@ -1285,6 +1292,9 @@ class Extractor:
                     if label == "NEW_EMPLOYER"
                     else span[roles:]
                 )
+                fuller = [m.end for m in matches if m.label_ == "NEW_ORG" and m.start == name.start and m.end > name.end]
+                if label == "NEW_ROLED" and fuller:  # "state-owned Balkhash Mining and Metallurgical Complex": the whole name
+                    name = doc[name.start : max(fuller)]
                 named_after = span.end
                 while (
                     label == "NEW_POSSESSED"
@@ -1383,7 +1393,7 @@ class Extractor:
                     if label in ("NEW_APPOSED", "NEW_TOWN")
                     else range(name.start, span.end)
                     if priced_at
-                    else range(span.start, span.end)
+                    else range(span.start, max(span.end, name.end))
                 )  # not "a unit of"; the cost before a described plant is a figure of its own
             elif (
                 label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER", "WHOLE")

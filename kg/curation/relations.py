@@ -183,7 +183,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if not named:  # "its acquisition of the Khoemacau copper mine in Botswana from Cupric Canyon Capital": the seller
                 bought = [m for m in after if m[2] == "facility" and m[0] in (trigger.end, trigger.end + 1)]
                 frm = next((t.i for t in doc[trigger.end : min(trigger.end + 10, sent.end)] if t.lower_ == "from"), None)
-                named = [m for m in after if bought and frm is not None and m[0] == frm + 1 and m[2] in PARTY_KINDS]
+                named = [  # "from Canada's Dundee Precious Metals": the seller, past whose it is
+                    m for m in after if bought and frm is not None and _past_tie(doc, m[0]) == frm + 1 and m[2] in PARTY_KINDS
+                ]
             buyers = [m for m in before if m[2] in PARTY_KINDS and named and m[1] != named[0][1]][-1:]
             return [Relation("agreement", buyers[0][1], named[0][1], index)] if buyers else []  # "its acquisition of Arcadium"
         if trigger[0].lower_ in ("which", "that"):  # "the MATSA mines, which it bought from Trafigura": it and Trafigura
@@ -274,6 +276,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []  # "signed a non-binding agreement to sell concentrate to X": the agreement, no supply yet
         words = trigger.text.lower()
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
+        if before_word in ("on", "about", "over") and trigger[0].lower_.endswith("ing"):
+            return []  # "in talks with the United States on supplying critical minerals": what the talks are about
         exporter = [m for m in before if m[0] + 1 < trigger.start and doc[m[0] + 1].lower_ in ("'s", "’s")][-1:]
         importer = [m for m in after if m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][:1]
         if words == "exports" and before_word in ("'s", "’s") and exporter and importer:  # "China's exports of magnets to the US"
@@ -347,8 +351,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 suppliers = [m for m in customers if m[0] > partner][:1]
                 customers = [m for m in customers if m[0] < partner]
             whose = {t.text for t in doc[trigger.end : trigger.end + 4]} & {"'s", "’s"}  # "buy the mine's output": its output
+            of = int(doc[trigger.end : trigger.end + 1].text.lower() == "of")  # "its purchase of the Tsumeb copper smelter"
             bought = words in ("buy", "buys", "bought", "purchase", "purchases") and any(
-                m[0] == _past_origin(doc, _past_articles(doc, trigger.end))
+                m[0] == _past_origin(doc, _past_articles(doc, trigger.end + of))
                 and doc[m[0]].lower_ not in ("its", "their", "the")  # not "buy its (the) concentrate"; "bought the nearby Renard mine"
                 for m in after
                 if m[2] == "company" or (m[2] == "facility" and not whose)
@@ -451,6 +456,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             bought = [m for m in after if m[2] == "facility" and m[0] in (trigger.end, trigger.end + 1)][:1]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             return [Relation("operates", buyers[0][1], bought[0][1], index)] if buyers and bought else []
+        if trigger[-1].lower_ == "by" and trigger[0].lower_ == "led" and doc[trigger.start - 1].lower_ in _GROUPS:
+            return []  # "from a group of banks led by Citi": who leads the lenders, no holder
         if trigger[-1].lower_ == "by":
             clauses = _relative_clauses(sent)  # "Swakop Uranium, which runs the mine, is 90% owned by": Swakop, not the mine
             before = [m for m in before if not any(a < m[0] < b < trigger.start for a, b in clauses)]
@@ -655,6 +662,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             )
             return [Relation("invested", states[-1][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"
+            if {t.lower_ for t in trigger} & {"loan", "loans", "debt", "credit", "bonds"}:
+                return []  # "raised $1.3 billion in loans from a group of banks": debt, no holding
             raisers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             stop = next(
                 (t.i for t in doc[trigger.end : sent.end] if t.lower_ in ("to", "for", "in")), sent.end
@@ -1026,6 +1035,8 @@ def _lender(at: int, sent: Span) -> bool:
     ]
     if {t.lower_ for t in name} & {"bank", "fund"}:
         return True  # "the Export-Import Bank of the United States … a loan for its plant": a lender owns no plant
+    if re.search(rf"\bfrom\b[^,;]*\b(?:{'|'.join(sorted(_GROUPS))})\s+led\s+by\s*$", sent.doc[sent.start : at].text):
+        return True  # "loans from a group of banks led by Citi to expand its mine": the lenders' leader
     if _GIVEN_BY.search(sent.doc[sent.start : at].text):
         return True  # "South32 has been awarded $20 million by the U.S. Department of Energy to study … its project": the giver
     while at > sent.start and (
@@ -1108,6 +1119,9 @@ def apposed(sent: Span, end: int, *, clauses_only: bool = False) -> set[int]:
             inside |= set(range(start, token.i))
             start = None
     return inside
+
+
+_GROUPS = {"banks", "lenders", "investors", "group", "consortium", "syndicate", "funds"}  # "a group of banks led by Citi"
 
 
 def _given_to(at: int, sent: Span) -> bool:

@@ -3202,3 +3202,30 @@ def test_three_parties_of_their_one_deal(extractor: Extractor) -> None:
         ("agreement", "company/sinosteel", "company/china-nonferrous-group"),
     } <= relations
     assert not {r for r in relations if r[0] == "agreement" and "korea-zinc" in r[1] and "posco" in r[2]}  # who with whom unsaid
+
+
+def test_a_purchase_from_a_possessed_seller_loans_from_banks_led_by_one_and_a_name_in_capitals(extractor: Extractor) -> None:
+    text = (
+        "Alpha HPA Wins Loan for Plant\n\n"
+        "BRISBANE (Newswire) - Export Finance Australia has agreed to lend Beta HPA A$300 million to build its alumina plant in"
+        " Bundaberg.\n"
+        "Beta HPA has signed an offtake agreement with Mitsui Chemicals.\n"
+        "Jiangxi Copper has completed its purchase of the Kombat copper smelter in Namibia from Canada's Arctic Precious Metals"
+        " for $52 million.\n"
+        "Kazakhstan's state-owned Balkhash Mining and Metallurgical Complex has raised about $900 million in loans from a group"
+        " of banks led by Citi to expand its Konyrat copper mine.\n"
+        "Kazakhstan is also in talks with the United States on supplying critical minerals.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    balkhash = "company/balkhash-mining-and-metallurgical-complex"
+    assert {
+        ("operates", "company/beta-hpa", "facility/alumina-plant-in-bundaberg"),  # "lend Beta HPA … to build its plant"
+        ("agreement", "company/jiangxi-copper", "company/arctic-precious-metals"),  # "from Canada's Arctic Precious Metals"
+        ("operates", "company/jiangxi-copper", "facility/kombat-copper-smelter"),
+        ("operates", balkhash, "facility/konyrat-copper-mine"),  # one name of two trades, not Citi's mine
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies"}  # a smelter bought, talks on supplying: no supply
+    assert not {r for r in relations if "citi" in r[1]}  # the lenders' leader holds and runs nothing
+    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[Decimal(300_000_000)]["subject"] == "company/beta-hpa"
+    assert figures[Decimal(52_000_000)]["metric"] == "agreement-value"  # "its purchase of X from Y for $52 million"
