@@ -135,8 +135,8 @@ _TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 t
     r"^(?!.*\b(?:produc|mine[ds]?\b|mining|capacity|reserves?)).*\b(?:exports?|exported|imports?|imported|shipments?|shipped)\b"
 )
 _OF_TRADE = re.compile(
-    r"\s+of\s+(?:its|their|the\s+\w+['’]s|\w+['’]s)\s+(?:\w+\s+)?(?:exports|imports|sales|revenue)\b"
-)  # "85% of its exports"
+    r"\s+of\s+(?:its|their|the\s+\w+['’]s|\w+['’]s)\s+(?:\w+\s+)?(?:exports|imports|sales|revenue|profits?|earnings|royalties)\b"
+)  # "85% of its exports", "30% of the mine's profits"
 
 
 def _unrecorded(figure: Figure, sentence: str) -> bool:

@@ -671,10 +671,10 @@ class Extractor:
                 ],
                 [*described, {"LOWER": "the"}, {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "+"}],  # "in the United States"
                 [*described[:-1], {"LOWER": "at"}, {"LOWER": {"IN": ["its", "their"]}}],  # "a processing plant at its Goschen project"
-                [  # "a pilot processing plant at the mine": beside a facility named before
+                [  # "a pilot processing plant at the mine", "a copper smelter near its mine": beside a facility named before
                     *described[:-1],
-                    {"LOWER": "at"},
-                    {"LOWER": "the"},
+                    {"LOWER": {"IN": ["at", "near"]}},
+                    {"LOWER": {"IN": ["the", "its", "their"]}},
                     {"LOWER": {"IN": ["mine", "project", "site", "deposit", "complex"]}},
                 ],
                 [  # "would build its rare earth refinery at the Longonjo mine": the owner's, named by what it is
@@ -928,7 +928,13 @@ class Extractor:
                     {"LOWER": {"IN": sorted(NAME_PARTICLES)}, "IS_LOWER": True},
                     {"IS_TITLE": True},
                 ],
-                [{"IS_TITLE": True}, {"IS_TITLE": True}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": list(ROLE_WORDS)}}],
+                [  # "Jon Hykawy, president of …", not "Iwatani Corporation, chief executive Joe Kaderavek said"
+                    {"IS_TITLE": True},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
+                    {"ORTH": ","},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": {"IN": list(ROLE_WORDS)}},
+                ],
                 [  # "the company's chief executive, Barbara Humpton, said"
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
                     {"ORTH": ","},
@@ -1314,8 +1320,8 @@ class Extractor:
                     name = name[: next(n for n, t in enumerate(name) if t.lower_ in LAND_NOUNS)]  # "Uyuni", of "the Uyuni salt flat"
                 if label == "NEW_DESCRIBED" and name[-1].lower_ in ("its", "their"):
                     name = name[:-2]  # "rare earth processing plant" (at its Goschen project: a facility named of its own)
-                if label == "NEW_DESCRIBED" and name[-2:-1].text.lower() == "the":
-                    name = name[:-3]  # "pilot processing plant" (at the mine: a facility named of its own)
+                if label == "NEW_DESCRIBED" and name[-2:-1].text.lower() in ("the", "its", "their"):
+                    name = name[:-3]  # "pilot processing plant" (at the mine: a facility named of its own), "copper smelter"
                 if (
                     label == "NEW_DESCRIBED"
                     and name[0].lower_ in ("first", "second", "third", "largest", "biggest", "only")

@@ -135,7 +135,7 @@ _PURPOSE_OF_MONEY = re.compile(
 )  # "an $80 million loan to supply", "a $45 million grant to Magrec Technologies to help build"
 _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
 _DESIGNED_WOULD = re.compile(
-    r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\s+would\s+(?:produce|make|process|treat)\b"
+    r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter|complex)\s+would\s+(?:produce|make|process|treat)\b"
     r"|\b(?:plant|refinery|factory|facility|smelter),\s+(?:which|that)\s+would\s+(?:have|produce|make|process|treat)\b"
     r"|\bwould\s+(?:own|hold|have)\s+(?:about\s+)?[\d.]+%\s+of\s+the\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\b"
 )  # "for the plant, which would have a capacity of …", "Maaden would own 51% of the refinery" too

@@ -96,8 +96,9 @@ def position_in_context(relation: Relation, result: Extraction) -> Relation:
     before = [iri for _, iri in sorted(named + referred)]
     if not before:
         return relation
-    counts = Counter(before)  # the company the text is about: named most, and of those the latest
-    return replace(relation, object=max(reversed(before), key=lambda iri: counts[iri]))
+    counts = Counter(before)  # the company the text is about: named most, then its sentence's subject, then the latest
+    subject = next((iri for at, iri in sorted(named) if result.sentences[relation.sentence].start <= at), None)
+    return replace(relation, object=max(reversed(before), key=lambda iri: (counts[iri], iri == subject)))
 
 
 def _country_in_context(index: int, result: Extraction, taken: set[str]) -> str | None:

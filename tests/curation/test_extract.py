@@ -3229,3 +3229,29 @@ def test_a_purchase_from_a_possessed_seller_loans_from_banks_led_by_one_and_a_na
     figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
     assert figures[Decimal(300_000_000)]["subject"] == "company/beta-hpa"
     assert figures[Decimal(52_000_000)]["metric"] == "agreement-value"  # "its purchase of X from Y for $52 million"
+
+
+def test_a_venture_with_a_corporation_a_reporting_chief_a_smelter_near_its_mine_and_a_share_of_profits(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Cobalt Blue Picks Site\n\n"
+        "PERTH (Newswire) - Nickel Blue Holdings will build a nickel refinery in Kemerton in a joint venture with Japan's"
+        " Kurata Corporation, chief executive Anna Holt said.\n"
+        "The refinery would produce about 5,000 tonnes of nickel sulphate a year.\n"
+        "Kurata will hold a 40% stake in the venture.\n"
+        "Ulaan Copper plans to build a copper smelter near its mine by 2030.\n"
+        "The province will receive 25% of the mine's profits.\n"
+    )
+    extraction = extractor.extract(text)
+    relations = _relations(extraction)
+    assert {
+        ("agreement", "company/nickel-blue-holdings", "company/kurata-corporation"),  # "Kurata Corporation, chief …": a company
+        ("position", "person/anna-holt", "company/nickel-blue-holdings"),  # the subject's chief, not the partner's
+        ("operates", "company/ulaan-copper", "facility/copper-smelter"),  # "a copper smelter near its mine"
+    } <= relations
+    assert {r for r in relations if r[0] == "invested" and r[1] == "company/kurata-corporation" and "joint-venture" in r[2]}
+    facts = _drafted(extractor, text)
+    capacity = next(f for f in facts if f.get("figure", {}).get("value") == Decimal(5_000))
+    assert capacity.get("modality") == "planned"  # "The refinery would produce": the planned plant's design
+    assert Decimal(25) not in {f["figure"]["value"] for f in facts if "figure" in f}  # a share of profits: no metric
