@@ -502,6 +502,7 @@ COMPANY_NOUNS = {
     "trader",
     "unit",  # "Global Tungsten & Powders, a U.S. unit of Austria's Plansee group"
     "subsidiary",
+    "conglomerate",  # "state conglomerate Rostec"
 }
 TITLES = r"(?:Trade|Energy|Industry|Industrial|Climate|Competition)\s+(?:Chief|Commissioner)|Commissioner|Chief\s+(?:Financial|Operating|Technology)\s+Officer|CFO|COO|Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""

@@ -17,6 +17,7 @@ from kg.curation.lexicon import (
     COMPANY_NOUNS,
     COMPASS_WORDS,
     COUNTRY_REFERENCES,
+    CURRENCIES,
     CUSTOMER_NOUNS,
     DEMONYMS,
     DETERMINERS,
@@ -278,6 +279,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
         if before_word in ("on", "about", "over") and trigger[0].lower_.endswith("ing"):
             return []  # "in talks with the United States on supplying critical minerals": what the talks are about
+        if trigger[-1].lower_.startswith("provid") and _MONEY_NEXT.match(doc[trigger.end : min(trigger.end + 6, sent.end)].text):
+            return []  # "will provide 20 billion roubles in state loans to ThreeArc": money, no material
         exporter = [m for m in before if m[0] + 1 < trigger.start and doc[m[0] + 1].lower_ in ("'s", "’s")][-1:]
         importer = [m for m in after if m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][:1]
         if words == "exports" and before_word in ("'s", "’s") and exporter and importer:  # "China's exports of magnets to the US"
@@ -342,7 +345,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ]
             if not customers and words in ("supplied by", "provided by"):  # "The plant processes chloride supplied by IREL": its operator
                 customers = [m for m in before if m[2] == "facility"][:1]
-            if not customers and words.startswith(("process", "treat", "refine")):  # "The plant would process concentrate from X"
+            if not customers and words.startswith(
+                ("process", "treat", "refine", "import")
+            ):  # "The plant would process concentrate from X",
+                # "The refinery would process ore imported from New Caledonia"
                 customers = [m for m in before if m[2] == "facility"][-1:]
             partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
             if not suppliers and partner is not None and relative and relative[0][0] > partner:  # "… with Y, which could buy": X sells
@@ -1121,6 +1127,11 @@ def apposed(sent: Span, end: int, *, clauses_only: bool = False) -> set[int]:
     return inside
 
 
+_MONEY_NEXT = re.compile(
+    r"(?:up\s+to\s+|about\s+|some\s+|another\s+)?(?:(?:[A-Z]{0,3}\$|€|£|¥)\s?\d"
+    rf"|\d[\d.,]*\s+(?:million|billion|trillion)\s+(?:{'|'.join(sorted(w for w in CURRENCIES if w.isalpha()))})\b)",
+    re.IGNORECASE,
+)  # "$5 million", "20 billion roubles"
 _GROUPS = {"banks", "lenders", "investors", "group", "consortium", "syndicate", "funds"}  # "a group of banks led by Citi"
 
 

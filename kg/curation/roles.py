@@ -251,7 +251,8 @@ def resolve_references(
             others = [m.ref_iri for m in earlier if m.sentence < len(result.sentences) - 1 and m.ref_iri != earlier[-1].ref_iri]
             first = min((m for m in earlier if m.sentence == len(result.sentences) - 1), key=lambda m: m.start, default=None)
             subject_only = first is not None and first.ref_iri == earlier[-1].ref_iri  # the reference is after the sentence's subject
-            if kind == "company" and this_sentence and subject_only and others and not _REPORTED_BETWEEN.search(between):
+            clause = re.match(r",\s+(?:which|who)\b", between)  # "GM, which holds about 10% of the company": another company
+            if kind == "company" and this_sentence and subject_only and others and (clause or not _REPORTED_BETWEEN.search(between)):
                 iri = others[-1]  # "Mitsubishi will also buy … at the developer's project": another company, not the buyer
             reporting = (
                 ref.start > sent.start
@@ -260,7 +261,10 @@ def resolve_references(
             )
             if kind == "company" and this_sentence and first is not None and reporting:
                 iri = first.ref_iri  # "X has agreed to sell … to Y, the Canadian miner said": the sentence's subject
-            counts = Counter(m.ref_iri for m in earlier).most_common(2)
+            referred_to = [
+                iri for at, iri in result.resolved.items() if at < offset + ref.start_char and iri in {m.ref_iri for m in earlier}
+            ]
+            counts = Counter([m.ref_iri for m in earlier] + referred_to).most_common(2)  # named or referred to ("the company")
             at_start = ref.start == sent.start  # "The company has raised": the last sentence's subject
             if kind == "company" and not this_sentence and not at_start and len(counts) > 1 and counts[0][1] > counts[1][1]:
                 iri = counts[0][0]  # "The plant will process ore from the company's deposit": the company the text is about, named most

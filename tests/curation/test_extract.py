@@ -3255,3 +3255,26 @@ def test_a_venture_with_a_corporation_a_reporting_chief_a_smelter_near_its_mine_
     capacity = next(f for f in facts if f.get("figure", {}).get("value") == Decimal(5_000))
     assert capacity.get("modality") == "planned"  # "The refinery would produce": the planned plant's design
     assert Decimal(25) not in {f["figure"]["value"] for f in facts if "figure" in f}  # a share of profits: no metric
+
+
+def test_the_company_inside_a_holders_clause_money_provided_a_conglomerate_and_ore_imported_for_a_refinery(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Coral Sea Metals plans to build a nickel refinery in Mackay.\n"
+        "Ford, which holds about 12% of the company, had agreed to buy nickel from the refinery.\n"
+        "The refinery would process ore imported from Indonesia.\n"
+        "Chief executive Mark Dunn said the company was seeking partners.\n"
+        "Russia will provide 15 billion roubles in state loans to Arctic Rare Metals.\n"
+        "Arctic Rare Metals, a joint venture of state conglomerate Rostec and Polar Group, plans to start mining in 2029.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    coral = "company/coral-sea-metals"
+    assert {
+        ("invested", "company/ford", coral),  # "Ford, which holds about 12% of the company": the company the text is about
+        ("position", "person/mark-dunn", coral),
+        ("supplies", "country/ID", coral),  # "would process ore imported from Indonesia": to the refinery's operator
+        ("invested", "company/rostec", "company/arctic-rare-metals"),  # "state conglomerate Rostec": a name after what it is
+        ("invested", "company/polar-group", "company/arctic-rare-metals"),
+    } <= relations
+    assert not {r for r in relations if r[0] == "supplies" and r[1] == "country/RU"}  # money provided, no material
