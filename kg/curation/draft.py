@@ -391,9 +391,11 @@ _MATERIAL_NOUNS = {"elements", "minerals", "metals"}
 _ITS_CAPACITY = re.compile(
     r"\bits\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|of|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
 )
-_OUTPUT_AFTER_OWNER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:capacity|output|production)\b")
-_OUTPUT_RAISED_TO = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:capacity|output|production)\s+(?:to|by)\s+(?:about\s+|around\s+|nearly\s+)?")
-_TO_RAISE = re.compile(r"\s+to\s+(?:raise|lift|increase|expand|boost|double|triple)\s+")
+_OUTPUT = r"(?:[\w-]+\s+)?(?:capacity|output|production)"  # "copper output"
+_RAISE = r"(?:raise|lift|increase|expand|boost|double|triple)"
+_OUTPUT_AFTER_OWNER = re.compile(rf"['’]s?\s+{_OUTPUT}\b")
+_OUTPUT_RAISED_TO = re.compile(rf"['’]s?\s+{_OUTPUT}\s+(?:to|by)\s+(?:about\s+|around\s+|nearly\s+)?")
+_TO_RAISE = re.compile(rf"\s+to\s+{_RAISE}\s+")
 
 
 def _whose_output(figure: Figure, extraction: Extraction) -> str | None:
@@ -424,10 +426,7 @@ def _whose_output(figure: Figure, extraction: Extraction) -> str | None:
     return None
 
 
-_INVESTED_TO_RAISE = re.compile(
-    r"\binvest\w*\b.*\bto\s+(?:raise|lift|increase|boost|expand)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?(?:output|production|capacity)\s+to\s+"
-    r"(?:about\s+|around\s+|nearly\s+)?$"
-)
+_INVESTED_TO_RAISE = re.compile(rf"\binvest\w*\b.*\bto\s+{_RAISE}\s+(?:its\s+|the\s+)?{_OUTPUT}\s+to\s+(?:about\s+|around\s+|nearly\s+)?$")
 _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "a $2 billion expansion of its X mine"
     r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)|expansion\s+of"
     r"|(?:building|developing|expanding|constructing))\s+(?:[a-z-]+\s+){0,3}?(?:(?:at|in)\s+)?(?:(?:its|the|their)\s+)?"

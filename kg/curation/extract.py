@@ -1178,8 +1178,9 @@ class Extractor:
                     and doc[span.end].is_alpha
                     and doc[span.end].lower_ not in CALENDAR | DETERMINERS
                 )
-                if not named:  # "the energy group Medco Energi": what describes the name after it, no reference
-                    references.append(span)
+                staged = span[-1].lower_ != "stage" or any(t.lower_ in ("first", "second", "third", "next", "initial") for t in span)
+                if not named and staged:  # "the energy group Medco Energi": what describes the name after it, no reference;
+                    references.append(span)  # "The first stage" of a project, not "at the centre stage"
             elif label.startswith("NEW_") and heading:
                 continue  # a title's capitals name nothing
             elif label == "NEW_BUILT":
