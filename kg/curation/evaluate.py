@@ -207,7 +207,8 @@ def modality_agreement(sheet: LoadedSheet, extraction: Extraction | None = None,
     modality a draft gives such a fact is the one the curator gave (``stated`` when the
     marker does not qualify what the sentence states, as in "former President X"; a past
     state counts as right when the curator gave an end, ``when: {until: …}``). The modality is
-    that of the drafted fact stating the same (of ``extraction``, its new names ``aligned``), or,
+    that of the drafted fact stating the same (of ``extraction``, its new names ``aligned``; the
+    one drafted from the curated quote's sentence when two sentences state it), or,
     where the draft has none, the one a draft would give a fact of the curated quote."""
     name = lambda ref: entity_ref((aligned or {}).get(str(ID[ref]), str(ID[ref]))) or ref  # noqa: E731
     drafted = [(f.fact, _fact_keys(f.fact, name)) for f in draft_facts(extraction)] if extraction else []
@@ -218,7 +219,8 @@ def modality_agreement(sheet: LoadedSheet, extraction: Extraction | None = None,
         curated = "todo-past-state" if fact.when is not None and fact.when.until is not None else fact.how
         total += 1
         keys = _fact_keys(fact.model_dump(mode="json", exclude_none=True))
-        same = next((f for f, drafted_keys in drafted if drafted_keys & keys), None)
+        matching = [f for f, drafted_keys in drafted if drafted_keys & keys]  # that of the curated quote's sentence first
+        same = next((f for f in matching if fact.quote in f["quote"] or f["quote"] in fact.quote), matching[0] if matching else None)
         if same is not None:
             right += same.get("modality", "stated") == curated
             continue
