@@ -496,6 +496,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
         | ORG_SUFFIXES
         | WORLD_REGIONS
         | COMMON_SUBJECTS  # "Prices of ammonium paratungstate rose": no name
+        | _NUMBERED_PARTS  # "Phase 2 will start": no name
     )
     common |= {unit.lower() for unit in UNITS}  # "USD", "AUD": money, no name
     names = {word for word in inside if counts[word] >= 2 and word.lower() not in common and not _demonym(word.lower(), countries)}
@@ -515,6 +516,11 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
             for n, w in enumerate(name.split())
         )  # not "the South African miner", but "Anglo American"
     }
+    names |= {  # "Element 25 has signed … Element 25 mines": a word and a number, met twice, once before a verb
+        name
+        for name in re.findall(rf"(?:^|(?<=- )|(?<=[a-z,;] ))({capital} \d{{1,3}})(?= {_VERB_AFTER_NUMBER})", text, re.MULTILINE)
+        if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2 and name.split()[0].lower() not in (common - known_words) | _NUMBERED_PARTS
+    }
     placed = {  # "a plant near Houston", "based in Houston"
         word
         for word in names
@@ -530,6 +536,29 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
         or re.search(rf"\b{re.escape(word)}\s+(?:is|was)\s+(?:run|operated)\s+by\b", text)
     }
     return {word: "city" if word in placed else "facility" if word in sites else "company" for word in names}
+
+
+_NUMBERED_PARTS = {"phase", "stage", "line", "unit", "train", "block", "lot", "zone", "level", "pit", "shaft", "module", "tranche"}
+_NUMBERED_PARTS |= {
+    "article",
+    "section",
+    "chapter",
+    "clause",
+    "round",
+    "tier",
+    "grade",
+    "figure",
+    "table",
+    "over",
+    "about",
+    "nearly",
+    "some",
+}
+"""Words a number follows in what is no name: "Phase 2 will start", "Article 5 says", "Over 25 companies"."""
+_VERB_AFTER_NUMBER = (
+    r"(?!(?:tonnes|tons|pounds|ounces|metres|meters|miles|hectares|years|months|days|weeks|hours|percent|people|workers|companies|"
+    r"countries|projects|units|plants|sites|members)\b)(?:[a-z]+(?:s|ed)|will|would|can)\b"
+)  # "Element 25 mines manganese", "Element 25 signed"; not "25 tonnes", "25 countries"
 
 
 def _demonym(word: str, countries: set[str]) -> bool:

@@ -44,6 +44,7 @@ from kg.curation.lexicon import (
     HEDGE_PHRASES,
     HEDGE_WORDS,
     HYPHEN_PREFIXES,
+    IMPORT_WORDS,
     LAND_NOUNS,
     LEGAL_FORMS,
     LICENCES,
@@ -151,19 +152,21 @@ def _supplied_under_the_deal(
     index: int,
 ) -> list[Relation]:
     """A supply "under the deal" that names no customer: to the other party of the deal named
-    before ("Under the deal, Viet Nam Rare Earth will supply oxides from its mines")."""
+    before ("Under the deal, Viet Nam Rare Earth will supply oxides from its mines"), or, after a
+    buying verb, from it ("Under the deal, GM will buy … from the plant")."""
     if not _UNDER_THE_DEAL.match(sent.text) or any(r.kind == "supplies" for r in found):
         return []
     verbs = [span.start for kind, span in triggers if kind == "supplies"]
-    suppliers = [iri for i, iri, k in resolved if k in PARTY_KINDS and verbs and i < verbs[0]][-1:]
-    deals = [r for r in result.relations if r.kind == "agreement" and r.object and suppliers and suppliers[0] in (r.subject, r.object)]
+    named = [iri for i, iri, k in resolved if k in PARTY_KINDS and verbs and i < verbs[0]][-1:]
+    deals = [r for r in result.relations if r.kind == "agreement" and r.object and named and named[0] in (r.subject, r.object)]
     if not deals:
         return []
-    customer = deals[-1].object if deals[-1].subject == suppliers[0] else deals[-1].subject
+    other = deals[-1].object if deals[-1].subject == named[0] else deals[-1].subject
     verb = sent.doc[verbs[0]]
     if _TO_UNNAMED_BUYERS.match(sent.doc[verb.i + 1 : min(verb.i + 4, sent.end)].text):
         return []  # "lithium sold to companies that process it in Chile": to buyers it does not name, not the other party
-    return [Relation("supplies", suppliers[0], customer, index, at=offset + verb.idx + len(verb))]
+    supplier, customer = (other, named[0]) if verb.lower_ in IMPORT_WORDS else (named[0], other)
+    return [Relation("supplies", supplier, customer, index, at=offset + verb.idx + len(verb))]
 
 
 def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:

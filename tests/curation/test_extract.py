@@ -3278,3 +3278,21 @@ def test_the_company_inside_a_holders_clause_money_provided_a_conglomerate_and_o
         ("invested", "company/polar-group", "company/arctic-rare-metals"),
     } <= relations
     assert not {r for r in relations if r[0] == "supplies" and r[1] == "country/RU"}  # money provided, no material
+
+
+def test_a_name_with_a_number_and_a_purchase_under_the_deal_from_its_other_party(extractor: Extractor) -> None:
+    text = (
+        "Vector 7 has signed a deal with Hanwha Solutions to build a nickel sulphate plant in Ohio.\n"
+        "Under the deal, Hanwha Solutions will buy nickel sulphate from the plant for ten years.\n"
+        "Vector 7 mines nickel at its Tern Lake mine in Manitoba.\n"
+        "Phase 2 will start in 2028, and Phase 2 will double output.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("agreement", "company/vector-7", "company/hanwha-solutions"),  # "Vector 7 has signed": a name of a word and a number
+        ("operates", "company/vector-7", "facility/tern-lake-mine"),
+        ("supplies", "company/vector-7", "company/hanwha-solutions"),  # "Under the deal, X will buy": from the deal's other party
+    } <= relations
+    assert ("supplies", "company/hanwha-solutions", "company/vector-7") not in relations
+    assert not [m for m in result.mentions if m.text.startswith("Phase")]  # a project's phase, no company
