@@ -154,18 +154,16 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             end = begin
             while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
                 end += 1
-            family = (  # "controlled by the Moreira Salles family": a family, by its name
-                preposition.lower_ == "by" and begin == end and sent.doc[begin].lower_ == "the" and _family_after(sent, begin + 1)
-            )
+            family = _family_at(sent, begin, end) if preposition.lower_ == "by" else 0  # "controlled by the Moreira Salles family"
             if family:
-                begin, end = begin + 1, _family_after(sent, begin + 1)
+                begin, end = family, _family_after(sent, family)
             name = sent.doc[begin:end]
             if len(name) and all(t.lower_ in CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
                 break  # "jumped 30% in June from May", "to European magnet makers": no name
             where = "facility" if preposition.lower_ == "at" else "org" if family else "company"  # "mining … at Weda Bay": where
             placed = {i for m in mentions if m.kind in ("country", "region", "city") for i in range(m.start - offset, m.end - offset)}
             ends_in_a_place = len(name) > 1 and name[0].idx not in placed  # "alongside … Investissement Quebec"
-            if len(name) and not set(range(name.start_char, name.end_char)) & (taken - placed if ends_in_a_place else taken):
+            if len(name) and (family or not set(range(name.start_char, name.end_char)) & (taken - placed if ends_in_a_place else taken)):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))
             while (  # "owned by Hydro, Elkem and investment firm Altor": each name the list holds
@@ -197,6 +195,16 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name) and not (preposition.lower_ == "from" and any(i in taken for i in range(name.start_char, name.end_char))):
                 break  # the object is named (read now, or already); "from Kellyton to SK On": the source read, the buyer next
     return found
+
+
+def _family_at(sent: Span, begin: int, end: int) -> int:
+    """Where the name of a family starts in what follows "by" (``begin``, its capitalised words
+    ending at ``end``): "the Moreira Salles family", "Peru's Brescia family" (its name read as a
+    family's, whatever else it was read as: "Brescia" a town); 0 if no family is named there."""
+    doc = sent.doc
+    starts = [begin + 1] if begin == end and doc[begin].lower_ == "the" else [begin]
+    starts += [end + 1] if doc[end : end + 1].text in ("'s", "’s") else []
+    return next((at for at in starts if _family_after(sent, at)), 0)
 
 
 def _family_after(sent: Span, at: int) -> int:
@@ -619,7 +627,8 @@ def as_named_before(mention: Mention, result: Extraction, also: Sequence[Mention
     """A new name as the entity the text named by it before ("KMW", the alias of Korrin
     Magnetwerke), by the words it abbreviates ("ASM" after "Australian Strategic Materials"), or,
     a facility, by the same words ("the Vidalia plant" after "a plant in Vidalia"), or a new facility's
-    name it opens ("Mrima Hill" after "the Mrima Hill niobium and rare earth deposit"); ``also``: names read
+    name it opens ("Mrima Hill" after "the Mrima Hill niobium and rare earth deposit"), or a person's
+    surname ("Potanin" after "Vladimir Potanin"); ``also``: names read
     before it in its own sentence ("the Renard diamond mine … at Renard's plant")."""
     if mention.iri is not None or mention.name is not None:
         return mention
@@ -633,6 +642,7 @@ def as_named_before(mention: Mention, result: Extraction, also: Sequence[Mention
             m for m in named if words and len(words) in (2, 3) and m.kind == "facility" and m.iri is None and _placed_noun(m.text) == words
         ]
         or [m for m in named if m.kind == "facility" and m.iri is None and m.text.startswith(f"{mention.text} ")]  # "Mrima Hill"
+        or [m for m in named if m.kind == "person" and " " not in mention.text and m.text.split()[-1] == mention.text]  # "Potanin"
     )
     return replace(earlier[0], start=mention.start, end=mention.end, sentence=mention.sentence) if earlier else mention
 

@@ -556,7 +556,9 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
             for start, _, kind in here
             if kind in ("region", "city") and re.search(r"\b(?:in|at|near)\s+$", sentence_text.text[: start - sentence_text.start])
         }  # "at Mountain Pass in California": where, not who
-        here = [entity for entity in here if entity[2] != "material" and entity[0] not in located]
+        here = [  # nor the world whose output it shares ("the world's largest producer of palladium, with about 40%")
+            entity for entity in here if entity[2] != "material" and entity[0] not in located and entity[1] != "region/world"
+        ]
     kinds = () if metric == "agreement-value" else _SUBJECT_KINDS.get("money" if figure.unit in CURRENCY_UNITS else figure.unit, ())
     sentence = extraction.sentences[figure.sentence]
     aside = [a.span() for a in re.finditer(r",\s+(?:a|an|which|who|whose)\b[^,]*,", sentence.text)]

@@ -224,8 +224,9 @@ _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliat
 
 
 def _unit_name(span: Span) -> Span:
-    """The name in a unit's match: "unit, Silmet," and "unit Rio Sava Exploration." alike."""
-    return span[1 + (span[1].text == ",") : -1]
+    """The name in a unit's match: "unit, Silmet,", "unit Rio Sava Exploration." and "holding
+    company Interros," alike."""
+    return span[next(n for n, token in enumerate(span) if n and token.text[:1].isupper()) : -1]
 
 
 def _opens_a_name(doc: Doc, end: int) -> bool:
@@ -772,6 +773,13 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "OP": "{0,3}"},
                     {"ORTH": {"IN": [".", ";"]}},
+                ],
+                [  # "through his holding company Interros,"
+                    {"LOWER": {"IN": ["holding", "investment"]}},
+                    {"LOWER": {"IN": ["company", "vehicle", "arm"]}},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,3}"},
+                    {"ORTH": {"IN": [",", ".", ";"]}},
                 ],
                 [  # "through its local unit Rio Sava Exploration."
                     {"LOWER": {"IN": ["unit", "subsidiary"]}},

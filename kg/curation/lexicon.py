@@ -1144,6 +1144,11 @@ RELATION_TRIGGERS = {
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
         ],
+        [  # "through his holding company Interros": he holds it
+            {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their", "his", "her"]}},
+            {"LOWER": {"IN": ["holding", "investment"]}},
+            {"LOWER": {"IN": ["company", "vehicle"]}},
+        ],
         [  # "European Lithium is also the largest shareholder in Critical Metals": it holds the one named after
             {"LOWER": {"IN": ["largest", "biggest", "main", "major", "controlling"]}},
             {"LOWER": {"IN": ["shareholder", "owner", "investor"]}},

@@ -225,8 +225,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return []
         before_trigger = list(dict.fromkeys(iri for i, iri, k in mentions if i < trigger.start and k in PARTY_KINDS and i not in opposed))
         purchase = _PURCHASE_FROM.search(doc[trigger.end : sent.end].text)  # "signed a deal to buy magnets from Niron": Niron's deal too
-        sellers = [  # "to buy oxide from Niron", "to supply Vulcan Elements with oxides", "… ingots to the U.S. Defense Logistics Agency"
-            iri
+        tied = [  # "to buy oxide from Niron", "to supply Vulcan Elements with oxides", "… ingots to the U.S. Defense Logistics Agency"
+            (doc[at - 1].lower_, iri)
             for i, iri, k in after
             if k in PARTY_KINDS
             and purchase
@@ -235,7 +235,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 or doc[at - 2 : at].text.lower() in ("from the", "to the")
                 or _given_to(i, sent)
             )  # "to Hong Kong-listed MMG", "to German carmaker BMW" too
-        ][:1]
+        ]
+        sold_to = [t for t in tied if t[0] != "sell"] if purchase and purchase[0].endswith("sell") else []
+        sellers = [iri for _, iri in sold_to or tied][:1]  # "to sell Mineracao Taboca, which runs …, to CNT": the buyer, not the one sold
         sellers = (
             sellers
             or [  # "agreed to buy Less Common Metals": the company bought is the other party
@@ -640,8 +642,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == trigger.end][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned and owners[0][1] != owned[0][1] else []
-        if trigger[-1].lower_ in ("subsidiary", "unit"):  # "Carester's subsidiary Caremag": Carester holds it
-            owners = [m for m in before if m[2] in PARTY_KINDS][-1:]
+        if trigger[-1].lower_ in ("subsidiary", "unit") or (
+            trigger[0].lower_ in ("his", "her", "its", "their") and trigger[-2].lower_ in ("holding", "investment")
+        ):
+            # "Carester's subsidiary Caremag", "his holding company Interros": the one before holds it
+            whose = {"person"} if trigger[0].lower_ in ("his", "her") else PARTY_KINDS  # "his holding company Interros": a person's
+            owners = [m for m in before if m[2] in whose][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[0].lower_ == "the" and trigger[1].lower_ in COUNTRY_REFERENCES:  # "the state's Minerals Income Investment Fund"
@@ -695,6 +701,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for m in before
             if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in ("with", "in", "into") and m[0] not in places_in
         ]
+        investors += [  # "Potanin owns about 37% of Nornickel": a person named right before the verb
+            m for m in before if m[2] == "person" and all(t.is_title for t in doc[m[0] : trigger.start])
+        ][-1:]
         if trigger.start - 2 >= sent.start and doc[trigger.start - 1].lower_ == "who" and doc[trigger.start - 2].text == ",":
             investors = (
                 [  # "investor Tolga Kumova, who owns about 14% of the company": a person holds it
@@ -944,6 +953,8 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
             name = DEMONYMS.get(word.lower(), word).lower()
             if countries.get(name, ("", ""))[1] == "country":
                 named.append(countries[name][0])
+        if not named and titled.group("title") == "president":  # "Russia's Nornickel plans …, president Vladimir Potanin said"
+            named = [m.ref_iri for m in parties if m.kind == "company" and m.start < where[1]][:1]  # a company's, in lower case
         found.append(Relation("position", person.ref_iri, named[0] if named else None, index, title=_title_case(titled.group("title"))))
     return found
 
@@ -1098,7 +1109,11 @@ def _owns_a_common_noun(at: int, sent: Span) -> bool:
 
 def _describes(at: int, sent: Span, starts: set[int]) -> bool:
     """Whether the word at ``at`` (a demonym) describes the name after it: lowercase words,
-    then a name ("Canadian investor Blue Lake Capital", "Chinese refiner Gansu Rare Earth")."""
+    then a name ("Canadian investor Blue Lake Capital", "Chinese refiner Gansu Rare Earth"), or a
+    firm it does not name ("with a Chinese partner", "an Indian company")."""
+    doc = sent.doc
+    if at > sent.start and doc[at - 1].lower_ in ("a", "an") and doc[at + 1 : at + 2].text.lower() in COMPANY_NOUNS | {"partner"}:
+        return True
     for end in range(at + 1, min(at + 5, sent.end)):
         if end in starts:
             return end > at + 1

@@ -3296,3 +3296,30 @@ def test_a_name_with_a_number_and_a_purchase_under_the_deal_from_its_other_party
     } <= relations
     assert ("supplies", "company/hanwha-solutions", "company/vector-7") not in relations
     assert not [m for m in result.mentions if m.text.startswith("Phase")]  # a project's phase, no company
+
+
+def test_a_holding_company_a_surname_a_lower_case_president_an_unnamed_partner_and_a_sale_past_a_clause(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Norway's Fjordmet plans to build a nickel smelter in Vietnam with a Vietnamese partner, "
+        "president Ola Berg said on Monday.\n"
+        "Berg owns about 30% of Fjordmet through his holding company Bergkapital, while steelmaker Nordstal holds about 20%.\n"
+        "Fjordmet is the world's largest producer of cobalt sulphate, with about 15% of global output.\n"
+        "Chile's Andesur has agreed to sell Minera Lagos, which runs the Salar Azul mine, to Kanto Metals for $90 million.\n"
+        "Andesur, controlled by Chile's Ferrada family, also runs the Cerro Blanco mine.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("position", "person/ola-berg", "company/fjordmet"),  # ", president Ola Berg said": the company's, not Norway's
+        ("invested", "person/ola-berg", "company/fjordmet"),  # "Berg owns": the person named before
+        ("invested", "person/ola-berg", "company/bergkapital"),  # "through his holding company Bergkapital": his too
+        ("invested", "company/nordstal", "company/fjordmet"),
+        ("agreement", "company/andesur", "company/kanto-metals"),  # the buyer past the clause, not the company sold
+        ("invested", "org/ferrada-family", "company/andesur"),  # "Chile's Ferrada family"
+    } <= relations
+    assert not [r for r in relations if r[0] == "operates" and r[1] == "country/VN"]  # "with a Vietnamese partner": unnamed
+    assert ("agreement", "company/andesur", "company/minera-lagos") not in relations
+    shares = [f["figure"] for f in _drafted(extractor, text) if f.get("figure", {}).get("metric") == "production-share"]
+    assert [s["subject"] for s in shares] == ["company/fjordmet"]  # the producer's share, not the world's
