@@ -776,7 +776,7 @@ class Extractor:
                 ],
                 [  # "through his holding company Interros,"
                     {"LOWER": {"IN": ["holding", "investment"]}},
-                    {"LOWER": {"IN": ["company", "vehicle", "arm"]}},
+                    {"LOWER": {"IN": ["company", "vehicle"]}},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,3}"},
                     {"ORTH": {"IN": [",", ".", ";"]}},

@@ -644,9 +644,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned and owners[0][1] != owned[0][1] else []
         if trigger[-1].lower_ in ("subsidiary", "unit") or (
             trigger[0].lower_ in ("his", "her", "its", "their") and trigger[-2].lower_ in ("holding", "investment")
-        ):
-            # "Carester's subsidiary Caremag", "his holding company Interros": the one before holds it
-            whose = {"person"} if trigger[0].lower_ in ("his", "her") else PARTY_KINDS  # "his holding company Interros": a person's
+        ):  # "Carester's subsidiary Caremag": Carester holds it; "his holding company Interros": the person before
+            whose = {"person"} if trigger[0].lower_ in ("his", "her") else PARTY_KINDS
             owners = [m for m in before if m[2] in whose][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
