@@ -43,6 +43,7 @@ from kg.curation.lexicon import (
     GROUP_NOUNS,
     HEDGE_PHRASES,
     HEDGE_WORDS,
+    HOLDING_COMPANY,
     HYPHEN_PREFIXES,
     IMPORT_WORDS,
     LAND_NOUNS,
@@ -775,8 +776,7 @@ class Extractor:
                     {"ORTH": {"IN": [".", ";"]}},
                 ],
                 [  # "through his holding company Interros,"
-                    {"LOWER": {"IN": ["holding", "investment"]}},
-                    {"LOWER": {"IN": ["company", "vehicle"]}},
+                    *HOLDING_COMPANY,
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,3}"},
                     {"ORTH": {"IN": [",", ".", ";"]}},

@@ -48,6 +48,7 @@ __all__ = [
     "BODY_WORDS",
     "GIVEN_PASSIVE",
     "HEDGE_PHRASES",
+    "HOLDING_COMPANY",
     "HEDGE_WORDS",
     "IMPORT_WORDS",
     "MINERAL_NAMES",
@@ -735,6 +736,8 @@ PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "p
 SALE_VERBS = {"sold", "sells", "sell", "selling"}
 SALE_ASSETS = {"business", "businesses", "unit", "stake", "mine", "project", "plant", "assets", "operations", "subsidiary", "division"}
 """What is sold when a business changes hands ("sold its H.C. Starck tungsten business to Mitsubishi Materials"), not a material."""
+HOLDING_COMPANY: list[dict[str, Any]] = [{"LOWER": {"IN": ["holding", "investment"]}}, {"LOWER": {"IN": ["company", "vehicle"]}}]
+"""The words of a company that holds others for its owner: "his holding company Interros", "its investment vehicle"."""
 _SOLD_TO: list[dict[str, Any]] = [  # "sold its H.C. Starck tungsten business to Mitsubishi Materials": the seller and the buyer
     {"LOWER": {"IN": sorted(SALE_VERBS)}},
     {"LOWER": {"IN": ["its", "their", "the", "a", "an", "his", "her"]}},
@@ -1144,11 +1147,7 @@ RELATION_TRIGGERS = {
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["subsidiary", "unit"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": ["subsidiary", "unit"]}},
         ],
-        [  # "through his holding company Interros": he holds it
-            {"LOWER": {"IN": ["'s", "’s", "'", "’", "its", "their", "his", "her"]}},
-            {"LOWER": {"IN": ["holding", "investment"]}},
-            {"LOWER": {"IN": ["company", "vehicle"]}},
-        ],
+        [{"LOWER": {"IN": ["its", "their", "his", "her"]}}, *HOLDING_COMPANY],  # "through his holding company Interros": he holds it
         [  # "European Lithium is also the largest shareholder in Critical Metals": it holds the one named after
             {"LOWER": {"IN": ["largest", "biggest", "main", "major", "controlling"]}},
             {"LOWER": {"IN": ["shareholder", "owner", "investor"]}},
