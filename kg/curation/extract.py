@@ -37,6 +37,7 @@ from kg.curation.lexicon import (
     DETERMINERS,
     DIVISION_WORDS,
     DOMAIN_WORDS,
+    FACILITIES_IN_ONE_PLACE,
     FACILITY_NOUNS,
     FACILITY_REFERENCES,
     FACILITY_WORDS,
@@ -667,10 +668,10 @@ class Extractor:
             [
                 [*described, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "its campus in McCarran"
                 [*priced, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "an $800 million anode plant in Bainbridge"
-                [  # "its plants in Daegu": an owner's plants in one place, one facility of the sheets'
-                    {"LOWER": {"IN": ["its", "their"]}},
+                [  # "its plants in Daegu", "Nornickel's mines in Norilsk": an owner's plants in one place, one facility of the sheets'
+                    {"LOWER": {"IN": ["its", "their", "'s", "’s", "'", "’"]}},
                     described[1],
-                    {"LOWER": {"IN": ["plants", "factories", "refineries", "smelters", "mills"]}},
+                    {"LOWER": {"IN": sorted(FACILITIES_IN_ONE_PLACE)}},
                     described[-1],
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
                 ],

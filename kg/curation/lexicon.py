@@ -36,6 +36,7 @@ __all__ = [
     "COMPASS_WORDS",
     "DEMONYMS",
     "DOMAIN_WORDS",
+    "FACILITIES_IN_ONE_PLACE",
     "FACILITY_NOUNS",
     "FACILITY_WORDS",
     "HYPHEN_PREFIXES",
@@ -689,6 +690,7 @@ FACILITY_NOUNS = {
     "operation",  # "the North American Lithium operation" (named; "its normal business operation" describes none)
     "railway",  # "the Lobito Atlantic Railway": what carries ore to port
 }
+FACILITIES_IN_ONE_PLACE = {"plants", "factories", "refineries", "smelters", "mills", "mines"}  # "its plants in Daegu": one facility
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
@@ -1007,7 +1009,7 @@ RELATION_TRIGGERS = {
         [  # "Alcoa's planned refinery", not "South Africa's mining department granted the mine"
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
             {"IS_LOWER": True, "LOWER": {"NOT_IN": ["the", "a", "an", "its", "their", "to"]}, "OP": "{0,4}"},
-            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | FACILITIES_IN_ONE_PLACE)}},  # "Nornickel's mines in Norilsk"
         ],
         [  # "will restart its monazite mine"
             {"LOWER": {"IN": ["its", "their"]}},

@@ -101,7 +101,7 @@ def drafted_modality(
     spending = modal_marker(sentence, before=purpose.start(), after=since) if purpose else None
     if purpose and not (spending and spending.marker.lower().startswith("expect")):
         return "planned"  # "an $80 million loan to supply Vulcan": what the money is for; "expects to spend $X to develop": expected
-    clause = [m.end() for m in NEW_CLAUSE.finditer(sentence[:at])] if at is not None else []
+    clause = [m.end() for m in (*NEW_CLAUSE.finditer(sentence[:at]), *_STATING_ASIDE.finditer(sentence[:at]))] if at is not None else []
     since = max(since or 0, clause[-1]) if clause else since  # "will supply … to X, and it buys scrap from Ford": its own clause
     marker = modal_marker(sentence, before=at, after=since)
     if marker is None and _EXPECTS_IT_TO.search(sentence[:at]):
@@ -128,6 +128,10 @@ def drafted_modality(
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
+_STATING_ASIDE = re.compile(
+    r",\s+(?:which|who|that)\s+(?:also\s+|now\s+|already\s+)?(?:runs|operates|owns|holds|controls|produces|mines|is|has)\b"
+    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|subsidiary|affiliate|division|arm)\s+of\b"
+)  # "agreed to sell Taboca, which runs the Pitinga mine, to CNT, a unit of CNMC": what the asides state is so
 _EXPECTS_IT_TO = re.compile(r"\bexpects?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?to\s+(?:produce|make|reach|start|process|ship)\b")
 _TO_STUDY = re.compile(r"\bto\s+study\s+(?:building|developing|setting\s+up|opening|constructing)\b")
 _PURPOSE_OF_MONEY = re.compile(

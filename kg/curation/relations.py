@@ -21,6 +21,7 @@ from kg.curation.lexicon import (
     CUSTOMER_NOUNS,
     DEMONYMS,
     DETERMINERS,
+    FACILITIES_IN_ONE_PLACE,
     FACILITY_NOUNS,
     FACILITY_WORDS,
     GIVEN_PASSIVE,
@@ -245,7 +246,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ][:1]
         )
         if len(before_trigger) == 1 and sellers and sellers[0] != before_trigger[0]:
-            return [Relation("agreement", before_trigger[0], sellers[0], index)]
+            held = [  # "Minsur has agreed to sell Mineracao Taboca … to CNT": the seller's company until the sale closes
+                Relation("invested", before_trigger[0], iri, index, since=doc[i].idx)
+                for i, iri, k in after
+                if sold_to and k == "company" and doc[i - 1].lower_ == "sell" and iri != sellers[0]
+            ][:1]
+            return [Relation("agreement", before_trigger[0], sellers[0], index), *held]
         buyers = [m for m in mentions if m[0] < trigger.start and m[2] in PARTY_KINDS and m[0] not in opposed]
         listed = _listed(buyers[::-1], sent, backwards=True) if len(before_trigger) > 1 and sellers else []
         if len(listed) == len(before_trigger):  # "Ford, Tesla and LG Energy Solution have agreed to buy its concentrate": each with it
@@ -447,6 +453,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 ] or owners  # "to supply Vulcan with … from its mill", "to supply … to French carmaker Renault from its plant"
             if pronoun and not owners:  # "Its processing plant in Kalgoorlie can treat …": the pronoun, resolved to the last subject
                 owners = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS]
+            if trigger[-1].lower_ in FACILITIES_IN_ONE_PLACE:  # "Nornickel's mines in Norilsk", not "Congo's mines in Katanga"
+                owners = [m for m in owners if m[2] == "company"]
             owners = owners[-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             if trigger[-1].lower_ in ("for", "to", "at", "over"):  # "Rio Tinto's permits for the Jadar project"

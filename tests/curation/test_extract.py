@@ -3323,3 +3323,26 @@ def test_a_holding_company_a_surname_a_lower_case_president_an_unnamed_partner_a
     assert ("agreement", "company/andesur", "company/minera-lagos") not in relations
     shares = [f["figure"] for f in _drafted(extractor, text) if f.get("figure", {}).get("metric") == "production-share"]
     assert [s["subject"] for s in shares] == ["company/fjordmet"]  # the producer's share, not the world's
+
+
+def test_a_company_agreed_to_sell_is_the_sellers_until_then_and_an_owners_mines_in_one_place_are_one_facility(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Poland's Karpaty Metals has agreed to sell Minera Tatra, which runs the Orava copper mine, to Baltic Zinc Corp for $80 million.\n"
+        "The smelter would process concentrate shipped from Karpaty Metals' mines in Lubin, in southern Poland.\n"
+        "Congo's mines in Katanga produce most of its cobalt.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("agreement", "company/karpaty-metals", "company/baltic-zinc-corp"),
+        ("invested", "company/karpaty-metals", "company/minera-tatra"),  # the company sold is the seller's until the sale closes
+        ("operates", "company/karpaty-metals", "facility/mines-in-lubin"),  # an owner's mines in one place: one facility
+    } <= relations
+    assert not [r for r in relations if r[0] == "operates" and r[1] == "country/CD"]  # a country's mines are not a company's
+    drafted = _drafted(extractor, text)
+    held = [f for f in drafted if ["company/karpaty-metals", "investedIn", "company/minera-tatra"] in f.get("triples", [])]
+    assert [f["modality"] for f in held] == ["stated"]  # "has agreed to sell": the holding is stated, not a commitment
+    runs = [f for f in drafted if ["company/minera-tatra", "operates", "facility/orava-copper-mine"] in f.get("triples", [])]
+    assert [f.get("modality", "stated") for f in runs] == ["stated"]  # ", which runs the Orava mine": the aside states it
