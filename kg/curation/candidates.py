@@ -308,6 +308,9 @@ def _forms_of(mention: Mention) -> list[str]:
     if len(words) < 2 or not words[0][:1].isupper():  # "Iluka", "MP", "HyProMag"
         return []
     forms = []
+    trade = _RARE_EARTH_ENDING.search(mention.text)  # "JL Mag" after "JL Mag Rare-Earth": the name before what it trades in
+    if trade and len(mention.text[: trade.start()].split()) > 1:
+        forms.append(mention.text[: trade.start()])
     while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS | _REACH_WORDS:
         words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group", "Amman Mineral" after "Amman Mineral Internasional"
         forms.append(" ".join(words))
@@ -321,6 +324,7 @@ def _forms_of(mention: Mention) -> list[str]:
     return forms + ([first] if short else [])  # not "Nickel" after "Nickel Asia": "Coral Bay Nickel" is another
 
 
+_RARE_EARTH_ENDING = re.compile(r"\s+[Rr]are[\s-][Ee]arths?$")
 _REACH_WORDS = {"international", "internasional", "internacional", "global", "worldwide"}
 """Words closing a company's name that its shorter form drops ("Amman Mineral Internasional")."""
 _NO_SHORT_FORMS = {"the", "new", "big", "all", "its", "our", "one", "two", "top", "far", "key", "old"}

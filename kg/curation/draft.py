@@ -10,7 +10,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.curation.lexicon import COMPASS_WORDS, GIVEN_PASSIVE, HELD_TOGETHER, HOLDER_SELLS, MULTIPLIERS, PARTY_KINDS, SEVERAL_DEALS
+from kg.curation.lexicon import (
+    COMPASS_WORDS,
+    FACILITIES_IN_ONE_PLACE,
+    GIVEN_PASSIVE,
+    HELD_TOGETHER,
+    HOLDER_SELLS,
+    MULTIPLIERS,
+    PARTY_KINDS,
+    SEVERAL_DEALS,
+)
 from kg.curation.modal import drafted_modality, modal_marker, parties_of
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
@@ -482,6 +491,12 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         start for start, _, _ in here if _UNNAMED_PLANT_AT.search(text.text[: start - text.start])
     }
     here = [e for e in here if e[0] not in hosts] or here
+    several = {  # "capacity of about 40,000 tonnes at its plants in Ganzhou, Baotou and Ningbo": the owner's, over them all
+        m.start
+        for m in extraction.mentions
+        if m.sentence == figure.sentence and m.kind == "facility" and (m.name or m.text).split()[0].lower() in FACILITIES_IN_ONE_PLACE
+    }
+    here = [e for e in here if len(several) < 2 or e[0] not in several] or here
     if _RAISE_THAT.search(text.text[: figure.start - text.start]):  # "plans to raise that to 400 tonnes": the figure before's
         before = [f for f in extraction.figures if f.unit == figure.unit and f.start < figure.start]
         if before:

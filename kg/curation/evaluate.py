@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -124,16 +125,20 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
             quoted[ref].append(fact.quote)
     # the sheet's forms are held out: the known entities it names are new to the draft too
     new = {entry.id for entry in model.entities} | set(model.mentions) | set(quoted)
+    labels = {entry.id: entry.label for entry in model.entities}
     aligned: dict[str, str] = {}
     unnamed = sorted((m for m in extraction.mentions if m.iri is None), key=lambda m: m.name is not None)  # its name before its short forms
     for mention in unnamed:  # by form first: a name the gold gives, or one it holds ("Microsoft's Climate Innovation Fund")
         if mention.ref_iri in aligned:
             continue
-        by_form = [ref for ref in sorted(new) if _kind(ref) == mention.kind and mention.text in model.mentions.get(ref, [])]
+        texts = [t for t in (mention.name, mention.text) if t]  # "plants in Baotou" (met at "Baotou", in a list of places) first
+        by_form = [ref for text in texts for ref in sorted(new) if _kind(ref) == mention.kind and text in model.mentions.get(ref, [])]
         within = [  # a longer name of any kind that holds it, or the very name under another kind ("JAMSTEC" an agency)
             ref
+            for text in texts
             for ref in sorted(new)
-            if any(mention.text == form or (" " in mention.text and mention.text in form) for form in model.mentions.get(ref, []))
+            if any(text == form or (" " in text and text in form) for form in model.mentions.get(ref, []))
+            and not (text != texts[0] and _kind(ref) in ("city", "region", "country"))  # "plants in Baotou": not the city
         ]
         if chosen := (by_form or within)[:1]:
             aligned[mention.ref_iri] = str(ID[chosen[0]])
@@ -141,7 +146,9 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
     for mention in (m for m in unnamed if m.ref_iri not in aligned):  # then by quote, an entity not taken by a form
         sentence = extraction.sentences[mention.sentence].text
         candidates = [ref for ref in sorted(new) if _kind(ref) == mention.kind and str(ID[ref]) not in taken]
-        if chosen := [ref for ref in candidates if any(q in sentence or sentence in q for q in quoted[ref])][:1]:
+        words = set(re.findall(r"\b[A-Z][\w'’-]+", mention.name or mention.text))
+        candidates.sort(key=lambda ref: not words & set(re.findall(r"\b[A-Z][\w'’-]+", labels.get(ref, ""))))  # "plants in Baotou":
+        if chosen := [ref for ref in candidates if any(q in sentence or sentence in q for q in quoted[ref])][:1]:  # the Baotou plant
             aligned[mention.ref_iri] = str(ID[chosen[0]])
     for relation in extraction.relations:  # the agreements and events a draft makes up, by the sentence that states them
         node = drafted_node(relation, extraction)

@@ -670,8 +670,11 @@ class Extractor:
                 [*priced, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "an $800 million anode plant in Bainbridge"
                 [  # "its plants in Daegu", "Nornickel's mines in Norilsk": an owner's plants in one place, one facility of the sheets'
                     {"LOWER": {"IN": ["its", "their", "'s", "’s", "'", "’"]}},
+                    {"LIKE_NUM": True, "OP": "?"},  # "its two Chinese rare earth separation plants, in Zibo and Jiangyin"
+                    {"ENT_TYPE": "COUNTRY", "OP": "?"},
                     described[1],
                     {"LOWER": {"IN": sorted(FACILITIES_IN_ONE_PLACE)}},
+                    {"ORTH": ",", "OP": "?"},
                     described[-1],
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
                 ],
@@ -809,6 +812,15 @@ class Extractor:
                     {"ORTH": {"IN": ["'s", "’s"]}},
                     {"IS_LOWER": True, "OP": "{0,2}"},
                     {"LOWER": {"IN": ["shareholder", "owner", "investor", "parent"]}},
+                ],
+                [  # "JL Mag Rare-Earth, China's largest maker of magnets,": a maker a country's possessive calls one
+                    {"TEXT": {"REGEX": r"^[A-Z][A-Za-z]+$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|&|-)$"}, "OP": "*"},
+                    {"ORTH": ","},
+                    {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "+"},
+                    {"ORTH": {"IN": ["'s", "’s"]}},
+                    {"TEXT": {"REGEX": r"^(?:[a-z][\w-]*|-)$"}, "OP": "{0,4}"},  # "second-largest"
+                    {"LOWER": {"IN": sorted(COMPANY_NOUNS)}},
                 ],
             ],
         )
@@ -1393,7 +1405,11 @@ class Extractor:
                     "NEW_UNIT",
                 ):  # a name holding a known one is not it ("USA Rare Earth", "Uranex Tanzania")
                     mentions = [m for m in mentions if not (name.start_char <= m.start - offset and m.end - offset <= name.end_char)]
-                candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index)
+                plural = next((t for t in name if t.lower_ in FACILITIES_IN_ONE_PLACE), None) if label == "NEW_DESCRIBED" else None
+                if plural is not None:  # "its two Chinese … plants, in Zibo": the plants in Zibo
+                    name = doc[plural.i : name.end]
+                named = f"{plural.text} {doc[plural.i + 1 + (plural.nbor(1).text == ',') : name.end].text}" if plural else None
+                candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index, name=named)
                 if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one
                     candidate = Mention(name.text, candidate.start, candidate.end, candidate.ref_iri, kind, index)
                 mentions.append(candidate)
@@ -1407,6 +1423,16 @@ class Extractor:
                     mentions.append(  # "a copper and nickel project near Ely": a town the graph lacks, where the facility is
                         Mention(placed.text, offset + placed.start_char, offset + placed.end_char, None, "city", index)
                     )
+                for place in _places_listed(doc, span.end, sent.end) if plural is not None else []:
+                    if not any(e.start < place.end and place.start < e.end for e in known):  # "its plants in Ganzhou, Baotou and
+                        mentions.append(Mention(place.text, offset + place.start_char, offset + place.end_char, None, "city", index))
+                    mentions.append(  # Ningbo": a plant in each place, as in the first
+                        Mention(
+                            place.text, offset + place.start_char, offset + place.end_char, None, "facility", index,
+                            name=f"{plural.text} in {place.text}",
+                        )
+                    )  # fmt: skip
+                    used.update(range(place.start, place.end))
                 used.update(
                     range(name.start, name.end)
                     if label in ("NEW_APPOSED", "NEW_TOWN")
@@ -1575,3 +1601,22 @@ class Extractor:
             if tuple(before[-len(phrase) :]) == phrase:
                 return " ".join(phrase)
         return before[-1] if before and before[-1] in HEDGE_WORDS else None
+
+
+def _places_listed(doc: Doc, start: int, end: int) -> list[Span]:
+    """The places listed after a first one ending at ``start``: ", Baotou and Ningbo" (names in
+    title case, each after a comma or "and"), up to ``end``."""
+    places: list[Span] = []
+    at = start
+    while at < end:
+        joined = at
+        while joined < end and doc[joined].lower_ in (",", "and"):
+            joined += 1
+        last = joined
+        while last < end and doc[last].is_title and doc[last].lower_ not in DETERMINERS:
+            last += 1
+        if joined == at or last == joined:
+            break
+        places.append(doc[joined:last])
+        at = last
+    return places

@@ -922,6 +922,7 @@ RELATION_TRIGGERS = {
                     "IN": [
                         *("produced", "produces", "produce", "made", "makes", "make", "mined", "mines", "mining"),
                         *("processes", "processed", "process", "refine", "refines", "refined"),  # "plans to process the ore at a plant"
+                        *("producing", "making", "processing", "refining"),  # "has started producing nickel at a pilot refinery"
                     ]
                 }
             },
@@ -1011,10 +1012,12 @@ RELATION_TRIGGERS = {
             {"IS_LOWER": True, "LOWER": {"NOT_IN": ["the", "a", "an", "its", "their", "to"]}, "OP": "{0,4}"},
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | FACILITIES_IN_ONE_PLACE)}},  # "Nornickel's mines in Norilsk"
         ],
-        [  # "will restart its monazite mine"
+        [  # "will restart its monazite mine", "at its plants in Ganzhou, Baotou and Ningbo"
             {"LOWER": {"IN": ["its", "their"]}},
+            {"LIKE_NUM": True, "OP": "?"},  # "its two Chinese rare earth separation plants"
+            {"ENT_TYPE": "COUNTRY", "OP": "?"},
             {"IS_LOWER": True, "LOWER": {"NOT_IN": ["the", "a", "an", "to"]}, "OP": "{0,3}"},
-            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"} | FACILITIES_IN_ONE_PLACE)}},
         ],
         [
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
@@ -1232,6 +1235,11 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["licences", "licenses", "permits"]}},
             {"LOWER": "for"},
             {"LOWER": "exports"},
+        ],
+        [  # "Beijing has required export licences for samarium, dysprosium and terbium since April 2025"
+            {"LOWER": {"IN": ["requires", "required", "require", "requiring", "introduced", "imposed"]}},
+            {"LOWER": "export"},
+            {"LOWER": {"IN": ["licences", "licenses", "permits", "licensing"]}},
         ],
         [  # "China had delayed export licences for magnets"
             {"LOWER": {"IN": ["delayed", "withheld", "suspended", "halted", "slowed", "denied"]}},

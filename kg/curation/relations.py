@@ -457,6 +457,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 owners = [m for m in owners if m[2] == "company"]
             owners = owners[-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
+            if trigger[-1].lower_ in FACILITIES_IN_ONE_PLACE and owned:  # "its plants in Ganzhou, Baotou and Ningbo": each
+                places = {m[0] for m in mentions if m[2] in ("city", "region", "country")}
+                owned += [m for m in after if m[2] == "facility" and m[0] in places and doc[m[0] - 1].lower_ in (",", "and")]
+                return [Relation("operates", o[1], m[1], index) for o in owners for m in owned]
             if trigger[-1].lower_ in ("for", "to", "at", "over"):  # "Rio Tinto's permits for the Jadar project"
                 owned = [m for m in after if m[2] == "facility"][:1]
             return [Relation("operates", owners[0][1], owned[0][1], index)] if owners and owned else []

@@ -233,6 +233,9 @@ def resolve_references(
             # "Kangankunde", "Weda Bay": a name that does not say what it is may be any
             and (kind != "country" or not (_after_preposition(m, result) or _names_origin(m, result)))
         ]  # "the refinery": the latest facility named a refinery (or a plant); "the government": the latest country acting
+        sites = [m for m in result.mentions if m.kind == "facility" and m.start < offset + ref.start_char] if noun == "site" else []
+        if not earlier and len({m.ref_iri for m in sites}) == 1:  # "a pilot refinery in Tulsa …. expand the site": the one named
+            earlier = sites
         listed = {offset + sent.start_char + start for start, _ in listed_backers(sent.text)}
         earlier = [m for m in earlier if m.start not in listed]  # "Investors including A and B have put $X into the company": not B
         previous = _subject_of(result, len(result.sentences) - 2)  # "Heraeus Remloy, a unit of … group, recycles …. … the company"

@@ -3346,3 +3346,88 @@ def test_a_company_agreed_to_sell_is_the_sellers_until_then_and_an_owners_mines_
     assert [f["modality"] for f in held] == ["stated"]  # "has agreed to sell": the holding is stated, not a commitment
     runs = [f for f in drafted if ["company/minera-tatra", "operates", "facility/orava-copper-mine"] in f.get("triples", [])]
     assert [f.get("modality", "stated") for f in runs] == ["stated"]  # ", which runs the Orava mine": the aside states it
+
+
+def test_an_owners_plants_in_several_places_are_a_plant_in_each_and_their_capacity_the_owners(extractor: Extractor) -> None:
+    text = (
+        "Kobo Magnetics, Japan's largest maker of magnets, said on Monday its sales rose.\n"
+        "The company has capacity of about 8,000 tonnes a year at its plants in Kofu, Iwaki and Sendai.\n"
+        "Kobo Magnetics supplies magnets to Toyota.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/kobo-magnetics", "facility/plants-in-kofu"),
+        ("operates", "company/kobo-magnetics", "facility/plants-in-iwaki"),  # each place listed: a plant of its own
+        ("operates", "company/kobo-magnetics", "facility/plants-in-sendai"),
+    } <= relations
+    drafted = _drafted(extractor, text)
+    located = {tuple(t) for f in drafted for t in f.get("triples", []) if t[1] == "locatedIn"}
+    assert ("facility/plants-in-iwaki", "locatedIn", "city/iwaki") in located
+    capacity = [f["figure"] for f in drafted if f.get("figure", {}).get("metric") == "production-capacity"]
+    assert [c["subject"] for c in capacity] == ["company/kobo-magnetics"]  # over all its plants: the owner's
+
+
+def test_a_name_a_countrys_possessive_calls_a_maker_and_its_short_form_without_rare_earth(extractor: Extractor) -> None:
+    text = (
+        "XR Tech Rare-Earth, China's second-largest maker of magnets, plans to build a plant in Hungary.\n"
+        "XR Tech supplies magnets to Volvo, chairman Li Wen said.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("operates", "company/xr-tech-rare-earth", "facility/plant-in-hungary"),
+        ("supplies", "company/xr-tech-rare-earth", "company/volvo"),  # "XR Tech": the same company, met again
+        ("position", "person/li-wen", "company/xr-tech-rare-earth"),
+    } <= relations
+
+
+def test_required_export_licences_are_a_restriction_and_producing_at_a_refinery_runs_it(extractor: Extractor) -> None:
+    text = (
+        "Ostara Metals has started producing cobalt at a pilot refinery in Kemi, Finland.\n"
+        "The company plans to expand the site into a refinery that would produce about 5,000 tonnes of cobalt a year.\n"
+        "Beijing has required export licences for gallium and germanium since August 2023.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("operates", "company/ostara-metals", "facility/pilot-refinery-in-kemi") in relations  # "started producing … at"
+    drafted = _drafted(extractor, text)
+    capacity = [f["figure"] for f in drafted if f.get("figure", {}).get("metric") == "production-capacity"]
+    assert [c["subject"] for c in capacity] == ["facility/pilot-refinery-in-kemi"]  # "expand the site": the one refinery named
+    restricted = [f["triples"] for f in drafted if any(t[1] == "imposedBy" for t in f.get("triples", []))]
+    assert len(restricted) == 1 and {tuple(t[1:]) for t in restricted[0]} >= {
+        ("imposedBy", "country/CN"),
+        ("material", "material/gallium"),
+        ("date", "2023-08"),
+    }
+
+
+def test_the_evaluation_aligns_a_plant_met_at_its_places_name_with_the_gold_plant(store: Store, tmp_path: Path) -> None:
+    from kg.curation.evaluate import aligned_new_entities
+
+    text = "Kobo Magnetics makes magnets at its plants in Kofu and Iwaki.\n"
+    (tmp_path / "kobo.txt").write_text(text, encoding="utf-8")
+    sheet = tmp_path / "kobo.yaml"
+    sheet.write_text(
+        f"""\
+source: {{id: kobo, title: T, file: kobo.txt, sha256: {hashlib.sha256(text.encode()).hexdigest()}}}
+entities:
+  - {{id: company/kobo-magnetics, type: Company, label: Kobo Magnetics}}
+  - {{id: facility/kobo-kofu-plant, type: MagnetPlant, label: Kobo magnet plant in Kofu}}
+  - {{id: facility/kobo-iwaki-plant, type: MagnetPlant, label: Kobo magnet plant in Iwaki}}
+  - {{id: city/kofu, type: City, label: Kofu}}
+  - {{id: city/iwaki, type: City, label: Iwaki}}
+mentions:
+  city/kofu: [Kofu]
+  city/iwaki: [Iwaki]
+facts:
+  - quote: "its plants in Kofu and Iwaki"
+    triples:
+      - [company/kobo-magnetics, operates, facility/kobo-kofu-plant]
+      - [company/kobo-magnetics, operates, facility/kobo-iwaki-plant]
+""",
+        encoding="utf-8",
+    )
+    extraction = Extractor(gazetteer(store)).extract(text)
+    aligned = aligned_new_entities(extraction, load_sheet(sheet))
+    assert aligned["https://w3id.org/rekg/id/facility/plants-in-iwaki"] == "https://w3id.org/rekg/id/facility/kobo-iwaki-plant"
+    assert aligned["https://w3id.org/rekg/id/facility/plants-in-kofu"] == "https://w3id.org/rekg/id/facility/kobo-kofu-plant"
