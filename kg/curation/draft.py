@@ -92,7 +92,28 @@ def drafted_figures(extraction: Extraction) -> list[Figure]:
     ("set aside 5 billion reais for critical minerals projects"), damages, fines, costs,
     revenue, profit or a worth ("mineral wealth at $6 trillion"); the draft names those in a
     comment instead."""
-    return [f for f in extraction.figures if not (_unrecorded(f, extraction.sentences[f.sentence].text) or _given_to_no_one(f, extraction))]
+    return [
+        f
+        for f in extraction.figures
+        if not (
+            _unrecorded(f, extraction.sentences[f.sentence].text) or _given_to_no_one(f, extraction) or _price_of_no_deal(f, extraction)
+        )
+    ]
+
+
+def _price_of_no_deal(figure: Figure, extraction: Extraction) -> bool:
+    """Whether money is the price of a purchase whose seller the text does not name ("Chengxin
+    bought the project in 2022 for $76 million"): no agreement of two parties to give it to."""
+    sentence = extraction.sentences[figure.sentence]
+    return (
+        figure.unit in CURRENCY_UNITS
+        and bool(_PURCHASED.search(sentence.text[: figure.start - sentence.start]))
+        and figure_metric(figure, sentence.text) == "agreement-value"
+        and figure_subject(figure, extraction) == "todo/subject"
+    )
+
+
+_PURCHASED = re.compile(r"\b(?:bought|acquired|purchased)\s+(?:it|the\s+\w+|its\s+\w+)\b[^.;]*\bfor\s+(?:about\s+|some\s+)?$")
 
 
 def _given_to_no_one(figure: Figure, extraction: Extraction) -> bool:

@@ -797,7 +797,7 @@ class Extractor:
             "NEW_APPOSED",
             [
                 [
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"TEXT": {"REGEX": r"^[A-Z][A-Za-z]+$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "LKAB, the Swedish state miner"
                     {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|&)$"}, "OP": "*"},  # "Global Tungsten & Powders"
                     {"ORTH": ","},
                     {"LOWER": {"IN": ["a", "an", "the"]}},
@@ -878,6 +878,14 @@ class Extractor:
                 ],
                 [  # "a plant at Bolivar, north of Adelaide.": a town a place is a bearing from
                     {"LOWER": {"IN": ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]}},
+                    {"LOWER": "of"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
+                    {"ORTH": {"IN": [",", ".", ";"]}},
+                ],
+                [  # "near the town of Buhera,": a town its noun calls one
+                    {"LOWER": "the"},
+                    {"LOWER": {"IN": ["town", "city", "village"]}},
                     {"LOWER": "of"},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
                     {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},

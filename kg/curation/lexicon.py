@@ -651,6 +651,7 @@ FACILITY_WORDS = {
     "coal",
     "diamond",  # "the Renard diamond mine"
     "kaolin",
+    "clay",  # "its Koppamurra clay rare earth project"
     "underground",  # "the Reid Brook underground deposit"
 }
 MINERAL_NAMES = {

@@ -69,7 +69,9 @@ _GIVEN_BY = re.compile(
 )  # "… by the U.S. Department of Energy" ("a $20.6 million grant by" too), "raised 9 million pounds from investors led by …"
 _MONEY_WEIGHED = re.compile(r"\b(?:loans?|grants?|financing|funding|investment|stake|bid|offer|guarantee)\b", re.IGNORECASE)
 _THEIR_OWN = re.compile(r"\b(?:their|its)(?:\s+[a-z-]+){0,3}\s*$")
-_APPOSED_STATE = re.compile(r",\s+(?:a|an|the)(?:\s+[a-z]+){0,2}\s*$")  # "Nimba Mining, a new state-owned company"
+_APPOSED_STATE = re.compile(
+    r",\s+(?:a|an|the)(?:\s+[A-Za-z]+){0,2}\s*$"
+)  # "Nimba Mining, a new state-owned company", "LKAB, the Swedish state miner"
 _COMPARED = {"after", "behind", "than", "like"}  # "the second-largest producer after Indonesia": not the one that acts
 _PLACE_OR_TARGET = {"to", "from", "in", "on", "at", "for", "of", "into"}  # "sends oxides to China, but it has a plant": China owns nothing
 _AWAY_FROM = {"from", "against", "than", "on", "in", "at", "of"}  # "away from China", "ventures in India": not a party to the deal

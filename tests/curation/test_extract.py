@@ -3431,3 +3431,22 @@ facts:
     aligned = aligned_new_entities(extraction, load_sheet(sheet))
     assert aligned["https://w3id.org/rekg/id/facility/plants-in-iwaki"] == "https://w3id.org/rekg/id/facility/kobo-iwaki-plant"
     assert aligned["https://w3id.org/rekg/id/facility/plants-in-kofu"] == "https://w3id.org/rekg/id/facility/kobo-kofu-plant"
+
+
+def test_a_state_miner_in_apposition_a_clay_project_a_town_so_called_and_a_price_with_no_seller(extractor: Extractor) -> None:
+    text = (
+        "Terra Rara has received a A$3 million grant for its Mundalla clay rare earth project near the town of Keith, "
+        "the company said.\n"
+        "NMKO, the Norwegian state miner, is building a nickel refinery in Harstad.\n"
+        "Terra Rara bought the project in 2021 for $40 million.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/terra-rara", "facility/mundalla-clay-rare-earth-project"),  # "clay": a word of the project's name
+        ("invested", "country/NO", "company/nmko"),  # "NMKO, the Norwegian state miner": Norway's
+        ("operates", "company/nmko", "facility/nickel-refinery-in-harstad"),
+    } <= relations
+    assert ("Keith", "city") in {(m.text, m.kind) for m in result.mentions}  # "the town of Keith"
+    prices = [f["figure"] for f in _drafted(extractor, text) if f.get("figure", {}).get("metric") == "agreement-value"]
+    assert prices == []  # "bought the project … for $40 million": no seller named, no agreement to price
