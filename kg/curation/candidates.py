@@ -325,6 +325,7 @@ def _forms_of(mention: Mention) -> list[str]:
 
 
 _RARE_EARTH_ENDING = re.compile(r"\s+[Rr]are[\s-][Ee]arths?$")
+"""What a company trades in, closing its name ("JL Mag Rare-Earth"), which its shorter form drops."""
 _REACH_WORDS = {"international", "internasional", "internacional", "global", "worldwide"}
 """Words closing a company's name that its shorter form drops ("Amman Mineral Internasional")."""
 _NO_SHORT_FORMS = {"the", "new", "big", "all", "its", "our", "one", "two", "top", "far", "key", "old"}

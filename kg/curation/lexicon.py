@@ -691,7 +691,9 @@ FACILITY_NOUNS = {
     "operation",  # "the North American Lithium operation" (named; "its normal business operation" describes none)
     "railway",  # "the Lobito Atlantic Railway": what carries ore to port
 }
-FACILITIES_IN_ONE_PLACE = {"plants", "factories", "refineries", "smelters", "mills", "mines"}  # "its plants in Daegu": one facility
+FACILITIES_IN_ONE_PLACE = {"plants", "factories", "refineries", "smelters", "mills", "mines"}
+"""An owner's facilities named by a plural noun and their place: one facility in each place ("its plants in Daegu"; "its plants
+in Ganzhou, Baotou and Ningbo": three)."""
 RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
