@@ -798,7 +798,8 @@ class Extractor:
             [
                 [
                     {"TEXT": {"REGEX": r"^[A-Z][A-Za-z]+$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "LKAB, the Swedish state miner"
-                    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|&)$"}, "OP": "*"},  # "Global Tungsten & Powders"
+                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|&|{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "*"},  # "Global Tungsten &
+                    # Powders", "Compania Guatemalteca de Niquel"
                     {"ORTH": ","},
                     {"LOWER": {"IN": ["a", "an", "the"]}},
                     {"ORTH": {"NOT_IN": [",", ".", ";", "(", ")"]}, "OP": "{0,4}"},  # "an Australian-listed miner"

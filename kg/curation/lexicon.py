@@ -652,6 +652,7 @@ FACILITY_WORDS = {
     "diamond",  # "the Renard diamond mine"
     "kaolin",
     "clay",  # "its Koppamurra clay rare earth project"
+    "ferronickel",  # "the nearby Pronico ferronickel smelter"
     "underground",  # "the Reid Brook underground deposit"
 }
 MINERAL_NAMES = {

@@ -271,6 +271,13 @@ def resolve_references(
             at_start = ref.start == sent.start  # "The company has raised": the last sentence's subject
             if kind == "company" and not this_sentence and not at_start and len(counts) > 1 and counts[0][1] > counts[1][1]:
                 iri = counts[0][0]  # "The plant will process ore from the company's deposit": the company the text is about, named most
+            again = [  # "The EIB lent the company 20 million euros. The company sells …": the company referred to before
+                result.resolved[r.start]
+                for r in result.references
+                if r.text.lower() == ref.text.lower() and r.sentence == len(result.sentences) - 2 and r.start in result.resolved
+            ]
+            if kind == "company" and not this_sentence and again:
+                iri = again[-1]
             described = [m for m in earlier if any(w in _what(m) for w in names)]
             if kind == "facility" and described and iri not in {m.ref_iri for m in described}:
                 iri = described[-1].ref_iri  # "The project cost …" after "ore mined at Rapasaari": the latest named a refinery

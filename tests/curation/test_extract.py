@@ -3450,3 +3450,21 @@ def test_a_state_miner_in_apposition_a_clay_project_a_town_so_called_and_a_price
     assert ("Keith", "city") in {(m.text, m.kind) for m in result.mentions}  # "the town of Keith"
     prices = [f["figure"] for f in _drafted(extractor, text) if f.get("figure", {}).get("metric") == "agreement-value"]
     assert prices == []  # "bought the project … for $40 million": no seller named, no agreement to price
+
+
+def test_a_name_with_a_particle_before_its_apposition_a_ferronickel_smelter_and_the_company_referred_to_again(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The mine is run by Minera San Rafael de Oro, a unit of Andes Nickel.\n"
+        "Andes Nickel also owns the nearby Tambo ferronickel smelter.\n"
+        "The European Investment Bank lent the company 20 million euros in 2023.\n"
+        "The company sells its nickel to Germany's Hanse Stahl Corp.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("invested", "company/andes-nickel", "company/minera-san-rafael-de-oro"),  # "de": within the name
+        ("operates", "company/andes-nickel", "facility/tambo-ferronickel-smelter"),
+        ("supplies", "company/andes-nickel", "company/hanse-stahl-corp"),  # "The company" again: the one lent to, not the bank
+    } <= relations
+    assert not [r for r in relations if r[0] == "supplies" and "investment-bank" in r[1]]
