@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from kg.curation.lexicon import (
+    APPOINTING_VERBS,
     BLOC_REFERENCES,
     BODY_WORDS,
     BOILERPLATE,
@@ -975,6 +976,14 @@ class Extractor:
                     {"IS_TITLE": True},
                     {"ORTH": ","},
                 ],
+                [  # "has appointed Wu Lei as chief executive"
+                    {"LOWER": {"IN": sorted(APPOINTING_VERBS)}},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}},
+                    {"LOWER": "as"},
+                    {"LOWER": {"IN": ["its", "the", "new"]}, "OP": "*"},
+                    {"LOWER": {"IN": list(ROLE_WORDS)}},
+                ],
             ],
         )
         matcher.add(  # "the miner", "the state-owned company"
@@ -1397,8 +1406,8 @@ class Extractor:
                     of_place += 1
                 if label == "NEW_ORG" and span[-1].lower_ in ("corporation", "authority") and of_place > span.end + 1:
                     name = doc[name.start : of_place]  # "the Investment Corporation of Dubai": whose it is ends the name
-                if label == "NEW_PERSON" and name[0].lower_ == "investor":
-                    name = name[1:3]  # "Tolga Kumova", of "investor Tolga Kumova, who"
+                if label == "NEW_PERSON" and name[0].lower_ in {"investor", *APPOINTING_VERBS}:
+                    name = name[1:3]  # "Tolga Kumova", of "investor Tolga Kumova, who"; "Wu Lei", of "appointed Wu Lei as"
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
                 if label == "NEW_PERSON" and not (name[-1].is_title or name[-1].text == ","):

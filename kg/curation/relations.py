@@ -10,10 +10,11 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.curation.lexicon import (
     ACTOR_KINDS,
+    APPOINTING_VERBS,
     COMPANY_NOUNS,
     COMPASS_WORDS,
     COUNTRY_REFERENCES,
@@ -58,6 +59,8 @@ _TITLE_AFTER = re.compile(
     r"(?:\s+and\s+\w+)?\s+(?:of|at)\s+",
     re.IGNORECASE,
 )
+_APPOINTED = re.compile(rf"\b(?:{'|'.join(sorted(APPOINTING_VERBS))})\s+$")  # "has appointed " before a name
+_AS_TITLE = re.compile(rf"^\s+as\s+(?:its\s+|the\s+)?(?:new\s+)?(?P<title>{TITLES})\b", re.IGNORECASE)  # " as chief executive"
 HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
@@ -685,6 +688,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             states = states or (  # "state-owned Finnish Minerals Group": the state its name's demonym gives
                 [m for m in mentions if m[0] == demonym.i and m[2] == "country"] or [(demonym.i, country[0], "country")] if country else []
             )
+            named_for = [  # "the state-owned Zimbabwe Mining Development Corporation": the state its name opens with
+                (m[0], place[0], "country")
+                for m in owned[:1]
+                for n in (3, 2, 1)
+                if (place := world_places().get(doc[m[0] : m[0] + n].text)) and place[1] == "country"
+            ]
+            states = states or named_for[:1]
             return [Relation("invested", states[-1][1], owned[0][1], index)] if states and owned else []
         if trigger[0].lower_ in ("raised", "raises", "raise"):  # "raised $30 million from investor Blue Lake Capital"
             if {t.lower_ for t in trigger} & {"loan", "loans", "debt", "credit", "bonds"}:
@@ -953,6 +963,12 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
                 title = after.group("title")
                 found.append(Relation("position", person.ref_iri, of[0].ref_iri, index, title=_title_case(title)))
                 continue
+        appointed = _AS_TITLE.match(text[person.end - start :]) if _APPOINTED.search(text[: person.start - start]) else None
+        if appointed:  # "X has appointed Wu Lei as chief executive": X's, the sentence's subject (not "China's" of its name)
+            appointers = [m for m in parties if m.start < person.start and not text[m.end - start :].startswith(("'s", "’s"))][:1]
+            title = _title_case(appointed.group("title"))
+            found.append(Relation("position", person.ref_iri, appointers[0].ref_iri if appointers else None, index, title=title))
+            continue
         titled = _TITLED_NAME.search(text[: person.end - start])
         if titled is None:
             continue
@@ -990,6 +1006,15 @@ _CLAUSE_VERBS = {
     "said",
     "says",
 }
+
+
+def _past_an_aside(words: list[Token]) -> list[Token]:
+    """``words`` between two names without an aside on the first (", which owns 60%,") and the
+    comma closing it, so what joins the names is read: "and the state-owned"."""
+    if len(words) < 4 or words[0].text != "," or words[1].lower_ not in ("which", "who"):
+        return words
+    close = next((i for i, t in enumerate(words[2:], 2) if t.text == ","), None)
+    return words[close + 1 :] if close is not None else words
 
 
 def _opens_a_clause(at: int, sent: Span) -> bool:
@@ -1295,6 +1320,8 @@ def _listed(candidates: list[tuple[int, str, str]], sent: Span, *, backwards: bo
             if not (t.is_title or t.is_upper or (len(t) == 1 and t.is_alpha and t.nbor(1).is_title))
             and not (t.text == "-" and not t.whitespace_)  # "Mota-Engil"
         ]
+        if not backwards:  # "China's Yakuyi Mining, which owns 60%, and the state-owned …": past the aside
+            words = _past_an_aside(words)
         between = {t.lower_ for t in words}
         described = (  # "and trading house Iwatani", "and state-owned IREL"
             bool(words)

@@ -3468,3 +3468,21 @@ def test_a_name_with_a_particle_before_its_apposition_a_ferronickel_smelter_and_
         ("supplies", "company/andes-nickel", "company/hanse-stahl-corp"),  # "The company" again: the one lent to, not the bank
     } <= relations
     assert not [r for r in relations if r[0] == "supplies" and "investment-bank" in r[1]]
+
+
+def test_an_appointment_by_a_title_after_as_and_a_venture_member_past_an_aside_named_for_its_state(extractor: Extractor) -> None:
+    text = (
+        "Marula Lithium Company, which runs the Marula mine in Masvingo province, has appointed Tendai Moyo as chief executive.\n"
+        "The company is a joint venture of China's Hanxin Mining, which owns 55%, "
+        "and the state-owned Zimbabwe Minerals Holding Corporation.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("Tendai Moyo", "person") in {(m.text, m.kind) for m in result.mentions}  # not "appointed Tendai"
+    assert {
+        ("position", "person/tendai-moyo", "company/marula-lithium-company"),  # the appointer's, not the mine's nor the province's
+        ("invested", "company/hanxin-mining", "company/marula-lithium-company"),
+        ("invested", "company/zimbabwe-minerals-holding-corporation", "company/marula-lithium-company"),  # past ", which owns 55%,"
+        ("invested", "country/ZW", "company/zimbabwe-minerals-holding-corporation"),  # "state-owned Zimbabwe …": the state it is named for
+    } <= relations
+    assert not [r for r in relations if r[0] == "invested" and r[1] == "country/CN"]  # "China's Hanxin Mining": only whose it is
