@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -976,7 +976,39 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             fact(relation.sentence, {"triples": [[subject, "holdsPosition", position]]}, about_position=True)
             where = [[position, "positionIn", obj]] if relation.object else []
             fact(relation.sentence, {"triples": [[position, "positionTitle", relation.title], *where]}, defining=True)
+    located = {tuple(t) for d in drafted for t in d.fact.get("triples", []) if t[1] == "locatedIn"}
+    for sentence_index, facility, places in _near_again(extraction):
+        triples = [[facility, "locatedIn", place] for place in places if (facility, "locatedIn", place) not in located]
+        located |= {tuple(t) for t in triples}
+        if triples:  # "The deposit, near Granna, holds …": where a facility met again is
+            fact(sentence_index, {"triples": triples}, defining=True)
     return drafted
+
+
+_NEAR = re.compile(r",\s+near\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+
+
+def _near_again(extraction: Extraction) -> list[tuple[int, str, list[str]]]:
+    """The places a facility, named or referred to, is put near in an apposition ("The deposit,
+    near Granna,", "Mt Marion, near Kalgoorlie in Western Australia,"): (sentence, facility, the
+    place and the one it is said to be in)."""
+    found = []
+    facilities = [m for m in extraction.mentions if m.kind == "facility"] + [
+        replace(r, iri=extraction.resolved[r.start]) for r in extraction.references if "/facility/" in extraction.resolved.get(r.start, "")
+    ]
+    for mention in facilities:
+        sentence = extraction.sentences[mention.sentence]
+        near = _NEAR.match(sentence.text[mention.end - sentence.start :])
+        places = sorted(
+            (m for m in extraction.mentions if m.sentence == mention.sentence and m.kind in _PLACE_KINDS), key=lambda m: m.start
+        )
+        town = [m for m in places if near and m.start == mention.end + near.end()][:1]
+        within = [
+            m for m in places if town and re.fullmatch(r"\s+in\s+", sentence.text[town[0].end - sentence.start : m.start - sentence.start])
+        ]
+        if town:
+            found.append((mention.sentence, _ref(mention.ref_iri), [_ref(m.ref_iri) for m in [*town, *within[:1]]]))
+    return found
 
 
 def draft_document(extraction: Extraction, file_name: str, *, source_id: str, text: str) -> dict[str, Any]:

@@ -226,6 +226,21 @@ _SINCE_A_RECORD = re.compile(  # "the highest in two years", "the first new rare
 _TIES = {"linked", "backed", "based", "owned", "controlled", "funded", "affiliated", "listed", "headquartered"}
 
 
+def _apposed_to_a_site(doc: Doc, comma: int, start: int) -> bool:
+    """Whether the comma at token ``comma`` closes the name or noun of a site that the sentence
+    opens with ("The deposit, near Granna,", "Mt Marion, near Kalgoorlie"): all title case, or
+    "The" and a facility's noun."""
+    opening = doc[start:comma]
+    return (
+        doc[comma].text == ","
+        and 0 < len(opening) <= 4
+        and (
+            all(t.is_title for t in opening)
+            or (opening[0].lower_ == "the" and opening[-1].lower_ in FACILITY_NOUNS | set(FACILITY_REFERENCES))
+        )
+    )
+
+
 def _unit_name(span: Span) -> Span:
     """The name in a unit's match: "unit, Silmet,", "unit Rio Sava Exploration." and "holding
     company Interros," alike."""
@@ -899,6 +914,13 @@ class Extractor:
                     {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
                     {"ORTH": {"IN": [",", ".", ";"]}},
                 ],
+                [  # "Mt Marion, near Kalgoorlie in Western Australia,": a town in the place after it
+                    {"LOWER": "near"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
+                    {"LOWER": "in"},
+                    {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}},
+                ],
             ],
         )
         matcher.add(  # "the Critical Raw Materials Act", "National Critical Mineral Mission": a programme
@@ -1260,8 +1282,9 @@ class Extractor:
                 and span[0].lower_ == "near"
                 and span[-1].text in (",", ".", ";")
                 and doc[span.start - 1].lower_ not in FACILITY_NOUNS
+                and not _apposed_to_a_site(doc, span.start - 1, sent.start)
             ):
-                continue  # "near Loznica" after a facility's noun, not "near Tuesday's close"
+                continue  # "near Loznica" after a facility's noun or name ("The deposit, near Granna,"), not "near Tuesday's close"
             elif label == "NEW_FACILITY" and span[-1].text == "Facility" and _MONEY_WORDS.search(sent.text):
                 continue  # "a loan … under the government's Critical Minerals Facility": a fund, no plant
             elif label == "NEW_DESCRIBED_CLAUSE" and not overlaps:
@@ -1386,7 +1409,8 @@ class Extractor:
                     name = span[1:-1]
                 if label == "NEW_TOWN":
                     opening = next(n for n, t in enumerate(span) if t.lower_ in ("in", "near", "at", "of"))
-                    name = span[opening + 1 : next(n for n, t in enumerate(span) if t.text in (",", ".", ";"))]
+                    closing = next(n for n, t in enumerate(span) if n > opening and (t.text in (",", ".", ";") or t.lower_ == "in"))
+                    name = span[opening + 1 : closing]  # "near Kalgoorlie in Western Australia": Kalgoorlie
                 country_after = [e for e in known if e.start == span.end and e.label_ in ("COUNTRY", "REGION") and e.end < sent.end]
                 if label == "NEW_ORG" and country_after and doc[country_after[0].end].text not in ("'s", "’s"):
                     name = doc[name.start : country_after[0].end]  # "Cortec Mining Kenya", "Twin Metals Minnesota": the place ends the name

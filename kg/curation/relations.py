@@ -629,6 +629,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", m[1], None, index) for m in holders[:1]]  # not "the provincial government's" of X
         if trigger[0].lower_ == "joint":  # "HyProMag USA, a joint venture of HyProMag and CoTec": each holds it
             venture = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            if _VENTURE_SENTENCE.search(sent.text):  # "Mt Marion, near Kalgoorlie, is a 50-50 joint venture of A and B": a mine too
+                venture = [m for m in before if m[2] in PARTY_KINDS | {"facility"} and m[0] == sent.start] or venture
             holders = _listed([m for m in after if m[2] in PARTY_KINDS], sent)
             split = _SPLIT.search(doc[sent.start : trigger.start].text)  # "a 50-50 joint venture between A and B": a half each
             shares = [Decimal(n) for n in split.groups()] if split and sum(int(n) for n in split.groups()) == 100 else []

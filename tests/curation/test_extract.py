@@ -3486,3 +3486,25 @@ def test_an_appointment_by_a_title_after_as_and_a_venture_member_past_an_aside_n
         ("invested", "country/ZW", "company/zimbabwe-minerals-holding-corporation"),  # "state-owned Zimbabwe …": the state it is named for
     } <= relations
     assert not [r for r in relations if r[0] == "invested" and r[1] == "country/CN"]  # "China's Hanxin Mining": only whose it is
+
+
+def test_a_town_a_site_met_again_is_near_and_a_mine_that_is_a_joint_venture(extractor: Extractor) -> None:
+    text = (
+        "Tundra Metals has applied for a lease for its Vattholma rare earth project in Sweden.\n"
+        "The deposit, near Tierp, holds an estimated 40 million tonnes of ore.\n"
+        "The company also sells tin from the Mt Garnet tin mine.\n"
+        "Mt Garnet, near Herberton in Queensland, is a 60-40 joint venture of Tundra Metals and Kestrel Mining.\n"
+    )
+    result = extractor.extract(text)
+    places = {(m.text, m.kind) for m in result.mentions}
+    assert {("Tierp", "city"), ("Herberton", "city")} <= places  # a town after a site's name or noun and its comma
+    assert {
+        ("invested", "company/tundra-metals", "facility/mt-garnet-tin-mine"),  # a mine the sentence opens with is the venture
+        ("invested", "company/kestrel-mining", "facility/mt-garnet-tin-mine"),
+    } <= _relations(result)
+    located = {tuple(t) for f in _drafted(extractor, text) for t in f.get("triples", []) if t[1] == "locatedIn"}
+    assert {
+        ("facility/vattholma-rare-earth-project", "locatedIn", "city/tierp"),  # "The deposit": the project met again
+        ("facility/mt-garnet-tin-mine", "locatedIn", "city/herberton"),
+        ("facility/mt-garnet-tin-mine", "locatedIn", "region/queensland"),
+    } <= located
