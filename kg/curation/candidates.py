@@ -161,8 +161,13 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name) and all(t.lower_ in CALENDAR | REGIONAL_DEMONYMS | set(DEMONYMS) for t in name):
                 break  # "jumped 30% in June from May", "to European magnet makers": no name
             where = "facility" if preposition.lower_ == "at" else "org" if family else "company"  # "mining … at Weda Bay": where
-            placed = {i for m in mentions if m.kind in ("country", "region", "city") for i in range(m.start - offset, m.end - offset)}
-            ends_in_a_place = len(name) > 1 and name[0].idx not in placed  # "alongside … Investissement Quebec"
+            placed = {  # "alongside … Investissement Quebec", "to AMG Lithium's refinery": a place's or a material's name ends it
+                i
+                for m in mentions
+                if m.kind in ("country", "region", "city") or (m.kind == "material" and m.text[:1].isupper())
+                for i in range(m.start - offset, m.end - offset)
+            }
+            ends_in_a_place = len(name) > 1 and name[0].idx not in placed
             if len(name) and (family or not set(range(name.start_char, name.end_char)) & (taken - placed if ends_in_a_place else taken)):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))

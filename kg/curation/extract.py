@@ -998,6 +998,15 @@ class Extractor:
                     {"IS_TITLE": True},
                     {"ORTH": ","},
                 ],
+                [  # "said Kyle Nazareth, the company's chief executive"
+                    {"IS_TITLE": True},
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
+                    {"ORTH": ","},
+                    {"LOWER": {"IN": ["the", "its"]}},
+                    {"IS_LOWER": True},
+                    {"ORTH": {"IN": ["'s", "’s"]}},
+                    {"LOWER": {"IN": list(ROLE_WORDS)}},
+                ],
                 [  # "has appointed Wu Lei as chief executive"
                     {"LOWER": {"IN": sorted(APPOINTING_VERBS)}},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}},
@@ -1518,7 +1527,6 @@ class Extractor:
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects
         mentions = [as_named_before(m, result, also=[n for n in mentions if n.end <= m.start]) for m in mentions]
         result.mentions.extend(mentions)
-        positions = positions_in(sent.text, offset + sent.start_char, mentions, self.labels, index)
         references = [  # "the Ministry of Mining" is a name, no reference; nor "the state of Wyoming", "the state-owned"
             r
             for r in references
@@ -1527,6 +1535,12 @@ class Extractor:
         ]
         result.references += [Mention(r.text, offset + r.start_char, offset + r.end_char, None, "reference", index) for r in references]
         resolved = resolve_references(sent, mentions, references, offset, result)
+        referred = [  # "…, the company's chief executive": the company it was taken to be
+            Mention(r.text, offset + r.start_char, offset + r.end_char, result.resolved[offset + r.start_char], "company", index)
+            for r in references
+            if "/company/" in result.resolved.get(offset + r.start_char, "")
+        ]
+        positions = positions_in(sent.text, offset + sent.start_char, [*mentions, *referred], self.labels, index)
         resolved = as_actors(sent, resolved, triggers, offset, result, positions, self.labels)
         found = [
             replace(

@@ -881,6 +881,11 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": sorted(LICENCES | {"permits", "licences", "licenses", "concessions"})}},
             {"LOWER": {"IN": ["for", "to", "at", "over"]}},
         ],
+        [  # "approved Savannah Resources' plan for the Mina do Barroso mine": whose plan, theirs to run (planned)
+            {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
+            {"LOWER": {"IN": ["plan", "plans"]}},
+            {"LOWER": "for"},
+        ],
         [
             {"LOWER": {"IN": ["operated", "owned", "run", "acquired", "bought", "controlled", "led", "backed"]}},
             {"LOWER": {"IN": ["equally", "jointly", "wholly", "fully", "partly"]}, "OP": "?"},  # "owned equally by A and B"

@@ -61,6 +61,9 @@ _TITLE_AFTER = re.compile(
 )
 _APPOINTED = re.compile(rf"\b(?:{'|'.join(sorted(APPOINTING_VERBS))})\s+$")  # "has appointed " before a name
 _AS_TITLE = re.compile(rf"^\s+as\s+(?:its\s+|the\s+)?(?:new\s+)?(?P<title>{TITLES})\b", re.IGNORECASE)  # " as chief executive"
+_WHOSE_TITLE = re.compile(
+    rf"^,\s+(?P<whose>\S.*?)['’]s?\s+(?:new\s+)?(?P<title>{TITLES})\b", re.IGNORECASE
+)  # ", the company's chief executive"
 HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
@@ -537,6 +540,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             and before_verb.lower_ not in _CLAUSE_AUXILIARIES | {"also", "first", "jointly", "it", "they"}
         ):
             return []  # "buy half of the vanadium pentoxide produced at the developer's project": what is made there, not by whom
+        if trigger[0].lower_ in ("buy", "purchase", "acquire"):  # "has agreed to buy the Owendale project … from Platina": the seller's
+            sold = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"][:1]  # until the sale closes, as it stands
+            frm = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "from"), None)
+            sellers = [m for m in after if frm is not None and _past_tie(doc, m[0]) == frm + 1 and m[2] in PARTY_KINDS][:1]
+            if sold and sellers:
+                return [Relation("operates", sellers[0][1], sold[0][1], index, since=doc[sold[0][0]].idx)]
         gap = _object_antecedent(trigger, sent, mentions)  # "the Donald project, which Astron Corp is developing"
         if gap:
             return [Relation("operates", gap[0], gap[1], index)]
@@ -970,6 +979,11 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
             appointers = [m for m in parties if m.start < person.start and not text[m.end - start :].startswith(("'s", "’s"))][:1]
             title = _title_case(appointed.group("title"))
             found.append(Relation("position", person.ref_iri, appointers[0].ref_iri if appointers else None, index, title=title))
+            continue
+        whose = _WHOSE_TITLE.match(text[person.end - start :])
+        employers = [m for m in parties if whose and m.start == person.end + whose.start("whose")]
+        if employers:  # "Kyle Nazareth, the company's chief executive", "Jane Doe, Lynas's chief executive"
+            found.append(Relation("position", person.ref_iri, employers[0].ref_iri, index, title=_title_case(whose.group("title"))))
             continue
         titled = _TITLED_NAME.search(text[: person.end - start])
         if titled is None:

@@ -3508,3 +3508,30 @@ def test_a_town_a_site_met_again_is_near_and_a_mine_that_is_a_joint_venture(extr
         ("facility/mt-garnet-tin-mine", "locatedIn", "city/herberton"),
         ("facility/mt-garnet-tin-mine", "locatedIn", "region/queensland"),
     } <= located
+
+
+def test_a_title_after_the_companys_a_name_ending_in_a_material_a_plan_for_a_mine_and_a_project_agreed_to_be_bought(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Spain's mining authority has approved Iberia Metals' plan for the Valdeflores tin mine in Extremadura.\n"
+        "Iberia Metals has agreed to supply concentrate to KMG Tin's smelter in Arnhem.\n"
+        "Boreal Mining has agreed to buy the Kettle Lake lithium project in Ontario from Tamarack Minerals for C$9 million.\n"
+        "The company is in talks with several carmakers, said Ana Ruiz, the company's chief executive.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/iberia-metals", "facility/valdeflores-tin-mine"),  # whose plan the mine is
+        ("supplies", "company/iberia-metals", "company/kmg-tin"),  # "KMG Tin's smelter": a name a material's word ends
+        ("operates", "company/kmg-tin", "facility/smelter-in-arnhem"),
+        ("operates", "company/tamarack-minerals", "facility/kettle-lake-lithium-project"),  # the seller's until the sale closes
+        ("position", "person/ana-ruiz", "company/boreal-mining"),  # "the company's": the company the sentence refers to
+    } <= relations
+    assert ("operates", "company/boreal-mining", "facility/kettle-lake-lithium-project") not in relations  # not bought yet
+    assert not [r for r in relations if "material/" in r[2]]
+    modalities = {
+        tuple(t): f.get("modality", "stated") for f in _drafted(extractor, text) for t in f.get("triples", []) if t[1] == "operates"
+    }
+    assert modalities[("company/iberia-metals", "operates", "facility/valdeflores-tin-mine")] == "planned"
+    assert modalities[("company/tamarack-minerals", "operates", "facility/kettle-lake-lithium-project")] == "stated"
