@@ -527,13 +527,15 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
         name
         for name in within
         if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
-        and not all(w.lower() in common for w in name.split())  # "Rio Tinto", though "Rio" opens a known place's name
+        and not all(w.lower() in common - MINERAL_WORDS for w in name.split())  # "Rio Tinto", though "Rio" opens a known place's name;
+        # "Emirates Global Aluminium", though every word is known: a material's word is in names
         and not any(
             (w.lower() in common - known_words or _demonym(w.lower(), countries))
             and not (n and name.split()[n - 1].lower() in COMBINING_FORMS)
             for n, w in enumerate(name.split())
         )  # not "the South African miner", but "Anglo American"
     }
+    names -= {name for name in within if any(other.endswith(f" {name}") for other in names)}  # "Bay Cobalt" of "Iron Bay Cobalt"
     names |= {  # "Element 25 has signed … Element 25 mines": a word and a number, met twice, once before a verb
         name
         for name in re.findall(rf"(?:^|(?<=- )|(?<=[a-z,;] ))({capital} \d{{1,3}})(?= {_VERB_AFTER_NUMBER})", text, re.MULTILINE)
@@ -590,6 +592,9 @@ def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentio
     produces at it ("start mining at Kangankunde"), or a town where the text places something in
     or near it ("near Houston"); not a person's name met before ("George")."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    worded = {  # "a unit of Emirates Global Aluminium": a material's word, capitalised, may end a name met twice
+        i for m in mentions if m.kind == "material" and m.text[:1].isupper() for i in range(m.start, m.end)
+    }
     people = {w for m in result.mentions if m.kind == "person" for w in m.text.split()}
     found = []
     for name, kind in names.items():  # a name of several words, standing alone, not after a place's preposition
@@ -597,7 +602,7 @@ def recurring(sent: Span, offset: int, index: int, names: dict[str, str], mentio
             re.finditer(rf"(?<![\w-])(?<![A-Z][a-z] ){_NOT_PLACED}{re.escape(name)}\b(?! [A-Z][a-z])", sent.text) if " " in name else ()
         ):
             start = offset + sent.start_char + match.start()
-            if not taken & set(range(start, start + len(name))):
+            if not (taken - worded) & set(range(start, start + len(name))):
                 found.append(as_named_before(Mention(name, start, start + len(name), None, _mined_at(name, sent) or kind, index), result))
                 taken.update(range(start, start + len(name)))
     for token in sent:

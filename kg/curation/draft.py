@@ -382,9 +382,9 @@ _MAKES_WHICH = re.compile(
 _STAKE_SOLD_FOR = re.compile(
     r"\b(?:sell|sells|sold|selling)\s+(?:a|an|its|their|the)\s+[\d.]+%\s+stake\b[^;]*\bto\b[^;]*\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?$"
 )
-_CUT_BY = re.compile(  # "will cut spending … by about A$200 million", "will lift the mine's output by about 60,000 tonnes"
+_CUT_BY = re.compile(  # "will cut spending … by about A$200 million", "raising output by about 50,000 tonnes a year"
     r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed"
-    r"|lift|lifts|raise|raises|increase|increases|boost|boosts)\b[^.;]*"
+    r"|lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|increased|increasing|boost|boosts|boosted|boosting)\b[^.;]*"
     r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$"
 )
 _TRADED_AMOUNT = re.compile(

@@ -1007,12 +1007,12 @@ class Extractor:
                     {"ORTH": {"IN": ["'s", "’s"]}},
                     {"LOWER": {"IN": list(ROLE_WORDS)}},
                 ],
-                [  # "has appointed Wu Lei as chief executive"
+                [  # "has appointed Wu Lei as chief executive", "has named Dean Hanisch interim chief executive"
                     {"LOWER": {"IN": sorted(APPOINTING_VERBS)}},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}},
-                    {"LOWER": "as"},
-                    {"LOWER": {"IN": ["its", "the", "new"]}, "OP": "*"},
+                    {"LOWER": "as", "OP": "?"},
+                    {"LOWER": {"IN": ["its", "the", "new", "interim", "acting"]}, "OP": "*"},
                     {"LOWER": {"IN": list(ROLE_WORDS)}},
                 ],
             ],
@@ -1522,7 +1522,8 @@ class Extractor:
         mentions += aliases(sent, offset, index, mentions)
         mentions += listed_names(sent, offset, index, mentions)
         mentions += known_as(sent, offset, index, mentions)
-        mentions += [] if heading else recurring(sent, offset, index, names, mentions, result)
+        again = [] if heading else recurring(sent, offset, index, names, mentions, result)
+        mentions = [m for m in mentions if not (m.kind == "material" and any(n.start <= m.start and m.end <= n.end for n in again))] + again
         subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects
         mentions = [as_named_before(m, result, also=[n for n in mentions if n.end <= m.start]) for m in mentions]

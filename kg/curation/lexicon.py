@@ -670,6 +670,9 @@ MINERAL_NAMES = {
     "spodumene",
     "bastnaesite",
     "xenotime",
+    "aluminium",  # the element's British name ("the Mount Holly aluminium smelter")
+    "caesium",
+    "sulphur",
 }
 NOT_MINERALS = {  # elements whose names are more often something else ("lead"), or no mineral of the trade
     *("hydrogen", "helium", "carbon", "nitrogen", "oxygen", "fluorine", "neon", "chlorine", "argon", "krypton", "xenon", "radon", "lead"),
@@ -992,6 +995,14 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["granted", "grants", "grant", "awarded", "awards", "award", "issued", "issues"]}},
             {"LOWER": {"IN": ["a", "an", "the"]}},
             {"LOWER": {"IN": ["mining", "exploration", "production", "new"]}, "OP": "?"},
+            {"LOWER": {"IN": sorted(LICENCES)}},
+            {"LOWER": {"IN": ["for", "over"]}},
+        ],
+        [  # "has granted EcoGraf a special mining licence for the Epanko project": the licensee named first works it
+            {"LOWER": {"IN": ["granted", "grants", "grant", "awarded", "awards", "award", "issued", "issues"]}},
+            {"TEXT": {"REGEX": r"^[A-Z]"}, "OP": "{1,4}"},  # "EcoGraf" too
+            {"LOWER": {"IN": ["a", "an", "the"]}},
+            {"LOWER": {"IN": ["special", "mining", "exploration", "production", "new"]}, "OP": "{0,2}"},
             {"LOWER": {"IN": sorted(LICENCES)}},
             {"LOWER": {"IN": ["for", "over"]}},
         ],

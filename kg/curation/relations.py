@@ -60,7 +60,9 @@ _TITLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _APPOINTED = re.compile(rf"\b(?:{'|'.join(sorted(APPOINTING_VERBS))})\s+$")  # "has appointed " before a name
-_AS_TITLE = re.compile(rf"^\s+as\s+(?:its\s+|the\s+)?(?:new\s+)?(?P<title>{TITLES})\b", re.IGNORECASE)  # " as chief executive"
+_AS_TITLE = re.compile(  # " as chief executive", " interim chief executive"
+    rf"^\s+(?:as\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?P<title>(?:interim\s+|acting\s+)?(?:{TITLES}))\b", re.IGNORECASE
+)
 _WHOSE_TITLE = re.compile(
     rf"^,\s+(?P<whose>\S.*?)['’]s?\s+(?:new\s+)?(?P<title>{TITLES})\b", re.IGNORECASE
 )  # ", the company's chief executive"
@@ -475,6 +477,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[-1].lower_ in ("for", "over") and trigger[0].lower_ not in {"holds", "held", "hold"} | RECEIVING_VERBS:
             granted = [m for m in after if m[2] == "facility"][:1]  # "granted a licence for X to Y": Y works X
             licensees = [m for m in after if m[2] in PARTY_KINDS and granted and m[0] > granted[0][0] and doc[m[0] - 1].lower_ == "to"]
+            licensees = licensees or [  # "granted EcoGraf a special mining licence for X": the one named after the verb
+                m for m in mentions if granted and m[0] == trigger.start + 1 and m[2] in PARTY_KINDS
+            ]
             return [Relation("operates", licensees[0][1], granted[0][1], index)] if licensees else []
         if trigger[-1].lower_ in ("by", "of") and trigger[0].lower_ in LICENCES:  # "the permit held by X for Y", "the permit of X for Y"
             holders = [m for m in after if m[2] in PARTY_KINDS][:1]

@@ -3535,3 +3535,28 @@ def test_a_title_after_the_companys_a_name_ending_in_a_material_a_plan_for_a_min
     }
     assert modalities[("company/iberia-metals", "operates", "facility/valdeflores-tin-mine")] == "planned"
     assert modalities[("company/tamarack-minerals", "operates", "facility/kettle-lake-lithium-project")] == "stated"
+
+
+def test_a_licensee_named_after_granted_an_appointment_with_no_as_a_change_of_output_and_an_aluminium_smelter(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kenya's government has granted GraphCo a special mining licence for the Kitui graphite project.\n"
+        "GraphCo has named Amina Otieno interim chief executive.\n"
+        "Nordic Aluminium will restart a potline at its Husnes aluminium smelter, raising output by about 40,000 tonnes a year.\n"
+        "Husnes was sold to Nordic Aluminium by a unit of Kessel Global Aluminium, which is owned by Hansa Capital.\n"
+        "Kessel Global Aluminium also runs a smelter in Latvia.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/graphco", "facility/kitui-graphite-project"),  # the licensee named after "granted"
+        ("position", "person/amina-otieno", "company/graphco"),  # "named … interim chief executive", no "as"
+        ("operates", "company/nordic-aluminium", "facility/husnes-aluminium-smelter"),  # "aluminium": a word of the smelter's name
+    } <= relations
+    names = {m.text for m in result.mentions}
+    assert "Kessel Global Aluminium" in names  # a name a material's word ends, met twice
+    figures = [f["figure"] for f in _drafted(extractor, text) if "figure" in f]
+    assert [f for f in figures if f["value"] == 40000] == []  # "raising output by about 40,000 tonnes": a change, no capacity
+    modalities = {tuple(t): f.get("modality", "stated") for f in _drafted(extractor, text) for t in f.get("triples", [])}
+    assert modalities[("company/nordic-aluminium", "operates", "facility/husnes-aluminium-smelter")] == "stated"  # "its": whose already
