@@ -244,7 +244,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower) or _TRADED_AMOUNT.search(lower[: max(at, 0)])):
         return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
-        yearly = any(w in re.sub(r"\ba\s+year\s+(?:earlier|ago|before)\b", "", lower) for w in ("a year", "per year", "annual", "capacity"))
+        yearly = any(
+            w in re.sub(r"\ba\s+year\s+(?:earlier|ago|before)\b", "", lower)
+            for w in ("a year", "per year", "annual", "capacity", "tpa", "per annum", "t/y")
+        )
         clause = _clause_of(lower, at, at + len(figure.text)) if at >= 0 else lower  # "… reserves, …, but mined only 2,900 tonnes"
         if (
             "reserve" in clause

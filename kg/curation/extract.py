@@ -51,6 +51,7 @@ from kg.curation.lexicon import (
     LAND_NOUNS,
     LEGAL_FORMS,
     LICENCES,
+    MASS_UNITS,
     MULTIPLIERS,
     NAME_PARTICLES,
     ORG_OPENERS,
@@ -349,6 +350,8 @@ class Extractor:
     def nlp(self) -> Language:
         """spaCy's blank English with a sentenciser and an entity ruler over the gazetteer."""
         nlp = spacy.blank("en")
+        suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:bn|[kKmM]tpa|tpa|kt|Mt)$"]  # "$1.2bn", "24ktpa", "1.5Mt": the number apart
+        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         nlp.add_pipe("sentencizer")
         ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
         # short all-capital names (US, EU, DFC) match their case exactly: "us" is not the US
@@ -446,8 +449,9 @@ class Extractor:
                     num,
                     {"LOWER": {"IN": list(SCALES)}, "OP": "?"},
                     {"LOWER": {"IN": ["wet", "dry", "metric"]}, "OP": "?"},
-                    {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t"]}},
-                ]
+                    {"LOWER": {"IN": ["tonnes", "tons", "tonne", "ton", "t", *MASS_UNITS]}},
+                ],
+                [num, {"TEXT": "Mt"}],  # "1.5 Mt": million tonnes (in capitals, not "mt")
             ],
         )
         matcher.add("MULTIPLIER", [[{"LOWER": {"IN": list(MULTIPLIERS)}}]])
@@ -1643,6 +1647,8 @@ class Extractor:
             for token in span:
                 if token.lower_ in SCALES:
                     value *= SCALES[token.lower_]
+                if label == "MASS" and (token.lower_ in MASS_UNITS or token.text == "Mt"):
+                    value *= MASS_UNITS.get(token.lower_, 10**6)  # "24 ktpa": 24,000 tonnes a year
                 if label == "MONEY" and token.lower_ in CURRENCIES:
                     unit = CURRENCIES[token.lower_]
             whose = [CROWNS[t.lower_] for t in span if label == "MONEY" and t.lower_ in CROWNS]

@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = [
     "ACTOR_KINDS",
+    "APPOINTING_VERBS",
     "CUSTOMER_NOUNS",
     "BLOC_REFERENCES",
     "BOILERPLATE",
@@ -52,6 +53,7 @@ __all__ = [
     "HOLDING_COMPANY",
     "HEDGE_WORDS",
     "IMPORT_WORDS",
+    "MASS_UNITS",
     "MINERAL_NAMES",
     "MULTIPLIERS",
     "NOT_MINERALS",
@@ -124,6 +126,8 @@ HEDGE_PHRASES = [
     ("could", "eventually"),
     ("is", "projected", "to"),
 ]
+MASS_UNITS = {"tpa": 1, "ktpa": 10**3, "mtpa": 10**6, "kt": 10**3}
+"""Tonnes written short, with their scale: "tpa" (tonnes per annum), "ktpa", "Mtpa", "kt"; "Mt" is read case-sensitively."""
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6, "crore": 10**7, "lakh": 10**5}
 SHARE_PRICE_MOVE = re.compile(  # "ASM shares closed 4% higher", "The stock fell 2%": the market's day, no figure of the graph
     r"\b(?:shares|stock|stocks)\b(?:\s+\w+){0,3}?\s+(?:rose|rise|fell|fall|jumped|climbed|dropped|slid|gained|lost|closed|ended|"

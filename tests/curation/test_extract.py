@@ -3560,3 +3560,20 @@ def test_a_licensee_named_after_granted_an_appointment_with_no_as_a_change_of_ou
     assert [f for f in figures if f["value"] == 40000] == []  # "raising output by about 40,000 tonnes": a change, no capacity
     modalities = {tuple(t): f.get("modality", "stated") for f in _drafted(extractor, text) for t in f.get("triples", [])}
     assert modalities[("company/nordic-aluminium", "operates", "facility/husnes-aluminium-smelter")] == "stated"  # "its": whose already
+
+
+def test_amounts_written_short_bn_ktpa_mtpa_kt_and_mt(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Lithium will spend $1.2bn to expand its Yarra mine to 1Mtpa of spodumene concentrate.\n"
+        "Its Kwinana refinery has a capacity of 24ktpa of lithium hydroxide.\n"
+        "The Yarra mine produced 120kt of concentrate in 2024.\n"
+        "The deposit holds 1.5 Mt of ore.\n"
+    )
+    figures = {(f["figure"]["value"], f["figure"]["metric"]) for f in _drafted(extractor, text) if "figure" in f}
+    assert {
+        (1_200_000_000, "funding-amount"),
+        (1_000_000, "production-capacity"),  # "1Mtpa": a million tonnes a year
+        (24_000, "production-capacity"),
+        (120_000, "mine-production"),
+        (1_500_000, "reserves"),  # "1.5 Mt", in capitals
+    } <= figures
