@@ -385,6 +385,7 @@ _MAKES_WHICH = re.compile(
 _STAKE_SOLD_FOR = re.compile(
     r"\b(?:sell|sells|sold|selling)\s+(?:a|an|its|their|the)\s+[\d.]+%\s+stake\b[^;]*\bto\b[^;]*\bfor\s+(?:about\s+|around\s+|up\s+to\s+)?$"
 )
+_EARNED_IN = re.compile(r"\bearns?\b.*\bby\s+spending\b|\bspend\w*\b.*\bto\s+earn\b")  # a farm-in: money spent for a stake
 _CUT_BY = re.compile(  # "will cut spending … by about A$200 million", "raising output by about 50,000 tonnes a year"
     r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|trim|trims|trimmed|slash|slashed"
     r"|lift|lifts|lifted|lifting|raise|raises|raised|raising|increase|increases|increased|increasing|boost|boosts|boosted|boosting)\b[^.;]*"
@@ -528,6 +529,17 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     whose = _whose_output(figure, extraction)
     if whose is not None:  # "will invest about $1 billion to raise Mopani's copper output to 200,000 tonnes": Mopani's, both
         return whose
+    earned = [  # "will spend A$8m to earn a 51% interest", "can earn up to 75% of X by spending A$40m": money put into X
+        r.object
+        for r in extraction.relations
+        if figure.unit in CURRENCY_UNITS
+        and r.sentence == figure.sentence
+        and r.kind == "invested"
+        and r.object
+        and _EARNED_IN.search(text.text)
+    ]
+    if earned:
+        return _ref(earned[0])
     own = _ITS_CAPACITY.search(text.text[: figure.start - text.start]) if figure.unit == "tonne" else None
     subjects = [ref for start, ref, kind in here if kind == "company" and start - text.start < (own.start() if own else 0)]
     if subjects:  # "Harita Nickel has started a line at its Obi complex, raising its capacity to 120,000 tonnes": Harita's

@@ -173,6 +173,35 @@ def _supplied_under_the_deal(
     return [Relation("supplies", supplier, customer, index, at=offset + verb.idx + len(verb))]
 
 
+def _the_state(sent: Span, mentions: list[Mention], result: Extraction) -> list[tuple[int, str, str]]:
+    """The country "the state-owned X" is owned by when its sentence names none: the one the text
+    named last ("… signed with Tanzania's government. The state-owned State Mining Corporation
+    will hold 16%": Tanzania's), as a mention at "the"."""
+    doc = sent.doc
+    opening = next((t for t in sent if t.lower_ == "the" and [w.lower_ for w in doc[t.i + 1 : t.i + 3]] == ["state", "-"]), None)
+    if opening is None or any(m.kind == "country" for m in mentions):
+        return []
+    named = [m for m in result.mentions if m.kind == "country"][-1:]
+    return [(opening.i, named[0].ref_iri, "country")] if named else []
+
+
+def _deal_said_before(sent: Span, offset: int, found: list[Relation], result: Extraction, index: int) -> list[Relation]:
+    """The deal an "Under the deal" sentence refers to when none was drafted: the one of the two
+    companies that announced it in the sentence before ("Rio Tinto can earn up to 75% of Charger
+    Metals' project …, the companies said. Under the deal, …")."""
+    under = _UNDER_THE_DEAL.match(sent.text)
+    if under is None or not index or any(r.kind == "agreement" for r in [*result.relations, *found]):
+        return []
+    if not _SAID_BY_THE_COMPANIES.search(result.sentences[index - 1].text):
+        return []
+    companies = list(dict.fromkeys(m.ref_iri for m in result.mentions if m.sentence == index - 1 and m.kind == "company"))
+    at = offset + sent.start_char + under.end()
+    return [Relation("agreement", companies[0], companies[1], index, at=at)] if len(companies) == 2 else []
+
+
+_SAID_BY_THE_COMPANIES = re.compile(r",\s+the\s+(?:two\s+)?companies\s+said\b")
+
+
 def _taken_over(relations: list[Relation], sentence: str) -> list[Relation]:
     """Without the holding a sentence says ended: "Molycorp's unit, Silmet, was later taken over by
     Neo" holds Silmet by Neo only (Molycorp's is a past state the text does not date)."""
@@ -1002,6 +1031,14 @@ class Extractor:
                     {"IS_TITLE": True},
                     {"ORTH": ","},
                 ],
+                [  # "Minister of Minerals Anthony Mavunde said": a minister of a remit, then the name
+                    {"LOWER": "minister"},
+                    {"LOWER": {"IN": ["of", "for"]}},
+                    {"IS_TITLE": True, "OP": "{1,2}"},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}},
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’-]*$"}},
+                    {"IS_TITLE": False, "IS_PUNCT": False},
+                ],
                 [  # "said Kyle Nazareth, the company's chief executive"
                     {"IS_TITLE": True},
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
@@ -1443,6 +1480,8 @@ class Extractor:
                     of_place += 1
                 if label == "NEW_ORG" and span[-1].lower_ in ("corporation", "authority") and of_place > span.end + 1:
                     name = doc[name.start : of_place]  # "the Investment Corporation of Dubai": whose it is ends the name
+                if label == "NEW_PERSON" and span[0].lower_ == "minister" and span[1].lower_ in ("of", "for"):
+                    name = span[-3:-1]  # "Anthony Mavunde", of "Minister of Minerals Anthony Mavunde said"
                 if label == "NEW_PERSON" and name[0].lower_ in {"investor", *APPOINTING_VERBS}:
                     name = name[1:3]  # "Tolga Kumova", of "investor Tolga Kumova, who"; "Wu Lei", of "appointed Wu Lei as"
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
@@ -1539,7 +1578,7 @@ class Extractor:
             and not (r[-1].lower_ == "state" and r.end < sent.end and doc[r.end].text in ("of", "-"))
         ]
         result.references += [Mention(r.text, offset + r.start_char, offset + r.end_char, None, "reference", index) for r in references]
-        resolved = resolve_references(sent, mentions, references, offset, result)
+        resolved = resolve_references(sent, mentions, references, offset, result) + _the_state(sent, mentions, result)
         referred = [  # "…, the company's chief executive": the company it was taken to be
             Mention(r.text, offset + r.start_char, offset + r.end_char, result.resolved[offset + r.start_char], "company", index)
             for r in references
@@ -1561,6 +1600,7 @@ class Extractor:
         found = [r for r in (_by_operator(r, [*result.relations, *found]) for r in found) if r is not None] + positions
         found = _taken_over(found, sent.text)
         found += _supplied_under_the_deal(sent, offset, resolved, triggers, found, result, index)
+        found += _deal_said_before(sent, offset, found, result, index)
         found.sort(key=lambda r: r.since is None)  # "will restart its mine": the possessive says whose it is, before the verb
         materials = [m.ref_iri for m in mentions if m.kind == "material"]
         here = [f for f in result.figures if f.sentence == index]

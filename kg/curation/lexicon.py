@@ -510,7 +510,7 @@ COMPANY_NOUNS = {
     "subsidiary",
     "conglomerate",  # "state conglomerate Rostec"
 }
-TITLES = r"(?:Trade|Energy|Industry|Industrial|Climate|Competition)\s+(?:Chief|Commissioner)|Commissioner|Chief\s+(?:Financial|Operating|Technology)\s+Officer|CFO|COO|Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2})?"
+TITLES = r"(?:Trade|Energy|Industry|Industrial|Climate|Competition)\s+(?:Chief|Commissioner)|Commissioner|Chief\s+(?:Financial|Operating|Technology)\s+Officer|CFO|COO|Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2}?)?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
 APPOINTING_VERBS = {"appointed", "named", "hired"}
 """Verbs giving a person a position by a title after "as" ("has appointed Wu Lei as chief executive")."""
@@ -1214,8 +1214,26 @@ RELATION_TRIGGERS = {
             {"LOWER": {"NOT_IN": [".", "into", "in"]}, "OP": "{0,6}"},
             {"LOWER": "into"},
         ],
-        [  # "holds a 16% free-carried interest in the project", "will receive a 10% free-carried interest"
-            {"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold", "receive", "receives", "received", "get", "gets"]}},
+        [  # "holds a 16% free-carried interest in the project", "will receive a 10% free-carried interest", "to earn a 51% interest"
+            {
+                "LOWER": {
+                    "IN": [
+                        "owns",
+                        "owned",
+                        "own",
+                        "holds",
+                        "held",
+                        "hold",
+                        "receive",
+                        "receives",
+                        "received",
+                        "get",
+                        "gets",
+                        "earn",
+                        "earns",
+                    ]
+                }
+            },
             {"IS_ALPHA": True, "OP": "{0,2}"},
             {"LIKE_NUM": True},
             {"ORTH": "%"},

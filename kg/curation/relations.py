@@ -581,10 +581,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 if t.lower_ == "with"
                 and t.i > facilities[0][0]
                 and doc[t.i + 1 : t.i + 2].text not in _BACKING
-                and doc[t.i - 1].lower_ not in ("venture", "agreement", "deal", "partnership", "pact", "contract", "understanding")
+                and doc[t.i - 1].lower_
+                not in ("venture", "agreement", "deal", "partnership", "pact", "contract", "understanding", "signed", "reached")
             ),
             None,
-        )  # "… a plant in X with IREL", not "with backing from the U.S. government" nor "under a joint venture with Y"
+        )  # "… a plant in X with IREL", not "with backing from the U.S. government", "under a joint venture with Y" nor
+        # "under a framework agreement signed with Tanzania's government" (the other party, no operator)
         partners = [  # "… a plant in X with IREL"; not "with the Oak Ridge National Laboratory" (research, no operator)
             m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS - {"org"}
         ][:1]
@@ -758,6 +760,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             and not _owns_a_common_noun(m[0], sent)
             and not (_whose(m[0], sent) and m[0] >= trigger.end)  # "a 51% stake in Enami's Salares Altoandinos project": the project
         ]
+        sites = [  # "to invest $150m in a mine and a processing plant at the site": the site, what they are part of
+            m
+            for m in mentions
+            if m[2] == "facility" and m[0] > trigger.start and doc[m[0] - 1].lower_ == "at" and doc[m[0]].lower_ == "the"
+        ]
+        investees = sites[:1] + [m for m in investees if doc[m[0] - 1].lower_ not in ("a", "an")] if sites else investees
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "half":  # "A and B each own half of X": a holding each (a share in words)
             held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] == trigger.end][:1]
             return [Relation("invested", h[1], m[1], index) for h in _listed(investors[::-1], sent, backwards=True) for m in held]
@@ -848,8 +856,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if named is None and not investees and investors:
                 return [Relation("invested", investors[-1][1], None, index)]  # "…, while Orano holds 40.5%": of the stake before's
         further = {t.lower_ for t in doc[max(sent.start, trigger.start - 3) : trigger.start]} & {"further", "additional", "another"}
-        if investors and not investees and further:  # "has agreed to invest $32.9 million for a further 6% stake": of the stake before's
-            return [Relation("invested", investors[-1][1], None, index)]
+        earned = trigger[0].lower_ in ("earn", "earns") and doc[trigger.end : trigger.end + 1].text.lower() not in ("in", "of")
+        if investors and not investees and (further or earned):  # "has agreed to invest $32.9 million for a further 6% stake",
+            return [Relation("invested", investors[-1][1], None, index)]  # "to earn a 51% interest": of the stake before's
         if not investors or not investees:
             return []
         if investees[0][1] == investors[-1][1]:  # "X's largest shareholder, Galp, owns about 10% of the company": X, not Galp
@@ -1076,11 +1085,13 @@ def _paid_for_a_material(trigger: Span, mentions: list[tuple[int, str, str]]) ->
 
 def _whose(at: int, sent: Span) -> bool:
     """Whether the name at token ``at`` only says whose the next one is ("China's Tsingshan",
-    "Ira Rennert's Renco Group")."""
+    "Ira Rennert's Renco Group", "Charger Metals' Lake Johnston")."""
     end = at + 1
     while end < sent.end and sent.doc[end].is_title:
         end += 1
-    return sent.doc[end : end + 1].text in ("'s", "’s") and end + 1 < sent.end and sent.doc[end + 1].is_title
+    mark = sent.doc[end : end + 1].text
+    possessive = mark in ("'s", "’s") or (mark in ("'", "’") and sent.doc[end - 1].text.endswith("s"))
+    return possessive and end + 1 < sent.end and sent.doc[end + 1].is_title
 
 
 def _placed(at: int, sent: Span) -> bool:
@@ -1098,8 +1109,12 @@ def _singular(word: str) -> str:
 
 
 def _title_case(title: str) -> str:
-    """A title as written in a sheet: "Prime Minister", "CEO", "Chairman"."""
-    return " ".join(w.upper() if w.lower() == "ceo" else w.capitalize() for w in title.split())
+    """A title as written in a sheet: "Prime Minister", "CEO", "Chairman", "Minister of Minerals"."""
+    words = title.split()
+    return " ".join(
+        w.upper() if w.lower() == "ceo" else w.lower() if n and w.lower() in ("of", "for", "and") else w.capitalize()
+        for n, w in enumerate(words)
+    )
 
 
 def _lender(at: int, sent: Span) -> bool:

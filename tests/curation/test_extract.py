@@ -3577,3 +3577,38 @@ def test_amounts_written_short_bn_ktpa_mtpa_kt_and_mt(extractor: Extractor) -> N
         (120_000, "mine-production"),
         (1_500_000, "reserves"),  # "1.5 Mt", in capitals
     } <= figures
+
+
+def test_a_farm_in_a_deal_the_companies_announced_a_site_invested_in_the_state_named_before_and_a_minister_of_a_remit(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kestrel Mining can earn up to 70% of Dunmore Metals' Emu Flat nickel project in Western Australia by spending"
+        " A$30m on drilling, the companies said on Monday.\n"
+        "Under the deal, Kestrel Mining will first spend A$6m to earn a 40% interest.\n"
+        "Orinoco Mining will develop the Lupa Hill deposit under an agreement signed with Zambia's government.\n"
+        "The state-owned Zambia Mining Holdings will hold 10% of the project.\n"
+        "Orinoco expects to invest about $90m in a mine and a processing plant at the site.\n"
+        "Minister of Mines Paul Kabuswe said Zambia wanted more processing at home.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    emu, lupa = "facility/emu-flat-nickel-project", "facility/lupa-hill-deposit"
+    assert {
+        ("invested", "company/kestrel-mining", emu),  # "Dunmore Metals' Emu Flat …": the project, not Dunmore
+        ("operates", "company/dunmore-metals", emu),
+        ("invested", "company/orinoco-mining", lupa),  # "a mine and a processing plant at the site": the site
+        ("invested", "country/ZM", "company/zambia-mining-holdings"),  # "The state-owned": the state named last
+        ("position", "person/paul-kabuswe", "country/ZM"),
+    } <= relations
+    assert ("invested", "company/kestrel-mining", "company/dunmore-metals") not in relations
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/dunmore-metals", "company/kestrel-mining"}) in deals  # "Under the deal", announced by the two
+    assert ("operates", "country/ZM", lupa) not in relations  # "an agreement signed with Zambia's government": no co-operator
+    facts = _drafted(extractor, text)
+    stakes = {(f["stake"]["investee"], f["stake"]["share"]) for f in facts if "stake" in f}
+    assert {(emu, 70), (emu, 40)} <= stakes  # "to earn a 40% interest": of the stake before's
+    funded = {f["figure"]["value"]: f["figure"]["subject"] for f in facts if f.get("figure", {}).get("metric") == "funding-amount"}
+    assert funded[30_000_000] == funded[6_000_000] == emu  # money spent to earn a stake goes into the project
+    titles = {t[2] for f in facts for t in f.get("triples", []) if t[1] == "positionTitle"}
+    assert "Minister of Mines" in titles
