@@ -336,8 +336,11 @@ _FACILITY_AFTER = re.compile(r"(?:\s+[a-z-]+){0,5}?\s+(?:plant|refinery|factory|
 _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
 )
-_PAID_TOWARDS = re.compile(r"\b(?:fund|funds|pay|pays|contribute|contributes)\s+(?:a\s+further\s+|up\s+to\s+|about\s+)?$")
-"""Money a payer puts towards what its sentence names after it: the project's, not the payer's."""
+_PAID_TOWARDS = re.compile(
+    r"\b(?:fund|funds|pay|pays|contribute|contributes|spend|spends|spending)\s+(?:a\s+further\s+|up\s+to\s+|about\s+)?$"
+)
+"""Money a payer puts towards what its sentence names after it: the project's, not the payer's ("plans to spend 1,000 crore
+rupees to recover germanium at its Chanderiya smelting complex")."""
 _PROJECT_DEBT = re.compile(  # "… of project debt", "spend about $1 billion on a second stage": the project named before
     r"\s+(?:(?:of|in)\s+project\s+(?:debt|financing|finance|funding|loans?)|on\s+(?:a|the|its)\s+(?:[\w-]+\s+)?(?:stage|phase|expansion))\b"
 )

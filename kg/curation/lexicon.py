@@ -649,6 +649,7 @@ FACILITY_WORDS = {
     "processing",
     "separation",
     "refining",
+    "smelting",  # "its Chanderiya smelting complex"
     "mining",
     "oxide",
     *("hydroxide", "carbonate", "sulphate", "sulfate", "metal", "metals"),  # "its Kemerton lithium hydroxide plant"
@@ -760,6 +761,16 @@ _SOLD_TO: list[dict[str, Any]] = [  # "sold its H.C. Starck tungsten business to
     {"LOWER": {"IN": sorted(SALE_ASSETS)}},
     {"LOWER": "to"},
 ]
+_SOLD_ITS_STAKE_TO: list[dict[str, Any]] = [  # "has sold its 43% stake in the Kipawa project in Quebec to QPM": sold, the buyer's now
+    {"LOWER": "sold"},
+    {"LOWER": {"IN": ["its", "their"]}},
+    {"LIKE_NUM": True},
+    {"ORTH": "%"},
+    {"LOWER": "stake"},
+    {"LOWER": "in"},
+    {"LOWER": {"NOT_IN": ["to", "for", ".", ";", ","]}, "OP": "{1,8}"},
+    {"LOWER": "to"},
+]
 CUSTOMER_NOUNS = {"customers", "customer", "buyers", "buyer", "clients", "client"}
 """Who buys from a supplier: "Its largest customers include A and B", "sells to customers in China"."""
 PURCHASE_NOUNS = {"acquisition", "purchase", "takeover"}
@@ -777,6 +788,7 @@ RELATION_TRIGGERS = {
             {"LOWER": "from"},
         ],
         _SOLD_TO,
+        _SOLD_ITS_STAKE_TO,
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"LOWER": "it"}],  # "Compass Diversified, which bought it in 2012"
@@ -1125,6 +1137,7 @@ RELATION_TRIGGERS = {
             {"ORTH": "%"},
         ],
         _SOLD_TO,
+        _SOLD_ITS_STAKE_TO,
         [{"ORTH": ","}, {"LOWER": "alongside"}],  # "owns 50% of X, alongside Y": Y holds X too
         [  # "Taurus Minerals, a CGN unit": the parent the apposition names
             {"ORTH": ","},

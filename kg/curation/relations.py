@@ -70,6 +70,7 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
 _FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
+_SOLD_STAKE = re.compile(r"^sold\s+(?:its|their)\s+([\d.]+)\s*%\s+stake\s+in\b", re.IGNORECASE)  # "sold its 43% stake in"
 _SPLIT = re.compile(r"\b(\d{1,2})\s*[-:/]\s*(\d{1,2})\s*$")  # "a 50-50", "a 60:40" (joint venture)
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
 _GIVEN_BY = re.compile(
@@ -639,6 +640,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             sold = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "company"][:1]
             sellers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             buyers = [m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)][:1]
+            stake = _SOLD_STAKE.match(doc[trigger.start : trigger.end].text)
+            if stake and not sold:  # "has sold its 43% stake in the Kipawa project … to QPM": the buyer's now, with its share
+                held = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS | {"facility"}][:1]
+                share = Decimal(stake.group(1))
+                return [Relation("invested", b[1], h[1], index, share=share) for b in buyers for h in held if b[1] != h[1]]
             return [Relation("invested", h[1], sold[0][1], index) for h in [*sellers, *buyers]] if sold else []
         if trigger[-1].lower_ == "alongside":  # "owns 50% of Nemaska Lithium, alongside Investissement Quebec": of the stake before's
             holders = [m for m in after if m[2] in PARTY_KINDS - {"country"}] or [m for m in after if m[2] == "country"]

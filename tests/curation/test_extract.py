@@ -3612,3 +3612,21 @@ def test_a_farm_in_a_deal_the_companies_announced_a_site_invested_in_the_state_n
     assert funded[30_000_000] == funded[6_000_000] == emu  # money spent to earn a stake goes into the project
     titles = {t[2] for f in facts for t in f.get("triples", []) if t[1] == "positionTitle"}
     assert "Minister of Mines" in titles
+
+
+def test_a_stake_sold_is_the_buyers_money_spent_at_a_site_and_a_smelting_complex(extractor: Extractor) -> None:
+    text = (
+        "Tasman Metals has sold its 35% stake in the Okar rare earth project in Ontario to Huron Minerals for C$4 million.\n"
+        "Deccan Zinc plans to spend 500 crore rupees to recover indium at its Dariba smelting complex in Rajasthan.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("operates", "company/deccan-zinc", "facility/dariba-smelting-complex") in relations  # "smelting": a word of its name
+    assert ("invested", "company/tasman-metals", "facility/okar-rare-earth-project") not in relations  # sold: no longer the seller's
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/tasman-metals", "company/huron-minerals"}) in deals
+    facts = _drafted(extractor, text)
+    stakes = {(s["holder"], s["investee"], s["share"]) for f in facts if (s := f.get("stake"))}
+    assert ("company/huron-minerals", "facility/okar-rare-earth-project", 35) in stakes  # the buyer's now, with its share
+    funded = [f["figure"] for f in facts if f.get("figure", {}).get("metric") == "funding-amount"]
+    assert [f["subject"] for f in funded] == ["facility/dariba-smelting-complex"]  # money spent at the complex, not the company's
