@@ -499,8 +499,8 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     word = r"[A-Z][a-z]+\d+|[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,}|[A-Z]{2,}[a-z]{2,}|[A-Z]{3,6}"  # "South32", "Pensana", "HyProMag", "REEtec", "LKAB"
     inside = set(re.findall(rf"(?<=[a-z,;] )(?:{word})\b(?! [A-Z])", text)) | set(re.findall(rf"\b({word})['’]s\b", text))
     inside |= set(
-        re.findall(rf"(?:^|(?<=- ))({word})(?= (?!to\b|the\b|a\b)[a-z])", text, re.MULTILINE)
-    )  # "REEcycle will sell" opening a line
+        re.findall(rf"(?:^|(?<=- ))({word})(?= (?!to\b|the\b|a\b|at\b|in\b|of\b|on\b|for\b|from\b|with\b)[a-z])", text, re.MULTILINE)
+    )  # "REEcycle will sell" opening a line; not "Output at the Rubaya mine"
     counts = Counter(re.findall(rf"\b(?:{word})\b", text))
     common = (
         known_words

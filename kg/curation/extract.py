@@ -54,6 +54,7 @@ from kg.curation.lexicon import (
     MASS_UNITS,
     MULTIPLIERS,
     NAME_PARTICLES,
+    NEARBY_WORDS,
     ORG_OPENERS,
     ORG_SUFFIXES,
     PARTNER_REFERENCES,
@@ -1098,7 +1099,8 @@ class Extractor:
             [
                 [
                     {"LOWER": {"IN": ["its", "their"]}},
-                    {"LOWER": {"IN": ["planned", "proposed", "new", "flagship"]}, "OP": "?"},  # "its planned Resolution copper mine"
+                    {"LOWER": {"IN": ["planned", "proposed", "new", "flagship", *sorted(NEARBY_WORDS)]}, "OP": "?"},  # "its planned
+                    # Resolution copper mine", "its nearby Gabanintha project"
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}},  # "its McClean Lake mill" too
                     {
                         "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|{'|'.join(sorted(NAME_PARTICLES))})$"},  # "its Voisey's Bay mine"
@@ -1267,6 +1269,7 @@ class Extractor:
         shortened = [m for m in shortened if m not in inside]
         mentions = [m for m in mentions if m not in inside]
         used = {t.i for m in shortened for t in doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand") or ()}
+        used |= {i for e in known if e in longer for i in range(longer[e].start, longer[e].end)}  # "Toyota Tsusho", not "Tsusho"
         triggers: list[tuple[str, Span]] = []
         references: list[Span] = []
         for span in matches:

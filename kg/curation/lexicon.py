@@ -661,6 +661,7 @@ FACILITY_WORDS = {
     "clay",  # "its Koppamurra clay rare earth project"
     "ferronickel",  # "the nearby Pronico ferronickel smelter"
     "underground",  # "the Reid Brook underground deposit"
+    *("coltan", "cassiterite", "wolframite", "tantalite"),  # "the Rubaya coltan mine": ores named in a mine's name
 }
 MINERAL_NAMES = {
     "graphite",
@@ -791,6 +792,12 @@ RELATION_TRIGGERS = {
         _SOLD_ITS_STAKE_TO,
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
+        [  # "has bought the idle Windimurra plant … from Atlantic Vanadium": the buyer and the seller
+            {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": sorted(NEARBY_WORDS)}, "OP": "?"},
+            {"IS_TITLE": True},
+        ],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"LOWER": "it"}],  # "Compass Diversified, which bought it in 2012"
         [  # "Chilean miner Antofagasta, which bought the company in 2015": the one the sentence is about
             {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},

@@ -72,6 +72,7 @@ _NEWS_REGIONS = (  # regions the news names that ISO 3166 names otherwise or not
     *("Rhineland-Palatinate", "Carinthia", "Styria", "Lower Austria", "Upper Austria", "Tyrol", "Lapland"),
     *("Andalusia", "Catalonia", "Castile and Leon", "Lower Silesia", "Silesia", "Flanders", "Wallonia", "Brittany", "Normandy"),
     *("Lombardy", "Tuscany", "Sardinia", "Sicily"),  # Europe's divisions by their English names, which ISO 3166 gives in theirs
+    *("North Kivu", "South Kivu", "Upper Katanga"),  # Congo's provinces as the news names them (ISO: Nord-Kivu, …)
 )
 _CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Oceania")  # regions of the world
 

@@ -212,8 +212,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 bought = [m for m in mentions if m[0] == trigger.end and m[2] in PARTY_KINDS]
             if trigger[-1].lower_ == "it" or trigger[-2].lower_ == "the":  # "Arnold is owned by Compass, which bought it (the company)"
                 bought = [m for m in before if m[2] == "company" and m[1] not in {b[1] for b in buyers}][:1]
-            sold = [m for m in mentions if m[0] == trigger.start + 1 and m[2] == "facility"]
-            frm = next((t.i for t in doc[trigger.end : min(trigger.end + 6, sent.end)] if t.lower_ == "from"), None)
+            sold = [m for m in mentions if m[0] == _past_articles(doc, trigger.start + 1) and m[2] == "facility"]  # "the idle X"
+            frm = next((t.i for t in doc[trigger.end : min(trigger.end + 12, sent.end)] if t.lower_ == "from"), None)
             if sold and not bought and frm is not None:  # "bought Ravensthorpe from BHP": the buyer and the seller
                 bought = [m for m in mentions if m[0] == frm + 1 and m[2] in PARTY_KINDS]
             return [Relation("agreement", buyers[0][1], bought[0][1], index)] if bought and buyers else []

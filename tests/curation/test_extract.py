@@ -3630,3 +3630,27 @@ def test_a_stake_sold_is_the_buyers_money_spent_at_a_site_and_a_smelting_complex
     assert ("company/huron-minerals", "facility/okar-rare-earth-project", 35) in stakes  # the buyer's now, with its share
     funded = [f["figure"] for f in facts if f.get("figure", {}).get("metric") == "funding-amount"]
     assert [f["subject"] for f in funded] == ["facility/dariba-smelting-complex"]  # money spent at the complex, not the company's
+
+
+def test_a_plant_bought_from_a_seller_a_nearby_project_a_coltan_mine_and_a_known_names_longer_form(extractor: Extractor) -> None:
+    text = (
+        "Coltan Output Rises at Bibatama\n"
+        "Output at the Bibatama coltan mine in Congo's North Kivu province rose to about 900 tonnes in 2024.\n"
+        "Vanadis Resources has bought the idle Koolyanobbing vanadium plant from Yilgarn Metals for A$9 million.\n"
+        "Vanadis Resources will use the plant to process ore from its nearby Mount Jackson project.\n"
+        "Vanadis will supply vanadium to Japan's Toyota Tsusho, the company said.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    kinds = {(m.text, m.kind) for m in result.mentions}
+    assert {("Bibatama coltan mine", "facility"), ("North Kivu", "region"), ("Toyota Tsusho", "company")} <= kinds
+    assert not {m.text for m in result.mentions} & {"Output", "Tsusho"}  # "Output at …" is no name; nor the tail of a longer one
+    assert {
+        ("operates", "company/vanadis-resources", "facility/koolyanobbing-vanadium-plant"),
+        ("operates", "company/vanadis-resources", "facility/mount-jackson-project"),  # "its nearby Mount Jackson project"
+        ("supplies", "company/vanadis-resources", "company/toyota-tsusho"),
+    } <= relations
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/vanadis-resources", "company/yilgarn-metals"}) in deals  # "bought the idle X … from Y"
+    prices = [f["figure"]["value"] for f in _drafted(extractor, text) if f.get("figure", {}).get("metric") == "agreement-value"]
+    assert prices == [9_000_000]
