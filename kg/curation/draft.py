@@ -994,10 +994,10 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             fact(relation.sentence, {"triples": [[subject, "holdsPosition", position]]}, about_position=True)
             where = [[position, "positionIn", obj]] if relation.object else []
             fact(relation.sentence, {"triples": [[position, "positionTitle", relation.title], *where]}, defining=True)
-    located = {tuple(t) for d in drafted for t in d.fact.get("triples", []) if t[1] == "locatedIn"}
+    placed_at = {tuple(t) for d in drafted for t in d.fact.get("triples", []) if t[1] == "locatedIn"}
     for sentence_index, facility, places in _near_again(extraction):
-        triples = [[facility, "locatedIn", place] for place in places if (facility, "locatedIn", place) not in located]
-        located |= {tuple(t) for t in triples}
+        triples = [[facility, "locatedIn", place] for place in places if (facility, "locatedIn", place) not in placed_at]
+        placed_at |= {tuple(t) for t in triples}
         if triples:  # "The deposit, near Granna, holds …": where a facility met again is
             fact(sentence_index, {"triples": triples}, defining=True)
     return drafted

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from kg.curation.lexicon import (
     APPOINTING_VERBS,
@@ -80,6 +80,7 @@ try:
     import spacy
     from spacy.language import Language
     from spacy.matcher import Matcher
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc, Span
 except ModuleNotFoundError:
     raise MissingExtra("rekg extract needs spaCy: pip install 'rare-earth-kg[extract]'") from None
@@ -380,8 +381,8 @@ class Extractor:
     def nlp(self) -> Language:
         """spaCy's blank English with a sentenciser and an entity ruler over the gazetteer."""
         nlp = spacy.blank("en")
-        suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:bn|[kKmM]tpa|tpa|kt|Mt)$"]  # "$1.2bn", "24ktpa", "1.5Mt": the number apart
-        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+        suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=[0-9])(?:bn|[kKmM]tpa|tpa|kt|Mt)$"]  # "$1.2bn", "24ktpa": the number apart
+        cast(Tokenizer, nlp.tokenizer).suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         nlp.add_pipe("sentencizer")
         ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
         # short all-capital names (US, EU, DFC) match their case exactly: "us" is not the US
@@ -1099,8 +1100,8 @@ class Extractor:
             [
                 [
                     {"LOWER": {"IN": ["its", "their"]}},
-                    {"LOWER": {"IN": ["planned", "proposed", "new", "flagship", *sorted(NEARBY_WORDS)]}, "OP": "?"},  # "its planned
-                    # Resolution copper mine", "its nearby Gabanintha project"
+                    # "its planned Resolution copper mine", "its nearby Gabanintha project"
+                    {"LOWER": {"IN": ["planned", "proposed", "new", "flagship", *sorted(NEARBY_WORDS)]}, "OP": "?"},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}},  # "its McClean Lake mill" too
                     {
                         "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|{'|'.join(sorted(NAME_PARTICLES))})$"},  # "its Voisey's Bay mine"

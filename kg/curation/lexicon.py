@@ -513,7 +513,8 @@ COMPANY_NOUNS = {
 TITLES = r"(?:Trade|Energy|Industry|Industrial|Climate|Competition)\s+(?:Chief|Commissioner)|Commissioner|Chief\s+(?:Financial|Operating|Technology)\s+Officer|CFO|COO|Prime\s+Minister|(?:Economy|Trade|Industry|Foreign|Finance|Mines|Mining|Energy|Resources|Commerce|Defen[cs]e)\s+Minister|President|Premier|Treasurer|Chancellor|Senator|Governor|Chief\s+Executive|CEO|Chairman|Chairwoman|Managing\s+Director|Founder|Secretary|Minister(?:\s+(?:for|of)(?:\s+[A-Z]\w+){1,2}?)?"
 """The titles a position is named by, as a pattern ("Minister for Resources")."""
 APPOINTING_VERBS = {"appointed", "named", "hired"}
-"""Verbs giving a person a position by a title after "as" ("has appointed Wu Lei as chief executive")."""
+"""Verbs giving a person a position by the title after the name ("has appointed Wu Lei as chief executive", "has named
+Dean Hanisch interim chief executive")."""
 COMPANY_TITLES = {  # held in a company
     *("CEO", "Chief Executive", "Chairman", "Chairwoman", "Founder", "Director", "Managing Director"),
     *("Chief Financial Officer", "Chief Operating Officer", "CFO", "COO"),

@@ -642,9 +642,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             buyers = [m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)][:1]
             stake = _SOLD_STAKE.match(doc[trigger.start : trigger.end].text)
             if stake and not sold:  # "has sold its 43% stake in the Kipawa project … to QPM": the buyer's now, with its share
-                held = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS | {"facility"}][:1]
+                sold_in = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS | {"facility"}][:1]
                 share = Decimal(stake.group(1))
-                return [Relation("invested", b[1], h[1], index, share=share) for b in buyers for h in held if b[1] != h[1]]
+                return [Relation("invested", b[1], h[1], index, share=share) for b in buyers for h in sold_in if b[1] != h[1]]
             return [Relation("invested", h[1], sold[0][1], index) for h in [*sellers, *buyers]] if sold else []
         if trigger[-1].lower_ == "alongside":  # "owns 50% of Nemaska Lithium, alongside Investissement Quebec": of the stake before's
             holders = [m for m in after if m[2] in PARTY_KINDS - {"country"}] or [m for m in after if m[2] == "country"]
@@ -1002,7 +1002,7 @@ def positions_in(text: str, start: int, mentions: list[Mention], countries: dict
             continue
         whose = _WHOSE_TITLE.match(text[person.end - start :])
         employers = [m for m in parties if whose and m.start == person.end + whose.start("whose")]
-        if employers:  # "Kyle Nazareth, the company's chief executive", "Jane Doe, Lynas's chief executive"
+        if whose and employers:  # "Kyle Nazareth, the company's chief executive", "Jane Doe, Lynas's chief executive"
             found.append(Relation("position", person.ref_iri, employers[0].ref_iri, index, title=_title_case(whose.group("title"))))
             continue
         titled = _TITLED_NAME.search(text[: person.end - start])
