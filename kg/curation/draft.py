@@ -145,8 +145,8 @@ _PART_OF_YEAR = re.compile(
 _SUPERSEDED = re.compile(
     r"\s*(?:of\s+[\w-]+\s+)?in\s+(?:its|the|a)\s+(?:previous|earlier|last|prior|former)\s+estimate"
 )  # "up from 1.4 billion tonnes in its previous estimate"
-_NO_OUTPUT = re.compile(
-    r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom\s+(?:about\s+)?$"
+_NO_OUTPUT = re.compile(  # "cut nickel ore mining quotas for 2026 to about 250 million wet tonnes": a cap, no one's output
+    r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom\s+(?:about\s+)?$|\bquotas?\b[^.;]*$"
     r"|\b(?:earlier|previous|prior|initial|original)\s+(?:forecast|estimate|guidance|target)\s+of\s+(?:about\s+)?$"
 )  # "down from an earlier forecast of 8,100 tonnes": superseded
 _GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$")  # "ore grading 0.3%"

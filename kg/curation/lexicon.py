@@ -528,6 +528,7 @@ COMMON_SUBJECTS = GROUP_NOUNS | {  # plural nouns that open a sentence as its su
     *("officials", "analysts", "experts", "authorities", "leaders", "governments", "countries", "nations", "states", "regulators"),
     *("customers", "suppliers", "traders", "exports", "imports", "prices", "shares", "sales", "talks", "reserves", "deposits"),
     *("plants", "mines", "others", "both", "many", "most", "some", "these", "those", "partners", "allies", "members"),
+    *("smelters", "refineries", "factories", "projects", "operations", "workers"),  # "Smelters at the … park are run by"
 }
 WEALTH_WORDS = {"billionaire", "magnate", "tycoon", "businessman", "businesswoman", "entrepreneur"}
 """What a person who owns companies is called by ("billionaire Ira Rennert's Renco Group")."""
@@ -662,7 +663,7 @@ FACILITY_WORDS = {
     "clay",  # "its Koppamurra clay rare earth project"
     "ferronickel",  # "the nearby Pronico ferronickel smelter"
     "underground",  # "the Reid Brook underground deposit"
-    *("coltan", "cassiterite", "wolframite", "tantalite"),  # "the Rubaya coltan mine": ores named in a mine's name
+    *("coltan", "cassiterite", "wolframite", "tantalite", "fluorite"),  # "the Rubaya coltan mine": ores named in a mine's name
 }
 MINERAL_NAMES = {
     "graphite",
@@ -685,6 +686,7 @@ NOT_MINERALS = {  # elements whose names are more often something else ("lead"),
     *("hydrogen", "helium", "carbon", "nitrogen", "oxygen", "fluorine", "neon", "chlorine", "argon", "krypton", "xenon", "radon", "lead"),
 }
 FACILITY_NOUNS = {
+    "park",  # "the Indonesia Morowali Industrial Park"
     "mine",
     "mill",
     "refinery",
@@ -1252,6 +1254,9 @@ RELATION_TRIGGERS = {
                         "gets",
                         "earn",
                         "earns",
+                        "take",  # "would take a 20% interest in the project"
+                        "takes",
+                        "took",
                     ]
                 }
             },

@@ -73,6 +73,7 @@ _NEWS_REGIONS = (  # regions the news names that ISO 3166 names otherwise or not
     *("Andalusia", "Catalonia", "Castile and Leon", "Lower Silesia", "Silesia", "Flanders", "Wallonia", "Brittany", "Normandy"),
     *("Lombardy", "Tuscany", "Sardinia", "Sicily"),  # Europe's divisions by their English names, which ISO 3166 gives in theirs
     *("North Kivu", "South Kivu", "Upper Katanga"),  # Congo's provinces as the news names them (ISO: Nord-Kivu, …)
+    *("Central Sulawesi", "South Sulawesi", "Southeast Sulawesi", "North Maluku"),  # Indonesia's (ISO: Sulawesi Tengah, …)
 )
 _CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Oceania")  # regions of the world
 

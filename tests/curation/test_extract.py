@@ -3654,3 +3654,22 @@ def test_a_plant_bought_from_a_seller_a_nearby_project_a_coltan_mine_and_a_known
     assert frozenset({"company/vanadis-resources", "company/yilgarn-metals"}) in deals  # "bought the idle X … from Y"
     prices = [f["figure"]["value"] for f in _drafted(extractor, text) if f.get("figure", {}).get("metric") == "agreement-value"]
     assert prices == [9_000_000]
+
+
+def test_a_quota_a_park_run_by_a_group_a_fluorite_project_and_a_stake_under_proposed_terms(extractor: Extractor) -> None:
+    text = (
+        "Indonesia has cut nickel ore mining quotas for 2026 to about 240 million wet tonnes from 360 million tonnes.\n"
+        "Smelters at the Weda Bay Industrial Park in North Maluku are run by China's Jinsha Holding Group.\n"
+        "Kora Minerals has signed a memorandum of understanding with Sojitz to jointly develop the Cadoux fluorite project.\n"
+        "Sojitz would take a 25% interest in the project under the proposed terms.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    kinds = {(m.text, m.kind) for m in result.mentions}
+    assert {("Weda Bay Industrial Park", "facility"), ("North Maluku", "region"), ("Cadoux fluorite project", "facility")} <= kinds
+    assert "Smelters" not in {m.text for m in result.mentions}  # a plural noun opening the sentence, no name
+    assert ("operates", "company/jinsha-holding-group", "facility/weda-bay-industrial-park") in relations
+    facts = _drafted(extractor, text)
+    assert not [f for f in facts if f.get("figure", {}).get("unit") == "tonne"]  # a quota caps mining: no one's output
+    stakes = [f for f in facts if "stake" in f]
+    assert [(f["stake"]["share"], f["modality"]) for f in stakes] == [(25, "proposal")]  # "under the proposed terms"
