@@ -268,6 +268,8 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
         span = span[: next(n for n, t in enumerate(span) if t.text == ",")]
     if label == "NEW_ROLED":  # "state copper company Codelco": the name after its role, whatever the role names
         span = span[max((n for n, t in enumerate(span) if not (t.is_title or t.is_upper or t.text == "-")), default=-1) + 1 :]
+    if label == "NEW_REGION":  # "in Quebec's Abitibi region": the place before the possessive holds the region
+        span = span[next((n + 1 for n, t in enumerate(span) if t.text in ("'s", "’s")), 0) :]
     inside = [e for e in known if e.start < span.end and span.start < e.end]
     if not inside:
         return True
@@ -703,7 +705,7 @@ def extended_names(sent: Span, known: list[Span], *, heading: bool = False) -> d
     form ("Lynas Rare Earths Ltd" is Lynas; "Mitsubishi Materials" is another) nor a title ("Lynas CEO"), make
     with it a new company's name (``{known span: the longer span}``); so do those around a
     material's name written capitalised outside a heading ("Lithium Americas", "Cobalt Blue",
-    "Keystone Oxides")."""
+    "Keystone Oxides"), unless a facility's noun follows it ("the North American Lithium concentrator")."""
     starts = {e.start for e in known}
     ends = {e.end for e in known}
     longer = {}
@@ -718,7 +720,8 @@ def extended_names(sent: Span, known: list[Span], *, heading: bool = False) -> d
             and sent.doc[begin - 1].lower_ not in DETERMINERS | ROLE_WORDS
         ):
             begin -= 1  # "Keystone Oxides": not the first word of the sentence ("Lithium prices"), nor a known name's
-        if begin < name.start:
+        site = name.end < sent.end and sent.doc[name.end].lower_ in FACILITY_NOUNS  # "the North American Lithium concentrator"
+        if begin < name.start and not site:
             longer[name] = sent.doc[begin : name.end]
         end = name.end
         while (

@@ -216,6 +216,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "double our output within two years": the time of a change no metric records
     if figure.unit == "year" and at >= 0 and re.search(r"\bwithin\s+$", lower[:at]) and re.search(r"\bbans?\b|\bbanning\b", lower):
         return "todo-metric"  # "would ban exports within five years": a ban's deadline, no work's time
+    if figure.unit == "year" and at >= 0 and re.search(r"\blife\b|\bdelay", lower[max(at - 40, 0) : at] + following[:12]):
+        return "todo-metric"  # "enough for a mine life of more than 40 years", "delayed by permitting for five years": no work's time
     if figure.unit == "year" and re.match(r"\s*(?:after|since)\b", following):
         return "todo-metric"  # "less than two years after restarting it": a time between events, no work's time
     if figure.unit == "year":
@@ -747,7 +749,7 @@ def _priced(figure: Figure, extraction: Extraction, here: list[tuple[int, str, s
 def _place_after(facility: str | None, extraction: Extraction) -> list[str]:
     """The place a facility's description names ("a plant at Uyuni"), or else the first place
     named in its sentence just after its name ("the Mount Weld mine in Western Australia", "a
-    magnet plant in Narva, Estonia"): where it is."""
+    magnet plant in Narva, Estonia"), past a possessor ("in Namibia's Erongo region"): where it is."""
     named = [m for m in extraction.mentions if m.ref_iri == facility]
     if not named:
         return []
@@ -761,10 +763,14 @@ def _place_after(facility: str | None, extraction: Extraction) -> list[str]:
         (m for m in extraction.mentions if m.sentence == first.sentence and m.kind in _PLACE_KINDS and m.start >= first.start),
         key=lambda m: m.start,
     )
+    possessors = {  # "in Quebec's Abitibi region": the region, which Quebec holds
+        m.start for m, n in zip(places, places[1:]) if sentence.text[m.end - sentence.start : n.start - sentence.start] in ("'s ", "’s ")
+    }
     return [
         _ref(m.ref_iri)
         for m in places
-        if re.fullmatch(
+        if m.start not in possessors
+        and re.fullmatch(
             rf"[\s,]*(?:(?:in|at|near|on)\s+)?(?:(?:{'|'.join(w.lower() for w in COMPASS_WORDS)})\s+)?(?:[A-Z][\w'’-]*[\s,]*)*",
             sentence.text[first.end - sentence.start : m.start - sentence.start],
         )

@@ -319,6 +319,7 @@ def drop_non_names(doc: Doc) -> Doc:
         if not (e.start >= 2 and doc[e.start - 1].text == "-" and doc[e.start - 2].lower_ == "non")
         and not (e.text.lower() in DEMONYMS and firm_after(e.end))
         and not (e.start >= 1 and doc[e.start - 1].lower_ in COMBINING_FORMS and doc[e.start - 1].is_title)  # "Anglo American"
+        and not (e.start >= 1 and e.text == "American" and doc[e.start - 1].lower_ in ("north", "south", "latin", "central"))
         and not (e.end + 1 < len(doc) and doc[e.end].text == "-" and doc[e.end + 1].lower_ in _TIES)
         and not (e.label_ == "MATERIAL" and e[0].is_title and e.end < len(doc) and doc[e.end].is_title)  # "Cobalt Blue said"
         and not (e.text == "magnets" and (e.start == 0 or doc[e.start - 1].lower_ not in _TRADING_MAGNETS))
@@ -892,7 +893,7 @@ class Extractor:
             [
                 [
                     {"LOWER": "in"},
-                    {"ENT_TYPE": "COUNTRY", "OP": "*"},  # "in Myanmar's Kachin state"
+                    {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}, "OP": "*"},  # "in Myanmar's Kachin state", "in Quebec's Abitibi region"
                     {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": {"NOT_IN": ["COUNTRY"]}},
                     {"IS_TITLE": True, "OP": "?"},
@@ -943,8 +944,8 @@ class Extractor:
                     {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
                     {"ORTH": {"IN": [",", ".", ";"]}},
                 ],
-                [  # "the Jadar lithium project near Loznica,": a town a facility is near (the noun before: read below)
-                    {"LOWER": "near"},
+                [  # "the Jadar lithium project near Loznica,", "the … concentrator at La Corne,": a town a facility is near or at
+                    {"LOWER": {"IN": ["near", "at"]}},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
                     {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
                     {"ORTH": {"IN": [",", ".", ";"]}},
@@ -1333,7 +1334,7 @@ class Extractor:
                 continue  # "China's Commerce Ministry", "China's Baotou region", "China's Dominance", "China's Belt and Road": no firm
             elif (
                 label == "NEW_TOWN"
-                and span[0].lower_ == "near"
+                and span[0].lower_ in ("near", "at")
                 and span[-1].text in (",", ".", ";")
                 and doc[span.start - 1].lower_ not in FACILITY_NOUNS
                 and not _apposed_to_a_site(doc, span.start - 1, sent.start)

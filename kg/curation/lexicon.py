@@ -663,6 +663,7 @@ FACILITY_WORDS = {
     "clay",  # "its Koppamurra clay rare earth project"
     "ferronickel",  # "the nearby Pronico ferronickel smelter"
     "underground",  # "the Reid Brook underground deposit"
+    "polymetallic",  # "its Dubbo polymetallic project"
     *("coltan", "cassiterite", "wolframite", "tantalite", "fluorite"),  # "the Rubaya coltan mine": ores named in a mine's name
 }
 MINERAL_NAMES = {
@@ -785,6 +786,7 @@ RELATION_TRIGGERS = {
         [{"LOWER": {"IN": ["agreement", "deal", "pact", "mou", "memorandum", "framework", "contract", *sorted(SEVERAL_DEALS)]}}],
         [{"LOWER": "joint"}, {"LOWER": {"IN": ["venture", "ventures"]}}],
         [{"LOWER": {"IN": sorted(PURCHASE_NOUNS | {"merger"})}}, {"LOWER": "of"}],  # "its acquisition of X", "the merger of A and B"
+        [{"LOWER": {"IN": ["merger", "merged"]}}, {"LOWER": "with"}],  # "completed its merger with Piedmont Lithium": the two
         [  # "the MATSA mines, which it bought from Trafigura": the buyer and the seller
             {"LOWER": {"IN": ["which", "that"]}},
             {"LOWER": {"IN": ["it", "they"]}},

@@ -88,6 +88,8 @@ _NOUN_BEFORE = {"on", "of", "the", "its", "their", "'s", "’s", "and"}
 _DEAL_BEFORE = re.compile(
     r"\b(?:signed|agreed|formed)\b.*\b(?:agreement|memorandum|deal|pact|partnership|venture|mou)\b.*\bwith$", re.IGNORECASE
 )
+_HIRING = {"chosen", "chose", "hired", "appointed", "selected", "picked", "engaged", "contracted"}
+"""Verbs whose object is a contractor ("has chosen Hyundai Engineering to build its project"): it builds what is not its own."""
 _OBJECT_VERBS = {
     "supply",
     "sell",
@@ -101,6 +103,7 @@ _OBJECT_VERBS = {
     "acquired",
     "supplies",
     "sells",
+    *_HIRING,
 }  # whose object owns nothing
 _BACKING = {"backing", "support", "funding", "help", "financing", "money", "loans", "grants"}
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
@@ -561,6 +564,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         recipients = [m for m in before if funded and m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][-1:]
         owners = recipients or owners  # "awarded a grant to Magrec Technologies to help build a plant": Magrec's, not the giver's
         owners = [m for m in owners if not _lender(m[0], sent)] or owners  # "won a grant from the European Union to help build": no giver's
+        owners = [m for m in owners if doc[m[0] - 1].lower_ not in _HIRING]  # "has chosen Hyundai Engineering to build": not the builder's
+        if _coordinated(trigger, sent):  # "completed its merger with Piedmont and now runs the mine": the subject runs it
+            owners = [m for m in owners if _governing(m[0], sent, mentions) != "with"] or owners
         facilities = [m for m in mentions if m[0] > trigger.start and m[2] == "facility"]  # "has a refining plant in …" holds its facility
         if doc[trigger.end : trigger.end + 1].text.lower() == "it":  # "owns 54.5% of Cigar Lake and operates it": the one named before
             facilities = [m for m in before if m[2] == "facility"][-1:]
@@ -1295,6 +1301,15 @@ def _antecedent(trigger: Span, sent: Span, before: list[tuple[int, str, str]]) -
     if at - 2 < sent.start or sent.doc[at - 1].lower_ not in ("which", "who") or sent.doc[at - 2].text != ",":
         return []
     return [m for m in before if m[2] in PARTY_KINDS and m[0] < at - 2][-1:]
+
+
+def _coordinated(trigger: Span, sent: Span) -> bool:
+    """Whether the trigger is a verb joined by "and" to the clause before ("… and now runs"), so
+    its subject is that clause's."""
+    at = trigger.start
+    while at > sent.start and sent.doc[at - 1].lower_ in _CLAUSE_AUXILIARIES:
+        at -= 1
+    return at > sent.start and sent.doc[at - 1].lower_ == "and"
 
 
 def _object_antecedent(trigger: Span, sent: Span, mentions: list[tuple[int, str, str]]) -> tuple[str, str] | None:

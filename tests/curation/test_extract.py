@@ -3673,3 +3673,31 @@ def test_a_quota_a_park_run_by_a_group_a_fluorite_project_and_a_stake_under_prop
     assert not [f for f in facts if f.get("figure", {}).get("unit") == "tonne"]  # a quota caps mining: no one's output
     stakes = [f for f in facts if "stake" in f]
     assert [(f["stake"]["share"], f["modality"]) for f in stakes] == [(25, "proposal")]  # "under the proposed terms"
+
+
+def test_a_contractor_hired_to_build_a_merger_partner_a_town_at_a_concentrator_and_a_regions_possessor(extractor: Extractor) -> None:
+    text = (
+        "Tamar Metals has hired Bechtel Engineering to build its Gunnedah polymetallic project in New South Wales.\n"
+        "The Gunnedah deposit holds 40 million tonnes of ore, enough for a mine life of more than 30 years.\n"
+        "Lakefield Mining will truck ore from its Corvette deposit in Quebec's Eeyou region to the Laval Lithium concentrator at Val Brillant, the company said.\n"
+        "Lakefield completed its merger with Cobalt Ridge Resources in May 2025 and now runs Laval Lithium on its own.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    kinds = {(m.text, m.kind) for m in result.mentions}
+    assert {
+        ("Gunnedah polymetallic project", "facility"),  # "polymetallic": a word of its name
+        ("Eeyou region", "region"),  # past "Quebec's"
+        ("Laval Lithium concentrator", "facility"),  # a material's word in a site's name, not a company "Laval Lithium"
+        ("Val Brillant", "city"),  # "the … concentrator at Val Brillant,"
+    } <= kinds
+    assert ("operates", "company/tamar-metals", "facility/gunnedah-polymetallic-project") in relations  # "its": the hirer's
+    assert not [r for r in relations if r[1] == "company/bechtel-engineering"]  # the contractor builds what is not its own
+    assert ("operates", "company/lakefield-mining", "facility/laval-lithium-concentrator") in relations  # "… and now runs"
+    assert ("operates", "company/cobalt-ridge-resources", "facility/laval-lithium-concentrator") not in relations
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/lakefield-mining", "company/cobalt-ridge-resources"}) in deals  # "its merger with"
+    facts = _drafted(extractor, text)
+    assert not [f for f in facts if f.get("figure", {}).get("unit") == "year"]  # a mine life is no work's time
+    placed = {tuple(t) for f in facts for t in f.get("triples", []) if t[1] == "locatedIn"}
+    assert ("facility/corvette-deposit", "locatedIn", "region/eeyou-region") in placed  # the region, not its possessor
