@@ -156,7 +156,8 @@ _OWN_USE = re.compile(
     r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b|\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?needs\b"
 )  # "40% of the raw materials it uses"
 _BOUGHT = re.compile(  # "to buy 30,000 tonnes", "The deal covers about 4,000 tonnes": a volume bought, no one's output
-    r"\b(?:buy|buys|bought|purchase|purchases|purchased|take|takes|took|(?:deal|agreement|contract|offtake)\s+(?:covers|covered|is\s+for))"
+    r"\b(?:buy|buys|bought|purchase|purchases|purchased|take|takes|took|(?:deal|agreement|contract|offtake)\s+(?:covers|covered|is\s+for)"
+    r"|(?:deal|agreement|contract)\s+(?:with\s+)?[^.;]{0,60}?\bfor)"  # "an offtake agreement with Thyssenkrupp for up to 50% of"
     r"\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$"
 )
 _OF_OUTPUT = re.compile(r"\s+of\s+[^,.;]{0,40}?\b(?:output|production)\b")  # "of the mine's nickel output"
@@ -216,6 +217,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "double our output within two years": the time of a change no metric records
     if figure.unit == "year" and at >= 0 and re.search(r"\bwithin\s+$", lower[:at]) and re.search(r"\bbans?\b|\bbanning\b", lower):
         return "todo-metric"  # "would ban exports within five years": a ban's deadline, no work's time
+    if figure.unit == "year" and "month" in figure.text.lower():
+        return "todo-metric"  # "to rule on the permit within six months": months, which no year-valued metric records
     if figure.unit == "year" and at >= 0 and re.search(r"\blife\b|\bdelay", lower[max(at - 40, 0) : at] + following[:12]):
         return "todo-metric"  # "enough for a mine life of more than 40 years", "delayed by permitting for five years": no work's time
     if figure.unit == "year" and re.match(r"\s*(?:after|since)\b", following):
@@ -347,8 +350,8 @@ _PROJECT_DEBT = re.compile(  # "… of project debt", "spend about $1 billion on
     r"\s+(?:(?:of|in)\s+project\s+(?:debt|financing|finance|funding|loans?)|on\s+(?:a|the|its)\s+(?:[\w-]+\s+)?(?:stage|phase|expansion))\b"
 )
 _HELD_IN_GROUND = re.compile(  # "The deposit holds an estimated 1.7 million tonnes": what it holds, not a stockpile's
-    r"\b(?:(?<!stockpile\s)(?:holds|holding|contains|containing|hosts)|resources\s+of)\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
-)  # "with resources of about 7 million tonnes" too
+    r"\b(?:(?<!stockpile\s)(?:holds|holding|contains|containing|hosts)|resources\s+(?:of|at))\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
+)  # "with resources of about 7 million tonnes", "put Falchani's resources at about 5.5 million tonnes" too
 _IMPORTED_SHARE = re.compile(r"\bimport(?:s|ed)?\s+(?:[\w-]+\s+)?$")
 _CLAUSE_BREAK = re.compile(
     r",\s+but\s+|\s+but\s+|;\s+|,\s+while\s+|,\s+and\s+|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|plans|aims|expects)\b)",
@@ -793,7 +796,7 @@ def _year_of(sentence: str) -> int | None:
 
 
 _DATED = re.compile(
-    rf"\b(?:(?:in|on)\s+)?(?:(\d{{1,2}})\s+)?(?:({'|'.join(_MONTHS)})\s+(?:(\d{{1,2}}),?\s+)?)?((?:19|20)\d\d)\b", re.IGNORECASE
+    rf"\b(?:(?:in|on|since)\s+)?(?:(\d{{1,2}})\s+)?(?:({'|'.join(_MONTHS)})\s+(?:(\d{{1,2}}),?\s+)?)?((?:19|20)\d\d)\b", re.IGNORECASE
 )
 
 
@@ -808,11 +811,11 @@ def _restriction_date(relation: Relation, extraction: Extraction) -> str | None:
 def date_of(sentence: str) -> str | None:
     """The date an event of ``sentence`` happened on, as precise as the sentence gives it
     ("2023", "2023-12", "2024-01-08"), from "in 2023", "in December 2023", "On January 8, 2024",
-    "on 9 October 2025"."""
+    "on 9 October 2025", "since 2022" (a ban in force since: when it began)."""
     for found in _DATED.finditer(sentence):
         day_first, month, day, year = found.groups()
         day = day or (day_first if month else None)
-        if month is None and not found.group(0).lower().startswith(("in", "on")):
+        if month is None and not found.group(0).lower().startswith(("in", "on", "since")):
             continue  # a bare year ("2,000 tonnes by 2030") dates nothing
         if month is None:
             return year

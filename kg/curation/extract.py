@@ -57,6 +57,7 @@ from kg.curation.lexicon import (
     NEARBY_WORDS,
     ORG_OPENERS,
     ORG_SUFFIXES,
+    PART_NUMBERS,
     PARTNER_REFERENCES,
     PARTY_KINDS,
     PLACE_NAME_WORDS,
@@ -439,7 +440,10 @@ class Extractor:
     def matcher(self) -> Matcher:
         """Patterns for figures, new candidate entities and relation triggers."""
         matcher = Matcher(self.nlp.vocab)
-        facility_words = {"LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-"})}, "OP": "{0,4}"}  # "lithium-tantalum"
+        facility_words = {  # "lithium-tantalum", "the Cannington silver, lead and zinc mine" ("lead": a metal here)
+            "LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-", ",", "lead"})},
+            "OP": "{0,6}",
+        }
         facility_noun = {  # "the MATSA copper mines": one operation's name; "the Solikamsk Magnesium Works"
             "LOWER": {"IN": sorted(FACILITY_NOUNS | {"mines", "works"})}
         }
@@ -950,11 +954,13 @@ class Extractor:
                     {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
                     {"ORTH": {"IN": [",", ".", ";"]}},
                 ],
-                [  # "Mt Marion, near Kalgoorlie in Western Australia,": a town in the place after it
+                [  # "Mt Marion, near Kalgoorlie in Western Australia,", "near Edsbyn in central Sweden": a town in the place after it
                     {"LOWER": "near"},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z]\w*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
                     {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DIVISION_WORDS)}, "OP": "?"},
                     {"LOWER": "in"},
+                    {"LOWER": "the", "OP": "?"},  # "near Jabiru in the Northern Territory"
+                    {"LOWER": {"IN": sorted(w.lower() for w in COMPASS_WORDS)}, "IS_LOWER": True, "OP": "?"},
                     {"ENT_TYPE": {"IN": ["COUNTRY", "REGION"]}},
                 ],
             ],
@@ -966,6 +972,17 @@ class Extractor:
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
                     {"IS_TITLE": True, "OP": "*"},
                     {"TEXT": {"IN": ["Act", "Law", "Strategy", "Plan", "Programme", "Program", "Initiative", "Mission", "Reserve"]}},
+                ]
+            ],
+        )
+        matcher.add(  # "Glencore-owned Mount Isa Mines": the owner, named before "-owned"
+            "NEW_OWNER",
+            [
+                [
+                    {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(DETERMINERS | set(DEMONYMS))}},  # not "Chinese-owned"
+                    {"IS_TITLE": True, "ENT_TYPE": "", "OP": "?"},
+                    {"ORTH": "-"},
+                    {"LOWER": {"IN": ["owned", "controlled", "backed"]}},
                 ]
             ],
         )
@@ -1092,6 +1109,7 @@ class Extractor:
                     {"TEXT": {"REGEX": "^[a-z-]+$"}, "OP": "{0,2}"},
                     {"LOWER": {"IN": sorted(DEFINITE_REFERENCES)}},
                 ],
+                [{"LOWER": {"IN": ["stage", "phase"]}}, {"LOWER": {"IN": sorted(PART_NUMBERS)}}],  # "Stage one is designed to …"
             ],
         )
         for kind, patterns in RELATION_TRIGGERS.items():
@@ -1375,6 +1393,7 @@ class Extractor:
                     "NEW_DESCRIBED": "facility",
                     "NEW_PERSON": "person",
                     "NEW_EMPLOYER": "company",
+                    "NEW_OWNER": "company",
                     "NEW_APPOSED": "company",
                     "NEW_ROLED": "company",
                     "NEW_OF_COUNTRY": "company",
@@ -1401,8 +1420,9 @@ class Extractor:
                     "nation",
                     "laboratory",
                     "exchange",
+                    "fund",
                 ):
-                    kind = "org"  # "Saskatchewan Research Council", "London Metal Exchange": an organisation, not a company
+                    kind = "org"  # "Saskatchewan Research Council", "London Metal Exchange", "Just Transition Fund": no company
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = (
                     span[3:]  # "state-owned Tau-Ken Samruk"
@@ -1417,6 +1437,8 @@ class Extractor:
                     if label == "NEW_OF_COUNTRY"
                     else span[:-1]
                     if label == "NEW_EMPLOYER"
+                    else span[:-2]
+                    if label == "NEW_OWNER"
                     else span[roles:]
                 )
                 fuller = [m.end for m in matches if m.label_ == "NEW_ORG" and m.start == name.start and m.end > name.end]

@@ -33,6 +33,7 @@ __all__ = [
     "AUXILIARIES",
     "DETERMINERS",
     "FACILITY_REFERENCES",
+    "PART_NUMBERS",
     "CALENDAR",
     "COMPASS_WORDS",
     "DEMONYMS",
@@ -328,6 +329,8 @@ PRONOUNS = {
     "after",
     "before",
 }
+PART_NUMBERS = {"one", "two", "three", "1", "2", "3"}
+"""What numbers a project's stage or phase ("Stage one", "phase 2"): a part of the facility named before."""
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"}  # "The refinery" is no name
 FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a project
     "mine": ("mine", "project", "deposit"),  # "The mine could produce" after "to develop the Mingomba copper deposit"
@@ -663,6 +666,7 @@ FACILITY_WORDS = {
     "clay",  # "its Koppamurra clay rare earth project"
     "ferronickel",  # "the nearby Pronico ferronickel smelter"
     "underground",  # "the Reid Brook underground deposit"
+    *("demonstration", "pilot", "geothermal"),  # "its Trelavour lithium hydroxide demonstration plant"
     "polymetallic",  # "its Dubbo polymetallic project"
     *("coltan", "cassiterite", "wolframite", "tantalite", "fluorite"),  # "the Rubaya coltan mine": ores named in a mine's name
 }
@@ -714,6 +718,7 @@ RESTRICTING_VERBS = {
     "halted", "halt", "stopped", "stopping", "banned", "ban", "bans", "restricted", "restrict", "restricts",
     "curb", "curbs", "curbed", "limit", "limits", "limited", "suspend", "suspended", "suspends",
     "banning", "restricting", "curbing", "limiting", "halting",
+    "barred", "bars", "barring", "prohibited", "prohibits", "prohibiting",  # "has barred the export of unprocessed lithium ore"
 }  # fmt: skip
 NOT_MATERIALS = re.compile(
     r"\b(?:technology|technologies|expertise|know-how|funding|investment|security|protection|support|(?<!-)power(?!-)|electricity)\b"
@@ -780,6 +785,8 @@ CUSTOMER_NOUNS = {"customers", "customer", "buyers", "buyer", "clients", "client
 """Who buys from a supplier: "Its largest customers include A and B", "sells to customers in China"."""
 PURCHASE_NOUNS = {"acquisition", "purchase", "takeover"}
 """What a purchase is called: "its $6.7 billion acquisition of Arcadium Lithium" (the buyer's, and a deal with the one bought)."""
+_LICENCE_KIND = {"TEXT": {"REGEX": r"^(?:[a-z]+|\d+|-)$"}, "OP": "{0,4}"}
+"""What a licence is ("special mining", "30-year exploitation"): lower-case words, a term in years."""
 RELATION_TRIGGERS = {
     "agreement": [
         [{"LOWER": {"IN": ["signed", "sign", "signs", "agreed", "forged", "announced", "inked"]}}],
@@ -1022,7 +1029,7 @@ RELATION_TRIGGERS = {
         [  # "granted a mining licence for the Makuutu project to X": the licensee works it
             {"LOWER": {"IN": ["granted", "grants", "grant", "awarded", "awards", "award", "issued", "issues"]}},
             {"LOWER": {"IN": ["a", "an", "the"]}},
-            {"LOWER": {"IN": ["mining", "exploration", "production", "new"]}, "OP": "?"},
+            _LICENCE_KIND,
             {"LOWER": {"IN": sorted(LICENCES)}},
             {"LOWER": {"IN": ["for", "over"]}},
         ],
@@ -1030,7 +1037,7 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["granted", "grants", "grant", "awarded", "awards", "award", "issued", "issues"]}},
             {"TEXT": {"REGEX": r"^[A-Z]"}, "OP": "{1,4}"},  # "EcoGraf" too
             {"LOWER": {"IN": ["a", "an", "the"]}},
-            {"LOWER": {"IN": ["special", "mining", "exploration", "production", "new"]}, "OP": "{0,2}"},
+            _LICENCE_KIND,
             {"LOWER": {"IN": sorted(LICENCES)}},
             {"LOWER": {"IN": ["for", "over"]}},
         ],
@@ -1077,6 +1084,7 @@ RELATION_TRIGGERS = {
         ],  # "Lynas's Mount Weld mine", "Orano's McClean Lake mill", "Arcadium's Fenix lithium carbonate operation"
     ],
     "invested": [
+        [{"ORTH": "-"}, {"LOWER": {"IN": ["owned", "controlled", "backed"]}}, {"IS_TITLE": True}],  # "Glencore-owned Mount Isa Mines"
         [{"LOWER": "the"}, {"LOWER": {"IN": ["remaining", "other"]}}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the other 40%"
         [
             {"LOWER": "and"},
@@ -1176,7 +1184,9 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["owned", "run", "controlled"]}, "OP": "?"},
             {"LOWER": {"IN": sorted(DEMONYMS)}, "OP": "?"},  # "a state-owned Chinese metals group"
             {"IS_LOWER": True, "OP": "{0,2}"},
-            {"LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding"})}},  # "state mining holding MIND ID"
+            {
+                "LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding", "investor", "fund"})}
+            },  # "state mining holding MIND ID", "state investor X"
         ],
         [{"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}}, {"LOWER": "all"}, {"LOWER": "of"}],  # "has owned all of X"
         [{"LOWER": {"IN": ["owns", "own", "hold", "holds"]}}, {"LOWER": "half"}, {"LOWER": "of"}],  # "each own half of X"
@@ -1230,7 +1240,7 @@ RELATION_TRIGGERS = {
         ],
         [  # "X is MP Materials' largest shareholder", "Vulcan's second-largest shareholder"
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
-            {"ORTH": {"NOT_IN": [",", ".", ";"]}, "IS_TITLE": False, "OP": "{0,3}"},
+            {"ORTH": {"NOT_IN": [",", ".", ";", "state"]}, "IS_TITLE": False, "OP": "{0,3}"},  # not "Norway's state investor X"
             {"LOWER": {"IN": ["shareholder", "owner", "investor"]}},
         ],
         [{"LOWER": {"IN": ["raised", "raises", "raise"]}}, {"LOWER": {"NOT_IN": [".", "from"]}, "OP": "{0,6}"}, {"LOWER": "from"}],

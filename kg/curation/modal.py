@@ -119,6 +119,8 @@ def drafted_modality(
         return None if parties_of == "agreement" else "commitment"  # "will ship … under an offtake agreement": it binds them
     if marker.marker in ("will", "would") and (_BILL_THAT.search(sentence) or _PROPOSED_TERMS.search(sentence)):
         return "proposal"  # "approved a bill that would ban exports", "would take 20% … under the proposed terms": not yet agreed
+    if marker.marker in ("will", "would") and _AIM_THEN_WOULD.search(sentence):
+        return "aim"  # "aims to build a plant … that would make 15,000 tonnes": the plant and its design are the aim
     if marker.marker in ("will", "would") and _TO_BUILD_THAT.search(sentence):
         return "planned"  # "to help build a plant … that will recycle 3,000 tonnes": the planned plant and its design
     if marker.marker == "would" and (_PLAN_THEN_WOULD.search(sentence) or _DESIGNED_WOULD.search(sentence)):
@@ -143,6 +145,7 @@ _DESIGNED_WOULD = re.compile(
     r"|\b(?:plant|refinery|factory|facility|smelter),\s+(?:which|that)\s+would\s+(?:have|produce|make|process|treat)\b"
     r"|\bwould\s+(?:own|hold|have)\s+(?:about\s+)?[\d.]+%\s+of\s+the\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\b"
 )  # "for the plant, which would have a capacity of …", "Maaden would own 51% of the refinery" too
+_AIM_THEN_WOULD = re.compile(r"\b(?:aims|aim|aiming|seeks|seeking)\s+to\b.*\b(?:that|which)\s+(?:will|would)\b")
 _PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
 _PROPOSED_TERMS = re.compile(r"\bunder\s+the\s+proposed\s+(?:terms|deal|agreement|transaction|plan)\b")
 _BILL_THAT = re.compile(r"\b(?:bill|draft\s+law|proposed\s+law|legislation|amendment)\s+(?:that|which)\s+would\b")

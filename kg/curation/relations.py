@@ -69,7 +69,11 @@ _WHOSE_TITLE = re.compile(
 HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
-_FUNDED_TO_BUILD = re.compile(r"\bto\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")  # "a grant to Magrec Technologies to help build"
+_FUNDED_TO_BUILD = (
+    re.compile(  # "a grant to Magrec Technologies to help build", "invest 35 million pounds in Cornish Lithium Ltd to help build"
+        r"\b(?:to|in)\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$"
+    )
+)
 _SOLD_STAKE = re.compile(r"^sold\s+(?:its|their)\s+([\d.]+)\s*%\s+stake\s+in\b", re.IGNORECASE)  # "sold its 43% stake in"
 _SPLIT = re.compile(r"\b(\d{1,2})\s*[-:/]\s*(\d{1,2})\s*$")  # "a 50-50", "a 60:40" (joint venture)
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
@@ -319,7 +323,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if words in PURCHASE_VERBS and bought & assets and any(t.lower_ == "from" for t in doc[trigger.end : trigger.end + 6]):
             return []  # "bought the Kharaa project from Gobi Mining": a purchase of the business, no supply
         to = next((t.i for t in doc[trigger.end : sent.end] if t.lower_ == "to"), sent.end)
-        if words in SALE_VERBS and {_singular(t.lower_) for t in doc[trigger.end : to]} & assets:
+        if (
+            words in SALE_VERBS
+            and {_singular(t.lower_) for t in doc[trigger.end : to] if doc[t.i + 1 : t.i + 2].text not in ("'s", "’s")} & assets
+        ):  # not "sells the mine's uranium oxide to": what the mine makes
             return []  # "sold its H.C. Starck tungsten business to Mitsubishi Materials": a sale of the business, no supply
         if words.endswith("sell") and (
             sold & assets or any(trigger.end <= m[0] < trigger.end + 2 and m[2] in PARTY_KINDS | {"facility"} for m in mentions)
@@ -561,7 +568,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         owners = [m for m in before if m[2] in PARTY_KINDS and _governing(m[0], sent, mentions) not in _PLACE_OR_TARGET]
         owners = _antecedent(trigger, sent, before) or owners  # "invest in Rainbow, which is developing": Rainbow
         funded = _FUNDED_TO_BUILD.search(doc[sent.start : trigger.end].text)
-        recipients = [m for m in before if funded and m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ == "to"][-1:]
+        recipients = [m for m in before if funded and m[2] in PARTY_KINDS and doc[m[0] - 1].lower_ in ("to", "in")][-1:]
         owners = recipients or owners  # "awarded a grant to Magrec Technologies to help build a plant": Magrec's, not the giver's
         owners = [m for m in owners if not _lender(m[0], sent)] or owners  # "won a grant from the European Union to help build": no giver's
         owners = [m for m in owners if doc[m[0] - 1].lower_ not in _HIRING]  # "has chosen Hyundai Engineering to build": not the builder's
@@ -617,6 +624,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             holders = [m for m in before if m[2] in PARTY_KINDS][-1:]
             if runs and holders:  # "Rosatom took control of Solikamsk": who controls a works runs it
                 return [Relation("operates", holders[0][1], runs[0][1], index)]
+        if trigger[0].text == "-":  # "Glencore-owned Mount Isa Mines": Glencore holds it ("Chinese-owned X" says where from)
+            owners = [m for m in mentions if m[2] in PARTY_KINDS - {"country"} and 0 < trigger.start - m[0] <= 3][-1:]
+            owned = [m for m in mentions if m[0] == trigger.end - 1 and m[2] == "company"][:1]
+            return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
         if trigger[0].text == "," and trigger[-1].lower_ in ("subsidiary", "unit"):  # "Taurus Minerals, a CGN unit": CGN holds it
             owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
             owners = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS][:1]

@@ -19,6 +19,7 @@ from kg.curation.lexicon import (
     COUNTRY_REFERENCES,
     FACILITY_NOUNS,
     FACILITY_REFERENCES,
+    PART_NUMBERS,
     PARTNER_REFERENCES,
     PARTY_KINDS,
     PLACE_PREPOSITIONS,
@@ -186,7 +187,7 @@ def resolve_references(
         if span is not None:
             resolved.append((span.start, mention.ref_iri, mention.kind))
     for ref in references:
-        noun = ref[-1].lower_
+        noun = ref[-2].lower_ if ref[-1].lower_ in PART_NUMBERS else ref[-1].lower_  # "Stage one": a stage of the project
         named_ventures = [  # "X, a joint venture of A and B, … Toyota Tsusho holds 76% of the venture": X
             r.object
             for r in result.relations

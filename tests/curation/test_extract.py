@@ -2472,7 +2472,7 @@ def test_a_planned_plant_described_unplaced_a_cfo_customers_in_a_country_an_opti
         ("operates", "company/epsilon-carbon", "facility/battery-anode-plant"),
         ("position", "person/anna-berg", "company/kiruna-graphite"),  # "Chief financial officer X"
         ("supplies", "company/kiruna-graphite", "country/JP"),  # "to customers in Japan"
-        ("invested", "company/swedish-mineral-fund", "facility/vittangi-project"),  # "a further 5% stake": of the stake before's
+        ("invested", "org/swedish-mineral-fund", "facility/vittangi-project"),  # "a further 5% stake": of the stake before's
         ("invested", "company/epsilon-carbon", "facility/vittangi-project"),  # "can earn up to 40% of"
     } <= relations
     facts = _drafted(extractor, text)
@@ -3701,3 +3701,75 @@ def test_a_contractor_hired_to_build_a_merger_partner_a_town_at_a_concentrator_a
     assert not [f for f in facts if f.get("figure", {}).get("unit") == "year"]  # a mine life is no work's time
     placed = {tuple(t) for f in facts for t in f.get("triples", []) if t[1] == "locatedIn"}
     assert ("facility/corvette-deposit", "locatedIn", "region/eeyou-region") in placed  # the region, not its possessor
+
+
+def test_a_state_investor_a_stage_of_a_project_and_a_plant_an_aim_would_make(extractor: Extractor) -> None:
+    text = (
+        "Danish state investor Vaekstfonden holds about 12% of Fjord Minerals.\n"
+        "Kivu Graphite Ltd has won a licence for its Mahenge North graphite project in Tanzania.\n"
+        "Stage one is designed to produce about 30,000 tonnes of graphite concentrate a year.\n"
+        "Kivu aims to build an anode plant in Dar es Salaam that would make about 10,000 tonnes of anode material a year.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert ("invested", "country/DK", "company/vaekstfonden") in relations  # "state investor": the state's
+    facts = _drafted(extractor, text)
+    capacities = {f["figure"]["value"]: (f["figure"]["subject"], f.get("modality")) for f in facts if "figure" in f}
+    assert capacities[30_000] == ("facility/mahenge-north-graphite-project", "planned")  # "Stage one": the project's
+    assert capacities[10_000][1] == "aim"  # the plant that "would make" it is an aim, as the plant is
+
+
+def test_a_fund_no_company_a_town_in_central_x_and_a_ban_since(extractor: Extractor) -> None:
+    text = (
+        "The Nordic Innovation Fund has granted Vimmerby Mining AB 2 million euros for its Tuna graphite mine near Hultsfred in southern Sweden.\n"
+        "The company plans to build an anode material plant next to the mine.\n"
+        "Ghana has barred the export of unprocessed lithium ore since 2023.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    kinds = {(m.text, m.kind) for m in result.mentions}
+    assert {("Nordic Innovation Fund", "org"), ("Hultsfred", "city")} <= kinds
+    assert ("operates", "company/vimmerby-mining-ab", "facility/anode-material-plant") in relations  # "The company": not the fund
+    bans = [f["triples"] for f in _drafted(extractor, text) if any(t[1] == "imposedBy" for t in f.get("triples", []))]
+    assert [[t[2] for t in b if t[1] in ("imposedBy", "date")] for b in bans] == [["country/GH", "2023"]]  # "barred … since 2023"
+
+
+def test_a_site_named_with_a_list_of_metals_an_owner_before_owned_the_mines_output_sold_and_resources_put_at(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Westmet Ltd is considering selling its Kurrajong silver, lead and zinc mine in Queensland.\n"
+        "Vale-owned Salobo Metals is among the possible buyers.\n"
+        "Westmet sells the mine's zinc concentrate to customers in Japan.\n"
+        "A 2023 study put Kurrajong's resources at about 30 million tonnes of ore.\n"
+        "The regulator expects to rule on the licence within six months.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/westmet-ltd", "facility/kurrajong-silver-lead-and-zinc-mine"),  # "silver, lead and zinc": its name
+        ("invested", "company/vale", "company/salobo-metals"),  # "Vale-owned": Vale holds it
+        ("supplies", "company/westmet-ltd", "country/JP"),  # "the mine's concentrate": what it makes, no sale of the mine
+    } <= relations
+    figures = [f["figure"] for f in _drafted(extractor, text) if "figure" in f]
+    assert [(f["metric"], f["value"]) for f in figures] == [("reserves", 30_000_000)]  # six months: no work's time
+
+
+def test_a_licence_for_a_term_an_investment_to_help_build_a_demonstration_plant_a_town_in_the_territory_a_share_bought(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Greenland's government has granted Arctic Minerals Inc. a 25-year exploitation licence for the Nalunaq tungsten project.\n"
+        "The company has signed an offtake agreement with Sandvik Materials for up to 40% of the mine's output.\n"
+        "The Scottish Growth Fund has agreed to invest 20 million pounds in Moray Lithium Ltd to help build its Elgin lithium demonstration plant.\n"
+        "Kakadu Uranium ran the Jabiluka uranium mine near Mudginberri in the Northern Territory until 2020.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/arctic-minerals-inc", "facility/nalunaq-tungsten-project"),  # "a 25-year exploitation licence for"
+        ("operates", "company/moray-lithium-ltd", "facility/elgin-lithium-demonstration-plant"),  # the investee builds it
+    } <= relations
+    assert not [r for r in relations if r[0] == "operates" and "scottish-growth-fund" in r[1]]  # the investor builds nothing
+    kinds = {(m.text, m.kind) for m in result.mentions}
+    assert ("Mudginberri", "city") in kinds  # "near Mudginberri in the Northern Territory"
+    assert not [f for f in _drafted(extractor, text) if f.get("figure", {}).get("unit") == "percent"]  # a share bought, no output's
