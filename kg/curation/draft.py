@@ -147,8 +147,8 @@ _SUPERSEDED = re.compile(
 )  # "up from 1.4 billion tonnes in its previous estimate"
 _NO_OUTPUT = re.compile(  # "cut nickel ore mining quotas for 2026 to about 250 million wet tonnes": a cap, no one's output
     r"\bdemand\b[^.;]{0,40}$|\bestimates?\b[^.;]{0,20}\bfrom\s+(?:about\s+)?$|\bquotas?\b[^.;]*$"
-    r"|\b(?:earlier|previous|prior|initial|original)\s+(?:forecast|estimate|guidance|target)\s+of\s+(?:about\s+)?$"
-)  # "down from an earlier forecast of 8,100 tonnes": superseded
+    r"|\b(?:earlier|previous|prior|initial|original)\s+(?:(?:forecast|estimate|guidance|target)\s+of\s+)?(?:about\s+)?$"
+)  # "down from an earlier forecast of 8,100 tonnes", "down from an earlier 32,000 tonnes": superseded
 _GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$")  # "ore grading 0.3%"
 _MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our output within two years"
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
@@ -824,14 +824,22 @@ def date_of(sentence: str) -> str | None:
     return None
 
 
+_ONE_DEAL = re.compile(
+    r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|pact|contract|mou|venture|partnership)\b", re.IGNORECASE
+)
+"""A sentence naming one deal ("signed an investment agreement with A and B"), whose parties are all of one agreement."""
+
+
 def agreement_parties(relation: Relation, extraction: Extraction | None = None) -> list[str]:
     """The parties of the agreement an agreement relation is part of: those of the agreement
     relations of its sentence that share a party with it, by and by ("Sojitz and JOGMEC signed a
     deal with Lynas": one deal of three), in the order first named; its own two where the
-    sentence speaks of several ("signed exploration MOUs with Japanese firms": one each)."""
+    sentence speaks of several ("signed exploration MOUs with Japanese firms": one each) or of
+    none ("Ford and Tesla have agreed to buy its concentrate": one each)."""
     relations = extraction.relations if extraction else [relation]
-    if extraction and set(re.findall(r"\w+", extraction.sentences[relation.sentence].text.lower())) & SEVERAL_DEALS:
-        relations = [relation]
+    sentence = extraction.sentences[relation.sentence].text if extraction else ""
+    if set(re.findall(r"\w+", sentence.lower())) & SEVERAL_DEALS or not _ONE_DEAL.search(sentence):
+        relations = [relation]  # "Ford, Tesla and LG have agreed to buy its concentrate": a deal each
     pairs = [(r.subject, r.object or "") for r in relations if r.kind == "agreement" and r.sentence == relation.sentence]
     group = {relation.subject, relation.object or ""}
     while more := {p for pair in pairs if set(pair) & group for p in pair} - group:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kg.curation.draft import draft_facts, drafted_figures, drafted_node, figure_metric, figure_subject
+from kg.curation.draft import agreement_parties, draft_facts, drafted_figures, drafted_node, figure_metric, figure_subject
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import NAMED_KINDS
@@ -171,9 +171,11 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
         sentence = extraction.sentences[r.sentence]
         at = r.at - sentence.start if r.at is not None else None
         talks = r.kind == "talks" or (r.kind == "agreement" and drafted_modality(sentence.text, at=at) == "talks")
-        relations.add(
-            ("talks" if talks else "agreement", frozenset((subject, obj))) if r.kind in ("agreement", "talks") else (r.kind, subject, obj)
-        )
+        if r.kind == "agreement" and not talks:  # the drafted agreement's parties, each pair ("signed with A and B": one of three)
+            parties = sorted({str(name(p)) for p in agreement_parties(r, extraction) if p})
+            relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(parties) for b in parties[n + 1 :]}
+            continue
+        relations.add(("talks", frozenset((subject, obj))) if r.kind in ("agreement", "talks") else (r.kind, subject, obj))
     sentences = extraction.sentences
     shares = [r for r in extraction.relations if r.share is not None]
     described = {

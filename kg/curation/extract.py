@@ -176,6 +176,10 @@ def _supplied_under_the_deal(
     return [Relation("supplies", supplier, customer, index, at=offset + verb.idx + len(verb))]
 
 
+_OWNER_ROLES = {"owner", "operator", "parent"}
+"""What names a facility's or a company's owner after "its" ("its owner Trafigura")."""
+
+
 def _the_state(sent: Span, mentions: list[Mention], result: Extraction) -> list[tuple[int, str, str]]:
     """The country "the state-owned X" is owned by when its sentence names none: the one the text
     named last ("… signed with Tanzania's government. The state-owned State Mining Corporation
@@ -776,6 +780,12 @@ class Extractor:
                     {"LOWER": {"IN": ["company", "miner", "producer", "firm"]}},
                     *new_name,
                 ],
+                [  # "…, its owner Trafigura said": whose the facility is
+                    {"LOWER": {"IN": ["its", "their"]}},
+                    {"LOWER": "former", "OP": "?"},
+                    {"LOWER": {"IN": sorted(_OWNER_ROLES)}},
+                    *new_name,
+                ],
             ],
         )
         matcher.add(  # "Belgium's Umicore", "China's Baotou Steel": a name a country's possessive gives a company
@@ -1339,7 +1349,8 @@ class Extractor:
                 mentions.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index))
                 used.update(range(name.start, name.end))
             elif label == "NEW_OF_COUNTRY" and (
-                span[-1].lower_ in ORG_SUFFIXES
+                self._names_a_site(doc, span.end)  # "Japan's Onahama gallium plant": a facility's name
+                or span[-1].lower_ in ORG_SUFFIXES
                 or (len(span) == 3 and _ABSTRACT.search(span[-1].lower_))
                 or span.end < sent.end
                 and (doc[span.end].is_title or doc[span.end].lower_ in _NOT_A_FIRM)
@@ -1441,6 +1452,8 @@ class Extractor:
                     if label == "NEW_OWNER"
                     else span[roles:]
                 )
+                if label == "NEW_ROLED" and span[0].lower_ in ("its", "their"):  # "its owner Trafigura": the name after the role
+                    name = span[next(n for n, t in enumerate(span) if t.lower_ in _OWNER_ROLES) + 1 :]
                 fuller = [m.end for m in matches if m.label_ == "NEW_ORG" and m.start == name.start and m.end > name.end]
                 if label == "NEW_ROLED" and fuller:  # "state-owned Balkhash Mining and Metallurgical Complex": the whole name
                     name = doc[name.start : max(fuller)]

@@ -1132,6 +1132,7 @@ RELATION_TRIGGERS = {
         ],
         [  # "in which A holds 46.7%, B 44.8% and C the remaining 8.5%": B's, its verb gapped (of the stake before's)
             {"ORTH": "%"},
+            {"LOWER": {"NOT_IN": [".", ";", ",", "and"]}, "OP": "{0,4}"},  # "A will hold 49% of the smelter, B 25.5%"
             {"ORTH": ","},
             {"IS_TITLE": True, "OP": "{1,4}"},
             {"LIKE_NUM": True},

@@ -115,7 +115,7 @@ _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", 
 _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
     r"|[A-Z][\w.&-]*\s+the\s+(?:remaining|other)\s+$"  # "and Japan's TEPCO Resources the remaining 5%", "… the other 40%"
-    r"|%\s*,\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A holds 46.7%, B 44.8%"
+    r"|%(?:\s+[\w'’-]+){0,4}?\s*,\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A holds 46.7%, B 44.8%", "49% of the smelter, B 25.5%"
     r"|%(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:[\w.&-]+['’]s\s+(?:[\w-]+\s+){1,4}?)?(?:[A-Z][\w.&'’-]*\s+){1,4}$"
     # "A would own 51% of the refinery and B 49%", "… and Zambia's state mining company ZCCM Investment Holdings 29%"
     r"|\bstakes?\s+in\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:about\s+|around\s+)?$",  # "raised its stake in Sovereign Metals to 19.9%"
@@ -476,6 +476,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 owners = [m for m in mentions if m[0] == trigger.start and m[2] in PARTY_KINDS]
             if trigger[-1].lower_ in FACILITIES_IN_ONE_PLACE:  # "Nornickel's mines in Norilsk", not "Congo's mines in Katanga"
                 owners = [m for m in owners if m[2] == "company"]
+            if not pronoun:  # "Germany's Ingal Stade plant": where it is, not whose
+                owners = [m for m in owners if m[2] != "country"]
             owners = owners[-1:]
             owned = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] == "facility"]
             if trigger[-1].lower_ in FACILITIES_IN_ONE_PLACE and owned:  # "its plants in Ganzhou, Baotou and Ningbo": each
@@ -609,12 +611,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         partner_at = listed[-1][0] - 1
         while (
             partner_at > sent.start
-            and (doc[partner_at].is_lower or doc[partner_at].lower_ in DEMONYMS)
+            and (doc[partner_at].is_lower or doc[partner_at].lower_ in DEMONYMS or doc[partner_at + 1].text in ("'s", "’s"))
             and doc[partner_at].lower_ != "with"
         ):
-            partner_at -= 1  # "with Chilean state copper miner Codelco": the partner past its description
+            partner_at -= 1  # "with Chilean state copper miner Codelco", "with China's Tisco": the partner past its description
         if len(owners) > len(listed) and doc[partner_at].lower_ == "with" and _DEAL_BEFORE.search(doc[sent.start : partner_at + 1].text):
-            listed += owners[: len(owners) - len(listed)][-1:]  # "X signed a memorandum with Y to build a refinery": both build it
+            listed += [  # "X signed a memorandum with Y to build a refinery": both build it (not a state granting the right)
+                o for o in owners[: len(owners) - len(listed)][-1:] if o[2] != "country"
+            ]
         return [  # "operates the Tenke Fungurume and Kisanfu mines": each
             Relation("operates", owner[1], facility[1], index) for owner in [*listed, *partners] for facility in _listed(facilities, sent)
         ]
@@ -697,8 +701,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             holders = _listed([m for m in after if m[2] in PARTY_KINDS], sent) if owned else []
             return [Relation("invested", m[1], owned[0][1], index) for m in holders if m[1] != owned[0][1]]
         if len(trigger) > 1 and trigger[1].lower_ in ("parent", "owner"):  # "its parent Baotou Steel": the parent holds it
-            owned = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            owned = [m for m in before if m[2] in PARTY_KINDS | {"facility"} and not _whose(m[0], sent)][-1:]
             owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == trigger.end][:1]
+            if owners and owned and owned[0][2] == "facility":  # "Germany's Ingal Stade plant, …, its owner Trafigura": it runs it
+                return [Relation("operates", owners[0][1], owned[0][1], index)]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned and owners[0][1] != owned[0][1] else []
         if trigger[-1].lower_ in ("subsidiary", "unit") or (
             trigger[0].lower_ in ("his", "her", "its", "their") and trigger[-2].lower_ in ("holding", "investment")

@@ -3773,3 +3773,40 @@ def test_a_licence_for_a_term_an_investment_to_help_build_a_demonstration_plant_
     kinds = {(m.text, m.kind) for m in result.mentions}
     assert ("Mudginberri", "city") in kinds  # "near Mudginberri in the Northern Territory"
     assert not [f for f in _drafted(extractor, text) if f.get("figure", {}).get("unit") == "percent"]  # a share bought, no output's
+
+
+def test_a_deal_of_three_to_build_shares_listed_after_of_the_x_a_country_whose_plant_is_where_and_its_owner_named_after(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "PT Halmahera Nickel has signed an investment agreement with China's Jinchuan and Ningbo Lygend to build a smelter at Obi.\n"
+        "Halmahera Nickel will hold 51% of the smelter, Jinchuan 29% and Lygend 20%.\n"
+        "Japan's Onahama gallium plant, which stopped output in 2019, could restart, its owner Dowa Metals said.\n"
+        "Dowa now expects to produce about 40 tonnes of gallium in 2026, down from an earlier 60 tonnes.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    builders = {r[1] for r in relations if r[0] == "operates" and r[2] == "facility/smelter-at-obi"}
+    assert builders == {"company/pt-halmahera-nickel", "company/jinchuan", "company/ningbo-lygend"}  # "with China's Jinchuan": all three
+    assert ("invested", "company/jinchuan", "facility/smelter-at-obi") in relations  # ", Jinchuan 29%": of the stake before's
+    assert ("operates", "company/dowa-metals", "facility/onahama-gallium-plant") in relations  # "its owner Dowa Metals"
+    assert not [r for r in relations if r[1] == "country/JP" and r[0] == "operates"]  # "Japan's … plant": where, not whose
+    facts = _drafted(extractor, text)
+    deals = [f["triples"] for f in facts if any(t[1] == "party" for t in f.get("triples", []))]
+    assert len(deals) == 1 and len({t[2] for t in deals[0] if t[1] == "party"}) == 3  # one agreement of the three
+    assert [f["figure"]["value"] for f in facts if f.get("figure", {}).get("unit") == "tonne"] == [40]  # the earlier 60 superseded
+
+
+def test_buyers_agreeing_without_a_deal_named_make_a_deal_each_and_a_state_signing_with_a_developer_builds_nothing(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Mongolia has signed an agreement with Japan's Sojitz Minerals to develop the Khalzan Buregtei rare earth deposit.\n"
+        "Kathleen Lithium Ltd runs the Yalgoo lithium mine in Western Australia.\n"
+        "Toyota and Sumitomo have agreed to buy its lithium concentrate.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    developers = {r[1] for r in relations if r[0] == "operates" and r[2] == "facility/khalzan-buregtei-rare-earth-deposit"}
+    assert developers == {"company/sojitz-minerals"}  # the developer, not the state that signed with it
+    deals = [f["triples"] for f in _drafted(extractor, text) if any(t[1] == "party" for t in f.get("triples", []))]
+    assert sorted(len({t[2] for t in d if t[1] == "party"}) for d in deals) == [2, 2, 2]  # Mongolia's, and a deal each buyer
