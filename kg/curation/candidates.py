@@ -26,7 +26,9 @@ from kg.curation.lexicon import (
     FACILITY_WORDS,
     LEGAL_FORMS,
     MINERAL_NAMES,
+    NATURAL_FEATURES,
     NOT_MINERALS,
+    NUMBERED_PARTS,
     ORG_SUFFIXES,
     PLACE_TIES,
     PRONOUNS,
@@ -136,7 +138,9 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         and not any(i in taken for i in range(name.start_char, name.end_char))
     ):
         called = _CALLED_A_FACILITY.match(sent.doc.text[name.end_char : sent.end_char])  # "Weda Bay, the Indonesian nickel mine …"
-        found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, "facility" if called else "company", index))
+        kind = "facility" if called else "region" if name[-1].text == "County" else "company"  # "Imperial County expects"
+        if name[-1].text not in NATURAL_FEATURES:
+            found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index))
         taken.update(range(name.start_char, name.end_char))
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
         if trigger[0].lower_ == "state":
@@ -538,6 +542,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
         )  # not "the South African miner", but "Anglo American"
     }
     names -= {name for name in within if any(other.endswith(f" {name}") for other in names)}  # "Bay Cobalt" of "Iron Bay Cobalt"
+    names = {name for name in names if name.split()[-1] not in NATURAL_FEATURES}  # "near the Salton Sea": a place of nature
     names |= {  # "Element 25 has signed … Element 25 mines": a word and a number, met twice, once before a verb
         name
         for name in re.findall(rf"(?:^|(?<=- )|(?<=[a-z,;] ))({capital} \d{{1,3}})(?= {_VERB_AFTER_NUMBER})", text, re.MULTILINE)
@@ -560,8 +565,7 @@ def recurring_names(text: str, known_words: set[str], countries: set[str]) -> di
     return {word: "city" if word in placed else "facility" if word in sites else "company" for word in names}
 
 
-_NUMBERED_PARTS = {"phase", "stage", "line", "unit", "train", "block", "lot", "zone", "level", "pit", "shaft", "module", "tranche"}
-_NUMBERED_PARTS |= {
+_NUMBERED_PARTS = NUMBERED_PARTS | {
     "article",
     "section",
     "chapter",

@@ -199,6 +199,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
         or re.match(r"\s+(?:complete|completed|built|finished|done)\b", following)  # "about 80% complete": progress
         or re.match(r"\s+of\s+(?:its\s+|their\s+)?(?:capacity|nameplate)\b", following)  # "never run at more than 40% of capacity"
         or _CHANGE.search(before)
+        or _CUT_BY.search(before)  # "plans to raise output at its Mittersill mine in Austria by 20%"
         or _CHANGED.match(following)
         or _RATE.search(_clause_of(lower, at, at + 1))  # not "…, and the United States has charged anti-dumping duties"
         or _OWN_USE.search(following)

@@ -54,7 +54,9 @@ from kg.curation.lexicon import (
     MASS_UNITS,
     MULTIPLIERS,
     NAME_PARTICLES,
+    NATURAL_FEATURES,
     NEARBY_WORDS,
+    NUMBERED_PARTS,
     ORG_OPENERS,
     ORG_SUFFIXES,
     PART_NUMBERS,
@@ -608,6 +610,12 @@ class Extractor:
                     facility_noun,
                 ],
                 [{"TEXT": {"REGEX": r"^[A-Z]{3,}$"}, "ENT_TYPE": ""}, facility_words, facility_noun],  # "MATSA": a name in capitals
+                [  # "its Area 1 mine": a name and its number (not "Phase 2 plant": a part)
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | NUMBERED_PARTS)}},
+                    {"TEXT": {"REGEX": r"^\d{1,2}$"}},
+                    facility_words,
+                    facility_noun,
+                ],
                 [  # "Voisey's Bay nickel mine": a place's name holding a possessive
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "LOWER": {"NOT_IN": list(DETERMINERS)}},
                     {"ORTH": {"IN": ["'s", "’s"]}},
@@ -1133,9 +1141,11 @@ class Extractor:
                     {"LOWER": {"IN": ["planned", "proposed", "new", "flagship", *sorted(NEARBY_WORDS)]}, "OP": "?"},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}},  # "its McClean Lake mill" too
                     {
-                        "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|{'|'.join(sorted(NAME_PARTICLES))})$"},  # "its Voisey's Bay mine"
+                        "TEXT": {
+                            "REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|\d{{1,2}}|{'|'.join(sorted(NAME_PARTICLES))})$"
+                        },  # "its Voisey's Bay mine"
                         "OP": "{0,3}",
-                    },  # "its Rocha da Rocha project"
+                    },  # "its Rocha da Rocha project", "its Area 1 mine"
                     facility_words,
                     {"LOWER": {"IN": sorted(FACILITY_NOUNS)}},  # "its Rochester hub" too, where the name is a facility's
                 ]
@@ -1369,6 +1379,8 @@ class Extractor:
                 and not _apposed_to_a_site(doc, span.start - 1, sent.start)
             ):
                 continue  # "near Loznica" after a facility's noun or name ("The deposit, near Granna,"), not "near Tuesday's close"
+            elif label == "NEW_ORG" and span[-1].text in NATURAL_FEATURES:
+                continue  # "near the Salton Sea": a place of nature, no company
             elif label == "NEW_FACILITY" and span[-1].text == "Facility" and _MONEY_WORDS.search(sent.text):
                 continue  # "a loan … under the government's Critical Minerals Facility": a fund, no plant
             elif label == "NEW_DESCRIBED_CLAUSE" and not overlaps:
@@ -1434,6 +1446,8 @@ class Extractor:
                     "fund",
                 ):
                     kind = "org"  # "Saskatchewan Research Council", "London Metal Exchange", "Just Transition Fund": no company
+                if label == "NEW_ORG" and span[-1].text == "County":
+                    kind = "region"  # "Imperial County expects …": a county, acting
                 roles = next((n for n, t in enumerate(span) if t.lower_ not in ROLE_WORDS), 0) if label == "NEW_PERSON" else 0
                 name = (
                     span[3:]  # "state-owned Tau-Ken Samruk"

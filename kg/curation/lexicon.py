@@ -59,6 +59,8 @@ __all__ = [
     "MULTIPLIERS",
     "NOT_MINERALS",
     "NAME_PARTICLES",
+    "NATURAL_FEATURES",
+    "NUMBERED_PARTS",
     "NAMED_KINDS",
     "NEW_CLAUSE",
     "NEARBY_WORDS",
@@ -300,7 +302,12 @@ NAME_PARTICLES = {
     "la",
     "des",  # "the Lac des Iles mine"
     "du",
+    "und",  # "Wolfram Bergbau und Hütten"
 }  # "Bernardo da Veiga"
+NUMBERED_PARTS = {"phase", "stage", "line", "unit", "train", "block", "lot", "zone", "level", "pit", "shaft", "module", "tranche"}
+"""Words a number follows naming a part of something ("Phase 2", "Unit 3"), not a name of its own."""
+NATURAL_FEATURES = {"Sea", "Ocean", "River", "Gulf", "Desert", "Basin"}
+"""The last word of a place of nature's name ("the Salton Sea"), which names no company."""
 REGIONAL_DEMONYMS = {"european", "western", "asian", "african", "nordic", "baltic", "arab", "latin"}  # of no one country
 COUNTRY_REFERENCES = {"government", "country", "state"}  # "The state will hold a 20% stake"
 BLOC_REFERENCES = {
@@ -1079,11 +1086,20 @@ RELATION_TRIGGERS = {
         [
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
             {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "OP": "{1,3}"},
-            {"LOWER": {"IN": sorted(FACILITY_WORDS)}, "OP": "{0,3}"},
+            {  # what the site is of: "lithium carbonate", "nickel-cobalt", "gold and antimony"
+                "TEXT": {"REGEX": r"^(?:[a-z]+|-)$"},
+                "LOWER": {"NOT_IN": ["the", "a", "an", "its", "their", "to", "of", "in", "at", "for", "with", "from", "on", "by"]},
+                "OP": "{0,4}",
+            },
             {"LOWER": {"IN": sorted(FACILITY_NOUNS - {"hub"})}},
-        ],  # "Lynas's Mount Weld mine", "Orano's McClean Lake mill", "Arcadium's Fenix lithium carbonate operation"
+        ],  # "Lynas's Mount Weld mine", "Orano's McClean Lake mill", "Ardea Resources' Goongarrie nickel-cobalt project"
     ],
     "invested": [
+        [
+            {"LOWER": "spun"},
+            {"LOWER": {"IN": ["out", "off"]}},
+            {"LOWER": {"IN": ["of", "from"]}},
+        ],  # "spun out of Iluka in 2022": Iluka's until
         [{"ORTH": "-"}, {"LOWER": {"IN": ["owned", "controlled", "backed"]}}, {"IS_TITLE": True}],  # "Glencore-owned Mount Isa Mines"
         [{"LOWER": "the"}, {"LOWER": {"IN": ["remaining", "other"]}}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the other 40%"
         [

@@ -628,6 +628,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             holders = [m for m in before if m[2] in PARTY_KINDS][-1:]
             if runs and holders:  # "Rosatom took control of Solikamsk": who controls a works runs it
                 return [Relation("operates", holders[0][1], runs[0][1], index)]
+        if trigger[0].lower_ == "spun":  # "X, which was spun out of Iluka Resources in 2022": Iluka held X (until then)
+            parents = [m for m in after if m[2] == "company" and m[0] == trigger.end][:1]
+            spun = _antecedent(trigger, sent, before) or [m for m in before if m[2] == "company"][:1]
+            return [Relation("invested", parents[0][1], spun[0][1], index)] if parents and spun else []
         if trigger[0].text == "-":  # "Glencore-owned Mount Isa Mines": Glencore holds it ("Chinese-owned X" says where from)
             owners = [m for m in mentions if m[2] in PARTY_KINDS - {"country"} and 0 < trigger.start - m[0] <= 3][-1:]
             owned = [m for m in mentions if m[0] == trigger.end - 1 and m[2] == "company"][:1]

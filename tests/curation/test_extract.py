@@ -3810,3 +3810,41 @@ def test_buyers_agreeing_without_a_deal_named_make_a_deal_each_and_a_state_signi
     assert developers == {"company/sojitz-minerals"}  # the developer, not the state that signed with it
     deals = [f["triples"] for f in _drafted(extractor, text) if any(t[1] == "party" for t in f.get("triples", []))]
     assert sorted(len({t[2] for t in d if t[1] == "party"}) for d in deals) == [2, 2, 2]  # Mongolia's, and a deal each buyer
+
+
+def test_a_lake_no_customer_a_county_no_company_a_name_joined_by_und_and_a_planned_rise_by_a_percentage(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Brine Power Inc has signed a binding agreement to supply lithium hydroxide from its Mesquite project near the Salton Sea in California to Toyota.\n"
+        "Riverside County expects the industry to add 500 jobs.\n"
+        "Metallwerk Plansee und Söhne, a unit of Austria's Plansee Group, plans to raise output at its Tux tungsten mine in Austria by 15% next year.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("supplies", "company/brine-power-inc", "company/toyota") in relations  # not to "the Salton Sea"
+    kinds = {(m.text, m.kind) for m in result.mentions}
+    assert {("Riverside County", "region"), ("Metallwerk Plansee und Söhne", "company")} <= kinds
+    assert not [m for m in result.mentions if m.text == "Salton Sea" and m.kind == "company"]
+    assert not [f for f in _drafted(extractor, text) if f.get("figure", {}).get("unit") == "percent"]  # "raise output … by 15%"
+
+
+def test_a_site_named_with_a_number_a_possessive_before_a_hyphenated_site_and_a_company_spun_out_of_another(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Tamboro Minerals Ltd has restarted dredging at its Sector 4 mine in Guinea.\n"
+        "Tamboro Minerals is owned by Kolente Holdings, which was spun out of Tiwi Resources in 2021.\n"
+        "Nippon Nickel can earn up to 40% of Kalgoorlie Metals' Siberia nickel-cobalt project by spending A$30 million.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/tamboro-minerals-ltd", "facility/sector-4-mine"),  # "its Sector 4 mine": a name and its number
+        ("invested", "company/tiwi-resources", "company/kolente-holdings"),  # "spun out of": its parent's (until then)
+        ("operates", "company/kalgoorlie-metals", "facility/siberia-nickel-cobalt-project"),  # "Kalgoorlie Metals' Siberia …"
+    } <= relations
+    held = [
+        f for f in _drafted(extractor, text) if ["company/tiwi-resources", "investedIn", "company/kolente-holdings"] in f.get("triples", [])
+    ]
+    assert [f["modality"] for f in held] == ["todo-past-state"]  # a past holding, never a plain triple
