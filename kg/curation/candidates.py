@@ -122,20 +122,32 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         if placed and m.iri is None and m.kind == "company" and m.start - offset == name.start_char and m.end - offset < name.end_char
         for i in range(m.start - offset, m.end - offset)
     }
-    if (  # "Noveon Magnetics, based in Texas, recycles": two capitalised words opening a sentence, then a verb or a comma
-        len(name) >= 2
-        and following is not None
-        and (following.text == "," or following.is_lower)
-        and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | set(DEMONYMS) | _CONJUNCTIONS | _PREPOSITIONS)
-        and not any(i in taken - placed for i in range(name.start_char, name.end_char))
-        and (len(name) > 2 or any(i not in placed for i in range(name.start_char, name.end_char)))
-    ) or (  # "Albemarle will idle …, the U.S. company said": one word, which the sentence calls a company
-        len(name) == 1
-        and following is not None
-        and following.is_lower
-        and _CALLED_A_COMPANY.search(sent.text)
-        and name[0].lower_ not in DETERMINERS | PRONOUNS | ROLE_WORDS | COMMON_SUBJECTS | set(DEMONYMS) | _PREPOSITIONS
-        and not any(i in taken for i in range(name.start_char, name.end_char))
+    if (
+        (  # "Noveon Magnetics, based in Texas, recycles": two capitalised words opening a sentence, then a verb or a comma
+            len(name) >= 2
+            and following is not None
+            and (following.text == "," or following.is_lower)
+            and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | set(DEMONYMS) | _CONJUNCTIONS | _PREPOSITIONS)
+            and not any(i in taken - placed for i in range(name.start_char, name.end_char))
+            and (len(name) > 2 or any(i not in placed for i in range(name.start_char, name.end_char)))
+        )
+        or (  # "STCPI, owned by New Caledonia's provinces, holds 34%": a name in capitals opening a sentence, then a comma
+            len(name) == 1
+            and name[0].is_upper
+            and len(name[0]) >= 3
+            and following is not None
+            and following.text == ","
+            and sent.doc[end + 1 : end + 2].text.islower()  # not a dateline's "JOHANNESBURG, 3 June 2026"
+            and not any(i in taken for i in range(name.start_char, name.end_char))
+        )
+        or (  # "Albemarle will idle …, the U.S. company said": one word, which the sentence calls a company
+            len(name) == 1
+            and following is not None
+            and following.is_lower
+            and _CALLED_A_COMPANY.search(sent.text)
+            and name[0].lower_ not in DETERMINERS | PRONOUNS | ROLE_WORDS | COMMON_SUBJECTS | set(DEMONYMS) | _PREPOSITIONS
+            and not any(i in taken for i in range(name.start_char, name.end_char))
+        )
     ):
         called = _CALLED_A_FACILITY.match(sent.doc.text[name.end_char : sent.end_char])  # "Weda Bay, the Indonesian nickel mine …"
         kind = "facility" if called else "region" if name[-1].text == "County" else "company"  # "Imperial County expects"
@@ -313,8 +325,9 @@ def free_for_new(span: Span, label: str, known: list[Span]) -> bool:
 
 def _forms_of(mention: Mention) -> list[str]:
     """The shorter forms a company or facility may be met by again: its first word ("Iluka"
-    after "Iluka Resources"), and its name without the suffix or the nouns that say what it is
-    ("Serra Verde" after "Serra Verde Group", "Pela Ema" after "Pela Ema mine")."""
+    after "Iluka Resources"), its name without the suffix or the nouns that say what it is
+    ("Serra Verde" after "Serra Verde Group", "Pela Ema" after "Pela Ema mine"), and a company's
+    initials ("SLN" after "Societe Le Nickel")."""
     words = mention.text.split()
     if len(words) < 2 or not words[0][:1].isupper():  # "Iluka", "MP", "HyProMag"
         return []
@@ -332,7 +345,8 @@ def _forms_of(mention: Mention) -> list[str]:
         forms.append(" ".join(named))
     first = words[0]
     short = (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS | REGIONAL_DEMONYMS | MINERAL_WORDS
-    return forms + ([first] if short else [])  # not "Nickel" after "Nickel Asia": "Coral Bay Nickel" is another
+    initials = "".join(w[0] for w in words) if mention.kind == "company" and len(words) >= 3 and all(w[:1].isupper() for w in words) else ""
+    return forms + ([first] if short else []) + ([initials] if initials else [])  # not "Nickel" after "Nickel Asia"; "SLN"
 
 
 _RARE_EARTH_ENDING = re.compile(r"\s+[Rr]are[\s-][Ee]arths?$")

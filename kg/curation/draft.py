@@ -154,13 +154,16 @@ _MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our out
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
 _OWN_USE = re.compile(
     r"\b(?:it|they)\s+(?:uses?|consumes?|needs?)\b|\bits\s+own\b|\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?needs\b"
-)  # "40% of the raw materials it uses"
+    r"|\bused\s+(?:at|by|in)\b"
+)  # "40% of the raw materials it uses", "40% of the ilmenite used at Tronox's Kwinana plant"
 _BOUGHT = re.compile(  # "to buy 30,000 tonnes", "The deal covers about 4,000 tonnes": a volume bought, no one's output
     r"\b(?:buy|buys|bought|purchase|purchases|purchased|take|takes|took|(?:deal|agreement|contract|offtake)\s+(?:covers|covered|is\s+for)"
-    r"|(?:deal|agreement|contract)\s+(?:with\s+)?[^.;]{0,60}?\bfor)"  # "an offtake agreement with Thyssenkrupp for up to 50% of"
+    r"|(?:deal|agreement|contract|memorandum|mou)\s+(?:with\s+)?[^.;]{0,60}?\bfor)"  # "an offtake agreement with X for up to 50% of"
     r"\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$"
 )
-_OF_OUTPUT = re.compile(r"\s+of\s+[^,.;]{0,40}?\b(?:output|production)\b")  # "of the mine's nickel output"
+_OF_OUTPUT = re.compile(
+    r"\s+of\s+[^,.;]{0,40}?\b(?:output|production|concentrate)\b"
+)  # "of the mine's nickel output", "of the concentrate"
 _HOLDING = re.compile(r"\b(?:take|takes|took)\s+(?:up\s+to\s+|about\s+)?$")  # not "holds 6% of the world's reserves"
 _TRADED = re.compile(  # a mass traded, not produced: "exports jumped to 3,188 tonnes", "Shipments … rose to 353 tonnes"
     r"^(?!.*\b(?:produc|mine[ds]?\b|mining|capacity|reserves?)).*\b(?:exports?|exported|imports?|imported|shipments?|shipped)\b"
@@ -195,6 +198,7 @@ def _percent_of_no_metric(lower: str, at: int, following: str) -> bool:
         or HELD_TOGETHER.search(before)
         or HOLDER_SELLS.match(following.lstrip())  # "bought the 49.9% stake held by Tsingshan": the seller's, sold
         or _HOLDING.search(before)  # "lets the state take up to 34% of strategic deposits": a holding of no one named
+        or re.search(r"\bthe\s+(?:remaining|other)\s+$", before)  # "The remaining 26% is held by a consortium": the rest, held
         or (_BOUGHT.search(before) and _OF_OUTPUT.match(following))  # "will buy 10% of the mine's nickel output": a share bought
         or re.match(r"\s+(?:complete|completed|built|finished|done)\b", following)  # "about 80% complete": progress
         or re.match(r"\s+of\s+(?:its\s+|their\s+)?(?:capacity|nameplate)\b", following)  # "never run at more than 40% of capacity"
@@ -222,6 +226,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "to rule on the permit within six months": months, which no year-valued metric records
     if figure.unit == "year" and at >= 0 and re.search(r"\blife\b|\bdelay", lower[max(at - 40, 0) : at] + following[:12]):
         return "todo-metric"  # "enough for a mine life of more than 40 years", "delayed by permitting for five years": no work's time
+    if figure.unit == "year" and re.match(r"\s*(?:earlier|later|ahead|behind)\b", following):
+        return "todo-metric"  # "will close … in 2026, two years earlier than planned": a shift, no work's time
     if figure.unit == "year" and re.match(r"\s*(?:after|since)\b", following):
         return "todo-metric"  # "less than two years after restarting it": a time between events, no work's time
     if figure.unit == "year":
@@ -470,8 +476,9 @@ def _whose_output(figure: Figure, extraction: Extraction) -> str | None:
 
 
 _INVESTED_TO_RAISE = re.compile(rf"\binvest\w*\b.*\bto\s+{_RAISE}\s+(?:its\s+|the\s+)?{_OUTPUT}\s+to\s+(?:about\s+|around\s+|nearly\s+)?$")
-_TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "a $2 billion expansion of its X mine"
-    r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend)|expansion\s+of"
+_TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "to double … output at its X operation"
+    r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend|double|triple|raise|lift|increase|boost)"
+    r"|expansion\s+of"
     r"|(?:building|developing|expanding|constructing))\s+(?:[a-z-]+\s+){0,3}?(?:(?:at|in)\s+)?(?:(?:its|the|their)\s+)?"
 )  # "to expand battery recycling at its Ronnskar smelter" too
 _SPENT = re.compile(

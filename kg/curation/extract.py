@@ -178,6 +178,8 @@ def _supplied_under_the_deal(
     return [Relation("supplies", supplier, customer, index, at=offset + verb.idx + len(verb))]
 
 
+_LINE_NAME = r"[A-Z][\w-]{3,}|\b[A-Z]{3}\b"
+"""A word that may name what a line speaks of: capitalised, or three capitals ("SLN")."""
 _OWNER_ROLES = {"owner", "operator", "parent"}
 """What names a facility's or a company's owner after "its" ("its owner Trafigura")."""
 
@@ -451,7 +453,7 @@ class Extractor:
             "OP": "{0,6}",
         }
         facility_noun = {  # "the MATSA copper mines": one operation's name; "the Solikamsk Magnesium Works"
-            "LOWER": {"IN": sorted(FACILITY_NOUNS | {"mines", "works"})}
+            "LOWER": {"IN": sorted(FACILITY_NOUNS | {"mines", "works", "operations"})}  # "its Thompson nickel operations"
         }
         num = {"LIKE_NUM": True}
         counted_num = {"LIKE_NUM": True, "TEXT": {"REGEX": r"^(?!(?:19|20)\d\d$)"}}  # "in 2024 to develop deposits": a year
@@ -1142,12 +1144,12 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}},  # "its McClean Lake mill" too
                     {
                         "TEXT": {
-                            "REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|\d{{1,2}}|{'|'.join(sorted(NAME_PARTICLES))})$"
+                            "REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|-|\d{{1,2}}|{'|'.join(sorted(NAME_PARTICLES))})$"
                         },  # "its Voisey's Bay mine"
                         "OP": "{0,3}",
-                    },  # "its Rocha da Rocha project", "its Area 1 mine"
+                    },  # "its Rocha da Rocha project", "its Area 1 mine", "its Jacinth-Ambrosia zircon mine"
                     facility_words,
-                    {"LOWER": {"IN": sorted(FACILITY_NOUNS)}},  # "its Rochester hub" too, where the name is a facility's
+                    {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"operations"})}},  # "its Rochester hub" too, where the name is a facility's
                 ]
             ],
         )
@@ -1175,9 +1177,9 @@ class Extractor:
         places = {
             form for form, (_, kind) in (self.gazetteer | self.world).items() if kind in ("country", "region", "city")
         }  # too common to tell
-        names = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w-]{3,}", text))  # capitalised within a sentence: names, not first words
+        names = set(re.findall(rf"(?<=[a-z,;] )(?:{_LINE_NAME})", text))  # capitalised within a sentence: names, not first words
         openings = Counter(  # the names the lines on the subject open with, met again ("Noveon makes", "Noveon said")
-            word for (_, _, line, _), on in zip(lines, topical) if on for word in set(re.findall(r"[A-Z][\w-]{3,}", line))
+            word for (_, _, line, _), on in zip(lines, topical) if on for word in set(re.findall(_LINE_NAME, line))
         )
         lowercase = set(re.findall(r"\b[a-z][\w-]{3,}", text))  # "according": a word, wherever it opens a line
         names |= {  # a subject before its verb ("Noveon makes"), not an adverb ("Meanwhile,") or "According to"
@@ -1188,11 +1190,11 @@ class Extractor:
             and re.search(rf"\b{re.escape(w)} (?!to\b|the\b|a\b)[a-z]", text)
         }
         names -= places
-        named = {word for (_, _, line, _), on in zip(lines, topical) if on for word in re.findall(r"[A-Z][\w-]{3,}", line)} & names
+        named = {word for (_, _, line, _), on in zip(lines, topical) if on for word in re.findall(_LINE_NAME, line)} & names
         speaker = re.compile(rf"^(?i:{'|'.join(sorted(COMPANY_TITLES))})\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}said\b")
         for n, (start, end, line, junk) in enumerate(lines):
             follows = bool(spans) and spans[-1][1] == lines[n - 1][1] and bool(speaker.match(line))  # "Chief Executive X said …"
-            if not junk and (any(topical[max(0, n - 1) : n + 2]) or set(re.findall(r"[A-Z][\w-]{3,}", line)) & named or follows):
+            if not junk and (any(topical[max(0, n - 1) : n + 2]) or set(re.findall(_LINE_NAME, line)) & named or follows):
                 dateline = DATELINE.match(text, start, end)  # the story starts after it: "DENVER (Newswire) - Energy Fuels said"
                 spans.append((dateline.end() if dateline else start, end))
             else:

@@ -356,6 +356,16 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "project": ("project", "mine", "deposit", "plant", "refinery", "facility", "factory", "smelter"),
     "railway": ("railway",),  # "The railway is run by …"
     "operation": ("operation", "mine"),  # "The operation produced …" after "its Murrin Murrin nickel and cobalt operation"
+    "expansion": (
+        "operation",
+        "mine",
+        "project",
+        "plant",
+        "refinery",
+        "smelter",
+        "complex",
+        "facility",
+    ),  # "The expansion would lift capacity"
 }
 DEMONYMS = {
     "chinese": "China",
@@ -673,7 +683,7 @@ FACILITY_WORDS = {
     "clay",  # "its Koppamurra clay rare earth project"
     "ferronickel",  # "the nearby Pronico ferronickel smelter"
     "underground",  # "the Reid Brook underground deposit"
-    *("demonstration", "pilot", "geothermal"),  # "its Trelavour lithium hydroxide demonstration plant"
+    *("demonstration", "pilot", "geothermal", "synthetic"),  # "its Trelavour lithium hydroxide demonstration plant"
     "polymetallic",  # "its Dubbo polymetallic project"
     *("coltan", "cassiterite", "wolframite", "tantalite", "fluorite"),  # "the Rubaya coltan mine": ores named in a mine's name
 }
@@ -1168,7 +1178,7 @@ RELATION_TRIGGERS = {
             {"LOWER": "and"},
             {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "{1,3}"},
             {"ORTH": {"IN": ["'s", "’s"]}},
-            {"IS_LOWER": True, "OP": "{1,4}"},
+            {"IS_LOWER": True, "OP": "{0,4}"},  # "… and Japan's Nippon Steel 10%" too
             {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "{1,4}"},
             {"LIKE_NUM": True},
             {"ORTH": "%"},

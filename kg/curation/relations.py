@@ -116,7 +116,7 @@ _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
     r"|[A-Z][\w.&-]*\s+the\s+(?:remaining|other)\s+$"  # "and Japan's TEPCO Resources the remaining 5%", "… the other 40%"
     r"|%(?:\s+[\w'’-]+){0,4}?\s*,\s+(?:[A-Z][\w.&'’-]*\s+){1,4}$"  # "A holds 46.7%, B 44.8%", "49% of the smelter, B 25.5%"
-    r"|%(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:[\w.&-]+['’]s\s+(?:[\w-]+\s+){1,4}?)?(?:[A-Z][\w.&'’-]*\s+){1,4}$"
+    r"|%(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:[\w.&-]+['’]s\s+(?:[\w-]+\s+){0,4}?)?(?:[A-Z][\w.&'’-]*\s+){1,4}$"
     # "A would own 51% of the refinery and B 49%", "… and Zambia's state mining company ZCCM Investment Holdings 29%"
     r"|\bstakes?\s+in\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:about\s+|around\s+)?$",  # "raised its stake in Sovereign Metals to 19.9%"
     re.IGNORECASE,
@@ -210,7 +210,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("agreement", buyers[0][1], named[0][1], index)] if buyers else []  # "its acquisition of Arcadium"
         if trigger[0].lower_ in ("which", "that"):  # "the MATSA mines, which it bought from Trafigura": it and Trafigura
             buyers = [m for m in mentions if m[0] == trigger.start + 1 and m[2] in PARTY_KINDS][:1]
-            sellers = [m for m in after if m[0] == trigger.end and m[2] in PARTY_KINDS][:1]
+            sellers = [m for m in after if m[0] == _past_articles(doc, trigger.end) and m[2] in PARTY_KINDS][:1]  # "from the Finnish state"
             return [Relation("agreement", b[1], s[1], index) for b in buyers for s in sellers if b[1] != s[1]]
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == _past_origin(doc, trigger.start + 1) and m[2] == "company"]
@@ -519,6 +519,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 if m[2] in PARTY_KINDS | {"person"}
                 and not (apposed_holder and m[0] > closing)
                 and not _whose(m[0], sent)  # "owned by billionaire Ira Rennert's Renco Group": Renco
+                and not _whose_unnamed(m[0], sent)  # "owned by New Caledonia's three provinces": holders unnamed
                 and not (m[2] == "country" and doc[m[0]].lower_ in DEMONYMS)  # "by Al Mada, a Moroccan investment fund"
             ]
             owned = [m for m in before if m[2] == "company"]  # "Rare Earths Norway is owned by Scatec Innovation": a holding
@@ -1125,6 +1126,16 @@ def _whose(at: int, sent: Span) -> bool:
     mark = sent.doc[end : end + 1].text
     possessive = mark in ("'s", "’s") or (mark in ("'", "’") and sent.doc[end - 1].text.endswith("s"))
     return possessive and end + 1 < sent.end and sent.doc[end + 1].is_title
+
+
+def _whose_unnamed(at: int, sent: Span) -> bool:
+    """Whether the name at token ``at`` only says whose an unnamed holder is ("New Caledonia's three
+    provinces"), not a state acting ("Japan's government")."""
+    end = at + 1
+    while end < sent.end and sent.doc[end].is_title:
+        end += 1
+    after = sent.doc[end + 1 : end + 2]
+    return sent.doc[end : end + 1].text in ("'s", "’s") and bool(after) and after[0].is_lower and after[0].lower_ not in COUNTRY_REFERENCES
 
 
 def _placed(at: int, sent: Span) -> bool:

@@ -409,9 +409,9 @@ def test_talks_are_no_agreement_and_demonyms_of_firms_are_no_countries(extractor
 def test_evaluate_with_targets_fails_below_them_naming_the_scores(built_store: Path) -> None:
     reached = runner.invoke(app, ["extract", "--evaluate", "--targets", "--gold", str(HELDOUT), "--store", str(built_store)])
     assert reached.exit_code == 0, reached.output
-    fresh = HELDOUT.with_name("heldout-fresh")  # figures 0.75 / 0.75 there
+    fresh = HELDOUT.with_name("heldout-fresh")  # figures 1.00 / 0.75 there
     missed = runner.invoke(app, ["extract", "--evaluate", "--targets", "--gold", str(fresh), "--store", str(built_store)])
-    assert missed.exit_code == 1 and "figures (metric, subject) precision 0.75 < 0.8" in " ".join(missed.output.split())
+    assert missed.exit_code == 1 and "figures (metric, subject) recall 0.75 < 0.8" in " ".join(missed.output.split())
 
 
 def test_positions_held_with_what_they_are_in_and_a_former_one_as_a_past_state(extractor: Extractor) -> None:
@@ -3848,3 +3848,63 @@ def test_a_site_named_with_a_number_a_possessive_before_a_hyphenated_site_and_a_
         f for f in _drafted(extractor, text) if ["company/tiwi-resources", "investedIn", "company/kolente-holdings"] in f.get("triples", [])
     ]
     assert [f["modality"] for f in held] == ["todo-past-state"]  # a past holding, never a plain triple
+
+
+def test_money_to_double_output_at_a_site_the_expansion_the_sites_a_share_of_the_concentrate_and_it_in_a_relative_clause(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Rockwood Lithium will invest about $70 million to double lithium carbonate output at its Clayton brine operation.\n"
+        "The expansion would lift capacity to 8,000 tonnes a year by 2028.\n"
+        "Rockwood Lithium has signed an offtake memorandum with Toyota for 40% of the concentrate.\n"
+        "Toyota Industries is considering developing the Kemi graphite deposit in northern Finland, which it bought from the Finnish state in 2019.\n"
+    )
+    result = extractor.extract(text)
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["subject"], f.get("modality")) for f in facts if "figure" in f}
+    assert figures[70_000_000][0] == "facility/clayton-brine-operation"  # money spent at the site
+    assert figures[8_000] == ("facility/clayton-brine-operation", "possibility")  # "The expansion": the site's, possible
+    assert 40 not in figures  # a share bought under a memorandum, no output
+    deals = {frozenset(r[1:]) for r in _relations(result) if r[0] == "agreement"}
+    assert frozenset({"company/toyota-industries", "country/FI"}) in deals  # "which it bought from the Finnish state": it, not Finland
+
+
+def test_a_hyphenated_site_name_a_synthetic_rutile_plant_a_closure_moved_earlier_and_the_rest_held_by_others(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Yilgarn Sands will extend mining at its Wonnerup-Tutunup zircon mine in Western Australia until 2029.\n"
+        "Yilgarn Sands will close its Keysbrook mine in 2026, two years earlier than planned.\n"
+        "Keysbrook supplied about 30% of the ilmenite used at Yilgarn Sands' Bunbury synthetic rutile plant.\n"
+        "Yilgarn Sands owns 70% of the Keysbrook mine. The remaining 30% is held by a group of local investors.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("operates", "company/yilgarn-sands", "facility/wonnerup-tutunup-zircon-mine"),  # "its Wonnerup-Tutunup …"
+        ("operates", "company/yilgarn-sands", "facility/bunbury-synthetic-rutile-plant"),
+    } <= relations
+    facts = _drafted(extractor, text)
+    operates = [f for f in facts if ["company/yilgarn-sands", "operates", "facility/wonnerup-tutunup-zircon-mine"] in f.get("triples", [])]
+    assert [f.get("modality") for f in operates] == ["stated"]  # "will" qualifies the extension, not whose the mine is
+    figures = [(f["figure"]["value"], f["figure"]["metric"]) for f in facts if "figure" in f]
+    assert figures == []  # two years earlier, a share of a plant's use, the rest held by others: none a metric's
+
+
+def test_a_company_met_by_its_initials_a_capitals_name_opening_a_sentence_unnamed_holders_and_operations(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Compagnie Miniere Kanak, which is 51% owned by France's Eramet, runs the Koumac nickel mine.\n"
+        "The French state has lent CMK about 200 million euros since 2018.\n"
+        "SOFINOR, owned by New Caledonia's northern province, holds 30% of CMK and Japan's Nippon Yakin 19%.\n"
+        "Vale Base Metals is reviewing options for its Voisey nickel operations in Labrador.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert {
+        ("invested", "company/sofinor", "company/compagnie-miniere-kanak"),  # "CMK": the company its initials name
+        ("invested", "company/nippon-yakin", "company/compagnie-miniere-kanak"),  # "and Japan's Nippon Yakin 19%"
+        ("operates", "company/vale-base-metals", "facility/voisey-nickel-operations"),  # "its … operations"
+    } <= relations
+    assert not [r for r in relations if r[2] == "company/sofinor"]  # "owned by New Caledonia's northern province": unnamed
