@@ -69,11 +69,9 @@ _WHOSE_TITLE = re.compile(
 HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 """Titles of a government whose holder acts for the country ("Prime Minister Albanese signed" for Australia)."""
 
-_FUNDED_TO_BUILD = (
-    re.compile(  # "a grant to Magrec Technologies to help build", "invest 35 million pounds in Cornish Lithium Ltd to help build"
-        r"\b(?:to|in)\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$"
-    )
-)
+_FUNDED_TO_BUILD = re.compile(r"\b(?:to|in)\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")
+"""Money given to (or invested in) a named party for it to build: "a grant to Magrec Technologies to help build", "invest 35
+million pounds in Cornish Lithium Ltd to help build"."""
 _SOLD_STAKE = re.compile(r"^sold\s+(?:its|their)\s+([\d.]+)\s*%\s+stake\s+in\b", re.IGNORECASE)  # "sold its 43% stake in"
 _SPLIT = re.compile(r"\b(\d{1,2})\s*[-:/]\s*(\d{1,2})\s*$")  # "a 50-50", "a 60:40" (joint venture)
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
@@ -1117,12 +1115,18 @@ def _paid_for_a_material(trigger: Span, mentions: list[tuple[int, str, str]]) ->
     return any(m[2] == "material" and m[0] > trigger.end and doc[m[0] - 1].lower_ == "for" for m in mentions)
 
 
-def _whose(at: int, sent: Span) -> bool:
-    """Whether the name at token ``at`` only says whose the next one is ("China's Tsingshan",
-    "Ira Rennert's Renco Group", "Charger Metals' Lake Johnston")."""
+def _name_end(at: int, sent: Span) -> int:
+    """Where the capitalised name opening at token ``at`` ends."""
     end = at + 1
     while end < sent.end and sent.doc[end].is_title:
         end += 1
+    return end
+
+
+def _whose(at: int, sent: Span) -> bool:
+    """Whether the name at token ``at`` only says whose the next one is ("China's Tsingshan",
+    "Ira Rennert's Renco Group", "Charger Metals' Lake Johnston")."""
+    end = _name_end(at, sent)
     mark = sent.doc[end : end + 1].text
     possessive = mark in ("'s", "’s") or (mark in ("'", "’") and sent.doc[end - 1].text.endswith("s"))
     return possessive and end + 1 < sent.end and sent.doc[end + 1].is_title
@@ -1131,9 +1135,7 @@ def _whose(at: int, sent: Span) -> bool:
 def _whose_unnamed(at: int, sent: Span) -> bool:
     """Whether the name at token ``at`` only says whose an unnamed holder is ("New Caledonia's three
     provinces"), not a state acting ("Japan's government")."""
-    end = at + 1
-    while end < sent.end and sent.doc[end].is_title:
-        end += 1
+    end = _name_end(at, sent)
     after = sent.doc[end + 1 : end + 2]
     return sent.doc[end : end + 1].text in ("'s", "’s") and bool(after) and after[0].is_lower and after[0].lower_ not in COUNTRY_REFERENCES
 

@@ -16,6 +16,7 @@ from kg.curation.lexicon import (
     BLOC_REFERENCES,
     CAPITALS,
     COMPANY_TITLES,
+    COMPASS_WORDS,
     COUNTRY_REFERENCES,
     FACILITY_NOUNS,
     FACILITY_REFERENCES,
@@ -119,10 +120,6 @@ def _country_in_context(index: int, result: Extraction, taken: set[str]) -> str 
     return max(reversed(acting), key=lambda iri: counts[iri]) if acting else None
 
 
-_COMPASS = ("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west")
-"""Words of direction before a place ("in northern Finland")."""
-
-
 def as_actors(
     sent: Span,
     resolved: list[tuple[int, str, str]],
@@ -165,7 +162,10 @@ def as_actors(
             and i not in apposed(sent, pronoun.i, clauses_only=True)  # "X, which is owned by Y, … a plant it plans": not Y
             and kind in PARTY_KINDS
             and doc[max(i - 1, sent.start)].lower_ not in _PREPOSITIONS
-            and not (doc[max(i - 1, sent.start)].lower_ in ("the", *_COMPASS) and doc[max(i - 2, sent.start)].lower_ in _PREPOSITIONS)
+            and not (
+                doc[max(i - 1, sent.start)].lower_ in {"the", *(w.lower() for w in COMPASS_WORDS)}
+                and doc[max(i - 2, sent.start)].lower_ in _PREPOSITIONS
+            )
         ]  # not "… in northern Finland, which it bought": a place
         earlier = here[-1:] or [(m.ref_iri, m.kind) for m in result.mentions if m.kind == "company" and m.start < offset + pronoun.idx][-1:]
         if not earlier:
