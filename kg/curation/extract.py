@@ -1338,6 +1338,9 @@ class Extractor:
                     and doc[span.end].lower_ not in CALENDAR | DETERMINERS
                 )
                 staged = span[-1].lower_ != "stage" or any(t.lower_ in ("first", "second", "third", "next", "initial") for t in span)
+                staged = staged and not (
+                    span[-1].lower_ == "expansion" and doc[span.end : span.end + 1].text == "of"
+                )  # "the expansion of EVs"
                 if not named and staged:  # "the energy group Medco Energi": what describes the name after it, no reference;
                     references.append(span)  # "The first stage" of a project, not "at the centre stage"
             elif label.startswith("NEW_") and heading:
