@@ -1141,7 +1141,7 @@ class Extractor:
                     {"LOWER": {"IN": ["its", "their"]}},
                     # "its planned Resolution copper mine", "its nearby Gabanintha project"
                     {"LOWER": {"IN": ["planned", "proposed", "new", "flagship", *sorted(NEARBY_WORDS)]}, "OP": "?"},
-                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}},  # "its McClean Lake mill" too
+                    {"TEXT": {"REGEX": r"^(?:[A-Z][a-z][\w'’]*|[A-Z]{2,})$"}},  # "its McClean Lake mill", "its PAK lithium project" too
                     {
                         "TEXT": {
                             "REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|-|\d{{1,2}}|{'|'.join(sorted(NAME_PARTICLES))})$"

@@ -790,7 +790,7 @@ _SOLD_TO: list[dict[str, Any]] = [  # "sold its H.C. Starck tungsten business to
 ]
 _SOLD_ITS_STAKE_TO: list[dict[str, Any]] = [  # "has sold its 43% stake in the Kipawa project in Quebec to QPM": sold, the buyer's now
     {"LOWER": "sold"},
-    {"LOWER": {"IN": ["its", "their"]}},
+    {"LOWER": {"IN": ["its", "their", "a", "an"]}},  # "has sold a 7.5% stake in its PAK project to Mitsubishi" too
     {"LIKE_NUM": True},
     {"ORTH": "%"},
     {"LOWER": "stake"},

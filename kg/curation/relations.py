@@ -72,7 +72,7 @@ HEADS = {"President", "Prime Minister", "Premier", "Treasurer", "Chancellor"}
 _FUNDED_TO_BUILD = re.compile(r"\b(?:to|in)\s+(?:[A-Z][\w.&'’-]*\s+)+to\s+(?:help\s+)?[a-z]+$")
 """Money given to (or invested in) a named party for it to build: "a grant to Magrec Technologies to help build", "invest 35
 million pounds in Cornish Lithium Ltd to help build"."""
-_SOLD_STAKE = re.compile(r"^sold\s+(?:its|their)\s+([\d.]+)\s*%\s+stake\s+in\b", re.IGNORECASE)  # "sold its 43% stake in"
+_SOLD_STAKE = re.compile(r"^sold\s+(?:its|their|an?)\s+([\d.]+)\s*%\s+stake\s+in\b", re.IGNORECASE)  # "sold its 43% stake in"
 _SPLIT = re.compile(r"\b(\d{1,2})\s*[-:/]\s*(\d{1,2})\s*$")  # "a 50-50", "a 60:40" (joint venture)
 _VENTURE_SENTENCE = re.compile(r"^\S.*?\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:joint\s+venture|partnership)\s+(?:of|between)\b")
 _GIVEN_BY = re.compile(

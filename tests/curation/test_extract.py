@@ -3910,3 +3910,14 @@ def test_a_company_met_by_its_initials_a_capitals_name_opening_a_sentence_unname
         ("operates", "company/vale-base-metals", "facility/voisey-nickel-operations"),  # "its … operations"
     } <= relations
     assert not [r for r in relations if r[2] == "company/sofinor"]  # "owned by New Caledonia's northern province": unnamed
+
+
+def test_a_stake_sold_out_of_a_project_named_in_capitals(extractor: Extractor) -> None:
+    text = "Nipigon Lithium Inc. has sold a 10% stake in its GLK lithium project in Ontario to Toyota for C$30 million.\n"
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("operates", "company/nipigon-lithium-inc", "facility/glk-lithium-project-in-ontario") in relations  # the seller's
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/nipigon-lithium-inc", "company/toyota"}) in deals  # "has sold a 10% stake in … to": the sale
+    stakes = {(s["holder"], s["share"]) for f in _drafted(extractor, text) if (s := f.get("stake"))}
+    assert ("company/toyota", 10) in stakes  # the buyer's, with its share
