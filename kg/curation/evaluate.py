@@ -79,7 +79,7 @@ def gold_facts(sheet: LoadedSheet, types: dict[str, str]) -> dict[str, set[Fact]
     for node, members in parties.items():
         unique = sorted(set(members))
         kind = "talks" if node in talks else "agreement"
-        relations |= {(kind, frozenset((a, b))) for n, a in enumerate(unique) for b in unique[n + 1 :]}
+        relations |= _pairs(kind, unique)
     relations |= {("position", holder, where.get(position)) for position, holders in held.items() for holder in holders}
     for event, who in imposers.items():
         relations |= {("restricts", imposer, target) for imposer in who for target in (targets.get(event) or [None])}
@@ -161,6 +161,11 @@ def aligned_new_entities(extraction: Extraction, sheet: LoadedSheet) -> dict[str
     return aligned
 
 
+def _pairs(kind: str, parties: list[str]) -> set[Fact]:
+    """Each pair of an agreement's (or talks') parties, as one relation fact of ``kind``."""
+    return {(kind, frozenset((a, b))) for n, a in enumerate(parties) for b in parties[n + 1 :]}
+
+
 def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = None) -> dict[str, set[Fact]]:
     """An extraction in the same terms as :func:`gold_facts`, its new candidates named as
     ``aligned`` says (see :func:`aligned_new_entities`)."""
@@ -172,8 +177,7 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
         at = r.at - sentence.start if r.at is not None else None
         talks = r.kind == "talks" or (r.kind == "agreement" and drafted_modality(sentence.text, at=at) == "talks")
         if r.kind == "agreement" and not talks:  # the drafted agreement's parties, each pair ("signed with A and B": one of three)
-            parties = sorted({str(name(p)) for p in agreement_parties(r, extraction) if p})
-            relations |= {("agreement", frozenset((a, b))) for n, a in enumerate(parties) for b in parties[n + 1 :]}
+            relations |= _pairs("agreement", sorted({str(name(p)) for p in agreement_parties(r, extraction) if p}))
             continue
         relations.add(("talks", frozenset((subject, obj))) if r.kind in ("agreement", "talks") else (r.kind, subject, obj))
     sentences = extraction.sentences
