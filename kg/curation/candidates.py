@@ -33,6 +33,7 @@ from kg.curation.lexicon import (
     PLACE_TIES,
     PRONOUNS,
     PURCHASE_NOUNS,
+    PURCHASE_VERBS,
     REGIONAL_DEMONYMS,
     ROLE_WORDS,
     WORLD_REGIONS,
@@ -60,6 +61,8 @@ MINERAL_WORDS = ({element.name for element in periodictable.elements if element.
 """The minerals of the trade by name: the elements ("nickel", "antimony") and the named minerals ("graphite")."""
 
 _CONTROL_VERBS = {"plans", "plan", "aims", "wants", "expects", "intends", "hopes", "seeks", "agreed", "agrees", "to"}
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
+"""Words opening a demonym of two ("South Korean", "North American"), an origin, no name."""
 _CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "while", "when"}  # "And Three, it began": no name
 _PREPOSITIONS = {"with", "in", "on", "at", "for", "from", "by", "after", "before", "under", "as", "of", "to", "during", "despite", "amid"}
 _OBJECT_PREPOSITIONS = {  # "raised … led by X", "will build a complex at X with Al Mada"
@@ -93,6 +96,15 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         while start > sent.start and _capitalised(sent.doc[start - 1]) and sent.doc[start - 1].lower_ not in DETERMINERS | PRONOUNS:
             start -= 1
         name = sent.doc[start:end]
+        joint = any(t.lower_ in ("each", "both", "jointly") for t in sent.doc[end : trigger.start])
+        if joint and start - 1 > sent.start and sent.doc[start - 1].lower_ == "and":  # "BHP and Glencore each own": BHP too
+            first = start - 1
+            while first > sent.start and _capitalised(sent.doc[first - 1]) and sent.doc[first - 1].lower_ not in DETERMINERS | PRONOUNS:
+                first -= 1
+            partner = sent.doc[first : start - 1]
+            if len(partner) and not set(range(partner.start_char, partner.end_char)) & taken and partner[0].lower_ not in set(DEMONYMS):
+                found.append(Mention(partner.text, offset + partner.start_char, offset + partner.end_char, None, "company", index))
+                taken.update(range(partner.start_char, partner.end_char))
         if not len(name) or any(i in taken for i in range(name.start_char, name.end_char)):
             continue
         if len(name) == 1 and start == sent.start and name[0].lower_ in COMMON_SUBJECTS:  # "Officials signed": a common noun, not a name
@@ -127,7 +139,9 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             len(name) >= 2
             and following is not None
             and (following.text == "," or following.is_lower)
-            and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | set(DEMONYMS) | _CONJUNCTIONS | _PREPOSITIONS)
+            and not {t.lower_ for t in name} & (DETERMINERS | PRONOUNS | ROLE_WORDS | _CONJUNCTIONS | _PREPOSITIONS)
+            and name[0].lower_ not in DEMONYMS  # "Chinese Officials"; not "Anglo American", a demonym closing a name
+            and not (name[-1].lower_ in DEMONYMS and name[0].text in _COMPASS)  # "South Korean cable maker X": an origin
             and not any(i in taken - placed for i in range(name.start_char, name.end_char))
             and (len(name) > 2 or any(i not in placed for i in range(name.start_char, name.end_char)))
         )
@@ -157,6 +171,15 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
     for kind, trigger in triggers:  # "supply oxides to Vulcan Elements", "ships graphite from its plant in X to Tesla"
         if trigger[0].lower_ == "state":
             continue  # "state miner Gecamines will ship … in Lubumbashi": the state's is the name right after
+        if kind == "agreement" and trigger[0].lower_ in PURCHASE_VERBS and len(trigger) == 2 and _capitalised(trigger[1]):
+            end = trigger.end  # "bought Norilsk Nickel's 50% stake": the company bought, or whose stake
+            while end < sent.end and _capitalised(sent.doc[end]):
+                end += 1
+            purchased = sent.doc[trigger.start + 1 : end]
+            if not set(range(purchased.start_char, purchased.end_char)) & taken and purchased[0].lower_ not in set(DEMONYMS) | CALENDAR:
+                found.append(Mention(purchased.text, offset + purchased.start_char, offset + purchased.end_char, None, "company", index))
+                taken.update(range(purchased.start_char, purchased.end_char))
+            continue
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
         joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ in ("of", "between")  # "a joint venture of Maaden and …"
@@ -167,6 +190,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
+            found += _possessor(sent, preposition.i + 1, begin, offset, index, taken)
             end = begin
             while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
                 end += 1
@@ -187,6 +211,13 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             if len(name) and (family or not set(range(name.start_char, name.end_char)) & (taken - placed if ends_in_a_place else taken)):
                 found.append(Mention(name.text, offset + name.start_char, offset + name.end_char, None, where, index))
                 taken.update(range(name.start_char, name.end_char))
+            owned = end + 1 if family and sent.doc[end : end + 1].text in ("'s", "’s") else end
+            while owned < sent.end and owned > end and _capitalised(sent.doc[owned]):
+                owned += 1  # "by the Alcantara family's Alsons Group": the family's company
+            held = sent.doc[end + 1 : owned]
+            if len(held) and not set(range(held.start_char, held.end_char)) & taken:
+                found.append(Mention(held.text, offset + held.start_char, offset + held.end_char, None, "company", index))
+                taken.update(range(held.start_char, held.end_char))
             while (  # "owned by Hydro, Elkem and investment firm Altor": each name the list holds
                 len(name)
                 and end + 2 < sent.end
@@ -204,6 +235,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
                     taken.update(range(listed.start_char, listed.end_char))
             joined = end + 1 < sent.end and sent.doc[end].lower_ == "and"  # "and the energy group Medco Energi": past what describes it
             first_word = _past_descriptor(sent, end + 1) if joined else end + 1
+            found += _possessor(sent, end + 1, first_word, offset, index, taken) if joined else []
             other = first_word  # "agreements with General Motors and Siemens Gamesa": the second name too
             while other < sent.end and joined and _capitalised(sent.doc[other]):
                 other += 1
@@ -248,6 +280,20 @@ def _after_label(sent: Span) -> int:
     return at
 
 
+def _possessor(sent: Span, at: int, name: int, offset: int, index: int, taken: set[int]) -> list[Mention]:
+    """The company whose the name at token ``name`` is, when a possessive name stands between ``at``
+    and it ("and Glencore's PolyMet Mining": Glencore), unless a known name covers it (a country's:
+    "China's Jinchuan Group"); ``taken`` (character offsets in the sentence's text) grows by it."""
+    owner = sent.doc[at : name - 1]
+    if not (len(owner) and name - 1 > at and sent.doc[name - 1].text in ("'s", "’s") and all(_capitalised(t) for t in owner)):
+        return []
+    chars = set(range(owner.start_char, owner.end_char))
+    if chars & taken or owner[0].lower_ in DETERMINERS | set(DEMONYMS):
+        return []
+    taken.update(chars)
+    return [Mention(owner.text, offset + owner.start_char, offset + owner.end_char, None, "company", index)]
+
+
 def _past_descriptor(sent: Span, at: int) -> int:
     """Where a name starts after what describes it ("Chinese refiner Gansu Rare Earth", "trading
     house Iwatani", "Hong Kong-listed MMG", "the provincial government's Investissement Quebec",
@@ -261,10 +307,12 @@ def _past_descriptor(sent: Span, at: int) -> int:
     tie = sent.doc[place : place + 3]
     if place > at and len(tie) == 3 and tie[0].text == "-" and tie[1].lower_ in PLACE_TIES and _capitalised(tie[2]):
         return tie[2].i
+    if place > at and len(tie) == 3 and tie[0].text == "-" and tie[1].lower_ in PLACE_TIES:  # "Toronto-based fund manager X"
+        return _past_descriptor(sent, tie[2].i)
     for end in range(at + 1, min(at + 5, sent.end)):  # "with Vietnam's state miner Vinacomin"
         words = sent.doc[at:end]
         described = (
-            words[-1].lower_ in COMPANY_NOUNS | {"house", "group"}
+            words[-1].lower_ in COMPANY_NOUNS | {"house", "group", "manager"}
             and all(t.is_lower for t in words[1:])
             and (words[0].is_lower or len(words) > 1)
         )
@@ -331,12 +379,14 @@ def _forms_of(mention: Mention) -> list[str]:
     words = mention.text.split()
     if len(words) < 2 or not words[0][:1].isupper():  # "Iluka", "MP", "HyProMag"
         return []
+    if words[0] in _LEGAL_PREFIXES:  # "Vale Indonesia" after "PT Vale Indonesia"
+        return [" ".join(words[1:])]
     forms = []
     trade = _RARE_EARTH_ENDING.search(mention.text)  # "JL Mag" after "JL Mag Rare-Earth": the name before what it trades in
     if trade and len(mention.text[: trade.start()].split()) > 1:
         forms.append(mention.text[: trade.start()])
-    while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS | _REACH_WORDS:
-        words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group", "Amman Mineral" after "Amman Mineral Internasional"
+    while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | _LEGAL_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS | _REACH_WORDS:
+        words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group", "Amman Mineral" after "… Internasional", "… LP"
         forms.append(" ".join(words))
     if len(words) > 2 and words[-2].lower() in ORG_SUFFIXES:  # "Twin Metals" after "Twin Metals Minnesota"
         forms.append(" ".join(words[:-1]))
@@ -346,9 +396,15 @@ def _forms_of(mention: Mention) -> list[str]:
     first = words[0]
     short = (len(first) >= 3 or first.isupper()) and first.lower() not in _NO_SHORT_FORMS | REGIONAL_DEMONYMS | MINERAL_WORDS
     initials = "".join(w[0] for w in words) if mention.kind == "company" and len(words) >= 3 and all(w[:1].isupper() for w in words) else ""
-    return forms + ([first] if short else []) + ([initials] if initials else [])  # not "Nickel" after "Nickel Asia"; "SLN"
+    joined = first.split("-")[0] if mention.kind == "company" and "-" in first else ""  # "Freeport" after "Freeport-McMoRan Inc."
+    joined = joined if len(joined) >= 4 and joined.istitle() else ""
+    return (
+        forms + ([first] if short else []) + ([joined] if joined else []) + ([initials] if initials else [])
+    )  # not "Nickel" after "Nickel Asia"; "SLN"
 
 
+_LEGAL_PREFIXES = {"PT", "JSC", "PJSC", "OJSC", "PAO", "OAO"}
+"""Legal forms that open a company's name ("PT Vale Indonesia", "PJSC Norilsk Nickel"), which its shorter form drops."""
 _RARE_EARTH_ENDING = re.compile(r"\s+[Rr]are[\s-][Ee]arths?$")
 """What a company trades in, closing its name ("JL Mag Rare-Earth"), which its shorter form drops."""
 _REACH_WORDS = {"international", "internasional", "internacional", "global", "worldwide"}
@@ -461,6 +517,7 @@ def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -
     places = [m for m in mentions if m.kind in ("country", "region", "city")]
     spans = (
         listed_backers(sent.text)
+        + [(share.start("name"), share.end("name")) for share in _NAMED_SHARE.finditer(sent.text)]
         + [
             (listing.start() + item.start(), listing.start() + item.end())
             for listing in _NAME_LIST.finditer(sent.text)
@@ -484,6 +541,9 @@ def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -
     return found
 
 
+_NAMED_SHARE = re.compile(
+    rf"%(?:\s+of\s+[^,;%]{{1,40}}?)?(?:,|,?\s+and)\s+(?P<name>{_LISTED_NAME})\s+(?:the\s+(?:remaining|other)\s+)?(?:about\s+)?\d[\d.]*%"
+)  # "BHP owns 57.5% of Escondida, Rio Tinto 30% and …": a holder listed with its share, its verb gapped
 _NAME_LIST = re.compile(
     r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)+,?\s+and\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
 )  # "A, B and C": three or more capitalised names
@@ -703,10 +763,11 @@ def _initials(name: str) -> tuple[str, str]:
 
 
 def _capitalised(token: Token) -> bool:
-    """Whether a word is written as part of a name: "Solvay", "POSCO", "HyProMag", "enCore"."""
+    """Whether a word is written as part of a name: "Solvay", "POSCO", "HyProMag", "enCore", "AP4"."""
     return (
         token.is_title
         or (token.is_upper and token.is_alpha and len(token) > 1)
+        or bool(re.fullmatch(r"[A-Z]{2,}\d{1,2}", token.text))
         or bool(re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*|[a-z]{1,2}[A-Z][a-z]+", token.text))
     )
 

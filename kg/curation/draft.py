@@ -253,8 +253,14 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "demand … to reach 120,000 tonnes", "cut its estimate from 22 million tonnes": no output of anyone's
     if figure.unit == "tonne" and at >= 0 and _BOUGHT.search(lower[:at]):
         return "todo-metric"  # "agreed to buy 30,000 tonnes of graphite a year from X": a volume bought, no one's output
-    if figure.unit == "tonne" and (_PART_OF_YEAR.search(following) or _TRADED.search(lower) or _TRADED_AMOUNT.search(lower[: max(at, 0)])):
-        return "todo-metric"  # "20,000 tonnes in the June quarter", "exports … to 3,188 tonnes": no metric records them
+    clause = re.split(r"[,;]|\s+(?:and|but|while)\s+", lower[at + len(figure.text) :], maxsplit=1)[0] if at >= 0 else ""
+    if figure.unit == "tonne" and (
+        _PART_OF_YEAR.search(following)
+        or _PART_OF_YEAR.search(clause)
+        or _TRADED.search(lower)
+        or _TRADED_AMOUNT.search(lower[: max(at, 0)])
+    ):
+        return "todo-metric"  # "20,000 tonnes in the June quarter" (however far in its clause), "exports … to 3,188 tonnes": no metric records them
     if figure.unit == "tonne":
         yearly = any(
             w in re.sub(r"\ba\s+year\s+(?:earlier|ago|before)\b", "", lower)
@@ -349,12 +355,13 @@ _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
 )
 _PAID_TOWARDS = re.compile(
-    r"\b(?:fund|funds|pay|pays|contribute|contributes|spend|spends|spending)\s+(?:a\s+further\s+|up\s+to\s+|about\s+)?$"
+    r"\b(?:fund|funds|pay|pays|contribute|contributes|spend|spends|spending|spent)\s+"
+    r"(?:a\s+further\s+|up\s+to\s+|about\s+|more\s+than\s+|nearly\s+|around\s+|over\s+)?$"
 )
 """Money a payer puts towards what its sentence names after it: the project's, not the payer's ("plans to spend 1,000 crore
-rupees to recover germanium at its Chanderiya smelting complex")."""
+rupees to recover germanium at its Chanderiya smelting complex", "has spent more than $1 billion on the project")."""
 _PROJECT_DEBT = re.compile(  # "… of project debt", "spend about $1 billion on a second stage": the project named before
-    r"\s+(?:(?:of|in)\s+project\s+(?:debt|financing|finance|funding|loans?)|on\s+(?:a|the|its)\s+(?:[\w-]+\s+)?(?:stage|phase|expansion))\b"
+    r"\s+(?:(?:of|in)\s+project\s+(?:debt|financing|finance|funding|loans?)|on\s+(?:a|an|the|its)\s+(?:[\w-]+\s+)?(?:stage|phase|expansion))\b"
 )
 _HELD_IN_GROUND = re.compile(  # "The deposit holds an estimated 1.7 million tonnes": what it holds, not a stockpile's
     r"\b(?:(?<!stockpile\s)(?:holds|holding|contains|containing|hosts)|resources\s+(?:of|at))\s+(?:an?\s+)?(?:estimated|about|some|around|roughly|nearly|over|more\s+than|\s)*$"
@@ -394,7 +401,8 @@ _FUNDED_WHICH = re.compile(
     r",\s+which\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:funded|financed|backed|paid\s+for)\s+by\s+(?:a|an)?\s*$"
 )
 _MAKES_WHICH = re.compile(
-    r",\s+which\s+(?:[a-z]+\s+){0,3}?(?:make|makes|produce|produces|process|processes|treat|treats|refine|refines)"
+    r",\s+which\s+(?:[a-z]+\s+){0,3}?(?:make|makes|made|produce|produces|produced|process|processes|processed|treat|treats|treated"
+    r"|refine|refines|refined|mined)"
     r"\s+(?:about\s+|around\s+|some\s+|up\s+to\s+|nearly\s+|more\s+than\s+)?$"
 )
 _STAKE_SOLD_FOR = re.compile(
@@ -475,12 +483,48 @@ def _whose_output(figure: Figure, extraction: Extraction) -> str | None:
     return None
 
 
+def _lone_site(figure: Figure, extraction: Extraction, here: list[tuple[int, str, str]]) -> str | None:
+    """The facility whose output or expansion a company's sentence speaks of without its possessive
+    ("Eramet expects output to rise to 70,000 tonnes", "is weighing a $7 billion expansion"): the
+    one facility the text has said the company runs (of those the sentence names, if it names
+    any); None where it runs none or several."""
+    sentence = extraction.sentences[figure.sentence]
+    before, after = sentence.text[: figure.start - sentence.start], sentence.text[figure.end - sentence.start :]
+    output = figure.unit == "tonne" and _UNOWNED_OUTPUT.search(before)
+    expansion = figure.unit in CURRENCY_UNITS and _AN_EXPANSION.match(after)
+    if not (output or expansion):
+        return None
+    companies = {ref for _, ref, kind in here if kind == "company"}
+    named = {ref for _, ref, kind in here if kind == "facility"}  # "X, which runs the Antamina mine, expects output …": that one
+    run = {
+        _ref(r.object)
+        for r in extraction.relations
+        if r.kind == "operates"
+        and r.sentence <= figure.sentence
+        and _ref(r.subject) in companies
+        and (not named or _ref(r.object) in named)
+    }
+    return run.pop() if len(run) == 1 else None
+
+
+_AN_EXPANSION = re.compile(r"\s+(?:[\w-]+\s+)?(?:expansion|upgrade|extension)\b(?!\s+of\b)")
+"""After money, the work it pays for on a site the sentence leaves unnamed ("a $7 billion expansion")."""
+_UNOWNED_OUTPUT = re.compile(
+    r"\b(?:expects?|forecasts?)\s+(?:[a-z]+\s+)?(?:output|production)\s+to\s+(?:rise|grow|increase|climb|reach|fall|drop|double)\s+to\s+"
+    r"(?:about\s+|around\s+|nearly\s+)?(?:[\d.,]+\s+(?:million\s+)?tonnes\s+(?:in\s+\d{4}\s+)?from\s+(?:about\s+)?)?$"
+)  # "expects copper output to fall to about 390,000 tonnes in 2025 from 430,000 tonnes": both of the site's
+
+
 _INVESTED_TO_RAISE = re.compile(rf"\binvest\w*\b.*\bto\s+{_RAISE}\s+(?:its\s+|the\s+)?{_OUTPUT}\s+to\s+(?:about\s+|around\s+|nearly\s+)?$")
 _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "to double … output at its X operation"
     r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend|double|triple|raise|lift|increase|boost)"
     r"|expansion\s+of"
     r"|(?:building|developing|expanding|constructing))\s+(?:[a-z-]+\s+){0,3}?(?:(?:at|in)\s+)?(?:(?:its|the|their)\s+)?"
 )  # "to expand battery recycling at its Ronnskar smelter" too
+_A_PLAN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?plan\s+to\b")
+"""After money, the plan it is for ("a $2 billion plan to extend the mine's life"), whose marker qualifies it."""
+_TO_FUND = re.compile(r"\s+to\s+(?:help\s+)?(?:fund|finance|pay\s+for)\s+(?:a|an|the)\s+(?:new\s+|planned\s+|second\s+)?")
+"""Between money and the plant it pays for: "$300 million to fund a new ore-drying plant"."""
 _SPENT = re.compile(
     r"\b(?:spend|spends|spent|spending|invest|invests|invested|investing|approved|approves)\s+(?:a\s+|about\s+|around\s+|up\s+to\s+|more\s+than\s+|nearly\s+|some\s+)?$"
 )
@@ -545,6 +589,9 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     whose = _whose_output(figure, extraction)
     if whose is not None:  # "will invest about $1 billion to raise Mopani's copper output to 200,000 tonnes": Mopani's, both
         return whose
+    site = _lone_site(figure, extraction, here)
+    if site is not None:  # "Eramet expects output to rise to 70,000 tonnes", of the one mine the text said it runs
+        return site
     earned = [  # "will spend A$8m to earn a 51% interest", "can earn up to 75% of X by spending A$40m": money put into X
         r.object
         for r in extraction.relations
@@ -573,13 +620,16 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     ]
     if sized:  # "a 100 billion yen package": the programme the money is
         return sized[0]
-    costed = [  # "an $800 million synthetic graphite anode plant": the plant the money builds
+    costed = [  # "an $800 million synthetic graphite anode plant", "$300 million to fund a new plant": the plant the money builds
         ref
         for start, ref, kind in here
         if kind == "facility"
         and figure.unit in CURRENCY_UNITS
         and start >= figure.end
-        and not text.text[figure.end - text.start : start - text.start].strip()
+        and (
+            not text.text[figure.end - text.start : start - text.start].strip()
+            or _TO_FUND.fullmatch(text.text[figure.end - text.start : start - text.start])
+        )
     ]
     if costed:
         return costed[0]
@@ -963,7 +1013,9 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
         if figure.unit == "tonne" and (material := _figure_material(figure, extraction)):
             values["material"] = material
         aim = {"modality": "aim"} if figure.unit == "tonne" and values["subject"].startswith("programme/") else {}  # a scheme's target
-        fact(figure.sentence, {**aim, "figure": values, "#": {"figure": _q(figure.text)}}, at=figure.start)
+        planned = _A_PLAN_AFTER.match(sentence[figure.end - at :]) if figure.unit in CURRENCY_UNITS else None
+        read_to = figure.end + planned.end() if planned else figure.start  # "approved a $2 billion plan to extend": planned money
+        fact(figure.sentence, {**aim, "figure": values, "#": {"figure": _q(figure.text)}}, at=read_to)
     placed: dict[str, tuple[str, str]] = {}  # the relation a facility's place is drafted with: its operator's, else the first
     for relation in sorted(extraction.relations, key=lambda r: r.kind != "operates"):
         placed.setdefault(_ref(relation.object), (relation.kind, _ref(relation.subject)))

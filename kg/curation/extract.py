@@ -102,7 +102,7 @@ from kg.curation.candidates import (
     recurring_names,
     short_forms,
 )
-from kg.curation.relations import held_through, positions_in, relations_at, supplies_with_shares
+from kg.curation.relations import held_by_possessor, held_through, positions_in, relations_at, supplies_with_shares
 from kg.curation.roles import as_actors, position_in_context, resolve_references
 
 __all__ = ["Extractor"]
@@ -178,6 +178,48 @@ def _supplied_under_the_deal(
     return [Relation("supplies", supplier, customer, index, at=offset + verb.idx + len(verb))]
 
 
+def _shipped_by_the_producer(
+    sent: Span,
+    offset: int,
+    resolved: list[tuple[int, str, str]],
+    triggers: list[tuple[str, Span]],
+    found: list[Relation],
+    result: Extraction,
+    index: int,
+) -> list[Relation]:
+    """A supply a sentence gives in the passive with no seller named, from the producer the text
+    is about: the operator of the site last said to be run ("The concentrate will be shipped to
+    China's Shenghe Resources under an existing offtake agreement": Image Resources', of Atlas)."""
+    doc = sent.doc
+    shipped = [
+        span
+        for kind, span in triggers
+        if kind == "supplies"
+        and span[0].lower_ in _SHIPPED_WORDS
+        and span.start > sent.start
+        and doc[span.start - 1].lower_ in {"be", "been", "is", "are", "was", "were"}
+    ]
+    if not shipped or any(r.kind == "supplies" for r in found) or any(i < shipped[0].start for i, _, k in resolved if k in PARTY_KINDS):
+        return []
+    to = shipped[0].end if shipped[0].end < sent.end and doc[shipped[0].end].lower_ == "to" else None
+    buyers = [  # "to China's Shenghe Resources": Shenghe
+        iri
+        for i, iri, k in resolved
+        if k in PARTY_KINDS
+        and to is not None
+        and to < i <= to + 3
+        and doc[i + 1 : i + 2].text not in ("'s", "’s")
+        and all(t.is_title or t.is_upper or t.text in ("'s", "’s") for t in doc[to + 1 : i])  # not "to smelters in Japan"
+    ][:1]
+    run = [r.subject for r in result.relations if r.kind == "operates"][-1:]
+    verb = shipped[0]
+    return [Relation("supplies", run[0], buyers[0], index, at=offset + verb.end_char)] if run and buyers and run[0] != buyers[0] else []
+
+
+_SHIPPED_WORDS = {"shipped", "sold", "exported", "supplied", "delivered"}
+"""Verbs of a sale in the passive ("will be shipped to"), whose seller a sentence may leave unsaid."""
+
+
 _LINE_NAME = r"[A-Z][\w-]{3,}|\b[A-Z]{3}\b"
 """A word that may name what a line speaks of: capitalised, or three capitals ("SLN")."""
 _OWNER_ROLES = {"owner", "operator", "parent"}
@@ -198,14 +240,15 @@ def _the_state(sent: Span, mentions: list[Mention], result: Extraction) -> list[
 
 def _deal_said_before(sent: Span, offset: int, found: list[Relation], result: Extraction, index: int) -> list[Relation]:
     """The deal an "Under the deal" sentence refers to when none was drafted: the one of the two
-    companies that announced it in the sentence before ("Rio Tinto can earn up to 75% of Charger
-    Metals' project …, the companies said. Under the deal, …")."""
+    companies that announced it in the last sentence before that they said together ("Rio Tinto can
+    earn up to 75% of Charger Metals' project …, the companies said. Under the deal, …")."""
     under = _UNDER_THE_DEAL.match(sent.text)
     if under is None or not index or any(r.kind == "agreement" for r in [*result.relations, *found]):
         return []
-    if not _SAID_BY_THE_COMPANIES.search(result.sentences[index - 1].text):
+    said = [n for n in range(index) if _SAID_BY_THE_COMPANIES.search(result.sentences[n].text)][-1:]
+    if not said:
         return []
-    companies = list(dict.fromkeys(m.ref_iri for m in result.mentions if m.sentence == index - 1 and m.kind == "company"))
+    companies = list(dict.fromkeys(m.ref_iri for m in result.mentions if m.sentence == said[0] and m.kind == "company"))
     at = offset + sent.start_char + under.end()
     return [Relation("agreement", companies[0], companies[1], index, at=at)] if len(companies) == 2 else []
 
@@ -242,7 +285,8 @@ _BUILDING = {"build", "building", "builds", "construct", "constructing", "develo
 
 def _owned_already(trigger: Span) -> bool:
     """Whether a trigger is a possessive that says whose a facility already is ("will restart its
-    mine", "MP's factory"), not what is to be built ("would build its refinery"), or whose a
+    mine", "MP's factory", "to help build its Dumont nickel project": a named one), not what is to
+    be built ("would build its refinery"), or whose a
     company is ("plans to develop it through the state-owned X": owned, whatever is planned)."""
     before = trigger.doc[trigger.start - 1].lower_ if trigger.start > 0 else ""
     whose = trigger.doc[max(0, trigger.start - 4) : trigger.start]  # "to buy AVZ Minerals' 75% stake": AVZ's now, whatever is agreed
@@ -254,7 +298,9 @@ def _owned_already(trigger: Span) -> bool:
             for n, t in enumerate(whose)
         )
     )
-    return (trigger[0].lower_ in _POSSESSIVES and before not in _BUILDING) or trigger[0].lower_ == "state" or held  # "the state-owned X"
+    named = len(trigger) > 1 and trigger[1].is_title and trigger[1].lower_ not in ("new", "planned", "first", "second", "proposed")
+    built = before in _BUILDING and not named  # "would build its refinery"; not "to help build its Dumont nickel project": a named one
+    return (trigger[0].lower_ in _POSSESSIVES and not built) or trigger[0].lower_ == "state" or held  # "the state-owned X"
 
 
 _SIZED_PROGRAMME = re.compile(
@@ -280,6 +326,22 @@ def _apposed_to_a_site(doc: Doc, comma: int, start: int) -> bool:
             or (opening[0].lower_ == "the" and opening[-1].lower_ in FACILITY_NOUNS | set(FACILITY_REFERENCES))
         )
     )
+
+
+def _named_before(doc: Doc, span: Span, start: int, known: list[Span]) -> Span | None:
+    """The name a possessive description of a site follows, apposed ("Cerro Verde, its copper
+    and molybdenum mine"): title-case words before its comma that no known entity covers; None
+    otherwise."""
+    comma = span.start - 1
+    if span[0].lower_ not in ("its", "their") or comma <= start or doc[comma].text != ",":
+        return None
+    first = comma
+    while first > start and doc[first - 1].is_title and doc[first - 1].lower_ not in DETERMINERS:
+        first -= 1
+    name = doc[first:comma]
+    if not 0 < len(name) <= 4 or (first > start and doc[first - 1].text in ("'s", "’s")):
+        return None
+    return None if any(e.start < name.end and name.start < e.end for e in known) else name
 
 
 def _unit_name(span: Span) -> Span:
@@ -449,7 +511,9 @@ class Extractor:
         """Patterns for figures, new candidate entities and relation triggers."""
         matcher = Matcher(self.nlp.vocab)
         facility_words = {  # "lithium-tantalum", "the Cannington silver, lead and zinc mine" ("lead": a metal here)
-            "LOWER": {"IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-", ",", "lead"})},
+            "LOWER": {
+                "IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-", ",", "lead", "platinum", "group"})
+            },  # "platinum-group metals"
             "OP": "{0,6}",
         }
         facility_noun = {  # "the MATSA copper mines": one operation's name; "the Solikamsk Magnesium Works"
@@ -524,6 +588,12 @@ class Extractor:
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
                 [{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}}, {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True}],  # "CMOC Group"
+                [  # "Group 6 Metals": a number inside a company's name
+                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
+                    {"TEXT": {"REGEX": r"^\d{1,2}$"}},
+                    {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"},
+                    {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},
+                ],
                 [  # "China Minmetals": a country's name (not its demonym: "Korean Metals Plant") opening a company's
                     {"ENT_TYPE": "COUNTRY", "LOWER": {"NOT_IN": sorted(DEMONYMS)}, "OP": "+"},
                     {
@@ -763,6 +833,17 @@ class Extractor:
                 ],
             ],
         )
+        matcher.add(  # "plans to spend about $200 million on a desalination plant": a facility the money is for, unnamed
+            "NEW_PAID_FOR",
+            [
+                [
+                    {"LOWER": {"IN": ["on", "for"]}},
+                    {"LOWER": {"IN": ["a", "an"]}},
+                    {"IS_LOWER": True, "LOWER": {"NOT_IN": ["new", "planned", "second"]}, "OP": "{1,3}"},
+                    {"LOWER": {"IN": ["plant", "refinery", "smelter", "factory", "mill", "concentrator"]}},
+                ]
+            ],
+        )
         new_name: list[dict[str, Any]] = [  # a name no entity holds, of one or more capitalised words, hyphens within: "Shin-Etsu Chemical"
             {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
             {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&-]*|-)$"}, "ENT_TYPE": "", "OP": "*"},
@@ -832,6 +913,12 @@ class Extractor:
         matcher.add(  # "Molycorp's Estonian unit, Silmet, was": the name of the unit, between commas
             "NEW_UNIT",
             [
+                [  # "Norsk Metall's Vardo unit": the name between the owner's possessive and the noun (not "'s Estonian unit")
+                    {"ORTH": {"IN": ["'s", "’s"]}},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | set(DEMONYMS))}, "ENT_TYPE": ""},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "ENT_TYPE": "", "OP": "{0,2}"},
+                    {"LOWER": {"IN": ["unit", "subsidiary"]}},
+                ],
                 [
                     {"LOWER": {"IN": ["unit", "subsidiary"]}},
                     {"ORTH": ","},
@@ -1267,6 +1354,7 @@ class Extractor:
         names = recurring_names(read, self.known_words, self.countries) | {
             n.group("name"): "facility" for n in KNOWN_AS.finditer(read)
         }  # "10X"
+        acting = {name for name in names if re.search(rf"\b{re.escape(name)}\b(?!\s*['’])", read)}  # not only ever whose
         for start, end in spans:
             doc = self.with_world_places(self.nlp(re.sub(r"[^\S\n]", " ", text[start:end])))  # a no-break space is a space
             for sent in doc.sents:
@@ -1274,14 +1362,14 @@ class Extractor:
                     continue
                 index = len(result.sentences)
                 result.sentences.append(Sentence(sent.text, start + sent.start_char, start + sent.end_char))
-                self._sentence(sent, start, index, result, names)
+                self._sentence(sent, start, index, result, names, acting)
         placed = {(r.subject, r.title) for r in result.relations if r.kind == "position" and r.object}
         result.relations = [r for r in result.relations if not (r.kind == "position" and not r.object and (r.subject, r.title) in placed)]
         for n, relation in enumerate(result.relations):  # one at a time: a country given is taken ("Ukraine's minister … with Secretary X")
             result.relations[n] = position_in_context(relation, result)
         return result
 
-    def _sentence(self, sent: Span, offset: int, index: int, result: Extraction, names: dict[str, str]) -> None:
+    def _sentence(self, sent: Span, offset: int, index: int, result: Extraction, names: dict[str, str], acting: set[str]) -> None:
         doc: Doc = sent.doc
         known = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
         words = [t for t in sent if t.is_alpha and len(t) > 3]
@@ -1384,6 +1472,8 @@ class Extractor:
                 and not _apposed_to_a_site(doc, span.start - 1, sent.start)
             ):
                 continue  # "near Loznica" after a facility's noun or name ("The deposit, near Granna,"), not "near Tuesday's close"
+            elif label == "NEW_PAID_FOR" and doc[span.start - 1].lower_ not in ("million", "billion"):
+                continue  # "on a desalination plant" after money only
             elif label == "NEW_ORG" and span[-1].text in NATURAL_FEATURES:
                 continue  # "near the Salton Sea": a place of nature, no company
             elif label == "NEW_FACILITY" and span[-1].text == "Facility" and _MONEY_WORDS.search(sent.text):
@@ -1410,7 +1500,7 @@ class Extractor:
                 label.startswith("NEW_")
                 and not overlaps
                 and (
-                    label in ("NEW_DESCRIBED", "NEW_GROUP", "NEW_POSSESSED", "NEW_TOWN", "NEW_OF_COUNTRY")
+                    label in ("NEW_DESCRIBED", "NEW_PAID_FOR", "NEW_GROUP", "NEW_POSSESSED", "NEW_TOWN", "NEW_OF_COUNTRY")
                     or free_for_new(span, label, known)
                 )
             ):
@@ -1419,6 +1509,7 @@ class Extractor:
                     "NEW_GROUP": "company",
                     "NEW_FACILITY": "facility",
                     "NEW_DESCRIBED": "facility",
+                    "NEW_PAID_FOR": "facility",
                     "NEW_PERSON": "person",
                     "NEW_EMPLOYER": "company",
                     "NEW_OWNER": "company",
@@ -1463,8 +1554,8 @@ class Extractor:
                     if label == "NEW_ROLED" and span[0].text in ("'s", "’s", "'", "’")
                     else span[1:]
                     if label in ("NEW_DESCRIBED", "NEW_REGION", "NEW_ROLED")
-                    else span[2:]
-                    if label == "NEW_OF_COUNTRY"
+                    else span[2:]  # "desalination plant", of "on a desalination plant"; "Mitsui", of "Japan's Mitsui"
+                    if label in ("NEW_PAID_FOR", "NEW_OF_COUNTRY")
                     else span[:-1]
                     if label == "NEW_EMPLOYER"
                     else span[:-2]
@@ -1562,7 +1653,11 @@ class Extractor:
                 if plural is not None:  # "its two Chinese … plants, in Zibo": the plants in Zibo
                     name = doc[plural.i : name.end]
                 named = f"{plural.text} {doc[plural.i + 1 + (plural.nbor(1).text == ',') : name.end].text}" if plural else None
-                candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index, name=named)
+                apposed = _named_before(doc, span, sent.start, known) if label == "NEW_DESCRIBED" else None
+                if apposed is not None:  # "Cerro Verde, its copper and molybdenum mine near Arequipa": the mine so named
+                    mentions.append(Mention(apposed.text, offset + apposed.start_char, offset + apposed.end_char, None, "facility", index))
+                full = apposed.text if apposed is not None else named
+                candidate = Mention(name.text, offset + name.start_char, offset + name.end_char, None, kind, index, name=full)
                 if candidate.ref_iri in self.known:  # a name the graph has under another form: that entity, not a second one
                     candidate = Mention(name.text, candidate.start, candidate.end, candidate.ref_iri, kind, index)
                 mentions.append(candidate)
@@ -1638,6 +1733,8 @@ class Extractor:
         ]
         result.references += [Mention(r.text, offset + r.start_char, offset + r.end_char, None, "reference", index) for r in references]
         resolved = resolve_references(sent, mentions, references, offset, result) + _the_state(sent, mentions, result)
+        owners = {m.ref_iri for m in mentions if m.iri or m.text in acting or m.text.endswith(" family")}  # known, named again not
+        possessed = held_by_possessor(sent, resolved, index, owners)  # as whose, or a family; read before the roles drop whose names
         referred = [  # "…, the company's chief executive": the company it was taken to be
             Mention(r.text, offset + r.start_char, offset + r.end_char, result.resolved[offset + r.start_char], "company", index)
             for r in references
@@ -1656,9 +1753,11 @@ class Extractor:
             if r.subject != r.object
         ]
         found += held_through(sent, resolved, index) if any(kind == "invested" for kind, _ in triggers) else []
+        found += [replace(r, at=offset + (r.at or 0)) for r in possessed]
         found = [r for r in (_by_operator(r, [*result.relations, *found]) for r in found) if r is not None] + positions
         found = _taken_over(found, sent.text)
         found += _supplied_under_the_deal(sent, offset, resolved, triggers, found, result, index)
+        found += _shipped_by_the_producer(sent, offset, resolved, triggers, found, result, index)
         found += _deal_said_before(sent, offset, found, result, index)
         found.sort(key=lambda r: r.since is None)  # "will restart its mine": the possessive says whose it is, before the verb
         materials = [m.ref_iri for m in mentions if m.kind == "material"]

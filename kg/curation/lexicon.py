@@ -580,7 +580,7 @@ HELD_TOGETHER = re.compile(r"\b(?:jointly|together)\s+(?:hold|holds|own|owns|con
 """Before a share its holders hold together ("A and B jointly hold 51%"): no one holder's share."""
 HOLDER_SELLS = re.compile(r"\bstakes?\s+(?:held|owned)\s+by\b")
 """A stake named by its holder, bought from it ("bought the 49.9% stake held by Tsingshan")."""
-LEGAL_FORMS = {"SA", "S.A.", "AG", "PLC", "plc", "LLC", "GmbH", "NV", "N.V.", "BV", "SpA", "AB", "ASA", "Tbk", "SAS", "SE"}
+LEGAL_FORMS = {"SA", "S.A.", "AG", "PLC", "plc", "LLC", "LP", "GmbH", "NV", "N.V.", "BV", "SpA", "AB", "ASA", "Tbk", "SAS", "SE"}
 """What closes a company's name, as written: "Imouraren SA", "Glencore plc", "Vacuumschmelze GmbH"."""
 ORG_OPENERS = {"minera", "mineração", "mineradora", "compañía", "companhia", "empresa", "sociedad", "grupo", "corporación"}
 """Words that open a company's name in Spanish or Portuguese ("Minera Panama", "Grupo México")."""
@@ -631,6 +631,8 @@ ORG_SUFFIXES = {
     "laboratories",
     "systems",
     "partners",  # "Cupric Canyon Partners", "Lansdowne Partners"
+    "investments",  # "Magneto Investments LP"
+    "management",  # "Waterton Global Resource Management"
     "exchange",  # "London Metal Exchange"
 }
 IMPORT_WORDS = (
@@ -820,7 +822,10 @@ RELATION_TRIGGERS = {
         _SOLD_TO,
         _SOLD_ITS_STAKE_TO,
         [{"LOWER": {"IN": ["linked", "partnered", "partnering", "teamed", "partnership"]}}, {"LOWER": {"IN": ["with", "up"]}}],
-        [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"IS_TITLE": True}],  # "bought Base Resources": a purchase agreed between the two
+        [
+            {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
+            {"TEXT": {"REGEX": "^[A-Z]"}},
+        ],  # "bought Base Resources", "acquired OZ Minerals": a purchase agreed between the two
         [  # "has bought the idle Windimurra plant … from Atlantic Vanadium": the buyer and the seller
             {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
             {"LOWER": "the"},
@@ -1120,7 +1125,10 @@ RELATION_TRIGGERS = {
             {"LOWER": "the"},
             {"LOWER": {"IN": ["rest", "remainder"]}},
         ],  # "and B the rest"
-        [{"LOWER": {"IN": ["acquired", "acquires", "acquire"]}}, {"IS_TITLE": False}],  # not "acquired Base Resources" (a purchase)
+        [
+            {"LOWER": {"IN": ["acquired", "acquires", "acquire"]}},
+            {"TEXT": {"REGEX": "^[^A-Z]"}},
+        ],  # not "acquired Base Resources", "acquired OZ Minerals" (a purchase)
         [
             {"LOWER": {"IN": ["bought", "buys", "buy", "took", "takes", "take"]}},
             {"LOWER": {"NOT_IN": ["."]}, "OP": "{0,3}"},
@@ -1192,7 +1200,13 @@ RELATION_TRIGGERS = {
             {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "{1,3}"},
             {"LOWER": {"IN": ["unit", "subsidiary"]}},
         ],
-        [{"ORTH": ","}, {"LOWER": "and"}, {"LIKE_NUM": True}, {"ORTH": "%"}, {"LOWER": "by"}],  # "…, and 10% by B": a holder, gapped
+        [
+            {"ORTH": ",", "OP": "?"},
+            {"LOWER": "and"},
+            {"LIKE_NUM": True},
+            {"ORTH": "%"},
+            {"LOWER": "by"},
+        ],  # "…, and 10% by B": a holder, gapped
         [  # "the state's Minerals Income Investment Fund": the state holds it
             {"LOWER": "the"},
             {"LOWER": {"IN": sorted(COUNTRY_REFERENCES)}},

@@ -84,7 +84,12 @@ def parties_of(fact: dict[str, Any]) -> str | None:
 
 
 def drafted_modality(
-    sentence: str, *, at: int | None = None, since: int | None = None, about_position: bool = False, parties_of: str | None = None
+    sentence: str,
+    *,
+    at: int | None = None,
+    since: int | None = None,
+    about_position: bool = False,
+    parties_of: str | None = None,
 ) -> str | None:
     """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
     ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the
@@ -104,8 +109,8 @@ def drafted_modality(
     clause = [m.end() for m in (*NEW_CLAUSE.finditer(sentence[:at]), *_STATING_ASIDE.finditer(sentence[:at]))] if at is not None else []
     since = max(since or 0, clause[-1]) if clause else since  # "will supply … to X, and it buys scrap from Ford": its own clause
     marker = modal_marker(sentence, before=at, after=since)
-    if marker is None and _EXPECTS_IT_TO.search(sentence[:at]):
-        return "expected"  # "Savannah expects the mine to produce": no marker's words, the same expectation
+    if marker is None and _EXPECTS_IT_TO.search(sentence[:at]) and not _FROM_BEFORE.search(sentence[:at]):
+        return "expected"  # "Savannah expects the mine to produce": no marker's words, the same expectation (not "… from 430,000 tonnes")
     if marker is None and _TO_STUDY.search(sentence[:at]):
         return "possibility"  # "signed an agreement … to study building a refinery": a plant under study
     begun = modal_marker(sentence, before=at) if since is not None else None
@@ -134,7 +139,12 @@ _STATING_ASIDE = re.compile(
     r",\s+(?:which|who|that)\s+(?:also\s+|now\s+|already\s+)?(?:runs|operates|owns|holds|controls|produces|mines|is|has)\b"
     r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|subsidiary|affiliate|division|arm)\s+of\b"
 )  # "agreed to sell Taboca, which runs the Pitinga mine, to CNT, a unit of CNMC": what the asides state is so
-_EXPECTS_IT_TO = re.compile(r"\bexpects?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?to\s+(?:produce|make|reach|start|process|ship)\b")
+_EXPECTS_IT_TO = re.compile(
+    r"\bexpects?\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?|(?:[a-z]+\s+)?(?:output|production|sales|shipments)\s+(?:[\w-]+\s+){0,3}?)"
+    r"to\s+(?:produce|make|reach|start|process|ship|rise|grow|increase|climb|fall|double)\b"
+)  # "expects the mine to produce", "expects (copper) output to rise to 70,000 tonnes"
+_FROM_BEFORE = re.compile(r"\bto\s+(?:about\s+)?[\d.,]+\s+(?:million\s+)?tonnes\s+(?:in\s+\d{4}\s+)?from\s+(?:about\s+)?$")
+"""What an expected figure is compared with: the earlier, stated one ("to fall to 390,000 tonnes in 2025 from 430,000 tonnes")."""
 _TO_STUDY = re.compile(r"\bto\s+study\s+(?:building|developing|setting\s+up|opening|constructing)\b")
 _PURPOSE_OF_MONEY = re.compile(
     r"\b(?:loans?|grants?|funding|financing|million|billion)\s+(?:to\s+(?:[A-Z][\w.&'’-]*\s+)+)?to\s+(?:help\s+)?[a-z]+$"

@@ -49,7 +49,7 @@ from kg.curation.lexicon import (
 from kg.curation.places import world_places
 from kg.curation.proposals import Figure, Mention, Relation
 
-__all__ = ["HEADS", "apposed", "held_through", "positions_in", "relations_at", "supplies_with_shares"]
+__all__ = ["HEADS", "apposed", "held_by_possessor", "held_through", "positions_in", "relations_at", "supplies_with_shares"]
 
 _TITLED_NAME = re.compile(
     rf"(?P<where>(?:[A-Z][\w.]*\s+){{0,2}}?)(?P<title>(?i:{TITLES})),?\s+(?:(?:[A-Z][\w.'’-]*|{'|'.join(sorted(NAME_PARTICLES))})\s*){{1,4}}$"
@@ -119,10 +119,14 @@ _STAKE_OF = re.compile(
     r"|\bstakes?\s+in\s+(?:[\w.&'’-]+\s+){1,4}?to\s+(?:about\s+|around\s+)?$",  # "raised its stake in Sovereign Metals to 19.9%"
     re.IGNORECASE,
 )
+_HOLDER_NOUNS = {"consortium", "group", "fund", "partners"}
+"""Nouns closing a holder's description before its gapped share ("and Japan's JECO consortium the remaining 12.5%")."""
 _STAKE_AFTER = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,2}?(?:stakes?|interest)\b|-?\s*owned\s+by\b)"
     r"|\s+by\s+(?:[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){1,4})?[A-Z][\w.&-]+\s+[A-Z]"
-)  # "a 20% stake", "a 16% free-carried interest", "a company 60% owned by", "and 10% by Namibia's state company Epangelo Mining"
+    r"|\s+by\s+the\s+[A-Z][\w-]*\s+(?:state|government)\b"
+)  # "a 20% stake", "a 16% free-carried interest", "a company 60% owned by", "and 10% by Namibia's state company Epangelo
+# Mining", "and 10% by the Senegalese state"
 _MOSTLY_FROM = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|predominantly)\s+from\b", re.IGNORECASE)
 _DEPENDENCE = re.compile(r"\b(?:dependen|relian|relies|depends)\w*\s+on\b", re.IGNORECASE)
 _SHARE_OF_NEEDS = re.compile(  # "90% of Japan's supply", "80% of its rare earths", "80% of its magnets", "90% of Japan's NdPr"
@@ -213,8 +217,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == _past_origin(doc, trigger.start + 1) and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
-            if trigger[-1].lower_ == "from":  # "bought the project from Itafos": the buyer and the seller
-                bought = [m for m in mentions if m[0] == trigger.end and m[2] in PARTY_KINDS]
+            if trigger[-1].lower_ == "from":  # "bought the project from (Canada's) Itafos": the buyer and the seller
+                bought = [m for m in mentions if m[0] == _past_origin(doc, trigger.end) and m[2] in PARTY_KINDS]
             if trigger[-1].lower_ == "it" or trigger[-2].lower_ == "the":  # "Arnold is owned by Compass, which bought it (the company)"
                 bought = [m for m in before if m[2] == "company" and m[1] not in {b[1] for b in buyers}][:1]
             sold = [m for m in mentions if m[0] == _past_articles(doc, trigger.start + 1) and m[2] == "facility"]  # "the idle X"
@@ -416,9 +420,12 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         ]
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
         after = [m for m in after if doc[m[0] - 1].lower_ not in ("outside", "excluding", "except", "beyond")]  # "… tungsten outside China"
-        placed = [  # "supplied a Soviet plant in Kazakhstan": where; not "sells to customers in China": who buys (not "magnet makers in Korea")
-            m[0] for m in after if _placed(m[0], sent) and doc[max(m[0] - 2, sent.start)].lower_ not in CUSTOMER_NOUNS
-        ]
+        placed = (
+            [  # "supplied a Soviet plant in Kazakhstan": where; not "sells to customers in China": who buys (not "magnet makers in Korea")
+                m[0] for m in after if _placed(m[0], sent) and doc[max(m[0] - 2, sent.start)].lower_ not in CUSTOMER_NOUNS
+            ]
+            + [m[0] for m in after if doc[m[0] - 1].lower_ == "on"]
+        )  # "from its mine on Groote Eylandt": where, whatever the name was read as
         placed += [  # "to magnet makers in South Korea and the United States": both where
             m[0]
             for m in after
@@ -640,8 +647,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned and owners[0][1] != owned[0][1] else []
         if (
-            trigger[0].text == "," and trigger[1].lower_ == "and" and trigger[-1].lower_ == "by"
-        ):  # "… 90% owned by A, and 10% by B": B's, of the stake before's
+            len(trigger) >= 4 and trigger[-4].lower_ == "and" and trigger[-2].text == "%" and trigger[-1].lower_ == "by"
+        ):  # "… 90% owned by A, and 10% by B", "90% owned by A and 10% by the Senegalese state": B's, of the stake before's
             holders = [m for m in after if m[2] in PARTY_KINDS and doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")][:1]
             return [Relation("invested", m[1], None, index) for m in holders]  # not "Namibia's state mining company"
         if trigger[0].lower_ in WEALTH_WORDS:  # "billionaire Ira Rennert's Renco Group": the person holds it
@@ -665,7 +672,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             sellers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             buyers = [m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)][:1]
             stake = _SOLD_STAKE.match(doc[trigger.start : trigger.end].text)
-            if stake and not sold:  # "has sold its 43% stake in the Kipawa project … to QPM": the buyer's now, with its share
+            if (
+                stake
+            ):  # "has sold its 43% stake in the Kipawa project … to QPM", "… in Sagittarius to Alsons": the buyer's now, with its share
                 sold_in = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS | {"facility"}][:1]
                 share = Decimal(stake.group(1))
                 return [Relation("invested", b[1], h[1], index, share=share) for b in buyers for h in sold_in if b[1] != h[1]]
@@ -760,9 +769,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]  # "the …"
             return [Relation("invested", holders[0][1], held[0][1], index)] if holders and held else []
         if trigger[-1].lower_ in ("shareholder", "owner", "investor"):  # "X is MP Materials' largest shareholder"
-            held = [m for m in before if m[2] in PARTY_KINDS][-1:]
+            held = [m for m in before if m[2] in PARTY_KINDS | {"facility"}][-1:]  # "ARM became the mine's sole owner": of all of it
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
-            return [Relation("invested", holders[0][1], held[0][1], index)] if holders else []
+            whole = Decimal(100) if {t.lower_ for t in trigger} & {"sole", "only"} and trigger[-1].lower_ == "owner" else None
+            return [Relation("invested", holders[0][1], held[0][1], index, share=whole)] if holders else []
         places_in = [  # "sells most of its ore to buyers in China and Japan, and holds a 10% stake": where, not who holds
             listed[0]
             for p in before
@@ -856,10 +866,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 and not (m[2] in ("country", "region", "city") and _placed(m[0], sent))
             ][-1:]
             investors = [m for m in investors if investees and m[1] != investees[0][1] and m[0] > where]
+        named_before = trigger.start - (doc[trigger.start - 1].lower_ in _HOLDER_NOUNS if trigger.start > sent.start else 0)
         if trigger[0].lower_ == "the" and not (
-            trigger.start > sent.start and (doc[trigger.start - 1].is_title or doc[trigger.start - 1].is_upper)
+            named_before > sent.start and (doc[named_before - 1].is_title or doc[named_before - 1].is_upper)
         ):
-            return []  # "and Japan's TEPCO Resources the remaining 5%": a holder's, its verb gapped; not "owns the remaining 5%"
+            return []  # "and Japan's JECO consortium the remaining 12.5%": a holder's, its verb gapped; not "owns the remaining 5%"
         kept = trigger[0].lower_ in ("keep", "keeps", "retain", "retains") and doc[trigger.end : trigger.end + 1].text != "of"
         if kept or {t.lower_ for t in trigger} & {"remaining", "rest", "remainder"} or (len(trigger) > 2 and trigger[2].lower_ == "other"):
             at = _named_after_of(trigger)
@@ -951,8 +962,9 @@ def supplies_with_shares(
         and not HOLDER_SELLS.match(sentence[f.end - start :].lstrip())  # the seller's, not the buyer's
         and not HELD_TOGETHER.search(sentence[: f.start - start])  # "A and B jointly hold 51%": theirs together, no one's share
     ]  # "a stake of 8%", "a 20% stake"
-    stakes = sorted((r for r in relations if r.kind == "invested"), key=lambda r: r.at or 0)
-    if staked and stakes:  # "a 5% stake in X and a 5% stake in Y": each its own, the stake read nearest the share
+    held = [r for r in relations if r.kind == "invested"]
+    stakes = sorted((r for r in held if r.share is None), key=lambda r: r.at or 0)  # not one whose share is read ("sole owner")
+    if staked and held:  # "a 5% stake in X and a 5% stake in Y": each its own, the stake read nearest the share
         pairs: dict[int, Figure] = {}  # "owns about 80% of X, and Y holds the rest": not Y's
         for share in staked:
             free = [r for r in stakes if id(r) not in pairs and r.at is not None] or [r for r in stakes if id(r) not in pairs]
@@ -998,6 +1010,28 @@ def held_through(sent: Span, mentions: list[tuple[int, str, str]], index: int) -
         if kind in PARTY_KINDS and at - 2 >= sent.start and doc[at - 1].lower_ == "through" and doc[at - 2].text == ",":
             holders = [m for m in mentions if m[2] in PARTY_KINDS and m[0] < at - 2][-1:]
             held += [Relation("invested", holders[0][1], iri, index)] if holders and holders[0][1] != iri else []
+    return held
+
+
+def held_by_possessor(sent: Span, mentions: list[tuple[int, str, str]], index: int, owners_known: set[str]) -> list[Relation]:
+    """The holdings a sentence gives by a company's (or a family's) possessive before a company's
+    name ("a joint venture of Teck Resources and Glencore's PolyMet Mining": Glencore holds PolyMet;
+    "the Alcantara family's Alsons Group"): by one of ``owners_known`` (a possessive name may be a
+    place's: "Abu Dhabi's Mubadala"), or by any where the name is called a unit ("Rio Tinto's
+    Kennecott unit")."""
+    doc = sent.doc
+    companies = {at: iri for at, iri, kind in mentions if kind == "company"}
+    owners = {at: iri for at, iri, kind in mentions if kind in ("company", "org")}
+    held = []
+    for at, iri in owners.items():
+        mark = next((t.i for t in doc[at : min(at + 5, sent.end)] if t.text in ("'s", "’s")), None)
+        if mark is None or not all(t.is_title or t.is_upper or t.lower_ == "family" for t in doc[at:mark]) or mark + 1 not in companies:
+            continue
+        unit = next((t for t in doc[mark + 1 : min(mark + 5, sent.end)] if not (t.is_title or t.is_upper)), None)
+        owned = companies[mark + 1]
+        called = unit is not None and unit.lower_ in ("unit", "subsidiary", "arm")  # "Rio Tinto's Kennecott unit": a holder, whoever
+        if owned != iri and (iri in owners_known or called):
+            held.append(Relation("invested", iri, owned, index, at=doc[mark + 1].idx))
     return held
 
 
@@ -1116,11 +1150,12 @@ def _paid_for_a_material(trigger: Span, mentions: list[tuple[int, str, str]]) ->
 
 
 def _name_end(at: int, sent: Span) -> int:
-    """Where the capitalised name opening at token ``at`` ends."""
+    """Where the capitalised name opening at token ``at`` ends (a family's with its word: "the
+    Alcantara family")."""
     end = at + 1
     while end < sent.end and sent.doc[end].is_title:
         end += 1
-    return end
+    return end + 1 if end < sent.end and sent.doc[end].lower_ == "family" else end
 
 
 def _whose(at: int, sent: Span) -> bool:

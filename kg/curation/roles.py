@@ -75,7 +75,7 @@ def _names_origin(mention: Mention, result: Extraction) -> bool:
 
 def position_in_context(relation: Relation, result: Extraction) -> Relation:
     """A company's title with no company named ("Chief Executive Tony Sage said") as held in
-    the company the text has named most up to there (the latest of those); a commissioner's in the
+    the company the text has named most up to there (one it said runs a site, else the latest, of those); a commissioner's in the
     body so named; a head of
     government's ("Prime Minister Sanae Takaichi said Tokyo would") in the country its
     sentence names, or else the one the text names most as an actor; any other relation as it is."""
@@ -98,9 +98,10 @@ def position_in_context(relation: Relation, result: Extraction) -> Relation:
     before = [iri for _, iri in sorted(named + referred)]
     if not before:
         return relation
-    counts = Counter(before)  # the company the text is about: named most, then its sentence's subject, then the latest
+    runs = {r.subject for r in result.relations if r.kind == "operates" and r.sentence < relation.sentence}
+    counts = Counter(before)  # the company the text is about: named most, then one said to run a site, then its sentence's subject
     subject = next((iri for at, iri in sorted(named) if result.sentences[relation.sentence].start <= at), None)
-    return replace(relation, object=max(reversed(before), key=lambda iri: (counts[iri], iri == subject)))
+    return replace(relation, object=max(reversed(before), key=lambda iri: (counts[iri], iri in runs, iri == subject)))  # then the latest
 
 
 def _country_in_context(index: int, result: Extraction, taken: set[str]) -> str | None:
@@ -177,12 +178,17 @@ def as_actors(
     return sorted(actors)
 
 
+_HOLDER_CLAUSE = re.compile(r",\s+which\s+(?:also\s+)?(?:holds|owns|controls)\b")
+"""A clause saying what the company it follows holds: what it holds is another company ("… of the company")."""
+
+
 def resolve_references(
     sent: Span, mentions: list[Mention], references: list[Span], offset: int, result: Extraction
 ) -> list[tuple[int, str, str]]:
     """The sentence's mentions as (token index, IRI, kind); "the miner"-style references
     resolve to the latest company their sentence names before them, or else to the company the
-    sentence before opens with, or else to the latest company mentioned; "the refinery"-style ones to the
+    sentence before opens with, or else to the latest company mentioned that the text says runs
+    a site, or else to the latest company mentioned; "the refinery"-style ones to the
     latest facility whose name says it is one, "the partners"-style ones to each party of the
     latest agreement (kept in ``result.resolved``, for the curator to check)."""
     resolved = []
@@ -246,9 +252,19 @@ def resolve_references(
         previous = _subject_of(result, len(result.sentences) - 2)  # "Heraeus Remloy, a unit of … group, recycles …. … the company"
         if kind == "company" and ref.start > sent.start and sent.doc[ref.start - 1].lower_ in _GIVING_VERBS:
             earlier = [m for m in earlier if m.sentence < len(result.sentences) - 1]  # "BNDES agreed to lend the company": not BNDES
+        if (
+            kind == "company"
+            and ref.start > sent.start
+            and sent.doc[ref.start - 1].lower_ == "of"
+            and _HOLDER_CLAUSE.search(sent.text[: ref.start_char - sent.start_char])
+        ):
+            earlier = [m for m in earlier if m.sentence < len(result.sentences) - 1]  # "Tembo, which also holds 35% of the company"
         if earlier:
             this_sentence = earlier[-1].sentence == len(result.sentences) - 1  # "Lynas said the company would": Lynas
             iri = previous[0] if kind == "company" and previous and previous[1] == kind and not this_sentence else earlier[-1].ref_iri
+            runners = [m.ref_iri for m in earlier if m.ref_iri in {r.subject for r in result.relations if r.kind == "operates"}]
+            if kind == "company" and not this_sentence and not (previous and previous[1] == kind) and runners and iri not in runners:
+                iri = runners[-1]  # "… debt from the AFC for its Chilalo project. … The company has signed": the one running a site
             referred = [  # "… at its Vaudreuil refinery. … run the plant. … C$7 million to the project": the plant, referred to since
                 target
                 for at, target in sorted(result.resolved.items())

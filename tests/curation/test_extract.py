@@ -3921,3 +3921,204 @@ def test_a_stake_sold_out_of_a_project_named_in_capitals(extractor: Extractor) -
     assert frozenset({"company/nipigon-lithium-inc", "company/toyota"}) in deals  # "has sold a 10% stake in … to": the sale
     stakes = {(s["holder"], s["share"]) for f in _drafted(extractor, text) if (s := f.get("stake"))}
     assert ("company/toyota", 10) in stakes  # the buyer's, with its share
+
+
+def test_a_holder_gapped_after_and_the_output_a_company_expects_of_its_one_mine_and_money_to_fund_a_new_plant(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "PT Nusa Nickel will sell nickel ore from its Lasusua mine in Southeast Sulawesi to Tsingshan Holding, the companies said.\n"
+        "The mine produced about 40,000 tonnes of nickel last year.\n"
+        "Under the agreement, Tsingshan has agreed to provide $200 million to fund a new smelter at Lasusua.\n"
+        "Nusa Nickel is 30% owned by Antam.\n"
+        "Tellus Minerals' Dakar Sands mine in Senegal produced 60,000 tonnes of zircon in 2024.\n"
+        "The mine, 80% owned by Tellus Minerals and 20% by the Senegalese state, also ships ilmenite.\n"
+        "Tellus Minerals expects output to rise to 90,000 tonnes of zircon in 2027.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/pt-nusa-nickel", "company/tsingshan-holding"}) in deals  # "Under the agreement": said two lines up
+    assert ("invested", "company/antam", "company/pt-nusa-nickel") in relations  # "Nusa Nickel" after "PT Nusa Nickel": the same
+    facts = _drafted(extractor, text)
+    stakes = {(s["holder"], s["investee"], s["share"]) for f in facts if (s := f.get("stake"))}
+    assert ("country/SN", "facility/dakar-sands-mine", 20) in stakes  # "and 20% by the Senegalese state"
+    figures = {f["figure"]["value"]: (f["figure"]["subject"], f.get("modality")) for f in facts if "figure" in f}
+    assert figures[200_000_000][0] == "facility/smelter-at-lasusua"  # the plant the money is to fund
+    assert figures[90_000] == ("facility/dakar-sands-mine", "expected")  # the one mine it runs, expected
+
+
+def test_holders_listed_with_their_shares_a_sale_in_the_passive_and_a_title_held_in_the_company_the_text_is_about(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Harlow Sands began mining at its Tarwin mineral sands project near Geraldton in January.\n"
+        "The concentrate will be shipped to China's Lomon Billions under an existing offtake agreement.\n"
+        "Managing director Ian Cole said the company had enough cash.\n"
+        "Harlow Sands owns 60% of Tarwin, Kestrel Metals 25% and South Korea's KZC consortium the remaining 15%.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("supplies", "company/harlow-sands", "company/lomon-billions") in relations  # its concentrate, no seller named
+    assert frozenset({"company/harlow-sands", "company/lomon-billions"}) in {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert ("position", "person/ian-cole", "company/harlow-sands") in relations  # not the buyer named last
+    facts = _drafted(extractor, text)
+    stakes = {(s["holder"], s["share"]) for f in facts if (s := f.get("stake"))}
+    assert {("company/kestrel-metals", 25), ("company/kzc", 15)} <= stakes  # named with their shares, the verb gapped
+    supply = next(f for f in facts if "supply" in f)
+    assert supply["modality"] == "commitment"  # to come, under an agreement made
+
+
+def test_a_name_before_its_possessive_description_an_unnamed_expansion_and_a_possessive_company_holding_another(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Andes-Pacific Mining said output at Cerro Azul, its copper mine near Cusco, fell to 200,000 tonnes in 2024.\n"
+        "Andes-Pacific owns 60% of Cerro Azul.\n"
+        "The company is weighing a $3 billion expansion.\n"
+        "Ridge Copper, a 50-50 joint venture of Teck Resources and Glencore's PolyMet Mining, owns the Birch Lake deposit.\n"
+        "Teck and Glencore have spent about $500 million on the deposit.\n"
+        "Abu Dhabi's Mubadala owns 20% of Andes-Pacific.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("operates", "company/andes-pacific-mining", "facility/cerro-azul") in relations  # the mine so named, not a second
+    assert ("invested", "company/andes-pacific-mining", "facility/cerro-azul") in relations  # "Andes-Pacific": the same company
+    assert ("invested", "company/glencore", "company/polymet-mining") in relations  # "Glencore's PolyMet Mining"
+    assert not [r for r in relations if r[1].endswith("/abu-dhabi")]  # a name met only as whose may be a place's
+    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[3_000_000_000] == "facility/cerro-azul"  # an expansion of the one mine the company runs
+
+
+def test_money_spent_on_a_project_a_stake_in_a_company_sold_on_a_familys_company_and_a_fund_named_with_a_number(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Tundra Copper has spent more than $900 million on the Kobuk copper project in Alaska since 2005.\n"
+        "Mindanao Copper Inc, controlled by the Reyes family's Isla Group, plans to build the Davao mine.\n"
+        "Glencore sold its 40% stake in Mindanao Copper to Isla Group in 2016.\n"
+        "Swedish pension fund AP7 holds about 3% of Tundra Copper.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("invested", "org/reyes-family", "company/isla-group") in relations  # the family's company
+    assert ("invested", "company/isla-group", "company/mindanao-copper-inc") in relations  # controlled by the company, not the family
+    assert ("invested", "org/reyes-family", "company/mindanao-copper-inc") not in relations
+    facts = _drafted(extractor, text)
+    stakes = {(s["holder"], s["investee"], s.get("share")) for f in facts if (s := f.get("stake"))}
+    assert ("company/isla-group", "company/mindanao-copper-inc", 40) in stakes  # the buyer's now, with its share
+    assert not [s for s in stakes if s[0] == "company/glencore"]  # the seller's stake is past
+    assert ("company/ap7", "company/tundra-copper", 3) in stakes  # "AP7": a name with a number
+    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in facts if "figure" in f}
+    assert figures[900_000_000] == "facility/kobuk-copper-project"  # money spent on the project
+
+
+def test_a_company_named_with_a_number_and_the_company_a_holder_clause_holds(extractor: Extractor) -> None:
+    text = (
+        "Area 9 Metals Ltd has halted its Otway tungsten mine in Tasmania.\n"
+        "Area 9 owes about A$40 million to lenders led by Kestrel Capital, which also holds 20% of the company.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("operates", "company/area-9-metals-ltd", "facility/otway-tungsten-mine") in relations  # "Area 9 Metals Ltd": one name
+    assert ("invested", "company/kestrel-capital", "company/area-9-metals-ltd") in relations  # the company it holds, not itself
+    counts = [f for f in _drafted(extractor, text) if f.get("figure", {}).get("metric") == "count"]
+    assert counts == []  # the number in the name counts nothing
+
+
+def test_a_quarter_far_in_its_clause_holders_that_each_own_the_output_a_runner_expects_and_a_plan_money_is_for(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Cobar Tungsten Ltd produced 250 tonnes of tungsten concentrate at its Ardlethan mine in central New South Wales in the March quarter.\n"
+        "Minera Cerro Alto, which runs the Cerro Alto copper mine in Peru, expects copper output to fall to about 200,000 tonnes in 2026 "
+        "from 240,000 tonnes in 2025.\n"
+        "KGHM and Glencore each own 40% of Cerro Alto.\n"
+        "The government approved a $1 billion plan to extend the mine's life.\n"
+        "Anglo Pacific has applied for a permit for its Lokka nickel deposit in Finland.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("invested", "company/kghm", "facility/cerro-alto-copper-mine") in relations  # "KGHM and Glencore each own": both
+    assert ("operates", "company/anglo-pacific", "facility/lokka-nickel-deposit") in relations  # a demonym closing a name
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: (f["figure"]["metric"], f["figure"]["subject"], f.get("modality")) for f in facts if "figure" in f}
+    assert 250 not in figures  # a quarter's output, however far in its clause: no figure of the graph's
+    assert figures[200_000] == ("mine-production", "facility/cerro-alto-copper-mine", "expected")  # the mine it runs
+    assert figures[240_000] == ("mine-production", "facility/cerro-alto-copper-mine", None)  # the year before's, stated
+    assert figures[1_000_000_000][2] == "planned"  # money for a plan
+
+
+def test_a_seller_past_its_country_a_unit_of_a_company_met_once_output_in_a_relative_clause_and_debt_for_a_project(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Tianhua Resources bought the Rincon Sur project from Canada's Atacama Lithium Corp in 2022.\n"
+        "Norsk Metall's Vardo unit will double output at its smelter near Tromso.\n"
+        "The smelter treats ore from the Kallak mine, which produced about 90,000 tonnes of iron ore in 2024.\n"
+        "Rift Graphite Ltd has received an offer of up to $40 million in debt from the Africa Finance Corporation "
+        "for its Mahenge graphite project in Tanzania.\n"
+        "The company has signed an offtake agreement with Japan's Marubeni.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/tianhua-resources", "company/atacama-lithium-corp"}) in deals  # "from Canada's Atacama Lithium Corp"
+    assert frozenset({"company/rift-graphite-ltd", "company/marubeni"}) in deals  # "The company": the one running a site
+    assert ("invested", "company/norsk-metall", "company/vardo") in relations  # "Norsk Metall's Vardo unit", met once
+    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[90_000] == "facility/kallak-mine"  # "the Kallak mine, which produced": the mine's
+    assert figures[40_000_000] == "company/rift-graphite-ltd"  # debt for its project: the borrower's (fresh12's convention)
+
+
+def test_money_on_an_expansion_a_limited_partnership_a_fund_manager_based_somewhere_and_its_named_project_to_be_built(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Cobrecorp, the company that runs the Pampa Roja copper mine in Chile, plans to spend about $300 million on an "
+        "underground expansion.\n"
+        "Quebec Capital will lend C$80 million to Boreal Nickel Investments LP to help build its Lac Noir nickel project in Quebec.\n"
+        "Boreal Nickel, controlled by Toronto-based fund manager Ridgeback Global Resource Management, bought Lac Noir in 2021.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("invested", "company/ridgeback-global-resource-management", "company/boreal-nickel-investments-lp") in relations
+    assert not [r for r in relations if "toronto" in r[1]]  # a place a holder is based in, no holder
+    facts = _drafted(extractor, text)
+    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in facts if "figure" in f}
+    assert figures[300_000_000] == "facility/pampa-roja-copper-mine"  # spent on an expansion of the site it runs
+    assert figures[80_000_000] == "company/boreal-nickel-investments-lp"  # lent to the borrower
+    runs = [
+        f for f in facts if ["company/boreal-nickel-investments-lp", "operates", "facility/lac-noir-nickel-project"] in f.get("triples", [])
+    ]
+    assert [f.get("modality") for f in runs] == ["stated"]  # its named project: whose is stated, the building is to come
+
+
+def test_money_for_an_unnamed_plant_a_sole_owner_and_a_stake_bought_from_its_holder(extractor: Extractor) -> None:
+    text = (
+        "Andina Copper runs the Loma Alta copper mine in Chile.\n"
+        "Andina Copper plans to spend about $150 million on a desalination plant to supply the mine with water.\n"
+        "Karoo Metals is considering selling its Tshwane nickel mine in South Africa.\n"
+        "Karoo Metals became the mine's sole owner in 2020 when it bought Ural Nickel's 50% stake for a nominal sum.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/karoo-metals", "company/ural-nickel"}) in deals  # "bought Ural Nickel's 50% stake": from its holder
+    facts = _drafted(extractor, text)
+    stakes = {(s["holder"], s["investee"], s.get("share")) for f in facts if (s := f.get("stake"))}
+    assert stakes == {("company/karoo-metals", "facility/tshwane-nickel-mine", 100)}  # the sole owner; the stake bought is no share of its
+    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in facts if "figure" in f}
+    assert figures == {150_000_000: "facility/desalination-plant"}  # the plant the money is for
+
+
+def test_a_company_in_capitals_acquired_and_a_mine_on_an_island_shipped_from(extractor: Extractor) -> None:
+    text = (
+        "Tasman Metals has resumed shipping zinc concentrate from its Kauri mine on Stewart Island in New Zealand.\n"
+        "Tasman Metals bought the mine when it acquired NZM Resources for NZ$300 million in 2022.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert not [r for r in relations if r[0] == "supplies"]  # where the mine is, not who buys
+    deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    assert frozenset({"company/tasman-metals", "company/nzm-resources"}) in deals  # "acquired NZM Resources": a purchase
+    assert ("invested", "company/tasman-metals", "company/nzm-resources") not in relations  # no stake read from it
