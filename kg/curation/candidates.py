@@ -96,6 +96,8 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         while start > sent.start and _capitalised(sent.doc[start - 1]) and sent.doc[start - 1].lower_ not in DETERMINERS | PRONOUNS:
             start -= 1
         name = sent.doc[start:end]
+        if start > sent.start and sent.doc[start - 1].text == "&":
+            continue  # "Mitsui & Co holds": the end of a name, not one of its own
         joint = any(t.lower_ in ("each", "both", "jointly") for t in sent.doc[end : trigger.start])
         if joint and start - 1 > sent.start and sent.doc[start - 1].lower_ == "and":  # "BHP and Glencore each own": BHP too
             first = start - 1
@@ -186,6 +188,9 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         bought = trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS | {"merger"}  # "the merger of Allkem and Livent"
         listed = trigger[-1].lower_ in ("include", "includes", "included")  # "Its largest customers include A and B"
         listed = listed or trigger[-2:].text.lower() == "part of"  # "was part of Lithium Americas"
+        listed = listed or (
+            len(trigger) > 1 and trigger[-1].lower_ == "of" and trigger[-2].lower_ in ("unit", "subsidiary")
+        )  # "a unit of X"
         by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at", "alongside") or joint or bought or listed else []
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:
@@ -299,6 +304,8 @@ def _past_descriptor(sent: Span, at: int) -> int:
     house Iwatani", "Hong Kong-listed MMG", "the provincial government's Investissement Quebec",
     "China's Jinchuan Group"): past a word of origin and lowercase words ending in a company noun,
     or a possessive, or a place and the tie to it, if any."""
+    if at < sent.end and re.fullmatch(rf"[A-Z][\w.]*-(?:{'|'.join(PLACE_TIES)})", sent.doc[at].text) and at + 1 < sent.end:
+        return _past_descriptor(sent, at + 1)  # "U.S.-based General Atomics": one word, the place and its tie
     place = at
     while place < sent.end and _capitalised(sent.doc[place]):
         place += 1
@@ -385,8 +392,12 @@ def _forms_of(mention: Mention) -> list[str]:
     trade = _RARE_EARTH_ENDING.search(mention.text)  # "JL Mag" after "JL Mag Rare-Earth": the name before what it trades in
     if trade and len(mention.text[: trade.start()].split()) > 1:
         forms.append(mention.text[: trade.start()])
-    while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES | _LEGAL_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS | _REACH_WORDS:
-        words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group", "Amman Mineral" after "… Internasional", "… LP"
+    while (
+        len(words) > 2
+        and words[-1].lower() in ORG_SUFFIXES | _LEGAL_SUFFIXES | FACILITY_NOUNS | FACILITY_WORDS | _REACH_WORDS | MINERAL_WORDS
+    ):
+        words = words[:-1]  # "Halvorsen Metals" after "Halvorsen Metals Group", "Amman Mineral" after "… Internasional", "… LP",
+        # "Tshipi e Ntle" after "Tshipi e Ntle Manganese Mining"
         forms.append(" ".join(words))
     if len(words) > 2 and words[-2].lower() in ORG_SUFFIXES:  # "Twin Metals" after "Twin Metals Minnesota"
         forms.append(" ".join(words[:-1]))

@@ -350,7 +350,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     return "todo-metric"
 
 
-_FACILITY_AFTER = re.compile(r"(?:\s+[a-z-]+){0,5}?\s+(?:plant|refinery|factory|smelter|mill|mine|facility)\b")
+_FACILITY_AFTER = re.compile(r"(?:\s+[a-z-]+){0,5}?\s+(?:plant|refinery|factory|smelter|mill|mine|facility|concentrator)\b")
 _TO_WORK = re.compile(
     r"\b(?:agreement|deal|memorandum|pact|contract|venture)\b.*\bto\s+(?:explore|develop|mine|build|study|jointly\s+\w+)\s+$"
 )
@@ -962,7 +962,8 @@ def _with_modality(
         notes = {**fact.get("#", {}), "modality": f"the draft reads {_q(marker.marker)} as about another part of the sentence: check"}
         return {**body, "modality": "stated", "why": f"{marker.marker!r} qualifies another part of the sentence", "#": notes}
     marker_words = "former" if about_position else getattr(modal_marker(sentence, before=at, after=since), "marker", "")
-    notes = {**fact.get("#", {}), "modality": f"the sentence says {_q(marker_words)}: check"}
+    said = f"the sentence says {_q(marker_words)}" if marker_words else f"the draft reads the sentence as {suggested}"
+    notes = {**fact.get("#", {}), "modality": f"{said}: check"}  # "expects output to rise", "approved a $4.4 billion plant": no marker
     return {**body, "modality": suggested, "#": notes}
 
 

@@ -201,21 +201,26 @@ def _shipped_by_the_producer(
     ]
     if not shipped or any(r.kind == "supplies" for r in found) or any(i < shipped[0].start for i, _, k in resolved if k in PARTY_KINDS):
         return []
-    to = shipped[0].end if shipped[0].end < sent.end and doc[shipped[0].end].lower_ == "to" else None
-    buyers = [  # "to China's Shenghe Resources": Shenghe
+    to = next((t.i for t in doc[shipped[0].end : min(shipped[0].end + 5, sent.end)] if t.lower_ == "to"), None)  # "through X to"
+    buyers = [  # "to China's Shenghe Resources": Shenghe; "to buyers in China": China (not "to smelters in Japan": unnamed makers)
         iri
         for i, iri, k in resolved
         if k in PARTY_KINDS
         and to is not None
         and to < i <= to + 3
         and doc[i + 1 : i + 2].text not in ("'s", "’s")
-        and all(t.is_title or t.is_upper or t.text in ("'s", "’s") for t in doc[to + 1 : i])  # not "to smelters in Japan"
+        and (
+            all(t.is_title or t.is_upper or t.text in ("'s", "’s") for t in doc[to + 1 : i])
+            or (k == "country" and doc[to + 1 : i].text.lower() in _BUYERS_IN)
+        )
     ][:1]
     run = [r.subject for r in result.relations if r.kind == "operates"][-1:]
     verb = shipped[0]
     return [Relation("supplies", run[0], buyers[0], index, at=offset + verb.end_char)] if run and buyers and run[0] != buyers[0] else []
 
 
+_BUYERS_IN = {"buyers in", "customers in", "clients in"}
+"""Buyers named by their country ("to buyers in China"): a supply to the country."""
 _SHIPPED_WORDS = {"shipped", "sold", "exported", "supplied", "delivered"}
 """Verbs of a sale in the passive ("will be shipped to"), whose seller a sentence may leave unsaid."""
 
@@ -512,8 +517,8 @@ class Extractor:
         matcher = Matcher(self.nlp.vocab)
         facility_words = {  # "lithium-tantalum", "the Cannington silver, lead and zinc mine" ("lead": a metal here)
             "LOWER": {
-                "IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-", ",", "lead", "platinum", "group"})
-            },  # "platinum-group metals"
+                "IN": sorted(FACILITY_WORDS | self.mineral_words | {"and", "-", ",", "lead", "platinum", "group", "ore"})
+            },  # "platinum-group metals", "iron ore and manganese mines"
             "OP": "{0,6}",
         }
         facility_noun = {  # "the MATSA copper mines": one operation's name; "the Solikamsk Magnesium Works"
@@ -580,14 +585,31 @@ class Extractor:
             [
                 [
                     {
-                        "TEXT": {"REGEX": r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3})$"},
+                        "TEXT": {"REGEX": r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3}|[A-Z]&[A-Z])$"},
                         "OP": "?",
-                    },  # "US Strategic Metals", "U.S. Export-Import Bank"
+                    },  # "US Strategic Metals", "U.S. Export-Import Bank", "J&F Investimentos"
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "CoTec Holdings" too
-                    {"TEXT": {"REGEX": rf"{_NAME_WORD}|^-$"}, "OP": "*"},
+                    {"TEXT": {"REGEX": rf"{_NAME_WORD}|^-$|^(?:{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "*"},  # "Tshipi e Ntle …"
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
-                [{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}}, {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True}],  # "CMOC Group"
+                [
+                    {"TEXT": {"REGEX": r"^(?:[A-Z]{2,6}|[A-Z]&[A-Z])$"}},
+                    {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},
+                ],  # "CMOC Group",
+                # "J&F Investimentos"
+                [  # "JCU (Canada) Exploration": the country its unit is of, within the name
+                    {"TEXT": {"REGEX": r"^[A-Z][\w&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
+                    {"ORTH": "("},
+                    {"ENT_TYPE": "COUNTRY"},
+                    {"ORTH": ")"},
+                    {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"},
+                    {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},
+                ],
+                [  # "the Vicuna joint venture": a venture named by its own word
+                    {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
+                    {"LOWER": "joint"},
+                    {"LOWER": "venture"},
+                ],
                 [  # "Group 6 Metals": a number inside a company's name
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},
                     {"TEXT": {"REGEX": r"^\d{1,2}$"}},
@@ -605,8 +627,9 @@ class Extractor:
                 ],
                 [
                     {"LOWER": {"IN": sorted(ORG_OPENERS)}, "IS_TITLE": True},
-                    {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"},
-                ],  # "Minera Panama"
+                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "*"},
+                    {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}},
+                ],  # "Minera Panama", "Minera y Metalurgica del Boleo"
                 [{"TEXT": "PT"}, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "PT Weda Bay Nickel": an Indonesian company
                 [  # "ZCCM-IH": capitals joined by a hyphen
                     {"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}, "SPACY": False},
@@ -796,7 +819,7 @@ class Extractor:
                 ]
             ],
         )
-        priced = [  # "an $800 million synthetic graphite anode plant in …": its cost between the article and what it is
+        priced: list[dict[str, Any]] = [  # "an $800 million synthetic graphite anode plant in …": its cost before what it is
             {"LOWER": {"IN": ["a", "an"]}},
             {"TEXT": {"REGEX": r"^(?:[A-Z]{0,2}\$|€|£)$"}},
             {"LIKE_NUM": True},
@@ -808,6 +831,7 @@ class Extractor:
             [
                 [*described, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "its campus in McCarran"
                 [*priced, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "an $800 million anode plant in Bainbridge"
+                [*priced[:-1], {"LOWER": "at"}, {"LOWER": {"IN": ["its", "their"]}}],  # "a $4.4 billion second concentrator at its"
                 [  # "its plants in Daegu", "Nornickel's mines in Norilsk": an owner's plants in one place, one facility of the sheets'
                     {"LOWER": {"IN": ["its", "their", "'s", "’s", "'", "’"]}},
                     {"LIKE_NUM": True, "OP": "?"},  # "its two Chinese rare earth separation plants, in Zibo and Jiangyin"
@@ -1236,7 +1260,7 @@ class Extractor:
                         "OP": "{0,3}",
                     },  # "its Rocha da Rocha project", "its Area 1 mine", "its Jacinth-Ambrosia zircon mine"
                     facility_words,
-                    {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"operations"})}},  # "its Rochester hub" too, where the name is a facility's
+                    facility_noun,  # "its Rochester hub", "its Urucum … mines" too, where the name is a facility's
                 ]
             ],
         )
@@ -1311,6 +1335,7 @@ class Extractor:
                 taken -= {i for e in inside for i in range(e.start, e.end)}
             if (
                 span is None
+                or (span.end < len(doc) and doc[span.end].text in NATURAL_FEATURES)  # "the Paraguay River": a river's name
                 or self.world[found.group()][1] == "region"
                 and (_opens_a_name(doc, span.end) or self._names_a_site(doc, span.end) or _described_firm(doc, span.start))
             ):
@@ -1686,8 +1711,11 @@ class Extractor:
                     if label in ("NEW_APPOSED", "NEW_TOWN")
                     else range(name.start, span.end)
                     if priced_at
+                    else range(span.start, name.end)
+                    if label == "NEW_DESCRIBED" and name.end < span.end
                     else range(span.start, max(span.end, name.end))
-                )  # not "a unit of"; the cost before a described plant is a figure of its own
+                )  # not "a unit of"; the cost before a described plant is a figure of its own; "a sinter plant at its mine near
+                # Hotazel": what follows the plant's name is read on its own
             elif (
                 label in ("PERCENT", "MONEY", "COUNT", "DURATION", "MASS", "MULTIPLIER", "WHOLE")
                 and not overlaps
@@ -1786,8 +1814,10 @@ class Extractor:
                 Relation("agreement", held[0].subject, held[0].object, index, at=held[0].at)
             )  # "… to 19.9% under an investment agreement"
         stakes = [r for r in [*result.relations, *relations] if r.kind == "invested" and r.object]
-        before = {  # not what the holder is itself; a share's rest, of a stake with a share if any
-            id(r): [s for s in stakes if s.object != r.subject and s.share is not None] or [s for s in stakes if s.object != r.subject]
+        before = {  # the holder's own just named ("… is the Polish state, which holds about 32%"); not what the holder is
+            id(r): [s for s in relations if s.kind == "invested" and s.object and s.subject == r.subject]  # itself; a share's rest,
+            or [s for s in stakes if s.object != r.subject and s.share is not None]  # of a stake with a share if any
+            or [s for s in stakes if s.object != r.subject]
             for r in relations
         }
         relations = [  # "Y owns the remaining 20%": of what the stake before is in

@@ -284,6 +284,8 @@ DEFINITE_REFERENCES = {
 PROGRAMME_REFERENCES = {"scheme", "programme", "program", "package", "initiative"}  # "the scheme": the latest programme named
 PARTNER_REFERENCES = {"partners", "companies", "sides", "parties"}  # "The partners plan to build": the latest agreement's parties
 NAME_PARTICLES = {
+    "e",  # "Tshipi e Ntle Manganese Mining", "Mineracao e Metalurgia"
+    "y",  # "Minera y Metalurgica del Boleo"
     "da",
     "de",
     "do",
@@ -343,6 +345,7 @@ FACILITY_REFERENCES = {  # "the mine": the latest facility named a mine, or a pr
     "mine": ("mine", "project", "deposit"),  # "The mine could produce" after "to develop the Mingomba copper deposit"
     "deposit": ("deposit", "mine", "project"),
     "mill": ("mill",),
+    "concentrator": ("concentrator", "mill", "plant"),  # "The concentrator would produce …"
     "site": ("site", "mine", "project", "deposit"),  # "a new plant at the site"
     "complex": ("complex", "mine", "project"),  # "The complex produced …"
     "converter": ("converter", "plant", "refinery"),  # "buy lithium hydroxide from the converter"
@@ -632,6 +635,8 @@ ORG_SUFFIXES = {
     "systems",
     "partners",  # "Cupric Canyon Partners", "Lansdowne Partners"
     "investments",  # "Magneto Investments LP"
+    "investimentos",  # "J&F Investimentos"
+    "exploration",  # "JCU (Canada) Exploration"
     "management",  # "Waterton Global Resource Management"
     "exchange",  # "London Metal Exchange"
 }
@@ -842,7 +847,7 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
             {"LOWER": {"IN": ["the", "its", "their", "a", "an"]}, "OP": "?"},
             {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["from", "to", "for"]}, "OP": "{0,5}"},  # "the Kharaa project from"
-            {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"stake", "business", "assets", "company", "unit", "operations"})}},
+            {"LOWER": {"IN": sorted(FACILITY_NOUNS | {"stake", "business", "assets", "company", "unit", "operations", "mines"})}},
             {"LOWER": "from"},
         ],
     ],
@@ -931,8 +936,14 @@ RELATION_TRIGGERS = {
         ],
     ],
     "operates": [
+        [{"LOWER": "complete"}, {"LOWER": {"IN": ["a", "an", "the", "its", "their"]}}],  # "to complete a sinter plant at its mine"
+        [  # "has approved a $4.4 billion second concentrator at its Centinela mine": the approver's to build
+            {"LOWER": {"IN": ["approved", "approves"]}},
+            {"LOWER": {"IN": ["a", "an"]}},
+            {"TEXT": {"REGEX": r"^(?:[A-Z]{0,2}\$|€|£)$"}},
+        ],
         [  # "its Kayelekera mine, which was shut in 2014 by its former owner Paladin Energy": Paladin ran it
-            {"LOWER": {"IN": ["its", "their"]}},
+            {"LOWER": {"IN": ["its", "their", "'s", "’s"]}},  # "the mine's operator, Minera y Metalurgica del Boleo" too
             {"LOWER": {"IN": ["former", "previous", "current", "new"]}, "OP": "?"},  # "its operator Anglo American said"
             {"LOWER": {"IN": ["owner", "operator"]}},
         ],

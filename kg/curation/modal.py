@@ -113,6 +113,9 @@ def drafted_modality(
         return "expected"  # "Savannah expects the mine to produce": no marker's words, the same expectation (not "… from 430,000 tonnes")
     if marker is None and _TO_STUDY.search(sentence[:at]):
         return "possibility"  # "signed an agreement … to study building a refinery": a plant under study
+    approved = _APPROVED_PLANT.search(sentence)
+    if marker is None and approved and since is not None and approved.start() <= since < approved.end():
+        return "planned"  # "has approved a $4.4 billion second concentrator": to be built (its cost is stated)
     begun = modal_marker(sentence, before=at) if since is not None else None
     if marker is None and begun is not None and begun.suggests == "under-construction":
         marker = begun  # "has started construction of its plant": whose it is, and that it is being built
@@ -145,13 +148,18 @@ _EXPECTS_IT_TO = re.compile(
 )  # "expects the mine to produce", "expects (copper) output to rise to 70,000 tonnes"
 _FROM_BEFORE = re.compile(r"\bto\s+(?:about\s+)?[\d.,]+\s+(?:million\s+)?tonnes\s+(?:in\s+\d{4}\s+)?from\s+(?:about\s+)?$")
 """What an expected figure is compared with: the earlier, stated one ("to fall to 390,000 tonnes in 2025 from 430,000 tonnes")."""
+_APPROVED_PLANT = re.compile(
+    r"\bapprov(?:ed|es)\s+(?:a|an)\s+(?:[A-Z]{0,2}\$|€|£)\s*[\d.,]+\s+(?:million|billion)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:plant|refinery|smelter|concentrator|mill|factory)\b"
+)
+"""A facility a company approves with its cost ("approved a $4.4 billion second concentrator"): to be built."""
 _TO_STUDY = re.compile(r"\bto\s+study\s+(?:building|developing|setting\s+up|opening|constructing)\b")
 _PURPOSE_OF_MONEY = re.compile(
     r"\b(?:loans?|grants?|funding|financing|million|billion)\s+(?:to\s+(?:[A-Z][\w.&'’-]*\s+)+)?to\s+(?:help\s+)?[a-z]+$"
 )  # "an $80 million loan to supply", "a $45 million grant to Magrec Technologies to help build"
 _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
 _DESIGNED_WOULD = re.compile(
-    r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter|complex)\s+would\s+(?:produce|make|process|treat)\b"
+    r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter|complex|concentrator)\s+would\s+(?:produce|make|process|treat|turn)\b"
     r"|\b(?:plant|refinery|factory|facility|smelter),\s+(?:which|that)\s+would\s+(?:have|produce|make|process|treat)\b"
     r"|\bwould\s+(?:own|hold|have)\s+(?:about\s+)?[\d.]+%\s+of\s+the\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\b"
 )  # "for the plant, which would have a capacity of …", "Maaden would own 51% of the refinery" too

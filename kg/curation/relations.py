@@ -212,7 +212,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("agreement", buyers[0][1], named[0][1], index)] if buyers else []  # "its acquisition of Arcadium"
         if trigger[0].lower_ in ("which", "that"):  # "the MATSA mines, which it bought from Trafigura": it and Trafigura
             buyers = [m for m in mentions if m[0] == trigger.start + 1 and m[2] in PARTY_KINDS][:1]
-            sellers = [m for m in after if m[0] == _past_articles(doc, trigger.end) and m[2] in PARTY_KINDS][:1]  # "from the Finnish state"
+            sellers = [  # "from the Finnish state", "from Japan's Sumitomo Metal Mining"
+                m for m in after if m[0] == _past_origin(doc, _past_articles(doc, trigger.end)) and m[2] in PARTY_KINDS
+            ][:1]
             return [Relation("agreement", b[1], s[1], index) for b in buyers for s in sellers if b[1] != s[1]]
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == _past_origin(doc, trigger.start + 1) and m[2] == "company"]
@@ -447,8 +449,17 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("supplies", supplier[1], m[1], index) for m in _listed(customers, sent)]
         return []
     if kind == "operates":
+        if trigger[0].lower_ in ("approved", "approves"):  # "Antofagasta has approved a $4.4 billion second concentrator"
+            approvers = [m for m in before if m[2] == "company"][-1:]
+            built = [m for m in after if m[2] == "facility"][:1]
+            return (  # read from the plant's words, after the cost: "planned" for it (see the drafted modality)
+                [Relation("operates", approvers[0][1], built[0][1], index, since=doc[built[0][0]].idx)] if approvers and built else []
+            )
+        if len(trigger) == 1 and trigger.start > sent.start and doc[trigger.start - 1].text == "-":
+            return []  # "South Korea's state-run KOMIR", "a family-owned miner": a description, no site run
         if trigger[-1].lower_ in ("owner", "operator"):  # "by its former owner Paladin Energy": Paladin runs (or ran) it
-            owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == trigger.end][:1]
+            named_at = trigger.end + (doc[trigger.end : trigger.end + 1].text == ",")  # "the mine's operator, X"
+            owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == named_at][:1]
             owned = [  # not "Lynas's mine …, its owner X": a company's; past "in southern Peru": where
                 m for m in before if m[2] == "facility" or (m[2] in PARTY_KINDS and not _placed(m[0], sent))
             ][-1:]
@@ -771,6 +782,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[-1].lower_ in ("shareholder", "owner", "investor"):  # "X is MP Materials' largest shareholder"
             held = [m for m in before if m[2] in PARTY_KINDS | {"facility"}][-1:]  # "ARM became the mine's sole owner": of all of it
             holders = [m for m in before if m[2] in PARTY_KINDS and held and m[0] < held[0][0]][:1]
+            if not holders and doc[trigger.end : trigger.end + 1].text.lower() in ("is", "was", "remains"):
+                holders = [m for m in after if m[2] in PARTY_KINDS][:1]  # "KGHM's largest shareholder is the Polish state"
             whole = Decimal(100) if {t.lower_ for t in trigger} & {"sole", "only"} and trigger[-1].lower_ == "owner" else None
             return [Relation("invested", holders[0][1], held[0][1], index, share=whole)] if holders else []
         places_in = [  # "sells most of its ore to buyers in China and Japan, and holds a 10% stake": where, not who holds
@@ -779,11 +792,17 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if p[2] in ("country", "region", "city") and doc[max(p[0] - 1, sent.start)].lower_ == "in"
             for listed in _listed([q for q in before if q[0] >= p[0]], sent)
         ]
+        relative = {t.lower_ for t in doc[max(sent.start, trigger.start - 2) : trigger.start]} & {"which", "who"}  # "X, which holds"
         investors = [  # not "signed a deal with Lynas to invest in the miner": Lynas is the other party; not "a stake in X and …"
             m
             for m in before
-            if m[2] in PARTY_KINDS and doc[max(m[0] - 1, sent.start)].lower_ not in ("with", "in", "into") and m[0] not in places_in
+            if m[2] in PARTY_KINDS
+            and doc[max(m[0] - 1, sent.start)].lower_ not in ("with", "in", "into")
+            and m[0] not in places_in
+            and not (_led_group(m[0], sent) and not relative)  # "a Japanese consortium led by Mitsui & Co holds": the consortium
         ]
+        if not relative and any(_led_group(m[0], sent) for m in [m for m in before if m[2] in PARTY_KINDS][-1:]):
+            return []  # "…, and a consortium led by Mitsui & Co holds the remaining 12%": no holder named, not one before
         investors += [  # "Potanin owns about 37% of Nornickel": a person named right before the verb
             m for m in before if m[2] == "person" and all(t.is_title for t in doc[m[0] : trigger.start])
         ][-1:]
@@ -809,7 +828,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         ]
         investees = sites[:1] + [m for m in investees if doc[m[0] - 1].lower_ not in ("a", "an")] if sites else investees
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "half":  # "A and B each own half of X": a holding each (a share in words)
-            held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] == trigger.end][:1]
+            held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] == _past_articles(doc, trigger.end)][:1]  # "the X"
             return [Relation("invested", h[1], m[1], index) for h in _listed(investors[::-1], sent, backwards=True) for m in held]
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "all":  # "Glencore has owned all of Murrin Murrin since 2011": the whole
             held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]
@@ -1303,6 +1322,13 @@ _MONEY_NEXT = re.compile(
     re.IGNORECASE,
 )  # "$5 million", "20 billion roubles"
 _GROUPS = {"banks", "lenders", "investors", "group", "consortium", "syndicate", "funds"}  # "a group of banks led by Citi"
+
+
+def _led_group(at: int, sent: Span) -> bool:
+    """Whether the name at token ``at`` leads a group the sentence leaves unnamed ("a Japanese
+    consortium led by Mitsui & Co"): the group acts, not its leader."""
+    doc = sent.doc
+    return at - 3 >= sent.start and doc[at - 2 : at].text.lower() == "led by" and doc[at - 3].lower_ in _GROUPS
 
 
 def _given_to(at: int, sent: Span) -> bool:

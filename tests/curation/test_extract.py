@@ -4122,3 +4122,90 @@ def test_a_company_in_capitals_acquired_and_a_mine_on_an_island_shipped_from(ext
     deals = {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
     assert frozenset({"company/tasman-metals", "company/nzm-resources"}) in deals  # "acquired NZM Resources": a purchase
     assert ("invested", "company/tasman-metals", "company/nzm-resources") not in relations  # no stake read from it
+
+
+def test_a_name_holding_e_a_sale_exported_to_buyers_in_a_country_a_seller_past_its_country_and_a_shareholder_named_after(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Mina e Serra Manganese Mining, which runs the Serra Azul manganese mine in Brazil, produced 2 million tonnes of ore.\n"
+        "Orion owns 40% of Mina e Serra and Delta Holdings the remaining 60%.\n"
+        "Most of the ore is exported through Santos to buyers in China.\n"
+        "Orion holds the other 45% of the Vale Verde copper mine, which it bought from Japan's Mitsui in 2021 for $300 million.\n"
+        "Orion's largest shareholder is the Norwegian state, which holds about 30%.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    venture = "company/mina-e-serra-manganese-mining"
+    assert {("invested", "company/orion", venture), ("invested", "company/delta-holdings", venture)} <= relations  # "Mina e Serra"
+    assert ("supplies", venture, "country/CN") in relations  # the operator's ore, to buyers in China
+    assert frozenset({"company/orion", "company/mitsui"}) in {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    stakes = {(s["holder"], s["investee"], s.get("share")) for f in _drafted(extractor, text) if (s := f.get("stake"))}
+    assert ("country/NO", "company/orion", 30) in stakes  # the shareholder named after "is", with its own share
+    assert ("company/orion", "facility/vale-verde-copper-mine", 45) in stakes
+
+
+def test_an_operator_named_after_the_mines_a_state_run_holder_a_consortium_led_by_a_firm_and_a_plant_at_its_mine(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chile's state-run Enami is seeking a buyer for its stake in the Punta Negra copper mine near Taltal.\n"
+        "Enami owns about 60% of the mine's operator, Minera y Metalurgica del Norte.\n"
+        "Anglo American and Glencore each own 40% of the Punta Negra mine, and a consortium led by Mitsui & Co holds the remaining 20%.\n"
+        "Karoo Manganese has secured a loan to complete a sinter plant at its mine near Kuruman, the company said.\n"
+        "The plant would turn about 1 million tonnes of ore a year into sinter.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    operator = "company/minera-y-metalurgica-del-norte"
+    assert ("operates", operator, "facility/punta-negra-copper-mine") in relations  # "the mine's operator, X"
+    assert ("invested", "company/enami", operator) in relations  # of the operator named after
+    assert not [r for r in relations if r[0] == "operates" and r[1] == "country/CL"]  # "state-run": no site run
+    assert not [r for r in relations if r[1] in ("company/co", "company/mitsui")]  # the consortium holds, unnamed
+    assert ("operates", "company/karoo-manganese", "facility/sinter-plant") in relations  # the plant to complete
+    assert ("operates", "company/karoo-manganese", "facility/mine-near-kuruman") in relations  # and its mine, read on its own
+    figures = {f["figure"]["value"]: f.get("modality") for f in _drafted(extractor, text) if "figure" in f}
+    assert figures[1_000_000] == "planned"  # "The plant would turn": its design
+
+
+def test_a_venture_named_by_its_own_word_each_owning_half_of_it(extractor: Extractor) -> None:
+    text = "Lundin Mining and BHP each own half of the Condor joint venture, which is developing the Filo copper project in Argentina.\n"
+    relations = _relations(extractor.extract(text))
+    venture = "company/condor-joint-venture"
+    assert {("invested", "company/lundin-mining", venture), ("invested", "company/bhp", venture)} <= relations  # "the X joint venture"
+    assert ("operates", venture, "facility/filo-copper-project") in relations
+
+
+def test_a_plant_approved_with_its_cost_mines_of_two_minerals_a_river_and_buyers_in_two_countries(extractor: Extractor) -> None:
+    text = (
+        "Andes Copper plc has approved a $2.1 billion second concentrator at its Toro Blanco copper mine in Chile.\n"
+        "The concentrator would produce about 90,000 tonnes of copper a year.\n"
+        "Pantanal Mining, a unit of Brazil's J&F Investimentos, runs its Morro Alto iron ore and manganese mines in Brazil.\n"
+        "Pantanal Mining bought the mines from Vale in 2021.\n"
+        "The company ships its ore along the Paraguay River to buyers in Argentina and Uruguay.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("operates", "company/pantanal-mining", "facility/morro-alto-iron-ore-and-manganese-mines") in relations
+    assert ("invested", "company/j-f-investimentos", "company/pantanal-mining") in relations  # "J&F Investimentos"
+    assert frozenset({"company/pantanal-mining", "company/vale"}) in {frozenset(r[1:]) for r in relations if r[0] == "agreement"}
+    supplied = {r[2] for r in relations if r[0] == "supplies"}
+    assert supplied == {"country/AR", "country/UY"}  # not Paraguay: a river's name
+    facts = _drafted(extractor, text)
+    built = [f for f in facts if ["company/andes-copper-plc", "operates", "facility/second-concentrator"] in f.get("triples", [])]
+    assert [f.get("modality") for f in built] == ["planned"]  # approved, to be built
+    figures = {f["figure"]["value"]: (f["figure"]["subject"], f.get("modality")) for f in facts if "figure" in f}
+    assert figures[2_100_000_000] == ("facility/second-concentrator", None)  # its cost, stated
+    assert figures[90_000] == ("facility/second-concentrator", "planned")  # "The concentrator would produce": its design
+
+
+def test_a_name_holding_its_country_in_brackets_and_a_parent_based_in_a_place_named_in_one_word(extractor: Extractor) -> None:
+    text = (
+        "Denison Mines owns 95% of the Wheeler River uranium project and JCU (Canada) Exploration the remaining 5%.\n"
+        "Heathgate Resources, a unit of U.S.-based General Atomics, plans to expand its Four Mile uranium mine.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert ("invested", "company/jcu-canada-exploration", "facility/wheeler-river-uranium-project") in relations
+    assert ("invested", "company/general-atomics", "company/heathgate-resources") in relations  # past "U.S.-based"
+    stakes = {(s["holder"], s["share"]) for f in _drafted(extractor, text) if (s := f.get("stake")) and "share" in s}
+    assert ("company/jcu-canada-exploration", 5) in stakes
