@@ -528,7 +528,7 @@ def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -
     places = [m for m in mentions if m.kind in ("country", "region", "city")]
     spans = (
         listed_backers(sent.text)
-        + [(share.start("name"), share.end("name")) for share in _NAMED_SHARE.finditer(sent.text)]
+        + [_short_of_a_place(share.start("name"), share.end("name"), sent, offset, places) for share in _NAMED_SHARE.finditer(sent.text)]
         + [
             (listing.start() + item.start(), listing.start() + item.end())
             for listing in _NAME_LIST.finditer(sent.text)
@@ -550,6 +550,14 @@ def listed_names(sent: Span, offset: int, index: int, mentions: list[Mention]) -
             found.append(Mention(name, at, at + len(name), None, "company", index))
             taken.update(range(at, at + len(name)))
     return found
+
+
+def _short_of_a_place(start: int, end: int, sent: Span, offset: int, places: list[Mention]) -> tuple[int, int]:
+    """A name's span (in the sentence's text) short of the place it ends in ("Orano" of "Orano
+    Canada", read as the company's unit there with the place after)."""
+    at = offset + sent.start_char
+    tail = [p for p in places if at + start < p.start and p.end == at + end]
+    return (start, tail[0].start - at - 1) if tail else (start, end)
 
 
 _NAMED_SHARE = re.compile(

@@ -349,6 +349,24 @@ def _named_before(doc: Doc, span: Span, start: int, known: list[Span]) -> Span |
     return None if any(e.start < name.end and name.start < e.end for e in known) else name
 
 
+def _with_country_units(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """The mentions with a company named with a country right after it taken as one company, its
+    unit there ("Orano Canada the remaining 17%", "Lynas Malaysia"), not the parent and a country."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    joined: list[Mention] = []
+    for company, country in zip(ordered, ordered[1:]):
+        between = text[company.end - offset : country.start - offset]
+        after = text[country.end - offset : country.end - offset + 2]
+        if company.kind == "company" and country.kind == "country" and between == " " and country.text.lower() not in DEMONYMS:
+            if not after.startswith(("'", "’")) and country.text[:1].isupper():
+                name = f"{company.text} {country.text}"
+                joined.append(Mention(name, company.start, country.end, None, "company", company.sentence))
+    if not joined:
+        return mentions
+    covered = {m.start for m in joined} | {m.end for m in joined}
+    return [m for m in mentions if m.start not in covered and m.end not in covered] + joined
+
+
 def _unit_name(span: Span) -> Span:
     """The name in a unit's match: "unit, Silmet,", "unit Rio Sava Exploration." and "holding
     company Interros," alike."""
@@ -603,7 +621,7 @@ class Extractor:
                     {"ENT_TYPE": "COUNTRY"},
                     {"ORTH": ")"},
                     {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"},
-                    {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},
+                    {"LOWER": {"IN": [*ORG_SUFFIXES, "exploration"]}, "IS_TITLE": True},
                 ],
                 [  # "the Vicuna joint venture": a venture named by its own word
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS | CALENDAR)}, "ENT_TYPE": ""},
@@ -1751,6 +1769,7 @@ class Extractor:
         mentions = [m for m in mentions if not (m.kind == "material" and any(n.start <= m.start and m.end <= n.end for n in again))] + again
         subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects
+        mentions = _with_country_units(mentions, doc.text, offset)
         mentions = [as_named_before(m, result, also=[n for n in mentions if n.end <= m.start]) for m in mentions]
         result.mentions.extend(mentions)
         references = [  # "the Ministry of Mining" is a name, no reference; nor "the state of Wyoming", "the state-owned"

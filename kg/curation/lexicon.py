@@ -636,7 +636,6 @@ ORG_SUFFIXES = {
     "partners",  # "Cupric Canyon Partners", "Lansdowne Partners"
     "investments",  # "Magneto Investments LP"
     "investimentos",  # "J&F Investimentos"
-    "exploration",  # "JCU (Canada) Exploration"
     "management",  # "Waterton Global Resource Management"
     "exchange",  # "London Metal Exchange"
 }

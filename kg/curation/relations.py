@@ -253,6 +253,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             for i, iri, k in after
             if k in PARTY_KINDS
             and purchase
+            and not _qualifies_a_group(i, sent)  # "to supply uranium to several U.S. utilities": unnamed buyers
             and (
                 doc[(at := _past_tie(doc, i)) - 1].lower_ in ("from", "to", "supply", "sell")
                 or doc[at - 2 : at].text.lower() in ("from the", "to the")
@@ -615,10 +616,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 and t.i > facilities[0][0]
                 and doc[t.i + 1 : t.i + 2].text not in _BACKING
                 and doc[t.i - 1].lower_
-                not in ("venture", "agreement", "deal", "partnership", "pact", "contract", "understanding", "signed", "reached")
+                not in ("venture", "agreement", "deal", "partnership", "pact", "contract", "understanding", "signed", "reached", "merged")
             ),
             None,
-        )  # "… a plant in X with IREL", not "with backing from the U.S. government", "under a joint venture with Y" nor
+        )  # "… a plant in X with IREL", not "with backing from the U.S. government", "under a joint venture with Y", "which it
+        # acquired when it merged with Vimy" nor
         # "under a framework agreement signed with Tanzania's government" (the other party, no operator)
         partners = [  # "… a plant in X with IREL"; not "with the Oak Ridge National Laboratory" (research, no operator)
             m for m in after if with_at is not None and m[0] > with_at and m[2] in PARTY_KINDS - {"org"}
@@ -792,16 +794,16 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             if p[2] in ("country", "region", "city") and doc[max(p[0] - 1, sent.start)].lower_ == "in"
             for listed in _listed([q for q in before if q[0] >= p[0]], sent)
         ]
-        relative = {t.lower_ for t in doc[max(sent.start, trigger.start - 2) : trigger.start]} & {"which", "who"}  # "X, which holds"
+        in_clause = {t.lower_ for t in doc[max(sent.start, trigger.start - 2) : trigger.start]} & {"which", "who"}  # "X, which holds"
         investors = [  # not "signed a deal with Lynas to invest in the miner": Lynas is the other party; not "a stake in X and …"
             m
             for m in before
             if m[2] in PARTY_KINDS
             and doc[max(m[0] - 1, sent.start)].lower_ not in ("with", "in", "into")
             and m[0] not in places_in
-            and not (_led_group(m[0], sent) and not relative)  # "a Japanese consortium led by Mitsui & Co holds": the consortium
+            and not (_led_group(m[0], sent) and not in_clause)  # "a Japanese consortium led by Mitsui & Co holds": the consortium
         ]
-        if not relative and any(_led_group(m[0], sent) for m in [m for m in before if m[2] in PARTY_KINDS][-1:]):
+        if not in_clause and any(_led_group(m[0], sent) for m in [m for m in before if m[2] in PARTY_KINDS][-1:]):
             return []  # "…, and a consortium led by Mitsui & Co holds the remaining 12%": no holder named, not one before
         investors += [  # "Potanin owns about 37% of Nornickel": a person named right before the verb
             m for m in before if m[2] == "person" and all(t.is_title for t in doc[m[0] : trigger.start])

@@ -4209,3 +4209,16 @@ def test_a_name_holding_its_country_in_brackets_and_a_parent_based_in_a_place_na
     assert ("invested", "company/general-atomics", "company/heathgate-resources") in relations  # past "U.S.-based"
     stakes = {(s["holder"], s["share"]) for f in _drafted(extractor, text) if (s := f.get("stake")) and "share" in s}
     assert ("company/jcu-canada-exploration", 5) in stakes
+
+
+def test_a_units_country_in_its_name_a_merger_partner_no_operator_and_contracts_with_unnamed_utilities(extractor: Extractor) -> None:
+    text = (
+        "Cameco owns 83% of the Key Lake mill and Orano Canada the remaining 17%.\n"
+        "Deep Yellow also owns the Mulga Rock uranium project, which it acquired when it merged with Vimy Resources in 2022.\n"
+        "Ur-Energy has signed contracts to supply uranium to several U.S. utilities.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert ("invested", "company/orano-canada", "facility/key-lake-mill") in relations  # the unit, not Canada
+    assert not [r for r in relations if r[1] == "country/CA"]
+    assert ("operates", "company/vimy-resources", "facility/mulga-rock-uranium-project") not in relations  # merged with: no operator
+    assert not [r for r in relations if "country/US" in r]  # unnamed buyers: no deal with the country
