@@ -104,9 +104,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             while first > sent.start and _capitalised(sent.doc[first - 1]) and sent.doc[first - 1].lower_ not in DETERMINERS | PRONOUNS:
                 first -= 1
             partner = sent.doc[first : start - 1]
-            if len(partner) and not set(range(partner.start_char, partner.end_char)) & taken and partner[0].lower_ not in set(DEMONYMS):
-                found.append(Mention(partner.text, offset + partner.start_char, offset + partner.end_char, None, "company", index))
-                taken.update(range(partner.start_char, partner.end_char))
+            found += _claimed(partner, offset, index, taken) if len(partner) and partner[0].lower_ not in DEMONYMS else []
         if not len(name) or any(i in taken for i in range(name.start_char, name.end_char)):
             continue
         if len(name) == 1 and start == sent.start and name[0].lower_ in COMMON_SUBJECTS:  # "Officials signed": a common noun, not a name
@@ -178,9 +176,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             while end < sent.end and _capitalised(sent.doc[end]):
                 end += 1
             purchased = sent.doc[trigger.start + 1 : end]
-            if not set(range(purchased.start_char, purchased.end_char)) & taken and purchased[0].lower_ not in set(DEMONYMS) | CALENDAR:
-                found.append(Mention(purchased.text, offset + purchased.start_char, offset + purchased.end_char, None, "company", index))
-                taken.update(range(purchased.start_char, purchased.end_char))
+            found += _claimed(purchased, offset, index, taken) if purchased[0].lower_ not in set(DEMONYMS) | CALENDAR else []
             continue
         after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
@@ -220,9 +216,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
             while owned < sent.end and owned > end and _capitalised(sent.doc[owned]):
                 owned += 1  # "by the Alcantara family's Alsons Group": the family's company
             held = sent.doc[end + 1 : owned]
-            if len(held) and not set(range(held.start_char, held.end_char)) & taken:
-                found.append(Mention(held.text, offset + held.start_char, offset + held.end_char, None, "company", index))
-                taken.update(range(held.start_char, held.end_char))
+            found += _claimed(held, offset, index, taken) if len(held) else []
             while (  # "owned by Hydro, Elkem and investment firm Altor": each name the list holds
                 len(name)
                 and end + 2 < sent.end
@@ -292,11 +286,17 @@ def _possessor(sent: Span, at: int, name: int, offset: int, index: int, taken: s
     owner = sent.doc[at : name - 1]
     if not (len(owner) and name - 1 > at and sent.doc[name - 1].text in ("'s", "’s") and all(_capitalised(t) for t in owner)):
         return []
-    chars = set(range(owner.start_char, owner.end_char))
-    if chars & taken or owner[0].lower_ in DETERMINERS | set(DEMONYMS):
+    return _claimed(owner, offset, index, taken) if owner[0].lower_ not in DETERMINERS | set(DEMONYMS) else []
+
+
+def _claimed(name: Span, offset: int, index: int, taken: set[int]) -> list[Mention]:
+    """A new company named by ``name``, unless a name already read covers any of it; ``taken``
+    (character offsets in the sentence's text) grows by it."""
+    chars = set(range(name.start_char, name.end_char))
+    if chars & taken:
         return []
     taken.update(chars)
-    return [Mention(owner.text, offset + owner.start_char, offset + owner.end_char, None, "company", index)]
+    return [Mention(name.text, offset + name.start_char, offset + name.end_char, None, "company", index)]
 
 
 def _past_descriptor(sent: Span, at: int) -> int:

@@ -187,9 +187,11 @@ def _shipped_by_the_producer(
     result: Extraction,
     index: int,
 ) -> list[Relation]:
-    """A supply a sentence gives in the passive with no seller named, from the producer the text
-    is about: the operator of the site last said to be run ("The concentrate will be shipped to
-    China's Shenghe Resources under an existing offtake agreement": Image Resources', of Atlas)."""
+    """A supply a sentence gives in the passive with no seller named, from the producer the last
+    sentence on output opens with, or the operator of the site it opens with ("Atlas is expected to
+    produce … The concentrate will be shipped to China's Shenghe Resources under an existing
+    offtake agreement": Image Resources', of Atlas; "JV Akdala … produced … All of its uranium is
+    sold to … Rosatom"), else the operator of the site last said to be run."""
     doc = sent.doc
     shipped = [
         span
@@ -202,19 +204,25 @@ def _shipped_by_the_producer(
     if not shipped or any(r.kind == "supplies" for r in found) or any(i < shipped[0].start for i, _, k in resolved if k in PARTY_KINDS):
         return []
     to = next((t.i for t in doc[shipped[0].end : min(shipped[0].end + 5, sent.end)] if t.lower_ == "to"), None)  # "through X to"
-    buyers = [  # "to China's Shenghe Resources": Shenghe; "to buyers in China": China (not "to smelters in Japan": unnamed makers)
-        iri
+    buyers = [  # "to China's Shenghe Resources": Shenghe; "to buyers in China": China (not "to smelters in Japan": unnamed makers);
+        iri  # "to Russia's state nuclear company Rosatom": Rosatom
         for i, iri, k in resolved
         if k in PARTY_KINDS
         and to is not None
-        and to < i <= to + 3
+        and to < i <= to + 7
         and doc[i + 1 : i + 2].text not in ("'s", "’s")
+        and doc[i].lower_ not in DEMONYMS  # "is sold to Chinese smelters": makers unnamed, of a country
         and (
             all(t.is_title or t.is_upper or t.text in ("'s", "’s") for t in doc[to + 1 : i])
             or (k == "country" and doc[to + 1 : i].text.lower() in _BUYERS_IN)
+            or (i - 1 > to and doc[i - 1].lower_ in COMPANY_NOUNS)
         )
     ][:1]
-    run = [r.subject for r in result.relations if r.kind == "operates"][-1:]
+    said = [n for n in range(index) if re.search(r"\b(?:produc\w*|output)\b", result.sentences[n].text)][-1:]  # who produces
+    opening = sorted((m for m in result.mentions if m.sentence in said and m.kind in ("company", "facility")), key=lambda m: m.start)
+    operators = {r.object: r.subject for r in result.relations if r.kind == "operates"}
+    run = [o.ref_iri if o.kind == "company" else operators.get(o.ref_iri, "") for o in opening[:1]]
+    run = [iri for iri in run if iri] or [r.subject for r in result.relations if r.kind == "operates"][-1:]
     verb = shipped[0]
     return [Relation("supplies", run[0], buyers[0], index, at=offset + verb.end_char)] if run and buyers and run[0] != buyers[0] else []
 
@@ -225,6 +233,8 @@ _SHIPPED_WORDS = {"shipped", "sold", "exported", "supplied", "delivered"}
 """Verbs of a sale in the passive ("will be shipped to"), whose seller a sentence may leave unsaid."""
 
 
+_PARTICLES = "|".join(sorted(NAME_PARTICLES))
+"""The lower-case words a name may hold, as a regular expression's alternatives ("da", "e", "y")."""
 _LINE_NAME = r"[A-Z][\w-]{3,}|\b[A-Z]{3}\b"
 """A word that may name what a line speaks of: capitalised, or three capitals ("SLN")."""
 _OWNER_ROLES = {"owner", "operator", "parent"}
@@ -607,14 +617,13 @@ class Extractor:
                         "OP": "?",
                     },  # "US Strategic Metals", "U.S. Export-Import Bank", "J&F Investimentos"
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "CoTec Holdings" too
-                    {"TEXT": {"REGEX": rf"{_NAME_WORD}|^-$|^(?:{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "*"},  # "Tshipi e Ntle …"
+                    {"TEXT": {"REGEX": rf"{_NAME_WORD}|^-$|^(?:{_PARTICLES})$"}, "OP": "*"},  # "Tshipi e Ntle …"
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
                 ],
-                [
+                [  # "CMOC Group", "J&F Investimentos"
                     {"TEXT": {"REGEX": r"^(?:[A-Z]{2,6}|[A-Z]&[A-Z])$"}},
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},
-                ],  # "CMOC Group",
-                # "J&F Investimentos"
+                ],
                 [  # "JCU (Canada) Exploration": the country its unit is of, within the name
                     {"TEXT": {"REGEX": r"^[A-Z][\w&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
                     {"ORTH": "("},
@@ -645,7 +654,7 @@ class Extractor:
                 ],
                 [
                     {"LOWER": {"IN": sorted(ORG_OPENERS)}, "IS_TITLE": True},
-                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "*"},
+                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|{_PARTICLES})$"}, "OP": "*"},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}},
                 ],  # "Minera Panama", "Minera y Metalurgica del Boleo"
                 [{"TEXT": "PT"}, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "PT Weda Bay Nickel": an Indonesian company
@@ -716,7 +725,7 @@ class Extractor:
                 [
                     {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "LOWER": {"NOT_IN": list(DETERMINERS)}},  # "McClean Lake mill" too
                     {
-                        "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|-|{'|'.join(sorted(NAME_PARTICLES))})$"},
+                        "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|-|{_PARTICLES})$"},
                         "OP": "*",
                     },  # "Rocha da Rocha project", "Kamoa-Kakula complex"
                     facility_words,  # "Songwe Hill rare earth project", "Stibnite gold and antimony project"
@@ -974,7 +983,7 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}, "ENT_TYPE": ""},
                     {"TEXT": {"REGEX": r"^[A-Z][\w'’&-]*$"}, "OP": "*"},
                     {"LOWER": {"IN": sorted(NAME_PARTICLES)}},
-                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’&-]*|{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "{1,5}"},
+                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’&-]*|{_PARTICLES})$"}, "OP": "{1,5}"},
                     {"ORTH": {"IN": [",", "."]}},
                 ],
                 [  # "the project's local company, Uranex Tanzania.": a name ending in a country's
@@ -1003,7 +1012,7 @@ class Extractor:
             [
                 [
                     {"TEXT": {"REGEX": r"^[A-Z][A-Za-z]+$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "LKAB, the Swedish state miner"
-                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|&|{'|'.join(sorted(NAME_PARTICLES))})$"}, "OP": "*"},  # "Global Tungsten &
+                    {"TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|&|{_PARTICLES})$"}, "OP": "*"},  # "Global Tungsten &
                     # Powders", "Compania Guatemalteca de Niquel"
                     {"ORTH": ","},
                     {"LOWER": {"IN": ["a", "an", "the"]}},
@@ -1272,9 +1281,7 @@ class Extractor:
                     {"LOWER": {"IN": ["planned", "proposed", "new", "flagship", *sorted(NEARBY_WORDS)]}, "OP": "?"},
                     {"TEXT": {"REGEX": r"^(?:[A-Z][a-z][\w'’]*|[A-Z]{2,})$"}},  # "its McClean Lake mill", "its PAK lithium project" too
                     {
-                        "TEXT": {
-                            "REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|-|\d{{1,2}}|{'|'.join(sorted(NAME_PARTICLES))})$"
-                        },  # "its Voisey's Bay mine"
+                        "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|-|\d{{1,2}}|{_PARTICLES})$"},  # "its Voisey's Bay mine"
                         "OP": "{0,3}",
                     },  # "its Rocha da Rocha project", "its Area 1 mine", "its Jacinth-Ambrosia zircon mine"
                     facility_words,

@@ -84,12 +84,7 @@ def parties_of(fact: dict[str, Any]) -> str | None:
 
 
 def drafted_modality(
-    sentence: str,
-    *,
-    at: int | None = None,
-    since: int | None = None,
-    about_position: bool = False,
-    parties_of: str | None = None,
+    sentence: str, *, at: int | None = None, since: int | None = None, about_position: bool = False, parties_of: str | None = None
 ) -> str | None:
     """The modality a draft gives a fact of ``sentence``: the one its marker usually marks, or
     ``todo-past-state`` for a past state (the curator gives ``when: {until: …}``); None when the

@@ -474,6 +474,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ]
             if pronoun:  # "The Council produced Canada's first metal at its facility": not Canada's
                 owners = [m for m in owners if doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")] or owners
+                said = [m for m in owners if m[2] == "company" and _reports_before(m[0], trigger.start, sent)]
+                owners = said or owners  # "Energy Fuels said the U.S. government has added its Roca Honda project": the company's
                 partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
                 purpose = (
                     partner is not None
@@ -685,9 +687,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             sellers = [m for m in before if m[2] in PARTY_KINDS][-1:]
             buyers = [m for m in after if m[2] in PARTY_KINDS and not _whose(m[0], sent)][:1]
             stake = _SOLD_STAKE.match(doc[trigger.start : trigger.end].text)
-            if (
-                stake
-            ):  # "has sold its 43% stake in the Kipawa project … to QPM", "… in Sagittarius to Alsons": the buyer's now, with its share
+            # "has sold its 43% stake in the Kipawa project … to QPM", "… in Sagittarius to Alsons": the buyer's now, with its share
+            if stake:
                 sold_in = [m for m in mentions if trigger.start < m[0] < trigger.end and m[2] in PARTY_KINDS | {"facility"}][:1]
                 share = Decimal(stake.group(1))
                 return [Relation("invested", b[1], h[1], index, share=share) for b in buyers for h in sold_in if b[1] != h[1]]
@@ -834,6 +835,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", h[1], m[1], index) for h in _listed(investors[::-1], sent, backwards=True) for m in held]
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "all":  # "Glencore has owned all of Murrin Murrin since 2011": the whole
             held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]
+            if doc[trigger.end : trigger.end + 1].text.lower() == "it":  # "X bought Y's stake in Roca Honda … and now owns all of it"
+                investors = investors[:1] if _coordinated(trigger, sent) else investors  # the sentence's subject
+                held = [m for m in before if m[2] in PARTY_KINDS | {"facility"} and m not in investors[-1:]][-1:]
             return [Relation("invested", investors[-1][1], held[0][1], index, share=Decimal(100))] if investors and held else []
         if trigger[0].lower_ in PURCHASE_VERBS and HOLDER_SELLS.match(doc[trigger.end - 1 : trigger.end + 2].text):
             sellers = [m for m in after if m[2] in PARTY_KINDS and m[0] > trigger.end + 1 and not _whose(m[0], sent)][:1]
@@ -937,6 +941,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 )
             ][:1]
             investees = whose or investees
+        name_end = _name_end(investors[-1][0], sent)
+        possessive = doc[name_end : name_end + 1].text in ("'s", "’s", "'", "’")
+        if possessive and _WHOSE_STAKE_BOUGHT.search(doc[sent.start : investors[-1][0]].text):
+            return []  # "bought Japan's Sumitomo Corp's 40% stake in Roca Honda": the seller's, no more
         holders = _listed(investors[::-1], sent, backwards=True)  # "Sojitz and JOGMEC jointly hold a stake"
         return [Relation("invested", holder[1], m[1], index) for holder in holders for m in _listed(investees, sent)]
     if kind == "restricts":
@@ -1324,6 +1332,18 @@ _MONEY_NEXT = re.compile(
     re.IGNORECASE,
 )  # "$5 million", "20 billion roubles"
 _GROUPS = {"banks", "lenders", "investors", "group", "consortium", "syndicate", "funds"}  # "a group of banks led by Citi"
+
+
+_WHOSE_STAKE_BOUGHT = re.compile(r"\b(?:bought|acquired|purchased)(?:\s+[A-Z][\w.&'’-]*)*\s*$")
+"""A past purchase just before the seller whose stake it was ("bought Japan's Sumitomo Corp's 40% stake")."""
+
+
+def _reports_before(at: int, end: int, sent: Span) -> bool:
+    """Whether the company named at ``at`` opens the sentence and reports what follows up to
+    ``end`` ("Energy Fuels Inc said the U.S. government has added its …")."""
+    doc = sent.doc
+    said = next((t.i for t in doc[at:end] if t.lower_ in ("said", "says")), None)
+    return at == sent.start and said is not None and all(t.is_title or t.is_upper for t in doc[at:said])
 
 
 def _led_group(at: int, sent: Span) -> bool:

@@ -98,10 +98,16 @@ def position_in_context(relation: Relation, result: Extraction) -> Relation:
     before = [iri for _, iri in sorted(named + referred)]
     if not before:
         return relation
-    runs = {r.subject for r in result.relations if r.kind == "operates" and r.sentence < relation.sentence}
+    runs = _site_runners(result, before=relation.sentence)
     counts = Counter(before)  # the company the text is about: named most, then one said to run a site, then its sentence's subject
     subject = next((iri for at, iri in sorted(named) if result.sentences[relation.sentence].start <= at), None)
     return replace(relation, object=max(reversed(before), key=lambda iri: (counts[iri], iri in runs, iri == subject)))  # then the latest
+
+
+def _site_runners(result: Extraction, before: int | None = None) -> set[str]:
+    """The companies the text has said run a site (in the sentences ``before`` that one, if given):
+    whom a text is about, where its names tie."""
+    return {r.subject for r in result.relations if r.kind == "operates" and (before is None or r.sentence < before)}
 
 
 def _country_in_context(index: int, result: Extraction, taken: set[str]) -> str | None:
@@ -262,7 +268,7 @@ def resolve_references(
         if earlier:
             this_sentence = earlier[-1].sentence == len(result.sentences) - 1  # "Lynas said the company would": Lynas
             iri = previous[0] if kind == "company" and previous and previous[1] == kind and not this_sentence else earlier[-1].ref_iri
-            runners = [m.ref_iri for m in earlier if m.ref_iri in {r.subject for r in result.relations if r.kind == "operates"}]
+            runners = [m.ref_iri for m in earlier if m.ref_iri in _site_runners(result)]
             if kind == "company" and not this_sentence and not (previous and previous[1] == kind) and runners and iri not in runners:
                 iri = runners[-1]  # "… debt from the AFC for its Chilalo project. … The company has signed": the one running a site
             referred = [  # "… at its Vaudreuil refinery. … run the plant. … C$7 million to the project": the plant, referred to since

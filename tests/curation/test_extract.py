@@ -4222,3 +4222,29 @@ def test_a_units_country_in_its_name_a_merger_partner_no_operator_and_contracts_
     assert not [r for r in relations if r[1] == "country/CA"]
     assert ("operates", "company/vimy-resources", "facility/mulga-rock-uranium-project") not in relations  # merged with: no operator
     assert not [r for r in relations if "country/US" in r]  # unnamed buyers: no deal with the country
+
+
+def test_a_stake_bought_from_its_holder_a_project_its_reporter_owns_and_a_passive_sale_to_a_described_buyer(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Mesa Uranium Inc said the U.S. government has added its Cibola uranium project near Grants, New Mexico, to a fast-track list.\n"
+        "Mesa Uranium bought Japan's Marubeni Corp's 40% stake in the Cibola project in 2016 and now owns all of it.\n"
+        "JV Akdala, a joint venture of Kazatomprom and Uranium One, produced about 1,000 tonnes of uranium in 2024.\n"
+        "All of its uranium is sold to Russia's state nuclear company Rosatom.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("operates", "company/mesa-uranium-inc", "facility/cibola-uranium-project") in relations  # the reporter's, not the US's
+    assert not [r for r in relations if r[0] == "operates" and r[1] == "country/US"]
+    assert ("supplies", "company/jv-akdala", "company/rosatom") in relations  # sold, the seller the text opens with
+    stakes = {(s["holder"], s.get("share")) for f in _drafted(extractor, text) if (s := f.get("stake"))}
+    assert ("company/mesa-uranium-inc", 100) in stakes  # "now owns all of it"
+    assert not [s for s in stakes if s[0] == "company/marubeni-corp"]  # the stake it sold is no more its
+
+
+def test_a_passive_sale_to_makers_named_by_their_origin_is_no_supply(extractor: Extractor) -> None:
+    text = (
+        "Gobi Copper produced about 500,000 tonnes of copper concentrate in 2024.\nMost of the concentrate is sold to Chinese smelters.\n"
+    )
+    assert not [r for r in _relations(extractor.extract(text)) if r[0] == "supplies"]  # unnamed buyers, not China
