@@ -78,11 +78,15 @@ _CALLED_A_FACILITY = re.compile(rf"^,\s+(?:the|a|an)\s+[^,.;]{{0,60}}?\b(?:{'|'.
 """An appositive that calls the name before it a facility: "Greenbushes, the world's largest … mine"."""
 
 
-def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str, Span]], mentions: list[Mention]) -> list[Mention]:
+def named_subjects(
+    sent: Span, offset: int, index: int, triggers: list[tuple[str, Span]], mentions: list[Mention], acting: set[str]
+) -> list[Mention]:
     """A name no pattern knows, standing as the subject of a relation's verb ("Solvay
     operates", "Hyundai Mobis signed"): the capitalised words just before the verb (or its
     auxiliary), proposed as a new company; and one standing as its object, just after the
-    preposition that introduces it ("supply oxides to Vulcan Elements")."""
+    preposition that introduces it ("supply oxides to Vulcan Elements"), and the company whose it
+    is when the text names it again (``acting``, names met not only as whose: "Glencore's PolyMet
+    Mining"; not "Abu Dhabi's Mubadala")."""
     taken = {i for m in mentions for i in range(m.start - offset, m.end - offset)}
     found: list[Mention] = []
     for _, trigger in triggers:
@@ -191,7 +195,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name
-            found += _possessor(sent, preposition.i + 1, begin, offset, index, taken)
+            found += _possessor(sent, preposition.i + 1, begin, offset, index, taken, acting)
             end = begin
             while end < sent.end and _capitalised(sent.doc[end]) and sent.doc[end].lower_ not in DETERMINERS:
                 end += 1
@@ -234,7 +238,7 @@ def named_subjects(sent: Span, offset: int, index: int, triggers: list[tuple[str
                     taken.update(range(listed.start_char, listed.end_char))
             joined = end + 1 < sent.end and sent.doc[end].lower_ == "and"  # "and the energy group Medco Energi": past what describes it
             first_word = _past_descriptor(sent, end + 1) if joined else end + 1
-            found += _possessor(sent, end + 1, first_word, offset, index, taken) if joined else []
+            found += _possessor(sent, end + 1, first_word, offset, index, taken, acting) if joined else []
             other = first_word  # "agreements with General Motors and Siemens Gamesa": the second name too
             while other < sent.end and joined and _capitalised(sent.doc[other]):
                 other += 1
@@ -279,13 +283,16 @@ def _after_label(sent: Span) -> int:
     return at
 
 
-def _possessor(sent: Span, at: int, name: int, offset: int, index: int, taken: set[int]) -> list[Mention]:
+def _possessor(sent: Span, at: int, name: int, offset: int, index: int, taken: set[int], acting: set[str]) -> list[Mention]:
     """The company whose the name at token ``name`` is, when a possessive name stands between ``at``
-    and it ("and Glencore's PolyMet Mining": Glencore), unless a known name covers it (a country's:
-    "China's Jinchuan Group"); ``taken`` (character offsets in the sentence's text) grows by it."""
+    and it ("and Glencore's PolyMet Mining": Glencore), one of ``acting`` (named again not as whose),
+    unless a known name covers it (a country's: "China's Jinchuan Group"); ``taken`` (character
+    offsets in the sentence's text) grows by it."""
     owner = sent.doc[at : name - 1]
     if not (len(owner) and name - 1 > at and sent.doc[name - 1].text in ("'s", "’s") and all(_capitalised(t) for t in owner)):
         return []
+    if owner.text not in acting:
+        return []  # "owned by Abu Dhabi's Mubadala": a name met only as whose may be a place's
     return _claimed(owner, offset, index, taken) if owner[0].lower_ not in DETERMINERS | set(DEMONYMS) else []
 
 

@@ -1774,7 +1774,7 @@ class Extractor:
         mentions += known_as(sent, offset, index, mentions)
         again = [] if heading else recurring(sent, offset, index, names, mentions, result)
         mentions = [m for m in mentions if not (m.kind == "material" and any(n.start <= m.start and m.end <= n.end for n in again))] + again
-        subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions)
+        subjects = [] if heading else named_subjects(sent, offset, index, triggers, mentions, acting)
         mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in subjects)] + subjects
         mentions = _with_country_units(mentions, doc.text, offset)
         mentions = [as_named_before(m, result, also=[n for n in mentions if n.end <= m.start]) for m in mentions]

@@ -3981,6 +3981,8 @@ def test_a_name_before_its_possessive_description_an_unnamed_expansion_and_a_pos
         "Abu Dhabi's Mubadala owns 20% of Andes-Pacific.\n"
     )
     result = extractor.extract(text)
+    owned = extractor.extract("Emirates Alloys, which runs the Taweelah smelter, is owned by Abu Dhabi's Mubadala.\n")
+    assert "Abu Dhabi" not in {m.text for m in owned.mentions if m.kind == "company"}  # a name met only as whose: no company
     relations = _relations(result)
     assert ("operates", "company/andes-pacific-mining", "facility/cerro-azul") in relations  # the mine so named, not a second
     assert ("invested", "company/andes-pacific-mining", "facility/cerro-azul") in relations  # "Andes-Pacific": the same company
