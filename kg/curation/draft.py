@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.curation.lexicon import (
     COMPASS_WORDS,
+    EARLIER_TONNES,
     FACILITIES_IN_ONE_PLACE,
     GIVEN_PASSIVE,
     HELD_TOGETHER,
@@ -511,7 +512,7 @@ _AN_EXPANSION = re.compile(r"\s+(?:[\w-]+\s+)?(?:expansion|upgrade|extension)\b(
 """After money, the work it pays for on a site the sentence leaves unnamed ("a $7 billion expansion")."""
 _UNOWNED_OUTPUT = re.compile(
     r"\b(?:expects?|forecasts?)\s+(?:[a-z]+\s+)?(?:output|production)\s+to\s+(?:rise|grow|increase|climb|reach|fall|drop|double)\s+to\s+"
-    r"(?:about\s+|around\s+|nearly\s+)?(?:[\d.,]+\s+(?:million\s+)?tonnes\s+(?:in\s+\d{4}\s+)?from\s+(?:about\s+)?)?$"
+    rf"(?:about\s+|around\s+|nearly\s+)?(?:{EARLIER_TONNES})?$"
 )  # "expects copper output to fall to about 390,000 tonnes in 2025 from 430,000 tonnes": both of the site's
 
 

@@ -32,6 +32,7 @@ from kg.curation.lexicon import (
     COUNT_NOUNS,
     CROWNS,
     CURRENCIES,
+    CURRENCY_SIGN,
     DATELINE,
     DEFINITE_REFERENCES,
     DEMONYMS,
@@ -848,7 +849,7 @@ class Extractor:
         )
         priced: list[dict[str, Any]] = [  # "an $800 million synthetic graphite anode plant in …": its cost before what it is
             {"LOWER": {"IN": ["a", "an"]}},
-            {"TEXT": {"REGEX": r"^(?:[A-Z]{0,2}\$|€|£)$"}},
+            {"TEXT": {"REGEX": rf"^{CURRENCY_SIGN}$"}},
             {"LIKE_NUM": True},
             {"LOWER": {"IN": ["million", "billion"]}, "OP": "?"},
             *described[1:],

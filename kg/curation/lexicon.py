@@ -13,10 +13,12 @@ __all__ = [
     "ACTOR_KINDS",
     "APPOINTING_VERBS",
     "CUSTOMER_NOUNS",
+    "EARLIER_TONNES",
     "BLOC_REFERENCES",
     "BOILERPLATE",
     "COUNT_NOUNS",
     "CURRENCIES",
+    "CURRENCY_SIGN",
     "DATELINE",
     "DEFINITE_REFERENCES",
     "PARTNER_REFERENCES",
@@ -137,6 +139,10 @@ SHARE_PRICE_MOVE = re.compile(  # "ASM shares closed 4% higher", "The stock fell
     r"surged|tumbled|plunged|soared|rallied|edged|were\s+(?:up|down))\b",
     re.IGNORECASE,
 )
+CURRENCY_SIGN = r"(?:[A-Z]{0,2}\$|€|£)"
+"""A currency's sign, with a country's letters before a dollar: "$", "A$", "US$", "€", "£"."""
+EARLIER_TONNES = r"[\d.,]+\s+(?:million\s+)?tonnes\s+(?:in\s+\d{4}\s+)?from\s+(?:about\s+)?"
+"""A mass then the one it is compared with: "390,000 tonnes in 2025 from (about) …"."""
 CURRENCIES = {
     "$": "USD",
     "us$": "USD",
@@ -939,7 +945,7 @@ RELATION_TRIGGERS = {
         [  # "has approved a $4.4 billion second concentrator at its Centinela mine": the approver's to build
             {"LOWER": {"IN": ["approved", "approves"]}},
             {"LOWER": {"IN": ["a", "an"]}},
-            {"TEXT": {"REGEX": r"^(?:[A-Z]{0,2}\$|€|£)$"}},
+            {"TEXT": {"REGEX": rf"^{CURRENCY_SIGN}$"}},
         ],
         [  # "its Kayelekera mine, which was shut in 2014 by its former owner Paladin Energy": Paladin ran it
             {"LOWER": {"IN": ["its", "their", "'s", "’s"]}},  # "the mine's operator, Minera y Metalurgica del Boleo" too

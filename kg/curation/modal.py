@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.curation.lexicon import NEW_CLAUSE, TITLES
+from kg.curation.lexicon import CURRENCY_SIGN, EARLIER_TONNES, NEW_CLAUSE, TITLES
 from kg.ingest.modality import Marker, load_markers, undated
 
 __all__ = ["drafted_modality", "modal_marker", "parties_of"]
@@ -141,10 +141,10 @@ _EXPECTS_IT_TO = re.compile(
     r"\bexpects?\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?|(?:[a-z]+\s+)?(?:output|production|sales|shipments)\s+(?:[\w-]+\s+){0,3}?)"
     r"to\s+(?:produce|make|reach|start|process|ship|rise|grow|increase|climb|fall|double)\b"
 )  # "expects the mine to produce", "expects (copper) output to rise to 70,000 tonnes"
-_FROM_BEFORE = re.compile(r"\bto\s+(?:about\s+)?[\d.,]+\s+(?:million\s+)?tonnes\s+(?:in\s+\d{4}\s+)?from\s+(?:about\s+)?$")
+_FROM_BEFORE = re.compile(rf"\bto\s+(?:about\s+)?{EARLIER_TONNES}$")
 """What an expected figure is compared with: the earlier, stated one ("to fall to 390,000 tonnes in 2025 from 430,000 tonnes")."""
 _APPROVED_PLANT = re.compile(
-    r"\bapprov(?:ed|es)\s+(?:a|an)\s+(?:[A-Z]{0,2}\$|€|£)\s*[\d.,]+\s+(?:million|billion)\s+(?:[a-z-]+\s+){0,3}?"
+    rf"\bapprov(?:ed|es)\s+(?:a|an)\s+{CURRENCY_SIGN}\s*[\d.,]+\s+(?:million|billion)\s+(?:[a-z-]+\s+){{0,3}}?"
     r"(?:plant|refinery|smelter|concentrator|mill|factory)\b"
 )
 """A facility a company approves with its cost ("approved a $4.4 billion second concentrator"): to be built."""
