@@ -182,7 +182,7 @@ def named_subjects(
             purchased = sent.doc[trigger.start + 1 : end]
             found += _claimed(purchased, offset, index, taken) if purchased[0].lower_ not in set(DEMONYMS) | CALENDAR else []
             continue
-        after = sent.doc[trigger.end : min(trigger.end + 12, sent.end)]
+        after = sent.doc[trigger.end : min(trigger.end + 20, sent.end)]  # "to supply X from its Y project in Z to W": W too
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
         joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ in ("of", "between")  # "a joint venture of Maaden and …"
         bought = trigger[-1].lower_ == "of" and trigger[0].lower_ in PURCHASE_NOUNS | {"merger"}  # "the merger of Allkem and Livent"
@@ -191,7 +191,12 @@ def named_subjects(
         listed = listed or (
             len(trigger) > 1 and trigger[-1].lower_ == "of" and trigger[-2].lower_ in ("unit", "subsidiary")
         )  # "a unit of X"
-        by = [trigger[-1]] if trigger[-1].lower_ in ("by", "for", "to", "over", "at", "alongside") or joint or bought or listed else []
+        spun = trigger[0].lower_ == "spun"  # "spun off from Anglo American": the parent named after it
+        by = (
+            [trigger[-1]]
+            if trigger[-1].lower_ in ("by", "for", "to", "over", "at", "alongside") or joint or bought or listed or spun
+            else []
+        )
         verb = [trigger[-1]] if trigger[-1].lower_ in ("supply", "sell") else []  # "supply Vulcan Elements with", "supply oxides to X"
         for preposition in by or verb + prepositions:
             begin = _past_descriptor(sent, preposition.i + 1)  # "with Chinese refiner Gansu Rare Earth": the name

@@ -291,6 +291,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "mine-production" if mined or any(w in lower for w in ("produc", "output")) else "todo-metric"
     if at >= 0 and _CUT_BY.search(lower[:at]):
         return "todo-metric"  # "will cut spending on the operation by about A$200 million": a change, no metric
+    if figure.unit in CURRENCY_UNITS and at >= 0 and _MANAGED.search(lower[:at]) and re.match(r"\s+(?:of|in)\s+assets\b", following):
+        return "todo-metric"  # "manages about $900 billion of assets": a fund's size, no one's funding
     if figure.unit in CURRENCY_UNITS and _PER_UNIT.match(following):  # "$110/kg", "$60 per kilogram": a price
         return "price"
     if figure.unit in CURRENCY_UNITS and at >= 0 and _AGAINST_A_PRICE.search(sentence[:at]):
@@ -315,7 +317,7 @@ def figure_metric(figure: Figure, sentence: str) -> str:
             return "agreement-value"
         funding = re.search(
             r"\b(?:loan|lend|lent|grant|fund|financ|invest|award|spend|spent|subsid|rais|back|incentive|package|tax credit|gave|give|given"
-            r"|provid|contribut|stake|scheme|programme|program|initiative|financing|\bdebt\b|letters?\s+of\s+support|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b"
+            r"|provid|contribut|stake|scheme|programme|program|initiative|financing|\bdebt\b|letters?\s+of\s+(?:support|interest)|receiv\w*\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom\b"
             r"|approv\w*\s+(?:a\s+|an\s+|about\s+|around\s+|up\s+to\s+|some\s+)?\S+(?:\s+(?:million|billion))?\s+"
             r"(?:to\s+(?:expand|build|develop|restart|upgrade|extend)\b|expansion\s+of\b))",
             lower,
@@ -341,6 +343,10 @@ def figure_metric(figure: Figure, sentence: str) -> str:
     produced = re.search(r"\bproduc\w*\s+(?:about\s+|around\s+|up\s+to\s+)?$", preceding)  # "to produce 10% of its needs": no supply
     if produced and re.match(r"\s+of\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:needs|demand)\b", following):
         return "todo-metric"  # "aims to produce 10% of its critical minerals needs": a share of its own use, no metric
+    if re.search(
+        r"\b(?:produc\w*|makes?|made)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?$", preceding
+    ) and re.match(r"\s+of\s+(?:the\s+)?world['’]s\s+(?:refined|processed)\b", following):
+        return "production-share"  # "produces about 80% of the world's refined bismuth": a producer's share of a refined product
     potential = (needs,) if drafted_modality(sentence) in ("possibility", "aim", "expected") and not produced else ()
     for text, kinds in ((following, (*shares, *potential)), (lower, shares)):
         found = sorted((text.find(w), metric) for words, metric in kinds for w in words if w in text)
@@ -516,6 +522,10 @@ _UNOWNED_OUTPUT = re.compile(
 )  # "expects copper output to fall to about 390,000 tonnes in 2025 from 430,000 tonnes": both of the site's
 
 
+_STATE_OWNED = re.compile(r"\bstate(?:-owned|-run|-controlled)?\s+(?:[a-z-]+\s+){0,2}[a-z]+$")
+"""A state's holding read from what describes a company ("state development bank"): no money put in."""
+_PLACE_OF_A_SITE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+)?(?:[a-z]+\s+)?$")
+"""Before a place that says where a site is ("mine in southern Peru", "near Brits in South Africa's North West province")."""
 _INVESTED_TO_RAISE = re.compile(rf"\binvest\w*\b.*\bto\s+{_RAISE}\s+(?:its\s+|the\s+)?{_OUTPUT}\s+to\s+(?:about\s+|around\s+|nearly\s+)?$")
 _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon project", "to double … output at its X operation"
     r"\s+(?:(?P<investment>investments?\s+)?to\s+(?:expand|develop|build|restart|upgrade|extend|double|triple|raise|lift|increase|boost)"
@@ -524,6 +534,10 @@ _TO_WORK_ON = re.compile(  # "a $2.5 billion investment to expand its Rincon pro
 )  # "to expand battery recycling at its Ronnskar smelter" too
 _A_PLAN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?plan\s+to\b")
 """After money, the plan it is for ("a $2 billion plan to extend the mine's life"), whose marker qualifies it."""
+_MANAGED = re.compile(r"\bmanag(?:es|ed|ing|e)\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?$")
+"""Before money a fund manages ("manages about $900 billion of assets")."""
+_GIVING = re.compile(r"\b(?:lend|lends|lent|loaned|grant|grants|granted|award|awards|awarded|gave|give|gives|given|offer|offers|offered)\b")
+"""A verb giving money to someone the sentence names: the money is theirs, not the plant's it is for."""
 _TO_FUND = re.compile(r"\s+to\s+(?:help\s+)?(?:fund|finance|pay\s+for)\s+(?:a|an|the)\s+(?:new\s+|planned\s+|second\s+)?")
 """Between money and the plant it pays for: "$300 million to fund a new ore-drying plant"."""
 _SPENT = re.compile(
@@ -630,6 +644,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         and (
             not text.text[figure.end - text.start : start - text.start].strip()
             or _TO_FUND.fullmatch(text.text[figure.end - text.start : start - text.start])
+            or (  # "a letter of interest for up to $120 million for a commercial graphite plant": the new plant's, none given it
+                re.fullmatch(r"\s+for\s+(?:a|an)\s+", text.text[figure.end - text.start : start - text.start])
+                and not _GIVING.search(text.text[: figure.start - text.start])
+            )
         )
     ]
     if costed:
@@ -683,7 +701,10 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
     invested = [  # "invested $200 million in Lynas"; not "KoBold, a company backed by Bill Gates, plans to spend $2.3 billion"
         _ref(r.object)
         for r in extraction.relations
-        if r.sentence == figure.sentence and r.kind == "invested" and not any(a <= (r.at or 0) - sentence.start <= b for a, b in aside)
+        if r.sentence == figure.sentence
+        and r.kind == "invested"
+        and not any(a <= (r.at or 0) - sentence.start <= b for a, b in aside)
+        and not _STATE_OWNED.search(sentence.text[: (r.at or 0) - sentence.start])  # "state development bank BNDES": whose it is
     ]
     if figure.unit in CURRENCY_UNITS and invested and metric != "agreement-value":  # "invested $200 million in Lynas": to Lynas
         named_after = {ref for start, ref, _ in here if start > figure.end}  # not "Volkswagen's unit PowerCo has agreed to invest"
@@ -750,7 +771,7 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         if m.sentence == figure.sentence
         and m.kind in ("country", "region")  # a company's output "at its Moma mine" is the mine's (see below)
         and _MADE_BY.fullmatch(sentence.text[m.end - sentence.start : figure.start - sentence.start])
-        and not re.search(r"\b(?:in|at|near)\s+(?:[a-z]+\s+)?$", sentence.text[: m.start - sentence.start])  # not "mine in southern Peru"
+        and not _PLACE_OF_A_SITE.search(sentence.text[: m.start - sentence.start])  # not "mine in southern Peru"
     ]
     if figure.unit == "tonne" and makers:
         return makers[0]

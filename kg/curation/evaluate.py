@@ -254,8 +254,9 @@ class Score:
 
     @property
     def precision(self) -> float:
-        """Share of predictions that are in the curated sheet."""
-        return self.tp / self.predicted if self.predicted else 0.0
+        """Share of predictions that are in the curated sheet (1.0 when nothing is predicted: no
+        prediction is wrong, and what is missed counts against recall)."""
+        return self.tp / self.predicted if self.predicted else 1.0
 
     @property
     def recall(self) -> float:

@@ -110,15 +110,17 @@ __all__ = ["Extractor"]
 
 
 def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | None:
-    """A supply from or to a facility ("the plant will make magnets for GM", "ship concentrate to
+    """A supply or a deal from or to a facility ("the plant will make magnets for GM", "ship concentrate to
     White Mesa") as one from or to its operator, or None when the text names none; any other
     relation as it is (an investment "in the project" is in the project). No one supplies itself: a
     plant fed from a deposit of one of the plant's operators is no supply ("The plant will process
     ore from the company's Bear Lodge deposit")."""
-    if relation.kind != "supplies":
+    if relation.kind not in ("supplies", "agreement"):
         return relation
     operators = {r.object: r.subject for r in relations if r.kind == "operates"}
     ends = [operators.get(end) if end and end.startswith(f"{ID}facility/") else end for end in (relation.subject, relation.object)]
+    if relation.kind == "agreement":  # "agreed to buy all of the mine's concentrate": a deal with the mine's operator
+        return replace(relation, subject=ends[0], object=ends[1]) if ends[0] and ends[1] and ends[0] != ends[1] else None
     sides = [
         {end} | {r.subject for r in relations if r.kind == "operates" and r.object == facility}
         for end, facility in zip(ends, (relation.subject, relation.object))
@@ -733,6 +735,7 @@ class Extractor:
                     facility_noun,
                 ],
                 [{"TEXT": {"REGEX": r"^[A-Z]{3,}$"}, "ENT_TYPE": ""}, facility_words, facility_noun],  # "MATSA": a name in capitals
+                [{"TEXT": {"REGEX": r"^[A-Z]\.[A-Z][a-z]\w*$"}}, facility_words, facility_noun],  # "K.Hill project": an initial
                 [  # "its Area 1 mine": a name and its number (not "Phase 2 plant": a part)
                     {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "LOWER": {"NOT_IN": sorted(DETERMINERS | NUMBERED_PARTS)}},
                     {"TEXT": {"REGEX": r"^\d{1,2}$"}},
@@ -893,7 +896,14 @@ class Extractor:
                     {"LOWER": {"IN": ["a", "an"]}},
                     {"IS_LOWER": True, "LOWER": {"NOT_IN": ["new", "planned", "second"]}, "OP": "{1,3}"},
                     {"LOWER": {"IN": ["plant", "refinery", "smelter", "factory", "mill", "concentrator"]}},
-                ]
+                ],
+                [  # "on a plant to recover tin from old tailings at the mine": named by what it is for
+                    {"LOWER": {"IN": ["on", "for"]}},
+                    {"LOWER": {"IN": ["a", "an"]}},
+                    {"LOWER": {"IN": ["plant", "refinery", "smelter", "factory", "mill", "concentrator"]}},
+                    {"LOWER": "to"},
+                    {"IS_LOWER": True, "LOWER": {"NOT_IN": ["at", "in", "near", "on", "and", "for", "by"]}, "OP": "{1,5}"},
+                ],
             ],
         )
         new_name: list[dict[str, Any]] = [  # a name no entity holds, of one or more capitalised words, hyphens within: "Shin-Etsu Chemical"
@@ -1280,7 +1290,8 @@ class Extractor:
                     {"LOWER": {"IN": ["its", "their"]}},
                     # "its planned Resolution copper mine", "its nearby Gabanintha project"
                     {"LOWER": {"IN": ["planned", "proposed", "new", "flagship", *sorted(NEARBY_WORDS)]}, "OP": "?"},
-                    {"TEXT": {"REGEX": r"^(?:[A-Z][a-z][\w'’]*|[A-Z]{2,})$"}},  # "its McClean Lake mill", "its PAK lithium project" too
+                    {"TEXT": {"REGEX": r"^(?:[A-Z][a-z][\w'’]*|[A-Z]{2,}|[A-Z]\.[A-Z][a-z]\w*)$"}},  # "its McClean Lake mill", "its PAK
+                    # lithium project", "its K.Hill project" too
                     {
                         "TEXT": {"REGEX": rf"^(?:[A-Z][\w'’-]*|'s|’s|-|\d{{1,2}}|{_PARTICLES})$"},  # "its Voisey's Bay mine"
                         "OP": "{0,3}",
@@ -1467,8 +1478,8 @@ class Extractor:
                     continue  # "have scrapped plans to build a refinery": no plan any more; "withdrew the permit of X": X held it
                 if _IF_IT_DECIDES.search(doc[max(sent.start, span.start - 6) : span.start].text):
                     continue  # "if it decides to build the project": a condition, no plan
-                if not (span.start > sent.start and span[0].is_title):  # "the US Export-Import Bank": a name's word
-                    triggers.append((label[4:], span))
+                if not (span.start > sent.start and span[0].is_title) or span[-3:].text.lower() == "sovereign wealth fund":
+                    triggers.append((label[4:], span))  # not "the US Export-Import Bank" (a name's word); "Indonesia's … fund" is one
             elif label == "REFERENCE":
                 named = (
                     span.end < sent.end
@@ -1523,6 +1534,14 @@ class Extractor:
                 and not _apposed_to_a_site(doc, span.start - 1, sent.start)
             ):
                 continue  # "near Loznica" after a facility's noun or name ("The deposit, near Granna,"), not "near Tuesday's close"
+            elif (
+                label == "NEW_POSSESSED"
+                and span.start - 2 >= sent.start
+                and doc[span.start - 1].text == ","
+                and doc[span.start - 2].is_title
+                and not doc[span.end : span.end + 1].text[:1].isupper()
+            ):
+                continue  # "Danantara, Indonesia's new sovereign wealth fund,": what the name before is, no body of its own
             elif label == "NEW_PAID_FOR" and doc[span.start - 1].lower_ not in ("million", "billion"):
                 continue  # "on a desalination plant" after money only
             elif label == "NEW_ORG" and span[-1].text in NATURAL_FEATURES:
@@ -1574,6 +1593,12 @@ class Extractor:
                     "NEW_REGION": "region",
                     "NEW_TOWN": "city",
                 }[label]
+                if (
+                    label == "NEW_ORG"
+                    and span[-1].lower_ in ("mines", "mine")
+                    and doc[span.start - 1 : span.start].text in ("its", "their")
+                ):
+                    kind = "facility"  # "producing … at its Empire State Mines": the owner's site (not "Ivanhoe Mines", a company)
                 if label == "NEW_ORG" and (
                     {t.lower_ for t in span[:2]} & {"office", "ministry", "department", "agency", "bureau"}
                     or span[-1].lower_ in ("ministry", "department", "agency", "bureau", "commission")  # "U.S. Interior Department"

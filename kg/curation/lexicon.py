@@ -230,7 +230,6 @@ COUNT_NOUNS = {
     "facilities",
     "projects",
     "companies",
-    "countries",
     "agreements",
     "sites",
     "smelters",
@@ -843,6 +842,14 @@ RELATION_TRIGGERS = {
             {"IS_TITLE": True},
         ],
         [{"LOWER": {"IN": sorted(PURCHASE_VERBS)}}, {"LOWER": "it"}],  # "Compass Diversified, which bought it in 2012"
+        [  # "Chengtun bought the project's owner, Australia's Nzuri Copper": the buyer and the owner named after the comma
+            {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
+            {"LOWER": "the"},
+            {"IS_ALPHA": True},
+            {"ORTH": {"IN": ["'s", "’s"]}},
+            {"LOWER": {"IN": ["owner", "parent", "operator", "developer"]}},
+            {"ORTH": ","},
+        ],
         [  # "Chilean miner Antofagasta, which bought the company in 2015": the one the sentence is about
             {"LOWER": {"IN": sorted(PURCHASE_VERBS)}},
             {"LOWER": "the"},
@@ -1055,6 +1062,12 @@ RELATION_TRIGGERS = {
                 }
             }
         ],
+        [  # "has started a high-pressure acid leach plant at the park": the one starting it runs it
+            {"LOWER": {"IN": ["started", "starts", "commissioned", "commissions", "launched", "launches"]}},
+            {"LOWER": {"IN": ["a", "an", "its", "their", "the"]}},
+            {"LOWER": {"NOT_IN": [".", ",", ";", "at", "in", "of", "for", "to", "with", "on"]}, "OP": "{0,5}"},
+            {"LOWER": {"IN": ["plant", "refinery", "smelter", "factory", "mill", "concentrator"]}},
+        ],
         [  # "has raised output at the Bikita lithium mine", "has started production at the Reid Brook deposit": whose output it is runs it
             {
                 "LOWER": {
@@ -1096,11 +1109,11 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["licence", "license", "licences", "licenses", "permit", "permits", "concession", "lease"]}},
             {"LOWER": {"IN": ["for", "to", "over"]}},
         ],
-        [
+        [  # "has a refining plant in …", "also has a magnet plant in Thailand": its facility
             {"LOWER": {"IN": ["has", "have"]}},
-            {"OP": "?"},
-            {"LOWER": {"IN": ["refining", "processing", "separation"]}},
-            {"LOWER": {"IN": ["plant", "facility", "refinery"]}},
+            {"LOWER": {"IN": ["a", "an", "another"]}, "OP": "?"},
+            {"IS_LOWER": True, "LOWER": {"NOT_IN": ["stake", "share", "interest", "plan", "deal", "contract"]}, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["plant", "facility", "refinery", "smelter", "factory", "mill"]}},
         ],
         [  # "Alcoa's planned refinery", not "South Africa's mining department granted the mine"
             {"ORTH": {"IN": ["'s", "’s", "'", "’"]}},
@@ -1223,6 +1236,14 @@ RELATION_TRIGGERS = {
             {"ORTH": "%"},
             {"LOWER": "by"},
         ],  # "…, and 10% by B": a holder, gapped
+        [  # "Danantara, Indonesia's new sovereign wealth fund", "Angola's sovereign wealth fund FSDEA": the state holds it
+            {"ENT_TYPE": "COUNTRY", "OP": "+"},
+            {"ORTH": {"IN": ["'s", "’s"]}},
+            {"IS_LOWER": True, "OP": "{0,2}"},
+            {"LOWER": "sovereign"},
+            {"LOWER": "wealth"},
+            {"LOWER": "fund"},
+        ],
         [  # "the state's Minerals Income Investment Fund": the state holds it
             {"LOWER": "the"},
             {"LOWER": {"IN": sorted(COUNTRY_REFERENCES)}},
@@ -1242,8 +1263,8 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": sorted(DEMONYMS)}, "OP": "?"},  # "a state-owned Chinese metals group"
             {"IS_LOWER": True, "OP": "{0,2}"},
             {
-                "LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding", "investor", "fund"})}
-            },  # "state mining holding MIND ID", "state investor X"
+                "LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding", "investor", "fund", "bank", "lender"})}
+            },  # "state mining holding MIND ID", "state investor X", "state development bank BNDES"
         ],
         [{"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}}, {"LOWER": "all"}, {"LOWER": "of"}],  # "has owned all of X"
         [{"LOWER": {"IN": ["owns", "own", "hold", "holds"]}}, {"LOWER": "half"}, {"LOWER": "of"}],  # "each own half of X"

@@ -219,7 +219,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[0].lower_ in PURCHASE_VERBS:  # "Energy Fuels bought Base Resources": the buyer and the company bought
             bought = [m for m in mentions if m[0] == _past_origin(doc, trigger.start + 1) and m[2] == "company"]
             buyers = [m for m in before if m[2] in PARTY_KINDS][-1:]
-            if trigger[-1].lower_ == "from":  # "bought the project from (Canada's) Itafos": the buyer and the seller
+            if trigger[-1].lower_ in ("from", ","):  # "bought the project from (Canada's) Itafos", "bought the mine's owner, X"
                 bought = [m for m in mentions if m[0] == _past_origin(doc, trigger.end) and m[2] in PARTY_KINDS]
             if trigger[-1].lower_ == "it" or trigger[-2].lower_ == "the":  # "Arnold is owned by Compass, which bought it (the company)"
                 bought = [m for m in before if m[2] == "company" and m[1] not in {b[1] for b in buyers}][:1]
@@ -267,6 +267,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             or [  # "agreed to buy Less Common Metals": the company bought is the other party
                 iri for i, iri, k in after if k == "company" and purchase and doc[i - 1].lower_ in ("buy", "purchase", "acquire")
             ][:1]
+            or [  # "agreed to buy all of the mine's ilmenite concentrate": the mine's operator (see the extractor)
+                iri
+                for i, iri, k in after
+                if k == "facility"
+                and purchase
+                and purchase.group(0).rstrip().endswith(("buy", "purchase"))
+                and any(t.text in ("'s", "’s") for t in doc[i + 1 : i + 3])
+            ][:1]
         )
         if len(before_trigger) == 1 and sellers and sellers[0] != before_trigger[0]:
             held = [  # "Minsur has agreed to sell Mineracao Taboca … to CNT": the seller's company until the sale closes
@@ -306,6 +314,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("supplies", whose[0][1], m[1], index) for m in customers if m[1] != whose[0][1]] if whose else []
         if re.search(r"\bnon-?binding\b", doc[sent.start : trigger.start].text, re.IGNORECASE):
             return []  # "signed a non-binding agreement to sell concentrate to X": the agreement, no supply yet
+        if trigger.start - 2 >= sent.start and doc[trigger.start - 2].lower_ in _WAYS and doc[trigger.start - 1].lower_ == "to":
+            return []  # "to develop ways to process ore from its project": a method studied, no material sold
         words = trigger.text.lower()
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
         if before_word in ("on", "about", "over") and trigger[0].lower_.endswith("ing"):
@@ -341,8 +351,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             t.lower_ for t in doc[trigger.end : trigger.end + 4]
         }:
             return []  # "relies on Japan for processing technology", "bought a 15% stake": no material changes hands
-        if words in IMPORT_WORDS and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & RESTRICTING_VERBS:
-            return []  # "banned Russian uranium imports": a ban, no supply
+        if words in IMPORT_WORDS and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & (
+            RESTRICTING_VERBS | _LEVIES
+        ):
+            return []  # "banned Russian uranium imports", "imposed duties on imports from four countries": a ban or a levy, no supply
         if words in ("source", "sources") and trigger.start > sent.start and doc[trigger.start - 1].lower_ in _BEFORE_A_NOUN:
             return []  # "one of the few sources of the metal outside China": a source named, no purchase
         if words in ("supplies", "supply") and {t.lower_ for t in doc[max(sent.start, trigger.start - 4) : trigger.start]} & _TOPIC:
@@ -364,7 +376,15 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             parties_after = [m[0] for m in after if m[2] in PARTY_KINDS | {"facility"}]
             froms = (t.i for t in doc[trigger.end : sent.end] if t.lower_ == "from" and any(i > t.i for i in parties_after))
             source = next(froms, None)  # "imports X from Y" (not "from 90% to 60%"); "buy carbonate from Browns Range": its operator
-            suppliers = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and (source is None or m[0] > source)]
+            suppliers = [
+                m
+                for m in after
+                if m[2] in PARTY_KINDS | {"facility"}
+                and (source is None or m[0] > source)
+                and not (
+                    m[2] == "facility" and (doc[m[0] - 1].lower_ == "for" or doc[m[0] - 2 : m[0]].text.lower() in ("for the", "for its"))
+                )
+            ]  # not "to buy oxides for the plant": what they are for
             if not suppliers and doc[trigger.end : trigger.end + 1].text.lower() == "it":  # "take … a year from it": the facility before
                 suppliers = [m for m in before if m[2] == "facility"][-1:]
             if words in PURCHASE_VERBS and doc[max(trigger.start - 2, sent.start) : trigger.start].text.lower() in (
@@ -445,7 +465,18 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             customers = [m for m in suppliers if m[0] > partner][:1]
             suppliers = [m for m in suppliers if m[0] < partner]
         coordinated = trigger.start > sent.start and doc[trigger.start - 1].lower_ == "and"  # "The plant processes … and ships"
-        supplier = suppliers[0] if coordinated and suppliers else suppliers[-1] if suppliers else None  # the sentence's subject
+        subjects = (
+            [  # "Daido Steel's unit Daido Electronics makes …": the unit, not whose it is
+                m
+                for m in suppliers
+                if not (
+                    doc[_name_end(m[0], sent) : _name_end(m[0], sent) + 1].text in ("'s", "’s")
+                    and any(_name_end(m[0], sent) < o[0] <= _name_end(m[0], sent) + 4 for o in suppliers if o[2] in PARTY_KINDS)
+                )
+            ]
+            or suppliers
+        )
+        supplier = subjects[0] if coordinated and subjects else suppliers[-1] if suppliers else None  # the sentence's subject
         if supplier and customers:  # "supplies Japan and South Korea": each listed customer
             return [Relation("supplies", supplier[1], m[1], index) for m in _listed(customers, sent)]
         return []
@@ -474,11 +505,13 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ]
             if pronoun:  # "The Council produced Canada's first metal at its facility": not Canada's
                 owners = [m for m in owners if doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")] or owners
+                owners = [m for m in owners if not (m[2] == "country" and _placed(m[0], sent))]  # "… mine in Zambia, next to its X"
                 said = [m for m in owners if m[2] == "company" and _reports_before(m[0], trigger.start, sent)]
                 owners = said or owners  # "Energy Fuels said the U.S. government has added its Roca Honda project": the company's
                 partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
                 purpose = (
                     partner is not None
+                    and doc[trigger.start - 1].lower_ != "from"  # "with INL to … process ore from its project": the signer's ore
                     and re.search(  # not "with Ionic to supply carbonate from its project": the signer's
                         r"\bto\s+(?:produce|make|process|refine|enrich|operate|run)\b", doc[partner : trigger.start].text
                     )
@@ -586,7 +619,14 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
                 return [Relation("operates", sellers[0][1], sold[0][1], index, since=doc[sold[0][0]].idx)]
         gap = _object_antecedent(trigger, sent, mentions)  # "the Donald project, which Astron Corp is developing"
         if gap:
-            return [Relation("operates", gap[0], gap[1], index)]
+            co_runners = [  # "which it runs with Uranium Energy Corp": the partner runs it too
+                m[1]
+                for m in after
+                if doc[trigger.end : trigger.end + 1].text.lower() == "with"
+                and m[0] == _past_origin(doc, trigger.end + 1)
+                and m[2] in PARTY_KINDS - {"country"}
+            ][:1]
+            return [Relation("operates", owner, gap[1], index) for owner in (gap[0], *co_runners)]
         owners = [m for m in before if m[2] in PARTY_KINDS and _governing(m[0], sent, mentions) not in _PLACE_OR_TARGET]
         owners = _antecedent(trigger, sent, before) or owners  # "invest in Rainbow, which is developing": Rainbow
         funded = _FUNDED_TO_BUILD.search(doc[sent.start : trigger.end].text)
@@ -604,6 +644,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []
         if trigger[0].lower_ in ("considering", "studying", "weighing") and _MONEY_WEIGHED.search(doc[trigger.end : facilities[0][0]].text):
             return []  # "is considering a loan of up to 25 million euros for the project": money for it, no plant of its own
+        if trigger[-1].lower_ in ("develop", "developing") and doc[trigger.end : trigger.end + 1].text.lower() in _WAYS:
+            return []  # "to develop ways to process ore from its project": a method developed, no site
         if doc[trigger.end : trigger.end + 1].text.lower() in ("letting", "allowing", "permitting"):
             return []  # "is considering letting First Quantum restart the mine": First Quantum would run it, not the one letting
         through = next((t.i for t in doc[facilities[0][0] : sent.end] if t.lower_ == "through"), None)
@@ -728,7 +770,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return [Relation("invested", m[1], owned[0][1], index) for m in holders if m[1] != owned[0][1]]
         if len(trigger) > 1 and trigger[1].lower_ in ("parent", "owner"):  # "its parent Baotou Steel": the parent holds it
             owned = [m for m in before if m[2] in PARTY_KINDS | {"facility"} and not _whose(m[0], sent)][-1:]
-            owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == trigger.end][:1]
+            named_at = _past_origin(doc, trigger.end + 1) if doc[trigger.end : trigger.end + 1].text == "," else trigger.end
+            owners = [m for m in after if m[2] in PARTY_KINDS and m[0] == named_at][:1]  # "the project's owner, Australia's Nzuri"
             if owners and owned and owned[0][2] == "facility":  # "Germany's Ingal Stade plant, …, its owner Trafigura": it runs it
                 return [Relation("operates", owners[0][1], owned[0][1], index)]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned and owners[0][1] != owned[0][1] else []
@@ -739,6 +782,11 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             owners = [m for m in before if m[2] in whose][-1:]
             owned = [m for m in after if m[2] in PARTY_KINDS][:1]
             return [Relation("invested", owners[0][1], owned[0][1], index)] if owners and owned else []
+        if trigger[-3:].text.lower() == "sovereign wealth fund":  # "Danantara, Indonesia's new sovereign wealth fund": the state's
+            states = [m for m in mentions if m[0] == trigger.start and m[2] == "country"]
+            apposed_to = [m for m in before if m[2] == "company" and doc[trigger.start - 1].text == ","][-1:]
+            named = [m for m in after if m[0] == trigger.end and m[2] in ("company", "agency")]  # "… fund FSDEA"
+            return [Relation("invested", states[0][1], fund[1], index) for fund in (named or apposed_to)[:1]] if states else []
         if trigger[0].lower_ == "the" and trigger[1].lower_ in COUNTRY_REFERENCES:  # "the state's Minerals Income Investment Fund"
             states = [m for m in mentions if m[0] == trigger.start and m[2] == "country"]
             owned = [m for m in mentions if m[0] == trigger.end - 1 and m[2] in PARTY_KINDS]
@@ -752,7 +800,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             }
             named = {m[1] for m in mentions if m[2] == "country" and m[0] not in whose}
             states = states or ([m for m in before if m[2] == "country" and m[0] not in whose][:1] if len(named) == 1 else [])
-            owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] == "company"]  # "state-owned miner X", "… X"
+            owning = {"company", "agency"} if trigger[-1].lower_ in ("bank", "lender") else {"company"}  # "state development bank BNDES"
+            owned = [m for m in mentions if m[0] in (trigger.end, trigger.end - 1) and m[2] in owning]  # "state-owned miner X", "… X"
             state_owned = _APPOSED_STATE.search(doc[max(sent.start, trigger.start - 5) : trigger.start].text)
             if not owned and state_owned:  # "X, a state-owned Chinese group", "Nimba Mining, a new state-owned company"
                 owned = [m for m in before if m[2] == "company"][-1:]
@@ -966,6 +1015,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             and m[2] in PARTY_KINDS
             and m[1] != (imposers[-1][1] if imposers else None)
             and doc[m[0] - 1].lower_ in _TARGETED
+            and doc[m[0] - 2 : m[0]].text.lower() != "according to"  # "…, according to Fastmarkets": who reports, no target
         ]
         if imposers:
             return [Relation("restricts", imposers[-1][1], targets[0][1] if targets else None, index)]
@@ -1440,13 +1490,26 @@ def _object_antecedent(trigger: Span, sent: Span, mentions: list[tuple[int, str,
         built = [m for m in mentions if m[2] == "facility" and at - 8 <= m[0] < at - 1][-1:]  # "a metal plant it plans to build"
         subject = [m for m in mentions if m[2] in PARTY_KINDS and m[0] < at and doc[max(m[0] - 1, sent.start)].lower_ != "with"][:1]
         return (subject[0][1], built[0][1]) if built and subject else None
-    party = next((m for m in mentions if m[2] in PARTY_KINDS and m[0] < at and all(t.is_title or t.is_upper for t in doc[m[0] : at])), None)
+    party = next(
+        (
+            m
+            for m in mentions
+            if m[2] in PARTY_KINDS
+            and m[0] < at
+            and (all(t.is_title or t.is_upper for t in doc[m[0] : at]) or (m[0] == at - 1 and doc[m[0]].lower_ in ("it", "they")))
+        ),
+        None,
+    )  # "the Donald project, which Astron Corp is developing"; "the Shea Creek project, which it runs with UEC"
     if party is None or party[0] - 2 < sent.start or doc[party[0] - 1].lower_ not in ("which", "that") or doc[party[0] - 2].text != ",":
         return None
     facility = [m for m in mentions if m[2] == "facility" and m[0] < party[0] - 2][-1:]
     return (party[1], facility[0][1]) if facility else None
 
 
+_WAYS = {"ways", "methods", "technology", "technologies", "processes", "techniques"}
+"""What is developed when no site is ("to develop ways to process ore from its project")."""
+_LEVIES = {"duties", "duty", "tariffs", "tariff", "levies", "levy", "taxes", "tax"}
+"""What a state charges on imports ("duties on imports from four countries"): no one's supply."""
 _SHARE_NEXT = re.compile(r"^(?:\w+\s+)?[\d.,]+\s*(?:%|percent|per\s+cent)|^(?:half|a\s+third|a\s+quarter)\s+of\b")
 _UNNAMED_PARTIES = {
     "customers",
