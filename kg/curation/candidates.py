@@ -182,6 +182,13 @@ def named_subjects(
             purchased = sent.doc[trigger.start + 1 : end]
             found += _claimed(purchased, offset, index, taken) if purchased[0].lower_ not in set(DEMONYMS) | CALENDAR else []
             continue
+        if kind == "invested" and len(trigger) > 3 and trigger[-3].text == "%" and trigger[-2].lower_ == "of" and _capitalised(trigger[-1]):
+            end = trigger.end  # "together own about 40% of Korea Zinc": the company held, named after "of"
+            while end < sent.end and _capitalised(sent.doc[end]):
+                end += 1
+            held = sent.doc[trigger.end - 1 : end]
+            site = end < sent.end and sent.doc[end].lower_ in FACILITY_NOUNS  # "49% of the Donald project": a site's name
+            found += [] if site or held[0].lower_ in set(DEMONYMS) | CALENDAR else _claimed(held, offset, index, taken)
         after = sent.doc[trigger.end : min(trigger.end + 20, sent.end)]  # "to supply X from its Y project in Z to W": W too
         prepositions = [t for t in after if t.lower_ in _OBJECT_PREPOSITIONS.get(kind, ())]
         joint = trigger[0].lower_ == "joint" and trigger[-1].lower_ in ("of", "between")  # "a joint venture of Maaden and …"

@@ -719,7 +719,11 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         if kind == "facility"
         and start > figure.end
         and (work := _TO_WORK_ON.fullmatch(sentence.text[figure.end - sentence.start : start - sentence.start]))
-        and (work.group("investment") or _SPENT.search(sentence.text[: figure.start - sentence.start]))  # "expects to spend … to develop"
+        and (
+            work.group("investment")
+            or _SPENT.search(sentence.text[: figure.start - sentence.start])  # "expects to spend … to develop"
+            or work.group(0).lstrip().startswith("expansion")  # "has finished a 7 billion crown expansion of its Odda smelter"
+        )
     ]
     if figure.unit in CURRENCY_UNITS and expanded:
         return expanded[0]
@@ -769,7 +773,13 @@ def figure_subject(figure: Figure, extraction: Extraction) -> str:
         _ref(m.ref_iri)
         for m in extraction.mentions
         if m.sentence == figure.sentence
-        and m.kind in ("country", "region")  # a company's output "at its Moma mine" is the mine's (see below)
+        and (
+            m.kind in ("country", "region")  # a company's output "at its Moma mine" is the mine's (see below)
+            or (  # "Sherritt said the Moa Joint Venture produced …": the venture's, not the reporter's
+                m.kind in ("company", "facility")
+                and re.search(r"\b(?:said|says|reported|announced)\s+(?:that\s+)?(?:the\s+)?$", sentence.text[: m.start - sentence.start])
+            )
+        )
         and _MADE_BY.fullmatch(sentence.text[m.end - sentence.start : figure.start - sentence.start])
         and not _PLACE_OF_A_SITE.search(sentence.text[: m.start - sentence.start])  # not "mine in southern Peru"
     ]

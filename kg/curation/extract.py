@@ -110,17 +110,15 @@ __all__ = ["Extractor"]
 
 
 def _by_operator(relation: Relation, relations: list[Relation]) -> Relation | None:
-    """A supply or a deal from or to a facility ("the plant will make magnets for GM", "ship concentrate to
+    """A supply from or to a facility ("the plant will make magnets for GM", "ship concentrate to
     White Mesa") as one from or to its operator, or None when the text names none; any other
     relation as it is (an investment "in the project" is in the project). No one supplies itself: a
     plant fed from a deposit of one of the plant's operators is no supply ("The plant will process
     ore from the company's Bear Lodge deposit")."""
-    if relation.kind not in ("supplies", "agreement"):
+    if relation.kind != "supplies":
         return relation
     operators = {r.object: r.subject for r in relations if r.kind == "operates"}
     ends = [operators.get(end) if end and end.startswith(f"{ID}facility/") else end for end in (relation.subject, relation.object)]
-    if relation.kind == "agreement":  # "agreed to buy all of the mine's concentrate": a deal with the mine's operator
-        return replace(relation, subject=ends[0], object=ends[1]) if ends[0] and ends[1] and ends[0] != ends[1] else None
     sides = [
         {end} | {r.subject for r in relations if r.kind == "operates" and r.object == facility}
         for end, facility in zip(ends, (relation.subject, relation.object))
@@ -616,9 +614,9 @@ class Extractor:
             [
                 [
                     {
-                        "TEXT": {"REGEX": r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3}|[A-Z]&[A-Z])$"},
+                        "TEXT": {"REGEX": r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3}|[A-Z]&[A-Z]|\d[A-Z]{1,2})$"},
                         "OP": "?",
-                    },  # "US Strategic Metals", "U.S. Export-Import Bank", "J&F Investimentos"
+                    },  # "US Strategic Metals", "U.S. Export-Import Bank", "J&F Investimentos", "5N Plus Inc"
                     {"TEXT": {"REGEX": _NAME_WORD}, "LOWER": {"NOT_IN": sorted(DETERMINERS)}},  # "CoTec Holdings" too
                     {"TEXT": {"REGEX": rf"{_NAME_WORD}|^-$|^(?:{_PARTICLES})$"}, "OP": "*"},  # "Tshipi e Ntle …"
                     {"LOWER": {"IN": list(ORG_SUFFIXES)}, "IS_TITLE": True},  # "Iluka Resources", not "Lasting mining"
@@ -733,6 +731,13 @@ class Extractor:
                     },  # "Rocha da Rocha project", "Kamoa-Kakula complex"
                     facility_words,  # "Songwe Hill rare earth project", "Stibnite gold and antimony project"
                     facility_noun,
+                ],
+                [  # "the Skorpion zinc mine and refinery": one site of two works
+                    {"TEXT": {"REGEX": r"^[A-Z][a-z][\w'’]*$"}, "LOWER": {"NOT_IN": list(DETERMINERS)}},
+                    facility_words,
+                    {"LOWER": {"IN": ["mine", "mines"]}},
+                    {"LOWER": "and"},
+                    {"LOWER": {"IN": ["refinery", "smelter", "plant", "mill", "concentrator"]}},
                 ],
                 [{"TEXT": {"REGEX": r"^[A-Z]{3,}$"}, "ENT_TYPE": ""}, facility_words, facility_noun],  # "MATSA": a name in capitals
                 [{"TEXT": {"REGEX": r"^[A-Z]\.[A-Z][a-z]\w*$"}}, facility_words, facility_noun],  # "K.Hill project": an initial
@@ -860,7 +865,8 @@ class Extractor:
         matcher.add(  # "a magnet factory in Fort Worth": a facility the text describes rather than names
             "NEW_DESCRIBED",
             [
-                [*described, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "its campus in McCarran"
+                [*described, {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|St\.|Ste\.|Mt\.)$"}, "OP": "+"}],  # "its campus in McCarran",
+                # "its plant in St. George"
                 [*priced, {"TEXT": {"REGEX": r"^[A-Z][\w'’-]*$"}, "OP": "+"}],  # "an $800 million anode plant in Bainbridge"
                 [*priced[:-1], {"LOWER": "at"}, {"LOWER": {"IN": ["its", "their"]}}],  # "a $4.4 billion second concentrator at its"
                 [  # "its plants in Daegu", "Nornickel's mines in Norilsk": an owner's plants in one place, one facility of the sheets'

@@ -188,6 +188,9 @@ CURRENCIES = {
     "forint": "HUF",
     "zloty": "PLN",
     "crowns": "SEK",  # Sweden's, unless a demonym says whose (CROWNS)
+    "crown": "SEK",  # "a 7 billion Norwegian crown expansion" (whose: CROWNS)
+    "kroner": "NOK",
+    "krone": "NOK",
     "kronor": "SEK",
     "krona": "SEK",
     "tenge": "KZT",
@@ -1146,6 +1149,12 @@ RELATION_TRIGGERS = {
         ],  # "spun out of Iluka in 2022": Iluka's until
         [{"ORTH": "-"}, {"LOWER": {"IN": ["owned", "controlled", "backed"]}}, {"IS_TITLE": True}],  # "Glencore-owned Mount Isa Mines"
         [{"LOWER": "the"}, {"LOWER": {"IN": ["remaining", "other"]}}, {"LIKE_NUM": True}, {"ORTH": "%"}],  # "and B the other 40%"
+        [  # "and B holds the other half": of the stake before's
+            {"LOWER": {"IN": ["owns", "own", "holds", "hold"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["remaining", "other"]}},
+            {"LOWER": "half"},
+        ],
         [
             {"LOWER": "and"},
             {"IS_TITLE": True, "OP": "{0,2}"},

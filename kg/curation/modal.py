@@ -97,6 +97,8 @@ def drafted_modality(
     money is for ("an $80 million loan to supply Vulcan") is planned."""
     if about_position:
         return "todo-past-state" if _FORMER_TITLE.search(sentence) else None
+    if at is not None and _WITH_HELP_FROM.search(sentence[:at]):
+        return None  # "will expand output … with help from a $14.4 million grant": the grant is given, the expansion to come
     purpose = _PURPOSE_OF_MONEY.search(sentence[:at]) if at is not None else None
     spending = modal_marker(sentence, before=purpose.start(), after=since) if purpose else None
     if purpose and not (spending and spending.marker.lower().startswith("expect")):
@@ -152,6 +154,8 @@ _TO_STUDY = re.compile(r"\bto\s+study\s+(?:building|developing|setting\s+up|open
 _PURPOSE_OF_MONEY = re.compile(
     r"\b(?:loans?|grants?|funding|financing|million|billion)\s+(?:to\s+(?:[A-Z][\w.&'’-]*\s+)+)?to\s+(?:help\s+)?[a-z]+$"
 )  # "an $80 million loan to supply", "a $45 million grant to Magrec Technologies to help build"
+_WITH_HELP_FROM = re.compile(r"\bwith\s+(?:the\s+)?(?:help|support|backing)\s+(?:of|from)\s+(?:a|an)\s+(?:[\w.-]+\s+)?$")
+"""Before money that helps what the sentence is about ("with help from a $14.4 million grant"): money given."""
 _UNDER_AGREEMENT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)\b")
 _DESIGNED_WOULD = re.compile(
     r"(?:The|Its)\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter|complex|concentrator)\s+would\s+(?:produce|make|process|treat|turn)\b"

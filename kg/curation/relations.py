@@ -160,6 +160,10 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
     aside |= {  # "from Canadian investor Blue Lake Capital": the origin of a name, not a party
         i for i, _, k in mentions if k == "country" and doc[i].lower_ in DEMONYMS and _describes(i, sent, starts)
     }
+    companies = {i for i, _, k in mentions if k == "company"}
+    aside |= {  # "to U.S. solar panel maker First Solar": where a named buyer is from (not "the U.S. government on tungsten")
+        i for i, _, k in mentions if k == "country" and doc[i].text in ("U.S.", "US", "U.K.", "UK") and _describes(i, sent, companies)
+    }
     mentions = [m for m in mentions if not (m[0] > trigger.end and _reports(m[0], sent))]  # "…, Namibia Critical Metals said": no party
     before = [(i, iri, k) for i, iri, k in mentions if i < trigger.start and k in ACTOR_KINDS | {"facility"} and i not in aside]
     after = [(i, iri, k) for i, iri, k in mentions if i >= trigger.end and i not in aside]
@@ -266,14 +270,6 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             sellers
             or [  # "agreed to buy Less Common Metals": the company bought is the other party
                 iri for i, iri, k in after if k == "company" and purchase and doc[i - 1].lower_ in ("buy", "purchase", "acquire")
-            ][:1]
-            or [  # "agreed to buy all of the mine's ilmenite concentrate": the mine's operator (see the extractor)
-                iri
-                for i, iri, k in after
-                if k == "facility"
-                and purchase
-                and purchase.group(0).rstrip().endswith(("buy", "purchase"))
-                and any(t.text in ("'s", "’s") for t in doc[i + 1 : i + 3])
             ][:1]
         )
         if len(before_trigger) == 1 and sellers and sellers[0] != before_trigger[0]:
@@ -438,10 +434,27 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         after = [  # "supplies 85% of the world's magnesium, and the United States has charged …": not a customer
             m for m in after if clause is None or doc[m[0]].idx - sent.start_char < clause.start()
         ]
-        possessive_after = [  # "90% of the world's anodes", "from its project in Brazil's Minas Gerais": no customer
-            m for m in possessive_after if doc[m[0]].lower_ != "world" and doc[m[0] - 1].lower_ not in ("in", "near", "at")
+        goes_to = [  # "… to buyers in China", "… to Tesla": a party the goods go to, named after the seller's words
+            m[0]
+            for m in after
+            if any(t.lower_ == "to" and doc[t.i - 1].lower_ != "according" for t in doc[max(sent.start, m[0] - 4) : m[0]])
+        ]
+        possessive_after = [  # "90% of the world's anodes", "from its project in Brazil's Minas Gerais": no customer; nor
+            # "sells most of the venture's cobalt to buyers in China": whose goods, the buyers after "to"
+            m
+            for m in possessive_after
+            if doc[m[0]].lower_ != "world" and doc[m[0] - 1].lower_ not in ("in", "near", "at") and not any(i > m[0] for i in goes_to)
         ]
         after = [m for m in after if not _qualifies_a_group(m[0], sent)]  # "to U.S. chipmakers": unnamed buyers, not the US
+        after = [  # "sells most of the venture's cobalt to buyers in China": whose the goods are, no customer
+            m
+            for m in after
+            if not (
+                any(t.text in ("'s", "’s") for t in doc[m[0] + 1 : m[0] + 4])
+                and doc[m[0] - 1].lower_ in ("of", "the")
+                and any(i > m[0] for i in goes_to)
+            )
+        ]
         after = [m for m in after if doc[m[0] - 1].lower_ not in ("outside", "excluding", "except", "beyond")]  # "… tungsten outside China"
         placed = (
             [  # "supplied a Soviet plant in Kazakhstan": where; not "sells to customers in China": who buys (not "magnet makers in Korea")
@@ -465,17 +478,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             customers = [m for m in suppliers if m[0] > partner][:1]
             suppliers = [m for m in suppliers if m[0] < partner]
         coordinated = trigger.start > sent.start and doc[trigger.start - 1].lower_ == "and"  # "The plant processes … and ships"
-        subjects = (
-            [  # "Daido Steel's unit Daido Electronics makes …": the unit, not whose it is
-                m
-                for m in suppliers
-                if not (
-                    doc[_name_end(m[0], sent) : _name_end(m[0], sent) + 1].text in ("'s", "’s")
-                    and any(_name_end(m[0], sent) < o[0] <= _name_end(m[0], sent) + 4 for o in suppliers if o[2] in PARTY_KINDS)
-                )
-            ]
-            or suppliers
-        )
+        subjects = [m for m in suppliers if not _owns_the_next(m[0], suppliers, sent)] or suppliers  # the unit, not whose it is
         supplier = subjects[0] if coordinated and subjects else suppliers[-1] if suppliers else None  # the sentence's subject
         if supplier and customers:  # "supplies Japan and South Korea": each listed customer
             return [Relation("supplies", supplier[1], m[1], index) for m in _listed(customers, sent)]
@@ -505,7 +508,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             ]
             if pronoun:  # "The Council produced Canada's first metal at its facility": not Canada's
                 owners = [m for m in owners if doc[m[0] + 1 : m[0] + 2].text not in ("'s", "’s")] or owners
-                owners = [m for m in owners if not (m[2] == "country" and _placed(m[0], sent))]  # "… mine in Zambia, next to its X"
+                owners = [  # "… mine in Zambia, next to its X", "a 7 billion Norwegian crown expansion of its X": no owner
+                    m for m in owners if not (m[2] == "country" and (_placed(m[0], sent) or doc[m[0]].lower_ in DEMONYMS))
+                ]
                 said = [m for m in owners if m[2] == "company" and _reports_before(m[0], trigger.start, sent)]
                 owners = said or owners  # "Energy Fuels said the U.S. government has added its Roca Honda project": the company's
                 partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
@@ -880,7 +885,9 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         ]
         investees = sites[:1] + [m for m in investees if doc[m[0] - 1].lower_ not in ("a", "an")] if sites else investees
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "half":  # "A and B each own half of X": a holding each (a share in words)
-            held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] == _past_articles(doc, trigger.end)][:1]  # "the X"
+            held = [  # "the X", or "the venture" (a reference read from its article)
+                m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, _past_articles(doc, trigger.end))
+            ][:1]
             return [Relation("invested", h[1], m[1], index) for h in _listed(investors[::-1], sent, backwards=True) for m in held]
         if trigger[-1].lower_ == "of" and trigger[-2].lower_ == "all":  # "Glencore has owned all of Murrin Murrin since 2011": the whole
             held = [m for m in after if m[2] in PARTY_KINDS | {"facility"} and m[0] in (trigger.end, trigger.end + 1)][:1]
@@ -1244,6 +1251,13 @@ def _whose(at: int, sent: Span) -> bool:
     mark = sent.doc[end : end + 1].text
     possessive = mark in ("'s", "’s") or (mark in ("'", "’") and sent.doc[end - 1].text.endswith("s"))
     return possessive and end + 1 < sent.end and sent.doc[end + 1].is_title
+
+
+def _owns_the_next(at: int, mentions: list[tuple[int, str, str]], sent: Span) -> bool:
+    """Whether the name at token ``at`` only says whose a party named just after it is, whatever
+    describes that one ("Daido Steel's unit Daido Electronics")."""
+    end = _name_end(at, sent)
+    return sent.doc[end : end + 1].text in ("'s", "’s") and any(end < m[0] <= end + 4 for m in mentions if m[2] in PARTY_KINDS)
 
 
 def _whose_unnamed(at: int, sent: Span) -> bool:

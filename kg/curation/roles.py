@@ -216,6 +216,15 @@ def resolve_references(
             resolved.append((ref.start, named_ventures[-1], "company"))
             result.resolved[offset + ref.start_char] = named_ventures[-1]
             continue
+        called = [  # "the Moa Joint Venture produced … Sherritt owns half of the venture": the one its name calls a venture
+            m
+            for m in result.mentions
+            if noun == "venture" and m.start < offset + ref.start_char and (m.name or m.text).split()[-1].lower() in ("venture", "jv")
+        ]
+        if called:
+            resolved.append((ref.start, called[-1].ref_iri, called[-1].kind))
+            result.resolved[offset + ref.start_char] = called[-1].ref_iri
+            continue
         if noun == "venture":  # "hold 30% of the venture": the joint venture of the latest agreement's parties
             venture = _joint_venture(ref, offset, result)
             if venture is not None:

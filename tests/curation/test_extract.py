@@ -4385,7 +4385,7 @@ def test_a_set_with_nothing_of_a_kind_to_score_meets_its_target() -> None:
     ]
 
 
-def test_a_deal_for_a_mines_output_a_plant_started_and_a_sovereign_fund_with_the_states_stake(extractor: Extractor) -> None:
+def test_a_mines_output_bought_a_plant_started_and_a_sovereign_fund_with_the_states_stake(extractor: Extractor) -> None:
     text = (
         "Pindan Sands has shipped its first cargo of zircon concentrate from its Kulgera mine near Broome in Western Australia.\n"
         "Hebei Huaxin has agreed to buy all of the mine's zircon concentrate for five years.\n"
@@ -4395,7 +4395,8 @@ def test_a_deal_for_a_mines_output_a_plant_started_and_a_sovereign_fund_with_the
     )
     result = extractor.extract(text)
     relations = _relations(result)
-    assert ("agreement", "company/hebei-huaxin", "company/pindan-sands") in relations  # with the mine's operator
+    assert ("supplies", "company/pindan-sands", "company/hebei-huaxin") in relations  # from the mine's operator
+    assert not [r for r in relations if r[0] == "agreement"]  # "agreed to buy the mine's output" names the buyer only
     assert [r for r in relations if r[0] == "operates" and r[1] == "company/sulawesi-nickel-materials"]
     assert ("invested", "country/MY", "company/mekar") in relations  # the state's fund
     assert ("invested", "country/MY", "company/tanjung-mining") in relations  # "the state's stake": not the fund's
@@ -4414,3 +4415,58 @@ def test_a_project_named_by_an_initial_and_a_buyer_named_far_after_the_verb(extr
     assert ("operates", "company/kalahari-manganese-corp", "facility/j-berg-project") in relations  # "J.Berg": an initial
     assert ("agreement", "company/kalahari-manganese-corp", "company/ecopro-materials") in relations  # the buyer, however far
     assert not [r for r in relations if r[0] == "supplies" or "country/KR" in r]  # non-binding: no supply; Korea is where from
+
+
+def test_a_named_joint_ventures_output_halves_and_buyers_and_a_crown_expansion_of_a_smelter(extractor: Extractor) -> None:
+    text = (
+        "Caribe Metals Corp said the Nicaro Joint Venture produced about 20,000 tonnes of nickel and cobalt in 2024.\n"
+        "Caribe owns half of the venture, and Cuba's state-owned Cubaniquel holds the other half.\n"
+        "Caribe sells most of the venture's cobalt to buyers in China.\n"
+        "Nordzink ASA has finished a 3 billion Norwegian crown expansion of its Eitrheim zinc smelter in Norway.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    venture = "company/nicaro-joint-venture"
+    assert ("invested", "company/caribe-metals-corp", venture) in relations  # "the venture": the one its name calls so
+    assert ("invested", "company/cubaniquel", venture) in relations  # "holds the other half"
+    assert ("supplies", "company/caribe-metals-corp", "country/CN") in relations  # buyers in China, not the venture
+    assert ("operates", "company/nordzink-asa", "facility/eitrheim-zinc-smelter") in relations  # its, not Norway's
+    figures = {(f["figure"]["subject"], f["figure"]["unit"]) for f in _drafted(extractor, text) if "figure" in f}
+    assert (venture, "tonne") in figures  # what the venture produced, not the reporter's
+    assert ("facility/eitrheim-zinc-smelter", "NOK") in figures  # an expansion of the smelter, in Norwegian crowns
+
+
+def test_a_restart_planned_with_money_of_a_site_named_with_its_two_works(extractor: Extractor) -> None:
+    text = (
+        "Karoo Zinc Holdings plans to spend about $600 million to restart the Aus zinc mine and refinery near Luderitz "
+        "in southern Namibia, which have been shut since 2019.\n"
+        "The refinery could produce about 90,000 tonnes of zinc a year once restarted.\n"
+    )
+    drafted = _drafted(extractor, text)
+    site = "facility/aus-zinc-mine-and-refinery"  # one site of its two works
+    runs = [f for f in drafted if ["company/karoo-zinc-holdings", "operates", site] in f.get("triples", [])]
+    assert [f.get("modality") for f in runs] == ["planned"]  # running it again is the plan (as "plans to restart the X mine")
+    figures = {(f["figure"]["subject"], f["figure"]["metric"], f.get("modality")) for f in drafted if "figure" in f}
+    assert (site, "funding-amount", "planned") in figures
+    assert (site, "production-capacity", "possibility") in figures  # "The refinery": the site named with it
+
+
+def test_a_name_opening_with_a_digit_a_named_us_buyer_a_saint_town_a_grant_that_helps_and_a_stake_held_together(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "3D Metals Inc, a Quebec-based maker of specialty alloys, supplies gallium arsenide to U.S. chip maker Qorvo "
+        "under a long-term contract.\n"
+        "The company will expand output at its plant in St. Louis, Missouri, with help from a $9.5 million U.S. Department of Energy grant.\n"
+        "Hanil Metals and private equity firm Daol Partners together own about 30% of Sunrise Zinc.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("supplies", "company/3d-metals-inc", "company/qorvo") in relations  # the maker named after "U.S."
+    assert ("agreement", "company/3d-metals-inc", "company/qorvo") in relations  # under a contract between them
+    assert not [r for r in relations if "country/US" in r]
+    assert ("operates", "company/3d-metals-inc", "facility/plant-in-st-louis") in relations
+    assert ("invested", "company/hanil-metals", "company/sunrise-zinc") in relations  # held together: each, no share
+    assert ("invested", "company/daol-partners", "company/sunrise-zinc") in relations
+    grants = [f for f in _drafted(extractor, text) if f.get("figure", {}).get("unit") == "USD"]
+    assert [(f["figure"]["subject"], f.get("modality")) for f in grants] == [("company/3d-metals-inc", "stated")]  # given, not expected
