@@ -72,6 +72,7 @@ from kg.curation.lexicon import (
     SCALES,
     SHARE_PRICE_MOVE,
     TAIL_MARKERS,
+    WORKS_NOUNS,
     number_value,
 )
 from kg.curation.places import world_places
@@ -901,12 +902,12 @@ class Extractor:
                     {"LOWER": {"IN": ["on", "for"]}},
                     {"LOWER": {"IN": ["a", "an"]}},
                     {"IS_LOWER": True, "LOWER": {"NOT_IN": ["new", "planned", "second"]}, "OP": "{1,3}"},
-                    {"LOWER": {"IN": ["plant", "refinery", "smelter", "factory", "mill", "concentrator"]}},
+                    {"LOWER": {"IN": WORKS_NOUNS}},
                 ],
                 [  # "on a plant to recover tin from old tailings at the mine": named by what it is for
                     {"LOWER": {"IN": ["on", "for"]}},
                     {"LOWER": {"IN": ["a", "an"]}},
-                    {"LOWER": {"IN": ["plant", "refinery", "smelter", "factory", "mill", "concentrator"]}},
+                    {"LOWER": {"IN": WORKS_NOUNS}},
                     {"LOWER": "to"},
                     {"IS_LOWER": True, "LOWER": {"NOT_IN": ["at", "in", "near", "on", "and", "for", "by"]}, "OP": "{1,5}"},
                 ],

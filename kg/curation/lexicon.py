@@ -42,6 +42,7 @@ __all__ = [
     "DOMAIN_WORDS",
     "FACILITIES_IN_ONE_PLACE",
     "FACILITY_NOUNS",
+    "WORKS_NOUNS",
     "FACILITY_WORDS",
     "HYPHEN_PREFIXES",
     "COMBINING_FORMS",
@@ -721,6 +722,8 @@ MINERAL_NAMES = {
 NOT_MINERALS = {  # elements whose names are more often something else ("lead"), or no mineral of the trade
     *("hydrogen", "helium", "carbon", "nitrogen", "oxygen", "fluorine", "neon", "chlorine", "argon", "krypton", "xenon", "radon", "lead"),
 }
+WORKS_NOUNS = ["plant", "refinery", "smelter", "factory", "mill", "concentrator"]
+"""What a company builds, starts or spends on to make or treat material ("on a desalination plant", "started a … plant")."""
 FACILITY_NOUNS = {
     "park",  # "the Indonesia Morowali Industrial Park"
     "mine",
@@ -1069,7 +1072,7 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": ["started", "starts", "commissioned", "commissions", "launched", "launches"]}},
             {"LOWER": {"IN": ["a", "an", "its", "their", "the"]}},
             {"LOWER": {"NOT_IN": [".", ",", ";", "at", "in", "of", "for", "to", "with", "on"]}, "OP": "{0,5}"},
-            {"LOWER": {"IN": ["plant", "refinery", "smelter", "factory", "mill", "concentrator"]}},
+            {"LOWER": {"IN": WORKS_NOUNS}},
         ],
         [  # "has raised output at the Bikita lithium mine", "has started production at the Reid Brook deposit": whose output it is runs it
             {
