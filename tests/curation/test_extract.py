@@ -364,6 +364,11 @@ def _drafted(extractor: Extractor, text: str) -> list[dict]:
     return [d.fact for d in draft_facts(extractor.extract(text))]
 
 
+def _drafted_figures(extractor: Extractor, text: str) -> list[dict]:
+    """The figures of a text's drafted facts."""
+    return [f["figure"] for f in _drafted(extractor, text) if "figure" in f]
+
+
 def _relations(result: Extraction) -> set[tuple[str, str, str]]:
     """An extraction's relations as (kind, subject ref, object ref or "")."""
     return {(r.kind, r.subject.removeprefix(ID), (r.object or "").removeprefix(ID)) for r in result.relations}
@@ -1270,7 +1275,7 @@ def test_money_or_a_mass_tied_to_no_metric_is_left_to_a_comment(extractor: Extra
         "Kestrel Metals holds about 45% of the market for magnets.\n"
     )
     result = extractor.extract(text)
-    figures = {f["figure"]["value"]: f["figure"]["metric"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f["metric"] for f in _drafted_figures(extractor, text)}
     assert figures == {Decimal(45): "todo-metric"}  # a share the curator is to name; no mass or money with a made-up metric
     left_out = draft_document(result, "t.txt", source_id="t", text=text)["#"]["facts"]
     assert '"50,000 tonnes"' in left_out and '"A$87 million"' in left_out
@@ -2505,7 +2510,7 @@ def test_a_mine_acquired_from_a_seller_a_share_in_a_placed_mine_owners_listed_an
     } <= relations
     assert not {r for r in relations if r[0] == "invested" and r[2] in (tamboril, "country/MX")}
     assert ("agency", "CORFO") in {(m.kind, m.text) for m in result.mentions}  # "Chile's development bank CORFO": the bank's name
-    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f for f in _drafted_figures(extractor, text)}
     assert figures[Decimal(800_000_000)]["metric"] == "agreement-value"
     assert figures[Decimal(800_000_000)]["subject"].startswith("agreement/")  # the sale's price
 
@@ -3040,7 +3045,7 @@ def test_the_concentrate_bought_a_costed_plant_a_stake_purchase_output_raised_an
         ("operates", "company/borvik-anodes", "facility/synthetic-graphite-anode-plant-in-tifton"),
     } <= relations
     assert not {r for r in relations if r[0] == "supplies" and "chambishi" in r[1]}  # a stake bought is no material bought
-    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f for f in _drafted_figures(extractor, text)}
     assert (figures[Decimal(650_000_000)]["metric"], figures[Decimal(650_000_000)]["subject"]) == (
         "funding-amount",
         "facility/synthetic-graphite-anode-plant-in-tifton",
@@ -3075,7 +3080,7 @@ def test_a_holder_in_an_aside_the_rest_of_a_possessed_holder_mines_named_as_a_pa
         ("operates", "company/kainuu-nickel", "facility/chemicals-plant-in-sotkamo"),  # the seller's plant, not the buyer's
     } <= relations
     assert ("invested", "company/zccm-investments-holdings", "company/sterlite-metals") not in relations
-    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f for f in _drafted_figures(extractor, text)}
     assert figures[Decimal(300_000)]["subject"] == kcm  # "invest … in KCM … to lift copper output to 300,000 tonnes"
 
 
@@ -3090,7 +3095,7 @@ def test_money_in_crowns_and_forints_spent_at_a_smelter_and_a_plant_described_ag
     extraction = extractor.extract(text)
     assert "first factory in Europe" not in {m.text for m in extraction.mentions}  # the plant before, described again
     assert "Norwegian" not in {m.text for m in extraction.mentions}  # whose crowns, no country of the text's
-    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f for f in _drafted_figures(extractor, text)}
     assert (figures[Decimal(2_000_000_000)]["unit"], figures[Decimal(2_000_000_000)]["subject"]) == (
         "SEK",
         "facility/kallax-smelter",
@@ -3119,7 +3124,7 @@ def test_a_stake_sold_to_a_possessed_buyer_a_stage_spent_on_and_its_chairman(ext
         ("position", "person/paul-lemaire", "company/kanak-nickel"),  # "its chairman": the company's, not New Caledonia's
     } <= relations
     assert ("invested", "company/kalbar-minerals", "facility/lurio-graphite-project") not in relations  # the stake sold
-    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f for f in _drafted_figures(extractor, text)}
     assert figures[Decimal(12_000)]["subject"] == "facility/laguna-blanca-project"  # "The first stage": the project's
     assert figures[Decimal(800_000_000)]["subject"] == "facility/laguna-blanca-project"  # "spend … on a second stage"
 
@@ -3138,7 +3143,7 @@ def test_a_deals_worth_to_a_buyer_plants_in_a_city_and_control_of_works(extracto
         ("operates", "company/daehan-cathode", "facility/plants-in-gumi"),  # "its plants in Gumi": its works there
         ("operates", "company/uralchem", "facility/berezniki-titanium-works"),  # "took control of … Works": runs them
     } <= relations
-    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f for f in _drafted_figures(extractor, text)}
     assert figures[Decimal(1_400_000_000)]["metric"] == "agreement-value"
     assert figures[Decimal(1_400_000_000)]["subject"].startswith("agreement/")  # the deal's value, not Rivian's money
 
@@ -3160,7 +3165,7 @@ def test_an_article_on_battery_materials_and_the_time_to_build_a_project(extract
         ("operates", "company/huaxin-battery-materials", complex_),
         ("operates", "company/elsewedy-electric", complex_),  # "… with Elsewedy Electric": both run it
     } <= relations
-    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f for f in _drafted_figures(extractor, text)}
     assert figures[Decimal(80_000)]["subject"] == complex_
     assert (figures[Decimal(3)]["metric"], figures[Decimal(3)]["subject"]) == (
         "development-time",
@@ -3185,7 +3190,7 @@ def test_a_contract_extended_to_a_described_buyer_a_fund_described_by_its_countr
         ("invested", "company/sahara-capital", "company/atlas-cobalt"),
     } <= relations
     assert ("invested", "country/MA", "company/atlas-cobalt") not in relations  # "a Moroccan investment fund" says whose fund
-    figures = {f["figure"]["value"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"] for f in _drafted_figures(extractor, text)}
     assert Decimal(3_000_000_000) not in figures  # money for roads: no one's the graph records
 
 
@@ -3226,7 +3231,7 @@ def test_a_purchase_from_a_possessed_seller_loans_from_banks_led_by_one_and_a_na
     } <= relations
     assert not {r for r in relations if r[0] == "supplies"}  # a smelter bought, talks on supplying: no supply
     assert not {r for r in relations if "citi" in r[1]}  # the lenders' leader holds and runs nothing
-    figures = {f["figure"]["value"]: f["figure"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f for f in _drafted_figures(extractor, text)}
     assert figures[Decimal(300_000_000)]["subject"] == "company/beta-hpa"
     assert figures[Decimal(52_000_000)]["metric"] == "agreement-value"  # "its purchase of X from Y for $52 million"
 
@@ -3556,7 +3561,7 @@ def test_a_licensee_named_after_granted_an_appointment_with_no_as_a_change_of_ou
     } <= relations
     names = {m.text for m in result.mentions}
     assert "Kessel Global Aluminium" in names  # a name a material's word ends, met twice
-    figures = [f["figure"] for f in _drafted(extractor, text) if "figure" in f]
+    figures = _drafted_figures(extractor, text)
     assert [f for f in figures if f["value"] == 40000] == []  # "raising output by about 40,000 tonnes": a change, no capacity
     modalities = {tuple(t): f.get("modality", "stated") for f in _drafted(extractor, text) for t in f.get("triples", [])}
     assert modalities[("company/nordic-aluminium", "operates", "facility/husnes-aluminium-smelter")] == "stated"  # "its": whose already
@@ -3569,7 +3574,7 @@ def test_amounts_written_short_bn_ktpa_mtpa_kt_and_mt(extractor: Extractor) -> N
         "The Yarra mine produced 120kt of concentrate in 2024.\n"
         "The deposit holds 1.5 Mt of ore.\n"
     )
-    figures = {(f["figure"]["value"], f["figure"]["metric"]) for f in _drafted(extractor, text) if "figure" in f}
+    figures = {(f["value"], f["metric"]) for f in _drafted_figures(extractor, text)}
     assert {
         (1_200_000_000, "funding-amount"),
         (1_000_000, "production-capacity"),  # "1Mtpa": a million tonnes a year
@@ -3750,7 +3755,7 @@ def test_a_site_named_with_a_list_of_metals_an_owner_before_owned_the_mines_outp
         ("invested", "company/vale", "company/salobo-metals"),  # "Vale-owned": Vale holds it
         ("supplies", "company/westmet-ltd", "country/JP"),  # "the mine's concentrate": what it makes, no sale of the mine
     } <= relations
-    figures = [f["figure"] for f in _drafted(extractor, text) if "figure" in f]
+    figures = _drafted_figures(extractor, text)
     assert [(f["metric"], f["value"]) for f in figures] == [("reserves", 30_000_000)]  # six months: no work's time
 
 
@@ -3988,7 +3993,7 @@ def test_a_name_before_its_possessive_description_an_unnamed_expansion_and_a_pos
     assert ("invested", "company/andes-pacific-mining", "facility/cerro-azul") in relations  # "Andes-Pacific": the same company
     assert ("invested", "company/glencore", "company/polymet-mining") in relations  # "Glencore's PolyMet Mining"
     assert not [r for r in relations if r[1].endswith("/abu-dhabi")]  # a name met only as whose may be a place's
-    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f["subject"] for f in _drafted_figures(extractor, text)}
     assert figures[3_000_000_000] == "facility/cerro-azul"  # an expansion of the one mine the company runs
 
 
@@ -4068,7 +4073,7 @@ def test_a_seller_past_its_country_a_unit_of_a_company_met_once_output_in_a_rela
     assert frozenset({"company/tianhua-resources", "company/atacama-lithium-corp"}) in deals  # "from Canada's Atacama Lithium Corp"
     assert frozenset({"company/rift-graphite-ltd", "company/marubeni"}) in deals  # "The company": the one running a site
     assert ("invested", "company/norsk-metall", "company/vardo") in relations  # "Norsk Metall's Vardo unit", met once
-    figures = {f["figure"]["value"]: f["figure"]["subject"] for f in _drafted(extractor, text) if "figure" in f}
+    figures = {f["value"]: f["subject"] for f in _drafted_figures(extractor, text)}
     assert figures[90_000] == "facility/kallak-mine"  # "the Kallak mine, which produced": the mine's
     assert figures[40_000_000] == "company/rift-graphite-ltd"  # debt for its project: the borrower's (fresh12's convention)
 
@@ -4268,7 +4273,7 @@ def test_output_of_a_company_running_a_mine_and_money_for_a_plant_named_by_its_p
         "Kestrel Tin, which runs the Daly River tin mine in Tasmania, produced about 4,100 tonnes of tin in concentrate in 2024.\n"
         "It plans to spend about A$40 million on a plant to recover tin from old slags at the mine.\n"
     )
-    figures = {(f["figure"]["subject"], f["figure"]["value"]) for f in _drafted(extractor, text) if "figure" in f}
+    figures = {(f["subject"], f["value"]) for f in _drafted_figures(extractor, text)}
     assert ("company/kestrel-tin", 4100) in figures  # the company's, as the sentence says (its mine named in an aside)
     assert ("facility/plant-to-recover-tin-from-old-slags", 40000000) in figures  # the new plant the money is for
 
@@ -4278,7 +4283,7 @@ def test_a_state_banks_loan_is_the_borrowers_and_the_state_holds_the_bank(extrac
         "Harrow Nickel, which is owned by investment firm Gale Capital, plans to expand its Serra Alta nickel operation in Brazil.\n"
         "Brazil's state development bank BNDES has agreed to lend the company 300 million reais for the project.\n"
     )
-    figures = {(f["figure"]["subject"], f["figure"]["value"]) for f in _drafted(extractor, text) if "figure" in f}
+    figures = {(f["subject"], f["value"]) for f in _drafted_figures(extractor, text)}
     assert ("company/harrow-nickel", 300000000) in figures  # the borrower, not the state's bank
     held = {r[2] for r in _relations(extractor.extract(text)) if r[:2] == ("invested", "country/BR")}
     assert {ref.split("/")[1] for ref in held} == {"bndes"}  # the state holds its bank (an agency or a company: its holding either way)
@@ -4300,7 +4305,7 @@ def test_a_parent_named_after_spun_off_from_and_a_mines_output_not_its_province(
         f for f in _drafted(extractor, text) if ["company/harlan-mercer", "investedIn", "company/korlan-platinum"] in f.get("triples", [])
     ]
     assert [f["modality"] for f in held] == ["todo-past-state"]  # the parent's, a past state (until the spin-off)
-    figures = {(f["figure"]["subject"], f["figure"]["value"]) for f in _drafted(extractor, text) if "figure" in f}
+    figures = {(f["subject"], f["value"]) for f in _drafted_figures(extractor, text)}
     assert ("facility/selati-vanadium-mine", 3200) in figures  # the mine's, not the province's where it is
 
 
@@ -4355,7 +4360,7 @@ def test_a_site_named_mines_after_its_and_a_letter_of_interest_for_a_new_plant(e
     )
     relations = _relations(extractor.extract(text))
     assert ("operates", "company/adirondack-minerals-corp", "facility/balmat-hill-mines") in relations  # a site, not a company
-    figures = [f["figure"] for f in _drafted(extractor, text) if "figure" in f]
+    figures = _drafted_figures(extractor, text)
     assert [(f["subject"], f["metric"]) for f in figures] == [("facility/commercial-graphite-plant", "funding-amount")]
 
 
@@ -4372,7 +4377,7 @@ def test_a_units_supply_a_plant_it_has_a_share_of_refined_output_and_a_reporter_
     assert ("operates", "company/kanto-magnetics", "facility/magnet-plant-in-vietnam") in relations
     restrictions = [r for r in relations if r[0] == "restricts"]
     assert restrictions == [("restricts", "country/CN", "")]  # "according to Argus" reports it, no target
-    figures = [f["figure"] for f in _drafted(extractor, text) if "figure" in f and f["figure"]["unit"] == "percent"]
+    figures = [f for f in _drafted_figures(extractor, text) if f["unit"] == "percent"]
     assert [(f["subject"], f["metric"]) for f in figures] == [("country/CN", "production-share")]  # it produces the refined metal
 
 
@@ -4401,7 +4406,7 @@ def test_a_mines_output_bought_a_plant_started_and_a_sovereign_fund_with_the_sta
     assert ("invested", "country/MY", "company/mekar") in relations  # the state's fund
     assert ("invested", "country/MY", "company/tanjung-mining") in relations  # "the state's stake": not the fund's
     assert not [m for m in result.mentions if m.kind == "agency"]  # "Malaysia's new sovereign wealth fund" is Mekar, no body of its own
-    figures = [f["figure"]["value"] for f in _drafted(extractor, text) if "figure" in f]
+    figures = [f["value"] for f in _drafted_figures(extractor, text)]
     assert 300000000000 not in figures  # assets a fund manages: no one's funding
 
 
@@ -4431,7 +4436,7 @@ def test_a_named_joint_ventures_output_halves_and_buyers_and_a_crown_expansion_o
     assert ("invested", "company/cubaniquel", venture) in relations  # "holds the other half"
     assert ("supplies", "company/caribe-metals-corp", "country/CN") in relations  # buyers in China, not the venture
     assert ("operates", "company/nordzink-asa", "facility/eitrheim-zinc-smelter") in relations  # its, not Norway's
-    figures = {(f["figure"]["subject"], f["figure"]["unit"]) for f in _drafted(extractor, text) if "figure" in f}
+    figures = {(f["subject"], f["unit"]) for f in _drafted_figures(extractor, text)}
     assert (venture, "tonne") in figures  # what the venture produced, not the reporter's
     assert ("facility/eitrheim-zinc-smelter", "NOK") in figures  # an expansion of the smelter, in Norwegian crowns
 
