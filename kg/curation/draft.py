@@ -151,6 +151,7 @@ _NO_OUTPUT = re.compile(  # "cut nickel ore mining quotas for 2026 to about 250 
     r"|\b(?:earlier|previous|prior|initial|original)\s+(?:(?:forecast|estimate|guidance|target)\s+of\s+)?(?:about\s+)?$"
 )  # "down from an earlier forecast of 8,100 tonnes", "down from an earlier 32,000 tonnes": superseded
 _GRADE = re.compile(r"\bgrad(?:e|es|ing)\s+(?:of\s+)?(?:about\s+|up\s+to\s+|around\s+)?$")  # "ore grading 0.3%"
+_TAKES = re.compile(r"\b(?:take|takes|took|taken|taking|need|needs|needed|lasts|lasted|within)\b")  # a work's time
 _MULTIPLIED = re.compile(rf"\b(?:{'|'.join(MULTIPLIERS)})\b")  # "double our output within two years"
 _RATE = re.compile(r"\b(?:tariffs?|duty|duties|tax|taxes|interest\s+rates?|royalt\w+)\b")  # "halved its tariffs to 10%"
 _OWN_USE = re.compile(
@@ -231,8 +232,12 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return "todo-metric"  # "will close … in 2026, two years earlier than planned": a shift, no work's time
     if figure.unit == "year" and re.match(r"\s*(?:after|since)\b", following):
         return "todo-metric"  # "less than two years after restarting it": a time between events, no work's time
+    if figure.unit == "year" and following.lstrip().startswith("ago"):
+        return "time-elapsed"  # "began more than 15 years ago"
+    if figure.unit == "year" and at >= 0 and _TAKES.search(lower[_clause_span(lower, at, at + 1)[0] : at]):
+        return "development-time"  # "can take up to 10 years from exploration to production"
     if figure.unit == "year":
-        return "time-elapsed" if following.lstrip().startswith("ago") else "development-time"  # "15 years ago"; "take 10 years"
+        return "todo-metric"  # "15 years is not necessarily that long": a span of time, of no work the sentence names
     if figure.unit == "times" or figure.text.lower() in MULTIPLIERS:  # "may triple", "halve its consumption": a change of what follows
         return next(
             (

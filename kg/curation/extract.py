@@ -29,6 +29,7 @@ from kg.curation.lexicon import (
     COMPANY_NOUNS,
     COMPANY_TITLES,
     COMPASS_WORDS,
+    CONTINENTAL_DEMONYMS,
     COUNT_NOUNS,
     CROWNS,
     CURRENCIES,
@@ -57,6 +58,7 @@ from kg.curation.lexicon import (
     NAME_PARTICLES,
     NATURAL_FEATURES,
     NEARBY_WORDS,
+    NEEDS_NOUNS,
     NUMBERED_PARTS,
     ORG_OPENERS,
     ORG_SUFFIXES,
@@ -1401,6 +1403,15 @@ class Extractor:
             ents = [e for e in ents if e is not region] + [
                 Span(doc, whole.start, whole.end, label="REGION", span_id=f"{ID}region/{slugify(whole.text)}")
             ]
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        ents += [  # "30% of European demand": the part of the world whose needs are met
+            Span(doc, token.i, token.i + 1, label="REGION", span_id=self.labels[CONTINENTAL_DEMONYMS[token.lower_].lower()][0])
+            for token in doc[:-1]
+            if token.lower_ in CONTINENTAL_DEMONYMS
+            and token.i not in taken
+            and doc[token.i + 1].lower_ in NEEDS_NOUNS
+            and CONTINENTAL_DEMONYMS[token.lower_].lower() in self.labels
+        ]
         doc.ents = sorted(ents, key=lambda e: e.start)
         return drop_non_names(doc)
 

@@ -31,6 +31,8 @@ __all__ = [
     "SALE_VERBS",
     "PURCHASE_VERBS",
     "REGIONAL_DEMONYMS",
+    "CONTINENTAL_DEMONYMS",
+    "NEEDS_NOUNS",
     "RESTRICTING_VERBS",
     "AUXILIARIES",
     "DETERMINERS",
@@ -320,6 +322,10 @@ NUMBERED_PARTS = {"phase", "stage", "line", "unit", "train", "block", "lot", "zo
 NATURAL_FEATURES = {"Sea", "Ocean", "River", "Gulf", "Desert", "Basin"}
 """The last word of a place of nature's name ("the Salton Sea"), which names no company."""
 REGIONAL_DEMONYMS = {"european", "western", "asian", "african", "nordic", "baltic", "arab", "latin"}  # of no one country
+CONTINENTAL_DEMONYMS = {"european": "Europe", "asian": "Asia"}
+"""Demonyms of a part of the world, read as that place only before what it needs ("30% of European demand")."""
+NEEDS_NOUNS = {"demand", "needs", "consumption", "requirements"}
+"""What a place needs, whose share a supplier meets ("30% of Japanese demand")."""
 COUNTRY_REFERENCES = {"government", "country", "state"}  # "The state will hold a 20% stake"
 BLOC_REFERENCES = {
     "bloc",
@@ -943,7 +949,11 @@ RELATION_TRIGGERS = {
             {"LOWER": "for"},
         ],
         [{"LOWER": {"IN": sorted(IMPORT_WORDS)}}],
-        [{"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}}, {"LOWER": {"IN": ["supply", "provide", "ship", "sell"]}}],
+        [  # "could also supply"
+            {"LOWER": {"IN": ["will", "would", "could", "may", "might", "to"]}},
+            {"LOWER": {"IN": ["also", "eventually", "initially", "ultimately", "then", "soon", "still"]}, "OP": "?"},
+            {"LOWER": {"IN": ["supply", "provide", "ship", "sell"]}},
+        ],
         [
             {
                 "LOWER": {

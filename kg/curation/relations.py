@@ -32,6 +32,7 @@ from kg.curation.lexicon import (
     LICENCES,
     NAME_PARTICLES,
     NEARBY_WORDS,
+    NEEDS_NOUNS,
     NEW_CLAUSE,
     NOT_MATERIALS,
     PARTY_KINDS,
@@ -471,6 +472,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         customers = (
             possessive_after
             or [m for m in after if m[2] in PARTY_KINDS]
+            or [m for m in after if m[2] == "region" and _needs_of(m[0], sent)]  # "30% of European demand": the region's
             or [m for m in after if m[2] == "facility" and doc[m[0] - 1].lower_ == "to"]  # "ship concentrate to White Mesa": its operator
         )
         partner = next((t.i for t in doc[sent.start : trigger.start] if t.lower_ == "with"), None)
@@ -1341,6 +1343,13 @@ def _qualifies_a_group(at: int, sent: Span) -> bool:
 _NOT_GROUPS = {"is", "was", "has", "as", "its", "this", "thus", "plus", "less", "across", "towards", "afterwards", "'s", "’s"}
 
 
+def _needs_of(at: int, sent: Span) -> bool:
+    """Whether the name at ``at`` says whose needs the word after it are ("European demand")."""
+    doc = sent.doc
+    end = next((t.i for t in doc[at : sent.end] if not (t.is_title or t.is_upper)), sent.end)
+    return end < sent.end and doc[end].lower_ in NEEDS_NOUNS
+
+
 def _reports(at: int, sent: Span) -> bool:
     """Whether the name at ``at`` tells the sentence after a comma ("…, Namibia Critical Metals said on Wednesday")."""
     doc = sent.doc
@@ -1360,6 +1369,8 @@ def _describes(at: int, sent: Span, starts: set[int]) -> bool:
     then a name ("Canadian investor Blue Lake Capital", "Chinese refiner Gansu Rare Earth"), or a
     firm it does not name ("with a Chinese partner", "an Indian company")."""
     doc = sent.doc
+    if _needs_of(at, sent):
+        return False  # "30% of Japanese demand for rare earths": the country, whose needs are met
     if at > sent.start and doc[at - 1].lower_ in ("a", "an") and doc[at + 1 : at + 2].text.lower() in COMPANY_NOUNS | {"partner"}:
         return True
     for end in range(at + 1, min(at + 5, sent.end)):

@@ -414,9 +414,9 @@ def test_talks_are_no_agreement_and_demonyms_of_firms_are_no_countries(extractor
 def test_evaluate_with_targets_fails_below_them_naming_the_scores(built_store: Path) -> None:
     reached = runner.invoke(app, ["extract", "--evaluate", "--targets", "--gold", str(HELDOUT), "--store", str(built_store)])
     assert reached.exit_code == 0, reached.output
-    fresh = HELDOUT.with_name("heldout-fresh")  # figures 1.00 / 0.75 there
-    missed = runner.invoke(app, ["extract", "--evaluate", "--targets", "--gold", str(fresh), "--store", str(built_store)])
-    assert missed.exit_code == 1 and "figures (metric, subject) recall 0.75 < 0.8" in " ".join(missed.output.split())
+    below = HELDOUT.with_name("heldout-fresh13")  # figures 0.83 / 0.71 there
+    missed = runner.invoke(app, ["extract", "--evaluate", "--targets", "--gold", str(below), "--store", str(built_store)])
+    assert missed.exit_code == 1 and "figures (metric, subject) recall 0.71 < 0.8" in " ".join(missed.output.split())
 
 
 def test_positions_held_with_what_they_are_in_and_a_former_one_as_a_past_state(extractor: Extractor) -> None:
@@ -4475,3 +4475,28 @@ def test_a_name_opening_with_a_digit_a_named_us_buyer_a_saint_town_a_grant_that_
     assert ("invested", "company/daol-partners", "company/sunrise-zinc") in relations
     grants = [f for f in _drafted(extractor, text) if f.get("figure", {}).get("unit") == "USD"]
     assert [(f["figure"]["subject"], f.get("modality")) for f in grants] == [("company/3d-metals-inc", "stated")]  # given, not expected
+
+
+def test_a_span_of_years_is_a_works_time_only_when_the_work_takes_it(extractor: Extractor) -> None:
+    text = (
+        "Building the Kestrel Ridge rare earth mine will take about three years.\n"
+        "Norvale began its search for a domestic supply of rare earths 12 years ago.\n"
+        "Set beside the decades of its rival's rare earth industry, 12 years is not that long.\n"
+    )
+    figures = {(f["value"], f["metric"]) for f in _drafted_figures(extractor, text)}
+    assert (Decimal(3), "development-time") in figures  # "will take about three years"
+    assert (Decimal(12), "time-elapsed") in figures  # "12 years ago"
+    assert (Decimal(12), "development-time") not in figures  # "12 years is not that long": no work takes it
+
+
+def test_a_share_of_a_places_demand_is_a_supply_to_that_place(extractor: Extractor) -> None:
+    text = (
+        "Corvane Metals operates a rare earth separation plant in Brindisi, Italy.\n"
+        "Corvane Metals aims to supply 25% of Japanese demand for rare earths by 2031.\n"
+        "The company could also supply 10% of European demand for rare earths.\n"
+        "European buyers have signed no deals with Corvane Metals.\n"
+    )
+    supplies = {(s["customer"], s.get("share")) for f in _drafted(extractor, text) if (s := f.get("supply"))}
+    assert ("country/JP", Decimal(25)) in supplies  # "of Japanese demand": Japan's needs
+    assert ("region/europe", Decimal(10)) in supplies  # "of European demand": Europe's
+    assert len(supplies) == 2  # "European buyers": where buyers are from, no customer
