@@ -242,8 +242,8 @@ def figure_metric(figure: Figure, sentence: str) -> str:
         return next(
             (
                 metric
-                for word, metric in (("consum", "consumption-change"), ("demand", "demand-growth"))
-                if word in following or word in lower
+                for word, metric in ((r"\bconsum|\b(?:its|their)\s+use\s+of\b", "consumption-change"), (r"demand", "demand-growth"))
+                if re.search(word, lower)  # "halve its consumption", "halve its use of dysprosium", "demand … may triple"
             ),
             "todo-metric",
         )
@@ -1004,6 +1004,20 @@ def _with_modality(
     return {**body, "modality": suggested, "#": notes}
 
 
+def placed_party(relation: Relation, extraction: Extraction) -> str | None:
+    """The side of a supply (``supplier`` or ``customer``) that is a place, no actor ("most of
+    which was shipped to Europe"), when its sentence states the supply as fact: the shapes ask
+    an actor of a stated supply (a claim may name a place: "aims to supply 30% of European
+    demand"). None when both sides are actors, or the supply is a claim."""
+    if relation.kind != "supplies":
+        return None
+    sides = {"supplier": relation.subject, "customer": relation.object}
+    placed = [side for side, iri in sides.items() if (entity_ref(iri or "") or "/").split("/")[0] in ("region", "city")]
+    sentence = extraction.sentences[relation.sentence]
+    at = relation.at - sentence.start if relation.at is not None else None
+    return placed[0] if placed and drafted_modality(sentence.text, at=at) is None else None
+
+
 def draft_facts(extraction: Extraction) -> list[DraftFact]:
     """Every fact the extraction proposes, with its sentence as quote and its span, in the
     order figures then relations (each in text order)."""
@@ -1067,7 +1081,11 @@ def draft_facts(extraction: Extraction) -> list[DraftFact]:
             }
             if relation.share is not None:
                 supply |= {"share": relation.share} | ({"hedge": relation.hedge} if relation.hedge else {})
-            fact(relation.sentence, {"supply": supply}, at=relation.at)
+            notes = {}
+            if side := placed_party(relation, extraction):  # "shipped to Europe": a place, whose buyer is unsaid
+                notes = {"supply": f"{supply[side]} is a place, no {side}: name the actor, or drop the fact"}
+                supply[side] = f"todo/{side}"
+            fact(relation.sentence, {"supply": supply, **({"#": notes} if notes else {})}, at=relation.at)
         elif relation.kind == "agreement":
             agreement = drafted_node(relation, extraction)
             dated = [[agreement, "date", day]] if (day := date_of(sentences[relation.sentence].text)) else []

@@ -10,7 +10,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kg.curation.draft import agreement_parties, draft_facts, drafted_figures, drafted_node, figure_metric, figure_subject
+from kg.curation.draft import (
+    agreement_parties,
+    draft_facts,
+    drafted_figures,
+    drafted_node,
+    figure_metric,
+    figure_subject,
+    placed_party,
+)
 from kg.curation.extract import Extractor
 from kg.curation.gazetteer import gazetteer
 from kg.curation.lexicon import NAMED_KINDS
@@ -179,6 +187,8 @@ def predicted_facts(extraction: Extraction, aligned: dict[str, str] | None = Non
         if r.kind == "agreement" and not talks:  # the drafted agreement's parties, each pair ("signed with A and B": one of three)
             relations |= _pairs("agreement", sorted({str(name(p)) for p in agreement_parties(r, extraction) if p}))
             continue
+        placed = placed_party(r, extraction)  # drafted as a todo: no actor named
+        subject, obj = (None if placed == "supplier" else subject), (None if placed == "customer" else obj)
         relations.add(("talks", frozenset((subject, obj))) if r.kind in ("agreement", "talks") else (r.kind, subject, obj))
     sentences = extraction.sentences
     shares = [r for r in extraction.relations if r.share is not None]

@@ -406,6 +406,10 @@ _TRADING_MAGNETS = {  # "imports nearly all of the magnets", "supplies magnets t
 }
 
 
+_SURNAME = r"^(?=.*[a-zß-ÿ])[A-ZÀ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*$"
+"""A family name: "Sage", "MacKenzie", "O'Brien", "Smith-Jones"."""
+
+
 @Language.component("rekg_drop_non_names")
 def drop_non_names(doc: Doc) -> Doc:
     """Drop names negated by a prefix ("non-Chinese"), and demonyms and names that say where a
@@ -1187,7 +1191,7 @@ class Extractor:
                 [  # "Chief Executive Tony Sage", "Founder JB Straubel"; not "Chief Economic Minister" a person
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
                     {"TEXT": {"REGEX": r"^(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,3})$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
+                    {"TEXT": {"REGEX": _SURNAME}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
                 ],
                 [  # "President Jose Raul Mulino said": a name of three words, closed by a word no name holds
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
@@ -1207,17 +1211,17 @@ class Extractor:
                     {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
                     {"ORTH": "-"},
                     {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}},
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
+                    {"TEXT": {"REGEX": _SURNAME}, "LOWER": {"NOT_IN": sorted(ROLE_WORDS)}},
                 ],
                 [  # "Chief executive Bernardo da Veiga"
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
                     {"IS_TITLE": True},
                     {"LOWER": {"IN": sorted(NAME_PARTICLES)}, "IS_LOWER": True},
-                    {"IS_TITLE": True},
+                    {"TEXT": {"REGEX": _SURNAME}},
                 ],
                 [  # "Jon Hykawy, president of …", not "Iwatani Corporation, chief executive Joe Kaderavek said"
                     {"IS_TITLE": True},
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
+                    {"TEXT": {"REGEX": _SURNAME}, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
                     {"ORTH": ","},
                     {"LOWER": "the", "OP": "?"},
                     {"LOWER": {"IN": list(ROLE_WORDS)}},
@@ -1226,7 +1230,7 @@ class Extractor:
                     {"LOWER": {"IN": list(ROLE_WORDS)}, "OP": "+"},
                     {"ORTH": ","},
                     {"IS_TITLE": True},
-                    {"IS_TITLE": True},
+                    {"TEXT": {"REGEX": _SURNAME}},
                     {"ORTH": ","},
                 ],
                 [  # "Minister of Minerals Anthony Mavunde said": a minister of a remit, then the name
@@ -1239,7 +1243,7 @@ class Extractor:
                 ],
                 [  # "said Kyle Nazareth, the company's chief executive"
                     {"IS_TITLE": True},
-                    {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
+                    {"TEXT": {"REGEX": _SURNAME}, "LOWER": {"NOT_IN": sorted(ORG_SUFFIXES)}},
                     {"ORTH": ","},
                     {"LOWER": {"IN": ["the", "its"]}},
                     {"IS_LOWER": True},
@@ -1458,7 +1462,16 @@ class Extractor:
         mentions = [
             Mention(longer[e].text, offset + longer[e].start_char, offset + longer[e].end_char, None, "company", index)
             if e in longer
-            else Mention(e.text, offset + e.start_char, offset + e.end_char, None, e.label_.lower(), index, proposed=e.ent_id_)
+            else Mention(
+                e.text,
+                offset + e.start_char,
+                offset + e.end_char,
+                None,
+                e.label_.lower(),
+                index,
+                proposed=e.ent_id_,
+                name=CONTINENTAL_DEMONYMS.get(e.text.lower()),  # "European": named Europe
+            )
             if e.ent_id_ not in self.known
             else Mention(e.text, offset + e.start_char, offset + e.end_char, e.ent_id_, e.label_.lower(), index)
             for e in known
@@ -1730,7 +1743,7 @@ class Extractor:
                     name = name[1:3]  # "Tolga Kumova", of "investor Tolga Kumova, who"; "Wu Lei", of "appointed Wu Lei as"
                 if label == "NEW_PERSON" and name[-1].lower_ in ROLE_WORDS:
                     name = name[:2]
-                if label == "NEW_PERSON" and not (name[-1].is_title or name[-1].text == ","):
+                if label == "NEW_PERSON" and not (re.match(_SURNAME, name[-1].text) or name[-1].text == ","):
                     name = name[:-1]  # "Jose Raul Mulino", of "President Jose Raul Mulino said"
                 if label == "NEW_PERSON" and name[0].text == ",":  # "chief executive, Barbara Humpton,"
                     name = name[1:-1]

@@ -264,11 +264,12 @@ DOMAIN_WORDS = re.compile(
     re.IGNORECASE,
 )
 BOILERPLATE = re.compile(
-    r"^(home|menu|search|rechercher|commandit|sponsored|advertisement|read more|lire la suite|related|you may also like|"
-    r"leave a (comment|reply)|share (this|your thoughts)|subscribe|sign up|newsletter|adblock|this site uses|cookie|"
+    r"^((?:home|menu|search|rechercher|sponsored|advertisement|related|subscribe|newsletter|cookie)\b(?!\s+(?-i:[A-Z][a-z]))"
+    r"|commandit|read more|lire la suite|you may also like|"
+    r"leave a (comment|reply)|share (this|your thoughts)|sign up|adblock|this site uses|"
     r"posts?$|par \w+ \d{4}-|by \w+ \d{4}-|also on our radar|google-site-verification)",
     re.IGNORECASE,
-)
+)  # a navigation word, not a name it opens ("Search Minerals plans to ship …")
 DATELINE = re.compile(  # "DENVER, Oct 14 (Newswire) - ", "KYIV (Newswire) - ", "KUALA LUMPUR - ": where and when, no fact
     r"\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*(?:,\s*[^-–—()\n]{1,30}?)?(?:\s*\([^)\n]{1,40}\))?\s+[-–—]{1,2}\s+"
 )
@@ -706,6 +707,7 @@ FACILITY_WORDS = {
     "underground",  # "the Reid Brook underground deposit"
     *("demonstration", "pilot", "geothermal", "synthetic"),  # "its Trelavour lithium hydroxide demonstration plant"
     "polymetallic",  # "its Dubbo polymetallic project"
+    *("exploration", "development"),  # "the nearby Wira exploration project"
     *("coltan", "cassiterite", "wolframite", "tantalite", "fluorite"),  # "the Rubaya coltan mine": ores named in a mine's name
 }
 MINERAL_NAMES = {
@@ -1285,8 +1287,8 @@ RELATION_TRIGGERS = {
             {"LOWER": {"IN": sorted(DEMONYMS)}, "OP": "?"},  # "a state-owned Chinese metals group"
             {"IS_LOWER": True, "OP": "{0,2}"},
             {
-                "LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding", "investor", "fund", "bank", "lender"})}
-            },  # "state mining holding MIND ID", "state investor X", "state development bank BNDES"
+                "LOWER": {"IN": sorted(COMPANY_NOUNS | {"holding", "investor", "fund", "bank", "lender", "utility"})}
+            },  # "state mining holding MIND ID", "state investor X", "state development bank BNDES", "state power utility ZESCO"
         ],
         [{"LOWER": {"IN": ["owns", "owned", "own", "holds", "held", "hold"]}}, {"LOWER": "all"}, {"LOWER": "of"}],  # "has owned all of X"
         [{"LOWER": {"IN": ["owns", "own", "hold", "holds"]}}, {"LOWER": "half"}, {"LOWER": "of"}],  # "each own half of X"
@@ -1400,7 +1402,11 @@ RELATION_TRIGGERS = {
             {"LOWER": "of"},
             {"TEXT": {"REGEX": "^[A-Z]"}},
         ],
-        [{"LOWER": "joint"}, {"LOWER": "venture"}, {"LOWER": {"IN": ["of", "between"]}}],  # "HyProMag USA, a joint venture of A and B"
+        [  # "HyProMag USA, a joint venture of A and B", "Automotive Cells Company, a venture of A, B and C"
+            {"LOWER": "joint", "OP": "?"},
+            {"LOWER": "venture"},
+            {"LOWER": {"IN": ["of", "between"]}},
+        ],
         [  # "Eramet became the sole owner of the project"
             {"LOWER": {"IN": ["became", "become", "becomes", "is", "was", "remains"]}},
             {"LOWER": "the"},
@@ -1441,7 +1447,14 @@ RELATION_TRIGGERS = {
             {"LOWER": "of"},
         ],
     ],
-    "discovered": [[{"LOWER": {"IN": ["discovered", "discovers", "discovery"]}}]],
+    "discovered": [
+        [{"LOWER": {"IN": ["discovered", "discovers", "discovery"]}}],
+        [  # "has found rare earth mineralisation at its Mick Well project"
+            {"LOWER": {"IN": ["found", "finds"]}},
+            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["that", "no", "little"]}, "OP": "{0,4}"},
+            {"LOWER": {"IN": ["mineralisation", "mineralization", "deposit", "deposits"]}},
+        ],
+    ],
 }
 
 

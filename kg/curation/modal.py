@@ -132,6 +132,8 @@ def drafted_modality(
         return "planned"  # "plans to build a plant that would produce", "The plant would produce": the planned plant's design
     if marker.marker == "would" and _REPORTED.search(sentence):  # "said it would build": what was announced, not a possibility
         return "planned" if _WOULD_BUILD.search(sentence) else "expected"
+    if marker.marker == "would" and _WOULD_SUPPLY.search(sentence):
+        return "expected"  # "The plant would supply nickel sulphate to ACC": what it is to do, unless "if"
     return marker.suggests if " " not in marker.suggests else "todo-past-state"
 
 
@@ -163,6 +165,7 @@ _DESIGNED_WOULD = re.compile(
     r"|\bwould\s+(?:own|hold|have)\s+(?:about\s+)?[\d.]+%\s+of\s+the\s+(?:new\s+|planned\s+)?(?:plant|refinery|factory|facility|smelter)\b"
 )  # "for the plant, which would have a capacity of …", "Maaden would own 51% of the refinery" too
 _AIM_THEN_WOULD = re.compile(r"\b(?:aims|aim|aiming|seeks|seeking)\s+to\b.*\b(?:that|which)\s+(?:will|would)\b")
+_WOULD_SUPPLY = re.compile(r"\bwould\s+(?:also\s+)?(?:supply|sell|ship|deliver)\b(?![^.;]*\bif\b)")
 _PLAN_THEN_WOULD = re.compile(r"\b(?:plans|plan|planned|planning)\s+to\b.*\b(?:that|which)\s+would\b")
 _PROPOSED_TERMS = re.compile(r"\bunder\s+the\s+proposed\s+(?:terms|deal|agreement|transaction|plan)\b")
 _BILL_THAT = re.compile(r"\b(?:bill|draft\s+law|proposed\s+law|legislation|amendment)\s+(?:that|which)\s+would\b")

@@ -110,6 +110,7 @@ _OBJECT_VERBS = {
 }  # whose object owns nothing
 _BACKING = {"backing", "support", "funding", "help", "financing", "money", "loans", "grants"}
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
+_TALKS_NOUNS = {"talks", "negotiations", "discussions", "negotiating"}  # "in talks with", "negotiating with": parties of talks
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
@@ -313,6 +314,8 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []  # "signed a non-binding agreement to sell concentrate to X": the agreement, no supply yet
         if trigger.start - 2 >= sent.start and doc[trigger.start - 2].lower_ in _WAYS and doc[trigger.start - 1].lower_ == "to":
             return []  # "to develop ways to process ore from its project": a method studied, no material sold
+        talks = next((t.i for t in doc[trigger.end : sent.end - 1] if t.lower_ in _TALKS_NOUNS and doc[t.i + 1].lower_ == "with"), sent.end)
+        after = [m for m in after if m[0] < talks]  # "buys … from China and is in talks with Lynas": Lynas only talks
         words = trigger.text.lower()
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""
         if before_word in ("on", "about", "over") and trigger[0].lower_.endswith("ing"):
@@ -745,7 +748,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
         if trigger[-1].lower_ == "alongside":  # "owns 50% of Nemaska Lithium, alongside Investissement Quebec": of the stake before's
             holders = [m for m in after if m[2] in PARTY_KINDS - {"country"}] or [m for m in after if m[2] == "country"]
             return [Relation("invested", m[1], None, index) for m in holders[:1]]  # not "the provincial government's" of X
-        if trigger[0].lower_ == "joint":  # "HyProMag USA, a joint venture of HyProMag and CoTec": each holds it
+        if len(trigger) >= 2 and trigger[-2].lower_ == "venture":  # "HyProMag USA, a joint venture of HyProMag and CoTec": each holds it
             venture = [m for m in before if m[2] in PARTY_KINDS][-1:]
             if _VENTURE_SENTENCE.search(sent.text):  # "Mt Marion, near Kalgoorlie, is a 50-50 joint venture of A and B": a mine too
                 venture = [m for m in before if m[2] in PARTY_KINDS | {"facility"} and m[0] == sent.start] or venture

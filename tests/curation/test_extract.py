@@ -4500,3 +4500,90 @@ def test_a_share_of_a_places_demand_is_a_supply_to_that_place(extractor: Extract
     assert ("country/JP", Decimal(25)) in supplies  # "of Japanese demand": Japan's needs
     assert ("region/europe", Decimal(10)) in supplies  # "of European demand": Europe's
     assert len(supplies) == 2  # "European buyers": where buyers are from, no customer
+
+
+def test_talks_after_a_purchase_an_exploration_project_and_a_halved_use(extractor: Extractor) -> None:
+    text = (
+        "Norvale Magnetics buys most of its rare earths from China and is in talks with Kestrel Metals about supplies.\n"
+        "Norvale Magnetics holds a 40% stake in the Tarn exploration project.\n"
+        "The company aims to halve its use of terbium by 2029.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("supplies", "country/CN", "company/norvale-magnetics") in relations
+    assert not [r for r in relations if r[0] == "supplies" and r[1] == "company/kestrel-metals"]  # in talks only: no supply
+    assert ("invested", "company/norvale-magnetics", "facility/tarn-exploration-project") in relations
+    facts = _drafted(extractor, text)
+    halved = next(f for f in facts if "figure" in f and f["figure"]["value"] == Decimal(50))
+    assert (halved["figure"]["metric"], halved["figure"]["subject"], halved["modality"]) == (
+        "consumption-change",
+        "company/norvale-magnetics",
+        "aim",
+    )
+
+
+def test_a_line_opening_with_a_name_that_starts_with_a_navigation_word_is_read(extractor: Extractor) -> None:
+    text = (
+        "Search\n"
+        "Advertisement\n"
+        "Search Metals Ltd runs the Kell rare earth mine in Finland.\n"
+        "Home Minerals plans to ship rare earth concentrate from the Kell rare earth mine to Norvale Magnetics.\n"
+    )
+    relations = _relations(extractor.extract(text))
+    assert ("operates", "company/search-metals-ltd", "facility/kell-rare-earth-mine") in relations  # a name, not the site's search box
+    assert ("supplies", "company/home-minerals", "company/norvale-magnetics") in relations
+
+
+def test_a_family_name_with_a_capital_inside_is_a_persons_name(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Metals runs the Tarn copper mine in Chile.\n"
+        "Kestrel's chief executive, Ewan MacKenzie, said the copper mine would grow.\n"
+        "Chief executive Mary O'Brien of Norvale Magnetics said the copper supply was tight.\n"
+        '"We will grow," chief executive Jan Lindström said of the copper mine.\n'
+    )
+    people = {m.text for m in extractor.extract(text).mentions if m.kind == "person"}
+    assert {"Ewan MacKenzie", "Mary O'Brien", "Jan Lindström"} <= people  # not "Ewan", nor no one
+
+
+def test_a_find_of_mineralisation_a_state_utility_and_a_continents_demonym_named(extractor: Extractor) -> None:
+    text = (
+        "Tarnwick Resources has found rare earth mineralisation at its Kell project in Finland.\n"
+        "Tarnwick Resources signed an agreement with Finland's state power utility Kolvo to buy electricity.\n"
+        "Tarnwick Resources aims to supply 5% of European demand for rare earths.\n"
+    )
+    result = extractor.extract(text)
+    relations = _relations(result)
+    assert ("discovered", "company/tarnwick-resources", "") in relations  # "has found … mineralisation": a find
+    assert ("invested", "country/FI", "company/kolvo") in relations  # "state power utility": the state's
+    draft = draft_document(result, "t.txt", source_id="t", text=text)
+    assert {"id": "region/europe", "label": "Europe"}.items() <= next(e for e in draft["entities"] if e["id"] == "region/europe").items()
+
+
+def test_a_stated_supply_to_a_place_leaves_the_buyer_to_the_curator(extractor: Extractor) -> None:
+    text = (
+        "Corvane Metals supplies 10% of European demand for rare earths.\n"
+        "Corvane Metals aims to supply 20% of European demand for rare earths by 2031.\n"
+    )
+    supplies = {f["supply"]["share"]: f for f in _drafted(extractor, text) if "supply" in f}
+    assert supplies[Decimal(10)]["supply"]["customer"] == "todo/customer"  # a stated supply's buyer is an actor: Europe is none
+    assert "region/europe is a place" in supplies[Decimal(10)]["#"]["supply"]
+    assert (supplies[Decimal(20)]["supply"]["customer"], supplies[Decimal(20)]["modality"]) == ("region/europe", "aim")
+
+
+def test_a_venture_of_several_is_held_by_each(extractor: Extractor) -> None:
+    text = "Norvale Cells, a venture of Kestrel Metals, Tarnwick Resources and Corvane Metals, makes battery cells from nickel.\n"
+    relations = _relations(extractor.extract(text))
+    assert {
+        ("invested", holder, "company/norvale-cells")
+        for holder in ("company/kestrel-metals", "company/tarnwick-resources", "company/corvane-metals")
+    } <= relations
+
+
+def test_a_plant_that_would_supply_a_buyer_is_expected_to_unless_if(extractor: Extractor) -> None:
+    text = (
+        "Kestrel Metals runs the Tarn nickel plant in Finland.\n"
+        "The plant would supply nickel sulphate to Norvale Cells.\n"
+        "The plant would supply nickel sulphate to Corvane Metals if it were expanded.\n"
+    )
+    modality = {f["supply"]["customer"]: f["modality"] for f in _drafted(extractor, text) if "supply" in f}
+    assert modality == {"company/norvale-cells": "expected", "company/corvane-metals": "possibility"}
