@@ -1408,13 +1408,11 @@ class Extractor:
                 Span(doc, whole.start, whole.end, label="REGION", span_id=f"{ID}region/{slugify(whole.text)}")
             ]
         taken = {i for e in ents for i in range(e.start, e.end)}
+        continents = {word: self.labels[name.lower()][0] for word, name in CONTINENTAL_DEMONYMS.items() if name.lower() in self.labels}
         ents += [  # "30% of European demand": the part of the world whose needs are met
-            Span(doc, token.i, token.i + 1, label="REGION", span_id=self.labels[CONTINENTAL_DEMONYMS[token.lower_].lower()][0])
+            Span(doc, token.i, token.i + 1, label="REGION", span_id=continents[token.lower_])
             for token in doc[:-1]
-            if token.lower_ in CONTINENTAL_DEMONYMS
-            and token.i not in taken
-            and doc[token.i + 1].lower_ in NEEDS_NOUNS
-            and CONTINENTAL_DEMONYMS[token.lower_].lower() in self.labels
+            if token.lower_ in continents and token.i not in taken and doc[token.i + 1].lower_ in NEEDS_NOUNS
         ]
         doc.ents = sorted(ents, key=lambda e: e.start)
         return drop_non_names(doc)
