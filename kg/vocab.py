@@ -36,6 +36,7 @@ __all__ = [
     "VERSION",
     "WIKIDATA",
     "entity_iri",
+    "entity_kind",
     "entity_ref",
     "graph_iri",
     "short_name",
@@ -134,6 +135,15 @@ def entity_ref(iri: str) -> str | None:
     ('country/JP', None)
     """
     return iri[len(ID) :] if iri.startswith(ID) else None
+
+
+def entity_kind(iri: str) -> str:
+    """The kind of an entity IRI (``company``, ``region``, …), or "" for any other IRI.
+
+    >>> entity_kind("https://w3id.org/rekg/id/country/JP"), entity_kind("http://example.org/x")
+    ('country', '')
+    """
+    return (entity_ref(iri) or "/").split("/")[0]
 
 
 def graph_iri(source_id: str) -> URIRef:

@@ -25,7 +25,7 @@ from kg.curation.modal import drafted_modality, modal_marker, parties_of
 from kg.curation.proposals import Extraction, Figure, Mention, Relation, slugify
 from kg.curation.sheet_yaml import write_sheet
 from kg.ingest.modality import find_marker
-from kg.vocab import CURRENCY_UNITS, entity_ref
+from kg.vocab import CURRENCY_UNITS, entity_kind, entity_ref
 
 __all__ = [
     "agreement_parties",
@@ -572,7 +572,7 @@ def _sentence_entities(figure: Figure, extraction: Extraction) -> list[tuple[int
     for reference in extraction.references:
         iri = extraction.resolved.get(reference.start)
         if reference.sentence == figure.sentence and iri:
-            found.append((reference.start, _ref(iri), (entity_ref(iri) or "/").split("/")[0]))
+            found.append((reference.start, _ref(iri), entity_kind(iri)))
     return sorted(found)
 
 
@@ -1012,7 +1012,7 @@ def placed_party(relation: Relation, extraction: Extraction) -> str | None:
     if relation.kind != "supplies":
         return None
     sides = {"supplier": relation.subject, "customer": relation.object}
-    placed = [side for side, iri in sides.items() if (entity_ref(iri or "") or "/").split("/")[0] in ("region", "city")]
+    placed = [side for side, iri in sides.items() if entity_kind(iri or "") in ("region", "city")]
     sentence = extraction.sentences[relation.sentence]
     at = relation.at - sentence.start if relation.at is not None else None
     return placed[0] if placed and drafted_modality(sentence.text, at=at) is None else None

@@ -30,6 +30,7 @@ __all__ = [
     "SALE_ASSETS",
     "SALE_VERBS",
     "PURCHASE_VERBS",
+    "TALKS_NOUNS",
     "REGIONAL_DEMONYMS",
     "CONTINENTAL_DEMONYMS",
     "NEEDS_NOUNS",
@@ -801,6 +802,7 @@ NEARBY_WORDS = {"nearby", "neighbouring", "neighboring", "adjacent", "idle", "fo
 PRODUCT_NOUNS = {"concentrate", "output", "ore", "spodumene", "carbonate", "hydroxide", "oxide", "oxides", "metal", "cathode", "cathodes"}
 """What a producer sells, named with "the" when the text has said whose ("agreed to buy the concentrate")."""
 PURCHASE_VERBS = {"bought", "buys", "buy", "acquired", "acquires", "acquire", "purchased", "purchases"}
+TALKS_NOUNS = {"talks", "negotiations", "discussions", "negotiating"}  # "in talks with", "negotiating with": parties of talks
 SALE_VERBS = {"sold", "sells", "sell", "selling"}
 SALE_ASSETS = {"business", "businesses", "unit", "stake", "mine", "project", "plant", "assets", "operations", "subsidiary", "division"}
 """What is sold when a business changes hands ("sold its H.C. Starck tungsten business to Mitsubishi Materials"), not a material."""
@@ -878,11 +880,11 @@ RELATION_TRIGGERS = {
         ],
     ],
     "talks": [  # talks, not agreements
-        [{"LOWER": {"IN": ["talks", "negotiating", "negotiations", "discussions"]}}, {"LOWER": "with"}],
+        [{"LOWER": {"IN": sorted(TALKS_NOUNS)}}, {"LOWER": "with"}],
         [  # "A and B are in talks to …": the two talk
             {"LOWER": {"IN": ["are", "were", "remain", "remained"]}},
             {"LOWER": "in"},
-            {"LOWER": {"IN": ["talks", "negotiations", "discussions"]}},
+            {"LOWER": {"IN": sorted(TALKS_NOUNS - {"negotiating"})}},
             {"LOWER": {"NOT_IN": ["with"]}},
         ],
     ],

@@ -44,6 +44,7 @@ from kg.curation.lexicon import (
     RESTRICTING_VERBS,
     SALE_VERBS,
     SEVERAL_DEALS,
+    TALKS_NOUNS,
     TITLES,
     WEALTH_WORDS,
 )
@@ -110,7 +111,6 @@ _OBJECT_VERBS = {
 }  # whose object owns nothing
 _BACKING = {"backing", "support", "funding", "help", "financing", "money", "loans", "grants"}
 _TOPIC = {"on", "about", "over", "regarding", "concerning"}
-_TALKS_NOUNS = {"talks", "negotiations", "discussions", "negotiating"}  # "in talks with", "negotiating with": parties of talks
 _TARGETED = {"to", "on", "against", "toward", "towards"}  # "exports to Japan", "an embargo on Japan"
 _STAKE_OF = re.compile(
     r"\b(?:stakes?\s+(?:of\s+)?|(?:owns|owned|own|holds|held|hold|keep|keeps|retain|retains|earn|earns)\s+)(?:\w+\s+){0,2}$"
@@ -314,7 +314,7 @@ def relations_at(kind: str, trigger: Span, sent: Span, mentions: list[tuple[int,
             return []  # "signed a non-binding agreement to sell concentrate to X": the agreement, no supply yet
         if trigger.start - 2 >= sent.start and doc[trigger.start - 2].lower_ in _WAYS and doc[trigger.start - 1].lower_ == "to":
             return []  # "to develop ways to process ore from its project": a method studied, no material sold
-        talks = next((t.i for t in doc[trigger.end : sent.end - 1] if t.lower_ in _TALKS_NOUNS and doc[t.i + 1].lower_ == "with"), sent.end)
+        talks = next((t.i for t in doc[trigger.end : sent.end - 1] if t.lower_ in TALKS_NOUNS and doc[t.i + 1].lower_ == "with"), sent.end)
         after = [m for m in after if m[0] < talks]  # "buys … from China and is in talks with Lynas": Lynas only talks
         words = trigger.text.lower()
         before_word = doc[trigger.start - 1].lower_ if trigger.start > sent.start else ""

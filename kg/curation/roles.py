@@ -31,7 +31,7 @@ from kg.curation.lexicon import (
 )
 from kg.curation.proposals import Extraction, Mention, Relation
 from kg.curation.relations import HEADS, apposed
-from kg.vocab import entity_ref
+from kg.vocab import entity_kind
 
 __all__ = ["as_actors", "position_in_context", "resolve_references"]
 
@@ -236,7 +236,7 @@ def resolve_references(
             deals = [r for r in result.relations if r.kind in ("agreement", "talks") and r.object]
             if deals:
                 parties = [deals[-1].subject, deals[-1].object or ""]
-                resolved += [(ref.start, iri, (entity_ref(iri) or "/").split("/")[0]) for iri in parties]
+                resolved += [(ref.start, iri, entity_kind(iri)) for iri in parties]
                 result.resolved[offset + ref.start_char] = parties[0]
             continue
         if ref[0].lower_ in ("his", "her"):  # "President X said his government would": the country the text's heads act for
@@ -391,8 +391,6 @@ def _subject_of(result: Extraction, index: int) -> tuple[str, str] | None:
         return None
     sentence = result.sentences[index]
     named = [(m.start, m.ref_iri, m.kind) for m in result.mentions if m.sentence == index]
-    referred = [
-        (at, iri, (entity_ref(iri) or "/").split("/")[0]) for at, iri in result.resolved.items() if sentence.start <= at < sentence.end
-    ]
+    referred = [(at, iri, entity_kind(iri)) for at, iri in result.resolved.items() if sentence.start <= at < sentence.end]
     first = min(named + referred, default=None)
     return (first[1], first[2]) if first and first[2] in PARTY_KINDS | {"facility"} else None
